@@ -1,0 +1,62 @@
+package io.pactport.core.testing;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * The Kafka of one test JVM: an in-process single-node KRaft cluster (Kafka's own test kit) by default, a Testcontainers
+ * container when {@code -Dpactport.test.containers=true}. Tests keep apart by topic and group names, not by cluster.
+ */
+public final class TestKafka {
+
+    private static String bootstrapServers;
+
+    private TestKafka() {
+    }
+
+    /** The bootstrap servers of the shared cluster, starting it on first use. */
+    public static synchronized String bootstrapServers() {
+        if (bootstrapServers == null) {
+            AutoCloseable cluster;
+            if (TestInfra.useContainers()) {
+                var container = new org.testcontainers.kafka.KafkaContainer("apache/kafka:4.1.1");
+                container.start();
+                bootstrapServers = container.getBootstrapServers();
+                cluster = container::stop;
+            } else {
+                KafkaClusterTestKit kit = startTestKit();
+                bootstrapServers = kit.bootstrapServers();
+                cluster = kit;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    cluster.close();
+                } catch (Exception e) {
+                    // the JVM is going away; nothing to keep
+                }
+            }, "test-kafka-stop"));
+        }
+        return bootstrapServers;
+    }
+
+    private static KafkaClusterTestKit startTestKit() {
+        try {
+            KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                    // single node: internal topics must not ask for more replicas than there are brokers
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                    .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .build();
+            kit.format();
+            kit.startup();
+            kit.waitForReadyBrokers();
+            return kit;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the in-process Kafka", e);
+        }
+    }
+}
