@@ -9,6 +9,10 @@ import org.apache.kafka.common.test.TestKitNodes;
  */
 public final class TestKafka {
 
+    /** Held so the level sticks: the broker's INFO lines would drown the tests' own output. */
+    private static final java.util.logging.Logger[] QUIET = {
+        java.util.logging.Logger.getLogger("kafka"), java.util.logging.Logger.getLogger("org.apache.kafka")};
+
     private static String bootstrapServers;
 
     private TestKafka() {
@@ -17,6 +21,9 @@ public final class TestKafka {
     /** The bootstrap servers of the shared cluster, starting it on first use. */
     public static synchronized String bootstrapServers() {
         if (bootstrapServers == null) {
+            for (var logger : QUIET) {
+                logger.setLevel(java.util.logging.Level.WARNING);
+            }
             AutoCloseable cluster;
             if (TestInfra.useContainers()) {
                 var container = new org.testcontainers.kafka.KafkaContainer("apache/kafka:4.1.1");
