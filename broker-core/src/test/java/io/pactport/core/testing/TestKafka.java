@@ -11,7 +11,8 @@ public final class TestKafka {
 
     /** Held so the level sticks: the broker's INFO lines would drown the tests' own output. */
     private static final java.util.logging.Logger[] QUIET = {
-        java.util.logging.Logger.getLogger("kafka"), java.util.logging.Logger.getLogger("org.apache.kafka")};
+        java.util.logging.Logger.getLogger("kafka"), java.util.logging.Logger.getLogger("org.apache.kafka"),
+        java.util.logging.Logger.getLogger("state.change.logger")};
 
     private static String bootstrapServers;
 
@@ -52,6 +53,7 @@ public final class TestKafka {
                     .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                     // single node: internal topics must not ask for more replicas than there are brokers
                     .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "4")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
