@@ -1,0 +1,63 @@
+package io.pactport.core.config;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.common.MapBackedConfigSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns the operator's {@code PACTFLOW_DATABASE_*} (or {@code PACT_BROKER_DATABASE_*}) settings into Quarkus' JDBC and
+ * reactive datasource properties, so every service is configured the way a Pact Broker is. Registered through
+ * {@code META-INF/services}; an explicit {@code quarkus.datasource.*} in the environment still wins (ordinal below env).
+ */
+public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
+
+    /** Above application.properties (250), below environment variables (300). */
+    static final int ORDINAL = 275;
+    private static final Logger LOG = Logger.getLogger(DatabaseConfigSourceFactory.class);
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        Environment env = new Environment(name -> {
+            ConfigValue value = context.getValue(name);
+            return value == null ? null : value.getValue();
+        });
+        Optional<DatabaseSettings> settings = DatabaseSettings.from(env);
+        for (String warning : env.warnings()) {
+            if (WARNED.add(warning)) {
+                LOG.warn(warning);
+            }
+        }
+        return settings.<Iterable<ConfigSource>>map(s -> List.of(
+                new MapBackedConfigSource("pactport-database-settings", datasourceProperties(s), ORDINAL) {
+                })).orElse(List.of());
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        return OptionalInt.of(ORDINAL);
+    }
+
+    static Map<String, String> datasourceProperties(DatabaseSettings settings) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("quarkus.datasource.jdbc.url", settings.jdbcUrl());
+        properties.put("quarkus.datasource.reactive.url", settings.reactiveUrl());
+        if (settings.username() != null) {
+            properties.put("quarkus.datasource.username", settings.username());
+        }
+        if (settings.password() != null) {
+            properties.put("quarkus.datasource.password", settings.password());
+        }
+        return properties;
+    }
+}
