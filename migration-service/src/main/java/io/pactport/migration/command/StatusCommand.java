@@ -1,0 +1,34 @@
+package io.pactport.migration.command;
+
+import io.pactport.core.schema.DatabaseState;
+import io.pactport.core.schema.Migrator;
+import jakarta.inject.Inject;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** What the database is, what is pending, and whether a Ruby broker is migrating it right now. Changes nothing. */
+@Command(name = "status", aliases = "version", description = "Show what the database is and what is pending.")
+public class StatusCommand implements Callable<Integer> {
+
+    @Inject
+    DataSource dataSource;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Migrator migrator = new Migrator(dataSource);
+        DatabaseState state = migrator.inspect();
+        var out = spec.commandLine().getOut();
+        out.println("database: " + state.describe());
+        if (migrator.migrationLockHeld()) {
+            out.println("the migration lock is held: a Pact Broker or another Pactport is migrating this database now");
+        }
+        out.flush();
+        return 0;
+    }
+}

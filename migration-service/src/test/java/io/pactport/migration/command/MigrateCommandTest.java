@@ -1,0 +1,38 @@
+package io.pactport.migration.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pactport.core.testing.PactBrokerDatabases;
+import io.pactport.core.testing.PostgresResource;
+import io.pactport.core.testing.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusMainTest
+@WithTestResource(PostgresResource.class)
+class MigrateCommandTest {
+
+    TestDatabase database;
+
+    @Test
+    void reportsRefusesAndMigrates(QuarkusMainLauncher launcher) {
+        LaunchResult status = launcher.launch("status");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.getOutput()).contains("database: an empty database");
+
+        PactBrokerDatabases.execute(database, "CREATE TABLE invoices (id int)");
+        LaunchResult refused = launcher.launch("migrate");
+        assertThat(refused.exitCode()).isEqualTo(MigrateCommand.REFUSED);
+        assertThat(refused.getErrorOutput()).contains("refusing to migrate", "invoices");
+
+        PactBrokerDatabases.execute(database, "DROP TABLE invoices");
+        LaunchResult migrated = launcher.launch("migrate");
+        assertThat(migrated.exitCode()).isZero();
+        assertThat(migrated.getOutput()).contains("a Pactport database at V2, up to date");
+
+        assertThat(launcher.launch("version").getOutput()).contains("a Pactport database at V2, up to date");
+    }
+}

@@ -1,0 +1,57 @@
+package io.pactport.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pactport.core.testing.TestDatabase;
+import io.pactport.core.testing.TestKafka;
+import io.pactport.core.testing.TestPostgres;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The packaged suite as an operator runs it: migrate, then start every service against real PostgreSQL and Kafka. */
+class SuiteIT {
+
+    private static final Duration START = Duration.ofSeconds(90);
+
+    @Test
+    void migratedDatabaseServesTheWholeSuite() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase("suite");
+        Map<String, String> env = Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl(),
+                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+
+        try (ServiceProcess migration = ServiceProcess.start("migration-service", env, "migrate")) {
+            assertThat(migration.awaitExit(START)).as(migration.output()).isZero();
+            assertThat(migration.output()).contains("a Pactport database at V2, up to date");
+        }
+
+        try (ServiceProcess api = ServiceProcess.start("broker-api", env);
+             ServiceProcess retention = ServiceProcess.start("retention-service", env);
+             ServiceProcess sync = ServiceProcess.start("parallel-sync-service", env)) {
+            for (ServiceProcess service : new ServiceProcess[] {api, retention, sync}) {
+                service.awaitReady(START);
+                assertThat(service.get("/q/health/ready").body()).contains("Kafka connection health check");
+            }
+            HttpResponse<String> index = api.get("/");
+            assertThat(index.statusCode()).isEqualTo(200);
+            assertThat(index.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/hal+json"));
+            assertThat(index.body()).contains("\"pb:publish-contracts\"", "/contracts/publish");
+        }
+    }
+
+    @Test
+    void aServiceRefusesToStartOnAnUnmigratedDatabaseAndSaysWhatToRun() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase("suite_stale");
+        Map<String, String> env = Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl(),
+                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+
+        try (ServiceProcess api = ServiceProcess.start("broker-api", env)) {
+            assertThat(api.awaitExit(START)).isNotZero();
+            assertThat(api.output()).contains("an empty database", "Run the migration first",
+                    "PACTFLOW_DATABASE_AUTO_MIGRATE=true");
+            assertThat(api.output()).doesNotContain(db.password() + "@");
+        }
+    }
+}
