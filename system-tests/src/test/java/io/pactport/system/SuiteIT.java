@@ -2,6 +2,7 @@ package io.pactport.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactport.core.testing.PactBrokerDatabases;
 import io.pactport.core.testing.TestDatabase;
 import io.pactport.core.testing.TestKafka;
 import io.pactport.core.testing.TestPostgres;
@@ -43,7 +44,11 @@ class SuiteIT {
 
     @Test
     void aServiceRefusesToStartOnAnUnmigratedDatabaseAndSaysWhatToRun() throws Exception {
-        TestDatabase db = TestPostgres.newDatabase("suite_stale");
+        TestDatabase admin = TestPostgres.newDatabase("suite_stale");
+        String secret = "Sup3r-S3cret-Pw";
+        PactBrokerDatabases.execute(admin, "CREATE ROLE suite_app LOGIN PASSWORD '" + secret + "';"
+                + " ALTER DATABASE " + admin.name() + " OWNER TO suite_app");
+        TestDatabase db = new TestDatabase(admin.host(), admin.port(), admin.name(), "suite_app", secret);
         Map<String, String> env = Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl(),
                 "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
 
@@ -51,7 +56,7 @@ class SuiteIT {
             assertThat(api.awaitExit(START)).isNotZero();
             assertThat(api.output()).contains("an empty database", "Run the migration first",
                     "PACTFLOW_DATABASE_AUTO_MIGRATE=true");
-            assertThat(api.output()).doesNotContain(db.password() + "@");
+            assertThat(api.output()).doesNotContain(secret);
         }
     }
 }
