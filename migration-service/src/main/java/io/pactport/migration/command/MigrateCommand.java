@@ -4,7 +4,6 @@ import io.pactport.core.config.DatabaseConfig;
 import io.pactport.core.schema.DatabaseState;
 import io.pactport.core.schema.Migrator;
 import io.pactport.core.schema.SchemaRefusedException;
-import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
@@ -18,14 +17,16 @@ public class MigrateCommand implements Callable<Integer> {
     /** Exit code when the database is not one Pactport may migrate; nothing was changed. */
     static final int REFUSED = 3;
 
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    DatabaseConfig config;
+    private final DataSource dataSource;
+    private final DatabaseConfig config;
 
     @Spec
     CommandSpec spec;
+
+    public MigrateCommand(DataSource dataSource, DatabaseConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
 
     @Override
     public Integer call() {

@@ -1,12 +1,9 @@
 package io.pactport.migration.command;
 
-import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 
-/** The migration tool's entry point; every command reads the database from {@code PACTFLOW_DATABASE_*}. */
-@TopCommand
+/** The migration tool's command line; every command reads the database from {@code PACTFLOW_DATABASE_*}. */
 @Command(name = "migration-service", mixinStandardHelpOptions = true,
-        description = "Takes a Pact Broker PostgreSQL database over in place.",
-        subcommands = {StatusCommand.class, MigrateCommand.class})
+        description = "Takes a Pact Broker PostgreSQL database over in place.")
 public class MigrationCommand {
 }

@@ -2,7 +2,6 @@ package io.pactport.migration.command;
 
 import io.pactport.core.schema.DatabaseState;
 import io.pactport.core.schema.Migrator;
-import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
@@ -13,11 +12,14 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "status", aliases = "version", description = "Show what the database is and what is pending.")
 public class StatusCommand implements Callable<Integer> {
 
-    @Inject
-    DataSource dataSource;
+    private final DataSource dataSource;
 
     @Spec
     CommandSpec spec;
+
+    public StatusCommand(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     @Override
     public Integer call() {
