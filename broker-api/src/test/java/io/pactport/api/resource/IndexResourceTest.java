@@ -23,7 +23,7 @@ class IndexResourceTest {
                 .when().get("/")
                 .then().statusCode(200)
                 .contentType(startsWith("application/hal+json"))
-                .header(PactBrokerVersionHeader.NAME, "2.120.0")
+                .header("X-Pact-Broker-Version", "2.120.0")
                 .body("_links.'pb:publish-contracts'.href", endsWith("/contracts/publish"))
                 .body("_links.'pb:publish-pact'.href",
                         endsWith("/pacts/provider/{provider}/consumer/{consumer}/version/{consumerApplicationVersion}"))
@@ -51,6 +51,6 @@ class IndexResourceTest {
     void everyResponseCarriesTheVersionHeader() {
         given().when().get("/no-such-resource")
                 .then().statusCode(404)
-                .header(PactBrokerVersionHeader.NAME, "2.120.0");
+                .header("X-Pact-Broker-Version", "2.120.0");
     }
 }

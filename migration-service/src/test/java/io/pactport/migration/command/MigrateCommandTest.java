@@ -15,10 +15,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresResource.class)
 class MigrateCommandTest {
 
-    TestDatabase database;
-
     @Test
     void reportsRefusesAndMigrates(QuarkusMainLauncher launcher) {
+        TestDatabase database = PostgresResource.current();
         LaunchResult status = launcher.launch("status");
         assertThat(status.exitCode()).isZero();
         assertThat(status.getOutput()).contains("database: an empty database");
