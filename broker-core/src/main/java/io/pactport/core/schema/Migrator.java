@@ -51,18 +51,22 @@ public class Migrator {
     /** What the database is now; changes nothing. */
     public DatabaseState inspect() {
         try (Connection c = dataSource.getConnection()) {
-            requirePostgres(c);
-            List<String> tables = tables(c);
-            if (tables.contains(HISTORY_TABLE)) {
-                return pactportState();
-            }
-            if (tables.contains("schema_migrations") && tables.containsAll(PACT_BROKER_CORE_TABLES)) {
-                return pactBrokerState(c);
-            }
-            return tables.isEmpty() ? new DatabaseState.Empty() : new DatabaseState.Unrecognised(tables);
+            return inspect(c);
         } catch (SQLException e) {
             throw new SchemaRefusedException("cannot read the database: " + e.getMessage(), e);
         }
+    }
+
+    private DatabaseState inspect(Connection c) throws SQLException {
+        requirePostgres(c);
+        List<String> tables = tables(c);
+        if (tables.contains(HISTORY_TABLE)) {
+            return pactportState();
+        }
+        if (tables.contains("schema_migrations") && tables.containsAll(PACT_BROKER_CORE_TABLES)) {
+            return pactBrokerState(c);
+        }
+        return tables.isEmpty() ? new DatabaseState.Empty() : new DatabaseState.Unrecognised(tables);
     }
 
     /** Whether someone (a starting Ruby broker, another Pactport) holds the migration lock right now. */
@@ -85,11 +89,12 @@ public class Migrator {
      * @throws SchemaRefusedException when the database is not one Pactport may migrate
      */
     public DatabaseState migrate() {
+        // the lock's connection also does the inspecting: with Flyway's own two, a pool of three is enough
         try (Connection lock = dataSource.getConnection()) {
             requirePostgres(lock);
             acquire(lock);
             try {
-                DatabaseState before = inspect();
+                DatabaseState before = inspect(lock);
                 LOG.infof("migrating %s", before.describe());
                 if (before instanceof DatabaseState.Unrecognised) {
                     throw new SchemaRefusedException("refusing to migrate " + before.describe() + ". Point"
@@ -98,7 +103,7 @@ public class Migrator {
                 Flyway flyway = before instanceof DatabaseState.PactBroker broker ? flywayBaselinedOn(broker)
                         : flyway(false);
                 MigrateResult result = flyway.migrate();
-                DatabaseState after = inspect();
+                DatabaseState after = inspect(lock);
                 LOG.infof("applied %d migration(s); the database is now %s", result.migrationsExecuted,
                         after.describe());
                 return after;

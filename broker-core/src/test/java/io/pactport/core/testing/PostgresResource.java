@@ -1,30 +1,28 @@
 package io.pactport.core.testing;
 
-import io.pactport.core.config.DatabaseSettings;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
-/** A fresh PostgreSQL database for a Quarkus test, handed over as {@code PACTFLOW_DATABASE_URL}, as operators do. */
+/**
+ * A PostgreSQL database for a Quarkus test, handed over as {@code PACTFLOW_DATABASE_URL}, as operators do: a fresh one
+ * per start, or a named one (see {@link #init}) that stays the same across starts, for tests whose app starts more than
+ * once ({@code @QuarkusMainTest} starts it at every launch).
+ */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
-    /**
-     * Where the most recently started resource's database is, for tests that get no injection (QuarkusMainTest). A system
-     * property, because the resource and the test class may live in different class loaders.
-     */
-    private static final String CURRENT = "pactport.test.database.url";
-
     private TestDatabase database;
+    private String name;
+
+    /** {@code @ResourceArg(name = "database", value = "...")} asks for a named database, the same one at every start. */
+    @Override
+    public void init(Map<String, String> initArgs) {
+        name = initArgs.get("database");
+    }
 
     @Override
     public Map<String, String> start() {
-        database = TestPostgres.newDatabase("quarkus");
-        System.setProperty(CURRENT, database.rubyUrl());
+        database = name == null ? TestPostgres.newDatabase("quarkus") : TestPostgres.database(name);
         return database.quarkusConfig();
-    }
-
-    public static TestDatabase current() {
-        DatabaseSettings s = DatabaseSettings.parseUrl(System.getProperty(CURRENT));
-        return new TestDatabase(s.host(), s.port(), s.name(), s.username(), s.password());
     }
 
     @Override
@@ -34,6 +32,6 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        // the database is dropped with the server when the JVM ends; nothing shares it meanwhile
+        // the database goes with the server when the JVM ends; nothing else shares it meanwhile
     }
 }

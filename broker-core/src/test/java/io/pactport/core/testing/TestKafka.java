@@ -14,13 +14,15 @@ public final class TestKafka {
         java.util.logging.Logger.getLogger("kafka"), java.util.logging.Logger.getLogger("org.apache.kafka"),
         java.util.logging.Logger.getLogger("state.change.logger")};
 
-    private static String bootstrapServers;
+    /** Where the running cluster is, so that another class loader in the same JVM reuses it. */
+    private static final String CLUSTER_PROPERTY = "pactport.test.kafka";
 
     private TestKafka() {
     }
 
     /** The bootstrap servers of the shared cluster, starting it on first use. */
     public static synchronized String bootstrapServers() {
+        String bootstrapServers = System.getProperty(CLUSTER_PROPERTY);
         if (bootstrapServers == null) {
             for (var logger : QUIET) {
                 logger.setLevel(java.util.logging.Level.WARNING);
@@ -43,6 +45,7 @@ public final class TestKafka {
                     // the JVM is going away; nothing to keep
                 }
             }, "test-kafka-stop"));
+            System.setProperty(CLUSTER_PROPERTY, bootstrapServers);
         }
         return bootstrapServers;
     }

@@ -17,26 +17,50 @@ public final class TestPostgres {
 
     private static final String USER = "postgres";
     private static final String PASSWORD = "postgres";
+    /**
+     * Where the running server is, so that a second class loader in the same JVM (Quarkus' test and launch class loaders)
+     * reuses it instead of starting another.
+     */
+    private static final String SERVER_PROPERTY = "pactport.test.postgres";
     private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static Server server;
 
     private TestPostgres() {
     }
 
     /** Creates an empty database on the shared server, starting the server on first use. */
-    public static synchronized TestDatabase newDatabase(String purpose) {
-        if (server == null) {
-            server = TestInfra.useContainers() ? ContainerPostgres.start() : embedded();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-postgres-stop"));
-        }
-        String name = (purpose.replaceAll("[^A-Za-z0-9]", "_") + "_" + DATABASES.incrementAndGet()).toLowerCase();
-        try (Connection c = server.admin().connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+    public static TestDatabase newDatabase(String purpose) {
+        return database(purpose.replaceAll("[^A-Za-z0-9]", "_") + "_" + System.nanoTime() % 1_000_000_000L + "_"
+                + DATABASES.incrementAndGet());
+    }
+
+    /** The database called {@code name}, created empty on first use; the same one for every later call in the JVM. */
+    public static TestDatabase database(String name) {
+        TestDatabase admin = admin();
+        String lowerName = name.toLowerCase();
+        try (Connection c = admin.connect(); Statement s = c.createStatement()) {
+            boolean exists;
+            try (var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + lowerName + "'")) {
+                exists = rs.next();
+            }
+            if (!exists) {
+                s.execute("CREATE DATABASE " + lowerName + " ENCODING 'UTF8' TEMPLATE template0");
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create test database " + name, e);
+            throw new IllegalStateException("could not create test database " + lowerName, e);
         }
-        TestDatabase admin = server.admin();
-        return new TestDatabase(admin.host(), admin.port(), name, admin.username(), admin.password());
+        return new TestDatabase(admin.host(), admin.port(), lowerName, admin.username(), admin.password());
+    }
+
+    private static synchronized TestDatabase admin() {
+        String running = System.getProperty(SERVER_PROPERTY);
+        if (running != null) {
+            String[] hostPort = running.split(":");
+            return new TestDatabase(hostPort[0], Integer.parseInt(hostPort[1]), "postgres", USER, PASSWORD);
+        }
+        Server server = TestInfra.useContainers() ? ContainerPostgres.start() : embedded();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-postgres-stop"));
+        System.setProperty(SERVER_PROPERTY, server.admin().host() + ":" + server.admin().port());
+        return server.admin();
     }
 
     private static Server embedded() {

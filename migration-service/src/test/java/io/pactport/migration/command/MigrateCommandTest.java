@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pactport.core.testing.PactBrokerDatabases;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
+import io.pactport.core.testing.TestPostgres;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -12,15 +14,17 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusMainTest
-@WithTestResource(PostgresResource.class)
+@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = MigrateCommandTest.DB))
 class MigrateCommandTest {
+
+    static final String DB = "migration_cli";
 
     @Test
     void reportsRefusesAndMigrates(QuarkusMainLauncher launcher) {
-        TestDatabase database = PostgresResource.current();
         LaunchResult status = launcher.launch("status");
         assertThat(status.exitCode()).isZero();
         assertThat(status.getOutput()).contains("database: an empty database");
+        TestDatabase database = TestPostgres.database(DB);
 
         PactBrokerDatabases.execute(database, "CREATE TABLE invoices (id int)");
         LaunchResult refused = launcher.launch("migrate");
