@@ -38,9 +38,19 @@ public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
                 LOG.warn(warning);
             }
         }
-        return settings.<Iterable<ConfigSource>>map(s -> List.of(
-                new MapBackedConfigSource("pactport-database-settings", datasourceProperties(s), ORDINAL) {
+        return settings.<Iterable<ConfigSource>>map(s -> List.of(new MapBackedConfigSource(
+                "pactport-database-settings", datasourceProperties(s, hasReactiveClient()), ORDINAL) {
                 })).orElse(List.of());
+    }
+
+    /** migration-service has JDBC only; a reactive URL there would be reported as an unknown setting. */
+    private static boolean hasReactiveClient() {
+        try {
+            Class.forName("io.vertx.pgclient.PgConnectOptions", false, DatabaseConfigSourceFactory.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     @Override
@@ -48,10 +58,12 @@ public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
         return OptionalInt.of(ORDINAL);
     }
 
-    static Map<String, String> datasourceProperties(DatabaseSettings settings) {
+    static Map<String, String> datasourceProperties(DatabaseSettings settings, boolean reactive) {
         Map<String, String> properties = new HashMap<>();
         properties.put("quarkus.datasource.jdbc.url", settings.jdbcUrl());
-        properties.put("quarkus.datasource.reactive.url", settings.reactiveUrl());
+        if (reactive) {
+            properties.put("quarkus.datasource.reactive.url", settings.reactiveUrl());
+        }
         if (settings.username() != null) {
             properties.put("quarkus.datasource.username", settings.username());
         }

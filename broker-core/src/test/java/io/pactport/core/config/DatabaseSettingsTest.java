@@ -105,8 +105,10 @@ class DatabaseSettingsTest {
 
     @Test
     void theFactoryFeedsBothDatasources() {
-        Map<String, String> props = DatabaseConfigSourceFactory.datasourceProperties(
-                DatabaseSettings.parseUrl("postgres://u:p@h:1/d"));
+        DatabaseSettings settings = DatabaseSettings.parseUrl("postgres://u:p@h:1/d");
+        assertThat(DatabaseConfigSourceFactory.datasourceProperties(settings, false))
+                .doesNotContainKey("quarkus.datasource.reactive.url");
+        Map<String, String> props = DatabaseConfigSourceFactory.datasourceProperties(settings, true);
         assertThat(props).containsEntry("quarkus.datasource.jdbc.url", "jdbc:postgresql://h:1/d")
                 .containsEntry("quarkus.datasource.reactive.url", "postgresql://h:1/d")
                 .containsEntry("quarkus.datasource.username", "u")

@@ -8,12 +8,10 @@ final class ContainerPostgres {
     private ContainerPostgres() {
     }
 
-    static TestPostgres.Server start() {
+    static TestDatabase start() {
         PostgreSQLContainer container = new PostgreSQLContainer("postgres:17")
                 .withUsername("postgres").withPassword("postgres").withDatabaseName("postgres");
         container.start();
-        TestDatabase admin = new TestDatabase(container.getHost(), container.getMappedPort(5432), "postgres",
-                "postgres", "postgres");
-        return new TestPostgres.Server(admin, container::stop);
+        return new TestDatabase(container.getHost(), container.getMappedPort(5432), "postgres", "postgres", "postgres");
     }
 }

@@ -24,12 +24,12 @@ public final class LocalPostgres {
         Path dataDirectory = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         String database = args[2];
-        // initdb only on the first start; afterwards the directory holds the cluster and is reused as it is
         boolean fresh = !Files.exists(dataDirectory.resolve("PG_VERSION"));
         Files.createDirectories(dataDirectory);
+        // zonky runs initdb only where there is no cluster yet; "clean" would also delete the directory when stopping
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(fresh)
+                .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .start();

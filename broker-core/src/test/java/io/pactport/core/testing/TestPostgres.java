@@ -57,32 +57,18 @@ public final class TestPostgres {
             String[] hostPort = running.split(":");
             return new TestDatabase(hostPort[0], Integer.parseInt(hostPort[1]), "postgres", USER, PASSWORD);
         }
-        Server server = TestInfra.useContainers() ? ContainerPostgres.start() : embedded();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-postgres-stop"));
-        System.setProperty(SERVER_PROPERTY, server.admin().host() + ":" + server.admin().port());
-        return server.admin();
+        // both kinds stop themselves when the JVM ends: zonky by its own shutdown hook, containers by Testcontainers
+        TestDatabase admin = TestInfra.useContainers() ? ContainerPostgres.start() : embedded();
+        System.setProperty(SERVER_PROPERTY, admin.host() + ":" + admin.port());
+        return admin;
     }
 
-    private static Server embedded() {
+    private static TestDatabase embedded() {
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-            TestDatabase admin = new TestDatabase("127.0.0.1", pg.getPort(), "postgres", USER, PASSWORD);
-            return new Server(admin, () -> {
-                try {
-                    pg.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            return new TestDatabase("127.0.0.1", pg.getPort(), "postgres", USER, PASSWORD);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
-        }
-    }
-
-    record Server(TestDatabase admin, Runnable stop) implements AutoCloseable {
-        @Override
-        public void close() {
-            stop.run();
         }
     }
 }
