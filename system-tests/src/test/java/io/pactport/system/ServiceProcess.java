@@ -70,9 +70,25 @@ final class ServiceProcess implements AutoCloseable {
         throw new AssertionError(module + " was not ready within " + timeout + ":\n" + output());
     }
 
+    /** Waits until {@code path} answers at all (any status), or fails with the service's log. */
+    HttpResponse<String> awaitAnswer(String path, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError(module + " exited with " + process.exitValue() + ":\n" + output());
+            }
+            try {
+                return get(path);
+            } catch (IOException e) {
+                Thread.sleep(250);
+            }
+        }
+        throw new AssertionError(module + " did not answer within " + timeout + ":\n" + output());
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     String output() {
@@ -103,7 +119,7 @@ final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

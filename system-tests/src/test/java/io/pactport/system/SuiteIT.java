@@ -59,4 +59,33 @@ class SuiteIT {
             assertThat(api.output()).doesNotContain(secret);
         }
     }
+
+    @Test
+    void readinessIsDownWhileKafkaIsUnreachable() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase("suite_no_kafka");
+        Map<String, String> env = Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl(),
+                "PACTFLOW_DATABASE_AUTO_MIGRATE", "true",
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ServiceProcess.freePort());
+
+        try (ServiceProcess api = ServiceProcess.start("broker-api", env)) {
+            HttpResponse<String> ready = api.awaitAnswer("/q/health/ready", START);
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("Kafka connection health check", "DOWN");
+            assertThat(api.get("/q/health/live").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void contradictoryOldAndNewDatabaseSettingsStopTheStartNamingBoth() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase("suite_conflict");
+        Map<String, String> env = Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl(),
+                "PACT_BROKER_DATABASE_URL", "postgres://old:Old-S3cret@elsewhere:5432/pact_broker",
+                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+
+        try (ServiceProcess api = ServiceProcess.start("broker-api", env)) {
+            assertThat(api.awaitExit(START)).isNotZero();
+            assertThat(api.output()).contains("PACTFLOW_DATABASE_URL and PACT_BROKER_DATABASE_URL are both set")
+                    .doesNotContain("Old-S3cret");
+        }
+    }
 }

@@ -1,7 +1,7 @@
-package io.pactport.core.schema;
+package io.pactport.core.service;
 
 import io.pactport.core.config.DatabaseConfig;
-import io.quarkus.arc.properties.UnlessBuildProperty;
+import io.pactport.core.schema.Migrator;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,11 +9,11 @@ import javax.sql.DataSource;
 
 /**
  * Makes a service start only on a current schema: it migrates first when {@code PACTFLOW_DATABASE_AUTO_MIGRATE=true},
- * and otherwise stops the start with the command to run. migration-service turns it off: it is the tool that migrates.
+ * and otherwise stops the start with the command to run. (migration-service leaves this package out: it is the tool
+ * that migrates.)
  */
 @Startup
 @ApplicationScoped
-@UnlessBuildProperty(name = "pactport.schema.startup-check", stringValue = "false", enableIfMissing = true)
 public class SchemaStartupCheck {
 
     private final DataSource dataSource;
