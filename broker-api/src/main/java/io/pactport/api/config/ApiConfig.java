@@ -1,6 +1,8 @@
 package io.pactport.api.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** broker-api's settings, under the Pact Broker's names with the {@code PACTFLOW_} prefix. */
@@ -12,4 +14,26 @@ public interface ApiConfig {
      * from the request, as the Pact Broker does.
      */
     Optional<String> baseUrl();
+
+    /** The event outbox relay. */
+    Outbox outbox();
+
+    interface Outbox {
+
+        /** How often the relay looks for unsent events ({@code PACTFLOW_OUTBOX_POLL_INTERVAL}). */
+        @WithDefault("0.2s")
+        Duration pollInterval();
+
+        /** Events published per transaction. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long a batch may wait for Kafka's acknowledgements before it is tried again. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+
+        /** How long sent events stay in the table (for operators replaying by hand) before they are pruned. */
+        @WithDefault("7d")
+        Duration sentRetention();
+    }
 }

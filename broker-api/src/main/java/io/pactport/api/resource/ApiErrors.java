@@ -1,0 +1,95 @@
+package io.pactport.api.resource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.pactport.api.service.ConflictException;
+import io.pactport.api.service.InvalidRequestException;
+import io.pactport.api.service.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error answer, in the Pact Broker's shapes: {@code {"errors": {field: [msg]}}} for invalid requests,
+ * {@code {"error": msg}} otherwise, and RFC 7807 problem+json when the client asks for it. Messages say what is wrong;
+ * nothing leaks class names or stack traces.
+ */
+public class ApiErrors {
+
+    static final String PROBLEM_JSON = "application/problem+json;charset=utf-8";
+    static final String JSON = "application/json;charset=utf-8";
+
+    @ServerExceptionMapper
+    public RestResponse<Map<String, Object>> notFound(NotFoundException e, HttpHeaders headers, UriInfo uri) {
+        return error(Response.Status.NOT_FOUND, "Not found", e.getMessage(), headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Map<String, Object>> conflict(ConflictException e, HttpHeaders headers, UriInfo uri) {
+        return error(Response.Status.CONFLICT, "Conflict", e.getMessage(), headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Map<String, Object>> invalid(InvalidRequestException e, HttpHeaders headers, UriInfo uri) {
+        if (wantsProblem(headers)) {
+            List<Map<String, String>> errors = new ArrayList<>();
+            e.errors().forEach((field, messages) -> messages.forEach(
+                    message -> errors.add(Map.of("type", "invalid-body-error", "title", "Invalid body",
+                            "detail", message, "pointer", "/" + field))));
+            Map<String, Object> body = problem(400, "Validation errors", "Validation errors", uri);
+            body.put("errors", errors);
+            return RestResponse.ResponseBuilder.create(Response.Status.BAD_REQUEST, body).type(PROBLEM_JSON).build();
+        }
+        return RestResponse.ResponseBuilder.<Map<String, Object>>create(Response.Status.BAD_REQUEST,
+                Map.of("errors", e.errors())).type(JSON).build();
+    }
+
+    /** A body that is not JSON where JSON was declared. */
+    @ServerExceptionMapper
+    public RestResponse<Map<String, Object>> unparsable(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+        return error(Response.Status.BAD_REQUEST, "Invalid JSON",
+                "Error parsing JSON" + where + ": " + e.getOriginalMessage(), headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Map<String, Object>> unsupportedType(NotSupportedException e, HttpHeaders headers, UriInfo uri) {
+        MediaType type = headers.getMediaType();
+        return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                "The request content type " + (type == null ? "(none)" : type) + " is not supported here; send"
+                        + " application/json", headers, uri);
+    }
+
+    private static RestResponse<Map<String, Object>> error(Response.Status status, String title, String detail,
+            HttpHeaders headers, UriInfo uri) {
+        if (wantsProblem(headers)) {
+            return RestResponse.ResponseBuilder.create(status, problem(status.getStatusCode(), title, detail, uri))
+                    .type(PROBLEM_JSON).build();
+        }
+        return RestResponse.ResponseBuilder.<Map<String, Object>>create(status, Map.of("error", detail))
+                .type(JSON).build();
+    }
+
+    private static Map<String, Object> problem(int status, String title, String detail, UriInfo uri) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", uri.getBaseUri() + "problems/" + title.toLowerCase().replace(' ', '-'));
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", "/" + uri.getPath().replaceFirst("^/", ""));
+        return body;
+    }
+
+    private static boolean wantsProblem(HttpHeaders headers) {
+        String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains("application/problem+json");
+    }
+}
