@@ -1,0 +1,81 @@
+package io.pactport.api.compat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The compat pacts this stage must pass: read from {@code ../shared/compat/pacts} (never copied into the repository),
+ * with the interactions of later stages (matrix, can-i-deploy, webhooks) left out, written under {@code target/}.
+ */
+final class CompatPacts {
+
+    static final String FOLDER = "target/compat-pacts";
+
+    /** Where the consumer tests' placeholder paths point in a real broker (facts of the consumer pacts' set-up). */
+    private static final Map<String, String> PLACEHOLDERS = Map.ofEntries(
+            Map.entry("/HAL-REL-PLACEHOLDER-INDEX-PB-LATEST-TAGGED-VERSION-Condor-production",
+                    "/pacticipants/Condor/latest-version/production"),
+            Map.entry("/HAL-REL-PLACEHOLDER-INDEX-PB-LATEST-VERSION-Condor", "/pacticipants/Condor/latest-version"),
+            Map.entry("/HAL-REL-PLACEHOLDER-PB-ENVIRONMENTS", "/environments"),
+            Map.entry("/HAL-REL-PLACEHOLDER-PB-PACTICIPANT-VERSION-Foo-5556b8149bf8bac76bc30f50a8a2dd4c22c85f30",
+                    "/pacticipants/Foo/versions/5556b8149bf8bac76bc30f50a8a2dd4c22c85f30"),
+            Map.entry("/HAL-REL-PLACEHOLDER-PB-RECORD-DEPLOYMENT-FOO-5556B8149BF8BAC76BC30F50A8A2DD4C22C85F30-TEST",
+                    "/pacticipants/Foo/versions/5556b8149bf8bac76bc30f50a8a2dd4c22c85f30/deployed-versions/environment/"
+                            + "cb632df3-0a0d-4227-aac3-60114dd36479"),
+            Map.entry("/HAL-REL-PLACEHOLDER-PB-RECORD-RELEASE-FOO-5556B8149BF8BAC76BC30F50A8A2DD4C22C85F30-TEST",
+                    "/pacticipants/Foo/versions/5556b8149bf8bac76bc30f50a8a2dd4c22c85f30/released-versions/environment/"
+                            + "cb632df3-0a0d-4227-aac3-60114dd36479"),
+            Map.entry("/HAL-REL-PLACEHOLDER-PB-PUBLISH-CONTRACTS", "/contracts/publish"),
+            Map.entry("/PLACEHOLDER-DEPLOYED-VERSION-ff3adecf-cfc5-4653-a4e3-f1861092f8e0",
+                    "/deployed-versions/ff3adecf-cfc5-4653-a4e3-f1861092f8e0"),
+            Map.entry("/PLACEHOLDER-ENVIRONMENT-CURRENTLY-DEPLOYED-16926ef3-590f-4e3f-838e-719717aa88c9",
+                    "/environments/16926ef3-590f-4e3f-838e-719717aa88c9/deployed-versions/currently-deployed"),
+            Map.entry("/HAL-REL-PLACEHOLDER-PB-ENVIRONMENT-16926ef3-590f-4e3f-838e-719717aa88c9",
+                    "/environments/16926ef3-590f-4e3f-838e-719717aa88c9"),
+            Map.entry("/HAL-REL-PLACEHOLDER-PB-PACTICIPANT-BRANCH-Foo-main", "/pacticipants/Foo/branches/main"));
+
+    /** Paths of later stages' resources. */
+    private static final List<String> LATER = List.of("/matrix", "/can-i-deploy", "webhooks", "/HAL-REL-PLACEHOLDER-PB-WEBHOOKS");
+
+    private CompatPacts() {
+    }
+
+    static String realPath(String path) {
+        return PLACEHOLDERS.getOrDefault(path, path);
+    }
+
+    /** Writes the selected interactions to {@link #FOLDER}, or skips the calling test class when the pacts are absent. */
+    static void writeSelected() {
+        Path source = Path.of(System.getProperty("pactport.compat.dir", "../../shared/compat"), "pacts");
+        Assumptions.assumeTrue(Files.isDirectory(source), "skipped: " + source.toAbsolutePath().normalize()
+                + " is absent, so broker-api was not verified against the official pact_broker-client pacts");
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> files = Files.list(source)) {
+            Files.createDirectories(Path.of(FOLDER));
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                ObjectNode pact = (ObjectNode) json.readTree(file.toFile());
+                ArrayNode kept = json.createArrayNode();
+                for (JsonNode interaction : pact.withArray("interactions")) {
+                    String path = interaction.path("request").path("path").asText();
+                    if (LATER.stream().noneMatch(path::contains)) {
+                        kept.add(interaction);
+                    }
+                }
+                pact.set("interactions", kept);
+                json.writeValue(Path.of(FOLDER, file.getFileName().toString()).toFile(), pact);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
