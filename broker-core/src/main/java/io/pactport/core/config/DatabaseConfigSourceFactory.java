@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.jboss.logging.Logger;
 
 /**
  * Turns the operator's {@code PACTFLOW_DATABASE_*} (or {@code PACT_BROKER_DATABASE_*}) settings into Quarkus' JDBC and
@@ -23,8 +20,6 @@ public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
 
     /** Above application.properties (250), below environment variables (300). */
     static final int ORDINAL = 275;
-    private static final Logger LOG = Logger.getLogger(DatabaseConfigSourceFactory.class);
-    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -33,11 +28,7 @@ public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
             return value == null ? null : value.getValue();
         });
         Optional<DatabaseSettings> settings = DatabaseSettings.from(env);
-        for (String warning : env.warnings()) {
-            if (WARNED.add(warning)) {
-                LOG.warn(warning);
-            }
-        }
+        DeprecationWarnings.logOnce(env.warnings());
         return settings.<Iterable<ConfigSource>>map(s -> List.of(new MapBackedConfigSource(
                 "pactport-database-settings", datasourceProperties(s, hasReactiveClient()), ORDINAL) {
                 })).orElse(List.of());

@@ -1,0 +1,62 @@
+package io.pactport.api.auth;
+
+import static io.pactport.api.auth.AccessLevel.PUBLIC;
+import static io.pactport.api.auth.AccessLevel.READ;
+import static io.pactport.api.auth.AccessLevel.WRITE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AccessPolicyTest {
+
+    private final AccessPolicy locked = new AccessPolicy(false, false);
+    private final AccessPolicy publicRead = new AccessPolicy(true, false);
+    private final AccessPolicy publicHeartbeat = new AccessPolicy(false, true);
+
+    @Test
+    void readMethodsReadAndEverythingElseWrites() {
+        assertThat(locked.needed("GET", "/pacticipants/Foo")).isEqualTo(READ);
+        assertThat(locked.needed("HEAD", "/")).isEqualTo(READ);
+        assertThat(locked.needed("OPTIONS", "/pacts/latest")).isEqualTo(READ);
+        assertThat(locked.needed("PUT", "/pacticipants/Foo")).isEqualTo(WRITE);
+        assertThat(locked.needed("PATCH", "/pacticipants/Foo")).isEqualTo(WRITE);
+        assertThat(locked.needed("DELETE", "/pacticipants/Foo")).isEqualTo(WRITE);
+        assertThat(locked.needed("POST", "/contracts/publish")).isEqualTo(WRITE);
+        assertThat(locked.needed("TRACE", "/")).isEqualTo(WRITE);
+    }
+
+    @Test
+    void askingForPactsToVerifyIsARead() {
+        assertThat(locked.needed("POST", "/pacts/provider/Foo/for-verification")).isEqualTo(READ);
+        assertThat(locked.needed("POST", "/pacts/provider/Pricing%20Service/for-verification")).isEqualTo(READ);
+        assertThat(locked.needed("POST", "/pacts/provider/Foo/for-verification/x")).isEqualTo(WRITE);
+        assertThat(locked.needed("POST", "/pacts/provider/Foo/Bar/for-verification")).isEqualTo(WRITE);
+        assertThat(locked.needed("PUT", "/pacts/provider/Foo/for-verification")).isEqualTo(WRITE);
+    }
+
+    @Test
+    void healthAndMetricsAreAlwaysPublic() {
+        assertThat(locked.needed("GET", "/q/health")).isEqualTo(PUBLIC);
+        assertThat(locked.needed("GET", "/q/health/ready")).isEqualTo(PUBLIC);
+        assertThat(locked.needed("GET", "/q/metrics")).isEqualTo(PUBLIC);
+        assertThat(locked.needed("GET", "/q/healthy")).isEqualTo(READ);
+        assertThat(locked.needed("GET", "/q/dev-ui")).isEqualTo(READ);
+    }
+
+    @Test
+    void theHeartbeatIsPublicOnlyWhenConfigured() {
+        assertThat(locked.needed("GET", AccessPolicy.HEARTBEAT)).isEqualTo(READ);
+        assertThat(publicHeartbeat.needed("GET", AccessPolicy.HEARTBEAT)).isEqualTo(PUBLIC);
+        assertThat(publicHeartbeat.needed("POST", AccessPolicy.HEARTBEAT)).isEqualTo(WRITE);
+        assertThat(publicHeartbeat.needed("GET", "/")).isEqualTo(READ);
+    }
+
+    @Test
+    void publicReadOpensReadsAndThePactsForVerificationButNoWrite() {
+        assertThat(publicRead.needed("GET", "/pacticipants")).isEqualTo(PUBLIC);
+        assertThat(publicRead.needed("GET", AccessPolicy.HEARTBEAT)).isEqualTo(PUBLIC);
+        assertThat(publicRead.needed("POST", "/pacts/provider/Foo/for-verification")).isEqualTo(PUBLIC);
+        assertThat(publicRead.needed("POST", "/contracts/publish")).isEqualTo(WRITE);
+        assertThat(publicRead.needed("DELETE", "/pacticipants/Foo")).isEqualTo(WRITE);
+    }
+}
