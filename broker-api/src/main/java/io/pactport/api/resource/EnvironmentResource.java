@@ -19,8 +19,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestPath;
@@ -94,9 +96,9 @@ public class EnvironmentResource {
     @GET
     @Path("{uuid}/deployed-versions/currently-deployed")
     public Uni<Map<String, Object>> currentlyDeployed(@RestPath String uuid, @RestQuery String pacticipant,
-            @RestQuery String applicationInstance, @RestQuery String target, @Context UriInfo request) {
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        Optional<String> instance = Optional.ofNullable(applicationInstance != null ? applicationInstance : target);
+        Optional<String> instance = applicationInstance(request.getQueryParameters());
         return deployments.currentlyDeployed(uuid, pacticipant, instance).map(found -> DeployedVersionJson.list(
                 found.deployedVersions().stream().map(d -> DeployedVersionJson.entry(d, true, base)).toList(),
                 selfHref(base, request), "Currently deployed versions for " + found.environment().displayName()));
@@ -111,6 +113,20 @@ public class EnvironmentResource {
         return releases.currentlySupported(uuid, pacticipant, version).map(found -> ReleasedVersionJson.list(
                 found.releasedVersions().stream().map(r -> ReleasedVersionJson.entry(r, true, base)).toList(),
                 selfHref(base, request), "Currently supported versions in " + found.environment().displayName()));
+    }
+
+    /**
+     * {@code applicationInstance}, else the deprecated {@code target}; read from the raw parameters, because
+     * {@code ?applicationInstance=} (empty: deployments without an instance) must stay distinct from no parameter.
+     */
+    private static Optional<String> applicationInstance(MultivaluedMap<String, String> query) {
+        for (String name : List.of("applicationInstance", "target")) {
+            if (query.containsKey(name)) {
+                String value = query.getFirst(name);
+                return Optional.of(value == null ? "" : value);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The request's own URL below the base, query included, as the Pact Broker links a list to itself. */
