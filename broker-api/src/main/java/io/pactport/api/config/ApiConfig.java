@@ -21,6 +21,13 @@ public interface ApiConfig {
     @WithParentName
     AuthConfig auth();
 
+    /**
+     * Whether tagging a version with the name of an environment records its deployment there
+     * ({@code PACTFLOW_CREATE_DEPLOYED_VERSIONS_FOR_TAGS}), as the Pact Broker's setting of that name does.
+     */
+    @WithDefault("true")
+    boolean createDeployedVersionsForTags();
+
     /** The event outbox relay. */
     Outbox outbox();
 

@@ -1,0 +1,71 @@
+package io.pactport.api.resource;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pactport.api.model.Environment;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An environment as the Pact Broker shows it: attributes, timestamps ({@code updatedAt} only once it differs from
+ * {@code createdAt}) and the links the CLI follows to what is deployed and released there. Absent values are left out,
+ * as the Pact Broker leaves them out.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EnvironmentJson(String uuid, String name, String displayName, boolean production, JsonNode contacts,
+        String createdAt, String updatedAt, @JsonProperty("_links") Map<String, Hal.Link> links) {
+
+    private static final DateTimeFormatter ISO_UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'+00:00'");
+
+    static EnvironmentJson of(Environment e, JsonNode contacts, String base) {
+        Map<String, Hal.Link> links = new LinkedHashMap<>();
+        links.put("self", new Hal.Link(url(base, e), "Environment", e.name(), null));
+        links.put("pb:currently-deployed-deployed-versions", new Hal.Link(url(base, e)
+                + "/deployed-versions/currently-deployed", "Versions currently deployed to " + e.displayName()
+                + " environment", null, null));
+        links.put("pb:currently-supported-released-versions", new Hal.Link(url(base, e)
+                + "/released-versions/currently-supported", "Versions released and supported in " + e.displayName()
+                + " environment", null, null));
+        links.put("pb:environments", new Hal.Link(base + "/environments", "Environments", null, null));
+        return new EnvironmentJson(e.uuid(), e.name(), e.displayName(), e.production(), contacts,
+                timestamp(e.createdAt()), updatedAt(e.createdAt(), e.updatedAt()), links);
+    }
+
+    /** {@code GET /environments}: every environment embedded, and linked by name. */
+    static Map<String, Object> list(List<EnvironmentJson> environments, String base) {
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("self", new Hal.Link(base + "/environments", "Environments", null, null));
+        links.put("pb:environments", environments.stream()
+                .map(e -> new Hal.Link(e.links().get("self").href(), "Environment", e.name(), null)).toList());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("_embedded", Map.of("environments", environments));
+        body.put("_links", links);
+        return body;
+    }
+
+    static String url(String base, Environment e) {
+        return base + "/environments/" + encode(e.uuid());
+    }
+
+    /** A UTC timestamp as the Pact Broker writes it: {@code 2026-11-22T12:00:00+00:00}. */
+    static String timestamp(LocalDateTime utc) {
+        return utc == null ? null : utc.format(ISO_UTC);
+    }
+
+    /** The Pact Broker shows {@code updatedAt} only for a row changed after its creation. */
+    static String updatedAt(LocalDateTime createdAt, LocalDateTime updatedAt) {
+        return updatedAt == null || updatedAt.equals(createdAt) ? null : timestamp(updatedAt);
+    }
+
+    /** A path segment encoded as the Pact Broker encodes names: everything but {@code A-Z a-z 0-9 _ - . ~}. */
+    static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8)
+                .replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+    }
+}
