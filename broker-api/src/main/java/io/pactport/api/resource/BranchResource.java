@@ -1,6 +1,6 @@
 package io.pactport.api.resource;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pactport.api.service.BranchService;
 import io.pactport.api.service.VersionService;
 import io.smallrye.mutiny.Uni;
@@ -79,8 +79,9 @@ public class BranchResource {
     @Path("{branch}/versions/{version}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Map<String, Object>>> putVersion(@PathParam("pacticipant") String pacticipant,
-            @PathParam("branch") String branch, @PathParam("version") String number, JsonNode body,
-            @Context UriInfo request) {
+            @PathParam("branch") String branch, @PathParam("version") String number, String text,
+            @Context UriInfo request) throws JsonProcessingException {
+        PacticipantBodies.parse(text);
         String base = baseUrl.of(request);
         return service.putVersion(pacticipant, branch, number).map(result -> {
             var json = VersionHal.branchVersion(base, pacticipant, result.value());

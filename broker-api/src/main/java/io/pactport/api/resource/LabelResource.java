@@ -1,6 +1,6 @@
 package io.pactport.api.resource;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pactport.api.service.LabelService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -41,7 +41,9 @@ public class LabelResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Map<String, Object>>> put(@PathParam("pacticipant") String pacticipant,
-            @PathParam("label") String label, JsonNode body, @Context UriInfo request) {
+            @PathParam("label") String label, String text, @Context UriInfo request)
+            throws JsonProcessingException {
+        PacticipantBodies.parse(text);
         String base = baseUrl.of(request);
         return service.put(pacticipant, label).map(result -> {
             var json = PacticipantHal.label(base, pacticipant, result.value());

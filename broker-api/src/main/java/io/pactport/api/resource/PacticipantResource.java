@@ -1,5 +1,6 @@
 package io.pactport.api.resource;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.model.PacticipantFields;
 import io.pactport.api.service.InvalidRequestException;
@@ -59,7 +60,9 @@ public class PacticipantResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Map<String, Object>>> create(JsonNode body, @Context UriInfo request) {
+    public Uni<RestResponse<Map<String, Object>>> create(String text, @Context UriInfo request)
+            throws JsonProcessingException {
+        JsonNode body = PacticipantBodies.parse(text);
         Map<String, String> fields = fields(body);
         String name = fields.get("name");
         if (name == null) {
@@ -81,8 +84,9 @@ public class PacticipantResource {
     @PUT
     @Path("{pacticipant}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Map<String, Object>> replace(@PathParam("pacticipant") String name, JsonNode body,
-            @Context UriInfo request) {
+    public Uni<Map<String, Object>> replace(@PathParam("pacticipant") String name, String text,
+            @Context UriInfo request) throws JsonProcessingException {
+        JsonNode body = PacticipantBodies.parse(text);
         PacticipantFields fields = toFields(fields(body));
         String base = baseUrl.of(request);
         return service.replace(name, fields).map(d -> PacticipantHal.pacticipant(base, d));
@@ -92,8 +96,9 @@ public class PacticipantResource {
     @PATCH
     @Path("{pacticipant}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
-    public Uni<RestResponse<Map<String, Object>>> patch(@PathParam("pacticipant") String name, JsonNode body,
-            @Context UriInfo request) {
+    public Uni<RestResponse<Map<String, Object>>> patch(@PathParam("pacticipant") String name, String text,
+            @Context UriInfo request) throws JsonProcessingException {
+        JsonNode body = PacticipantBodies.parse(text);
         Map<String, String> changes = fields(body);
         changes.remove("name");
         String base = baseUrl.of(request);

@@ -1,6 +1,6 @@
 package io.pactport.api.resource;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pactport.api.service.TagService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -41,8 +41,9 @@ public class TagResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Map<String, Object>>> put(@PathParam("pacticipant") String pacticipant,
-            @PathParam("version") String number, @PathParam("tag") String tag, JsonNode body,
-            @Context UriInfo request) {
+            @PathParam("version") String number, @PathParam("tag") String tag, String text,
+            @Context UriInfo request) throws JsonProcessingException {
+        PacticipantBodies.parse(text);
         String base = baseUrl.of(request);
         return service.put(pacticipant, number, tag).map(result -> {
             var json = VersionHal.tag(base, pacticipant, number, result.value());

@@ -1,5 +1,6 @@
 package io.pactport.api.resource;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.model.Upserted;
 import io.pactport.api.model.VersionChanges;
@@ -57,7 +58,9 @@ public class VersionResource {
     @Path("{version}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Map<String, Object>>> put(@PathParam("pacticipant") String pacticipant,
-            @PathParam("version") String number, JsonNode body, @Context UriInfo request) {
+            @PathParam("version") String number, String text, @Context UriInfo request)
+            throws JsonProcessingException {
+        JsonNode body = PacticipantBodies.parse(text);
         String base = baseUrl.of(request);
         return service.put(pacticipant, number, changes(body)).map(result -> response(base, result));
     }
@@ -66,7 +69,9 @@ public class VersionResource {
     @Path("{version}")
     @Consumes(PacticipantResource.MERGE_PATCH)
     public Uni<RestResponse<Map<String, Object>>> patch(@PathParam("pacticipant") String pacticipant,
-            @PathParam("version") String number, JsonNode body, @Context UriInfo request) {
+            @PathParam("version") String number, String text, @Context UriInfo request)
+            throws JsonProcessingException {
+        JsonNode body = PacticipantBodies.parse(text);
         String base = baseUrl.of(request);
         return service.patch(pacticipant, number, changes(body)).map(result -> response(base, result));
     }
