@@ -1,0 +1,34 @@
+package io.pactport.api.service;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Checks the names that arrive in paths (pacticipant, version number, tag, branch, label): any text is stored as it is
+ * (SQL never sees it but as a parameter), except what PostgreSQL or the Pact Broker refuse, answered 400 before
+ * anything is written.
+ */
+public final class PacticipantNames {
+
+    /**
+     * Longer names (in UTF-8 bytes) are refused: the Pact Broker's indexes on names would fail on them (PostgreSQL's
+     * btree entries hold about 2,700 bytes).
+     */
+    public static final int MAX_BYTES = 1000;
+
+    private PacticipantNames() {
+    }
+
+    /** @throws InvalidRequestException when {@code value} is blank, too long or holds control characters */
+    public static String check(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw InvalidRequestException.of(field, field + " cannot be blank");
+        }
+        if (value.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw InvalidRequestException.of(field, field + " cannot be longer than " + MAX_BYTES + " bytes");
+        }
+        if (value.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+            throw InvalidRequestException.of(field, field + " cannot contain control characters or multiple lines");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,125 @@
+package io.pactport.api.service;
+
+import io.pactport.api.messaging.Outbox;
+import io.pactport.api.model.Pacticipant;
+import io.pactport.api.model.Tag;
+import io.pactport.api.model.Upserted;
+import io.pactport.api.model.Version;
+import io.pactport.api.repository.BranchRepository;
+import io.pactport.api.repository.PacticipantRepository;
+import io.pactport.api.repository.TagRepository;
+import io.pactport.api.repository.VersionRepository;
+import io.pactport.api.service.PacticipantEvents.BranchVersionAdded;
+import io.pactport.api.service.PacticipantEvents.TagChanged;
+import io.pactport.core.events.EventType;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+
+/**
+ * Version tags. Tagging follows the Pact Broker's rules: the pacticipant and version are created when missing; a
+ * version without a branch takes its first tag as its branch when it was created moments ago
+ * ({@code use_first_tag_as_branch}, for clients that only know tags); a tag named like a main branch candidate may set
+ * the pacticipant's main branch.
+ */
+@ApplicationScoped
+public class TagService {
+
+    /** The Pact Broker's {@code use_first_tag_as_branch_time_limit}. */
+    static final Duration FIRST_TAG_AS_BRANCH_LIMIT = Duration.ofSeconds(10);
+
+    private final Pool pool;
+    private final PacticipantService pacticipants;
+    private final PacticipantRepository pacticipantRows;
+    private final VersionRepository versions;
+    private final TagRepository tags;
+    private final BranchRepository branches;
+    private final VersionService versionService;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    TagService(Pool pool, PacticipantService pacticipants, PacticipantRepository pacticipantRows,
+            VersionRepository versions, TagRepository tags, BranchRepository branches, VersionService versionService,
+            Outbox outbox, Clock clock) {
+        this.pool = pool;
+        this.pacticipants = pacticipants;
+        this.pacticipantRows = pacticipantRows;
+        this.versions = versions;
+        this.tags = tags;
+        this.branches = branches;
+        this.versionService = versionService;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Uni<Tag> get(String pacticipant, String number, String tag) {
+        return version(pool, pacticipant, number).flatMap(v -> tags.find(pool, v.id(), tag))
+                .map(t -> t.orElseThrow(() -> notFound(pacticipant, number, tag)));
+    }
+
+    /** Tags the version, creating pacticipant and version when missing; {@code created} false when it had the tag. */
+    public Uni<Upserted<Tag>> put(String pacticipant, String number, String tag) {
+        PacticipantNames.check("version", number);
+        PacticipantNames.check("tag", tag);
+        return pool.withTransaction(tx -> pacticipants.findOrCreate(tx, pacticipant)
+                .flatMap(p -> versions.findOrCreate(tx, p.id(), number).flatMap(v -> v.created()
+                        ? versionService.event(tx, p, v.value())
+                                .flatMap(e -> outbox.append(tx, EventType.VERSION_CREATED, p.name(), e))
+                                .replaceWith(v.value())
+                        : Uni.createFrom().item(v.value()))
+                        .flatMap(v -> tags.find(tx, v.id(), tag).flatMap(existing -> existing.isPresent()
+                                ? Uni.createFrom().item(new Upserted<>(existing.get(), false))
+                                : add(tx, p, v, tag)))));
+    }
+
+    public Uni<Void> delete(String pacticipant, String number, String tag) {
+        return pool.withTransaction(tx -> version(tx, pacticipant, number)
+                .flatMap(v -> tags.delete(tx, v.id(), tag).flatMap(deleted -> {
+                    if (!deleted) {
+                        return Uni.createFrom().failure(notFound(pacticipant, number, tag));
+                    }
+                    return outbox.append(tx, EventType.TAG_REMOVED, pacticipant,
+                            new TagChanged(pacticipant, number, tag));
+                })));
+    }
+
+    private Uni<Upserted<Tag>> add(SqlClient tx, Pacticipant p, Version v, String tag) {
+        return maybeUseAsBranch(tx, p, v, tag)
+                .call(() -> pacticipantRows.detectMainBranch(tx, p.id(), tag))
+                .call(() -> tags.add(tx, v, tag))
+                .call(() -> outbox.append(tx, EventType.TAG_ADDED, p.name(), new TagChanged(p.name(), v.number(), tag)))
+                .flatMap(ignored -> tags.find(tx, v.id(), tag))
+                .map(t -> new Upserted<>(t.orElseThrow(), true));
+    }
+
+    private Uni<Void> maybeUseAsBranch(SqlClient tx, Pacticipant p, Version v, String tag) {
+        boolean recent = !v.createdAt().isBefore(LocalDateTime.now(clock).minus(FIRST_TAG_AS_BRANCH_LIMIT));
+        if (!recent) {
+            return Uni.createFrom().voidItem();
+        }
+        return tags.forVersion(tx, v.id()).flatMap(existing -> branches.forVersion(tx, v.id())
+                .flatMap(onBranches -> {
+                    if (!existing.isEmpty() || !onBranches.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return branches.addVersion(tx, v, tag, true).flatMap(added -> added
+                            ? outbox.append(tx, EventType.BRANCH_VERSION_ADDED, p.name(),
+                                    new BranchVersionAdded(p.name(), tag, v.number(), true))
+                            : Uni.createFrom().voidItem());
+                }));
+    }
+
+    private Uni<Version> version(SqlClient c, String pacticipant, String number) {
+        return pacticipants.require(c, pacticipant).flatMap(p -> versions.find(c, p.id(), number))
+                .map(v -> v.orElseThrow(() -> VersionService.notFound(pacticipant, number)));
+    }
+
+    private static NotFoundException notFound(String pacticipant, String number, String tag) {
+        return new NotFoundException("No tag '" + tag + "' on version '" + number + "' of pacticipant '" + pacticipant
+                + "' found");
+    }
+}

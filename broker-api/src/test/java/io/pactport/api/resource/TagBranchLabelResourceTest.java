@@ -1,0 +1,146 @@
+package io.pactport.api.resource;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.pactport.core.testing.KafkaResource;
+import io.pactport.core.testing.PostgresResource;
+import io.pactport.core.testing.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+class TagBranchLabelResourceTest {
+
+    TestDatabase database;
+    PacticipantFixtures fixtures;
+
+    @BeforeEach
+    void fixtures() {
+        fixtures = new PacticipantFixtures(database);
+    }
+
+    @Test
+    void tagCreatesPacticipantAndVersionThenAnswers200WithoutAnEvent() {
+        String p = PacticipantFixtures.unique("Condor");
+        given().contentType("application/json").body("{}").when().put("/pacticipants/{p}/versions/1.3.0/tags/prod", p)
+                .then().statusCode(201).contentType("application/hal+json;charset=utf-8")
+                .header("Location", endsWith("/pacticipants/" + p + "/versions/1.3.0/tags/prod"))
+                .body("_links.self.href", endsWith("/pacticipants/" + p + "/versions/1.3.0/tags/prod"))
+                .body("_links.version.name", equalTo("1.3.0")).body("_links.pacticipant.name", equalTo(p));
+        int events = fixtures.events(p).size();
+        given().contentType("application/json").body("{}").when().put("/pacticipants/{p}/versions/1.3.0/tags/prod", p)
+                .then().statusCode(200)
+                .body("_links.self.href", endsWith("/pacticipants/" + p + "/versions/1.3.0/tags/prod"));
+        assertEquals(events, fixtures.events(p).size());
+        assertEquals(List.of("io.pactport.pacticipant.created.v1", "io.pactport.version.created.v1",
+                "io.pactport.branch.version.added.v1", "io.pactport.tag.added.v1"), fixtures.events(p));
+        given().when().get("/pacticipants/{p}/versions/1.3.0/tags/prod", p).then().statusCode(200)
+                .body("name", equalTo("prod"));
+    }
+
+    @Test
+    void firstTagOfAFreshVersionBecomesItsBranchButNotOfAnOldOne() {
+        String p = PacticipantFixtures.unique("Foo");
+        fixtures.tag(p, "new", "main");
+        assertEquals(List.of("main"), fixtures.strings("SELECT bv.branch_name || ':' || bv.auto_created FROM "
+                + "branch_versions bv JOIN versions v ON v.id = bv.version_id JOIN pacticipants p ON p.id = "
+                + "v.pacticipant_id WHERE p.name = ? AND v.number = 'new'", p).stream()
+                .map(s -> s.substring(0, s.indexOf(':'))).toList());
+        assertEquals(1, fixtures.scalar("SELECT count(*) FROM branch_versions bv JOIN versions v ON v.id = "
+                + "bv.version_id WHERE bv.auto_created AND v.number = 'new' AND bv.pacticipant_id = "
+                + "(SELECT id FROM pacticipants WHERE name = ?)", p));
+        assertEquals(1, fixtures.scalar("SELECT count(*) FROM pacticipants WHERE name = ? AND main_branch = 'main'", p));
+
+        fixtures.version(p, "old");
+        fixtures.update("UPDATE versions SET created_at = created_at - interval '1 minute' WHERE number = 'old' AND "
+                + "pacticipant_id = (SELECT id FROM pacticipants WHERE name = ?)", p);
+        fixtures.tag(p, "old", "feat");
+        assertEquals(0, fixtures.scalar("SELECT count(*) FROM branch_versions bv JOIN versions v ON v.id = "
+                + "bv.version_id WHERE v.number = 'old' AND bv.pacticipant_id = "
+                + "(SELECT id FROM pacticipants WHERE name = ?)", p));
+    }
+
+    @Test
+    void untagAnswers204Then404() {
+        String p = PacticipantFixtures.unique("Foo");
+        fixtures.tag(p, "1", "prod");
+        given().when().delete("/pacticipants/{p}/versions/1/tags/prod", p).then().statusCode(204);
+        given().when().delete("/pacticipants/{p}/versions/1/tags/prod", p).then().statusCode(404);
+        given().when().get("/pacticipants/{p}/versions/1/tags/prod", p).then().statusCode(404);
+        List<String> events = fixtures.events(p);
+        assertEquals("io.pactport.tag.removed.v1", events.get(events.size() - 1));
+    }
+
+    @Test
+    void branchVersionMovesTheHeadAndAnswers200WhenAlreadyThere() {
+        String p = PacticipantFixtures.unique("Foo");
+        given().contentType("application/json").body("{}").when().put("/pacticipants/{p}/branches/main/versions/1", p)
+                .then().statusCode(201).header("Location", endsWith("/branches/main/versions/1"))
+                .body("_links.'pb:branch'.name", equalTo("main")).body("_links.'pb:version'.name", equalTo("1"));
+        fixtures.branchVersion(p, "main", "2");
+        given().contentType("application/json").body("{}").when().put("/pacticipants/{p}/branches/main/versions/1", p)
+                .then().statusCode(200);
+        given().when().get("/pacticipants/{p}/branches/main/latest-version", p).then().statusCode(200)
+                .body("number", equalTo("2"));
+        given().when().get("/pacticipants/{p}/branches/main", p).then().statusCode(200)
+                .body("name", equalTo("main")).body("_links.'pb:latest-version'.href", endsWith("/branches/main/latest-version"));
+        given().when().get("/pacticipants/{p}/branches", p).then().statusCode(200)
+                .body("_embedded.branches.name", equalTo(List.of("main")))
+                .body("_links.'pb:branches'[0].name", equalTo("main"));
+        given().when().get("/pacticipants/{p}/branches/main/versions/2", p).then().statusCode(200);
+        assertEquals(2, fixtures.payloads(p, "io.pactport.branch.version.added.v1").size());
+    }
+
+    @Test
+    void deletingABranchKeepsItsVersions() {
+        String p = PacticipantFixtures.unique("Foo");
+        fixtures.branchVersion(p, "main", "1");
+        given().when().delete("/pacticipants/{p}/branches/main", p).then().statusCode(204);
+        given().when().get("/pacticipants/{p}/branches/main", p).then().statusCode(404);
+        given().when().get("/pacticipants/{p}/versions/1", p).then().statusCode(200);
+        assertEquals(0, fixtures.scalar("SELECT count(*) FROM branch_heads WHERE pacticipant_id = "
+                + "(SELECT id FROM pacticipants WHERE name = ?)", p));
+        List<String> events = fixtures.events(p);
+        assertEquals("io.pactport.branch.deleted.v1", events.get(events.size() - 1));
+    }
+
+    @Test
+    void labelsArePutReadAndRemoved() {
+        String p = PacticipantFixtures.unique("Foo");
+        given().contentType("application/json").body("{}").when().put("/pacticipants/{p}/labels/{l}", p, "ui")
+                .then().statusCode(201).body("name", equalTo("ui"))
+                .body("_links.self.href", endsWith("/pacticipants/" + p + "/labels/ui"))
+                .body("_links.pacticipant.name", equalTo(p));
+        given().contentType("application/json").body("{}").when().put("/pacticipants/{p}/labels/{l}", p, "ui")
+                .then().statusCode(200);
+        given().when().get("/pacticipants/{p}/labels/{l}", p, "ui").then().statusCode(200);
+        given().when().delete("/pacticipants/{p}/labels/{l}", p, "ui").then().statusCode(204);
+        given().when().delete("/pacticipants/{p}/labels/{l}", p, "ui").then().statusCode(404);
+        assertEquals(List.of("io.pactport.pacticipant.created.v1", "io.pactport.label.added.v1",
+                "io.pactport.label.removed.v1"), fixtures.events(p));
+    }
+
+    @Test
+    void badNamesAndBodiesChangeNothing() {
+        Map<String, Long> before = fixtures.counts();
+        given().contentType("application/json").body("{").when().put("/pacticipants/X/versions/1/tags/prod")
+                .then().statusCode(400);
+        given().contentType("application/json").body("{}").when().put("/pacticipants/X/versions/1/tags/{t}", " ")
+                .then().statusCode(400);
+        given().contentType("application/json").body("{}")
+                .when().put("/pacticipants/X/branches/{b}/versions/1", "a\u0000b").then().statusCode(400);
+        given().contentType("text/plain").body("x").when().put("/pacticipants/X/labels/ui").then().statusCode(415);
+        given().when().delete("/pacticipants/Nobody/branches/main").then().statusCode(404);
+        given().when().delete("/pacticipants/Nobody/labels/ui").then().statusCode(404);
+        assertEquals(before, fixtures.counts());
+    }
+}
