@@ -24,7 +24,8 @@ import java.time.LocalDateTime;
  * Version tags. Tagging follows the Pact Broker's rules: the pacticipant and version are created when missing; a
  * version without a branch takes its first tag as its branch when it was created moments ago
  * ({@code use_first_tag_as_branch}, for clients that only know tags); a tag named like a main branch candidate may set
- * the pacticipant's main branch.
+ * the pacticipant's main branch; a tag named like an environment records a deployment there
+ * ({@code create_deployed_versions_for_tags}, for teams that still deploy by tag).
  */
 @ApplicationScoped
 public class TagService {
@@ -39,12 +40,13 @@ public class TagService {
     private final TagRepository tags;
     private final BranchRepository branches;
     private final VersionService versionService;
+    private final DeploymentService deployments;
     private final Outbox outbox;
     private final Clock clock;
 
     TagService(Pool pool, PacticipantService pacticipants, PacticipantRepository pacticipantRows,
             VersionRepository versions, TagRepository tags, BranchRepository branches, VersionService versionService,
-            Outbox outbox, Clock clock) {
+            DeploymentService deployments, Outbox outbox, Clock clock) {
         this.pool = pool;
         this.pacticipants = pacticipants;
         this.pacticipantRows = pacticipantRows;
@@ -52,6 +54,7 @@ public class TagService {
         this.tags = tags;
         this.branches = branches;
         this.versionService = versionService;
+        this.deployments = deployments;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -92,6 +95,7 @@ public class TagService {
                 .call(() -> pacticipantRows.detectMainBranch(tx, p.id(), tag))
                 .call(() -> tags.add(tx, v, tag))
                 .call(() -> outbox.append(tx, EventType.TAG_ADDED, p.name(), new TagChanged(p.name(), v.number(), tag)))
+                .call(() -> deployments.recordAutoDeploymentForTag(tx, v, tag))
                 .flatMap(ignored -> tags.find(tx, v.id(), tag))
                 .map(t -> new Upserted<>(t.orElseThrow(), true));
     }

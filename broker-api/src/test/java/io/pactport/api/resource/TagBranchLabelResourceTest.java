@@ -70,6 +70,21 @@ class TagBranchLabelResourceTest {
     }
 
     @Test
+    void aTagNamedLikeAnEnvironmentRecordsADeploymentThere() {
+        String p = PacticipantFixtures.unique("Foo");
+        String environment = PacticipantFixtures.unique("staging").toLowerCase();
+        given().contentType("application/json").body("{\"name\":\"" + environment + "\",\"production\":false}")
+                .when().post("/environments").then().statusCode(201);
+
+        fixtures.tag(p, "1", environment);
+
+        assertEquals(1, fixtures.scalar("SELECT count(*) FROM deployed_versions d JOIN currently_deployed_version_ids c"
+                + " ON c.deployed_version_id = d.id WHERE d.auto_created AND d.pacticipant_id ="
+                + " (SELECT id FROM pacticipants WHERE name = ?)", p));
+        assertEquals("io.pactport.deployment.recorded.v1", fixtures.events(p).get(fixtures.events(p).size() - 1));
+    }
+
+    @Test
     void untagAnswers204Then404() {
         String p = PacticipantFixtures.unique("Foo");
         fixtures.tag(p, "1", "prod");
