@@ -60,6 +60,11 @@ final class CompatData implements AutoCloseable {
         return this;
     }
 
+    CompatData repositoryUrl(String url) {
+        execute("UPDATE pacticipants SET repository_url = ? WHERE id = ?", url, pacticipantId);
+        return this;
+    }
+
     CompatData pacticipant(String name) {
         pacticipantId = insert("INSERT INTO pacticipants (name, created_at, updated_at) VALUES (?, now(), now())", name);
         return this;

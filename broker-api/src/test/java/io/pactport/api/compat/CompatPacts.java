@@ -50,8 +50,33 @@ final class CompatPacts {
     private CompatPacts() {
     }
 
-    static String realPath(String path) {
-        return PLACEHOLDERS.getOrDefault(path, path);
+    /** The real path (and query) for a request path that may be a placeholder. */
+    static String realPath(String pathAndQuery) {
+        int query = pathAndQuery.indexOf('?');
+        String path = query < 0 ? pathAndQuery : pathAndQuery.substring(0, query);
+        return PLACEHOLDERS.getOrDefault(path, path) + (query < 0 ? "" : pathAndQuery.substring(query));
+    }
+
+    /**
+     * The consumer tests were written in Ruby, whose regular expressions take a brace that opens no quantifier
+     * literally ({@code .*{pacticipant}}); Java's reject it, so such braces are escaped. The pattern means the same.
+     */
+    static String javaRegex(String rubyRegex) {
+        return rubyRegex.replaceAll("\\{([A-Za-z_][A-Za-z0-9_-]*)}", "\\\\{$1\\\\}");
+    }
+
+    private static void translateRegexes(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                if (field.getKey().equals("regex") && field.getValue().isTextual()) {
+                    object.put("regex", javaRegex(field.getValue().asText()));
+                } else {
+                    translateRegexes(field.getValue());
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(CompatPacts::translateRegexes);
+        }
     }
 
     /** Writes the selected interactions to {@link #FOLDER}, or skips the calling test class when the pacts are absent. */
@@ -68,6 +93,7 @@ final class CompatPacts {
                 for (JsonNode interaction : pact.withArray("interactions")) {
                     String path = interaction.path("request").path("path").asText();
                     if (LATER.stream().noneMatch(path::contains)) {
+                        translateRegexes(interaction);
                         kept.add(interaction);
                     }
                 }

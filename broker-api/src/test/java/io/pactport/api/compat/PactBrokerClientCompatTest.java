@@ -11,6 +11,9 @@ import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.hc.core5.http.HttpRequest;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -26,11 +29,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * says so.
  */
 @QuarkusTest
+@TestProfile(PactBrokerClientCompatTest.ExampleOrgBaseUrl.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
 @Provider("Pact Broker")
 @PactFolder(CompatPacts.FOLDER)
 class PactBrokerClientCompatTest {
+
+    /** The consumer tests expect some links verbatim, built on the base URL the Pact Broker's own test run uses. */
+    public static class ExampleOrgBaseUrl implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("pactflow.base-url", "http://example.org");
+        }
+    }
 
     private static final String FOO_VERSION = "5556b8149bf8bac76bc30f50a8a2dd4c22c85f30";
     private static final String TEST_ENVIRONMENT = "cb632df3-0a0d-4227-aac3-60114dd36479";
@@ -102,7 +114,8 @@ class PactBrokerClientCompatTest {
 
     @State("the 'Pricing Service' already exists in the pact-broker")
     void pricingServiceExists() {
-        seed(d -> d.provider("Pricing Service").providerVersion("1.3.0"));
+        seed(d -> d.provider("Pricing Service").repositoryUrl("git@git.realestate.com.au:business-systems/pricing-service")
+                .providerVersion("1.3.0"));
     }
 
     @State({"a pact between Condor and the Pricing Service exists",
