@@ -16,9 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class Outbox {
 
+    // the payload travels as text: the client would send a Java String for a jsonb parameter as a JSON string value
     private static final String APPEND = """
             INSERT INTO pactport_outbox (topic, event_key, event_type, payload)
-            VALUES ($1, $2, $3, $4::jsonb)
+            VALUES ($1, $2, $3, $4::text::jsonb)
             """;
 
     /**
