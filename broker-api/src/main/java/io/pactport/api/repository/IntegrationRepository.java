@@ -26,8 +26,10 @@ public class IntegrationRepository {
             ORDER BY lower(c.name), lower(p.name)
             """;
     private static final String FIND = """
-            SELECT c.id AS consumer_id, c.name AS consumer_name, p.id AS provider_id, p.name AS provider_name
-            FROM pacticipants c, pacticipants p
+            SELECT i.consumer_id, c.name AS consumer_name, i.provider_id, p.name AS provider_name
+            FROM integrations i
+            JOIN pacticipants c ON c.id = i.consumer_id
+            JOIN pacticipants p ON p.id = i.provider_id
             WHERE c.name = $1 AND p.name = $2
             """;
 
@@ -70,7 +72,7 @@ public class IntegrationRepository {
         });
     }
 
-    /** The two pacticipants by name, when both exist. */
+    /** The integration between the two, when there is one. */
     public Uni<Optional<Integration>> find(SqlClient c, String consumer, String provider) {
         return c.preparedQuery(FIND).execute(Tuple.of(consumer, provider)).map(rows -> rows.iterator().hasNext()
                 ? Optional.of(Integration.from(rows.iterator().next()))

@@ -150,15 +150,6 @@ public class PactRepository {
                    ARRAY(SELECT t.name FROM tags t WHERE t.version_id = v.id ORDER BY t.created_at, t.name) AS tags
             FROM versions v WHERE v.id = $1
             """;
-    private static final String FIND_BY_ID = COLUMNS.formatted("pv.content") + """
-            FROM pact_publications pp
-            JOIN pact_versions pv ON pv.id = pp.pact_version_id
-            JOIN versions cv ON cv.id = pp.consumer_version_id
-            JOIN pacticipants c ON c.id = cv.pacticipant_id
-            JOIN pacticipants p ON p.id = pp.provider_id
-            WHERE pp.id = $1
-            """;
-
     /** What {@code pact_versions} keeps beside the content. */
     public record NewPactVersion(long consumerId, long providerId, String sha, String content, int messagesCount,
             int interactionsCount, boolean hasMessages) {
@@ -190,10 +181,6 @@ public class PactRepository {
             String preferredVersion) {
         return c.preparedQuery(FIND_BY_SHA).execute(Tuple.of(provider, consumer, sha, preferredVersion))
                 .map(PactRepository::first);
-    }
-
-    public Uni<Optional<PactPublication>> findById(SqlClient c, long id) {
-        return c.preparedQuery(FIND_BY_ID).execute(Tuple.of(id)).map(PactRepository::first);
     }
 
     /** The latest pact of every integration, without content. */

@@ -1,6 +1,8 @@
 package io.pactport.api.resource;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pactport.api.service.ContractsPublishRequest;
+import io.pactport.api.service.PactJson;
 import io.pactport.api.service.ContractsPublishService;
 import io.pactport.api.service.ContractsPublishService.ConflictsException;
 import io.pactport.api.service.ContractsPublishService.Notice;
@@ -37,7 +39,8 @@ public class ContractsPublishResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(Hal.MEDIA_TYPE)
-    public Uni<Map<String, Object>> publish(ContractsPublishRequest request, @Context UriInfo uri) {
+    public Uni<Map<String, Object>> publish(byte[] json, @Context UriInfo uri) throws JsonProcessingException {
+        ContractsPublishRequest request = PactJson.readBody(json, ContractsPublishRequest.class);
         String base = baseUrl.of(uri);
         return service.publish(request, pact -> PactUrls.pact(base, pact)).map(result -> {
             String pacticipant = result.pacticipant().name();

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Lists of pacts: the latest of every integration, a provider's pacts, and all versions of one integration's pact. */
+/** Lists of pacts: the latest of every integration, and a provider's pacts (latest, or all, by consumer version tag). */
 @Path("/pacts")
 @Produces(Hal.MEDIA_TYPE)
 public class PactListResource {
@@ -73,31 +73,26 @@ public class PactListResource {
                 "All pact versions for the provider " + provider + " with consumer version tag '" + tag + "'"));
     }
 
-    @GET
-    @Path("/provider/{provider}/consumer/{consumer}/versions")
-    public Uni<Map<String, Object>> versions(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @Context UriInfo uri) {
-        String base = baseUrl.of(uri);
-        return reader.allForIntegration(provider, consumer).map(pacts -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("_embedded", Map.of("pacts", pacts.stream().map(pact -> {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("createdAt", PactJson.date(pact.createdAt()));
-                item.put("_embedded", Map.of("consumerVersion", embeddedVersion(pact, base)));
-                item.put("_links", Map.of("self", new Hal.Link(PactUrls.pact(base, pact), pact.name(), null, null)));
-                return item;
-            }).toList()));
-            Map<String, Object> links = new LinkedHashMap<>();
-            links.put("self", new Hal.Link(PactUrls.integration(base, consumer, provider) + "/versions",
-                    "All versions of the pact between " + consumer + " and " + provider, null, null));
-            links.put("consumer", new Hal.Link(PactUrls.pacticipant(base, consumer), "Consumer", consumer, null));
-            links.put("provider", new Hal.Link(PactUrls.pacticipant(base, provider), "Provider", provider, null));
-            links.put("pact-versions", pacts.stream().map(pact -> new Hal.Link(PactUrls.pact(base, pact), "Pact",
-                    "Version " + pact.consumerVersionNumber() + " - " + PactJson.date(pact.createdAt()), null))
-                    .toList());
-            body.put("_links", links);
-            return body;
-        });
+    /** {@code GET /pacts/provider/P/consumer/C/versions}, served by {@link PactResource} whose path it is under. */
+    static Map<String, Object> versions(String provider, String consumer, List<PactPublication> pacts, String base) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("_embedded", Map.of("pacts", pacts.stream().map(pact -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("createdAt", PactJson.date(pact.createdAt()));
+            item.put("_embedded", Map.of("consumerVersion", embeddedVersion(pact, base)));
+            item.put("_links", Map.of("self", new Hal.Link(PactUrls.pact(base, pact), pact.name(), null, null)));
+            return item;
+        }).toList()));
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("self", new Hal.Link(PactUrls.integration(base, consumer, provider) + "/versions",
+                "All versions of the pact between " + consumer + " and " + provider, null, null));
+        links.put("consumer", new Hal.Link(PactUrls.pacticipant(base, consumer), "Consumer", consumer, null));
+        links.put("provider", new Hal.Link(PactUrls.pacticipant(base, provider), "Provider", provider, null));
+        links.put("pact-versions", pacts.stream().map(pact -> new Hal.Link(PactUrls.pact(base, pact), "Pact",
+                "Version " + pact.consumerVersionNumber() + " - " + PactJson.date(pact.createdAt()), null))
+                .toList());
+        body.put("_links", links);
+        return body;
     }
 
     private static Map<String, Object> latestPact(PactPublication pact, String base) {

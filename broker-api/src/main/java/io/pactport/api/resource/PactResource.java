@@ -18,11 +18,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** One pact: published (PUT), merged into (PATCH) and read by consumer version, tag, branch or content SHA. */
 @Path("/pacts/provider/{provider}/consumer/{consumer}")
-@Produces(Hal.MEDIA_TYPE)
+@Produces({Hal.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 public class PactResource {
 
     /** Says which consumer version a pact read by tag, branch or "latest" belongs to; the CLI prints it. */
@@ -68,6 +69,16 @@ public class PactResource {
         return publisher.publish(provider, consumer, version, body, Mode.MERGE)
                 .map(published -> respond(published.outcome() == Outcome.CREATED
                         ? RestResponse.Status.CREATED : RestResponse.Status.OK, published.pact(), request, null));
+    }
+
+    /** Every consumer version's pact between the two, latest first. */
+    @GET
+    @Path("/versions")
+    public Uni<Map<String, Object>> versions(@PathParam("provider") String provider,
+            @PathParam("consumer") String consumer, @Context UriInfo request) {
+        String base = baseUrl.of(request);
+        return reader.allForIntegration(provider, consumer)
+                .map(pacts -> PactListResource.versions(provider, consumer, pacts, base));
     }
 
     @GET

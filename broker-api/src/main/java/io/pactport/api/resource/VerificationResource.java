@@ -3,6 +3,7 @@ package io.pactport.api.resource;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.model.VerificationResult;
 import io.pactport.api.service.PactJson;
@@ -46,9 +47,9 @@ public class VerificationResource {
     @Path("/verification-results")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Representation>> publish(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("sha") String sha, JsonNode body,
-            @Context UriInfo uri) {
-        return created(service.publish(provider, consumer, sha, null, body), uri);
+            @PathParam("consumer") String consumer, @PathParam("sha") String sha, byte[] body,
+            @Context UriInfo uri) throws JsonProcessingException {
+        return created(service.publish(provider, consumer, sha, null, PactJson.readBody(body, JsonNode.class)), uri);
     }
 
     @POST
@@ -56,8 +57,10 @@ public class VerificationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Representation>> publishWithMetadata(@PathParam("provider") String provider,
             @PathParam("consumer") String consumer, @PathParam("sha") String sha,
-            @PathParam("metadata") String metadata, JsonNode body, @Context UriInfo uri) {
-        return created(service.publish(provider, consumer, sha, metadata, body), uri);
+            @PathParam("metadata") String metadata, byte[] body, @Context UriInfo uri)
+            throws JsonProcessingException {
+        return created(service.publish(provider, consumer, sha, metadata, PactJson.readBody(body, JsonNode.class)),
+                uri);
     }
 
     @GET

@@ -22,6 +22,7 @@ public final class PactJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
@@ -42,6 +43,20 @@ public final class PactJson {
             throw new IllegalStateException("stored pact content is not a JSON object");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored pact content is not JSON", e);
+        }
+    }
+
+    /**
+     * A request body. Bodies are read here rather than by the REST layer so that a malformed one reaches
+     * {@code ApiErrors} as a {@link JsonProcessingException} and is answered with the parser's message.
+     */
+    public static <T> T readBody(byte[] body, Class<T> type) throws JsonProcessingException {
+        try {
+            return MAPPER.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("reading an in-memory body", e);
         }
     }
 
