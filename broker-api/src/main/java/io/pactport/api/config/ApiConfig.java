@@ -28,6 +28,14 @@ public interface ApiConfig {
     @WithDefault("true")
     boolean createDeployedVersionsForTags();
 
+    /**
+     * Whether a pact may be republished with changed content for a consumer version that already has one
+     * ({@code PACTFLOW_ALLOW_DANGEROUS_CONTRACT_MODIFICATION}); off by default, as in the Pact Broker, because a
+     * version whose contract changes after it was verified makes can-i-deploy unreliable.
+     */
+    @WithDefault("false")
+    boolean allowDangerousContractModification();
+
     /** The event outbox relay. */
     Outbox outbox();
 

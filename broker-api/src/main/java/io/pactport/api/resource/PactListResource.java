@@ -1,0 +1,135 @@
+package io.pactport.api.resource;
+
+import io.pactport.api.model.PactPublication;
+import io.pactport.api.service.PactJson;
+import io.pactport.api.service.PactReadService;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Lists of pacts: the latest of every integration, and a provider's pacts (latest, or all, by consumer version tag). */
+@Path("/pacts")
+@Produces(Hal.MEDIA_TYPE)
+public class PactListResource {
+
+    private final PactReadService reader;
+    private final BaseUrl baseUrl;
+
+    PactListResource(PactReadService reader, BaseUrl baseUrl) {
+        this.reader = reader;
+        this.baseUrl = baseUrl;
+    }
+
+    @GET
+    @Path("/latest")
+    public Uni<Map<String, Object>> latest(@Context UriInfo uri) {
+        String base = baseUrl.of(uri);
+        return reader.latestPerIntegration().map(pacts -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("_links", Map.of("self", new Hal.Link(base + "/pacts/latest", "Latest pact versions", null,
+                    null)));
+            body.put("pacts", pacts.stream().map(pact -> latestPact(pact, base)).toList());
+            return body;
+        });
+    }
+
+    @GET
+    @Path("/provider/{provider}/latest")
+    public Uni<Map<String, Object>> latestForProvider(@PathParam("provider") String provider, @Context UriInfo uri) {
+        return reader.latestForProvider(provider, Optional.empty()).map(pacts -> providerPacts(provider, pacts,
+                baseUrl.of(uri), "/latest", "Latest pact versions for the provider " + provider));
+    }
+
+    @GET
+    @Path("/provider/{provider}/latest/{tag}")
+    public Uni<Map<String, Object>> latestTaggedForProvider(@PathParam("provider") String provider,
+            @PathParam("tag") String tag, @Context UriInfo uri) {
+        return reader.latestForProvider(provider, Optional.of(tag)).map(pacts -> providerPacts(provider, pacts,
+                baseUrl.of(uri), "/latest/" + PactUrls.encode(tag),
+                "Latest pact versions for the provider " + provider + " with consumer version tag '" + tag + "'"));
+    }
+
+    @GET
+    @Path("/provider/{provider}")
+    public Uni<Map<String, Object>> forProvider(@PathParam("provider") String provider, @Context UriInfo uri) {
+        return reader.allForProvider(provider, Optional.empty()).map(pacts -> providerPacts(provider, pacts,
+                baseUrl.of(uri), "", "All pact versions for the provider " + provider));
+    }
+
+    @GET
+    @Path("/provider/{provider}/tag/{tag}")
+    public Uni<Map<String, Object>> taggedForProvider(@PathParam("provider") String provider,
+            @PathParam("tag") String tag, @Context UriInfo uri) {
+        return reader.allForProvider(provider, Optional.of(tag)).map(pacts -> providerPacts(provider, pacts,
+                baseUrl.of(uri), "/tag/" + PactUrls.encode(tag),
+                "All pact versions for the provider " + provider + " with consumer version tag '" + tag + "'"));
+    }
+
+    /** {@code GET /pacts/provider/P/consumer/C/versions}, served by {@link PactResource} whose path it is under. */
+    static Map<String, Object> versions(String provider, String consumer, List<PactPublication> pacts, String base) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("_embedded", Map.of("pacts", pacts.stream().map(pact -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("createdAt", PactJson.date(pact.createdAt()));
+            item.put("_embedded", Map.of("consumerVersion", embeddedVersion(pact, base)));
+            item.put("_links", Map.of("self", new Hal.Link(PactUrls.pact(base, pact), pact.name(), null, null)));
+            return item;
+        }).toList()));
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("self", new Hal.Link(PactUrls.integration(base, consumer, provider) + "/versions",
+                "All versions of the pact between " + consumer + " and " + provider, null, null));
+        links.put("consumer", new Hal.Link(PactUrls.pacticipant(base, consumer), "Consumer", consumer, null));
+        links.put("provider", new Hal.Link(PactUrls.pacticipant(base, provider), "Provider", provider, null));
+        links.put("pact-versions", pacts.stream().map(pact -> new Hal.Link(PactUrls.pact(base, pact), "Pact",
+                "Version " + pact.consumerVersionNumber() + " - " + PactJson.date(pact.createdAt()), null))
+                .toList());
+        body.put("_links", links);
+        return body;
+    }
+
+    private static Map<String, Object> latestPact(PactPublication pact, String base) {
+        Map<String, Object> consumer = new LinkedHashMap<>();
+        consumer.put("name", pact.consumerName());
+        consumer.put("_links", Map.of("self", Map.of("href", PactUrls.pacticipant(base, pact.consumerName()))));
+        consumer.put("_embedded", Map.of("version", Map.of("number", pact.consumerVersionNumber())));
+        Map<String, Object> provider = new LinkedHashMap<>();
+        provider.put("name", pact.providerName());
+        provider.put("_links", Map.of("self", Map.of("href", PactUrls.pacticipant(base, pact.providerName()))));
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("createdAt", PactJson.date(pact.createdAt()));
+        item.put("_embedded", Map.of("consumer", consumer, "provider", provider));
+        item.put("_links", Map.of("self", List.of(Map.of("href", PactUrls.latestPact(base, pact)),
+                Map.of("href", PactUrls.pact(base, pact)))));
+        return item;
+    }
+
+    private static Map<String, Object> embeddedVersion(PactPublication pact, String base) {
+        String url = PactUrls.version(base, pact.consumerName(), pact.consumerVersionNumber());
+        return Map.of("number", pact.consumerVersionNumber(),
+                "_links", Map.of("self", new Hal.Link(url, "Version", pact.consumerVersionNumber(), null)));
+    }
+
+    private static Map<String, Object> providerPacts(String provider, List<PactPublication> pacts, String base,
+            String suffix, String title) {
+        String providerUrl = PactUrls.pacticipant(base, provider);
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("self", new Hal.Link(base + "/pacts/provider/" + PactUrls.encode(provider) + suffix, title, null,
+                null));
+        links.put("pb:provider", new Hal.Link(providerUrl, null, provider, null));
+        links.put("pb:pacts", pacts.stream()
+                .map(pact -> new Hal.Link(PactUrls.pact(base, pact), pact.name(), pact.consumerName(), null)).toList());
+        links.put("provider", new Hal.Link(providerUrl, provider, "DEPRECATED - please use the pb:provider relation",
+                null));
+        links.put("pacts", pacts.stream().map(pact -> new Hal.Link(PactUrls.pact(base, pact),
+                "DEPRECATED - please use the pb:pacts relation. " + pact.name(), pact.consumerName(), null)).toList());
+        return Map.of("_links", links);
+    }
+}

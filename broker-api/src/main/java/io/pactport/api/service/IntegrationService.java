@@ -1,0 +1,53 @@
+package io.pactport.api.service;
+
+import io.pactport.api.messaging.Outbox;
+import io.pactport.api.model.Integration;
+import io.pactport.api.repository.IntegrationRepository;
+import io.pactport.core.events.EventType;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+
+/** Listing integrations, and deleting one's contract data, each deletion in one transaction with its event. */
+@ApplicationScoped
+public class IntegrationService {
+
+    private final Pool pool;
+    private final IntegrationRepository integrations;
+    private final Outbox outbox;
+
+    IntegrationService(Pool pool, IntegrationRepository integrations, Outbox outbox) {
+        this.pool = pool;
+        this.integrations = integrations;
+        this.outbox = outbox;
+    }
+
+    public Uni<List<Integration>> list() {
+        return integrations.list(pool);
+    }
+
+    /** Deletes the integration with its pacts, verifications and webhooks. */
+    public Uni<Void> delete(String consumer, String provider) {
+        return pool.withTransaction(tx -> find(tx, consumer, provider)
+                .call(integration -> integrations.delete(tx, integration))
+                .call(integration -> outbox.append(tx, EventType.INTEGRATION_DELETED, integration.key(),
+                        Map.of("consumer", consumer, "provider", provider)))
+                .replaceWithVoid());
+    }
+
+    /** Deletes every pact publication between the two. */
+    public Uni<Void> deletePacts(String consumer, String provider) {
+        return pool.withTransaction(tx -> find(tx, consumer, provider)
+                .call(integration -> integrations.deletePublications(tx, integration))
+                .call(integration -> outbox.append(tx, EventType.PACT_DELETED, integration.key(),
+                        Map.of("consumer", consumer, "provider", provider, "scope", "all-versions")))
+                .replaceWithVoid());
+    }
+
+    private Uni<Integration> find(io.vertx.mutiny.sqlclient.SqlClient tx, String consumer, String provider) {
+        return integrations.find(tx, consumer, provider).map(found -> found.orElseThrow(() -> new NotFoundException(
+                "No integration between the consumer " + consumer + " and the provider " + provider)));
+    }
+}

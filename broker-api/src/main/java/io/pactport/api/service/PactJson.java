@@ -1,0 +1,75 @@
+package io.pactport.api.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Reading and writing stored pact content as a tree without changing it: key order kept, numbers exact. Used where the
+ * content is merged or decorated; the SHA and the stored form always come from broker-core's {@code PactContent}.
+ */
+public final class PactJson {
+
+    /** The Pact Broker's date format in JSON: seconds and an offset, e.g. {@code 2026-11-22T12:00:00+00:00}. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+
+    private PactJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Stored content, which is always a JSON object (PactContent accepted it). */
+    public static ObjectNode readObject(String content) {
+        try {
+            JsonNode node = MAPPER.readTree(content);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+            throw new IllegalStateException("stored pact content is not a JSON object");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored pact content is not JSON", e);
+        }
+    }
+
+    /**
+     * A request body. Bodies are read here rather than by the REST layer so that a malformed one reaches
+     * {@code ApiErrors} as a {@link JsonProcessingException} and is answered with the parser's message.
+     */
+    public static <T> T readBody(byte[] body, Class<T> type) throws JsonProcessingException {
+        try {
+            return MAPPER.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("reading an in-memory body", e);
+        }
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot be written as JSON", e);
+        }
+    }
+
+    /** A stored UTC timestamp as the Pact Broker renders it. */
+    public static String date(LocalDateTime utc) {
+        return utc == null ? null : utc.atOffset(ZoneOffset.UTC).format(DATE);
+    }
+}

@@ -1,0 +1,206 @@
+package io.pactport.api.service;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.pactport.api.config.ApiConfig;
+import io.pactport.api.messaging.Outbox;
+import io.pactport.api.model.PactPublication;
+import io.pactport.api.model.Pacticipant;
+import io.pactport.api.model.Upserted;
+import io.pactport.api.model.Version;
+import io.pactport.api.repository.PactRepository;
+import io.pactport.api.repository.PactRepository.NewPactVersion;
+import io.pactport.api.repository.PacticipantRepository;
+import io.pactport.api.repository.VersionRepository;
+import io.pactport.core.events.EventType;
+import io.pactport.core.pact.InvalidPactContentException;
+import io.pactport.core.pact.PactContent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Publishing one pact for a consumer version, with every write the Pact Broker makes for it (pacticipants, version,
+ * deduplicated content, revision, helper table, integration) and its events, in the caller's transaction. The rule for
+ * a consumer version that already has a pact with the provider: the same content changes nothing; changed content is
+ * refused unless dangerous modification is allowed, and then becomes the next revision; merging adds the new
+ * interactions to the existing ones.
+ */
+@ApplicationScoped
+public class PactPublishService {
+
+    /** How the new content meets an existing pact for the same consumer version and provider. */
+    public enum Mode {
+        /** PUT, and contracts/publish with {@code onConflict: overwrite}. */
+        OVERWRITE,
+        /** contracts/publish with {@code onConflict: merge}: the content-change rule applies to the content sent. */
+        MERGE_CHECKED,
+        /** PATCH: merge whatever the content. */
+        MERGE
+    }
+
+    /** What happened to the consumer version's pact. */
+    public enum Outcome { CREATED, UNCHANGED, OVERWRITTEN, MERGED }
+
+    /** A pact as sent: parsed, and its raw text (which a merge needs as is, to reproduce the Pact Broker's SHA). */
+    public record PactToPublish(PactContent content, String json) {
+
+        /** Parses a pact; 400 with PactContent's message when it cannot be one. */
+        public static PactToPublish parse(byte[] body, String field) {
+            try {
+                return new PactToPublish(PactContent.parse(body), new String(body, StandardCharsets.UTF_8));
+            } catch (InvalidPactContentException e) {
+                throw InvalidRequestException.of(field, e.getMessage());
+            }
+        }
+    }
+
+    public record Published(PactPublication pact, Outcome outcome, Optional<PactPublication> previous) {
+    }
+
+    /** The self-contained {@code pact.published} event: a consumer needs no call back to act on it. */
+    public record PactPublishedEvent(String consumer, String provider, String consumerVersionNumber, String branch,
+            List<String> branches, List<String> tags, String buildUrl, String sha, int revision, String outcome,
+            boolean newContent, @JsonRawValue String content) {
+    }
+
+    private final Pool pool;
+    private final PacticipantRepository pacticipants;
+    private final VersionRepository versions;
+    private final PactRepository pacts;
+    private final Outbox outbox;
+    private final ApiConfig config;
+
+    PactPublishService(Pool pool, PacticipantRepository pacticipants, VersionRepository versions,
+            PactRepository pacts, Outbox outbox, ApiConfig config) {
+        this.pool = pool;
+        this.pacticipants = pacticipants;
+        this.versions = versions;
+        this.pacts = pacts;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    /** PUT/PATCH of one pact: the names in the pact must be those of the URL. */
+    public Uni<Published> publish(String provider, String consumer, String consumerVersionNumber, byte[] body,
+            Mode mode) {
+        PactToPublish pact = PactToPublish.parse(body, "base");
+        checkName("consumer", pact.content().consumerName(), consumer);
+        checkName("provider", pact.content().providerName(), provider);
+        checkVersionNumber("consumer_version_number", consumerVersionNumber);
+        return pool.withTransaction(tx -> pacticipant(tx, consumer)
+                .flatMap(c -> version(tx, c, consumerVersionNumber)
+                        .flatMap(v -> publishInto(tx, c, v.value(), provider, pact, mode))));
+    }
+
+    /** The pacticipant, created (with its event) if new. */
+    public Uni<Pacticipant> pacticipant(SqlClient tx, String name) {
+        return pacticipants.findOrCreate(tx, name).call(created -> created.created()
+                ? outbox.append(tx, EventType.PACTICIPANT_CREATED, name, Map.of("name", name))
+                : Uni.createFrom().voidItem())
+                .map(Upserted::value);
+    }
+
+    /** The pacticipant's version, created (with its event) if new. */
+    public Uni<Upserted<Version>> version(SqlClient tx, Pacticipant pacticipant, String number) {
+        return versions.findOrCreate(tx, pacticipant.id(), number).call(created -> created.created()
+                ? outbox.append(tx, EventType.VERSION_CREATED, pacticipant.name(),
+                        Map.of("pacticipant", pacticipant.name(), "number", number))
+                : Uni.createFrom().voidItem());
+    }
+
+    /** Publishes the pact with {@code providerName} for the consumer version, in {@code tx}. */
+    public Uni<Published> publishInto(SqlClient tx, Pacticipant consumer, Version consumerVersion, String providerName,
+            PactToPublish pact, Mode mode) {
+        return pacticipant(tx, providerName).flatMap(provider -> pacts
+                .latestRevision(tx, consumerVersion.id(), provider.id())
+                .flatMap(existing -> {
+                    if (existing.isEmpty()) {
+                        return store(tx, consumer, consumerVersion, provider, pact.content(), 1, Outcome.CREATED,
+                                existing);
+                    }
+                    PactPublication previous = existing.get();
+                    boolean merge = mode != Mode.OVERWRITE;
+                    if (mode != Mode.MERGE && !previous.sha().equals(pact.content().sha())
+                            && !config.allowDangerousContractModification()) {
+                        throw new ConflictException(modificationRefused(consumer.name(),
+                                consumerVersion.number(), providerName));
+                    }
+                    PactContent content = pact.content();
+                    if (merge) {
+                        if (PactMerger.conflict(previous.content(), pact.json())) {
+                            throw new ConflictException("Cannot merge the pact for " + consumer.name() + " version "
+                                    + consumerVersion.number() + " and provider " + providerName + ": an interaction"
+                                    + " with the same description and provider state has a different request, or"
+                                    + " one of the pacts has no interactions.");
+                        }
+                        content = PactContent.parse(PactMerger.merge(previous.content(), pact.json()));
+                    }
+                    if (content.sha().equals(previous.sha())) {
+                        return pacts.touchIntegration(tx, consumer.id(), provider.id())
+                                .call(() -> announce(tx, previous, Outcome.UNCHANGED, false))
+                                .replaceWith(new Published(previous, Outcome.UNCHANGED, existing));
+                    }
+                    return store(tx, consumer, consumerVersion, provider, content, previous.revisionNumber() + 1,
+                            merge ? Outcome.MERGED : Outcome.OVERWRITTEN, existing);
+                }));
+    }
+
+    private Uni<Published> store(SqlClient tx, Pacticipant consumer, Version consumerVersion, Pacticipant provider,
+            PactContent content, int revision, Outcome outcome, Optional<PactPublication> previous) {
+        String stored = content.withInteractionIds();
+        NewPactVersion pactVersion = new NewPactVersion(consumer.id(), provider.id(), content.sha(), stored,
+                content.messageCount(), content.interactionCount(), content.hasMessages());
+        return pacts.findOrCreatePactVersion(tx, pactVersion).flatMap(pactVersionId -> pacts
+                .insertPublication(tx, consumerVersion, provider.id(), revision, pactVersionId.value())
+                .map(inserted -> inserted.orElseThrow(() -> new ConflictException("The pact for " + consumer.name()
+                        + " version " + consumerVersion.number() + " and provider " + provider.name()
+                        + " was published by another request at the same time; publish it again.")))
+                .map(inserted -> new PactPublication(inserted.id(), consumer.id(), consumer.name(), provider.id(),
+                        provider.name(), consumerVersion.id(), consumerVersion.number(), consumerVersion.order(),
+                        revision, pactVersionId.value(), content.sha(), stored, inserted.createdAt()))
+                .call(() -> pacts.touchIntegration(tx, consumer.id(), provider.id()))
+                .call(publication -> announce(tx, publication, outcome, pactVersionId.created()))
+                .map(publication -> new Published(publication, outcome, previous)));
+    }
+
+    private Uni<Void> announce(SqlClient tx, PactPublication pact, Outcome outcome, boolean newContent) {
+        return pacts.labelsOf(tx, pact.consumerVersionId()).flatMap(labels -> outbox.append(tx,
+                EventType.PACT_PUBLISHED, pact.consumerName() + "/" + pact.providerName(),
+                new PactPublishedEvent(pact.consumerName(), pact.providerName(), pact.consumerVersionNumber(),
+                        labels.branches().isEmpty() ? null : labels.branches().get(labels.branches().size() - 1),
+                        labels.branches(), labels.tags(), labels.buildUrl(), pact.sha(), pact.revisionNumber(),
+                        outcome.name().toLowerCase(), newContent, pact.content())));
+    }
+
+    /** The Pact Broker's reason for refusing changed content, and how to allow it. */
+    static String modificationRefused(String consumer, String version, String provider) {
+        return "Cannot change the content of the pact for " + consumer + " version " + version + " and provider "
+                + provider + ": a consumer version's contract must not change once published, or can-i-deploy"
+                + " results become unreliable. Publish the changed pact with a new consumer version number (some"
+                + " Pact libraries generate random example values for type matchers; give them fixed examples). To"
+                + " allow changing published content anyway, start Pactport with"
+                + " PACTFLOW_ALLOW_DANGEROUS_CONTRACT_MODIFICATION=true. See https://docs.pact.io/go/versioning";
+    }
+
+    private static void checkName(String role, Optional<String> nameInPact, String nameInPath) {
+        if (nameInPact.isPresent() && !nameInPact.get().equals(nameInPath)) {
+            throw InvalidRequestException.of(role + ".name", "name in pact '" + nameInPact.get()
+                    + "' does not match name in URL path '" + nameInPath + "'.");
+        }
+    }
+
+    /** Versions are ordered by creation date, so any single-line, non-blank text is a valid number. */
+    static void checkVersionNumber(String field, String number) {
+        if (number == null || number.isBlank()) {
+            throw InvalidRequestException.of(field, "can't be blank");
+        }
+        if (number.contains("\n")) {
+            throw InvalidRequestException.of(field, "cannot contain multiple lines");
+        }
+    }
+}
