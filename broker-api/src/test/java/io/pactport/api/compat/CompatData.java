@@ -25,7 +25,9 @@ final class CompatData implements AutoCloseable {
 
     private final Connection c;
     private long consumerId;
+    private String consumerName;
     private long providerId;
+    private String providerName;
     private long pacticipantId;
     private long versionId;
     private long environmentId;
@@ -51,11 +53,13 @@ final class CompatData implements AutoCloseable {
     }
 
     CompatData consumer(String name) {
+        consumerName = name;
         consumerId = pacticipant(name).pacticipantId;
         return this;
     }
 
     CompatData provider(String name) {
+        providerName = name;
         providerId = pacticipant(name).pacticipantId;
         return this;
     }
@@ -101,14 +105,16 @@ final class CompatData implements AutoCloseable {
         return this;
     }
 
-    /** A pact from the current consumer version to the provider, with the helper rows the Ruby broker writes. */
+    /**
+     * A pact from the current consumer version to the provider, with the helper rows the Ruby broker writes; its content
+     * is the Pact Broker test data builder's default, a pact without interactions.
+     */
     CompatData pact() {
         PactContent content = PactContent.parse("""
-                {"consumer":{"name":"c"},"provider":{"name":"p"},"interactions":[{"description":"a request %s",
-                "request":{"method":"GET","path":"/"},"response":{"status":200}}],
-                "metadata":{"pactSpecification":{"version":"2.0.0"}}}""".formatted(UUID.randomUUID()));
+                {"consumer":{"name":"%s"},"provider":{"name":"%s"},"interactions":[],
+                "metadata":{"pactSpecification":{"version":"2.0.0"}}}""".formatted(consumerName, providerName));
         long pactVersionId = insert("INSERT INTO pact_versions (consumer_id, provider_id, sha, content, created_at,"
-                + " interactions_count, messages_count) VALUES (?, ?, ?, ?, now(), 1, 0)", consumerId, providerId,
+                + " interactions_count, messages_count) VALUES (?, ?, ?, ?, now(), 0, 0)", consumerId, providerId,
                 content.sha(), content.withInteractionIds());
         long publicationId = insert("INSERT INTO pact_publications (consumer_version_id, provider_id, revision_number,"
                 + " pact_version_id, created_at, consumer_id, consumer_version_order)"

@@ -52,7 +52,7 @@ class VersionResourceTest {
                 "io.pactport.tag.removed.v1", "io.pactport.tag.added.v1"), fixtures.events(p));
         assertEquals(1, fixtures.scalar("SELECT count(*) FROM tags t JOIN versions v ON v.id = t.version_id "
                 + "WHERE t.name = 'prod' AND t.version_order = v.\"order\" AND t.pacticipant_id = v.pacticipant_id "
-                + "AND v.number = '1.0.0'"));
+                + "AND v.number = '1.0.0' AND v.pacticipant_id = (SELECT id FROM pacticipants WHERE name = ?)", p));
     }
 
     @Test
