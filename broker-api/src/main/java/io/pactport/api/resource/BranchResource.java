@@ -63,7 +63,7 @@ public class BranchResource {
             @PathParam("branch") String branch, @Context UriInfo request) {
         String base = baseUrl.of(request);
         return versions.latestOnBranch(pacticipant, branch).map(d -> VersionHal.version(base, d,
-                PacticipantLinks.branch(base, pacticipant, branch) + "/latest-version"));
+                BrokerUrls.branch(base, pacticipant, branch) + "/latest-version"));
     }
 
     @GET
@@ -81,13 +81,13 @@ public class BranchResource {
     public Uni<RestResponse<Map<String, Object>>> putVersion(@PathParam("pacticipant") String pacticipant,
             @PathParam("branch") String branch, @PathParam("version") String number, String text,
             @Context UriInfo request) throws JsonProcessingException {
-        PacticipantBodies.parse(text);
+        RequestBodies.parse(text);
         String base = baseUrl.of(request);
         return service.putVersion(pacticipant, branch, number).map(result -> {
             var json = VersionHal.branchVersion(base, pacticipant, result.value());
             return result.created()
                     ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, json)
-                            .location(URI.create(PacticipantLinks.branchVersion(base, pacticipant, branch, number)))
+                            .location(URI.create(BrokerUrls.branchVersion(base, pacticipant, branch, number)))
                             .build()
                     : RestResponse.ok(json);
         });

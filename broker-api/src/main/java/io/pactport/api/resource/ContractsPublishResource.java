@@ -42,11 +42,11 @@ public class ContractsPublishResource {
     public Uni<Map<String, Object>> publish(byte[] json, @Context UriInfo uri) throws JsonProcessingException {
         ContractsPublishRequest request = PactJson.readBody(json, ContractsPublishRequest.class);
         String base = baseUrl.of(uri);
-        return service.publish(request, pact -> PactUrls.pact(base, pact)).map(result -> {
+        return service.publish(request, pact -> BrokerUrls.pact(base, pact)).map(result -> {
             String pacticipant = result.pacticipant().name();
             String number = result.version().number();
-            String pacticipantUrl = PactUrls.pacticipant(base, pacticipant);
-            String versionUrl = PactUrls.version(base, pacticipant, number);
+            String pacticipantUrl = BrokerUrls.pacticipant(base, pacticipant);
+            String versionUrl = BrokerUrls.version(base, pacticipant, number);
 
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("logs", result.notices().stream().map(notice -> Map.of("level", notice.type(), "message",
@@ -60,9 +60,9 @@ public class ContractsPublishResource {
             links.put("pb:pacticipant", new Hal.Link(pacticipantUrl, "Pacticipant", pacticipant, null));
             links.put("pb:pacticipant-version", new Hal.Link(versionUrl, "Pacticipant version", number, null));
             links.put("pb:pacticipant-version-tags", result.tags().stream()
-                    .map(tag -> new Hal.Link(PactUrls.tag(base, pacticipant, number, tag), "Tag", tag, null)).toList());
+                    .map(tag -> new Hal.Link(BrokerUrls.tag(base, pacticipant, number, tag), "Tag", tag, null)).toList());
             links.put("pb:contracts", result.pacts().stream()
-                    .map(pact -> new Hal.Link(PactUrls.pact(base, pact), "Pact", pact.name(), null)).toList());
+                    .map(pact -> new Hal.Link(BrokerUrls.pact(base, pact), "Pact", pact.name(), null)).toList());
             body.put("_links", links);
             return body;
         });

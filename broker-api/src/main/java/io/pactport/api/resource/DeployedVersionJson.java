@@ -1,5 +1,6 @@
 package io.pactport.api.resource;
 
+import io.pactport.api.model.Timestamps;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.pactport.api.model.DeployedVersion;
@@ -36,14 +37,10 @@ public record DeployedVersionJson(String uuid, boolean currentlyDeployed, String
         return body;
     }
 
-    static String url(String base, String uuid) {
-        return base + "/deployed-versions/" + EnvironmentJson.encode(uuid);
-    }
-
     private static DeployedVersionJson of(DeployedVersion d, Map<String, Object> embedded, String base) {
         return new DeployedVersionJson(d.uuid(), d.currentlyDeployed(), d.target(), d.target(),
-                EnvironmentJson.timestamp(d.undeployedAt()), embedded, EnvironmentJson.timestamp(d.createdAt()),
+                Timestamps.format(d.undeployedAt()), embedded, Timestamps.format(d.createdAt()),
                 EnvironmentJson.updatedAt(d.createdAt(), d.updatedAt()),
-                Map.of("self", new Hal.Link(url(base, d.uuid()), null, null, null)));
+                Map.of("self", new Hal.Link(BrokerUrls.deployedVersion(base, d.uuid()), null, null, null)));
     }
 }

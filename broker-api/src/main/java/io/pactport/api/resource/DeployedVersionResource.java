@@ -1,7 +1,6 @@
 package io.pactport.api.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactport.api.service.DeploymentService;
 import io.pactport.api.service.DeploymentStateException;
 import io.pactport.api.service.EnvironmentService;
@@ -29,14 +28,11 @@ public class DeployedVersionResource {
     private final DeploymentService deployments;
     private final EnvironmentService environments;
     private final BaseUrl baseUrl;
-    private final ObjectMapper json;
 
-    DeployedVersionResource(DeploymentService deployments, EnvironmentService environments, BaseUrl baseUrl,
-            ObjectMapper json) {
+    DeployedVersionResource(DeploymentService deployments, EnvironmentService environments, BaseUrl baseUrl) {
         this.deployments = deployments;
         this.environments = environments;
         this.baseUrl = baseUrl;
-        this.json = json;
     }
 
     @GET
@@ -52,7 +48,7 @@ public class DeployedVersionResource {
     @Consumes(MERGE_PATCH)
     public Uni<DeployedVersionJson> patch(@RestPath String uuid, String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return deployments.find(uuid).flatMap(found -> EnvironmentResource.readJson(json, body).flatMap(patch -> {
+        return deployments.find(uuid).flatMap(found -> RequestBodies.json(body).flatMap(patch -> {
             JsonNode currentlyDeployed = objectOf(patch).path("currentlyDeployed");
             if (currentlyDeployed.isBoolean() && currentlyDeployed.booleanValue()) {
                 throw new DeploymentStateException("currentlyDeployed", "The currentlyDeployed property cannot be"

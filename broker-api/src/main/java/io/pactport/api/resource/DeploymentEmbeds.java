@@ -11,14 +11,14 @@ final class DeploymentEmbeds {
 
     /** {@code {"pacticipant": {name, _links.self}, "version": {number, _links.self}}}, open for more. */
     static Map<String, Object> of(String pacticipantName, String versionNumber, String base) {
-        String pacticipantUrl = base + "/pacticipants/" + EnvironmentJson.encode(pacticipantName);
+        String pacticipantUrl = base + "/pacticipants/" + BrokerUrls.encode(pacticipantName);
         Map<String, Object> pacticipant = new LinkedHashMap<>();
         pacticipant.put("name", pacticipantName);
         pacticipant.put("_links", Map.of("self", new Hal.Link(pacticipantUrl, null, null, null)));
         Map<String, Object> version = new LinkedHashMap<>();
         version.put("number", versionNumber);
         version.put("_links", Map.of("self", new Hal.Link(pacticipantUrl + "/versions/"
-                + EnvironmentJson.encode(versionNumber), "Version", versionNumber, null)));
+                + BrokerUrls.encode(versionNumber), "Version", versionNumber, null)));
         Map<String, Object> embedded = new LinkedHashMap<>();
         embedded.put("pacticipant", pacticipant);
         embedded.put("version", version);

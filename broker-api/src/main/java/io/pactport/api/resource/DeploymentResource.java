@@ -1,7 +1,6 @@
 package io.pactport.api.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactport.api.service.DeploymentService;
 import io.pactport.api.service.EnvironmentService;
 import io.pactport.api.service.InvalidRequestException;
@@ -30,14 +29,11 @@ public class DeploymentResource {
     private final DeploymentService deployments;
     private final EnvironmentService environments;
     private final BaseUrl baseUrl;
-    private final ObjectMapper json;
 
-    DeploymentResource(DeploymentService deployments, EnvironmentService environments, BaseUrl baseUrl,
-            ObjectMapper json) {
+    DeploymentResource(DeploymentService deployments, EnvironmentService environments, BaseUrl baseUrl) {
         this.deployments = deployments;
         this.environments = environments;
         this.baseUrl = baseUrl;
-        this.json = json;
     }
 
     /** 201 with the deployment, also when it was already recorded (then the existing one), as the Pact Broker does. */
@@ -46,10 +42,10 @@ public class DeploymentResource {
     public Uni<RestResponse<DeployedVersionJson>> record(@RestPath String pacticipant, @RestPath String version,
             @RestPath String environmentUuid, String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return EnvironmentResource.readJson(json, body).map(DeploymentResource::applicationInstance)
+        return RequestBodies.json(body).map(DeploymentResource::applicationInstance)
                 .flatMap(instance -> deployments.record(pacticipant, version, environmentUuid, instance))
                 .map(deployed -> RestResponse.ResponseBuilder
-                        .<DeployedVersionJson>created(URI.create(DeployedVersionJson.url(base, deployed.deployedVersion().uuid())))
+                        .<DeployedVersionJson>created(URI.create(BrokerUrls.deployedVersion(base, deployed.deployedVersion().uuid())))
                         .entity(DeployedVersionJson.of(deployed.deployedVersion(), EnvironmentJson.of(
                                 deployed.environment(), environments.contacts(deployed.environment()), base), base))
                         .build());

@@ -1,13 +1,11 @@
 package io.pactport.api.resource;
 
+import io.pactport.api.model.Timestamps;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.model.Environment;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,20 +19,19 @@ import java.util.Map;
 public record EnvironmentJson(String uuid, String name, String displayName, boolean production, JsonNode contacts,
         String createdAt, String updatedAt, @JsonProperty("_links") Map<String, Hal.Link> links) {
 
-    private static final DateTimeFormatter ISO_UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'+00:00'");
 
     static EnvironmentJson of(Environment e, JsonNode contacts, String base) {
         Map<String, Hal.Link> links = new LinkedHashMap<>();
-        links.put("self", new Hal.Link(url(base, e), "Environment", e.name(), null));
-        links.put("pb:currently-deployed-deployed-versions", new Hal.Link(url(base, e)
+        links.put("self", new Hal.Link(BrokerUrls.environment(base, e.uuid()), "Environment", e.name(), null));
+        links.put("pb:currently-deployed-deployed-versions", new Hal.Link(BrokerUrls.environment(base, e.uuid())
                 + "/deployed-versions/currently-deployed", "Versions currently deployed to " + e.displayName()
                 + " environment", null, null));
-        links.put("pb:currently-supported-released-versions", new Hal.Link(url(base, e)
+        links.put("pb:currently-supported-released-versions", new Hal.Link(BrokerUrls.environment(base, e.uuid())
                 + "/released-versions/currently-supported", "Versions released and supported in " + e.displayName()
                 + " environment", null, null));
         links.put("pb:environments", new Hal.Link(base + "/environments", "Environments", null, null));
         return new EnvironmentJson(e.uuid(), e.name(), e.displayName(), e.production(), contacts,
-                timestamp(e.createdAt()), updatedAt(e.createdAt(), e.updatedAt()), links);
+                Timestamps.format(e.createdAt()), updatedAt(e.createdAt(), e.updatedAt()), links);
     }
 
     /** {@code GET /environments}: every environment embedded, and linked by name. */
@@ -49,23 +46,9 @@ public record EnvironmentJson(String uuid, String name, String displayName, bool
         return body;
     }
 
-    static String url(String base, Environment e) {
-        return base + "/environments/" + encode(e.uuid());
-    }
-
-    /** A UTC timestamp as the Pact Broker writes it: {@code 2026-11-22T12:00:00+00:00}. */
-    static String timestamp(LocalDateTime utc) {
-        return utc == null ? null : utc.format(ISO_UTC);
-    }
-
     /** The Pact Broker shows {@code updatedAt} only for a row changed after its creation. */
     static String updatedAt(LocalDateTime createdAt, LocalDateTime updatedAt) {
-        return updatedAt == null || updatedAt.equals(createdAt) ? null : timestamp(updatedAt);
+        return updatedAt == null || updatedAt.equals(createdAt) ? null : Timestamps.format(updatedAt);
     }
 
-    /** A path segment encoded as the Pact Broker encodes names: everything but {@code A-Z a-z 0-9 _ - . ~}. */
-    static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8)
-                .replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
-    }
 }

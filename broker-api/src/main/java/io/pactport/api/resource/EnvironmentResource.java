@@ -1,9 +1,5 @@
 package io.pactport.api.resource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.pactport.api.model.Environment;
 import io.pactport.api.service.DeploymentService;
 import io.pactport.api.service.EnvironmentInput;
@@ -41,15 +37,13 @@ public class EnvironmentResource {
     private final DeploymentService deployments;
     private final ReleaseService releases;
     private final BaseUrl baseUrl;
-    private final ObjectMapper json;
 
     EnvironmentResource(EnvironmentService environments, DeploymentService deployments, ReleaseService releases,
-            BaseUrl baseUrl, ObjectMapper json) {
+            BaseUrl baseUrl) {
         this.environments = environments;
         this.deployments = deployments;
         this.releases = releases;
         this.baseUrl = baseUrl;
-        this.json = json;
     }
 
     @GET
@@ -63,8 +57,8 @@ public class EnvironmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<EnvironmentJson>> create(String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return readJson(json, body).map(EnvironmentInput::parse).flatMap(environments::create).map(created -> RestResponse.ResponseBuilder
-                .<EnvironmentJson>created(URI.create(EnvironmentJson.url(base, created))).entity(json(created, base)).build());
+        return RequestBodies.json(body).map(EnvironmentInput::parse).flatMap(environments::create).map(created -> RestResponse.ResponseBuilder
+                .<EnvironmentJson>created(URI.create(BrokerUrls.environment(base, created.uuid()))).entity(json(created, base)).build());
     }
 
     @GET
@@ -78,7 +72,7 @@ public class EnvironmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<EnvironmentJson> replace(@RestPath String uuid, String body, @Context UriInfo request) {
         // as in the Pact Broker, an unknown environment is a 404 whatever the body
-        return environments.find(uuid).flatMap(existing -> readJson(json, body)).map(EnvironmentInput::parse)
+        return environments.find(uuid).flatMap(existing -> RequestBodies.json(body)).map(EnvironmentInput::parse)
                 .flatMap(input -> environments.replace(uuid, input))
                 .map(replaced -> json(replaced, baseUrl.of(request)));
     }
@@ -133,17 +127,6 @@ public class EnvironmentResource {
     static String selfHref(String base, UriInfo request) {
         String query = request.getRequestUri().getRawQuery();
         return base + "/" + request.getPath().replaceFirst("^/", "") + (query == null ? "" : "?" + query);
-    }
-
-    /** The body as JSON (an empty body as no JSON at all); unparsable JSON fails with Jackson's exception (a 400). */
-    static Uni<JsonNode> readJson(ObjectMapper json, String body) {
-        return Uni.createFrom().emitter(emitter -> {
-            try {
-                emitter.complete(body == null || body.isBlank() ? MissingNode.getInstance() : json.readTree(body));
-            } catch (JsonProcessingException e) {
-                emitter.fail(e);
-            }
-        });
     }
 
     private EnvironmentJson json(Environment environment, String base) {

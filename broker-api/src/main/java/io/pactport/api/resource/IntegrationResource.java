@@ -46,8 +46,8 @@ public class IntegrationResource {
     }
 
     private static Map<String, Object> represent(Integration integration, String base) {
-        String consumer = PactUrls.encode(integration.consumerName());
-        String provider = PactUrls.encode(integration.providerName());
+        String consumer = BrokerUrls.encode(integration.consumerName());
+        String provider = BrokerUrls.encode(integration.providerName());
         Map<String, Object> links = new LinkedHashMap<>();
         links.put("pb:dashboard", new Hal.Link(base + "/dashboard/provider/" + provider + "/consumer/" + consumer,
                 "BETA: Pacts to show on the dashboard", null, null));

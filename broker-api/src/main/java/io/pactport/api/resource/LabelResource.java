@@ -43,13 +43,13 @@ public class LabelResource {
     public Uni<RestResponse<Map<String, Object>>> put(@PathParam("pacticipant") String pacticipant,
             @PathParam("label") String label, String text, @Context UriInfo request)
             throws JsonProcessingException {
-        PacticipantBodies.parse(text);
+        RequestBodies.parse(text);
         String base = baseUrl.of(request);
         return service.put(pacticipant, label).map(result -> {
             var json = PacticipantHal.label(base, pacticipant, result.value());
             return result.created()
                     ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, json)
-                            .location(URI.create(PacticipantLinks.label(base, pacticipant, label))).build()
+                            .location(URI.create(BrokerUrls.label(base, pacticipant, label))).build()
                     : RestResponse.ok(json);
         });
     }

@@ -1,7 +1,7 @@
 package io.pactport.api.resource;
 
+import io.pactport.api.model.Timestamps;
 import io.pactport.api.model.PactPublication;
-import io.pactport.api.service.PactJson;
 import io.pactport.api.service.PactReadService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -53,7 +53,7 @@ public class PactListResource {
     public Uni<Map<String, Object>> latestTaggedForProvider(@PathParam("provider") String provider,
             @PathParam("tag") String tag, @Context UriInfo uri) {
         return reader.latestForProvider(provider, Optional.of(tag)).map(pacts -> providerPacts(provider, pacts,
-                baseUrl.of(uri), "/latest/" + PactUrls.encode(tag),
+                baseUrl.of(uri), "/latest/" + BrokerUrls.encode(tag),
                 "Latest pact versions for the provider " + provider + " with consumer version tag '" + tag + "'"));
     }
 
@@ -69,7 +69,7 @@ public class PactListResource {
     public Uni<Map<String, Object>> taggedForProvider(@PathParam("provider") String provider,
             @PathParam("tag") String tag, @Context UriInfo uri) {
         return reader.allForProvider(provider, Optional.of(tag)).map(pacts -> providerPacts(provider, pacts,
-                baseUrl.of(uri), "/tag/" + PactUrls.encode(tag),
+                baseUrl.of(uri), "/tag/" + BrokerUrls.encode(tag),
                 "All pact versions for the provider " + provider + " with consumer version tag '" + tag + "'"));
     }
 
@@ -78,18 +78,18 @@ public class PactListResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("_embedded", Map.of("pacts", pacts.stream().map(pact -> {
             Map<String, Object> item = new LinkedHashMap<>();
-            item.put("createdAt", PactJson.date(pact.createdAt()));
+            item.put("createdAt", Timestamps.format(pact.createdAt()));
             item.put("_embedded", Map.of("consumerVersion", embeddedVersion(pact, base)));
-            item.put("_links", Map.of("self", new Hal.Link(PactUrls.pact(base, pact), pact.name(), null, null)));
+            item.put("_links", Map.of("self", new Hal.Link(BrokerUrls.pact(base, pact), pact.name(), null, null)));
             return item;
         }).toList()));
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("self", new Hal.Link(PactUrls.integration(base, consumer, provider) + "/versions",
+        links.put("self", new Hal.Link(BrokerUrls.integration(base, consumer, provider) + "/versions",
                 "All versions of the pact between " + consumer + " and " + provider, null, null));
-        links.put("consumer", new Hal.Link(PactUrls.pacticipant(base, consumer), "Consumer", consumer, null));
-        links.put("provider", new Hal.Link(PactUrls.pacticipant(base, provider), "Provider", provider, null));
-        links.put("pact-versions", pacts.stream().map(pact -> new Hal.Link(PactUrls.pact(base, pact), "Pact",
-                "Version " + pact.consumerVersionNumber() + " - " + PactJson.date(pact.createdAt()), null))
+        links.put("consumer", new Hal.Link(BrokerUrls.pacticipant(base, consumer), "Consumer", consumer, null));
+        links.put("provider", new Hal.Link(BrokerUrls.pacticipant(base, provider), "Provider", provider, null));
+        links.put("pact-versions", pacts.stream().map(pact -> new Hal.Link(BrokerUrls.pact(base, pact), "Pact",
+                "Version " + pact.consumerVersionNumber() + " - " + Timestamps.format(pact.createdAt()), null))
                 .toList());
         body.put("_links", links);
         return body;
@@ -98,37 +98,37 @@ public class PactListResource {
     private static Map<String, Object> latestPact(PactPublication pact, String base) {
         Map<String, Object> consumer = new LinkedHashMap<>();
         consumer.put("name", pact.consumerName());
-        consumer.put("_links", Map.of("self", Map.of("href", PactUrls.pacticipant(base, pact.consumerName()))));
+        consumer.put("_links", Map.of("self", Map.of("href", BrokerUrls.pacticipant(base, pact.consumerName()))));
         consumer.put("_embedded", Map.of("version", Map.of("number", pact.consumerVersionNumber())));
         Map<String, Object> provider = new LinkedHashMap<>();
         provider.put("name", pact.providerName());
-        provider.put("_links", Map.of("self", Map.of("href", PactUrls.pacticipant(base, pact.providerName()))));
+        provider.put("_links", Map.of("self", Map.of("href", BrokerUrls.pacticipant(base, pact.providerName()))));
         Map<String, Object> item = new LinkedHashMap<>();
-        item.put("createdAt", PactJson.date(pact.createdAt()));
+        item.put("createdAt", Timestamps.format(pact.createdAt()));
         item.put("_embedded", Map.of("consumer", consumer, "provider", provider));
-        item.put("_links", Map.of("self", List.of(Map.of("href", PactUrls.latestPact(base, pact)),
-                Map.of("href", PactUrls.pact(base, pact)))));
+        item.put("_links", Map.of("self", List.of(Map.of("href", BrokerUrls.latestPact(base, pact)),
+                Map.of("href", BrokerUrls.pact(base, pact)))));
         return item;
     }
 
     private static Map<String, Object> embeddedVersion(PactPublication pact, String base) {
-        String url = PactUrls.version(base, pact.consumerName(), pact.consumerVersionNumber());
+        String url = BrokerUrls.version(base, pact.consumerName(), pact.consumerVersionNumber());
         return Map.of("number", pact.consumerVersionNumber(),
                 "_links", Map.of("self", new Hal.Link(url, "Version", pact.consumerVersionNumber(), null)));
     }
 
     private static Map<String, Object> providerPacts(String provider, List<PactPublication> pacts, String base,
             String suffix, String title) {
-        String providerUrl = PactUrls.pacticipant(base, provider);
+        String providerUrl = BrokerUrls.pacticipant(base, provider);
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("self", new Hal.Link(base + "/pacts/provider/" + PactUrls.encode(provider) + suffix, title, null,
+        links.put("self", new Hal.Link(base + "/pacts/provider/" + BrokerUrls.encode(provider) + suffix, title, null,
                 null));
         links.put("pb:provider", new Hal.Link(providerUrl, null, provider, null));
         links.put("pb:pacts", pacts.stream()
-                .map(pact -> new Hal.Link(PactUrls.pact(base, pact), pact.name(), pact.consumerName(), null)).toList());
+                .map(pact -> new Hal.Link(BrokerUrls.pact(base, pact), pact.name(), pact.consumerName(), null)).toList());
         links.put("provider", new Hal.Link(providerUrl, provider, "DEPRECATED - please use the pb:provider relation",
                 null));
-        links.put("pacts", pacts.stream().map(pact -> new Hal.Link(PactUrls.pact(base, pact),
+        links.put("pacts", pacts.stream().map(pact -> new Hal.Link(BrokerUrls.pact(base, pact),
                 "DEPRECATED - please use the pb:pacts relation. " + pact.name(), pact.consumerName(), null)).toList());
         return Map.of("_links", links);
     }

@@ -19,7 +19,7 @@ final class PacticipantHal {
 
     static Map<String, Object> pacticipant(String base, PacticipantDetails details) {
         Pacticipant p = details.pacticipant();
-        String self = PacticipantLinks.pacticipant(base, p.name());
+        String self = BrokerUrls.pacticipant(base, p.name());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", p.name());
         putPresent(json, "displayName", p.displayName());
@@ -37,20 +37,20 @@ final class PacticipantHal {
                     "DEPRECATED - please use latestVersion"));
         }
         embedded.put("labels", details.labels().stream().map(label -> Map.of("name", label, "_links",
-                Map.of("self", link(PacticipantLinks.label(base, p.name(), label), "Label", label)))).toList());
+                Map.of("self", link(BrokerUrls.label(base, p.name(), label), "Label", label)))).toList());
         json.put("_embedded", embedded);
 
         Map<String, Object> links = new LinkedHashMap<>();
         links.put("self", link(self, null, null));
-        links.put("pb:versions", link(PacticipantLinks.versions(base, p.name()), null, null));
-        links.put("pb:branches", link(PacticipantLinks.branches(base, p.name()), null, null));
+        links.put("pb:versions", link(BrokerUrls.versions(base, p.name()), null, null));
+        links.put("pb:branches", link(BrokerUrls.branches(base, p.name()), null, null));
         links.put("pb:version", templated(self + "/versions/{version}", "Get, create or delete a pacticipant version"));
         links.put("pb:version-tag", templated(self + "/versions/{version}/tags/{tag}",
                 "Get, create or delete a tag for a version of " + p.name()));
         links.put("pb:branch-version", templated(self + "/branches/{branch}/versions/{version}",
                 "Get or add/create a version for a branch of " + p.name()));
         links.put("pb:label", templated(self + "/labels/{label}", "Get, create or delete a label for " + p.name()));
-        links.put("versions", link(PacticipantLinks.versions(base, p.name()), "Deprecated - use pb:versions", null));
+        links.put("versions", link(BrokerUrls.versions(base, p.name()), "Deprecated - use pb:versions", null));
         links.put("pb:can-i-deploy-badge", templated(self
                 + "/latest-version/{tag}/can-i-deploy/to/{environmentTag}/badge", "Can I Deploy " + p.name() + " badge"));
         links.put("pb:can-i-deploy-branch-to-environment-badge", templated(self
@@ -78,12 +78,12 @@ final class PacticipantHal {
             }).toList());
         }
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("self", link(PacticipantLinks.pacticipants(base), null, null));
-        links.put("pb:pacticipants-with-label", templated(PacticipantLinks.pacticipants(base) + "/label/{label}",
+        links.put("self", link(BrokerUrls.pacticipants(base), null, null));
+        links.put("pb:pacticipants-with-label", templated(BrokerUrls.pacticipants(base) + "/label/{label}",
                 "Find pacticipants by label"));
-        links.put("pb:pacticipants", all.stream().map(d -> link(PacticipantLinks.pacticipant(base,
+        links.put("pb:pacticipants", all.stream().map(d -> link(BrokerUrls.pacticipant(base,
                 d.pacticipant().name()), "Pacticipant", d.pacticipant().name())).toList());
-        links.put("pacticipants", all.stream().map(d -> link(PacticipantLinks.pacticipant(base,
+        links.put("pacticipants", all.stream().map(d -> link(BrokerUrls.pacticipant(base,
                 d.pacticipant().name()), d.pacticipant().name(), "DEPRECATED - please use pb:pacticipants")).toList());
         json.put("_links", links);
         return json;
@@ -94,15 +94,15 @@ final class PacticipantHal {
         json.put("name", label.name());
         PacticipantLinks.timestamps(json, label.createdAt(), label.updatedAt());
         json.put("_links", Map.of(
-                "self", link(PacticipantLinks.label(base, pacticipant, label.name()), "Label", label.name()),
-                "pacticipant", link(PacticipantLinks.pacticipant(base, pacticipant), "Pacticipant", pacticipant)));
+                "self", link(BrokerUrls.label(base, pacticipant, label.name()), "Label", label.name()),
+                "pacticipant", link(BrokerUrls.pacticipant(base, pacticipant), "Pacticipant", pacticipant)));
         return json;
     }
 
     private static Map<String, Object> latestVersion(String base, String pacticipant, String number, String deprecated) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("number", number);
-        json.put("_links", Map.of("self", link(PacticipantLinks.version(base, pacticipant, number), "Version", number)));
+        json.put("_links", Map.of("self", link(BrokerUrls.version(base, pacticipant, number), "Version", number)));
         if (deprecated != null) {
             json.put("title", deprecated);
             json.put("name", deprecated);

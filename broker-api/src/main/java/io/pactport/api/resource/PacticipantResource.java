@@ -62,7 +62,7 @@ public class PacticipantResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Map<String, Object>>> create(String text, @Context UriInfo request)
             throws JsonProcessingException {
-        JsonNode body = PacticipantBodies.parse(text);
+        JsonNode body = RequestBodies.parse(text);
         Map<String, String> fields = fields(body);
         String name = fields.get("name");
         if (name == null) {
@@ -71,7 +71,7 @@ public class PacticipantResource {
         String base = baseUrl.of(request);
         return service.create(name, toFields(fields)).map(d -> RestResponse.ResponseBuilder
                 .create(RestResponse.Status.CREATED, PacticipantHal.pacticipant(base, d))
-                .location(URI.create(PacticipantLinks.pacticipant(base, name))).build());
+                .location(URI.create(BrokerUrls.pacticipant(base, name))).build());
     }
 
     @GET
@@ -86,7 +86,7 @@ public class PacticipantResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Object>> replace(@PathParam("pacticipant") String name, String text,
             @Context UriInfo request) throws JsonProcessingException {
-        JsonNode body = PacticipantBodies.parse(text);
+        JsonNode body = RequestBodies.parse(text);
         PacticipantFields fields = toFields(fields(body));
         String base = baseUrl.of(request);
         return service.replace(name, fields).map(d -> PacticipantHal.pacticipant(base, d));
@@ -98,7 +98,7 @@ public class PacticipantResource {
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     public Uni<RestResponse<Map<String, Object>>> patch(@PathParam("pacticipant") String name, String text,
             @Context UriInfo request) throws JsonProcessingException {
-        JsonNode body = PacticipantBodies.parse(text);
+        JsonNode body = RequestBodies.parse(text);
         Map<String, String> changes = fields(body);
         changes.remove("name");
         String base = baseUrl.of(request);
@@ -106,7 +106,7 @@ public class PacticipantResource {
             var json = PacticipantHal.pacticipant(base, result.value());
             return result.created()
                     ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, json)
-                            .location(URI.create(PacticipantLinks.pacticipant(base, name))).build()
+                            .location(URI.create(BrokerUrls.pacticipant(base, name))).build()
                     : RestResponse.ok(json);
         });
     }

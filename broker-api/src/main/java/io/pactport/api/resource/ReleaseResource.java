@@ -1,6 +1,5 @@
 package io.pactport.api.resource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactport.api.service.EnvironmentService;
 import io.pactport.api.service.ReleaseService;
 import io.smallrye.mutiny.Uni;
@@ -26,13 +25,11 @@ public class ReleaseResource {
     private final ReleaseService releases;
     private final EnvironmentService environments;
     private final BaseUrl baseUrl;
-    private final ObjectMapper json;
 
-    ReleaseResource(ReleaseService releases, EnvironmentService environments, BaseUrl baseUrl, ObjectMapper json) {
+    ReleaseResource(ReleaseService releases, EnvironmentService environments, BaseUrl baseUrl) {
         this.releases = releases;
         this.environments = environments;
         this.baseUrl = baseUrl;
-        this.json = json;
     }
 
     /** 201 for a new release, 200 for one recorded before (supported again if its support had ended). */
@@ -42,13 +39,13 @@ public class ReleaseResource {
             @RestPath String environmentUuid, String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
         // the body carries nothing, but broken JSON is still refused, as the Pact Broker refuses it
-        return EnvironmentResource.readJson(json, body)
+        return RequestBodies.json(body)
                 .flatMap(ignored -> releases.record(pacticipant, version, environmentUuid))
                 .map(recorded -> {
                     var released = recorded.released();
                     return RestResponse.ResponseBuilder.<ReleasedVersionJson>create(
                                     recorded.created() ? Response.Status.CREATED : Response.Status.OK)
-                            .location(URI.create(ReleasedVersionJson.url(base, released.releasedVersion().uuid())))
+                            .location(URI.create(BrokerUrls.releasedVersion(base, released.releasedVersion().uuid())))
                             .entity(ReleasedVersionJson.of(released.releasedVersion(), EnvironmentJson.of(
                                     released.environment(), environments.contacts(released.environment()), base),
                                     base))

@@ -1,5 +1,6 @@
 package io.pactport.api.resource;
 
+import io.pactport.api.model.Timestamps;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.pactport.api.model.ReleasedVersion;
@@ -35,14 +36,10 @@ public record ReleasedVersionJson(String uuid, boolean currentlySupported, Strin
         return body;
     }
 
-    static String url(String base, String uuid) {
-        return base + "/released-versions/" + EnvironmentJson.encode(uuid);
-    }
-
     private static ReleasedVersionJson of(ReleasedVersion r, Map<String, Object> embedded, String base) {
-        return new ReleasedVersionJson(r.uuid(), r.currentlySupported(), EnvironmentJson.timestamp(r.createdAt()),
+        return new ReleasedVersionJson(r.uuid(), r.currentlySupported(), Timestamps.format(r.createdAt()),
                 EnvironmentJson.updatedAt(r.createdAt(), r.updatedAt()),
-                EnvironmentJson.timestamp(r.supportEndedAt()), embedded,
-                Map.of("self", new Hal.Link(url(base, r.uuid()), null, null, null)));
+                Timestamps.format(r.supportEndedAt()), embedded,
+                Map.of("self", new Hal.Link(BrokerUrls.releasedVersion(base, r.uuid()), null, null, null)));
     }
 }

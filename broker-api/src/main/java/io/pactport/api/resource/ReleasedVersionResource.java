@@ -1,7 +1,6 @@
 package io.pactport.api.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactport.api.service.DeploymentStateException;
 import io.pactport.api.service.EnvironmentService;
 import io.pactport.api.service.ReleaseService;
@@ -26,14 +25,11 @@ public class ReleasedVersionResource {
     private final ReleaseService releases;
     private final EnvironmentService environments;
     private final BaseUrl baseUrl;
-    private final ObjectMapper json;
 
-    ReleasedVersionResource(ReleaseService releases, EnvironmentService environments, BaseUrl baseUrl,
-            ObjectMapper json) {
+    ReleasedVersionResource(ReleaseService releases, EnvironmentService environments, BaseUrl baseUrl) {
         this.releases = releases;
         this.environments = environments;
         this.baseUrl = baseUrl;
-        this.json = json;
     }
 
     @GET
@@ -49,7 +45,7 @@ public class ReleasedVersionResource {
     @Consumes(DeployedVersionResource.MERGE_PATCH)
     public Uni<ReleasedVersionJson> patch(@RestPath String uuid, String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return releases.find(uuid).flatMap(found -> EnvironmentResource.readJson(json, body).flatMap(patch -> {
+        return releases.find(uuid).flatMap(found -> RequestBodies.json(body).flatMap(patch -> {
             JsonNode currentlySupported = DeployedVersionResource.objectOf(patch).path("currentlySupported");
             if (currentlySupported.isBoolean() && currentlySupported.booleanValue()) {
                 throw new DeploymentStateException("currentlySupported", "The currentlySupported property cannot be"

@@ -43,13 +43,13 @@ public class TagResource {
     public Uni<RestResponse<Map<String, Object>>> put(@PathParam("pacticipant") String pacticipant,
             @PathParam("version") String number, @PathParam("tag") String tag, String text,
             @Context UriInfo request) throws JsonProcessingException {
-        PacticipantBodies.parse(text);
+        RequestBodies.parse(text);
         String base = baseUrl.of(request);
         return service.put(pacticipant, number, tag).map(result -> {
             var json = VersionHal.tag(base, pacticipant, number, result.value());
             return result.created()
                     ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, json)
-                            .location(URI.create(PacticipantLinks.tag(base, pacticipant, number, tag))).build()
+                            .location(URI.create(BrokerUrls.tag(base, pacticipant, number, tag))).build()
                     : RestResponse.ok(json);
         });
     }

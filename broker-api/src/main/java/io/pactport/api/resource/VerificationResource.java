@@ -1,5 +1,6 @@
 package io.pactport.api.resource;
 
+import io.pactport.api.model.Timestamps;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -75,20 +76,20 @@ public class VerificationResource {
         String base = baseUrl.of(uri);
         return published.map(result -> RestResponse.ResponseBuilder
                 .create(RestResponse.Status.CREATED, represent(result, base))
-                .location(URI.create(PactUrls.verification(base, result.consumerName(), result.providerName(),
+                .location(URI.create(BrokerUrls.verification(base, result.consumerName(), result.providerName(),
                         result.sha(), result.number())))
                 .type(Hal.MEDIA_TYPE)
                 .build());
     }
 
     static Representation represent(VerificationResult result, String base) {
-        String url = PactUrls.verification(base, result.consumerName(), result.providerName(), result.sha(),
+        String url = BrokerUrls.verification(base, result.consumerName(), result.providerName(), result.sha(),
                 result.number());
         String pactName = "Pact between " + result.consumerName() + " and " + result.providerName();
         Map<String, Object> links = new LinkedHashMap<>();
         links.put("self", new Hal.Link(url, "Verification result", "Verification result " + result.number()
                 + " for " + pactName, null));
-        links.put("pb:pact-version", new Hal.Link(PactUrls.pactVersion(base, result.consumerName(),
+        links.put("pb:pact-version", new Hal.Link(BrokerUrls.pactVersion(base, result.consumerName(),
                 result.providerName(), result.sha()), "Pact", pactName, null));
         links.put("pb:triggered-webhooks", new Hal.Link(url + "/triggered-webhooks",
                 "Webhooks triggered by the publication of this verification result", null, null));
@@ -99,7 +100,7 @@ public class VerificationResource {
         putIfPresent(verifiedBy, "client_test_framework", result.verifiedByClientTestFramework());
         putIfPresent(verifiedBy, "client_version", result.verifiedByClientVersion());
         return new Representation(result.providerName(), result.providerVersionNumber(), result.success(),
-                PactJson.date(result.executionDate()), result.buildUrl(), result.testResults(), verifiedBy, links);
+                Timestamps.format(result.executionDate()), result.buildUrl(), result.testResults(), verifiedBy, links);
     }
 
     private static void putIfPresent(Map<String, String> map, String key, String value) {

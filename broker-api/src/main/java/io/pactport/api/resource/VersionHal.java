@@ -24,7 +24,7 @@ final class VersionHal {
     static Map<String, Object> version(String base, VersionDetails d, String self) {
         Version v = d.version();
         String p = d.pacticipantName();
-        String versionUrl = PacticipantLinks.version(base, p, v.number());
+        String versionUrl = BrokerUrls.version(base, p, v.number());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("number", v.number());
         putPresent(json, "buildUrl", v.buildUrl());
@@ -34,7 +34,7 @@ final class VersionHal {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("name", bv.branchName());
             item.put("latest", bv.latest());
-            item.put("_links", Map.of("self", link(PacticipantLinks.branchVersion(base, p, bv.branchName(),
+            item.put("_links", Map.of("self", link(BrokerUrls.branchVersion(base, p, bv.branchName(),
                     v.number()), "Branch version", bv.branchName())));
             return item;
         }).toList();
@@ -43,20 +43,20 @@ final class VersionHal {
         embedded.put("branches", branchVersions);
         embedded.put("branchVersions", branchVersions);
         embedded.put("tags", d.tags().stream().map(t -> Map.of("name", t.name(), "_links", Map.of("self",
-                link(PacticipantLinks.tag(base, p, v.number(), t.name()), "Tag", t.name())))).toList());
+                link(BrokerUrls.tag(base, p, v.number(), t.name()), "Tag", t.name())))).toList());
         json.put("_embedded", embedded);
 
         Map<String, Object> links = new LinkedHashMap<>();
         links.put("self", link(self, "Version", v.number()));
-        links.put("pb:pacticipant", link(PacticipantLinks.pacticipant(base, p), "Pacticipant", p));
+        links.put("pb:pacticipant", link(BrokerUrls.pacticipant(base, p), "Pacticipant", p));
         links.put("pb:tag", templated(versionUrl + "/tags/{tag}", "Get, create or delete a tag for this pacticipant version"));
         links.put("pb:latest-verification-results-where-pacticipant-is-consumer", link(base
-                + "/verification-results/consumer/" + PacticipantLinks.encode(p) + "/version/"
-                + PacticipantLinks.encode(v.number()) + "/latest", "Latest verification results for consumer version",
+                + "/verification-results/consumer/" + BrokerUrls.encode(p) + "/version/"
+                + BrokerUrls.encode(v.number()) + "/latest", "Latest verification results for consumer version",
                 null));
         links.put("pb:pact-versions", d.pactProviders().stream().map(provider -> link(base + "/pacts/provider/"
-                + PacticipantLinks.encode(provider) + "/consumer/" + PacticipantLinks.encode(p) + "/version/"
-                + PacticipantLinks.encode(v.number()), "Pact", "Pact between " + p + " (" + v.number() + ") and "
+                + BrokerUrls.encode(provider) + "/consumer/" + BrokerUrls.encode(p) + "/version/"
+                + BrokerUrls.encode(v.number()), "Pact", "Pact between " + p + " (" + v.number() + ") and "
                 + provider)).toList());
         links.put("pb:deployed-environments", d.deployments().stream().map(r -> record(base + "/deployed-versions/",
                 "deployed", "currently_deployed", r)).toList());
@@ -76,16 +76,16 @@ final class VersionHal {
     static Map<String, Object> versions(String base, String pacticipant, List<VersionDetails> all) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("_embedded", Map.of("versions", all.stream().map(d -> version(base, d,
-                PacticipantLinks.version(base, pacticipant, d.version().number()))).toList()));
+                BrokerUrls.version(base, pacticipant, d.version().number()))).toList()));
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("self", link(PacticipantLinks.versions(base, pacticipant),
+        links.put("self", link(BrokerUrls.versions(base, pacticipant),
                 "All application versions of " + pacticipant, null));
-        links.put("pb:pacticipant", link(PacticipantLinks.pacticipant(base, pacticipant), pacticipant, null));
-        links.put("pb:versions", all.stream().map(d -> link(PacticipantLinks.version(base, pacticipant,
+        links.put("pb:pacticipant", link(BrokerUrls.pacticipant(base, pacticipant), pacticipant, null));
+        links.put("pb:versions", all.stream().map(d -> link(BrokerUrls.version(base, pacticipant,
                 d.version().number()), "Version " + d.version().number(), null)).toList());
-        links.put("pacticipant", link(PacticipantLinks.pacticipant(base, pacticipant),
+        links.put("pacticipant", link(BrokerUrls.pacticipant(base, pacticipant),
                 "Deprecated - please use pb:pacticipant", null));
-        links.put("versions", all.stream().map(d -> link(PacticipantLinks.version(base, pacticipant,
+        links.put("versions", all.stream().map(d -> link(BrokerUrls.version(base, pacticipant,
                 d.version().number()), "Deprecated - please use pb:versions", null)).toList());
         json.put("_links", links);
         return json;
@@ -96,9 +96,9 @@ final class VersionHal {
         json.put("name", tag.name());
         PacticipantLinks.timestamps(json, tag.createdAt(), tag.updatedAt());
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("self", link(PacticipantLinks.tag(base, pacticipant, number, tag.name()), "Tag", tag.name()));
-        links.put("version", link(PacticipantLinks.version(base, pacticipant, number), "Version", number));
-        links.put("pacticipant", link(PacticipantLinks.pacticipant(base, pacticipant), "Pacticipant", pacticipant));
+        links.put("self", link(BrokerUrls.tag(base, pacticipant, number, tag.name()), "Tag", tag.name()));
+        links.put("version", link(BrokerUrls.version(base, pacticipant, number), "Version", number));
+        links.put("pacticipant", link(BrokerUrls.pacticipant(base, pacticipant), "Pacticipant", pacticipant));
         json.put("_links", links);
         return json;
     }
@@ -107,7 +107,7 @@ final class VersionHal {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", branch.name());
         PacticipantLinks.timestamps(json, branch.createdAt(), branch.updatedAt());
-        String self = PacticipantLinks.branch(base, pacticipant, branch.name());
+        String self = BrokerUrls.branch(base, pacticipant, branch.name());
         json.put("_links", Map.of("self", link(self, "Branch", null),
                 "pb:latest-version", link(self + "/latest-version", "Latest version for branch", null)));
         return json;
@@ -117,8 +117,8 @@ final class VersionHal {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("_embedded", Map.of("branches", all.stream().map(b -> branch(base, pacticipant, b)).toList()));
         json.put("_links", Map.of(
-                "self", link(PacticipantLinks.branches(base, pacticipant), pacticipant + " branches", null),
-                "pb:branches", all.stream().map(b -> link(PacticipantLinks.branch(base, pacticipant, b.name()), null,
+                "self", link(BrokerUrls.branches(base, pacticipant), pacticipant + " branches", null),
+                "pb:branches", all.stream().map(b -> link(BrokerUrls.branch(base, pacticipant, b.name()), null,
                         b.name())).toList()));
         return json;
     }
@@ -127,11 +127,11 @@ final class VersionHal {
         Map<String, Object> json = new LinkedHashMap<>();
         PacticipantLinks.timestamps(json, bv.createdAt(), bv.updatedAt());
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("self", link(PacticipantLinks.branchVersion(base, pacticipant, bv.branchName(), bv.versionNumber()),
+        links.put("self", link(BrokerUrls.branchVersion(base, pacticipant, bv.branchName(), bv.versionNumber()),
                 "Branch version", null));
-        links.put("pb:branch", link(PacticipantLinks.branch(base, pacticipant, bv.branchName()), "Branch",
+        links.put("pb:branch", link(BrokerUrls.branch(base, pacticipant, bv.branchName()), "Branch",
                 bv.branchName()));
-        links.put("pb:version", link(PacticipantLinks.version(base, pacticipant, bv.versionNumber()), "Version",
+        links.put("pb:version", link(BrokerUrls.version(base, pacticipant, bv.versionNumber()), "Version",
                 bv.versionNumber()));
         json.put("_links", links);
         return json;

@@ -30,7 +30,7 @@ public class VersionLatestResource {
     public Uni<Map<String, Object>> latest(@PathParam("pacticipant") String pacticipant, @Context UriInfo request) {
         String base = baseUrl.of(request);
         return service.latest(pacticipant).map(d -> VersionHal.version(base, d,
-                PacticipantLinks.pacticipant(base, pacticipant) + "/latest-version"));
+                BrokerUrls.pacticipant(base, pacticipant) + "/latest-version"));
     }
 
     @GET
@@ -39,6 +39,6 @@ public class VersionLatestResource {
             @PathParam("tag") String tag, @Context UriInfo request) {
         String base = baseUrl.of(request);
         return service.latestWithTag(pacticipant, tag).map(d -> VersionHal.version(base, d,
-                PacticipantLinks.pacticipant(base, pacticipant) + "/latest-version/" + PacticipantLinks.encode(tag)));
+                BrokerUrls.pacticipant(base, pacticipant) + "/latest-version/" + BrokerUrls.encode(tag)));
     }
 }

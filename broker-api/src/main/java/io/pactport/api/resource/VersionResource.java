@@ -60,7 +60,7 @@ public class VersionResource {
     public Uni<RestResponse<Map<String, Object>>> put(@PathParam("pacticipant") String pacticipant,
             @PathParam("version") String number, String text, @Context UriInfo request)
             throws JsonProcessingException {
-        JsonNode body = PacticipantBodies.parse(text);
+        JsonNode body = RequestBodies.parse(text);
         String base = baseUrl.of(request);
         return service.put(pacticipant, number, changes(body)).map(result -> response(base, result));
     }
@@ -71,7 +71,7 @@ public class VersionResource {
     public Uni<RestResponse<Map<String, Object>>> patch(@PathParam("pacticipant") String pacticipant,
             @PathParam("version") String number, String text, @Context UriInfo request)
             throws JsonProcessingException {
-        JsonNode body = PacticipantBodies.parse(text);
+        JsonNode body = RequestBodies.parse(text);
         String base = baseUrl.of(request);
         return service.patch(pacticipant, number, changes(body)).map(result -> response(base, result));
     }
@@ -89,7 +89,7 @@ public class VersionResource {
     }
 
     private static Map<String, Object> json(String base, VersionDetails d) {
-        return VersionHal.version(base, d, PacticipantLinks.version(base, d.pacticipantName(), d.version().number()));
+        return VersionHal.version(base, d, BrokerUrls.version(base, d.pacticipantName(), d.version().number()));
     }
 
     /** {@code buildUrl} and {@code tags: [{name}]}; other keys (a {@code branch} too) are ignored. */

@@ -7,18 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Reading and writing stored pact content as a tree without changing it: key order kept, numbers exact. Used where the
  * content is merged or decorated; the SHA and the stored form always come from broker-core's {@code PactContent}.
  */
 public final class PactJson {
-
-    /** The Pact Broker's date format in JSON: seconds and an offset, e.g. {@code 2026-11-22T12:00:00+00:00}. */
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -66,10 +60,5 @@ public final class PactJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot be written as JSON", e);
         }
-    }
-
-    /** A stored UTC timestamp as the Pact Broker renders it. */
-    public static String date(LocalDateTime utc) {
-        return utc == null ? null : utc.atOffset(ZoneOffset.UTC).format(DATE);
     }
 }

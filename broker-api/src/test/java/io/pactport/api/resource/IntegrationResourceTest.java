@@ -33,7 +33,7 @@ class IntegrationResourceTest {
         String provider = unique("Pricing Service");
         put(consumer, provider, "1.2.0", pact(consumer, provider, "a request")).statusCode(201);
         put(consumer, provider, "1.3.0", pact(consumer, provider, "a request")).statusCode(201);
-        String encoded = PactUrls.encode(provider);
+        String encoded = BrokerUrls.encode(provider);
 
         given().when().get("/pacts/latest").then().statusCode(200)
                 .body("pacts.find { it._embedded.consumer.name == '" + consumer + "' }._embedded.consumer._embedded"

@@ -44,7 +44,7 @@ class PactPublishTest {
                 .body("consumer.name", equalTo(consumer))
                 .body("interactions[0]", hasKey("_id"))
                 .body("createdAt", matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00"))
-                .body("_links.self.href", endsWith("/pacts/provider/" + PactUrls.encode(provider) + "/consumer/"
+                .body("_links.self.href", endsWith("/pacts/provider/" + BrokerUrls.encode(provider) + "/consumer/"
                         + consumer + "/version/1.3.0"))
                 .body("_links.'pb:publish-verification-results'.href", endsWith("/pact-version/" + sha
                         + "/verification-results"))

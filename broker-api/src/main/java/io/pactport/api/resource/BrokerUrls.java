@@ -4,10 +4,13 @@ import io.pactport.api.model.PactPublication;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** The Pact Broker's URLs for pacts, pacticipants, versions and verification results; names percent-encoded. */
-public final class PactUrls {
+/**
+ * Every URL broker-api puts in a link, in the Pact Broker's forms, with names percent-encoded as the Pact Broker encodes
+ * them; one place, so that a link and the route it points at cannot drift apart.
+ */
+public final class BrokerUrls {
 
-    private PactUrls() {
+    private BrokerUrls() {
     }
 
     /** Ruby's {@code ERB::Util.url_encode}: everything but {@code A-Za-z0-9_.~-} is percent-encoded (space as %20). */
@@ -16,12 +19,48 @@ public final class PactUrls {
                 .replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
     }
 
+    public static String pacticipants(String base) {
+        return base + "/pacticipants";
+    }
+
     public static String pacticipant(String base, String name) {
-        return base + "/pacticipants/" + encode(name);
+        return pacticipants(base) + "/" + encode(name);
+    }
+
+    public static String versions(String base, String pacticipant) {
+        return pacticipant(base, pacticipant) + "/versions";
     }
 
     public static String version(String base, String pacticipant, String number) {
-        return pacticipant(base, pacticipant) + "/versions/" + encode(number);
+        return versions(base, pacticipant) + "/" + encode(number);
+    }
+
+    public static String branches(String base, String pacticipant) {
+        return pacticipant(base, pacticipant) + "/branches";
+    }
+
+    public static String branch(String base, String pacticipant, String branch) {
+        return branches(base, pacticipant) + "/" + encode(branch);
+    }
+
+    public static String branchVersion(String base, String pacticipant, String branch, String number) {
+        return branch(base, pacticipant, branch) + "/versions/" + encode(number);
+    }
+
+    public static String label(String base, String pacticipant, String label) {
+        return pacticipant(base, pacticipant) + "/labels/" + encode(label);
+    }
+
+    public static String environment(String base, String uuid) {
+        return base + "/environments/" + encode(uuid);
+    }
+
+    public static String deployedVersion(String base, String uuid) {
+        return base + "/deployed-versions/" + encode(uuid);
+    }
+
+    public static String releasedVersion(String base, String uuid) {
+        return base + "/released-versions/" + encode(uuid);
     }
 
     public static String tag(String base, String pacticipant, String number, String tag) {
