@@ -73,11 +73,7 @@ public class BranchService {
         PacticipantNames.check("branch", branch);
         PacticipantNames.check("version", number);
         return pool.withTransaction(tx -> pacticipants.findOrCreate(tx, pacticipant)
-                .flatMap(p -> versions.findOrCreate(tx, p.id(), number).flatMap(v -> v.created()
-                        ? versionService.event(tx, p, v.value())
-                                .flatMap(e -> outbox.append(tx, EventType.VERSION_CREATED, p.name(), e))
-                                .replaceWith(v.value())
-                        : Uni.createFrom().item(v.value()))
+                .flatMap(p -> versionService.findOrCreate(tx, p, number).map(Upserted::value)
                         .flatMap(v -> branches.addVersion(tx, v, branch, false).call(added -> added
                                 ? outbox.append(tx, EventType.BRANCH_VERSION_ADDED, p.name(),
                                         new BranchVersionAdded(p.name(), branch, number, false))

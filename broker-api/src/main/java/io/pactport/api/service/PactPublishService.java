@@ -9,8 +9,6 @@ import io.pactport.api.model.Upserted;
 import io.pactport.api.model.Version;
 import io.pactport.api.repository.PactRepository;
 import io.pactport.api.repository.PactRepository.NewPactVersion;
-import io.pactport.api.repository.PacticipantRepository;
-import io.pactport.api.repository.VersionRepository;
 import io.pactport.core.events.EventType;
 import io.pactport.core.pact.InvalidPactContentException;
 import io.pactport.core.pact.PactContent;
@@ -20,7 +18,6 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,17 +66,17 @@ public class PactPublishService {
     }
 
     private final Pool pool;
-    private final PacticipantRepository pacticipants;
-    private final VersionRepository versions;
+    private final PacticipantService pacticipantService;
+    private final VersionService versionService;
     private final PactRepository pacts;
     private final Outbox outbox;
     private final ApiConfig config;
 
-    PactPublishService(Pool pool, PacticipantRepository pacticipants, VersionRepository versions,
+    PactPublishService(Pool pool, PacticipantService pacticipantService, VersionService versionService,
             PactRepository pacts, Outbox outbox, ApiConfig config) {
         this.pool = pool;
-        this.pacticipants = pacticipants;
-        this.versions = versions;
+        this.pacticipantService = pacticipantService;
+        this.versionService = versionService;
         this.pacts = pacts;
         this.outbox = outbox;
         this.config = config;
@@ -99,18 +96,12 @@ public class PactPublishService {
 
     /** The pacticipant, created (with its event) if new. */
     public Uni<Pacticipant> pacticipant(SqlClient tx, String name) {
-        return pacticipants.findOrCreate(tx, name).call(created -> created.created()
-                ? outbox.append(tx, EventType.PACTICIPANT_CREATED, name, Map.of("name", name))
-                : Uni.createFrom().voidItem())
-                .map(Upserted::value);
+        return pacticipantService.findOrCreate(tx, name);
     }
 
     /** The pacticipant's version, created (with its event) if new. */
     public Uni<Upserted<Version>> version(SqlClient tx, Pacticipant pacticipant, String number) {
-        return versions.findOrCreate(tx, pacticipant.id(), number).call(created -> created.created()
-                ? outbox.append(tx, EventType.VERSION_CREATED, pacticipant.name(),
-                        Map.of("pacticipant", pacticipant.name(), "number", number))
-                : Uni.createFrom().voidItem());
+        return versionService.findOrCreate(tx, pacticipant, number);
     }
 
     /** Publishes the pact with {@code providerName} for the consumer version, in {@code tx}. */

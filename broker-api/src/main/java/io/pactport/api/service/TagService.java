@@ -69,11 +69,7 @@ public class TagService {
         PacticipantNames.check("version", number);
         PacticipantNames.check("tag", tag);
         return pool.withTransaction(tx -> pacticipants.findOrCreate(tx, pacticipant)
-                .flatMap(p -> versions.findOrCreate(tx, p.id(), number).flatMap(v -> v.created()
-                        ? versionService.event(tx, p, v.value())
-                                .flatMap(e -> outbox.append(tx, EventType.VERSION_CREATED, p.name(), e))
-                                .replaceWith(v.value())
-                        : Uni.createFrom().item(v.value()))
+                .flatMap(p -> versionService.findOrCreate(tx, p, number).map(Upserted::value)
                         .flatMap(v -> tags.find(tx, v.id(), tag).flatMap(existing -> existing.isPresent()
                                 ? Uni.createFrom().item(new Upserted<>(existing.get(), false))
                                 : add(tx, p, v, tag)))));

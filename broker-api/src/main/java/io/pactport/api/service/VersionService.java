@@ -171,6 +171,14 @@ public class VersionService {
     }
 
     /** The VERSION_* payload of the version as it is now. */
+    /** The pacticipant's version {@code number}, created when missing with its {@code version.created} event. */
+    public Uni<Upserted<Version>> findOrCreate(SqlClient tx, Pacticipant p, String number) {
+        PacticipantNames.check("version", number);
+        return versions.findOrCreate(tx, p.id(), number).call(v -> v.created()
+                ? event(tx, p, v.value()).flatMap(e -> outbox.append(tx, EventType.VERSION_CREATED, p.name(), e))
+                : Uni.createFrom().voidItem());
+    }
+
     Uni<VersionChanged> event(SqlClient c, Pacticipant p, Version v) {
         return tags.forVersion(c, v.id()).flatMap(t -> branches.forVersion(c, v.id())
                 .map(b -> new VersionChanged(p.name(), v.number(), v.buildUrl(),
