@@ -55,9 +55,7 @@ public class PactResource {
     public Uni<RestResponse<String>> publish(@PathParam("provider") String provider,
             @PathParam("consumer") String consumer, @PathParam("version") String version, byte[] body,
             @Context UriInfo request) {
-        return publisher.publish(provider, consumer, version, body, Mode.OVERWRITE)
-                .map(published -> respond(published.outcome() == Outcome.CREATED
-                        ? RestResponse.Status.CREATED : RestResponse.Status.OK, published.pact(), request, null));
+        return write(provider, consumer, version, body, Mode.OVERWRITE, request);
     }
 
     @PATCH
@@ -66,7 +64,12 @@ public class PactResource {
     public Uni<RestResponse<String>> merge(@PathParam("provider") String provider,
             @PathParam("consumer") String consumer, @PathParam("version") String version, byte[] body,
             @Context UriInfo request) {
-        return publisher.publish(provider, consumer, version, body, Mode.MERGE)
+        return write(provider, consumer, version, body, Mode.MERGE, request);
+    }
+
+    private Uni<RestResponse<String>> write(String provider, String consumer, String version, byte[] body, Mode mode,
+            UriInfo request) {
+        return publisher.publish(provider, consumer, version, body, mode)
                 .map(published -> respond(published.outcome() == Outcome.CREATED
                         ? RestResponse.Status.CREATED : RestResponse.Status.OK, published.pact(), request, null));
     }
