@@ -1,11 +1,14 @@
 package io.pactport.migration;
 
 import io.pactport.core.config.DatabaseConfig;
+import io.pactport.migration.command.EnvCommand;
 import io.pactport.migration.command.MigrateCommand;
 import io.pactport.migration.command.MigrationCommand;
 import io.pactport.migration.command.StatusCommand;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.enterprise.inject.Instance;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import picocli.CommandLine;
 
@@ -13,11 +16,12 @@ import picocli.CommandLine;
 @QuarkusMain
 public class MigrationMain implements QuarkusApplication {
 
-    private final DataSource dataSource;
+    /** Resolved only by the commands that use it: {@code env} runs with no database configured at all. */
+    private final Supplier<DataSource> dataSource;
     private final DatabaseConfig config;
 
-    MigrationMain(DataSource dataSource, DatabaseConfig config) {
-        this.dataSource = dataSource;
+    MigrationMain(Instance<DataSource> dataSource, DatabaseConfig config) {
+        this.dataSource = dataSource::get;
         this.config = config;
     }
 
@@ -29,6 +33,7 @@ public class MigrationMain implements QuarkusApplication {
     CommandLine commandLine() {
         return new CommandLine(new MigrationCommand())
                 .addSubcommand(new StatusCommand(dataSource))
-                .addSubcommand(new MigrateCommand(dataSource, config));
+                .addSubcommand(new MigrateCommand(dataSource, config))
+                .addSubcommand(new EnvCommand(System.getenv()));
     }
 }
