@@ -79,4 +79,11 @@ class EnvCommandTest {
         assertThat(unparsable.getErrorOutput()).contains("garbage.env", "line 2");
         assertThat(dir.resolve("garbage.env.bak")).doesNotExist();
     }
+
+    @Test
+    void theDatabaseCommandsSayWhatIsMissing(QuarkusMainLauncher launcher) {
+        LaunchResult status = launcher.launch("status");
+        assertThat(status.exitCode()).isEqualTo(2);
+        assertThat(status.getErrorOutput()).contains("no database is configured", "PACTFLOW_DATABASE_URL");
+    }
 }
