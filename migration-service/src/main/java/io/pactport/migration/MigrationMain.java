@@ -1,11 +1,15 @@
 package io.pactport.migration;
 
+import io.pactport.core.config.ConfigurationException;
 import io.pactport.core.config.DatabaseConfig;
+import io.pactport.migration.command.EnvCommand;
 import io.pactport.migration.command.MigrateCommand;
 import io.pactport.migration.command.MigrationCommand;
 import io.pactport.migration.command.StatusCommand;
+import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import picocli.CommandLine;
 
@@ -13,11 +17,23 @@ import picocli.CommandLine;
 @QuarkusMain
 public class MigrationMain implements QuarkusApplication {
 
-    private final DataSource dataSource;
+    /** Exit code when the settings a command needs are missing or wrong. */
+    static final int NOT_CONFIGURED = 2;
+
+    /** Resolved only by the commands that use it: {@code env} runs with no database configured at all. */
+    private final Supplier<DataSource> dataSource;
     private final DatabaseConfig config;
 
-    MigrationMain(DataSource dataSource, DatabaseConfig config) {
-        this.dataSource = dataSource;
+    MigrationMain(InjectableInstance<DataSource> dataSource, DatabaseConfig config) {
+        this.dataSource = () -> {
+            try {
+                return dataSource.getActive();
+            } catch (RuntimeException e) {
+                // Quarkus deactivates a datasource without URL; its exception names Quarkus' properties, not ours
+                throw new ConfigurationException("no database is configured: set PACTFLOW_DATABASE_URL="
+                        + "postgres://user:password@host:5432/database (or PACTFLOW_DATABASE_HOST and _NAME)");
+            }
+        };
         this.config = config;
     }
 
@@ -28,7 +44,16 @@ public class MigrationMain implements QuarkusApplication {
 
     CommandLine commandLine() {
         return new CommandLine(new MigrationCommand())
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    if (!(e instanceof ConfigurationException)) {
+                        throw e;
+                    }
+                    commandLine.getErr().println(e.getMessage());
+                    commandLine.getErr().flush();
+                    return NOT_CONFIGURED;
+                })
                 .addSubcommand(new StatusCommand(dataSource))
-                .addSubcommand(new MigrateCommand(dataSource, config));
+                .addSubcommand(new MigrateCommand(dataSource, config))
+                .addSubcommand(new EnvCommand(System.getenv()));
     }
 }

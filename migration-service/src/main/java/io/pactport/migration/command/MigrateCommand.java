@@ -5,6 +5,7 @@ import io.pactport.core.schema.DatabaseState;
 import io.pactport.core.schema.Migrator;
 import io.pactport.core.schema.SchemaRefusedException;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,13 +18,13 @@ public class MigrateCommand implements Callable<Integer> {
     /** Exit code when the database is not one Pactport may migrate; nothing was changed. */
     static final int REFUSED = 3;
 
-    private final DataSource dataSource;
+    private final Supplier<DataSource> dataSource;
     private final DatabaseConfig config;
 
     @Spec
     CommandSpec spec;
 
-    public MigrateCommand(DataSource dataSource, DatabaseConfig config) {
+    public MigrateCommand(Supplier<DataSource> dataSource, DatabaseConfig config) {
         this.dataSource = dataSource;
         this.config = config;
     }
@@ -31,7 +32,7 @@ public class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            DatabaseState state = new Migrator(dataSource, config.migrationLockWait()).migrate();
+            DatabaseState state = new Migrator(dataSource.get(), config.migrationLockWait()).migrate();
             spec.commandLine().getOut().println("database: " + state.describe());
             spec.commandLine().getOut().flush();
             return 0;

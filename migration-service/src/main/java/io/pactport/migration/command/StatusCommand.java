@@ -3,6 +3,7 @@ package io.pactport.migration.command;
 import io.pactport.core.schema.DatabaseState;
 import io.pactport.core.schema.Migrator;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -12,18 +13,18 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "status", aliases = "version", description = "Show what the database is and what is pending.")
 public class StatusCommand implements Callable<Integer> {
 
-    private final DataSource dataSource;
+    private final Supplier<DataSource> dataSource;
 
     @Spec
     CommandSpec spec;
 
-    public StatusCommand(DataSource dataSource) {
+    public StatusCommand(Supplier<DataSource> dataSource) {
         this.dataSource = dataSource;
     }
 
     @Override
     public Integer call() {
-        Migrator migrator = new Migrator(dataSource);
+        Migrator migrator = new Migrator(dataSource.get());
         DatabaseState state = migrator.inspect();
         var out = spec.commandLine().getOut();
         out.println("database: " + state.describe());
