@@ -27,24 +27,22 @@ public final class TestKafka {
             for (var logger : QUIET) {
                 logger.setLevel(java.util.logging.Level.WARNING);
             }
-            AutoCloseable cluster;
+            // an in-process broker must never end the test JVM: a fault while it stops with the JVM would otherwise turn
+            // a green run into a failed fork (Kafka's own tests replace these procedures too)
+            org.apache.kafka.common.utils.Exit.setExitProcedure((status, message) ->
+                    System.err.println("in-process Kafka asked to exit (" + status + "): " + message));
+            org.apache.kafka.common.utils.Exit.setHaltProcedure((status, message) ->
+                    System.err.println("in-process Kafka asked to halt (" + status + "): " + message));
             if (TestInfra.useContainers()) {
                 var container = new org.testcontainers.kafka.KafkaContainer("apache/kafka:4.1.1");
                 container.start();
                 bootstrapServers = container.getBootstrapServers();
-                cluster = container::stop;
             } else {
                 KafkaClusterTestKit kit = startTestKit();
                 bootstrapServers = kit.bootstrapServers();
-                cluster = kit;
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    cluster.close();
-                } catch (Exception e) {
-                    // the JVM is going away; nothing to keep
-                }
-            }, "test-kafka-stop"));
+            // no shutdown hook closes the cluster: stopping a broker while the JVM goes down raced with its own threads,
+            // and the process ends with the JVM anyway
             System.setProperty(CLUSTER_PROPERTY, bootstrapServers);
         }
         return bootstrapServers;
