@@ -5,7 +5,10 @@ import io.pactport.core.config.DatabaseConfig;
 import io.pactport.migration.command.EnvCommand;
 import io.pactport.migration.command.MigrateCommand;
 import io.pactport.migration.command.MigrationCommand;
+import io.pactport.migration.command.PlanCommand;
+import io.pactport.migration.command.RollbackCommand;
 import io.pactport.migration.command.StatusCommand;
+import io.pactport.migration.command.VerifyCommand;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -53,7 +56,10 @@ public class MigrationMain implements QuarkusApplication {
                     return NOT_CONFIGURED;
                 })
                 .addSubcommand(new StatusCommand(dataSource))
+                .addSubcommand(new PlanCommand(dataSource))
                 .addSubcommand(new MigrateCommand(dataSource, config))
+                .addSubcommand(new VerifyCommand(dataSource))
+                .addSubcommand(new RollbackCommand(dataSource, config))
                 .addSubcommand(new EnvCommand(System.getenv()));
     }
 }

@@ -89,12 +89,15 @@ public final class PreFlight {
                          + (SELECT count(*) FROM released_versions r
                              WHERE NOT EXISTS (SELECT FROM pacticipants p WHERE p.id = r.pacticipant_id))""",
                     "deployed or released versions name a pacticipant that no longer exists"),
-            new Check(Severity.WARNING, "tags with a wrong pacticipant", """
-                    SELECT count(*) FROM tags t JOIN versions v ON v.id = t.version_id
-                     WHERE t.pacticipant_id IS DISTINCT FROM v.pacticipant_id
-                        OR t.version_order IS DISTINCT FROM v."order\"""",
-                    "tags whose copies of their version's pacticipant or order differ: \"latest with tag\" misreads"
-                    + " them"),
+            new Check(Severity.WARNING, "stale copies of version order", """
+                    SELECT (SELECT count(*) FROM tags t JOIN versions v ON v.id = t.version_id
+                             WHERE t.pacticipant_id IS DISTINCT FROM v.pacticipant_id
+                                OR t.version_order IS DISTINCT FROM v."order")
+                         + (SELECT count(*) FROM branch_versions bv JOIN versions v ON v.id = bv.version_id
+                             WHERE bv.pacticipant_id IS DISTINCT FROM v.pacticipant_id
+                                OR bv.version_order IS DISTINCT FROM v."order")""",
+                    "tags or branch_versions rows whose copies of their version's pacticipant or order differ from"
+                    + " the version's: \"latest with tag\" and \"latest on branch\" misread them"),
             new Check(Severity.WARNING, "pacts without content", """
                     SELECT count(*) FROM pact_versions WHERE content IS NULL""",
                     "pact_versions rows have no content: they cannot be served"));

@@ -76,7 +76,7 @@ class PactBrokerTakeoverTest {
     @Test
     void aPactBroker2108DatabaseGetsThePactBrokerMigrationsItLacksAndTheRubyBrokersRows() throws SQLException {
         TestDatabase db = OlderPactBrokerDatabases.pactBroker2108("takeover_2108");
-        LegacyDataset.Summary data = LegacyDataset.generate(db, 2108, VERSIONS_PER_PACTICIPANT);
+        LegacyDataset.Summary data = LegacyDataset.generate(db, 2108, 200);
         Catalogue reference = catalogue(PactBrokerDatabases.pactBroker2120("takeover_2108_reference"));
         assertThat(new Migrator(db.dataSource()).inspect()).isEqualTo(new DatabaseState.PactBroker(20231003L, 171));
 
