@@ -37,12 +37,16 @@ class MigrationIT {
 
         long seed = System.nanoTime();
         Random random = new Random(seed);
+        List<String> killedAfter = new ArrayList<>();
         for (int kill = 0; kill < 3; kill++) {
             try (ServiceProcess migrate = ServiceProcess.start("migration-service", env, "migrate")) {
                 Thread.sleep(1000 + random.nextInt(3000));
                 migrate.kill();
+                String[] lines = migrate.output().strip().split("\n");
+                killedAfter.add(lines[lines.length - 1]);
             }
         }
+        System.out.println("MigrationIT: seed " + seed + ", the killed runs' last lines: " + killedAfter);
         try (ServiceProcess migrate = ServiceProcess.start("migration-service", env, "migrate")) {
             assertThat(migrate.awaitExit(COMMAND)).as("seed %d:%n%s", seed, migrate.output()).isZero();
         }
@@ -77,6 +81,18 @@ class MigrationIT {
             }
             assertThat(served).isEqualTo(data.pactVersions());
             assertThat(differences).as("pacts not served as stored").isEmpty();
+        }
+    }
+
+    @Test
+    void aMysqlOrSqliteDatabaseIsRefusedWithThePactBrokerDocsWordsAndNothingElse() throws Exception {
+        for (String url : new String[] {"mysql://pact:secret@127.0.0.1:3306/pact_broker", "sqlite:///var/pact.db"}) {
+            try (ServiceProcess migrate = ServiceProcess.start("migration-service",
+                    Map.of("PACTFLOW_DATABASE_URL", url), "migrate")) {
+                assertThat(migrate.awaitExit(COMMAND)).isEqualTo(2);
+                assertThat(migrate.output()).contains("Migration is only supported for a Pact Broker running a"
+                        + " PostgreSQL database").doesNotContain("Exception", "secret");
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jboss.logging.Logger;
@@ -190,18 +191,17 @@ public class Migrator {
                 .cleanDisabled(true)
                 .baselineOnMigrate(baselineExisting)
                 .baselineVersion("1")
-                .baselineDescription("existing Pact Broker " + PactBrokerReleases.SUPPORTED_RELEASE + " schema")
-                ;
+                .baselineDescription("existing Pact Broker " + PactBrokerReleases.SUPPORTED_RELEASE + " schema");
     }
 
     private DatabaseState pactportState(Connection c) throws SQLException {
-        Flyway flyway = flyway(false);
-        MigrationInfo current = flyway.info().current();
+        MigrationInfoService info = flyway(false).info();
+        MigrationInfo current = info.current();
         List<String> pending = new ArrayList<>();
         // a migration killed half-way through a Pact Broker 2.108-2.118 database's upgrade leaves Pact Broker steps
         PactBrokerUpgrade.missingSteps(c).forEach(step -> pending.add("Pact Broker " + step));
-        Arrays.stream(flyway.info().pending())
-                .map(info -> "V" + info.getVersion() + " " + info.getDescription())
+        Arrays.stream(info.pending())
+                .map(migration -> "V" + migration.getVersion() + " " + migration.getDescription())
                 .forEach(pending::add);
         return new DatabaseState.Pactport(current == null ? "0" : current.getVersion().getVersion(),
                 List.copyOf(pending));
