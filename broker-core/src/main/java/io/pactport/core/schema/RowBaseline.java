@@ -145,8 +145,8 @@ public final class RowBaseline {
         List<TableCheck> checks = new ArrayList<>();
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
-        try (Statement s = c.createStatement();
-             ResultSet rs = c.createStatement().executeQuery("SELECT table_name, columns, key_column, key_type,"
+        try (Statement s = c.createStatement(); Statement recorded = c.createStatement();
+             ResultSet rs = recorded.executeQuery("SELECT table_name, columns, key_column, key_type,"
                      + " max_key, row_count, checksum FROM " + TABLE + " ORDER BY table_name")) {
             s.execute(PIN_SETTINGS);
             Set<String> present = Set.copyOf(pactBrokerTables(c));
@@ -172,8 +172,8 @@ public final class RowBaseline {
                 checks.add(new TableCheck(table, recordedRows, now.rows(),
                         now.checksum().compareTo(recordedSum) == 0, keyColumn == null, null));
             }
-            c.commit();
         } finally {
+            c.rollback(); // read only: ends the transaction that pinned the settings
             c.setAutoCommit(autoCommit);
         }
         return checks;
