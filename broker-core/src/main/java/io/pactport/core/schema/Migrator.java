@@ -110,8 +110,10 @@ public class Migrator {
                 List<String> upgrades = before instanceof DatabaseState.Empty ? List.of()
                         : PactBrokerUpgrade.missingSteps(lock);
                 if (takenOver && !RowBaseline.recorded(lock)) {
-                    configuration(before instanceof DatabaseState.PactBroker).target(BASELINE_TABLE_VERSION).load()
-                            .migrate();
+                    if (!RowBaseline.tableExists(lock, RowBaseline.TABLE)) {
+                        configuration(before instanceof DatabaseState.PactBroker).target(BASELINE_TABLE_VERSION).load()
+                                .migrate();
+                    }
                     LOG.info("recording row counts and checksums of every Pact Broker table");
                     int tables = RowBaseline.record(lock, schemaVersion(lock));
                     LOG.infof("recorded %d Pact Broker tables (migration-service verify compares them later)", tables);

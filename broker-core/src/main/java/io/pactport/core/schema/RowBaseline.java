@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Row counts and content checksums of every Pact Broker table, recorded by the first {@code migrate} before it changes
@@ -28,6 +29,8 @@ import java.util.stream.Collectors;
 public final class RowBaseline {
 
     static final String TABLE = "pactport_migration_baseline";
+
+    private static final Logger LOG = Logger.getLogger(RowBaseline.class);
 
     /** Row text depends on these settings (timestamps, floats, bytea); pinned so that both passes render alike. */
     private static final String PIN_SETTINGS = "SET LOCAL TimeZone TO 'UTC'; SET LOCAL DateStyle TO 'ISO, YMD';"
@@ -115,6 +118,7 @@ public final class RowBaseline {
                 insert.setBigDecimal(7, sum.checksum());
                 insert.setLong(8, schemaVersion);
                 insert.executeUpdate();
+                LOG.infof("  %s: %d rows", table, sum.rows());
             }
             c.commit();
             return tables.size();
