@@ -3,7 +3,7 @@ package io.pactport.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.LegacyDataset;
-import io.pactport.core.testing.PactBrokerDatabases;
+import io.pactport.core.testing.OlderPactBrokerDatabases;
 import io.pactport.core.testing.TestDatabase;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -19,9 +19,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A Pact Broker 2.120 database full of years of data, taken over by the packaged migration-service the way an operator
- * runs it: plan, migrate killed with SIGKILL at random moments and run again, verify; then the packaged broker-api
- * serves every pact in it byte for byte as stored.
+ * A Pact Broker 2.108 database full of years of data, taken over by the packaged migration-service the way an operator
+ * runs it: plan, migrate killed with SIGKILL at random moments (baseline, Pact Broker steps, Pactport's) and run again,
+ * verify; then the packaged broker-api serves every pact in it byte for byte as stored.
  */
 class MigrationIT {
 
@@ -29,8 +29,8 @@ class MigrationIT {
 
     @Test
     void aPactBrokerDatabaseSurvivesKilledMigrationsAndBrokerApiServesEveryPactAsStored() throws Exception {
-        TestDatabase db = PactBrokerDatabases.pactBroker2120("migration_it");
-        LegacyDataset.Summary data = LegacyDataset.generate(db, 2120, 300);
+        TestDatabase db = OlderPactBrokerDatabases.pactBroker2108("migration_it");
+        LegacyDataset.Summary data = LegacyDataset.generate(db, 2108, 300);
         Map<String, String> env = Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl());
 
         assertThat(run(env, "plan")).isZero();
@@ -40,7 +40,9 @@ class MigrationIT {
         List<String> killedAfter = new ArrayList<>();
         for (int kill = 0; kill < 3; kill++) {
             try (ServiceProcess migrate = ServiceProcess.start("migration-service", env, "migrate")) {
-                Thread.sleep(1000 + random.nextInt(3000));
+                // a random moment once it is migrating: JVM start-up takes longer than the migration itself
+                awaitOutput(migrate, "migrating ");
+                Thread.sleep(random.nextInt(2000));
                 migrate.kill();
                 String[] lines = migrate.output().strip().split("\n");
                 killedAfter.add(lines[lines.length - 1]);
@@ -93,6 +95,16 @@ class MigrationIT {
                 assertThat(migrate.output()).contains("Migration is only supported for a Pact Broker running a"
                         + " PostgreSQL database").doesNotContain("Exception", "secret");
             }
+        }
+    }
+
+    private static void awaitOutput(ServiceProcess process, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + COMMAND.toNanos();
+        while (!process.output().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("migration-service never printed '" + text + "':\n" + process.output());
+            }
+            Thread.sleep(20);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -129,7 +130,7 @@ public class Migrator {
             } finally {
                 MigrationLock.release(lock);
             }
-        } catch (SQLException e) {
+        } catch (SQLException | FlywayException e) {
             throw new SchemaRefusedException("migration failed: " + e.getMessage() + ". Whatever was done is kept;"
                     + " run migrate again to finish.", e);
         }
