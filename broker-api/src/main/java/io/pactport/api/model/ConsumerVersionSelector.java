@@ -67,7 +67,7 @@ public record ConsumerVersionSelector(boolean mainBranch, String tag, String bra
     }
 
     public boolean latestForTag(String name) {
-        return isLatest() && name.equals(tag);
+        return isLatest() && tag != null && tag.equals(name);
     }
 
     public boolean latestForBranch() {
@@ -75,7 +75,7 @@ public record ConsumerVersionSelector(boolean mainBranch, String tag, String bra
     }
 
     public boolean latestForBranch(String name) {
-        return isLatest() && name.equals(branch);
+        return isLatest() && branch != null && branch.equals(name);
     }
 
     public boolean latestForEachBranch() {

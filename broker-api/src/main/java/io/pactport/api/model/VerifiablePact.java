@@ -2,6 +2,7 @@ package io.pactport.api.model;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -30,16 +31,21 @@ public record VerifiablePact(long consumerId, String consumerName, String consum
         VerifiablePact latest = other.consumerVersionOrder > consumerVersionOrder ? other : this;
         List<ResolvedSelector> allSelectors = new ArrayList<>(selectors);
         allSelectors.addAll(other.selectors);
-        List<String> pendingTags = new ArrayList<>(pendingProviderTags);
-        pendingTags.addAll(other.pendingProviderTags);
-        List<String> nonPendingTags = new ArrayList<>(nonPendingProviderTags);
-        nonPendingTags.addAll(other.nonPendingProviderTags);
+        // a provider tag is named once, even when both of the merged choices were pending for it
+        List<String> pendingTags = union(pendingProviderTags, other.pendingProviderTags);
+        List<String> nonPendingTags = union(nonPendingProviderTags, other.nonPendingProviderTags);
         Boolean mergedPending = pending == null && other.pending == null ? null
                 : Boolean.TRUE.equals(pending) || Boolean.TRUE.equals(other.pending);
         return new VerifiablePact(consumerId, consumerName, consumerMainBranch, providerName, pactVersionId, sha,
                 latest.consumerVersionId, latest.consumerVersionNumber, latest.consumerVersionOrder,
                 List.copyOf(allSelectors), mergedPending, pendingTags, nonPendingTags, providerBranch,
                 wip || other.wip);
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     public VerifiablePact withSortedSelectors() {

@@ -22,13 +22,13 @@ import java.util.Set;
 public class PactsForVerificationRepository {
 
     /** The provider (null when unknown) and which of the named environments exist, in one round trip. */
-    private static final String PROVIDER_AND_ENVIRONMENTS = """
+    static final String PROVIDER_AND_ENVIRONMENTS = """
             SELECT (SELECT id FROM pacticipants WHERE name = $1) AS provider_id,
                    ARRAY(SELECT name FROM environments WHERE name = ANY($2)) AS environments
             """;
 
     /** What the default selectors depend on, per consumer of the provider. */
-    private static final String CONSUMERS = """
+    static final String CONSUMERS = """
             SELECT c.name, c.main_branch,
                    EXISTS (SELECT 1 FROM branches b JOIN branch_heads bh ON bh.branch_id = b.id
                            WHERE b.pacticipant_id = c.id AND b.name = c.main_branch) AS has_main_branch_version,
@@ -111,7 +111,7 @@ public class PactsForVerificationRepository {
             WHERE rv.support_ended_at IS NULL AND (%s IS NULL OR re.name = %<s)""";
 
     /** Pending by provider branch: verified successfully from the branch, or from another before the branch existed. */
-    private static final String PENDING_FOR_BRANCH = """
+    static final String PENDING_FOR_BRANCH = """
             SELECT pv.id AS pact_version_id,
                    NOT (EXISTS (SELECT 1 FROM verifications v
                                 JOIN branch_versions bv ON bv.version_id = v.provider_version_id
@@ -127,7 +127,7 @@ public class PactsForVerificationRepository {
             LEFT JOIN branches b ON b.pacticipant_id = $2 AND b.name = $3
             """;
     /** Pending by provider tag: per tag, verified successfully with it, or with another before the tag was first used. */
-    private static final String PENDING_FOR_TAGS = """
+    static final String PENDING_FOR_TAGS = """
             SELECT pv.id AS pact_version_id, NULL::boolean AS pending,
                    ARRAY(SELECT pt.tag FROM unnest($3::text[]) WITH ORDINALITY AS pt(tag, n)
                          LEFT JOIN LATERAL (SELECT min(ft.created_at) AS created_at FROM tags ft
@@ -144,7 +144,7 @@ public class PactsForVerificationRepository {
             FROM unnest($1::int[]) AS pv(id)
             """;
     /** Pending without branch or tags: never verified successfully at all. */
-    private static final String PENDING_FOR_ANY = """
+    static final String PENDING_FOR_ANY = """
             SELECT pv.id AS pact_version_id,
                    NOT EXISTS (SELECT 1 FROM verifications v WHERE v.pact_version_id = pv.id AND v.success) AS pending,
                    ARRAY[]::text[] AS pending_tags
@@ -183,7 +183,7 @@ public class PactsForVerificationRepository {
             """;
     // Not WIP for the branch: verified successfully (not as WIP, since the look-back $4) from the branch, or from
     // another branch before the branch's first version was created.
-    private static final String WIP_FOR_BRANCH = WIP_HEADS + WIP_COLUMNS + ", NULL::text AS provider_tag FROM heads h\n"
+    static final String WIP_FOR_BRANCH = WIP_HEADS + WIP_COLUMNS + ", NULL::text AS provider_tag FROM heads h\n"
             + WIP_JOINS + """
             WHERE NOT EXISTS (SELECT 1 FROM verifications v
                               JOIN branch_versions bv ON bv.version_id = v.provider_version_id
@@ -204,7 +204,7 @@ public class PactsForVerificationRepository {
             """;
     // Not WIP for a tag: verified successfully (not as WIP) with the tag, or with another tag before the tag was
     // first used; the facts come from pact_version_provider_tag_successful_verifications.
-    private static final String WIP_FOR_TAGS = WIP_HEADS + WIP_COLUMNS + ", pt.tag AS provider_tag FROM heads h\n"
+    static final String WIP_FOR_TAGS = WIP_HEADS + WIP_COLUMNS + ", pt.tag AS provider_tag FROM heads h\n"
             + WIP_JOINS + """
             CROSS JOIN unnest($3::text[]) AS pt(tag)
             LEFT JOIN LATERAL (SELECT min(ft.created_at) AS created_at FROM tags ft
@@ -286,6 +286,20 @@ public class PactsForVerificationRepository {
      * would choose, flagged, for the caller to use when the selector itself found none.
      */
     public Uni<List<SelectedRow>> select(SqlClient c, long providerId, List<ConsumerVersionSelector> selectors) {
+        Statement statement = selection(providerId, selectors);
+        return c.preparedQuery(statement.sql()).execute(Tuple.from(statement.parameters())).map(rows -> {
+            List<SelectedRow> selected = new ArrayList<>();
+            rows.forEach(row -> selected.add(SelectedRow.from(row)));
+            return selected;
+        });
+    }
+
+    /** A statement with its parameters, in order. */
+    record Statement(String sql, List<Object> parameters) {
+    }
+
+    /** The one statement that answers all the selectors (a row source each, and one more per fallback). */
+    static Statement selection(long providerId, List<ConsumerVersionSelector> selectors) {
         List<Object> parameters = new ArrayList<>(List.of(providerId));
         List<String> sources = new ArrayList<>();
         for (int i = 0; i < selectors.size(); i++) {
@@ -302,12 +316,7 @@ public class PactsForVerificationRepository {
                         BRANCH_HEADS.formatted(parameter(parameters, selector.fallbackBranch()))));
             }
         }
-        String sql = SELECTED.formatted(String.join("\nUNION ALL\n", sources));
-        return c.preparedQuery(sql).execute(Tuple.from(parameters)).map(rows -> {
-            List<SelectedRow> selected = new ArrayList<>();
-            rows.forEach(row -> selected.add(SelectedRow.from(row)));
-            return selected;
-        });
+        return new Statement(SELECTED.formatted(String.join("\nUNION ALL\n", sources)), parameters);
     }
 
     /** The row sources of one selector, in the Pact Broker's order of precedence of its kinds. */

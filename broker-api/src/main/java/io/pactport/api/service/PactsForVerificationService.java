@@ -115,10 +115,9 @@ public class PactsForVerificationService {
         }
         for (SelectedRow row : rows) {
             ConsumerVersionSelector selector = selectors.get(row.selector());
-            boolean missing = selector.fallbackTag() != null
+            if (row.fallback() && (selector.fallbackTag() != null
                     ? direct.stream().noneMatch(s -> s.latestForTag(selector.tag()))
-                    : direct.stream().noneMatch(s -> s.latestForBranch(selector.branch()));
-            if (row.fallback() && missing) {
+                    : direct.stream().noneMatch(s -> s.latestForBranch(selector.branch())))) {
                 chosen.add(pactOf(row, selector, provider));
             }
         }
