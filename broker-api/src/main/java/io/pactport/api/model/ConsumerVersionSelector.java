@@ -4,9 +4,10 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * One consumer version selector of a pacts-for-verification request, after the Pact Broker's parsing: {@code mainBranch},
- * {@code branch} and {@code matchingBranch} imply {@code latest}, {@code matchingBranch} carries the provider's branch,
- * and {@code deployedOrReleased} has become two selectors, one {@code deployed} and one {@code released}.
+ * One consumer version selector of a pacts-for-verification request, after the Pact Broker's parsing:
+ * {@code mainBranch}, {@code branch} and {@code matchingBranch} imply {@code latest}, {@code matchingBranch} carries
+ * the provider's branch, and {@code deployedOrReleased} has become two selectors, one {@code deployed} and one
+ * {@code released}.
  *
  * @param branch a branch name, or null ({@code branch: true} is {@link #eachBranch})
  * @param latest true, false, or null when not given (the metadata segment tells the three apart)

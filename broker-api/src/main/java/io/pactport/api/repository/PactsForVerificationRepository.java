@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * The SQL of pacts for verification. Every statement is set-based and starts from small, indexed sets (the provider's
  * integrations, branch heads, tag heads, current deployments and releases), reaching pacts through the unique
- * {@code (provider_id, consumer_version_id)} key of {@code latest_pact_publication_ids_for_consumer_versions}, which also
- * leaves out overwritten revisions. All the selectors of a request are answered by one statement.
+ * {@code (provider_id, consumer_version_id)} key of {@code latest_pact_publication_ids_for_consumer_versions}, which
+ * also leaves out overwritten revisions. All the selectors of a request are answered by one statement.
  */
 @ApplicationScoped
 public class PactsForVerificationRepository {
@@ -29,13 +29,15 @@ public class PactsForVerificationRepository {
 
     /** What the default selectors depend on, per consumer of the provider. */
     static final String CONSUMERS = """
-            SELECT c.name, c.main_branch,
-                   EXISTS (SELECT 1 FROM branches b JOIN branch_heads bh ON bh.branch_id = b.id
-                           WHERE b.pacticipant_id = c.id AND b.name = c.main_branch) AS has_main_branch_version,
-                   EXISTS (SELECT 1 FROM tags t
-                           WHERE t.pacticipant_id = c.id AND t.name = c.main_branch) AS has_main_branch_tag
+            SELECT c.name, c.main_branch, main_branch.head IS NOT NULL AS has_main_branch_version,
+                   main_tag.tagged IS NOT NULL AS has_main_branch_tag
             FROM integrations i
             JOIN pacticipants c ON c.id = i.consumer_id
+            LEFT JOIN LATERAL (SELECT bh.version_id AS head FROM branches b
+                               JOIN branch_heads bh ON bh.branch_id = b.id
+                               WHERE b.pacticipant_id = c.id AND b.name = c.main_branch LIMIT 1) main_branch ON true
+            LEFT JOIN LATERAL (SELECT true AS tagged FROM tags t
+                               WHERE t.pacticipant_id = c.id AND t.name = c.main_branch LIMIT 1) main_tag ON true
             WHERE i.provider_id = $1
             ORDER BY c.name
             """;
@@ -126,7 +128,7 @@ public class PactsForVerificationRepository {
             FROM unnest($1::int[]) AS pv(id)
             LEFT JOIN branches b ON b.pacticipant_id = $2 AND b.name = $3
             """;
-    /** Pending by provider tag: per tag, verified successfully with it, or with another before the tag was first used. */
+    /** Pending by provider tag: per tag, verified successfully with it, or with another before the tag's first use. */
     static final String PENDING_FOR_TAGS = """
             SELECT pv.id AS pact_version_id, NULL::boolean AS pending,
                    ARRAY(SELECT pt.tag FROM unnest($3::text[]) WITH ORDINALITY AS pt(tag, n)
@@ -153,10 +155,11 @@ public class PactsForVerificationRepository {
 
     /**
      * WIP candidates: the provider's pacts published since $2 (the {@code (provider_id, created_at)} index) that are
-     * the pact of a consumer branch head or of the latest version with one of its tags.
+     * the pact of a consumer branch head or of the latest version with one of its tags. Not materialized, so that
+     * the planner sees how few they are and looks their heads up by index.
      */
     private static final String WIP_HEADS = """
-            WITH candidates AS (
+            WITH candidates AS NOT MATERIALIZED (
               SELECT pp.consumer_id, pp.consumer_version_id, pp.pact_version_id
               FROM pact_publications pp
               JOIN latest_pact_publication_ids_for_consumer_versions lp ON lp.pact_publication_id = pp.id

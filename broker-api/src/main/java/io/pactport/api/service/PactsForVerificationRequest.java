@@ -187,7 +187,7 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
         }
     }
 
-    /** One selector as the Pact Broker's parser makes it: deployedOrReleased splits in two, matchingBranch takes the branch. */
+    /** One selector as the Pact Broker parses it: deployedOrReleased splits in two, matchingBranch takes the branch. */
     private static List<ConsumerVersionSelector> selectorsOf(JsonNode json, String providerBranch) {
         boolean mainBranch = json.path("mainBranch").asBoolean(false);
         boolean matchingBranch = json.path("matchingBranch").asBoolean(false);

@@ -51,7 +51,8 @@ public class PactsForVerificationService {
 
     /**
      * @param query the JSON body, or the GET query string as JSON
-     * @throws InvalidRequestException (in the Uni) when the query breaks the Pact Broker's rules, checked first as it does
+     * @throws InvalidRequestException (in the Uni) when the query breaks the Pact Broker's rules (checked first, as
+     *         there)
      * @throws NotFoundException (in the Uni) when the provider is unknown
      */
     public Uni<Result> find(String provider, JsonNode query, boolean deprecated) {

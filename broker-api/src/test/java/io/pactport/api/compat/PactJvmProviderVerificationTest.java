@@ -101,8 +101,9 @@ class PactJvmProviderVerificationTest {
         info.setProtocol("http");
         info.setHost("localhost");
         info.setPort(providerPort);
-        String broker = "http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        info.hasPactsFromPactBrokerWithSelectorsV2(broker, new SelectorBuilder().mainBranch().deployedOrReleased().build(),
+        int brokerPort = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        info.hasPactsFromPactBrokerWithSelectorsV2("http://localhost:" + brokerPort,
+                new SelectorBuilder().mainBranch().deployedOrReleased().build(),
                 new PactBrokerOptions(true, List.of(), "main", "2020-01-01"));
         Map<String, String> properties = Map.of(ProviderVerifier.PACT_VERIFIER_PUBLISH_RESULTS, "true");
         ProviderVerifier verifier = new ProviderVerifier();

@@ -113,10 +113,12 @@ class PactsForVerificationSelectorsTest {
         assertEquals(List.of("1", "2"), versions(latestProd));
         assertEquals("latest with tag prod", latestProd.getString("_embedded.pacts[1].shortDescription"));
         assertEquals(List.of("1", "1", "2"), versions(forVerification(provider, selectors("{\"tag\":\"prod\"}"))));
-        JsonPath mobileProd = forVerification(provider, selectors("{\"tag\":\"prod\",\"consumer\":\"" + mobile + "\"}"));
+        JsonPath mobileProd = forVerification(provider,
+                selectors("{\"tag\":\"prod\",\"consumer\":\"" + mobile + "\"}"));
         assertEquals(List.of("1"), versions(mobileProd));
         assertEquals("one of " + mobile + " prod", mobileProd.getString("_embedded.pacts[0].shortDescription"));
-        assertEquals(Map.of("t", "prod", "cv", versionId(mobile, "1")), ((List<?>) metadata(mobileProd, 0).get("s")).get(0));
+        assertEquals(Map.of("t", "prod", "cv", versionId(mobile, "1")),
+                ((List<?>) metadata(mobileProd, 0).get("s")).get(0));
 
         JsonPath fallback = forVerification(provider,
                 selectors("{\"tag\":\"feat\",\"latest\":true,\"fallbackTag\":\"dev\"}"));

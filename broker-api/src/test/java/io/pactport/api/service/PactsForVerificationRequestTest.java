@@ -37,7 +37,8 @@ class PactsForVerificationRequestTest {
     /** Every key combination the Pact Broker's combinations spec calls valid, alone and with a consumer. */
     @ParameterizedTest
     @ValueSource(strings = {"mainBranch", "mainBranch latest", "matchingBranch", "tag", "tag latest",
-            "tag latest fallbackTag", "branch", "branch latest", "branch latest fallbackBranch", "branch fallbackBranch",
+            "tag latest fallbackTag", "branch", "branch latest", "branch latest fallbackBranch",
+            "branch fallbackBranch",
             "environment", "environment deployed", "environment released", "deployed", "released",
             "deployedOrReleased", "environment deployedOrReleased"})
     void validCombinations(String keys) {
@@ -60,7 +61,8 @@ class PactsForVerificationRequestTest {
         "{}|must specify a value for environment or tag or branch, or specify mainBranch=true, matchingBranch=true,"
                 + " latest=true, deployed=true, released=true or deployedOrReleased=true (at index 0)",
         "{\"tag\":\"dev\",\"fallbackTag\":\"main\"}|fallbackTag can only be set if latest is true (at index 0)",
-        "{\"latest\":true,\"fallbackTag\":\"main\"}|a tag must be specified when a fallbackTag is specified (at index 0)",
+        "{\"latest\":true,\"fallbackTag\":\"main\"}|a tag must be specified when a fallbackTag is specified"
+                + " (at index 0)",
         "{\"fallbackBranch\":\"main\",\"latest\":true}|a branch must be specified when a fallbackBranch is specified"
                 + " (at index 0)",
         "{\"tag\":\"prod\",\"branch\":\"main\"}|cannot specify both a tag and a branch (at index 0)",
@@ -97,7 +99,8 @@ class PactsForVerificationRequestTest {
         assertEquals(Map.of("consumerVersionSelectors", List.of(
                 "fallbackBranch can only be set if latest is true (at index 0)",
                 "cannot specify a branch with latest=false (at index 0)")),
-                errors("{\"consumerVersionSelectors\":[{\"branch\":\"feat\",\"fallbackBranch\":\"main\",\"latest\":false}]}"));
+                errors("{\"consumerVersionSelectors\":[{\"branch\":\"feat\",\"fallbackBranch\":\"main\","
+                        + "\"latest\":false}]}"));
         assertEquals(Map.of("consumerVersionSelectors", List.of(
                 "cannot specify matchingBranch=true with any other criteria apart from consumer (at index 0)",
                 "the providerVersionBranch must be specified when the selector matchingBranch=true is used"
@@ -137,7 +140,8 @@ class PactsForVerificationRequestTest {
         assertEquals(Map.of("providerVersionBranch", List.of(message)),
                 errors("{\"providerVersionBranch\":\"\",\"includePendingStatus\":true}"));
         assertEquals(Map.of("providerVersionBranch", List.of(message)),
-                errors("{\"providerVersionBranch\":\"\",\"includeWipPactsSince\":\"2020-01-01\",\"providerVersionTags\":[]}"));
+                errors("{\"providerVersionBranch\":\"\",\"includeWipPactsSince\":\"2020-01-01\","
+                        + "\"providerVersionTags\":[]}"));
         assertEquals(Map.of(), errors("{\"providerVersionBranch\":\"\",\"includePendingStatus\":true,"
                 + "\"providerVersionTags\":[\"foo\"]}"));
         assertEquals(Map.of(), errors("{\"providerVersionBranch\":\"\",\"includePendingStatus\":false}"));
@@ -147,9 +151,11 @@ class PactsForVerificationRequestTest {
     @Test
     void selectorsAreParsedAsThePactBrokerParsesThem() {
         PactsForVerificationRequest request = parse("""
-                {"providerVersionBranch":"feat-x","providerVersionTags":["dev"],"includeWipPactsSince":"2013-02-13T20:04:45.000+11:00",
+                {"providerVersionBranch":"feat-x","providerVersionTags":["dev"],
+                 "includeWipPactsSince":"2013-02-13T20:04:45.000+11:00",
                  "consumerVersionSelectors":[{"mainBranch":true},{"matchingBranch":true,"consumer":"Foo"},
-                   {"branch":"main"},{"branch":true},{"tag":"prod"},{"deployedOrReleased":true,"environment":"test"}]}""");
+                   {"branch":"main"},{"branch":true},{"tag":"prod"},
+                   {"deployedOrReleased":true,"environment":"test"}]}""");
         List<ConsumerVersionSelector> selectors = request.selectors();
         assertEquals(7, selectors.size());
         assertTrue(selectors.get(0).mainBranch() && selectors.get(0).isLatest());
