@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,12 @@ import org.junit.jupiter.api.Test;
 class PactJvmProviderVerificationTest {
 
     TestDatabase database;
+
+    /** pact-jvm reports usage to an analytics service unless told not to; tests do not phone home. */
+    @BeforeAll
+    static void doNotTrack() {
+        System.setProperty("pact_do_not_track", "true");
+    }
 
     @Test
     void pactJvmFetchesVerifiesAndPublishesWithBranchPendingAndWip() throws IOException {
