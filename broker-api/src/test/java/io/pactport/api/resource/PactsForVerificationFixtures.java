@@ -17,7 +17,7 @@ final class PactsForVerificationFixtures {
     private PactsForVerificationFixtures() {
     }
 
-    /** Publishes a pact for the consumer version whose content depends on {@code content}; answers its content SHA. */
+    /** Publishes a pact for the consumer version, with content that differs for each {@code content}. */
     static void publish(String consumer, String provider, String version, String content) {
         PactFixtures.put(consumer, provider, version, PactFixtures.pact(consumer, provider, content))
                 .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200),
