@@ -54,6 +54,7 @@ public class MigrationMain implements QuarkusApplication {
                 })
                 .addSubcommand(new StatusCommand(dataSource))
                 .addSubcommand(new MigrateCommand(dataSource, config))
+                .addSubcommand(new io.pactport.migration.command.ImportCommand(System.getenv()))
                 .addSubcommand(new EnvCommand(System.getenv()));
     }
 }
