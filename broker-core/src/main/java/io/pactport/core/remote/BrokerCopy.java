@@ -25,10 +25,11 @@ import java.util.function.Consumer;
  */
 public final class BrokerCopy {
 
-    /** How many writes changed the target, and how many found it already so. */
+    /** How many writes changed the target, how many found it already so, and what the target refused for good. */
     public static final class Tally {
         private int written;
         private int unchanged;
+        private final List<String> refused = new java.util.ArrayList<>();
 
         void add(Outcome outcome) {
             if (outcome == Outcome.WRITTEN) {
@@ -45,6 +46,11 @@ public final class BrokerCopy {
         public int unchanged() {
             return unchanged;
         }
+
+        /** The target's answers to writes that will not heal (a 409 for changed pact content, say). */
+        public List<String> refused() {
+            return List.copyOf(refused);
+        }
     }
 
     private final BrokerReader from;
@@ -60,8 +66,27 @@ public final class BrokerCopy {
         return tally;
     }
 
-    /** Writes what one gap names, from the old broker's data. */
+    /** Writes what one gap names, from the old broker's data; a refusal is kept in the tally, not thrown. */
     public void fill(Gap gap) {
+        attempt(() -> write(gap));
+    }
+
+    /**
+     * Runs one copy step; a refusal that will not heal is noted and the copy goes on, while a failure that can heal
+     * (the broker is down, say) is thrown: the copy stops, and running it again resumes it.
+     */
+    private void attempt(Runnable step) {
+        try {
+            step.run();
+        } catch (RemoteBrokerException e) {
+            if (e.retriable()) {
+                throw e;
+            }
+            tally.refused.add(e.getMessage());
+        }
+    }
+
+    private void write(Gap gap) {
         Object source = gap.source();
         if (source instanceof Version version) {
             tally.add(to.version(version));
@@ -84,12 +109,13 @@ public final class BrokerCopy {
     public void all(boolean productionOnly, List<String> productionTags, Consumer<String> progress) {
         List<Environment> environments = from.environments();
         for (Environment environment : environments) {
-            to.environment(environment);
+            attempt(() -> to.environment(environment));
         }
         progress.accept(environments.size() + " environments");
         List<String> pacticipants = from.pacticipants();
         for (String pacticipant : pacticipants) {
-            from.pacticipant(pacticipant).ifPresent(fields -> tally.add(to.pacticipant(pacticipant, fields)));
+            from.pacticipant(pacticipant).ifPresent(fields -> attempt(() -> tally.add(to.pacticipant(pacticipant,
+                    fields))));
         }
         progress.accept(pacticipants.size() + " pacticipants");
         Set<List<String>> copied = new HashSet<>();
@@ -98,7 +124,7 @@ public final class BrokerCopy {
             version(p.pacticipant(), p.version());
             copied.add(List.of(p.pacticipant(), p.version()));
             for (Placement placement : p.placements()) {
-                placement(p.pacticipant(), p.version(), placement);
+                attempt(() -> placement(p.pacticipant(), p.version(), placement));
             }
         }
         progress.accept(production.size() + " production versions");
@@ -116,10 +142,10 @@ public final class BrokerCopy {
         }
         for (Environment environment : environments) {
             for (Deployment d : from.currentDeployments(environment)) {
-                tally.add(to.deployment(d, environment.production()));
+                attempt(() -> tally.add(to.deployment(d, environment.production())));
             }
             for (Release r : from.currentReleases(environment)) {
-                tally.add(to.release(r, environment.production()));
+                attempt(() -> tally.add(to.release(r, environment.production())));
             }
         }
     }
@@ -130,12 +156,14 @@ public final class BrokerCopy {
 
     /** The version with its labels, its pacts, and their verification results. */
     private void version(Version version) {
-        tally.add(to.version(version));
+        attempt(() -> tally.add(to.version(version)));
         for (Pact pact : from.pacts(version.pacticipant(), version.number())) {
-            tally.add(to.pact(pact, null));
-            for (Verification verification : from.verifications(pact)) {
-                verification(verification);
-            }
+            attempt(() -> {
+                tally.add(to.pact(pact, null));
+                for (Verification verification : from.verifications(pact)) {
+                    attempt(() -> verification(verification));
+                }
+            });
         }
     }
 

@@ -79,12 +79,13 @@ public final class BrokerWriter {
     }
 
     /**
-     * Publishes the pact's exact content for its consumer version, then the version's labels. Publishing the same
+     * Publishes the pact's content for its consumer version as it was first published (without the interaction ids
+     * a broker adds, see {@link PactIds}), then the version's labels. Publishing the same
      * content again is a no-op on the Pact Broker (200); different content is its 409, which will not heal.
      */
     public Outcome pact(Pact pact, Version labels) {
         boolean written = client.putRaw(BrokerReader.pactPath(pact.consumer(), pact.provider(),
-                pact.consumerVersion()), pact.content()).status() == 201;
+                pact.consumerVersion()), PactIds.withoutGeneratedIds(pact.content())).status() == 201;
         if (labels != null) {
             written |= version(labels) == Outcome.WRITTEN;
         }

@@ -30,6 +30,8 @@ public class ImportCommand implements Callable<Integer> {
     static final int INTERRUPTED = 1;
     /** Exit code for options that cannot be used. */
     static final int INVALID = 2;
+    /** Exit code when everything was copied but what Pactport refused for good (pact content that differs, say). */
+    static final int REFUSED = 3;
 
     @Option(names = "--from", required = true, paramLabel = "URL", description = "The Pact Broker to copy from.")
     String from;
@@ -98,8 +100,15 @@ public class ImportCommand implements Callable<Integer> {
             err.flush();
             return INTERRUPTED;
         }
-        out.println("done: written " + copy.tally().written() + ", already there " + copy.tally().unchanged());
+        out.println("done: written " + copy.tally().written() + ", already there " + copy.tally().unchanged()
+                + ", refused " + copy.tally().refused().size());
         out.flush();
+        if (!copy.tally().refused().isEmpty()) {
+            copy.tally().refused().forEach(refusal -> err.println("refused: " + refusal));
+            err.println("everything else is copied; what was refused will not change by running it again");
+            err.flush();
+            return REFUSED;
+        }
         return 0;
     }
 

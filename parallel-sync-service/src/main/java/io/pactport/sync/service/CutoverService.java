@@ -33,8 +33,8 @@ public class CutoverService {
     public record Report(boolean ready, List<TargetReport> targets) {
     }
 
-    /** What a backfill copied, and the readiness after it. */
-    public record Backfill(Map<String, Integer> written, Report after) {
+    /** What a backfill copied per old broker, what Pactport refused, and the readiness after it. */
+    public record Backfill(Map<String, Integer> written, Map<String, List<String>> refused, Report after) {
     }
 
     /** A can-i-deploy question. */
@@ -72,17 +72,22 @@ public class CutoverService {
     public Backfill backfill() {
         var pactport = targets.pactport();
         Map<String, Integer> written = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> refused = new java.util.LinkedHashMap<>();
         for (SyncTargets.Target target : oldBrokers()) {
+            String name = target.config().name();
             TargetReport before = compare(target, pactport.reader());
-            if (before.error() != null) {
-                written.put(target.config().name(), 0);
-                continue;
-            }
             BrokerCopy copy = new BrokerCopy(targets.reader(target), pactport);
-            before.missing().forEach(copy::fill);
-            written.put(target.config().name(), copy.tally().written());
+            try {
+                before.missing().forEach(copy::fill);
+            } catch (RemoteBrokerException e) {
+                refused.computeIfAbsent(name, n -> new ArrayList<>()).add("stopped: " + e.getMessage());
+            }
+            written.put(name, copy.tally().written());
+            if (!copy.tally().refused().isEmpty()) {
+                refused.computeIfAbsent(name, n -> new ArrayList<>()).addAll(copy.tally().refused());
+            }
         }
-        return new Backfill(written, report());
+        return new Backfill(written, refused, report());
     }
 
     /** Asks every old broker and Pactport the same questions; none given: each production version, where it is. */
