@@ -67,14 +67,15 @@ class ParallelSyncIT {
         oldBDatabase = TestPostgres.newDatabase("sync-old-b");
         pactport = ServiceProcess.start("broker-api", Map.of("PACTFLOW_DATABASE_URL", pactportDatabase.rubyUrl(),
                 "PACTFLOW_DATABASE_AUTO_MIGRATE", "true", "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
+        // one start at a time: on a busy machine, parallel starts time out waiting for database connections
+        pactport.awaitReady(START);
         // the old brokers' own events must not reach Pactport's topics
         String noKafka = "127.0.0.1:" + ServiceProcess.freePort();
         oldA = ServiceProcess.start("broker-api", Map.of("PACTFLOW_DATABASE_URL", oldADatabase.rubyUrl(),
                 "PACTFLOW_DATABASE_AUTO_MIGRATE", "true", "KAFKA_BOOTSTRAP_SERVERS", noKafka));
+        oldA.awaitAnswer("/q/health/live", START);
         oldB = ServiceProcess.start("broker-api", Map.of("PACTFLOW_DATABASE_URL", oldBDatabase.rubyUrl(),
                 "PACTFLOW_DATABASE_AUTO_MIGRATE", "true", "KAFKA_BOOTSTRAP_SERVERS", noKafka));
-        pactport.awaitReady(START);
-        oldA.awaitAnswer("/q/health/live", START);
         oldB.awaitAnswer("/q/health/live", START);
         proxyB = new FaultProxy(url(oldB));
         Map<String, String> env = new HashMap<>();
