@@ -92,7 +92,19 @@ public final class TargetConsumer implements Runnable {
         } catch (RuntimeException e) {
             LOG.errorf(e, "target %s: the consumer stopped", sync.target());
         } finally {
-            commit();
+            // the interrupt that ended a backoff pause must not also abort the commit and the close
+            Thread.interrupted();
+            try {
+                try {
+                    commit();
+                } catch (WakeupException e) {
+                    // the stop's wakeup, pending because the thread was writing to the target: it fires only once
+                    commit();
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("target %s: the last offsets could not be committed (those events will be written again,"
+                        + " which changes nothing): %s", sync.target(), e.getMessage());
+            }
             consumer.close(Duration.ofSeconds(5));
         }
     }
@@ -116,6 +128,7 @@ public final class TargetConsumer implements Runnable {
     public void stop() {
         running = false;
         consumer.wakeup();
+        // ends a backoff pause or a request to a target that hangs
         thread.interrupt();
         try {
             thread.join(10_000);
