@@ -81,6 +81,7 @@ public class MigrationMain implements QuarkusApplication {
                 .addSubcommand(new MigrateCommand(dataSource, config))
                 .addSubcommand(new VerifyCommand(dataSource))
                 .addSubcommand(new RollbackCommand(dataSource, config))
+                .addSubcommand(new io.pactport.migration.command.ImportCommand(System.getenv()))
                 .addSubcommand(new EnvCommand(System.getenv()));
     }
 }

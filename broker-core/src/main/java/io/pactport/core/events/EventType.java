@@ -31,7 +31,8 @@ public enum EventType {
     PACT_DELETED("pact.deleted", Topics.CONTRACTS),
     VERIFICATION_PUBLISHED("verification.published", Topics.CONTRACTS),
     VERIFICATION_DELETED("verification.deleted", Topics.CONTRACTS),
-    INTEGRATION_DELETED("integration.deleted", Topics.CONTRACTS);
+    INTEGRATION_DELETED("integration.deleted", Topics.CONTRACTS),
+    SYNC_DEAD_LETTERED("sync.dead-lettered", Topics.SYNC_DLQ);
 
     private static final String PREFIX = "io.pactport.";
     private static final String VERSION = ".v1";

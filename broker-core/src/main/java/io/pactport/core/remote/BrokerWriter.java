@@ -1,0 +1,267 @@
+package io.pactport.core.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactport.core.remote.RemoteModel.Deployment;
+import io.pactport.core.remote.RemoteModel.Environment;
+import io.pactport.core.remote.RemoteModel.Pact;
+import io.pactport.core.remote.RemoteModel.Release;
+import io.pactport.core.remote.RemoteModel.Verification;
+import io.pactport.core.remote.RemoteModel.VerificationDetails;
+import io.pactport.core.remote.RemoteModel.Version;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Writes to a remote Pact Broker through its public API, idempotently: every method can be called again with the same
+ * input and changes nothing the second time. Where the API itself is idempotent (PUT of a pact with the same content,
+ * tags, branch versions, releases) it is called as is; where it is not (verification results, deployments,
+ * environments) the broker is read first.
+ */
+public final class BrokerWriter {
+
+    /** What a write did. */
+    public enum Outcome { WRITTEN, UNCHANGED }
+
+    private final PactBrokerClient client;
+    private final BrokerReader reader;
+
+    public BrokerWriter(PactBrokerClient client) {
+        this.client = client;
+        this.reader = new BrokerReader(client);
+    }
+
+    public BrokerReader reader() {
+        return reader;
+    }
+
+    /** Creates the pacticipant or updates the given fields (PATCH creates it on the Pact Broker). */
+    public Outcome pacticipant(String name, JsonNode fields) {
+        ObjectNode body = PactBrokerClient.JSON.createObjectNode();
+        if (fields != null && fields.isObject()) {
+            body.setAll((ObjectNode) fields);
+        }
+        body.remove("name");
+        return client.patch("/pacticipants/" + PactBrokerClient.segment(name), body).status() == 201
+                ? Outcome.WRITTEN : Outcome.UNCHANGED;
+    }
+
+    /** The version with its build URL, branches and tags (labels are added, never removed here). */
+    public Outcome version(Version version) {
+        String path = BrokerReader.versionPath(version.pacticipant(), version.number());
+        Map<String, Object> body = version.buildUrl() == null ? Map.of() : Map.of("buildUrl", version.buildUrl());
+        boolean written = client.put(path, body).status() == 201;
+        for (String branch : version.branches()) {
+            written |= branch(version.pacticipant(), branch, version.number()) == Outcome.WRITTEN;
+        }
+        for (String tag : version.tags()) {
+            written |= tag(version.pacticipant(), version.number(), tag) == Outcome.WRITTEN;
+        }
+        return written ? Outcome.WRITTEN : Outcome.UNCHANGED;
+    }
+
+    public Outcome tag(String pacticipant, String version, String tag) {
+        return client.put(BrokerReader.versionPath(pacticipant, version) + "/tags/" + PactBrokerClient.segment(tag),
+                Map.of()).status() == 201 ? Outcome.WRITTEN : Outcome.UNCHANGED;
+    }
+
+    public Outcome branch(String pacticipant, String branch, String version) {
+        return client.put("/pacticipants/" + PactBrokerClient.segment(pacticipant) + "/branches/"
+                + PactBrokerClient.segment(branch) + "/versions/" + PactBrokerClient.segment(version), Map.of())
+                .status() == 201 ? Outcome.WRITTEN : Outcome.UNCHANGED;
+    }
+
+    public Outcome label(String pacticipant, String label) {
+        return client.put("/pacticipants/" + PactBrokerClient.segment(pacticipant) + "/labels/"
+                + PactBrokerClient.segment(label), Map.of()).status() == 201 ? Outcome.WRITTEN : Outcome.UNCHANGED;
+    }
+
+    /**
+     * Publishes the pact's content for its consumer version as it was first published (without the interaction ids
+     * a broker adds, see {@link PactIds}), then the version's labels. Publishing the same
+     * content again is a no-op on the Pact Broker (200); different content is its 409, which will not heal.
+     */
+    public Outcome pact(Pact pact, Version labels) {
+        boolean written = client.putRaw(BrokerReader.pactPath(pact.consumer(), pact.provider(),
+                pact.consumerVersion()), PactIds.withoutGeneratedIds(pact.content())).status() == 201;
+        if (labels != null) {
+            written |= version(labels) == Outcome.WRITTEN;
+        }
+        return written ? Outcome.WRITTEN : Outcome.UNCHANGED;
+    }
+
+    /**
+     * Publishes a verification result to the broker's own pact-version URL, found by consumer, provider and content
+     * SHA (or, when the broker computed another SHA for the same publication, by consumer version). Skipped when the
+     * broker's latest result for that pact content is already this provider version's with the same outcome: the
+     * Pact Broker would otherwise store a duplicate.
+     */
+    public Outcome verification(Verification verification, VerificationDetails details) {
+        JsonNode pact = targetPact(verification);
+        var latest = client.get(href(pact, "pb:latest-verification-results"));
+        if (latest.found()) {
+            JsonNode existing = latest.json();
+            if (verification.providerVersion().equals(existing.path("providerApplicationVersion").asText())
+                    && verification.success() == existing.path("success").asBoolean()) {
+                return Outcome.UNCHANGED;
+            }
+        }
+        VerificationDetails labels = details == null ? VerificationDetails.NONE : details;
+        version(new Version(verification.provider(), verification.providerVersion(), null,
+                labels.providerBranch() == null ? List.of() : List.of(labels.providerBranch()), labels.providerTags()));
+        ObjectNode body = PactBrokerClient.JSON.createObjectNode();
+        body.put("success", verification.success());
+        body.put("providerApplicationVersion", verification.providerVersion());
+        if (verification.buildUrl() != null) {
+            body.put("buildUrl", verification.buildUrl());
+        }
+        if (labels.testResults() != null && !labels.testResults().isNull()) {
+            body.set("testResults", labels.testResults());
+        }
+        if (labels.verifiedBy() != null && labels.verifiedBy().isObject()) {
+            body.set("verifiedBy", labels.verifiedBy());
+        }
+        client.post(href(pact, "pb:publish-verification-results"), body);
+        return Outcome.WRITTEN;
+    }
+
+    private JsonNode targetPact(Verification v) {
+        var bySha = client.get(BrokerReader.pactVersionPath(v.consumer(), v.provider(), v.sha()));
+        if (bySha.found()) {
+            return bySha.json();
+        }
+        var byVersion = client.get(BrokerReader.pactPath(v.consumer(), v.provider(), v.consumerVersion()));
+        if (byVersion.found()) {
+            return byVersion.json();
+        }
+        throw new RemoteBrokerException("finding the pact between " + v.consumer() + " and " + v.provider()
+                + " with content " + v.sha() + " (consumer version " + v.consumerVersion() + ")", 404,
+                "the broker has no such pact: copy the pact first (import, or cut-over backfill)", null);
+    }
+
+    /** Creates the environment, or updates its display name and production flag; returns the broker's uuid. */
+    public String environment(Environment environment) {
+        Optional<Environment> existing = environmentNamed(environment.name());
+        ObjectNode body = PactBrokerClient.JSON.createObjectNode();
+        body.put("name", environment.name());
+        body.put("production", environment.production());
+        if (environment.displayName() != null) {
+            body.put("displayName", environment.displayName());
+        }
+        if (environment.contacts() != null && environment.contacts().isArray()) {
+            body.set("contacts", environment.contacts());
+        }
+        if (existing.isEmpty()) {
+            return client.post("/environments", body).json().path("uuid").asText();
+        }
+        Environment found = existing.get();
+        if (found.production() != environment.production() || (environment.displayName() != null
+                && !Objects.equals(found.displayName(), environment.displayName()))) {
+            client.put("/environments/" + found.uuid(), body);
+        }
+        return found.uuid();
+    }
+
+    public Outcome deleteEnvironment(String name) {
+        Optional<Environment> existing = environmentNamed(name);
+        if (existing.isEmpty()) {
+            return Outcome.UNCHANGED;
+        }
+        client.delete("/environments/" + existing.get().uuid());
+        return Outcome.WRITTEN;
+    }
+
+    /**
+     * Records the deployment unless the version is already currently deployed there (to the same application
+     * instance). The environment is matched by name; it is created when missing, with {@code production} as given.
+     */
+    public Outcome deployment(Deployment deployment, boolean production) {
+        String environment = environmentUuid(deployment.environment(), production);
+        if (currentDeployment(environment, deployment).isPresent()) {
+            return Outcome.UNCHANGED;
+        }
+        version(Version.of(deployment.pacticipant(), deployment.version()));
+        Map<String, Object> body = deployment.applicationInstance() == null ? Map.of()
+                : Map.of("applicationInstance", deployment.applicationInstance());
+        client.post(BrokerReader.versionPath(deployment.pacticipant(), deployment.version())
+                + "/deployed-versions/environment/" + environment, body);
+        return Outcome.WRITTEN;
+    }
+
+    /** Marks the deployment as no longer current, if it still is. */
+    public Outcome undeployment(Deployment deployment) {
+        Optional<Environment> environment = environmentNamed(deployment.environment());
+        if (environment.isEmpty()) {
+            return Outcome.UNCHANGED;
+        }
+        Optional<String> uuid = currentDeployment(environment.get().uuid(), deployment);
+        if (uuid.isEmpty()) {
+            return Outcome.UNCHANGED;
+        }
+        client.patch("/deployed-versions/" + uuid.get(), Map.of("currentlyDeployed", false));
+        return Outcome.WRITTEN;
+    }
+
+    /** Records the release (the Pact Broker answers 200 for one already recorded). */
+    public Outcome release(Release release, boolean production) {
+        String environment = environmentUuid(release.environment(), production);
+        version(Version.of(release.pacticipant(), release.version()));
+        return client.post(BrokerReader.versionPath(release.pacticipant(), release.version())
+                + "/released-versions/environment/" + environment, Map.of()).status() == 201
+                        ? Outcome.WRITTEN : Outcome.UNCHANGED;
+    }
+
+    public Outcome supportEnded(Release release) {
+        Optional<Environment> environment = environmentNamed(release.environment());
+        if (environment.isEmpty()) {
+            return Outcome.UNCHANGED;
+        }
+        for (JsonNode r : client.get("/environments/" + environment.get().uuid()
+                + "/released-versions/currently-supported?pacticipant=" + PactBrokerClient.query(release.pacticipant()))
+                .json().path("_embedded").path("releasedVersions")) {
+            if (release.version().equals(r.path("_embedded").path("version").path("number").asText())) {
+                client.patch("/released-versions/" + r.path("uuid").asText(), Map.of("currentlySupported", false));
+                return Outcome.WRITTEN;
+            }
+        }
+        return Outcome.UNCHANGED;
+    }
+
+    /** DELETE of something that may already be gone: 404 is the same outcome as 204. */
+    public Outcome delete(String path) {
+        return client.delete(path).found() ? Outcome.WRITTEN : Outcome.UNCHANGED;
+    }
+
+    private String environmentUuid(String name, boolean production) {
+        return environmentNamed(name).map(Environment::uuid)
+                .orElseGet(() -> environment(new Environment(null, name, null, production, null)));
+    }
+
+    private Optional<Environment> environmentNamed(String name) {
+        return reader.environments().stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    private Optional<String> currentDeployment(String environmentUuid, Deployment deployment) {
+        for (JsonNode d : client.get("/environments/" + environmentUuid
+                + "/deployed-versions/currently-deployed?pacticipant=" + PactBrokerClient.query(deployment.pacticipant()))
+                .json().path("_embedded").path("deployedVersions")) {
+            String instance = d.hasNonNull("applicationInstance") ? d.get("applicationInstance").asText() : null;
+            if (deployment.version().equals(d.path("_embedded").path("version").path("number").asText())
+                    && Objects.equals(instance, deployment.applicationInstance())) {
+                return Optional.of(d.path("uuid").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String href(JsonNode json, String rel) {
+        String href = json.path("_links").path(rel).path("href").asText(null);
+        if (href == null) {
+            throw new RemoteBrokerException("reading the pact's " + rel + " link", 404,
+                    "the broker's pact resource has no " + rel + " link", null);
+        }
+        return href;
+    }
+}

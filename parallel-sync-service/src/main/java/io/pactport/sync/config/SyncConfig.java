@@ -1,0 +1,85 @@
+package io.pactport.sync.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** parallel-sync-service's settings: the brokers it writes to, Pactport itself, retries, production versions. */
+@ConfigMapping(prefix = "pactflow.sync")
+public interface SyncConfig {
+
+    /** The target brokers, e.g. {@code PACTFLOW_SYNC_TARGETS_0__NAME=old-eu}, {@code PACTFLOW_SYNC_TARGETS_0__URL=…}. */
+    List<Target> targets();
+
+    /** Pactport's own broker-api, which the cut-over check reads and the backfill writes to. */
+    Broker pactport();
+
+    /** The timeout of every request to a target (connect and answer). */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** The first wait before an event is tried again on a target that failed (5xx, timeout, no connection). */
+    @WithDefault("200ms")
+    Duration retryInitialBackoff();
+
+    /** The longest wait between two tries; a target that stays down is tried at this pace until it comes back. */
+    @WithDefault("30s")
+    Duration retryMaxBackoff();
+
+    /** Versions tagged with one of these count as production versions (the latest such version per pacticipant). */
+    @WithDefault("production,prod")
+    List<String> productionTags();
+
+    /** Each target's Kafka consumer group is this prefix and the target's name. */
+    @WithDefault("pactport-sync-")
+    String consumerGroupPrefix();
+
+    /** A broker reached over HTTP. */
+    interface Broker {
+
+        /** Its base URL. */
+        @WithDefault("http://localhost:9292")
+        String url();
+
+        /** Basic-auth user (with {@link #password()}). */
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /** A bearer token; wins over a user. */
+        Optional<String> token();
+    }
+
+    /** One broker the events are written to. */
+    interface Target {
+
+        /** Its name: in metrics, the consumer group, the DLQ key and the cut-over report. */
+        String name();
+
+        /** Its base URL. */
+        String url();
+
+        Optional<String> username();
+
+        Optional<String> password();
+
+        Optional<String> token();
+
+        /** A disabled target gets nothing and is not compared; its consumer group keeps its place. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Which kinds of event it gets: pacts, verifications, pacticipants, versions, environments, deployments,
+         * releases, deletions. Deletions are off by default: an old broker keeps what it had until it is retired.
+         */
+        @WithDefault("pacts,verifications,pacticipants,versions,environments,deployments,releases")
+        List<String> events();
+
+        /** Whether it is an old broker that Pactport must hold every production version of before the cut-over. */
+        @WithDefault("true")
+        boolean cutover();
+    }
+}

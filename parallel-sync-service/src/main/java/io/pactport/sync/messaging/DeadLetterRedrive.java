@@ -1,0 +1,96 @@
+package io.pactport.sync.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pactport.core.events.Topics;
+import io.pactport.sync.messaging.TargetSync.Result;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Tries a target's dead letters again, in their order, once each: from where its last re-drive stopped (its own
+ * consumer group) to the end of the DLQ as it is when the re-drive starts. A letter the target still refuses is
+ * dead-lettered again (after that end, so the same re-drive does not see it twice) with the new answer.
+ */
+public final class DeadLetterRedrive {
+
+    private static final int TRIES = 3;
+
+    /** What a re-drive did. */
+    public record Summary(String target, int delivered, int deadLetteredAgain, int skipped, int notTried) {
+    }
+
+    private DeadLetterRedrive() {
+    }
+
+    public static Summary run(TargetSync sync, Map<String, Object> kafka, String group) {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        int delivered = 0;
+        int again = 0;
+        int skipped = 0;
+        int notTried = 0;
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SYNC_DLQ, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(10)) < end.get(p))
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() >= end.get(partition)) {
+                        continue;
+                    }
+                    if (sync.target().equals(record.key())) {
+                        JsonNode letter = EventJson.tree(record.value());
+                        JsonNode data = letter == null ? null : letter.path("data");
+                        JsonNode event = data == null ? null : data.get("event");
+                        byte[] original = event != null && !event.isNull() ? bytes(event)
+                                : data != null && data.hasNonNull("raw") ? data.get("raw").asText().getBytes(
+                                        java.nio.charset.StandardCharsets.UTF_8) : record.value();
+                        Result result = sync.handle(data == null ? record.topic() : data.path("topic").asText(),
+                                data == null ? 0 : data.path("partition").asInt(),
+                                data == null ? record.offset() : data.path("offset").asLong(),
+                                record.timestamp(), original, failures -> failures < TRIES);
+                        switch (result) {
+                            case DELIVERED -> delivered++;
+                            case DEAD_LETTERED -> again++;
+                            case SKIPPED -> skipped++;
+                            case GAVE_UP -> notTried++;
+                        }
+                        if (result == Result.GAVE_UP) {
+                            // the target is down again: stop here, the next re-drive starts with this letter
+                            consumer.commitSync(done);
+                            return new Summary(sync.target(), delivered, again, skipped, notTried);
+                        }
+                    }
+                    done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                }
+                consumer.commitSync(done);
+            }
+            consumer.commitSync(done);
+        }
+        return new Summary(sync.target(), delivered, again, skipped, notTried);
+    }
+
+    private static byte[] bytes(JsonNode event) {
+        try {
+            return EventJson.EXACT.writeValueAsBytes(event);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.pactport.sync.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactport.core.events.CloudEvent;
+import io.pactport.core.events.CloudEventJson;
+import io.pactport.core.events.CloudEventSerializer;
+import io.pactport.core.events.EventType;
+import io.pactport.core.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Writes what a target refused for good to {@code pactport.sync.dlq.v1}, keyed by target, with the original event and
+ * the target's answer. The send is waited for: the offset of the refused event is committed only once its dead letter
+ * is on Kafka, so nothing is dropped.
+ */
+public final class DeadLetters implements AutoCloseable {
+
+    static final String SOURCE = "/pactport/parallel-sync-service";
+
+    private final KafkaProducer<String, CloudEvent> producer;
+    private final Clock clock;
+
+    public DeadLetters(Map<String, Object> kafka, Clock clock) {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer());
+        this.clock = clock;
+    }
+
+    /** A dead letter's content, also what the re-drive reads back. */
+    public record DeadLetter(String target, String topic, int partition, long offset, int status, String answer,
+            String reason, JsonNode event, String raw) {
+    }
+
+    public void send(DeadLetter letter) {
+        ObjectNode data = CloudEventJson.mapper().valueToTree(letter);
+        CloudEvent event = CloudEvent.of(letter.target() + "/" + letter.topic() + "/" + letter.partition() + "/"
+                + letter.offset() + "/" + clock.millis(), SOURCE, EventType.SYNC_DEAD_LETTERED.type(),
+                letter.target(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), data);
+        try {
+            producer.send(new ProducerRecord<>(Topics.SYNC_DLQ, letter.target(), event)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a dead letter", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the dead letter could not be written to " + Topics.SYNC_DLQ, e);
+        }
+    }
+
+    /** The raw bytes of an event that could not even be read, kept as text. */
+    public static String raw(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+}

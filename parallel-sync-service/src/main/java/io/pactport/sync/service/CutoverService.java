@@ -1,0 +1,164 @@
+package io.pactport.sync.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pactport.core.remote.BrokerCopy;
+import io.pactport.core.remote.BrokerReader;
+import io.pactport.core.remote.CutoverCheck;
+import io.pactport.core.remote.CutoverCheck.Gap;
+import io.pactport.core.remote.ProductionVersions;
+import io.pactport.core.remote.ProductionVersions.Placement;
+import io.pactport.core.remote.RemoteBrokerException;
+import io.pactport.sync.config.SyncConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Cut-over readiness: whether Pactport holds every production version of every old broker (targets with
+ * {@code cutover=true}), the backfill of what it lacks, and shadow can-i-deploy questions asked of both.
+ */
+@ApplicationScoped
+public class CutoverService {
+
+    /** One old broker compared with Pactport; {@code error} when it could not be read. */
+    public record TargetReport(String target, boolean ready, int productionVersions, int missingCount,
+            List<Gap> missing, String error) {
+    }
+
+    public record Report(boolean ready, List<TargetReport> targets) {
+    }
+
+    /** What a backfill copied per old broker, what Pactport refused, and the readiness after it. */
+    public record Backfill(Map<String, Integer> written, Map<String, List<String>> refused, Report after) {
+    }
+
+    /** A can-i-deploy question. */
+    public record Question(String pacticipant, String version, String environment) {
+    }
+
+    /** The answers of an old broker and of Pactport to one question; {@code null} deployable = no answer. */
+    public record Comparison(String target, Question question, Boolean old, Boolean pactport, String oldReason,
+            String pactportReason, boolean agree) {
+    }
+
+    public record Shadow(int asked, int disagreements, List<Comparison> comparisons) {
+    }
+
+    private final SyncTargets targets;
+    private final SyncConfig config;
+    private final MeterRegistry registry;
+    private final Map<String, AtomicLong> missingGauges = new ConcurrentHashMap<>();
+
+    CutoverService(SyncTargets targets, SyncConfig config, MeterRegistry registry) {
+        this.targets = targets;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    public Report report() {
+        BrokerReader pactport = targets.pactport().reader();
+        List<TargetReport> reports = new ArrayList<>();
+        for (SyncTargets.Target target : oldBrokers()) {
+            reports.add(compare(target, pactport));
+        }
+        return new Report(reports.stream().allMatch(TargetReport::ready), reports);
+    }
+
+    public Backfill backfill() {
+        var pactport = targets.pactport();
+        Map<String, Integer> written = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> refused = new java.util.LinkedHashMap<>();
+        for (SyncTargets.Target target : oldBrokers()) {
+            String name = target.config().name();
+            TargetReport before = compare(target, pactport.reader());
+            BrokerCopy copy = new BrokerCopy(targets.reader(target), pactport);
+            try {
+                before.missing().forEach(copy::fill);
+            } catch (RemoteBrokerException e) {
+                refused.computeIfAbsent(name, n -> new ArrayList<>()).add("stopped: " + e.getMessage());
+            }
+            written.put(name, copy.tally().written());
+            if (!copy.tally().refused().isEmpty()) {
+                refused.computeIfAbsent(name, n -> new ArrayList<>()).addAll(copy.tally().refused());
+            }
+        }
+        return new Backfill(written, refused, report());
+    }
+
+    /** Asks every old broker and Pactport the same questions; none given: each production version, where it is. */
+    public Shadow shadow(List<Question> asked) {
+        BrokerReader pactport = targets.pactport().reader();
+        List<Comparison> comparisons = new ArrayList<>();
+        for (SyncTargets.Target target : oldBrokers()) {
+            BrokerReader old = targets.reader(target);
+            List<Question> questions = asked.isEmpty() ? productionQuestions(old) : asked;
+            for (Question q : questions) {
+                Optional<JsonNode> o = answer(old, q);
+                Optional<JsonNode> n = answer(pactport, q);
+                Boolean od = o.map(CutoverService::deployable).orElse(null);
+                Boolean nd = n.map(CutoverService::deployable).orElse(null);
+                comparisons.add(new Comparison(target.config().name(), q, od, nd, o.map(CutoverService::reason)
+                        .orElse(null), n.map(CutoverService::reason).orElse(null),
+                        o.isPresent() && n.isPresent() && java.util.Objects.equals(od, nd)));
+            }
+        }
+        return new Shadow(comparisons.size(), (int) comparisons.stream().filter(c -> !c.agree()).count(),
+                comparisons);
+    }
+
+    private List<Question> productionQuestions(BrokerReader old) {
+        List<Question> questions = new ArrayList<>();
+        for (var p : ProductionVersions.of(old, config.productionTags())) {
+            for (Placement placement : p.placements()) {
+                if (placement.kind() != ProductionVersions.Kind.TAGGED) {
+                    questions.add(new Question(p.pacticipant(), p.version(), placement.where()));
+                }
+            }
+        }
+        return questions;
+    }
+
+    private static Optional<JsonNode> answer(BrokerReader broker, Question q) {
+        try {
+            return broker.canIDeploy(q.pacticipant(), q.version(), q.environment());
+        } catch (RemoteBrokerException e) {
+            // a 400 (unknown version, say) is an answer too: that the question cannot be answered there
+            return Optional.empty();
+        }
+    }
+
+    private static Boolean deployable(JsonNode answer) {
+        JsonNode d = answer.path("summary").path("deployable");
+        return d.isBoolean() ? d.asBoolean() : null;
+    }
+
+    private static String reason(JsonNode answer) {
+        return answer.path("summary").path("reason").asText(null);
+    }
+
+    private List<SyncTargets.Target> oldBrokers() {
+        return targets.all().stream().filter(t -> t.config().enabled() && t.config().cutover()).toList();
+    }
+
+    private TargetReport compare(SyncTargets.Target target, BrokerReader pactport) {
+        String name = target.config().name();
+        AtomicLong gauge = missingGauges.computeIfAbsent(name, n -> registry.gauge("pactport_cutover_missing",
+                io.micrometer.core.instrument.Tags.of("target", n), new AtomicLong(-1)));
+        try {
+            CutoverCheck.Report report = CutoverCheck.compare(targets.reader(target), pactport,
+                    config.productionTags());
+            gauge.set(report.missing().size());
+            return new TargetReport(name, report.ready(), report.productionVersions(), report.missing().size(),
+                    report.missing(), null);
+        } catch (RemoteBrokerException e) {
+            gauge.set(-1);
+            return new TargetReport(name, false, 0, 0, List.of(), e.getMessage());
+        }
+    }
+
+}
