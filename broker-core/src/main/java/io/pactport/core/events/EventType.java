@@ -31,7 +31,9 @@ public enum EventType {
     PACT_DELETED("pact.deleted", Topics.CONTRACTS),
     VERIFICATION_PUBLISHED("verification.published", Topics.CONTRACTS),
     VERIFICATION_DELETED("verification.deleted", Topics.CONTRACTS),
-    INTEGRATION_DELETED("integration.deleted", Topics.CONTRACTS);
+    INTEGRATION_DELETED("integration.deleted", Topics.CONTRACTS),
+    RETENTION_VERSIONS_DELETED("retention.versions.deleted", Topics.RETENTION),
+    RETENTION_RUN_COMPLETED("retention.run.completed", Topics.RETENTION);
 
     private static final String PREFIX = "io.pactport.";
     private static final String VERSION = ".v1";
