@@ -11,10 +11,11 @@ CREATE TABLE pactport_retention_runs (
     finished_at      timestamptz,
     versions_deleted integer     NOT NULL DEFAULT 0,
     versions_kept    integer,
+    -- json, not jsonb: the reports keep the Pact Broker's key order
     -- the keep selectors the run used, the always-kept ones included
-    selectors        jsonb       NOT NULL,
+    selectors        json        NOT NULL,
     -- per table {"deleted": n, "kept": n} as the Pact Broker reports it; the dry-run report for a dry run
-    result           jsonb,
+    result           json,
     message          text
 );
 

@@ -81,6 +81,12 @@ public record CleanSettings(boolean enabled, CronSchedule cronSchedule, List<Kee
                 keepBranchSelectors, branchDeletionLimit, batchSize, batchPause, statementTimeout, catchUpInterval);
     }
 
+    /** The same settings as a dry run, or not. */
+    public CleanSettings withDryRun(boolean value) {
+        return new CleanSettings(enabled, cronSchedule, keepVersionSelectors, deletionLimit, overwrittenDataMaxAgeDays,
+                value, keepBranchSelectors, branchDeletionLimit, batchSize, batchPause, statementTimeout, catchUpInterval);
+    }
+
     /** The same settings with another batch size and pause. */
     public CleanSettings withBatches(int size, Duration pause) {
         return new CleanSettings(enabled, cronSchedule, keepVersionSelectors, deletionLimit, overwrittenDataMaxAgeDays,

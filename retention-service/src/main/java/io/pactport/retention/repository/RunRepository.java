@@ -23,11 +23,11 @@ public class RunRepository {
 
     private static final String INSERT = """
             INSERT INTO pactport_retention_runs (run_trigger, dry_run, status, started_at, selectors)
-            VALUES (?, ?, ?, ?, ?::jsonb) RETURNING id
+            VALUES (?, ?, ?, ?, ?::json) RETURNING id
             """;
     private static final String FINISH = """
             UPDATE pactport_retention_runs SET status = ?, finished_at = ?, versions_deleted = ?, versions_kept = ?,
-              result = ?::jsonb, message = ?
+              result = ?::json, message = ?
             WHERE id = ?
             """;
     private static final String COLUMNS = """
