@@ -40,10 +40,14 @@ public final class RetentionFixture implements AutoCloseable {
         c.setAutoCommit(true);
     }
 
-    /** Empties every table the clean touches, so each test starts from nothing. */
+    /** Empties every table the clean touches, children first, so each test starts from nothing. */
     public RetentionFixture wipe() throws SQLException {
+        // DELETE rather than TRUNCATE: on a few rows it is many times faster, and the property test wipes often
         try (Statement s = c.createStatement()) {
-            s.execute("TRUNCATE " + String.join(", ", TABLES) + " RESTART IDENTITY CASCADE");
+            for (String table : TABLES) {
+                s.addBatch("DELETE FROM " + table);
+            }
+            s.executeBatch();
         }
         pacticipants.clear();
         return this;
