@@ -59,18 +59,22 @@ public class CleanScheduler {
 
     @Scheduled(every = "15s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void trigger() {
-        due(clock.instant()).ifPresent(this::submit);
+        due(clock.instant(), clean.isRunning()).ifPresent(this::submit);
     }
 
-    /** The run that is due at {@code now}, if any; each cron minute and catch-up time is due once. */
-    synchronized Optional<RunTrigger> due(Instant now) {
+    /**
+     * The run that is due at {@code now}, if any; each cron minute and catch-up time is due once.
+     *
+     * @param running whether this replica is running a clean (a catch-up run then waits for the next tick)
+     */
+    synchronized Optional<RunTrigger> due(Instant now, boolean running) {
         if (!settings.enabled()) {
             return Optional.empty();
         }
         LocalDateTime local = LocalDateTime.ofInstant(now, zone);
         LocalDateTime previous = lastCheck;
         lastCheck = local;
-        if (catchUpAt != null && !now.isBefore(catchUpAt) && !clean.isRunning()) {
+        if (catchUpAt != null && !now.isBefore(catchUpAt) && !running) {
             catchUpAt = null;
             return Optional.of(RunTrigger.CATCH_UP);
         }
