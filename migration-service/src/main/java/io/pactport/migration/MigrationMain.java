@@ -2,11 +2,17 @@ package io.pactport.migration;
 
 import io.pactport.core.config.ConfigurationException;
 import io.pactport.core.config.DatabaseConfig;
+import io.pactport.core.config.DatabaseSettings;
+import io.pactport.core.config.Environment;
 import io.pactport.migration.command.EnvCommand;
 import io.pactport.migration.command.MigrateCommand;
 import io.pactport.migration.command.MigrationCommand;
+import io.pactport.migration.command.PlanCommand;
+import io.pactport.migration.command.RollbackCommand;
 import io.pactport.migration.command.StatusCommand;
+import io.pactport.migration.command.VerifyCommand;
 import io.quarkus.arc.InjectableInstance;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.function.Supplier;
@@ -37,6 +43,24 @@ public class MigrationMain implements QuarkusApplication {
         this.config = config;
     }
 
+    /**
+     * Refuses a database that is not PostgreSQL before Quarkus starts, whose configuration would otherwise stop on the
+     * same error with a stack trace: the operator gets the reason alone, and nothing is touched.
+     */
+    public static void main(String... args) {
+        boolean usesDatabase = args.length > 0 && !args[0].startsWith("-") && !args[0].equals("env")
+                && !args[0].equals("help");
+        if (usesDatabase) {
+            try {
+                DatabaseSettings.from(Environment.system());
+            } catch (ConfigurationException e) {
+                System.err.println(e.getMessage());
+                System.exit(NOT_CONFIGURED);
+            }
+        }
+        Quarkus.run(MigrationMain.class, args);
+    }
+
     @Override
     public int run(String... args) {
         return commandLine().execute(args);
@@ -53,7 +77,10 @@ public class MigrationMain implements QuarkusApplication {
                     return NOT_CONFIGURED;
                 })
                 .addSubcommand(new StatusCommand(dataSource))
+                .addSubcommand(new PlanCommand(dataSource))
                 .addSubcommand(new MigrateCommand(dataSource, config))
+                .addSubcommand(new VerifyCommand(dataSource))
+                .addSubcommand(new RollbackCommand(dataSource, config))
                 .addSubcommand(new EnvCommand(System.getenv()));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,6 +147,30 @@ public final class PactContent {
         addIds(ids, interactions, interactions == null ? null : interactionsJson());
         addIds(ids, messages, messages == null ? null : messagesJson());
         return Collections.unmodifiableList(ids);
+    }
+
+    /**
+     * This content with the {@code _id} of every object in {@code interactions} and {@code messages} removed: stored
+     * content as it was published when the publisher sent no ids, so that its {@link #sha()} is the stored
+     * {@code pact_versions.sha} (the broker hashes what was published, then adds the ids).
+     */
+    public PactContent withoutInteractionIds() {
+        Map<String, Object> copy = new LinkedHashMap<>(pact);
+        for (String key : List.of(PactSha.INTERACTIONS, PactSha.MESSAGES)) {
+            if (arrayAt(pact, key) != null) {
+                copy.put(key, arrayAt(pact, key).stream()
+                        .map(element -> {
+                            if (element instanceof Map<?, ?> interaction && interaction.containsKey(ID)) {
+                                Map<Object, Object> without = new LinkedHashMap<>(interaction);
+                                without.remove(ID);
+                                return (Object) without;
+                            }
+                            return element;
+                        })
+                        .toList());
+            }
+        }
+        return new PactContent(copy);
     }
 
     /** Number of elements of the {@code interactions} array; 0 when there is none ({@code pact_versions.interactions_count}). */

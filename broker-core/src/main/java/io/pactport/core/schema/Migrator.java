@@ -13,27 +13,33 @@ import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jboss.logging.Logger;
 
 /**
  * Brings a database to Pactport's schema, whatever it starts as: an empty database gets the Pact Broker 2.120 layout (V1)
- * and Pactport's tables; an untouched Pact Broker 2.120 database is baselined at V1 and only Pactport's tables are
- * added, so every existing row stays where the Ruby broker put it; anything else is refused with what to do about it.
+ * and Pactport's tables; a Pact Broker 2.108–2.120 database is first brought to the 2.120 layout by the Pact Broker's
+ * own missing migrations ({@link PactBrokerUpgrade}), then baselined at V1 and given only Pactport's tables, so every
+ * existing row stays where the Ruby broker put it, and its row counts and checksums are recorded first
+ * ({@link RowBaseline}); anything else is refused with what to do about it.
  * Runs under the Pact Broker's own migration advisory lock, so a Ruby broker and Pactport never migrate at once.
  */
 public class Migrator {
 
     /** The Pact Broker's migration lock: {@code crc32("migrate") % 2^31}, taken by every Ruby broker at start-up. */
-    public static final long PACT_BROKER_MIGRATION_LOCK = 223143857L;
+    public static final long PACT_BROKER_MIGRATION_LOCK = MigrationLock.KEY;
     /** Flyway's history table; prefixed like every Pactport table so that a rollback finds it. */
     public static final String HISTORY_TABLE = "pactport_schema_history";
 
     private static final Logger LOG = Logger.getLogger(Migrator.class);
     private static final Set<String> PACT_BROKER_CORE_TABLES = Set.of("pacticipants", "versions", "pact_publications",
             "pact_versions");
-    private static final Duration LOCK_POLL = Duration.ofSeconds(1);
+    /** Pactport's migration that creates the row baseline table; everything up to it adds only pactport_ tables. */
+    private static final String BASELINE_TABLE_VERSION = "3";
 
     private final DataSource dataSource;
     private final Duration lockWait;
@@ -57,11 +63,11 @@ public class Migrator {
         }
     }
 
-    private DatabaseState inspect(Connection c) throws SQLException {
+    DatabaseState inspect(Connection c) throws SQLException {
         requirePostgres(c);
         List<String> tables = tables(c);
         if (tables.contains(HISTORY_TABLE)) {
-            return pactportState();
+            return pactportState(c);
         }
         if (tables.contains("schema_migrations") && tables.containsAll(PACT_BROKER_CORE_TABLES)) {
             return pactBrokerState(c);
@@ -72,8 +78,8 @@ public class Migrator {
     /** Whether someone (a starting Ruby broker, another Pactport) holds the migration lock right now. */
     public boolean migrationLockHeld() {
         try (Connection c = dataSource.getConnection()) {
-            if (tryLock(c)) {
-                unlock(c);
+            if (MigrationLock.tryLock(c)) {
+                MigrationLock.release(c);
                 return false;
             }
             return true;
@@ -83,36 +89,76 @@ public class Migrator {
     }
 
     /**
-     * Applies what is pending, under the migration lock; idempotent.
+     * Applies what is pending, under the migration lock; idempotent. On a Pact Broker database, in this order, each
+     * part safe to interrupt: Pactport's tables up to the baseline table (V3; only {@code pactport_} tables, the
+     * Pact Broker's untouched); the row baseline, once; the missing Pact Broker migrations, a transaction each; the
+     * rest of Pactport's migrations. A re-run after a kill finds where the last one stopped.
      *
      * @return the state after migrating
      * @throws SchemaRefusedException when the database is not one Pactport may migrate
      */
     public DatabaseState migrate() {
-        // the lock's connection also does the inspecting: with Flyway's own two, a pool of three is enough
+        // the lock's connection also does the inspecting and the Pact Broker steps: with Flyway's own two, a pool of
+        // three is enough
         try (Connection lock = dataSource.getConnection()) {
             requirePostgres(lock);
-            acquire(lock);
+            MigrationLock.acquire(lock, lockWait);
             try {
                 DatabaseState before = inspect(lock);
                 LOG.infof("migrating %s", before.describe());
-                if (before instanceof DatabaseState.Unrecognised) {
-                    throw new SchemaRefusedException("refusing to migrate " + before.describe() + ". Point"
-                            + " PACTFLOW_DATABASE_URL at an empty PostgreSQL database or at your Pact Broker's database.");
+                checkMigratable(before);
+                boolean takenOver = before instanceof DatabaseState.PactBroker || takenOverPactBroker(lock);
+                List<String> upgrades = before instanceof DatabaseState.Empty ? List.of()
+                        : PactBrokerUpgrade.missingSteps(lock);
+                if (takenOver && !RowBaseline.recorded(lock)) {
+                    if (!RowBaseline.tableExists(lock, RowBaseline.TABLE)) {
+                        configuration(before instanceof DatabaseState.PactBroker).target(BASELINE_TABLE_VERSION).load()
+                                .migrate();
+                    }
+                    LOG.info("recording row counts and checksums of every Pact Broker table");
+                    int tables = RowBaseline.record(lock, schemaVersion(lock));
+                    LOG.infof("recorded %d Pact Broker tables (migration-service verify compares them later)", tables);
                 }
-                Flyway flyway = before instanceof DatabaseState.PactBroker broker ? flywayBaselinedOn(broker)
-                        : flyway(false);
-                MigrateResult result = flyway.migrate();
+                for (String step : upgrades) {
+                    PactBrokerUpgrade.apply(lock, step);
+                }
+                MigrateResult result = flyway(before instanceof DatabaseState.PactBroker).migrate();
                 DatabaseState after = inspect(lock);
-                LOG.infof("applied %d migration(s); the database is now %s", result.migrationsExecuted,
-                        after.describe());
+                LOG.infof("applied %d Pact Broker and %d Pactport migration(s); the database is now %s",
+                        upgrades.size(), result.migrationsExecuted, after.describe());
                 return after;
             } finally {
-                unlock(lock);
+                MigrationLock.release(lock);
             }
-        } catch (SQLException e) {
-            throw new SchemaRefusedException("migration failed: " + e.getMessage(), e);
+        } catch (SQLException | FlywayException e) {
+            throw new SchemaRefusedException("migration failed: " + e.getMessage() + ". Whatever was done is kept;"
+                    + " run migrate again to finish.", e);
         }
+    }
+
+    /** Refuses what Pactport will not migrate, saying what to do instead. */
+    static void checkMigratable(DatabaseState state) {
+        if (state instanceof DatabaseState.Unrecognised) {
+            throw new SchemaRefusedException("refusing to migrate " + state.describe() + ". Point"
+                    + " PACTFLOW_DATABASE_URL at an empty PostgreSQL database or at your Pact Broker's database.");
+        }
+        if (!(state instanceof DatabaseState.PactBroker broker)) {
+            return;
+        }
+        long version = broker.schemaVersion();
+        if (version >= PactBrokerUpgrade.OLDEST_SCHEMA && version <= PactBrokerReleases.SUPPORTED_SCHEMA) {
+            return;
+        }
+        String upgrade = version < PactBrokerUpgrade.OLDEST_SCHEMA
+                ? " Upgrade the Pact Broker to " + PactBrokerUpgrade.OLDEST_RELEASE + " or later (best "
+                        + PactBrokerReleases.SUPPORTED_RELEASE + ") and start it once so it migrates its database,"
+                        + " then run this again."
+                : " Pactport knows Pact Broker schemas up to " + PactBrokerReleases.SUPPORTED_SCHEMA + " ("
+                        + PactBrokerReleases.SUPPORTED_RELEASE + "); use a Pactport release that supports it.";
+        throw new SchemaRefusedException("refusing to migrate " + broker.describe() + ": Pactport takes over Pact Broker"
+                + " databases from schema " + PactBrokerUpgrade.OLDEST_SCHEMA + " (Pact Broker "
+                + PactBrokerUpgrade.OLDEST_RELEASE + ") to " + PactBrokerReleases.SUPPORTED_SCHEMA + " (Pact Broker "
+                + PactBrokerReleases.SUPPORTED_RELEASE + ")." + upgrade);
     }
 
     /**
@@ -133,23 +179,12 @@ public class Migrator {
                 + " or start with PACTFLOW_DATABASE_AUTO_MIGRATE=true.");
     }
 
-    private Flyway flywayBaselinedOn(DatabaseState.PactBroker broker) {
-        long version = broker.schemaVersion();
-        if (version == PactBrokerReleases.SUPPORTED_SCHEMA) {
-            return flyway(true);
-        }
-        String upgrade = version < PactBrokerReleases.SUPPORTED_SCHEMA
-                ? " Upgrade the Pact Broker to " + PactBrokerReleases.SUPPORTED_RELEASE + " and start it once so it"
-                        + " migrates its database, then run this again."
-                : " Pactport knows Pact Broker schemas up to " + PactBrokerReleases.SUPPORTED_SCHEMA + " ("
-                        + PactBrokerReleases.SUPPORTED_RELEASE + "); use a Pactport release that supports it.";
-        throw new SchemaRefusedException("refusing to migrate " + broker.describe() + ": Pactport takes over Pact Broker"
-                + " databases at schema " + PactBrokerReleases.SUPPORTED_SCHEMA + " (Pact Broker "
-                + PactBrokerReleases.SUPPORTED_RELEASE + ")." + upgrade);
-    }
-
     /** Flyway as Pactport uses it; {@code baselineExisting} marks V1 as already there (a Pact Broker database). */
     Flyway flyway(boolean baselineExisting) {
+        return configuration(baselineExisting).load();
+    }
+
+    private FluentConfiguration configuration(boolean baselineExisting) {
         return Flyway.configure(Migrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
@@ -159,17 +194,41 @@ public class Migrator {
                 .cleanDisabled(true)
                 .baselineOnMigrate(baselineExisting)
                 .baselineVersion("1")
-                .baselineDescription("existing Pact Broker " + PactBrokerReleases.SUPPORTED_RELEASE + " schema")
-                .load();
+                .baselineDescription("existing Pact Broker " + PactBrokerReleases.SUPPORTED_RELEASE + " schema");
     }
 
-    private DatabaseState pactportState() {
-        Flyway flyway = flyway(false);
-        MigrationInfo current = flyway.info().current();
-        List<String> pending = Arrays.stream(flyway.info().pending())
-                .map(info -> "V" + info.getVersion() + " " + info.getDescription())
-                .toList();
-        return new DatabaseState.Pactport(current == null ? "0" : current.getVersion().getVersion(), pending);
+    private DatabaseState pactportState(Connection c) throws SQLException {
+        MigrationInfoService info = flyway(false).info();
+        MigrationInfo current = info.current();
+        List<String> pending = new ArrayList<>();
+        // a migration killed half-way through a Pact Broker 2.108-2.118 database's upgrade leaves Pact Broker steps
+        PactBrokerUpgrade.missingSteps(c).forEach(step -> pending.add("Pact Broker " + step));
+        Arrays.stream(info.pending())
+                .map(migration -> "V" + migration.getVersion() + " " + migration.getDescription())
+                .forEach(pending::add);
+        return new DatabaseState.Pactport(current == null ? "0" : current.getVersion().getVersion(),
+                List.copyOf(pending));
+    }
+
+    /** Whether Pactport's history says it took this database over from a Pact Broker (it has a baseline entry). */
+    static boolean takenOverPactBroker(Connection c) throws SQLException {
+        if (!RowBaseline.tableExists(c, HISTORY_TABLE)) {
+            return false;
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT exists (SELECT FROM "
+                + HISTORY_TABLE + " WHERE type = 'BASELINE')")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    /** The numeric prefix of the greatest schema_migrations entry. */
+    static long schemaVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT max(filename) FROM schema_migrations")) {
+            rs.next();
+            return numericPrefix(rs.getString(1));
+        }
     }
 
     private static DatabaseState pactBrokerState(Connection c) throws SQLException {
@@ -203,51 +262,11 @@ public class Migrator {
         return tables;
     }
 
-    private static void requirePostgres(Connection c) throws SQLException {
+    static void requirePostgres(Connection c) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
         if (!"PostgreSQL".equalsIgnoreCase(meta.getDatabaseProductName())) {
             throw new SchemaRefusedException("migration is only supported for a Pact Broker running a PostgreSQL"
                     + " database; this one is " + meta.getDatabaseProductName() + ". Nothing was changed.");
-        }
-    }
-
-    private void acquire(Connection c) throws SQLException {
-        long deadline = System.nanoTime() + lockWait.toNanos();
-        boolean told = false;
-        while (!tryLock(c)) {
-            if (!told) {
-                LOG.infof("waiting for the migration lock (pg_advisory_lock %d): a Pact Broker or another Pactport is"
-                        + " migrating this database", PACT_BROKER_MIGRATION_LOCK);
-                told = true;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new SchemaRefusedException("gave up after " + lockWait.toSeconds() + " s waiting for the"
-                        + " migration lock (pg_advisory_lock " + PACT_BROKER_MIGRATION_LOCK + "); a Pact Broker or"
-                        + " another Pactport is still migrating this database. Nothing was changed.");
-            }
-            try {
-                Thread.sleep(LOCK_POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SchemaRefusedException("interrupted while waiting for the migration lock", e);
-            }
-        }
-    }
-
-    private static boolean tryLock(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            s.setLong(1, PACT_BROKER_MIGRATION_LOCK);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    private static void unlock(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-            s.setLong(1, PACT_BROKER_MIGRATION_LOCK);
-            s.execute();
         }
     }
 }

@@ -69,14 +69,25 @@ class MigratorTest {
     @Test
     void anOlderPactBrokerIsRefusedWithTheReleaseToUpgradeTo() throws SQLException {
         TestDatabase db = PactBrokerDatabases.pactBroker2120("migrator_old_pb");
-        PactBrokerDatabases.execute(db, "DELETE FROM schema_migrations WHERE filename > '20231003_z'");
+        PactBrokerDatabases.execute(db, "DELETE FROM schema_migrations WHERE filename > '20230428_z'");
         Migrator migrator = new Migrator(db.dataSource());
         assertThat(migrator.inspect()).isInstanceOfSatisfying(DatabaseState.PactBroker.class,
-                pb -> assertThat(pb.schemaVersion()).isEqualTo(20231003L));
+                pb -> assertThat(pb.schemaVersion()).isEqualTo(20230428L));
 
         assertThatThrownBy(migrator::migrate).isInstanceOf(SchemaRefusedException.class)
-                .hasMessageContaining("schema 20231003 (Pact Broker 2.108–2.113")
-                .hasMessageContaining("Upgrade the Pact Broker to 2.120.0");
+                .hasMessageContaining("schema 20230428 (Pact Broker 2.107")
+                .hasMessageContaining("Upgrade the Pact Broker to 2.108.0 or later (best 2.120.0)");
+        assertThat(pactportTables(db)).isZero();
+    }
+
+    @Test
+    void aPactBrokerWithMigrationsPactportDoesNotKnowIsRefused() throws SQLException {
+        TestDatabase db = PactBrokerDatabases.pactBroker2120("migrator_fork_pb");
+        PactBrokerDatabases.execute(db, "DELETE FROM schema_migrations WHERE filename LIKE '2026%';"
+                + " INSERT INTO schema_migrations VALUES ('20251224_add_our_own_column.rb')");
+
+        assertThatThrownBy(new Migrator(db.dataSource())::migrate).isInstanceOf(SchemaRefusedException.class)
+                .hasMessageContaining("Pactport does not know (20251224_add_our_own_column.rb)");
         assertThat(pactportTables(db)).isZero();
     }
 

@@ -34,8 +34,8 @@ class MigrateCommandTest {
         PactBrokerDatabases.execute(database, "DROP TABLE invoices");
         LaunchResult migrated = launcher.launch("migrate");
         assertThat(migrated.exitCode()).isZero();
-        assertThat(migrated.getOutput()).contains("a Pactport database at V2, up to date");
+        assertThat(migrated.getOutput()).containsPattern("a Pactport database at V\\d+, up to date");
 
-        assertThat(launcher.launch("version").getOutput()).contains("a Pactport database at V2, up to date");
+        assertThat(launcher.launch("version").getOutput()).containsPattern("a Pactport database at V\\d+, up to date");
     }
 }

@@ -1,0 +1,66 @@
+package io.pactport.migration.command;
+
+import io.pactport.core.schema.RowBaseline;
+import io.pactport.core.schema.SchemaRefusedException;
+import io.pactport.core.schema.Verification;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Proves a migration lost nothing: the rows recorded before it are all there, and every pact reads back. */
+@Command(name = "verify", description = "Check that every row the Pact Broker had is still there, unchanged, and that"
+        + " every pact reads back; changes nothing. Exit code 4 when a check fails.")
+public class VerifyCommand implements Callable<Integer> {
+
+    /** Exit code when data recorded before the migration is missing or changed, or a pact does not read back. */
+    static final int FAILED = 4;
+
+    private final Supplier<DataSource> dataSource;
+
+    @Spec
+    CommandSpec spec;
+
+    public VerifyCommand(Supplier<DataSource> dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Verification.Report report;
+        try {
+            report = new Verification(dataSource.get()).run();
+        } catch (SchemaRefusedException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return MigrateCommand.REFUSED;
+        }
+        if (report.baselineNote() != null) {
+            out.println("rows: " + report.baselineNote());
+        } else {
+            out.println("rows, against the counts and checksums recorded before the migration:");
+            for (RowBaseline.TableCheck check : report.tables()) {
+                out.println((check.ok() ? "  ok    " : "  FAIL  ") + check.describe());
+            }
+        }
+        out.println("pacts: " + report.pactsRead() + " read, " + (report.pactFailureCount() == 0
+                ? "every one parses and matches its SHA" : report.pactFailureCount() + " do not read back:"));
+        report.pactFailures().forEach(failure -> out.println("  FAIL  " + failure));
+        out.flush();
+        if (report.ok()) {
+            out.println("verified: nothing was lost");
+            out.flush();
+            return 0;
+        }
+        long tables = report.tables().stream().filter(check -> !check.ok()).count();
+        err.println("verification failed: " + tables + " table(s) differ, " + report.pactFailureCount()
+                + " pact(s) do not read back (see above; the README's migration guide says what to do)");
+        err.flush();
+        return FAILED;
+    }
+}
