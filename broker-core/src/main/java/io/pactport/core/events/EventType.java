@@ -32,7 +32,9 @@ public enum EventType {
     VERIFICATION_PUBLISHED("verification.published", Topics.CONTRACTS),
     VERIFICATION_DELETED("verification.deleted", Topics.CONTRACTS),
     INTEGRATION_DELETED("integration.deleted", Topics.CONTRACTS),
-    SYNC_DEAD_LETTERED("sync.dead-lettered", Topics.SYNC_DLQ);
+    SYNC_DEAD_LETTERED("sync.dead-lettered", Topics.SYNC_DLQ),
+    RETENTION_VERSIONS_DELETED("retention.versions.deleted", Topics.RETENTION),
+    RETENTION_RUN_COMPLETED("retention.run.completed", Topics.RETENTION);
 
     private static final String PREFIX = "io.pactport.";
     private static final String VERSION = ".v1";

@@ -21,7 +21,8 @@ final class MigrationScripts implements ResourceProvider {
     static final List<String> FILES = List.of(
             "V1__pact_broker_2_120_schema.sql",
             "V2__pactport_outbox.sql",
-            "V3__pactport_migration_baseline.sql");
+            "V3__pactport_migration_baseline.sql",
+            "V4__pactport_retention_runs.sql");
 
     private final ClassLoader classLoader = MigrationScripts.class.getClassLoader();
 

@@ -21,8 +21,12 @@ import javax.sql.DataSource;
  */
 public final class Rollback {
 
-    /** Tables whose rows are bookkeeping, lost without loss: the history, the row baseline, and sent events. */
-    private static final Set<String> BOOKKEEPING = Set.of(Migrator.HISTORY_TABLE, RowBaseline.TABLE, "pactport_outbox");
+    /**
+     * Tables whose rows are bookkeeping, lost without loss: the history, the row baseline, sent events, and the
+     * clean-up's run history (the Ruby broker keeps none).
+     */
+    private static final Set<String> BOOKKEEPING = Set.of(Migrator.HISTORY_TABLE, RowBaseline.TABLE, "pactport_outbox",
+            "pactport_retention_runs");
 
     /**
      * What was done.

@@ -2,12 +2,16 @@ package io.pactport.core.selectors;
 
 import io.pactport.core.config.ConfigurationException;
 import io.pactport.core.config.Environment;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The clean's settings, read as the Pact Broker docker image reads its {@code PACT_BROKER_DATABASE_CLEAN_*} variables
- * (each also under its {@code PACTFLOW_} name) with the image's defaults.
+ * (each also under its {@code PACTFLOW_} name) with the image's defaults, plus Pactport's own pacing settings.
  *
  * @param enabled whether the scheduled clean runs ({@code _ENABLED}, default false)
  * @param cronSchedule when it runs ({@code _CRON_SCHEDULE}, default {@code 15 2 * * *})
@@ -17,23 +21,76 @@ import java.util.Optional;
  * @param overwrittenDataMaxAgeDays overwritten data younger than this is kept ({@code _OVERWRITTEN_DATA_MAX_AGE}, 7;
  *            0 = all of it, as in the Pact Broker)
  * @param dryRun report what would be deleted, delete nothing ({@code _DRY_RUN}, default false)
+ * @param keepBranchSelectors stale-branch clean ({@code _KEEP_BRANCH_SELECTORS}, the names of the Pact Broker docker
+ *            image's pending PR #338); empty (the default, or {@code []}) turns it off
+ * @param branchDeletionLimit at most this many branches per run ({@code _BRANCH_DELETION_LIMIT}, default the deletion
+ *            limit)
+ * @param batchSize versions per transaction ({@code _BATCH_SIZE}, 100): what a run locks at once
+ * @param batchPause pause between two transactions ({@code _BATCH_PAUSE}, {@code 0.2s}), so the API's writes go first
+ * @param statementTimeout {@code statement_timeout} of every clean statement ({@code _STATEMENT_TIMEOUT}, {@code 15s},
+ *            the Pact Broker's database default)
+ * @param catchUpInterval when set ({@code _CATCH_UP_INTERVAL}, e.g. {@code 2m}), runs repeat at this interval while
+ *            each one still finds a full deletion limit to delete, then the schedule takes over again
  */
 public record CleanSettings(boolean enabled, CronSchedule cronSchedule, List<KeepSelector> keepVersionSelectors,
-        int deletionLimit, int overwrittenDataMaxAgeDays, boolean dryRun) {
+        int deletionLimit, int overwrittenDataMaxAgeDays, boolean dryRun, List<BranchSelector> keepBranchSelectors,
+        int branchDeletionLimit, int batchSize, Duration batchPause, Duration statementTimeout,
+        Optional<Duration> catchUpInterval) {
 
     public static final String PREFIX = "DATABASE_CLEAN_";
     public static final String DEFAULT_CRON_SCHEDULE = "15 2 * * *";
     public static final int DEFAULT_DELETION_LIMIT = 500;
     public static final int DEFAULT_OVERWRITTEN_DATA_MAX_AGE = 7;
+    public static final int DEFAULT_BATCH_SIZE = 100;
+    public static final Duration DEFAULT_BATCH_PAUSE = Duration.ofMillis(200);
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(15);
 
     public CleanSettings {
         keepVersionSelectors = List.copyOf(keepVersionSelectors);
+        keepBranchSelectors = List.copyOf(keepBranchSelectors);
     }
 
     /** The docker image's defaults. */
     public static CleanSettings defaults() {
         return new CleanSettings(false, CronSchedule.parse(DEFAULT_CRON_SCHEDULE), KeepSelectors.DOCKER_DEFAULTS,
-                DEFAULT_DELETION_LIMIT, DEFAULT_OVERWRITTEN_DATA_MAX_AGE, false);
+                DEFAULT_DELETION_LIMIT, DEFAULT_OVERWRITTEN_DATA_MAX_AGE, false, List.of(), DEFAULT_DELETION_LIMIT,
+                DEFAULT_BATCH_SIZE, DEFAULT_BATCH_PAUSE, DEFAULT_STATEMENT_TIMEOUT, Optional.empty());
+    }
+
+    /** The same settings with other keep selectors (a preview of selectors other than the configured ones). */
+    public CleanSettings withKeepVersionSelectors(List<KeepSelector> selectors) {
+        return new CleanSettings(enabled, cronSchedule, selectors, deletionLimit, overwrittenDataMaxAgeDays, dryRun,
+                keepBranchSelectors, branchDeletionLimit, batchSize, batchPause, statementTimeout, catchUpInterval);
+    }
+
+    /** The same settings with another deletion limit. */
+    public CleanSettings withDeletionLimit(int limit) {
+        return new CleanSettings(enabled, cronSchedule, keepVersionSelectors, limit, overwrittenDataMaxAgeDays, dryRun,
+                keepBranchSelectors, branchDeletionLimit, batchSize, batchPause, statementTimeout, catchUpInterval);
+    }
+
+    /** The same settings with other branch keep selectors. */
+    public CleanSettings withKeepBranchSelectors(List<BranchSelector> selectors) {
+        return new CleanSettings(enabled, cronSchedule, keepVersionSelectors, deletionLimit, overwrittenDataMaxAgeDays,
+                dryRun, selectors, branchDeletionLimit, batchSize, batchPause, statementTimeout, catchUpInterval);
+    }
+
+    /** The same settings with another overwritten-data max age. */
+    public CleanSettings withOverwrittenDataMaxAgeDays(int days) {
+        return new CleanSettings(enabled, cronSchedule, keepVersionSelectors, deletionLimit, days, dryRun,
+                keepBranchSelectors, branchDeletionLimit, batchSize, batchPause, statementTimeout, catchUpInterval);
+    }
+
+    /** The same settings as a dry run, or not. */
+    public CleanSettings withDryRun(boolean value) {
+        return new CleanSettings(enabled, cronSchedule, keepVersionSelectors, deletionLimit, overwrittenDataMaxAgeDays,
+                value, keepBranchSelectors, branchDeletionLimit, batchSize, batchPause, statementTimeout, catchUpInterval);
+    }
+
+    /** The same settings with another batch size and pause. */
+    public CleanSettings withBatches(int size, Duration pause) {
+        return new CleanSettings(enabled, cronSchedule, keepVersionSelectors, deletionLimit, overwrittenDataMaxAgeDays,
+                dryRun, keepBranchSelectors, branchDeletionLimit, size, pause, statementTimeout, catchUpInterval);
     }
 
     /**
@@ -59,7 +116,26 @@ public record CleanSettings(boolean enabled, CronSchedule cronSchedule, List<Kee
         int maxAge = integer(env, "OVERWRITTEN_DATA_MAX_AGE", DEFAULT_OVERWRITTEN_DATA_MAX_AGE, 0,
                 "a whole number of days, 0 or more");
         boolean dryRun = bool(env, "DRY_RUN");
-        return new CleanSettings(enabled, cron, selectors, limit, maxAge, dryRun);
+        List<BranchSelector> branches = read(env, "KEEP_BRANCH_SELECTORS").map(value -> {
+            try {
+                return KeepSelectors.parseBranches(value);
+            } catch (InvalidSelectorsException e) {
+                throw invalid("KEEP_BRANCH_SELECTORS", e.getMessage());
+            }
+        }).orElse(List.of());
+        int branchLimit = integer(env, "BRANCH_DELETION_LIMIT", limit, 1, "a positive whole number of branches");
+        int batchSize = integer(env, "BATCH_SIZE", DEFAULT_BATCH_SIZE, 1, "a positive whole number of versions");
+        Duration pause = duration(env, "BATCH_PAUSE").orElse(DEFAULT_BATCH_PAUSE);
+        Duration timeout = duration(env, "STATEMENT_TIMEOUT").orElse(DEFAULT_STATEMENT_TIMEOUT);
+        if (timeout.isZero()) {
+            throw invalid("STATEMENT_TIMEOUT", "must be longer than 0 (a clean statement must never run unbounded)");
+        }
+        Optional<Duration> catchUp = duration(env, "CATCH_UP_INTERVAL");
+        if (catchUp.isPresent() && catchUp.get().isZero()) {
+            throw invalid("CATCH_UP_INTERVAL", "must be longer than 0 (leave it unset to turn catch-up off)");
+        }
+        return new CleanSettings(enabled, cron, selectors, limit, maxAge, dryRun, branches, branchLimit, batchSize,
+                pause, timeout, catchUp);
     }
 
     /** The variable's Pactport name, as messages give it. */
@@ -98,4 +174,25 @@ public record CleanSettings(boolean enabled, CronSchedule cronSchedule, List<Kee
             return parsed;
         }).orElse(fallback);
     }
+
+    /** {@code 500ms}, {@code 0.2s}, {@code 15s}, {@code 2m}, {@code 1h}; a bare number is seconds. */
+    private static Optional<Duration> duration(Environment env, String suffix) {
+        return read(env, suffix).map(value -> {
+            Matcher m = DURATION.matcher(value);
+            if (!m.matches()) {
+                throw invalid(suffix, "must be a duration such as 500ms, 0.2s, 15s, 2m or 1h, not \"" + value + "\"");
+            }
+            BigDecimal amount = new BigDecimal(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            BigDecimal millis = amount.multiply(BigDecimal.valueOf(switch (unit) {
+                case "ms" -> 1L;
+                case "s" -> 1_000L;
+                case "m" -> 60_000L;
+                default -> 3_600_000L;
+            }));
+            return Duration.ofMillis(millis.longValue());
+        });
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,3})?)\\s*(ms|s|m|h)?");
 }

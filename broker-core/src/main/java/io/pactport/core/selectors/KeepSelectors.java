@@ -67,18 +67,7 @@ public final class KeepSelectors {
      * @throws InvalidSelectorsException saying which selector is wrong and how
      */
     public static List<KeepSelector> parse(String json) {
-        if (json == null || json.isBlank()) {
-            throw new InvalidSelectorsException("no keep selectors given: expected a JSON array such as "
-                    + "[{\"latest\":true},{\"max_age\":90}]");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InvalidSelectorsException("keep selectors are not valid JSON" + where + ": " + e.getOriginalMessage());
-        }
+        JsonNode root = readJson(json, "keep selectors", "[{\"latest\":true},{\"max_age\":90}]");
         List<JsonNode> items = new ArrayList<>();
         if (root.isArray()) {
             root.forEach(items::add);
@@ -115,6 +104,74 @@ public final class KeepSelectors {
             }
         }
         return new WithAlwaysKept(List.copyOf(all), List.copyOf(added));
+    }
+
+    /**
+     * Parses the stale-branch keep selectors: a JSON array of {@code {"max_age": days}} and {@code {"branch": name or
+     * [names]}} objects. An empty array is allowed and means what it means to the Pact Broker: no branch is deleted.
+     *
+     * @throws InvalidSelectorsException saying which selector is wrong and how
+     */
+    public static List<BranchSelector> parseBranches(String json) {
+        JsonNode root = readJson(json, "branch keep selectors", "[{\"max_age\":90}]");
+        List<JsonNode> items = new ArrayList<>();
+        if (root.isArray()) {
+            root.forEach(items::add);
+        } else if (root.isObject()) {
+            items.add(root);
+        } else {
+            throw new InvalidSelectorsException("branch keep selectors must be a JSON array of objects such as "
+                    + "[{\"max_age\":90}], not " + kind(root) + " " + root);
+        }
+        List<BranchSelector> selectors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String where = "branch selector " + (i + 1) + ": ";
+            JsonNode node = items.get(i);
+            if (!node.isObject()) {
+                throw new InvalidSelectorsException(where + "must be an object such as {\"max_age\":90}, not "
+                        + kind(node) + " " + node);
+            }
+            Integer maxAge = null;
+            List<String> names = new ArrayList<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = ((ObjectNode) node).fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String key = field.getKey();
+                JsonNode value = field.getValue();
+                switch (snakeCase(key)) {
+                    case "max_age" -> maxAge = value.isNull() ? null : days(value, key, where);
+                    case "branch" -> {
+                        if (value.isArray()) {
+                            for (JsonNode name : value) {
+                                names.add(name(name, key, where));
+                            }
+                        } else if (!value.isNull()) {
+                            names.add(name(value, key, where));
+                        }
+                    }
+                    default -> throw new InvalidSelectorsException(where + "unknown key \"" + key
+                            + "\" (known: max_age, branch)");
+                }
+            }
+            if (maxAge == null && names.isEmpty()) {
+                throw new InvalidSelectorsException(where + node + " keeps nothing; give \"max_age\" or \"branch\"");
+            }
+            selectors.add(new BranchSelector(maxAge, names));
+        }
+        return List.copyOf(selectors);
+    }
+
+    private static JsonNode readJson(String json, String what, String example) {
+        if (json == null || json.isBlank()) {
+            throw new InvalidSelectorsException("no " + what + " given: expected a JSON array such as " + example);
+        }
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new InvalidSelectorsException(what + " are not valid JSON" + where + ": " + e.getOriginalMessage());
+        }
     }
 
     private static KeepSelector parseOne(JsonNode node, String where) {

@@ -1,0 +1,22 @@
+package io.pactport.retention.config;
+
+import io.pactport.core.config.Environment;
+import io.pactport.core.selectors.CleanSettings;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The clean's settings under their Pact Broker names ({@code PACTFLOW_DATABASE_CLEAN_*}), parsed by broker-core's
+ * {@link CleanSettings} so every invalid value names its variable. They are read through the service's configuration,
+ * which already holds each {@code PACT_BROKER_DATABASE_CLEAN_*} under its {@code PACTFLOW_} name (and has warned about
+ * it), and which tests can override. An invalid value fails the bean, and with it the start.
+ */
+public class CleanConfiguration {
+
+    @Produces
+    @Singleton
+    CleanSettings cleanSettings(Config config) {
+        return CleanSettings.from(new Environment(name -> config.getOptionalValue(name, String.class).orElse(null)));
+    }
+}

@@ -1,0 +1,15 @@
+package io.pactport.retention.config;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** The one clock time logic asks, so tests can set the time. */
+public class Clocks {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

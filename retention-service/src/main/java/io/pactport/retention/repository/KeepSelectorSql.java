@@ -1,0 +1,162 @@
+package io.pactport.retention.repository;
+
+import io.pactport.core.selectors.BranchSelector;
+import io.pactport.core.selectors.KeepSelector;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keep selectors as SQL predicates on a {@code versions} row, with the Pact Broker's semantics
+ * ({@code Version.for_selector}): a selector's properties are AND-ed, selectors OR-ed. Every predicate is an index probe
+ * on the row's id, pacticipant or order ({@code EXISTS} over tags, branch_versions, branch_heads, deployed and released
+ * versions; "latest" as "no newer version of the pacticipant matches too", over {@code (pacticipant_id, "order" DESC)}),
+ * so the database resolves a whole selector set in one statement, whether it lists the oldest unselected versions,
+ * re-checks a batch or counts what each selector keeps.
+ */
+public final class KeepSelectorSql {
+
+    private KeepSelectorSql() {
+    }
+
+    /**
+     * @param alias the {@code versions} alias the predicate is about
+     * @param today the date {@code max_age} counts back from (the Pact Broker compares with {@code Date.today - n})
+     */
+    public static SqlFragment anyOf(List<KeepSelector> selectors, String alias, LocalDateTime today) {
+        SqlFragment.Builder sql = new SqlFragment.Builder().sql("(");
+        for (int i = 0; i < selectors.size(); i++) {
+            if (i > 0) {
+                sql.sql(" OR ");
+            }
+            sql.fragment(of(selectors.get(i), alias, today));
+        }
+        return sql.sql(")").build();
+    }
+
+    /** The predicate of one selector on the versions row {@code alias}. */
+    public static SqlFragment of(KeepSelector selector, String alias, LocalDateTime today) {
+        SqlFragment.Builder sql = new SqlFragment.Builder().sql("(");
+        List<SqlFragment> conditions = new ArrayList<>(filters(selector, alias, today, true));
+        boolean latestByHeads = selector.latest() && (selector.mainBranch() || selector.branch() != null);
+        if (selector.latest() && !latestByHeads) {
+            conditions.add(latest(selector, alias, today));
+        }
+        for (int i = 0; i < conditions.size(); i++) {
+            if (i > 0) {
+                sql.sql(" AND ");
+            }
+            sql.fragment(conditions.get(i));
+        }
+        return sql.sql(")").build();
+    }
+
+    /**
+     * The selector's conditions other than the order-based "latest" (branch heads stand for "latest" on branches, as
+     * in the Pact Broker).
+     */
+    private static List<SqlFragment> filters(KeepSelector s, String a, LocalDateTime today, boolean withTag) {
+        List<SqlFragment> out = new ArrayList<>();
+        if (s.pacticipant() != null) {
+            out.add(new SqlFragment.Builder().sql(a + ".pacticipant_id IN (SELECT id FROM pacticipants WHERE name = ")
+                    .param(s.pacticipant()).sql(")").build());
+        }
+        if (s.environment() != null) {
+            out.add(new SqlFragment.Builder()
+                    .sql("(EXISTS (SELECT 1 FROM deployed_versions dv JOIN environments e ON e.id = dv.environment_id"
+                            + " WHERE dv.version_id = " + a + ".id AND e.name = ").param(s.environment())
+                    .sql(" AND dv.id IN (SELECT deployed_version_id FROM currently_deployed_version_ids))"
+                            + " OR EXISTS (SELECT 1 FROM released_versions rv JOIN environments e ON e.id = rv.environment_id"
+                            + " WHERE rv.version_id = " + a + ".id AND rv.support_ended_at IS NULL AND e.name = ")
+                    .param(s.environment()).sql("))").build());
+        }
+        if (s.deployed()) {
+            out.add(plain("EXISTS (SELECT 1 FROM deployed_versions dv WHERE dv.version_id = " + a + ".id"
+                    + " AND dv.id IN (SELECT deployed_version_id FROM currently_deployed_version_ids))"));
+        }
+        if (s.released()) {
+            out.add(plain("EXISTS (SELECT 1 FROM released_versions rv WHERE rv.version_id = " + a + ".id"
+                    + " AND rv.support_ended_at IS NULL)"));
+        }
+        if (withTag && s.tag() instanceof KeepSelector.Name.Named named) {
+            out.add(new SqlFragment.Builder().sql("EXISTS (SELECT 1 FROM tags t WHERE t.version_id = " + a + ".id"
+                    + " AND t.name = ").param(named.name()).sql(")").build());
+        } else if (withTag && s.tag() != null) {
+            out.add(plain("EXISTS (SELECT 1 FROM tags t WHERE t.version_id = " + a + ".id)"));
+        }
+        if (s.maxAge() != null) {
+            out.add(new SqlFragment.Builder().sql(a + ".created_at >= ").param(today.minusDays(s.maxAge())).build());
+        }
+        if (s.mainBranch()) {
+            out.add(plain(s.latest()
+                    ? "EXISTS (SELECT 1 FROM branch_heads bh JOIN pacticipants p ON p.id = bh.pacticipant_id"
+                            + " WHERE bh.version_id = " + a + ".id AND bh.branch_name = p.main_branch)"
+                    : "EXISTS (SELECT 1 FROM branch_versions bv JOIN branches b ON b.id = bv.branch_id"
+                            + " JOIN pacticipants p ON p.id = bv.pacticipant_id"
+                            + " WHERE bv.version_id = " + a + ".id AND b.name = p.main_branch)"));
+        }
+        if (s.branch() instanceof KeepSelector.Name.Named named) {
+            out.add(new SqlFragment.Builder().sql(s.latest()
+                    ? "EXISTS (SELECT 1 FROM branch_heads bh WHERE bh.version_id = " + a + ".id AND bh.branch_name = "
+                    : "EXISTS (SELECT 1 FROM branch_versions bv JOIN branches b ON b.id = bv.branch_id"
+                            + " WHERE bv.version_id = " + a + ".id AND b.name = ")
+                    .param(named.name()).sql(")").build());
+        } else if (s.branch() != null) {
+            out.add(plain(s.latest()
+                    ? "EXISTS (SELECT 1 FROM branch_heads bh WHERE bh.version_id = " + a + ".id)"
+                    : "EXISTS (SELECT 1 FROM branch_versions bv WHERE bv.version_id = " + a + ".id)"));
+        }
+        return out;
+    }
+
+    /**
+     * "Latest" by order among the versions of the same pacticipant matching the other properties; with {@code tag:true}
+     * the latest per tag name (the Pact Broker groups by pacticipant and tag name). Uses the denormalised
+     * {@code tags.pacticipant_id}/{@code version_order}, which the Pact Broker fills (and back-filled in 2021) for the
+     * index {@code (pacticipant_id, name, version_order DESC)}.
+     */
+    private static SqlFragment latest(KeepSelector s, String a, LocalDateTime today) {
+        String w = a + "_newer";
+        SqlFragment.Builder sql = new SqlFragment.Builder();
+        if (s.tag() instanceof KeepSelector.Name.Any) {
+            String t = a + "_tag";
+            String t2 = a + "_newer_tag";
+            sql.sql("EXISTS (SELECT 1 FROM tags " + t + " WHERE " + t + ".version_id = " + a + ".id AND NOT EXISTS ("
+                    + "SELECT 1 FROM tags " + t2 + " JOIN versions " + w + " ON " + w + ".id = " + t2 + ".version_id"
+                    + " WHERE " + t2 + ".pacticipant_id = " + a + ".pacticipant_id AND " + t2 + ".name = " + t + ".name"
+                    + " AND " + t2 + ".version_order > " + a + ".\"order\"");
+            for (SqlFragment condition : filters(s, w, today, false)) {
+                sql.sql(" AND ").fragment(condition);
+            }
+            return sql.sql("))").build();
+        }
+        sql.sql("NOT EXISTS (SELECT 1 FROM versions " + w + " WHERE " + w + ".pacticipant_id = " + a + ".pacticipant_id"
+                + " AND " + w + ".\"order\" > " + a + ".\"order\"");
+        for (SqlFragment condition : filters(s, w, today, true)) {
+            sql.sql(" AND ").fragment(condition);
+        }
+        return sql.sql(")").build();
+    }
+
+    /**
+     * Branches kept by the stale-branch selectors on the {@code branches} row {@code b}: each pacticipant's main branch,
+     * branches updated in the last {@code max_age} days, and branches named in a selector.
+     */
+    public static SqlFragment branchKept(List<BranchSelector> selectors, String b, LocalDateTime today) {
+        SqlFragment.Builder sql = new SqlFragment.Builder().sql("(EXISTS (SELECT 1 FROM pacticipants p WHERE p.id = "
+                + b + ".pacticipant_id AND p.main_branch = " + b + ".name)");
+        for (BranchSelector selector : selectors) {
+            if (selector.maxAge() != null) {
+                sql.sql(" OR " + b + ".updated_at >= ").param(today.minusDays(selector.maxAge()));
+            }
+            if (!selector.names().isEmpty()) {
+                sql.sql(" OR " + b + ".name = ANY(").param(selector.names().toArray(String[]::new)).sql(")");
+            }
+        }
+        return sql.sql(")").build();
+    }
+
+    private static SqlFragment plain(String sql) {
+        return new SqlFragment(sql, List.of());
+    }
+}
