@@ -5,6 +5,7 @@ import io.pactport.core.config.DatabaseConfig;
 import io.pactport.core.config.DatabaseSettings;
 import io.pactport.core.config.Environment;
 import io.pactport.migration.command.EnvCommand;
+import io.pactport.migration.command.ImportCommand;
 import io.pactport.migration.command.MigrateCommand;
 import io.pactport.migration.command.MigrationCommand;
 import io.pactport.migration.command.PlanCommand;
@@ -45,11 +46,16 @@ public class MigrationMain implements QuarkusApplication {
 
     /**
      * Refuses a database that is not PostgreSQL before Quarkus starts, whose configuration would otherwise stop on the
-     * same error with a stack trace: the operator gets the reason alone, and nothing is touched.
+     * same error with a stack trace: the operator gets the reason alone, and nothing is touched. {@code env} runs
+     * without Quarkus at all: it translates a Pact Broker's settings whatever they are (a MySQL URL gets a warning in
+     * its output), which Quarkus' configuration of the datasource would refuse before the command ran.
      */
     public static void main(String... args) {
-        boolean usesDatabase = args.length > 0 && !args[0].startsWith("-") && !args[0].equals("env")
-                && !args[0].equals("help");
+        if (args.length > 0 && args[0].equals("env")) {
+            System.exit(new CommandLine(new MigrationCommand()).addSubcommand(new EnvCommand(System.getenv()))
+                    .execute(args));
+        }
+        boolean usesDatabase = args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help");
         if (usesDatabase) {
             try {
                 DatabaseSettings.from(Environment.system());
@@ -81,7 +87,7 @@ public class MigrationMain implements QuarkusApplication {
                 .addSubcommand(new MigrateCommand(dataSource, config))
                 .addSubcommand(new VerifyCommand(dataSource))
                 .addSubcommand(new RollbackCommand(dataSource, config))
-                .addSubcommand(new io.pactport.migration.command.ImportCommand(System.getenv()))
+                .addSubcommand(new ImportCommand(System.getenv()))
                 .addSubcommand(new EnvCommand(System.getenv()));
     }
 }

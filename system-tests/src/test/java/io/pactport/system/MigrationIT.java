@@ -98,6 +98,16 @@ class MigrationIT {
         }
     }
 
+    @Test
+    void envTranslatesAPactBrokerEnvironmentWhoseDatabaseIsNotPostgresqlWithAWarning() throws Exception {
+        try (ServiceProcess env = ServiceProcess.start("migration-service",
+                Map.of("PACT_BROKER_DATABASE_URL", "mysql://pact:secret@127.0.0.1:3306/pact_broker"), "env")) {
+            assertThat(env.awaitExit(COMMAND)).as(env.output()).isZero();
+            assertThat(env.output()).contains("PACTFLOW_DATABASE_URL=", "only PostgreSQL is supported")
+                    .doesNotContain("Exception", "secret");
+        }
+    }
+
     private static void awaitOutput(ServiceProcess process, String text) throws InterruptedException {
         long deadline = System.nanoTime() + COMMAND.toNanos();
         while (!process.output().contains(text)) {
