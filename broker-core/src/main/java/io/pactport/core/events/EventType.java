@@ -31,7 +31,9 @@ public enum EventType {
     PACT_DELETED("pact.deleted", Topics.CONTRACTS),
     VERIFICATION_PUBLISHED("verification.published", Topics.CONTRACTS),
     VERIFICATION_DELETED("verification.deleted", Topics.CONTRACTS),
-    INTEGRATION_DELETED("integration.deleted", Topics.CONTRACTS);
+    INTEGRATION_DELETED("integration.deleted", Topics.CONTRACTS),
+    /** A webhook must run for an event: the executor claims and sends it (key {@code consumer/provider}). */
+    WEBHOOK_TRIGGERED("webhook.triggered", Topics.WEBHOOKS);
 
     private static final String PREFIX = "io.pactport.";
     private static final String VERSION = ".v1";

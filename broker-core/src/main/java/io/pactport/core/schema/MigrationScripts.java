@@ -20,7 +20,8 @@ final class MigrationScripts implements ResourceProvider {
     static final String LOCATION = "db/migration/";
     static final List<String> FILES = List.of(
             "V1__pact_broker_2_120_schema.sql",
-            "V2__pactport_outbox.sql");
+            "V2__pactport_outbox.sql",
+            "V5__pactport_webhook_attempts.sql");
 
     private final ClassLoader classLoader = MigrationScripts.class.getClassLoader();
 
