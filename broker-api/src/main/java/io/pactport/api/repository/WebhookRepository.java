@@ -79,6 +79,13 @@ public class WebhookRepository {
             ORDER BY w.id, e.id
             """;
 
+    // the Pact Broker's search_for_latest_pact: the newest consumer version's pact, either side optional
+    private static final String LATEST_PACT = """
+            SELECT l.pact_publication_id FROM latest_pact_publication_ids_for_consumer_versions l
+            JOIN versions v ON v.id = l.consumer_version_id
+            WHERE ($1::integer IS NULL OR l.consumer_id = $1) AND ($2::integer IS NULL OR l.provider_id = $2)
+            ORDER BY v."order" DESC, l.pact_publication_id DESC LIMIT 1
+            """;
     /** A webhook to trigger for one event. */
     public record ToTrigger(long webhookId, String webhookUuid, String eventName) {
     }
@@ -131,6 +138,12 @@ public class WebhookRepository {
         return sql.preparedQuery(TO_TRIGGER).execute(Tuple.of(consumerId, providerId, events.toArray(String[]::new)))
                 .map(rows -> rows.stream().map(r -> new ToTrigger(r.getLong("id"), r.getString("uuid"),
                         r.getString("event_name"))).toList());
+    }
+
+    /** The newest pact between the two (null: any), for a test execution. */
+    public Uni<Optional<Long>> latestPact(SqlClient sql, Long consumerId, Long providerId) {
+        return sql.preparedQuery(LATEST_PACT).execute(Tuple.of(consumerId, providerId)).map(rows -> rows.size() == 0
+                ? Optional.empty() : Optional.of(rows.iterator().next().getLong("pact_publication_id")));
     }
 
     private Uni<Webhook> byId(SqlClient sql, long id) {

@@ -35,7 +35,8 @@ public final class WebhookAllowList {
         return new WebhookAllowList(config.hostWhitelist(), config.schemeWhitelist(), config.httpMethodWhitelist());
     }
 
-    static List<String> words(String text) {
+    /** A Pact Broker list setting: values separated by spaces (or commas). */
+    public static List<String> words(String text) {
         return Arrays.stream(text.trim().split("[\\s,]+")).filter(w -> !w.isEmpty()).toList();
     }
 
