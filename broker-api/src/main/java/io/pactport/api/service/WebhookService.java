@@ -76,6 +76,11 @@ public class WebhookService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** Whether responses of webhooks are shown: only with a host whitelist, as in the Pact Broker. */
+    public boolean showsResponses() {
+        return runner.allowList().hasHostWhitelist();
+    }
+
     /** The retries after a first attempt, for {@link TriggeredWebhook#attemptsRemaining}. */
     public int retries() {
         return retries;
