@@ -142,7 +142,7 @@ public class WebhookRunner {
                         return Uni.createFrom().<Outcome>item(failed(webhookUuid, log, sent, secrets, baseUrl,
                                 completion, internal.get()));
                     }
-                    return send(method, url, addresses.get(0), port, headers, body)
+                    return send(method, url, preferred(addresses), port, headers, body)
                             .flatMap(response -> response.body().map(content -> received(webhookUuid, log, sent,
                                     secrets, response, content, baseUrl, completion)));
                 })
@@ -180,6 +180,12 @@ public class WebhookRunner {
             }
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         return context == null ? lookup : lookup.emitOn(task -> context.runOnContext(ignored -> task.run()));
+    }
+
+    /** IPv4 first: a receiver listening on {@code 127.0.0.1} is not reached on {@code ::1}. */
+    private static InetAddress preferred(List<InetAddress> addresses) {
+        return addresses.stream().filter(a -> a instanceof java.net.Inet4Address).findFirst()
+                .orElse(addresses.get(0));
     }
 
     private Uni<io.vertx.mutiny.core.http.HttpClientResponse> send(String method, String url, InetAddress address,
