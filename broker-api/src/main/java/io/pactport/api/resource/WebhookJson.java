@@ -122,8 +122,12 @@ final class WebhookJson {
         }
         json.put("logs", outcome.logs());
         json.put("success", outcome.success());
-        json.put("_links", Map.of("webhook", Map.of("href", BrokerUrls.webhook(base, uuid)),
-                "try-again", Map.of("title", "Execute the webhook again", "href", self)));
+        Map<String, Object> links = new LinkedHashMap<>();
+        if (uuid != null) {
+            links.put("webhook", Map.of("href", BrokerUrls.webhook(base, uuid)));
+        }
+        links.put("try-again", Map.of("title", "Execute the webhook again", "href", self));
+        json.put("_links", links);
         return json;
     }
 

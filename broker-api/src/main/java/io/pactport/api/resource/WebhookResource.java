@@ -81,6 +81,17 @@ public class WebhookResource {
                 webhooks.showsResponses(), uuid, EnvironmentResource.selfHref(base, request), base));
     }
 
+    /** Runs a webhook sent in the body, without saving it: how a webhook is tried before it is created. */
+    @POST
+    @Path("execute")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Map<String, Object>> executeUnsaved(String body, @Context UriInfo request) {
+        String base = baseUrl.of(request);
+        return RequestBodies.json(body).flatMap(json -> webhooks.executeUnsaved(json, base)).map(outcome -> WebhookJson
+                .execution(outcome, webhooks.showsResponses(), null, EnvironmentResource.selfHref(base, request),
+                        base));
+    }
+
     @GET
     @Path("provider/{provider}")
     public Uni<Map<String, Object>> forProvider(@PathParam("provider") String provider, @Context UriInfo request) {

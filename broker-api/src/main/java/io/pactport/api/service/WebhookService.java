@@ -135,13 +135,41 @@ public class WebhookService {
      * about verifications), as the Pact Broker's test execution does; nothing is recorded.
      */
     public Uni<WebhookRunner.Outcome> execute(String uuid, String baseUrl) {
-        return find(uuid).flatMap(webhook -> facts(webhook).flatMap(facts -> {
+        return find(uuid).flatMap(webhook -> run(webhook, baseUrl));
+    }
+
+    /** {@code POST /webhooks/execute}: a webhook as sent, validated like a new one, run without being saved. */
+    public Uni<WebhookRunner.Outcome> executeUnsaved(JsonNode body, String baseUrl) {
+        WebhookInput input = WebhookInput.parse(body, runner.allowList());
+        return fields(pool, null, Scope.NONE, input).flatMap(f -> names(f).flatMap(names -> run(new Webhook(0, null,
+                input.description(), side(f.consumerId(), names.get(0), f.consumerLabel()), side(f.providerId(),
+                        names.get(1), f.providerLabel()), true, input.request(), input.events(), null, null),
+                baseUrl)));
+    }
+
+    private Uni<WebhookRunner.Outcome> run(Webhook webhook, String baseUrl) {
+        return facts(webhook).flatMap(facts -> {
             ObjectNode context = CloudEventJson.mapper().createObjectNode().put("event_name", "test")
                     .put("base_url", baseUrl);
             return runner.run(webhook.uuid(), webhook.request(), WebhookParameters.of(facts, context, baseUrl),
                     context.toString(), baseUrl, success -> success ? "Successfully executed webhook"
                             : "Webhook execution failed");
-        }));
+        });
+    }
+
+    private Uni<List<String>> names(WebhookRepository.Fields fields) {
+        return pool.preparedQuery("SELECT (SELECT name FROM pacticipants WHERE id = $1) AS c,"
+                + " (SELECT name FROM pacticipants WHERE id = $2) AS p")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(fields.consumerId(), fields.providerId()))
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    return java.util.Arrays.asList(row.getString("c"), row.getString("p"));
+                });
+    }
+
+    private static io.pactport.api.model.WebhookPacticipant side(Long id, String name, String label) {
+        return id != null ? io.pactport.api.model.WebhookPacticipant.named(id, name)
+                : label != null ? io.pactport.api.model.WebhookPacticipant.labelled(label) : null;
     }
 
     public Uni<TriggeredWebhookLogs> logs(String triggeredUuid) {

@@ -299,6 +299,18 @@ class WebhookExecutionTest {
                 .containsExactly("test 1.0.0");
         assertThat(column("SELECT count(*) FROM triggered_webhooks WHERE webhook_uuid = '" + uuid + "'"))
                 .containsExactly("0");
+
+        // a webhook not saved yet, tried as it would run
+        String unsaved = path + "-unsaved";
+        given().contentType("application/json").body("""
+                {"consumer":{"name":"%s"},"request":{"method":"PUT","url":"http://localhost:%d%s",
+                 "body":"${pactbroker.consumerName}"}}""".formatted(consumer, RECEIVER.port(), unsaved))
+                .when().post("/webhooks/execute").then().statusCode(200).body("success", equalTo(true));
+        assertThat(RECEIVER.matching(r -> r.uri().equals(unsaved))).extracting(Received::body)
+                .containsExactly(consumer);
+        given().contentType("application/json").body("{\"request\":{\"method\":\"POST\"}}")
+                .when().post("/webhooks/execute").then().statusCode(400)
+                .body("errors.'request.url'[0]", equalTo("is missing"));
     }
 
     @Test
