@@ -86,6 +86,11 @@ public class WebhookTriggerRepository {
             WHERE l.consumer_id = $1 AND l.provider_id = $2 AND v.number = $3
             """;
     private static final String BUILD_URL = "SELECT build_url FROM versions WHERE id = $1";
+    private static final String TAGS = "SELECT name FROM tags WHERE version_id = $1 ORDER BY created_at, name";
+    private static final String NAMES = """
+            SELECT (SELECT name FROM pacticipants WHERE id = $1) AS consumer,
+                   (SELECT name FROM pacticipants WHERE id = $2) AS provider
+            """;
 
     /** A provider version that has to verify the pact, with why ({@code latest from main branch}, …). */
     public record RequiredVerification(String providerVersionNumber, String branch, List<String> descriptions) {
@@ -132,5 +137,18 @@ public class WebhookTriggerRepository {
         return sql.preparedQuery(BUILD_URL).execute(Tuple.of(versionId))
                 .map(rows -> rows.size() == 0 ? Optional.empty()
                         : Optional.ofNullable(rows.iterator().next().getString("build_url")));
+    }
+
+    public Uni<List<String>> tags(SqlClient sql, long versionId) {
+        return sql.preparedQuery(TAGS).execute(Tuple.of(versionId))
+                .map(rows -> rows.stream().map(r -> r.getString("name")).toList());
+    }
+
+    /** The two pacticipants' names (null for a null id). */
+    public Uni<List<String>> names(SqlClient sql, Long consumerId, Long providerId) {
+        return sql.preparedQuery(NAMES).execute(Tuple.of(consumerId, providerId)).map(rows -> {
+            Row r = rows.iterator().next();
+            return java.util.Arrays.asList(r.getString("consumer"), r.getString("provider"));
+        });
     }
 }

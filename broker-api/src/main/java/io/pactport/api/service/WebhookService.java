@@ -13,6 +13,7 @@ import io.pactport.api.model.WebhookRequest;
 import io.pactport.api.repository.PacticipantRepository;
 import io.pactport.api.repository.TriggeredWebhookRepository;
 import io.pactport.api.repository.WebhookRepository;
+import io.pactport.api.repository.WebhookTriggerRepository;
 import io.pactport.core.events.CloudEventJson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -56,15 +57,18 @@ public class WebhookService {
     private final WebhookRepository webhooks;
     private final TriggeredWebhookRepository triggered;
     private final PacticipantRepository pacticipants;
+    private final WebhookTriggerRepository questions;
     private final WebhookRunner runner;
     private final int retries;
 
     WebhookService(Pool pool, WebhookRepository webhooks, TriggeredWebhookRepository triggered,
-            PacticipantRepository pacticipants, WebhookRunner runner, ApiConfig config) {
+            PacticipantRepository pacticipants, WebhookTriggerRepository questions, WebhookRunner runner,
+            ApiConfig config) {
         this.pool = pool;
         this.webhooks = webhooks;
         this.triggered = triggered;
         this.pacticipants = pacticipants;
+        this.questions = questions;
         this.runner = runner;
         this.retries = WebhookAllowList.words(config.webhook().retrySchedule()).size();
     }
@@ -141,7 +145,8 @@ public class WebhookService {
     /** {@code POST /webhooks/execute}: a webhook as sent, validated like a new one, run without being saved. */
     public Uni<WebhookRunner.Outcome> executeUnsaved(JsonNode body, String baseUrl) {
         WebhookInput input = WebhookInput.parse(body, runner.allowList());
-        return fields(pool, null, Scope.NONE, input).flatMap(f -> names(f).flatMap(names -> run(new Webhook(0, null,
+        return fields(pool, null, Scope.NONE, input).flatMap(f -> questions.names(pool, f.consumerId(),
+                f.providerId()).flatMap(names -> run(new Webhook(0, null,
                 input.description(), side(f.consumerId(), names.get(0), f.consumerLabel()), side(f.providerId(),
                         names.get(1), f.providerLabel()), true, input.request(), input.events(), null, null),
                 baseUrl)));
@@ -155,16 +160,6 @@ public class WebhookService {
                     context.toString(), baseUrl, success -> success ? "Successfully executed webhook"
                             : "Webhook execution failed");
         });
-    }
-
-    private Uni<List<String>> names(WebhookRepository.Fields fields) {
-        return pool.preparedQuery("SELECT (SELECT name FROM pacticipants WHERE id = $1) AS c,"
-                + " (SELECT name FROM pacticipants WHERE id = $2) AS p")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(fields.consumerId(), fields.providerId()))
-                .map(rows -> {
-                    var row = rows.iterator().next();
-                    return java.util.Arrays.asList(row.getString("c"), row.getString("p"));
-                });
     }
 
     private static io.pactport.api.model.WebhookPacticipant side(Long id, String name, String label) {

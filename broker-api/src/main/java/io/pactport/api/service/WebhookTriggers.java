@@ -104,7 +104,7 @@ public class WebhookTriggers {
         Uni<List<RequiredVerification>> required = requiringWanted
                 ? questions.requiredVerifications(tx, pact.providerId(), pact.pactVersionId())
                 : Uni.createFrom().item(List.of());
-        return required.flatMap(requiredVerifications -> tagsOf(tx, pact).flatMap(tags -> {
+        return required.flatMap(requiredVerifications -> questions.tags(tx, pact.consumerVersionId()).flatMap(tags -> {
             List<NewTrigger> triggers = new ArrayList<>();
             for (ToTrigger t : found) {
                 if (t.eventName().equals(CONTENT_CHANGED) && !changed) {
@@ -127,12 +127,6 @@ public class WebhookTriggers {
             return record(tx, triggers, pact.consumerName() + "/" + pact.providerName(), pact.consumerName(),
                     pact.providerName());
         }));
-    }
-
-    private Uni<List<String>> tagsOf(SqlClient tx, PactPublication pact) {
-        return tx.preparedQuery("SELECT name FROM tags WHERE version_id = $1 ORDER BY created_at, name")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(pact.consumerVersionId()))
-                .map(rows -> rows.stream().map(r -> r.getString("name")).toList());
     }
 
     private ObjectNode contractContext(String eventName, List<String> tags, String buildUrl) {
@@ -167,7 +161,7 @@ public class WebhookTriggers {
                         return list;
                     }));
         }
-        return pacts.flatMap(pactIds -> names(tx, v.consumerId(), v.providerId()).flatMap(names -> {
+        return pacts.flatMap(pactIds -> questions.names(tx, v.consumerId(), v.providerId()).flatMap(names -> {
             List<NewTrigger> triggers = new ArrayList<>();
             for (ToTrigger t : found) {
                 for (int i = 0; i < contexts.size(); i++) {
@@ -221,16 +215,6 @@ public class WebhookTriggers {
         v.providerVersionTags().forEach(tags::add);
         context.put("base_url", baseUrl());
         return context;
-    }
-
-    private Uni<List<String>> names(SqlClient tx, long consumerId, long providerId) {
-        return tx.preparedQuery("SELECT (SELECT name FROM pacticipants WHERE id = $1) AS c,"
-                + " (SELECT name FROM pacticipants WHERE id = $2) AS p")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(consumerId, providerId))
-                .map(rows -> {
-                    var row = rows.iterator().next();
-                    return List.of(row.getString("c"), row.getString("p"));
-                });
     }
 
     private static NewTrigger trigger(ToTrigger t, long pactPublicationId, long consumerId, long providerId,

@@ -139,7 +139,8 @@ class WebhookExecutionTest {
         createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + path,
                 "${pactbroker.eventName}|${pactbroker.providerVersionNumber}|${pactbroker.githubVerificationStatus}"
                         + "|${pactbroker.bitbucketVerificationStatus}|${pactbroker.verificationResultUrl}",
-                "\"provider_verification_succeeded\",\"provider_verification_failed\"");
+                "\"provider_verification_published\",\"provider_verification_succeeded\","
+                        + "\"provider_verification_failed\"");
         String pact = pact(consumer, provider, "a request");
         publishContracts(consumer, "1.0.0", "main", pact).statusCode(200);
         String sha = PactContent.parse(pact).sha();
@@ -147,14 +148,36 @@ class WebhookExecutionTest {
         verify(provider, consumer, sha, "2.0.0", true);
         verify(provider, consumer, sha, "2.0.1", false);
 
-        List<String> bodies = RECEIVER.await(r -> r.uri().equals(path), 2, WAIT).stream().map(Received::body)
+        List<String> bodies = RECEIVER.await(r -> r.uri().equals(path), 4, WAIT).stream().map(Received::body)
                 .toList();
+        assertThat(bodies).filteredOn(body -> body.startsWith("provider_verification_published|")).hasSize(2);
         String results = "http://broker.example.org/pacts/provider/" + provider + "/consumer/" + consumer
                 + "/pact-version/" + sha + "/verification-results/";
         assertThat(bodies).anySatisfy(body -> assertThat(body).startsWith(
                 "provider_verification_succeeded|2.0.0|success|SUCCESSFUL|" + results));
         assertThat(bodies).anySatisfy(body -> assertThat(body).startsWith(
                 "provider_verification_failed|2.0.1|failure|FAILED|" + results));
+    }
+
+    @Test
+    void aWebhookForALabelFiresForThePacticipantsWithIt() {
+        String consumer = unique("Condor");
+        String provider = unique("Pricing");
+        String label = unique("team");
+        String path = "/" + consumer + "/labelled";
+        given().contentType("application/json").body("{\"name\":\"" + consumer + "\"}").when().post("/pacticipants")
+                .then().statusCode(201);
+        given().contentType("application/json").body("{}").when()
+                .put("/pacticipants/{c}/labels/{l}", consumer, label).then().statusCode(201);
+        given().contentType("application/json").body("""
+                {"consumer":{"label":"%s"},"events":[{"name":"contract_published"}],
+                 "request":{"method":"POST","url":"http://localhost:%d%s","body":"${pactbroker.consumerLabels}"}}"""
+                .formatted(label, RECEIVER.port(), path)).when().post("/webhooks").then().statusCode(201);
+
+        publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request")).statusCode(200);
+
+        assertThat(RECEIVER.await(r -> r.uri().equals(path), 1, WAIT)).extracting(Received::body)
+                .containsExactly(label);
     }
 
     @Test

@@ -19,6 +19,14 @@ final class WebhookFixtures {
                  "username":"user","password":"p4ssw0rd"}}""".formatted(scope, events, url);
     }
 
+    /**
+     * The webhook disabled: a webhook for every pacticipant (global, or by a label other tests could use) would fire for
+     * the publications of every test sharing the application.
+     */
+    static String disabled(String webhook) {
+        return webhook.replaceFirst("\\{", "{\"enabled\":false,");
+    }
+
     static String event(String name) {
         return "{\"name\":\"" + name + "\"}";
     }

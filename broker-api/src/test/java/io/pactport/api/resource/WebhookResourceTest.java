@@ -3,6 +3,7 @@ package io.pactport.api.resource;
 import static io.pactport.api.resource.PactFixtures.text;
 import static io.pactport.api.resource.PactFixtures.unique;
 import static io.pactport.api.resource.WebhookFixtures.createPacticipant;
+import static io.pactport.api.resource.WebhookFixtures.disabled;
 import static io.pactport.api.resource.WebhookFixtures.event;
 import static io.pactport.api.resource.WebhookFixtures.post;
 import static io.pactport.api.resource.WebhookFixtures.webhook;
@@ -92,7 +93,8 @@ class WebhookResourceTest {
                 consumer).statusCode(201).body("consumer.name", equalTo(consumer)).extract().header("Location"));
         String forPact = uuidOf(post("/pacts/provider/{p}/consumer/{c}/webhooks", webhook("", URL,
                 event("contract_published")), provider, consumer).statusCode(201).extract().header("Location"));
-        String global = uuidOf(post("/webhooks", webhook("", URL, event("contract_published"))).statusCode(201)
+        String global = uuidOf(post("/webhooks", disabled(webhook("", URL, event("contract_published"))))
+                .statusCode(201).body("enabled", equalTo(false))
                 .body("$", not(hasKey("consumer"))).body("$", not(hasKey("provider"))).extract().header("Location"));
         String byLabel = uuidOf(post("/webhooks", webhook("\"consumer\":{\"label\":\"team-a\"},\"provider\":{\"name\":\""
                 + provider + "\"},", URL, event("contract_published"))).statusCode(201)
@@ -162,7 +164,7 @@ class WebhookResourceTest {
     @Test
     void putCreatesThenReplacesKeepingTheMaskedSecrets() {
         String uuid = "webhook-" + unique("put").replace("-", "x") + "0123";
-        given().contentType("application/json").body(webhook("", URL, event("contract_published")))
+        given().contentType("application/json").body(disabled(webhook("", URL, event("contract_published"))))
                 .when().put("/webhooks/{uuid}", uuid).then().statusCode(201).body("uuid", equalTo(uuid));
         // a client sends back what it read: the password and the secret header masked
         String readBack = """
@@ -185,8 +187,8 @@ class WebhookResourceTest {
 
     @Test
     void deletingKeepsTheTriggeredHistoryWithoutTheWebhook() {
-        String uuid = uuidOf(post("/webhooks", webhook("", URL, event("contract_published"))).statusCode(201)
-                .extract().header("Location"));
+        String uuid = uuidOf(post("/webhooks", disabled(webhook("", URL, event("contract_published"))))
+                .statusCode(201).extract().header("Location"));
         given().when().delete("/webhooks/{uuid}", uuid).then().statusCode(204);
         given().when().get("/webhooks/{uuid}", uuid).then().statusCode(404);
         given().when().delete("/webhooks/{uuid}", uuid).then().statusCode(404);
