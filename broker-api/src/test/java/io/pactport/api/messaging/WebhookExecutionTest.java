@@ -117,6 +117,15 @@ class WebhookExecutionTest {
                 .body("_embedded.triggeredWebhooks[0].name", equalTo("POST localhost"));
         given().when().get("/pacts/provider/{p}/consumer/{c}/webhooks/status", provider, consumer).then()
                 .statusCode(200).body("summary.successful", equalTo(2)).body("summary.failed", equalTo(0));
+        String logsUrl = given().accept("application/hal+json").when()
+                .get("/pacts/provider/{p}/consumer/{c}/version/1.0.0/triggered-webhooks", provider, consumer)
+                .then().extract().path("_embedded.triggeredWebhooks[0]._links.'pb:logs'.href");
+        String logsPath = logsUrl.substring(logsUrl.indexOf("/triggered-webhooks/"));
+        given().when().get(logsPath).then().statusCode(200).contentType(containsString("text/plain"))
+                .body(containsString("Successfully executed webhook")).body(not(containsString("p4ssw0rd")));
+        given().accept("application/hal+json").when().get(logsPath).then().statusCode(200)
+                .body("consumerName", equalTo(consumer)).body("executions[0].success", equalTo(true))
+                .body("_links.'pb:webhook'.href", containsString("/webhooks/"));
         String logs = allLogs(consumer);
         assertThat(logs).contains("HTTP/1.1 POST http://localhost:").contains("Successfully executed webhook")
                 .contains("HTTP/1.1 200").contains("authorization: **********")
@@ -151,12 +160,38 @@ class WebhookExecutionTest {
         List<String> bodies = RECEIVER.await(r -> r.uri().equals(path), 4, WAIT).stream().map(Received::body)
                 .toList();
         assertThat(bodies).filteredOn(body -> body.startsWith("provider_verification_published|")).hasSize(2);
+        String number = column("SELECT v.number FROM verifications v JOIN pacticipants p ON p.id = v.provider_id"
+                + " JOIN versions pv ON pv.id = v.provider_version_id WHERE p.name = '" + provider
+                + "' AND pv.number = '2.0.0'").get(0);
+        given().accept("application/hal+json").when().get("/pacts/provider/{p}/consumer/{c}/pact-version/{sha}"
+                + "/verification-results/{n}/triggered-webhooks", provider, consumer, sha, number).then()
+                .statusCode(200).body("_embedded.triggeredWebhooks.eventName", org.hamcrest.Matchers
+                        .containsInAnyOrder("provider_verification_published", "provider_verification_succeeded"));
         String results = "http://broker.example.org/pacts/provider/" + provider + "/consumer/" + consumer
                 + "/pact-version/" + sha + "/verification-results/";
         assertThat(bodies).anySatisfy(body -> assertThat(body).startsWith(
                 "provider_verification_succeeded|2.0.0|success|SUCCESSFUL|" + results));
         assertThat(bodies).anySatisfy(body -> assertThat(body).startsWith(
                 "provider_verification_failed|2.0.1|failure|FAILED|" + results));
+    }
+
+    @Test
+    void aNewVersionWithThePreviousVersionsContentIsPublishedButNotChanged() {
+        String consumer = unique("Condor");
+        String provider = unique("Pricing");
+        String path = "/" + consumer + "/same";
+        createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + path, "${pactbroker.eventName}"
+                + " ${pactbroker.consumerVersionNumber}", "\"contract_published\",\"contract_content_changed\"");
+        String pact = pact(consumer, provider, "a request");
+
+        publishContracts(consumer, "1.0.0", "main", pact).statusCode(200);
+        RECEIVER.await(r -> r.uri().equals(path), 2, WAIT);
+        publishContracts(consumer, "1.0.1", "main", pact).statusCode(200);
+        publishContracts(consumer, "1.0.2", "main", pact(consumer, provider, "another request")).statusCode(200);
+
+        assertThat(RECEIVER.await(r -> r.uri().equals(path), 5, WAIT)).extracting(Received::body)
+                .containsExactlyInAnyOrder("contract_published 1.0.0", "contract_content_changed 1.0.0",
+                        "contract_published 1.0.1", "contract_published 1.0.2", "contract_content_changed 1.0.2");
     }
 
     @Test
