@@ -46,16 +46,28 @@ public final class MetadataCodec {
         }
     }
 
-    /** Encodes flat string parameters, in order, as the Pact Broker does ({@code cvn} for a consumer version). */
-    public static String encode(Map<String, String> parameters) {
-        StringBuilder query = new StringBuilder();
-        parameters.forEach((key, value) -> {
-            if (!query.isEmpty()) {
-                query.append('&');
-            }
-            query.append(formEncode(key)).append('=').append(formEncode(value));
-        });
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(query.toString().getBytes(StandardCharsets.UTF_8));
+    /**
+     * Rack's {@code build_nested_query} in URL-safe Base64 without padding: values in order, a list as {@code k[]},
+     * a map as {@code k[sub]} (so a list of maps is {@code s[][b]=main&s[][cv]=12}), names and values form-encoded
+     * (brackets too), true and false as text, a null value as the bare name.
+     */
+    public static String encode(Map<String, ?> parameters) {
+        List<String> pairs = new ArrayList<>();
+        parameters.forEach((key, value) -> buildNested(pairs, value, key));
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join("&", pairs).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void buildNested(List<String> pairs, Object value, String prefix) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, child) -> buildNested(pairs, child, prefix + "[" + key + "]"));
+        } else if (value instanceof List<?> list) {
+            list.forEach(child -> buildNested(pairs, child, prefix + "[]"));
+        } else if (value == null) {
+            pairs.add(formEncode(prefix));
+        } else {
+            pairs.add(formEncode(prefix) + "=" + formEncode(value.toString()));
+        }
     }
 
     /**
