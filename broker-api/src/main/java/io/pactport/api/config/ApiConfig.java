@@ -39,6 +39,53 @@ public interface ApiConfig {
     /** The event outbox relay. */
     Outbox outbox();
 
+    /** Webhooks: what they may call, and how their executor retries ({@code PACTFLOW_WEBHOOK_*}). */
+    Webhook webhook();
+
+    interface Webhook {
+
+        /**
+         * Hosts webhooks may call ({@code PACTFLOW_WEBHOOK_HOST_WHITELIST}), space-separated as in the Pact Broker:
+         * names, {@code *.example.org}, {@code /regex/}, IP addresses and CIDR ranges. Empty: any public host. A
+         * loopback, private or link-local address is only reached when an entry allows it.
+         */
+        Optional<String> hostWhitelist();
+
+        /** URL schemes webhooks may use ({@code PACTFLOW_WEBHOOK_SCHEME_WHITELIST}), space-separated. */
+        @WithDefault("https")
+        String schemeWhitelist();
+
+        /** HTTP methods webhooks may use ({@code PACTFLOW_WEBHOOK_HTTP_METHOD_WHITELIST}), space-separated. */
+        @WithDefault("POST")
+        String httpMethodWhitelist();
+
+        /** Response codes that count as success ({@code PACTFLOW_WEBHOOK_HTTP_CODE_SUCCESS}), space-separated. */
+        @WithDefault("200 201 202 203 204 205 206")
+        String httpCodeSuccess();
+
+        /**
+         * Seconds to wait before each retry of a failed webhook ({@code PACTFLOW_WEBHOOK_RETRY_SCHEDULE}); a webhook
+         * is tried once plus once per entry.
+         */
+        @WithDefault("10 60 120 300 600 1200")
+        String retrySchedule();
+
+        /** How long one webhook request may take, connection included. */
+        @WithDefault("15s")
+        Duration timeout();
+
+        /** How often the executor looks for due retries, and for triggers Kafka has not delivered. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /**
+         * How long a new trigger waits for its Kafka event before the poll runs it instead (the event normally starts
+         * the first attempt within milliseconds; this covers an executor that missed it).
+         */
+        @WithDefault("30s")
+        Duration unclaimedAfter();
+    }
+
     interface Outbox {
 
         /** How often the relay looks for unsent events ({@code PACTFLOW_OUTBOX_POLL_INTERVAL}). */

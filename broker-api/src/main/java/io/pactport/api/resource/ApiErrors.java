@@ -48,7 +48,7 @@ public class ApiErrors {
             return RestResponse.ResponseBuilder.create(Response.Status.BAD_REQUEST, body).type(PROBLEM_JSON).build();
         }
         return RestResponse.ResponseBuilder.<Map<String, Object>>create(Response.Status.BAD_REQUEST,
-                Map.of("errors", e.errors())).type(JSON).build();
+                Map.of("errors", e.errors())).type(jsonType(headers)).build();
     }
 
     /** A body that is not JSON where JSON was declared. */
@@ -75,7 +75,7 @@ public class ApiErrors {
                     .type(PROBLEM_JSON).build();
         }
         return RestResponse.ResponseBuilder.<Map<String, Object>>create(status, Map.of("error", detail))
-                .type(JSON).build();
+                .type(jsonType(headers)).build();
     }
 
     private static Map<String, Object> problem(int status, String title, String detail, UriInfo uri) {
@@ -86,6 +86,12 @@ public class ApiErrors {
         body.put("detail", detail);
         body.put("instance", "/" + uri.getPath().replaceFirst("^/", ""));
         return body;
+    }
+
+    /** HAL for a client that asks for it, as the Pact Broker's resources answer their errors; JSON otherwise. */
+    private static String jsonType(HttpHeaders headers) {
+        String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains("application/hal+json") ? Hal.MEDIA_TYPE : JSON;
     }
 
     private static boolean wantsProblem(HttpHeaders headers) {

@@ -95,4 +95,34 @@ public final class BrokerUrls {
     public static String verification(String base, String consumer, String provider, String sha, Object number) {
         return pactVersion(base, consumer, provider, sha) + "/verification-results/" + number;
     }
+
+    public static String webhooks(String base) {
+        return base + "/webhooks";
+    }
+
+    public static String webhook(String base, String uuid) {
+        return webhooks(base) + "/" + encode(uuid);
+    }
+
+    public static String webhookExecution(String base, String uuid) {
+        return webhook(base, uuid) + "/execute";
+    }
+
+    /** {@code /webhooks/provider/P/consumer/C}, the webhooks of one consumer and provider. */
+    public static String webhooksFor(String base, String consumer, String provider) {
+        return webhooks(base) + "/provider/" + encode(provider) + "/consumer/" + encode(consumer);
+    }
+
+    /** {@code /pacts/provider/P/consumer/C/webhooks}. */
+    public static String pactWebhooks(String base, String consumer, String provider) {
+        return integration(base, consumer, provider) + "/webhooks";
+    }
+
+    public static String triggeredWebhookLogs(String base, String uuid) {
+        return base + "/triggered-webhooks/" + encode(uuid) + "/logs";
+    }
+
+    public static String pacticipantsWithLabel(String base, String label) {
+        return pacticipants(base) + "/label/" + encode(label);
+    }
 }

@@ -71,15 +71,17 @@ public class PactPublishService {
     private final PactRepository pacts;
     private final Outbox outbox;
     private final ApiConfig config;
+    private final WebhookTriggers webhookTriggers;
 
     PactPublishService(Pool pool, PacticipantService pacticipantService, VersionService versionService,
-            PactRepository pacts, Outbox outbox, ApiConfig config) {
+            PactRepository pacts, Outbox outbox, ApiConfig config, WebhookTriggers webhookTriggers) {
         this.pool = pool;
         this.pacticipantService = pacticipantService;
         this.versionService = versionService;
         this.pacts = pacts;
         this.outbox = outbox;
         this.config = config;
+        this.webhookTriggers = webhookTriggers;
     }
 
     /** PUT/PATCH of one pact: the names in the pact must be those of the URL. */
@@ -138,7 +140,7 @@ public class PactPublishService {
                     }
                     return store(tx, consumer, consumerVersion, provider, content, previous.revisionNumber() + 1,
                             merge ? Outcome.MERGED : Outcome.OVERWRITTEN, existing);
-                }));
+                })).call(published -> webhookTriggers.contractPublished(tx, published));
     }
 
     private Uni<Published> store(SqlClient tx, Pacticipant consumer, Version consumerVersion, Pacticipant provider,

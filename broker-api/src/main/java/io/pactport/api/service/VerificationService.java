@@ -40,14 +40,16 @@ public class VerificationService {
     private final PactRepository pacts;
     private final PactPublishService publisher;
     private final Outbox outbox;
+    private final WebhookTriggers webhookTriggers;
 
     VerificationService(Pool pool, VerificationRepository verifications, PactRepository pacts,
-            PactPublishService publisher, Outbox outbox) {
+            PactPublishService publisher, Outbox outbox, WebhookTriggers webhookTriggers) {
         this.pool = pool;
         this.verifications = verifications;
         this.pacts = pacts;
         this.publisher = publisher;
         this.outbox = outbox;
+        this.webhookTriggers = webhookTriggers;
     }
 
     /**
@@ -89,6 +91,7 @@ public class VerificationService {
                                         : labels.branches().get(labels.branches().size() - 1),
                                 labels.tags(), request.success(), request.buildUrl(), number, meta.wip(),
                                 meta.pending(), request.verifiedBy())))
+                .call(() -> webhookTriggers.verificationPublished(tx, inserted.id()))
                 .replaceWith(new VerificationResult(inserted.id(), number, consumer, provider,
                         target.pactVersion().sha(), providerVersion.number(), request.success(),
                         inserted.executionDate(), request.buildUrl(), request.testResults(), request.implementation(),

@@ -42,10 +42,11 @@ final class CompatPacts {
                     "/environments/16926ef3-590f-4e3f-838e-719717aa88c9/deployed-versions/currently-deployed"),
             Map.entry("/HAL-REL-PLACEHOLDER-PB-ENVIRONMENT-16926ef3-590f-4e3f-838e-719717aa88c9",
                     "/environments/16926ef3-590f-4e3f-838e-719717aa88c9"),
-            Map.entry("/HAL-REL-PLACEHOLDER-PB-PACTICIPANT-BRANCH-Foo-main", "/pacticipants/Foo/branches/main"));
+            Map.entry("/HAL-REL-PLACEHOLDER-PB-PACTICIPANT-BRANCH-Foo-main", "/pacticipants/Foo/branches/main"),
+            Map.entry("/HAL-REL-PLACEHOLDER-PB-WEBHOOKS", "/webhooks"));
 
     /** Paths of later stages' resources. */
-    private static final List<String> LATER = List.of("/matrix", "/can-i-deploy", "webhooks", "/HAL-REL-PLACEHOLDER-PB-WEBHOOKS");
+    private static final List<String> LATER = List.of("/matrix", "/can-i-deploy");
 
     private CompatPacts() {
     }
@@ -79,6 +80,14 @@ final class CompatPacts {
                 .put("match", "regex").put("regex", "application\\/.*json.*");
     }
 
+    /** See {@link WebhookCompatStates#EMPTY_DATABASE}. */
+    private static void startWebhookInteractionsWithoutStateEmpty(ObjectNode interaction, String path) {
+        boolean webhooks = path.contains("webhooks") || path.contains("WEBHOOKS");
+        if (webhooks && !interaction.hasNonNull("providerState") && interaction.path("providerStates").isEmpty()) {
+            interaction.put("providerState", WebhookCompatStates.EMPTY_DATABASE);
+        }
+    }
+
     private static void translateRegexes(JsonNode node) {
         if (node instanceof ObjectNode object) {
             object.fields().forEachRemaining(field -> {
@@ -108,6 +117,7 @@ final class CompatPacts {
                     String path = interaction.path("request").path("path").asText();
                     if (LATER.stream().noneMatch(path::contains)) {
                         translateRegexes(interaction);
+                        startWebhookInteractionsWithoutStateEmpty((ObjectNode) interaction, path);
                         acceptAnyJsonWhereNoContentTypeIsNamed((ObjectNode) interaction.path("response"));
                         kept.add(interaction);
                     }

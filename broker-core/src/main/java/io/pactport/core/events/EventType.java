@@ -35,6 +35,8 @@ public enum EventType {
     SYNC_DEAD_LETTERED("sync.dead-lettered", Topics.SYNC_DLQ),
     RETENTION_VERSIONS_DELETED("retention.versions.deleted", Topics.RETENTION),
     RETENTION_RUN_COMPLETED("retention.run.completed", Topics.RETENTION);
+    /** A webhook must run for an event: the executor claims and sends it (key {@code consumer/provider}). */
+    WEBHOOK_TRIGGERED("webhook.triggered", Topics.WEBHOOKS);
 
     private static final String PREFIX = "io.pactport.";
     private static final String VERSION = ".v1";
