@@ -34,7 +34,7 @@ public enum EventType {
     INTEGRATION_DELETED("integration.deleted", Topics.CONTRACTS),
     SYNC_DEAD_LETTERED("sync.dead-lettered", Topics.SYNC_DLQ),
     RETENTION_VERSIONS_DELETED("retention.versions.deleted", Topics.RETENTION),
-    RETENTION_RUN_COMPLETED("retention.run.completed", Topics.RETENTION);
+    RETENTION_RUN_COMPLETED("retention.run.completed", Topics.RETENTION),
     /** A webhook must run for an event: the executor claims and sends it (key {@code consumer/provider}). */
     WEBHOOK_TRIGGERED("webhook.triggered", Topics.WEBHOOKS);
 
