@@ -45,7 +45,7 @@ final class CompatPacts {
             Map.entry("/HAL-REL-PLACEHOLDER-PB-PACTICIPANT-BRANCH-Foo-main", "/pacticipants/Foo/branches/main"));
 
     /** Paths of later stages' resources. */
-    private static final List<String> LATER = List.of("/matrix", "/can-i-deploy", "webhooks", "/HAL-REL-PLACEHOLDER-PB-WEBHOOKS");
+    private static final List<String> LATER = List.of("webhooks", "/HAL-REL-PLACEHOLDER-PB-WEBHOOKS");
 
     private CompatPacts() {
     }

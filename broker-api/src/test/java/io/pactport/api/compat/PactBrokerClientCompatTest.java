@@ -58,6 +58,7 @@ class PactBrokerClientCompatTest {
     void target(PactVerificationContext context) {
         int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         context.setTarget(new HttpTestTarget("localhost", port));
+        context.withStateChangeHandlers(new MatrixCompatStates(database));
     }
 
     @TestTemplate
