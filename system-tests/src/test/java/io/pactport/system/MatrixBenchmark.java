@@ -32,8 +32,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Latency of can-i-deploy, the matrix and pacts-for-verification on the benchmark dataset (1M versions, 2M
  * verifications, 200 pacticipants at scale 1), against the packaged broker-api. Opt-in:
- * {@code mvn -B -pl broker-core,broker-api,system-tests verify -Pbenchmark -Dtest=none
- * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dpactport.benchmark.scale=0.01} for a quick run). The seeded
+ * {@code mvn -B -pl broker-core,broker-api,migration-service,retention-service,parallel-sync-service,system-tests
+ * verify -Pbenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dpactport.benchmark.scale=0.01} for a quick run). The seeded
  * database is kept in {@code system-tests/target/benchmark-pg} and reused by the next run at the same scale. Each form
  * is asked {@value #WARM_UP} times to warm up, then {@value #MEASURED} times one request after another, each about a
  * different pacticipant and version; the figures go to {@code target/benchmark/results.md}.
