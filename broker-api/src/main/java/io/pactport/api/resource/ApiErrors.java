@@ -3,6 +3,7 @@ package io.pactport.api.resource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pactport.api.service.ConflictException;
 import io.pactport.api.service.InvalidRequestException;
+import io.pactport.api.service.MatrixQueryException;
 import io.pactport.api.service.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -49,6 +50,18 @@ public class ApiErrors {
         }
         return RestResponse.ResponseBuilder.<Map<String, Object>>create(Response.Status.BAD_REQUEST,
                 Map.of("errors", e.errors())).type(jsonType(headers)).build();
+    }
+
+    /** A matrix query the Pact Broker refuses: its messages as a list, in its content type. */
+    @ServerExceptionMapper
+    public RestResponse<Map<String, Object>> invalidMatrix(MatrixQueryException e, HttpHeaders headers, UriInfo uri) {
+        if (wantsProblem(headers)) {
+            Map<String, Object> body = problem(400, "Validation errors", String.join("\n", e.errors()), uri);
+            body.put("errors", e.errors());
+            return RestResponse.ResponseBuilder.create(Response.Status.BAD_REQUEST, body).type(PROBLEM_JSON).build();
+        }
+        return RestResponse.ResponseBuilder.<Map<String, Object>>create(Response.Status.BAD_REQUEST,
+                Map.of("errors", e.errors())).type(Hal.MEDIA_TYPE).build();
     }
 
     /** A body that is not JSON where JSON was declared. */

@@ -8,14 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The compat pacts this stage must pass: read from {@code ../shared/compat/pacts} (never copied into the repository),
- * with the interactions of later stages (matrix, can-i-deploy, webhooks) left out, written under {@code target/}.
+ * The compat pacts broker-api must pass, every interaction of them: read from {@code ../shared/compat/pacts} (never
+ * copied into the repository), adapted to pact-jvm (Ruby regexes, placeholder paths, states) and written under
+ * {@code target/}.
  */
 final class CompatPacts {
 
@@ -44,9 +44,6 @@ final class CompatPacts {
                     "/environments/16926ef3-590f-4e3f-838e-719717aa88c9"),
             Map.entry("/HAL-REL-PLACEHOLDER-PB-PACTICIPANT-BRANCH-Foo-main", "/pacticipants/Foo/branches/main"),
             Map.entry("/HAL-REL-PLACEHOLDER-PB-WEBHOOKS", "/webhooks"));
-
-    /** Paths of later stages' resources. */
-    private static final List<String> LATER = List.of("/matrix", "/can-i-deploy");
 
     private CompatPacts() {
     }
@@ -112,17 +109,15 @@ final class CompatPacts {
             Files.createDirectories(Path.of(FOLDER));
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
                 ObjectNode pact = (ObjectNode) json.readTree(file.toFile());
-                ArrayNode kept = json.createArrayNode();
+                ArrayNode adapted = json.createArrayNode();
                 for (JsonNode interaction : pact.withArray("interactions")) {
                     String path = interaction.path("request").path("path").asText();
-                    if (LATER.stream().noneMatch(path::contains)) {
-                        translateRegexes(interaction);
-                        startWebhookInteractionsWithoutStateEmpty((ObjectNode) interaction, path);
-                        acceptAnyJsonWhereNoContentTypeIsNamed((ObjectNode) interaction.path("response"));
-                        kept.add(interaction);
-                    }
+                    translateRegexes(interaction);
+                    startWebhookInteractionsWithoutStateEmpty((ObjectNode) interaction, path);
+                    acceptAnyJsonWhereNoContentTypeIsNamed((ObjectNode) interaction.path("response"));
+                    adapted.add(interaction);
                 }
-                pact.set("interactions", kept);
+                pact.set("interactions", adapted);
                 json.writeValue(Path.of(FOLDER, file.getFileName().toString()).toFile(), pact);
             }
         } catch (IOException e) {

@@ -24,9 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * broker-api against the official pact_broker-client consumer pacts ({@code ../shared/compat/pacts}), verified with
- * pact-jvm as a provider, each provider state seeded as real rows. Matrix, can-i-deploy and webhook interactions belong
- * to the next stage and are left out by {@link CompatPacts}; without the compat folder the whole class is skipped and
- * says so.
+ * pact-jvm as a provider, every one of their interactions, each provider state seeded as real rows (the matrix and
+ * webhook states in their own classes); without the compat folder the whole class is skipped and says so.
  */
 @QuarkusTest
 @TestProfile(PactBrokerClientCompatTest.ExampleOrgBaseUrl.class)
@@ -58,7 +57,7 @@ class PactBrokerClientCompatTest {
     void target(PactVerificationContext context) {
         int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         context.setTarget(new HttpTestTarget("localhost", port));
-        context.withStateChangeHandlers(new WebhookCompatStates(database));
+        context.withStateChangeHandlers(new WebhookCompatStates(database), new MatrixCompatStates(database));
     }
 
     @TestTemplate

@@ -1,0 +1,216 @@
+package io.pactport.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pactport.core.testing.BenchmarkDataset;
+import io.pactport.core.testing.TestDatabase;
+import io.pactport.core.testing.TestKafka;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Latency of can-i-deploy, the matrix and pacts-for-verification on the benchmark dataset (1M versions, 2M
+ * verifications, 200 pacticipants at scale 1), against the packaged broker-api. Opt-in:
+ * {@code mvn -B -pl broker-core,broker-api,migration-service,retention-service,parallel-sync-service,system-tests
+ * verify -Pbenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dpactport.benchmark.scale=0.01} for a quick run). The seeded
+ * database is kept in {@code system-tests/target/benchmark-pg} and reused by the next run at the same scale. Each form
+ * is asked {@value #WARM_UP} times to warm up, then {@value #MEASURED} times one request after another, each about a
+ * different pacticipant and version; the figures go to {@code target/benchmark/results.md}.
+ */
+@EnabledIfSystemProperty(named = "pactport.benchmark", matches = "true")
+class MatrixBenchmark {
+
+    private static final int WARM_UP = 300;
+    private static final int MEASURED = 1000;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** One request shape: its name, target and a request for sample {@code k}. */
+    private record Form(String name, int targetMillis, IntFunction<HttpRequest> request) {
+    }
+
+    private record Sample(String pacticipant, String version, String provider, String providerVersion) {
+    }
+
+    @Test
+    void latencies() throws Exception {
+        double scale = Double.parseDouble(System.getProperty("pactport.benchmark.scale", "1"));
+        BenchmarkDataset.Shape shape = BenchmarkDataset.Shape.of(scale);
+        Path data = Path.of("target", "benchmark-pg").toAbsolutePath();
+        Files.createDirectories(data);
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
+                .setPort(ServiceProcess.freePort()).setServerConfig("shared_buffers", "1GB")
+                .setServerConfig("max_wal_size", "4GB").setServerConfig("listen_addresses", "127.0.0.1").start()) {
+            String name = "bench_" + String.valueOf(scale).replaceAll("[^0-9]", "_");
+            TestDatabase db = new TestDatabase("127.0.0.1", pg.getPort(), name, "postgres", "postgres");
+            seedUnlessSeeded(pg, db, scale, shape);
+            List<Sample> samples = samples(db, shape);
+
+            Map<String, String> env = Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl(),
+                    "PACTFLOW_DATABASE_AUTO_MIGRATE", "true", "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+            try (ServiceProcess api = ServiceProcess.start("broker-api", env)) {
+                api.awaitReady(Duration.ofSeconds(120));
+                String base = "http://127.0.0.1:" + api.port;
+                List<String> lines = new ArrayList<>();
+                lines.add("| request (scale " + scale + ": " + shape.versions() + " versions, " + shape.pacticipants()
+                        + " pacticipants) | p50 ms | p95 ms | p99 ms | target p99 |");
+                lines.add("|---|---|---|---|---|");
+                for (Form form : forms(base, samples)) {
+                    lines.add(measure(form));
+                    System.out.println(lines.get(lines.size() - 1));
+                }
+                Path results = Path.of("target", "benchmark", "results.md");
+                Files.createDirectories(results.getParent());
+                Files.writeString(results, String.join("\n", lines) + "\n");
+                System.out.println(String.join("\n", lines));
+            }
+        }
+    }
+
+    private static List<Form> forms(String base, List<Sample> samples) {
+        List<Form> forms = new ArrayList<>();
+        forms.add(new Form("can-i-deploy --to-environment production", 25, k -> get(base + "/can-i-deploy?pacticipant="
+                + samples.get(k).pacticipant() + "&version=" + samples.get(k).version() + "&environment=production")));
+        forms.add(new Form("can-i-deploy --to prod (tag)", 25, k -> get(base + "/can-i-deploy?pacticipant="
+                + samples.get(k).pacticipant() + "&version=" + samples.get(k).version() + "&to=prod")));
+        forms.add(new Form("matrix: version with latest of the others (CLI, no target)", 25, k -> get(base
+                + "/matrix?q%5B%5D%5Bpacticipant%5D=" + samples.get(k).pacticipant() + "&q%5B%5D%5Bversion%5D="
+                + samples.get(k).version() + "&latestby=cvp&latest=true")));
+        forms.add(new Form("matrix: version to the main branch", 25, k -> get(base
+                + "/matrix?q%5B%5D%5Bpacticipant%5D=" + samples.get(k).pacticipant() + "&q%5B%5D%5Bversion%5D="
+                + samples.get(k).version() + "&latestby=cvp&latest=true&mainBranch=true")));
+        forms.add(new Form("matrix: consumer version and provider version", 25, k -> get(base
+                + "/matrix?q%5B%5D%5Bpacticipant%5D=" + samples.get(k).pacticipant() + "&q%5B%5D%5Bversion%5D="
+                + samples.get(k).version() + "&q%5B%5D%5Bpacticipant%5D=" + samples.get(k).provider()
+                + "&q%5B%5D%5Bversion%5D=" + samples.get(k).providerVersion() + "&latestby=cvpv")));
+        forms.add(new Form("can-i-deploy branch main to production (shortcut URL)", 25, k -> get(base
+                + "/pacticipants/" + samples.get(k).pacticipant()
+                + "/branches/main/latest-version/can-i-deploy/to-environment/production")));
+        forms.add(new Form("POST pacts for verification (mainBranch, deployedOrReleased)", 50, k -> HttpRequest
+                .newBuilder(URI.create(base + "/pacts/provider/" + samples.get(k).provider() + "/for-verification"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"consumerVersionSelectors\":[{\"mainBranch\":true},"
+                        + "{\"deployedOrReleased\":true}],\"providerVersionBranch\":\"main\","
+                        + "\"includePendingStatus\":true}"))
+                .build()));
+        return forms;
+    }
+
+    private static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
+    }
+
+    private static String measure(Form form) throws Exception {
+        HttpResponse<String> first = HTTP.send(form.request().apply(0), HttpResponse.BodyHandlers.ofString());
+        if (first.statusCode() == 404) {
+            return "| " + form.name() + " | not available (404) | | | " + form.targetMillis() + " |";
+        }
+        assertThat(first.statusCode()).as(form.name() + ": " + first.body()).isEqualTo(200);
+        for (int k = 0; k < WARM_UP; k++) {
+            HTTP.send(form.request().apply(k), HttpResponse.BodyHandlers.discarding());
+        }
+        long[] nanos = new long[MEASURED];
+        for (int k = 0; k < MEASURED; k++) {
+            HttpRequest request = form.request().apply(k);
+            long start = System.nanoTime();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            nanos[k] = System.nanoTime() - start;
+            assertThat(response.statusCode()).as(form.name()).isEqualTo(200);
+        }
+        Arrays.sort(nanos);
+        return "| " + form.name() + " | " + ms(nanos, 0.50) + " | " + ms(nanos, 0.95) + " | " + ms(nanos, 0.99) + " | "
+                + form.targetMillis() + " |";
+    }
+
+    private static String ms(long[] sorted, double quantile) {
+        long value = sorted[(int) Math.ceil(quantile * sorted.length) - 1];
+        return String.format("%.1f", value / 1_000_000.0);
+    }
+
+    /** Seeds the dataset unless the kept database already holds one of this size. */
+    private static void seedUnlessSeeded(EmbeddedPostgres pg, TestDatabase db, double scale,
+            BenchmarkDataset.Shape shape) throws Exception {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            boolean exists;
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + db.name() + "'")) {
+                exists = rs.next();
+            }
+            if (exists && versions(db) == shape.versions()) {
+                System.out.println("reusing the benchmark database " + db.name() + " in target/benchmark-pg");
+                return;
+            }
+            if (exists) {
+                s.execute("DROP DATABASE " + db.name());
+            }
+            s.execute("CREATE DATABASE " + db.name() + " ENCODING 'UTF8' TEMPLATE template0");
+        }
+        long start = System.nanoTime();
+        Map<String, Long> counts = new LinkedHashMap<>(BenchmarkDataset.seed(db, scale));
+        System.out.printf("seeded %s in %.0f s%n", counts, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static long versions(TestDatabase db) {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM versions")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Requests about recent versions of random pacticipants, as CI asks: a consumer version and a provider version
+     * that verified its pact.
+     */
+    private static List<Sample> samples(TestDatabase db, BenchmarkDataset.Shape shape) throws Exception {
+        Random random = new Random(42);
+        List<Sample> samples = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement("""
+                SELECT cp.name, cv.number, pp.name, pv.number
+                FROM versions cv JOIN pacticipants cp ON cp.id = cv.pacticipant_id
+                JOIN latest_pact_publication_ids_for_consumer_versions l ON l.consumer_version_id = cv.id
+                JOIN latest_verification_id_for_pact_version_and_provider_version lv
+                  ON lv.pact_version_id = l.pact_version_id
+                JOIN versions pv ON pv.id = lv.provider_version_id JOIN pacticipants pp ON pp.id = pv.pacticipant_id
+                WHERE cv.id = ? LIMIT 1""")) {
+            while (samples.size() < WARM_UP + MEASURED) {
+                int i = random.nextInt(shape.pacticipants());
+                int n = shape.versionsPerPacticipant() - 1 - random.nextInt(Math.min(200,
+                        shape.versionsPerPacticipant() - 1));
+                s.setLong(1, (long) i * shape.versionsPerPacticipant() + n + 1);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        samples.add(new Sample(encode(rs.getString(1)), encode(rs.getString(2)),
+                                encode(rs.getString(3)), encode(rs.getString(4))));
+                    }
+                }
+            }
+        }
+        return samples;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
