@@ -46,20 +46,19 @@ public class MigrationMain implements QuarkusApplication {
 
     /**
      * Refuses a database that is not PostgreSQL before Quarkus starts, whose configuration would otherwise stop on the
-     * same error with a stack trace: the operator gets the reason alone, and nothing is touched. {@code env} runs
-     * without Quarkus at all: it translates a Pact Broker's settings whatever they are (a MySQL URL gets a warning in
-     * its output), which Quarkus' configuration of the datasource would refuse before the command ran.
+     * same error with a stack trace: the operator gets the reason alone, and nothing is touched. {@code env} is the one
+     * command such settings are fine for (it translates them, with a warning): it then runs without Quarkus.
      */
     public static void main(String... args) {
-        if (args.length > 0 && args[0].equals("env")) {
-            System.exit(new CommandLine(new MigrationCommand()).addSubcommand(new EnvCommand(System.getenv()))
-                    .execute(args));
-        }
-        boolean usesDatabase = args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help");
-        if (usesDatabase) {
+        boolean runsACommand = args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help");
+        if (runsACommand) {
             try {
                 DatabaseSettings.from(Environment.system());
             } catch (ConfigurationException e) {
+                if (args[0].equals("env")) {
+                    System.exit(new CommandLine(new MigrationCommand())
+                            .addSubcommand(new EnvCommand(System.getenv())).execute(args));
+                }
                 System.err.println(e.getMessage());
                 System.exit(NOT_CONFIGURED);
             }
