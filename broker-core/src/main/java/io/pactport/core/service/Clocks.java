@@ -1,10 +1,10 @@
-package io.pactport.api.config;
+package io.pactport.core.service;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The one clock time logic asks, so tests can set the time. */
+/** The one clock every service's time logic asks, so tests can set the time. */
 public class Clocks {
 
     @Produces
