@@ -41,7 +41,8 @@ class SyncBenchmarkIT {
         TestDatabase pactportDatabase = TestPostgres.newDatabase("bench-pactport");
         TestDatabase targetDatabase = TestPostgres.newDatabase("bench-target");
         HttpServer instant = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        instant.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
+        // enough threads for the sync's lanes: this target must not be what limits the fan-out
+        instant.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
         instant.createContext("/", exchange -> {
             try (exchange) {
                 exchange.getRequestBody().readAllBytes();

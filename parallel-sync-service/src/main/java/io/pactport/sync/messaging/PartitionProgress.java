@@ -44,13 +44,13 @@ final class PartitionProgress {
         return first == null ? OptionalLong.empty() : OptionalLong.of(first.getValue());
     }
 
-    /** The offset to commit when it moved since the last commit. */
-    synchronized OptionalLong toCommit() {
+    /** The offset to commit: when it moved since the last commit, or always when {@code again}. */
+    synchronized OptionalLong toCommit(boolean again) {
         if (next < 0) {
             return OptionalLong.empty();
         }
         long offset = unfinished.isEmpty() ? next : unfinished.firstKey();
-        if (offset == committed) {
+        if (offset == committed && !again) {
             return OptionalLong.empty();
         }
         committed = offset;

@@ -197,9 +197,10 @@ public final class TargetConsumer implements Runnable {
         }
     }
 
+    /** Async while running (a failed one is made good by the sync one at a revocation or the stop). */
     private void commit(boolean sync) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        progress.forEach((partition, p) -> p.toCommit().ifPresent(o -> offsets.put(partition,
+        progress.forEach((partition, p) -> p.toCommit(sync).ifPresent(o -> offsets.put(partition,
                 new OffsetAndMetadata(o))));
         if (offsets.isEmpty()) {
             return;
@@ -209,7 +210,7 @@ public final class TargetConsumer implements Runnable {
         } else {
             consumer.commitAsync(offsets, (done, e) -> {
                 if (e != null) {
-                    LOG.debugf("target %s: commit failed, the next one carries the offsets: %s", this.sync.target(),
+                    LOG.debugf("target %s: commit failed, a later one carries the offsets: %s", this.sync.target(),
                             e.getMessage());
                 }
             });
