@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
  * One target's own Kafka consumer (its own consumer group, its own thread), so a slow or dead target holds up nobody
  * else, writing to the target on {@code concurrency} lanes at once.
  * <ul>
- * <li>Order per key: an event goes to lane {@code hash(key) % lanes}; a lane is one thread that writes its events in
+ * <li>Order per key: an event goes to lane {@code hash(pacticipant of key) % lanes}; a lane is one thread that writes its events in
  * the order they were polled, so the events of one key reach the target in partition order. A key that is retrying
  * (backoff on 5xx, timeout, no connection) holds back its own lane only; the other lanes go on.</li>
  * <li>At least once: per partition, the offset committed is the lowest one not yet delivered, skipped or
@@ -143,9 +143,21 @@ public final class TargetConsumer implements Runnable {
         PartitionProgress p = progress.computeIfAbsent(partition, key -> new PartitionProgress());
         p.handedOut(record.offset(), record.timestamp());
         unfinished.incrementAndGet();
-        // no key (never sent by broker-api): the partition is then the unit of order
-        int hash = record.key() == null ? record.partition() : record.key().hashCode();
-        lanes[Math.floorMod(hash, lanes.length)].execute(() -> deliver(record, p));
+        lanes[lane(record)].execute(() -> deliver(record, p));
+    }
+
+    /**
+     * The lane of a record: by its pacticipant, the key's part before {@code /} (a pacticipant's key on
+     * pacticipants.v1, {@code consumer/provider} on contracts.v1), so the same key always goes to the same lane and a
+     * consumer's version events and its publications are never written side by side (both write its version: a
+     * version PUT racing a publication could hide the publication's tags for a moment). No key (never sent by
+     * broker-api): the partition is the unit of order.
+     */
+    private int lane(ConsumerRecord<String, byte[]> record) {
+        String key = record.key();
+        int hash = key == null ? record.partition() : key.substring(0, key.indexOf('/') < 0 ? key.length()
+                : key.indexOf('/')).hashCode();
+        return Math.floorMod(hash, lanes.length);
     }
 
     /** On a lane's thread. */
