@@ -16,12 +16,19 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +48,8 @@ class SyncBenchmarkIT {
         TestDatabase pactportDatabase = TestPostgres.newDatabase("bench-pactport");
         TestDatabase targetDatabase = TestPostgres.newDatabase("bench-target");
         HttpServer instant = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        instant.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
+        // enough threads for the sync's lanes: this target must not be what limits the fan-out
+        instant.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
         instant.createContext("/", exchange -> {
             try (exchange) {
                 exchange.getRequestBody().readAllBytes();
@@ -58,7 +66,11 @@ class SyncBenchmarkIT {
             env.put("PACTFLOW_DATABASE_URL", pactportDatabase.rubyUrl());
             env.put("PACTFLOW_DATABASE_AUTO_MIGRATE", "true");
             env.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
-            env.put("PACTFLOW_SYNC_CONSUMER_GROUP_PREFIX", "bench-" + UUID.randomUUID() + "-");
+            String groupPrefix = "bench-" + UUID.randomUUID() + "-";
+            env.put("PACTFLOW_SYNC_CONSUMER_GROUP_PREFIX", groupPrefix);
+            // events other tests in this JVM left on the topics would count as minutes of lag: start at the end
+            startAtTheEnd(groupPrefix + "broker-api");
+            startAtTheEnd(groupPrefix + "instant");
             env.put("PACTFLOW_SYNC_TARGETS_0__NAME", "broker-api");
             env.put("PACTFLOW_SYNC_TARGETS_0__URL", "http://127.0.0.1:" + target.port);
             env.put("PACTFLOW_SYNC_TARGETS_1__NAME", "instant");
@@ -95,6 +107,22 @@ class SyncBenchmarkIT {
             }
         } finally {
             instant.stop(0);
+        }
+    }
+
+    private static void startAtTheEnd(String group) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, group), new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.CONTRACTS, Topics.PACTICIPANTS)) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
+            consumer.endOffsets(partitions).forEach((p, offset) -> end.put(p, new OffsetAndMetadata(offset)));
+            if (!end.isEmpty()) {
+                consumer.commitSync(end);
+            }
         }
     }
 

@@ -20,6 +20,13 @@ public interface SyncConfig {
     @WithDefault("10s")
     Duration timeout();
 
+    /**
+     * How many events are written to each target at once. Events of one key (consumer/provider, pacticipant) always
+     * go one after the other, in order; different keys go side by side.
+     */
+    @WithDefault("16")
+    int concurrency();
+
     /** The first wait before an event is tried again on a target that failed (5xx, timeout, no connection). */
     @WithDefault("200ms")
     Duration retryInitialBackoff();

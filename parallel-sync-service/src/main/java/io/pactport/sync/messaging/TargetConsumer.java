@@ -7,10 +7,15 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -21,31 +26,64 @@ import org.jboss.logging.Logger;
 
 /**
  * One target's own Kafka consumer (its own consumer group, its own thread), so a slow or dead target holds up nobody
- * else. Events are handled one at a time in partition order, which keeps the order per key; an event that keeps
- * failing is tried until the target heals, and only handled events' offsets are committed.
+ * else, writing to the target on {@code concurrency} lanes at once.
+ * <ul>
+ * <li>Order per key: an event goes to lane {@code hash(pacticipant of key) % lanes}; a lane is one thread that writes its events in
+ * the order they were polled, so the events of one key reach the target in partition order. A key that is retrying
+ * (backoff on 5xx, timeout, no connection) holds back its own lane only; the other lanes go on.</li>
+ * <li>At least once: per partition, the offset committed is the lowest one not yet delivered, skipped or
+ * dead-lettered ({@link PartitionProgress}), never beyond. What is redelivered after a crash or a rebalance is written
+ * again, which changes nothing on the target (every write is idempotent).</li>
+ * <li>Backpressure: when more than {@code 64 × lanes} events are unfinished the consumer pauses its partitions, and
+ * resumes them at half that.</li>
+ * <li>Rebalance and stop: a revoked partition's queued events are abandoned and its event in flight is interrupted
+ * (waited for, up to the request timeout), then what is finished is committed; the new owner starts at the lowest
+ * unfinished offset.</li>
+ * </ul>
+ * Only this thread touches the Kafka consumer; the lanes report back through {@link PartitionProgress}.
  */
 public final class TargetConsumer implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(TargetConsumer.class);
     static final List<String> TOPICS = List.of(Topics.CONTRACTS, Topics.PACTICIPANTS);
+    private static final int QUEUED_PER_LANE = 64;
 
     private final TargetSync sync;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
+    private final ExecutorService[] lanes;
+    private final int maxUnfinished;
+    private final long revokeWaitMillis;
+    private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
+    private final AtomicInteger unfinished = new AtomicInteger();
     private volatile boolean running = true;
     private final Thread thread;
 
-    public TargetConsumer(TargetSync sync, Map<String, Object> kafka, String group) {
+    /**
+     * @param concurrency how many of this target's events are written at once (lanes)
+     * @param requestTimeout how long a revoked partition's event in flight is waited for
+     */
+    public TargetConsumer(TargetSync sync, Map<String, Object> kafka, String group, int concurrency,
+            Duration requestTimeout) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("pactflow.sync.concurrency must be at least 1, not " + concurrency);
+        }
         this.sync = sync;
         Map<String, Object> config = new HashMap<>(kafka);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // a new target starts from the oldest event Kafka still has; what is older comes by import or backfill
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // the wait for a target that is down happens between polls: it must not cost the member its partitions
+        // a revocation waits for the events in flight: that must not cost the member its partitions
         config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Integer.MAX_VALUE);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        this.lanes = new ExecutorService[concurrency];
+        for (int i = 0; i < concurrency; i++) {
+            String name = "sync-" + sync.target() + "-lane-" + i;
+            lanes[i] = Executors.newSingleThreadExecutor(task -> new Thread(task, name));
+        }
+        this.maxUnfinished = QUEUED_PER_LANE * concurrency;
+        this.revokeWaitMillis = requestTimeout.toMillis() + 1000;
         this.thread = new Thread(this, "sync-" + sync.target());
     }
 
@@ -59,7 +97,7 @@ public final class TargetConsumer implements Runnable {
             consumer.subscribe(TOPICS, new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    commit();
+                    revoke(partitions);
                 }
 
                 @Override
@@ -67,39 +105,30 @@ public final class TargetConsumer implements Runnable {
                 }
             });
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-                long remaining = records.count();
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    sync.stats().onLag(backlog() + remaining);
-                    Result result = sync.handle(record.topic(), record.partition(), record.offset(),
-                            record.timestamp(), record.value(), failures -> running);
-                    if (result == Result.GAVE_UP) {
-                        break;
-                    }
-                    handled.put(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1));
-                    remaining--;
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    dispatch(record);
                 }
-                commit();
-                long backlog = backlog();
-                sync.stats().onLag(backlog);
-                if (backlog == 0) {
-                    sync.stats().onCaughtUp();
-                }
+                commit(false);
+                backpressure();
+                report();
             }
         } catch (WakeupException e) {
             // stopping
         } catch (RuntimeException e) {
             LOG.errorf(e, "target %s: the consumer stopped", sync.target());
         } finally {
-            // the interrupt that ended a backoff pause must not also abort the commit and the close
-            Thread.interrupted();
+            running = false;
+            // queued events are abandoned, an event in backoff or in a request is interrupted: none is committed
+            for (ExecutorService lane : lanes) {
+                lane.shutdownNow();
+            }
+            awaitLanes();
             try {
                 try {
-                    commit();
+                    commit(true);
                 } catch (WakeupException e) {
-                    // the stop's wakeup, pending because the thread was writing to the target: it fires only once
-                    commit();
+                    // the stop's wakeup, still pending: it fires only once
+                    commit(true);
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("target %s: the last offsets could not be committed (those events will be written again,"
@@ -109,29 +138,140 @@ public final class TargetConsumer implements Runnable {
         }
     }
 
-    private void commit() {
-        if (!handled.isEmpty()) {
-            consumer.commitSync(handled);
-            handled.clear();
+    private void dispatch(ConsumerRecord<String, byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        PartitionProgress p = progress.computeIfAbsent(partition, key -> new PartitionProgress());
+        p.handedOut(record.offset(), record.timestamp());
+        unfinished.incrementAndGet();
+        lanes[lane(record)].execute(() -> deliver(record, p));
+    }
+
+    /**
+     * The lane of a record: by its pacticipant, the key's part before {@code /} (a pacticipant's key on
+     * pacticipants.v1, {@code consumer/provider} on contracts.v1), so the same key always goes to the same lane and a
+     * consumer's version events and its publications are never written side by side (both write its version: a
+     * version PUT racing a publication could hide the publication's tags for a moment). No key (never sent by
+     * broker-api): the partition is the unit of order.
+     */
+    private int lane(ConsumerRecord<String, byte[]> record) {
+        String key = record.key();
+        int hash = key == null ? record.partition() : key.substring(0, key.indexOf('/') < 0 ? key.length()
+                : key.indexOf('/')).hashCode();
+        return Math.floorMod(hash, lanes.length);
+    }
+
+    /** On a lane's thread. */
+    private void deliver(ConsumerRecord<String, byte[]> record, PartitionProgress p) {
+        Thread lane = Thread.currentThread();
+        if (!running || !p.start(lane)) {
+            return; // abandoned: stays unfinished, so never committed
+        }
+        Result result;
+        try {
+            result = sync.handle(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                    record.value(), failures -> running && !p.revoked());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "target %s: event at %s/%d/%d failed", sync.target(), record.topic(), record.partition(),
+                    record.offset());
+            result = Result.GAVE_UP;
+        } finally {
+            p.end(lane);
+            // an interrupt meant for this event must not hit the lane's next one
+            Thread.interrupted();
+        }
+        if (result != Result.GAVE_UP && p.finished(record.offset())) {
+            unfinished.decrementAndGet();
         }
     }
 
-    /** What Kafka has beyond this consumer's position, as far as its last fetch knows. */
-    private long backlog() {
-        long lag = 0;
-        for (TopicPartition partition : consumer.assignment()) {
-            lag += consumer.currentLag(partition).orElse(0);
+    private void revoke(Collection<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            PartitionProgress p = progress.get(partition);
+            if (p != null) {
+                try {
+                    p.revoke(revokeWaitMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
-        return lag;
+        try {
+            commit(true);
+        } catch (RuntimeException e) {
+            LOG.warnf("target %s: offsets of revoked partitions not committed (their events will be written again,"
+                    + " which changes nothing): %s", sync.target(), e.getMessage());
+        }
+        for (TopicPartition partition : partitions) {
+            PartitionProgress p = progress.remove(partition);
+            if (p != null) {
+                unfinished.addAndGet(-p.abandon());
+            }
+        }
+    }
+
+    /** Async while running (a failed one is made good by the sync one at a revocation or the stop). */
+    private void commit(boolean sync) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        progress.forEach((partition, p) -> p.toCommit(sync).ifPresent(o -> offsets.put(partition,
+                new OffsetAndMetadata(o))));
+        if (offsets.isEmpty()) {
+            return;
+        }
+        if (sync) {
+            consumer.commitSync(offsets);
+        } else {
+            consumer.commitAsync(offsets, (done, e) -> {
+                if (e != null) {
+                    LOG.debugf("target %s: commit failed, a later one carries the offsets: %s", this.sync.target(),
+                            e.getMessage());
+                }
+            });
+        }
+    }
+
+    private void backpressure() {
+        int count = unfinished.get();
+        if (count >= maxUnfinished && consumer.paused().size() < consumer.assignment().size()) {
+            consumer.pause(consumer.assignment());
+        } else if (count <= maxUnfinished / 2 && !consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
+        }
+    }
+
+    /** Lag: what Kafka has beyond this consumer's position plus what the lanes have not finished. */
+    private void report() {
+        long backlog = unfinished.get();
+        for (TopicPartition partition : consumer.assignment()) {
+            backlog += consumer.currentLag(partition).orElse(0);
+        }
+        sync.stats().onLag(backlog);
+        OptionalLong oldest = progress.values().stream().map(PartitionProgress::oldest)
+                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
+        if (oldest.isPresent()) {
+            sync.stats().onHandling(oldest.getAsLong());
+        } else if (backlog == 0) {
+            sync.stats().onCaughtUp();
+        }
+    }
+
+    private void awaitLanes() {
+        for (ExecutorService lane : lanes) {
+            try {
+                if (!lane.awaitTermination(revokeWaitMillis, TimeUnit.MILLISECONDS)) {
+                    LOG.warnf("target %s: a lane did not stop in time", sync.target());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public void stop() {
         running = false;
         consumer.wakeup();
-        // ends a backoff pause or a request to a target that hangs
-        thread.interrupt();
         try {
-            thread.join(10_000);
+            thread.join(revokeWaitMillis + 10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -62,7 +62,6 @@ public final class TargetSync {
      */
     public Result handle(String topic, int partition, long offset, long timestamp, byte[] value,
             IntPredicate keepTrying) {
-        stats.onHandling(timestamp);
         CloudEvent event;
         try {
             event = EventJson.read(value);

@@ -37,10 +37,16 @@ public final class EventDelivery {
             throw new UnsyncableEventException("event " + event.id() + " has no JSON object payload");
         }
         return switch (type) {
-            case PACT_PUBLISHED -> to.pact(new Pact(text(d, "consumer"), text(d, "provider"),
-                    text(d, "consumerVersionNumber"), text(d, "sha"), require(pactContent, "content")),
-                    new Version(text(d, "consumer"), text(d, "consumerVersionNumber"), optional(d, "buildUrl"),
-                            list(d, "branches"), list(d, "tags")));
+            case PACT_PUBLISHED -> {
+                Pact pact = new Pact(text(d, "consumer"), text(d, "provider"), text(d, "consumerVersionNumber"),
+                        text(d, "sha"), require(pactContent, "content"));
+                // the version's branches and tags before the pact: once the pact shows on the target, they do too
+                // (other lanes write to the target at the same time, and readers go by the pact)
+                Outcome labels = to.version(new Version(text(d, "consumer"), text(d, "consumerVersionNumber"),
+                        optional(d, "buildUrl"), list(d, "branches"), list(d, "tags")));
+                Outcome written = to.pact(pact, null);
+                yield labels == Outcome.WRITTEN || written == Outcome.WRITTEN ? Outcome.WRITTEN : Outcome.UNCHANGED;
+            }
             case VERIFICATION_PUBLISHED -> to.verification(new Verification(text(d, "consumer"), text(d, "provider"),
                     text(d, "sha"), text(d, "consumerVersionNumber"), text(d, "providerVersionNumber"),
                     d.path("success").asBoolean(), optional(d, "buildUrl"), null),

@@ -81,7 +81,7 @@ public class SyncTargets {
                         new TargetStats(target.name(), registry, clock), config.retryInitialBackoff(),
                         config.retryMaxBackoff());
                 TargetConsumer consumer = new TargetConsumer(sync, only(ConsumerConfig.configNames()),
-                        config.consumerGroupPrefix() + target.name());
+                        config.consumerGroupPrefix() + target.name(), config.concurrency(), config.timeout());
                 consumers.add(consumer);
                 consumer.start();
             }

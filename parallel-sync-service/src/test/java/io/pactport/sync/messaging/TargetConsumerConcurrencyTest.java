@@ -1,0 +1,239 @@
+package io.pactport.sync.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pactport.core.events.CloudEvent;
+import io.pactport.core.events.CloudEventSerializer;
+import io.pactport.core.events.EventType;
+import io.pactport.core.events.Topics;
+import io.pactport.core.remote.BrokerCredentials;
+import io.pactport.core.remote.BrokerWriter;
+import io.pactport.core.remote.PactBrokerClient;
+import io.pactport.core.testing.TestKafka;
+import io.pactport.sync.model.EventKind;
+import io.pactport.sync.service.TargetStats;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lanes against real Kafka and a target (a JDK HttpServer) that answers slowly, in random time, and now and then
+ * with a 503: the events of one key reach it in order, every event arrives, and a consumer stopped half-way commits
+ * only offsets whose events (and all before them) arrived, so the restarted one writes again only what was unfinished.
+ */
+class TargetConsumerConcurrencyTest {
+
+    private static final int KEYS = 40;
+    private static final int EVENTS = 1200;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String group = "sync-lanes-test-" + run;
+    /** Per key, the sequence numbers of the events the target took (2xx), in arrival order. */
+    private final Map<String, List<Integer>> arrivals = new ConcurrentHashMap<>();
+    private final List<Integer> written = new CopyOnWriteArrayList<>();
+    private HttpServer target;
+    private DeadLetters deadLetters;
+
+    @BeforeEach
+    void start() throws Exception {
+        target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        target.setExecutor(Executors.newFixedThreadPool(32));
+        // PUT /pacticipants/{key}/versions/1/tags/t{seq}
+        target.createContext("/", exchange -> {
+            String[] path = exchange.getRequestURI().getPath().split("/");
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            try {
+                Thread.sleep(random.nextInt(6));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            int status = 201;
+            if (path.length == 7 && path[2].startsWith(run)) {
+                if (random.nextInt(20) == 0) {
+                    status = 503;
+                } else {
+                    int seq = Integer.parseInt(path[6].substring(1));
+                    arrivals.computeIfAbsent(path[2], k -> new CopyOnWriteArrayList<>()).add(seq);
+                    written.add(seq);
+                }
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        target.start();
+        deadLetters = new DeadLetters(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                Clock.systemUTC());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(Topics.PACTICIPANTS, 4, (short) 1),
+                    new NewTopic(Topics.CONTRACTS, 4, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        startGroupAtTheEnd();
+    }
+
+    @AfterEach
+    void stop() {
+        target.stop(0);
+        deadLetters.close();
+    }
+
+    @Test
+    void keepsOrderPerKeyAndCommitsOnlyWhatIsFinished() throws Exception {
+        Map<Integer, TopicPartition> partitionOf = new HashMap<>();
+        Map<Integer, Long> offsetOf = new HashMap<>();
+        produce(partitionOf, offsetOf);
+
+        TargetConsumer first = consumer();
+        first.start();
+        await(() -> written.size() >= EVENTS / 2, "half of the events to arrive");
+        first.stop();
+        Map<TopicPartition, OffsetAndMetadata> committed = committed();
+        Set<Integer> beforeRestart = Set.copyOf(written);
+        assertOrdered();
+
+        // nothing committed whose event did not arrive (nor one before it in its partition)
+        int finished = 0;
+        for (int seq = 0; seq < EVENTS; seq++) {
+            OffsetAndMetadata c = committed.get(partitionOf.get(seq));
+            if (c != null && offsetOf.get(seq) < c.offset()) {
+                assertTrue(beforeRestart.contains(seq), "event " + seq + " committed but never written");
+                finished++;
+            }
+        }
+        assertTrue(finished >= EVENTS / 4, "the first consumer committed its progress, only " + finished);
+        assertTrue(finished < EVENTS, "the test stopped the first consumer with work left");
+
+        arrivals.clear();
+        int writtenBefore = written.size();
+        TargetConsumer second = consumer();
+        second.start();
+        await(() -> Set.copyOf(written).size() == EVENTS, "every event to arrive");
+        second.stop();
+        assertOrdered();
+        // the restart wrote again only events at or after the committed offsets
+        for (int seq : written.subList(writtenBefore, written.size())) {
+            OffsetAndMetadata c = committed.get(partitionOf.get(seq));
+            assertTrue(c == null || offsetOf.get(seq) >= c.offset(), "event " + seq + " was finished, yet redelivered");
+        }
+        assertEquals(Set.copyOf(written).size(), EVENTS);
+        Map<TopicPartition, OffsetAndMetadata> end = committed();
+        for (int seq = 0; seq < EVENTS; seq++) {
+            assertTrue(end.get(partitionOf.get(seq)).offset() > offsetOf.get(seq), "event " + seq + " not committed");
+        }
+    }
+
+    /** Per key, arrivals in increasing order: an event taken after a later one of its key would break it. */
+    private void assertOrdered() {
+        arrivals.forEach((key, seqs) -> {
+            for (int i = 1; i < seqs.size(); i++) {
+                assertTrue(seqs.get(i - 1) < seqs.get(i), key + " out of order: " + seqs);
+            }
+        });
+    }
+
+    private TargetConsumer consumer() {
+        BrokerWriter writer = new BrokerWriter(new PactBrokerClient("http://127.0.0.1:" + target.getAddress()
+                .getPort(), BrokerCredentials.NONE, Duration.ofSeconds(5)));
+        TargetSync sync = new TargetSync("lanes-" + run, EnumSet.allOf(EventKind.class), writer, deadLetters,
+                new TargetStats("lanes-" + run, new SimpleMeterRegistry(), Clock.systemUTC()), Duration.ofMillis(5),
+                Duration.ofMillis(50));
+        return new TargetConsumer(sync, Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                group, 8, Duration.ofSeconds(5));
+    }
+
+    private void produce(Map<Integer, TopicPartition> partitionOf, Map<Integer, Long> offsetOf) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer())) {
+            List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
+            for (int seq = 0; seq < EVENTS; seq++) {
+                String key = run + "-p" + (seq % KEYS);
+                var data = JsonNodeFactory.instance.objectNode().put("pacticipant", key).put("version", "1")
+                        .put("tag", "t" + seq);
+                CloudEvent event = CloudEvent.of(run + "-" + seq, "/test", EventType.TAG_ADDED.type(), key,
+                        OffsetDateTime.now(ZoneOffset.UTC), data);
+                sent.add(producer.send(new ProducerRecord<>(Topics.PACTICIPANTS, key, event)));
+            }
+            for (int seq = 0; seq < EVENTS; seq++) {
+                RecordMetadata m = sent.get(seq).get();
+                partitionOf.put(seq, new TopicPartition(m.topic(), m.partition()));
+                offsetOf.put(seq, m.offset());
+            }
+        }
+    }
+
+    /** The group starts at the topics' current end: other tests' events are none of this test's business. */
+    private void startGroupAtTheEnd() {
+        try (var consumer = plainConsumer()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : TargetConsumer.TOPICS) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
+            consumer.endOffsets(partitions).forEach((p, o) -> end.put(p, new OffsetAndMetadata(o)));
+            consumer.commitSync(end);
+        }
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committed() {
+        try (var consumer = plainConsumer()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(Topics.PACTICIPANTS).forEach(p -> partitions.add(
+                    new TopicPartition(Topics.PACTICIPANTS, p.partition())));
+            return new HashMap<>(consumer.committed(Set.copyOf(partitions)));
+        }
+    }
+
+    private KafkaConsumer<String, String> plainConsumer() {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
+            Thread.sleep(20);
+        }
+    }
+}
