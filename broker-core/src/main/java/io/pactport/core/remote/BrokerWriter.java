@@ -62,6 +62,17 @@ public final class BrokerWriter {
         return written ? Outcome.WRITTEN : Outcome.UNCHANGED;
     }
 
+    /**
+     * Creates the version if the target lacks it. An existing one is left alone: a PUT without its build URL would
+     * replace the one its publication recorded.
+     */
+    private void ensureVersion(String pacticipant, String number) {
+        String path = BrokerReader.versionPath(pacticipant, number);
+        if (client.get(path).status() == 404) {
+            client.put(path, Map.of());
+        }
+    }
+
     public Outcome tag(String pacticipant, String version, String tag) {
         return client.put(BrokerReader.versionPath(pacticipant, version) + "/tags/" + PactBrokerClient.segment(tag),
                 Map.of()).status() == 201 ? Outcome.WRITTEN : Outcome.UNCHANGED;
@@ -182,7 +193,7 @@ public final class BrokerWriter {
         if (currentDeployment(environment, deployment).isPresent()) {
             return Outcome.UNCHANGED;
         }
-        version(Version.of(deployment.pacticipant(), deployment.version()));
+        ensureVersion(deployment.pacticipant(), deployment.version());
         Map<String, Object> body = deployment.applicationInstance() == null ? Map.of()
                 : Map.of("applicationInstance", deployment.applicationInstance());
         client.post(BrokerReader.versionPath(deployment.pacticipant(), deployment.version())
@@ -207,7 +218,7 @@ public final class BrokerWriter {
     /** Records the release (the Pact Broker answers 200 for one already recorded). */
     public Outcome release(Release release, boolean production) {
         String environment = environmentUuid(release.environment(), production);
-        version(Version.of(release.pacticipant(), release.version()));
+        ensureVersion(release.pacticipant(), release.version());
         return client.post(BrokerReader.versionPath(release.pacticipant(), release.version())
                 + "/released-versions/environment/" + environment, Map.of()).status() == 201
                         ? Outcome.WRITTEN : Outcome.UNCHANGED;
