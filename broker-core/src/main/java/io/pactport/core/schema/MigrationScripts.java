@@ -22,7 +22,8 @@ final class MigrationScripts implements ResourceProvider {
             "V1__pact_broker_2_120_schema.sql",
             "V2__pactport_outbox.sql",
             "V3__pactport_migration_baseline.sql",
-            "V4__pactport_retention_runs.sql");
+            "V4__pactport_retention_runs.sql",
+            "V8__pactport_retention_indexes.sql");
 
     private final ClassLoader classLoader = MigrationScripts.class.getClassLoader();
 

@@ -299,6 +299,8 @@ public class CleanService {
         private final CleanSettings settings;
         private int failures;
         private boolean lastFailed;
+        /** How long the last transaction took, begin to commit or rollback: what the next pause is measured against. */
+        private long lastNanos;
 
         Batches(Connection connection, CleanSettings settings) throws SQLException {
             this.connection = connection;
@@ -308,15 +310,18 @@ public class CleanService {
 
         /** The work's result, committed; null when the batch failed within the budget (rolled back, to be retried). */
         <T> T transaction(String what, SqlWork<T> work) throws SQLException {
+            long start = System.nanoTime();
             try {
                 clean.bound(connection, settings.statementTimeout());
                 T result = work.run();
                 connection.commit();
+                lastNanos = System.nanoTime() - start;
                 failures = 0;
                 lastFailed = false;
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
+                lastNanos = System.nanoTime() - start;
                 failures++;
                 lastFailed = true;
                 if (failures >= MAX_FAILED_BATCHES) {
@@ -363,12 +368,18 @@ public class CleanService {
             }
         }
 
+        /**
+         * Paces the run by the database's own speed: after a batch that took t, at least {@code batchPauseRatio * t}
+         * (and at least {@code batchPause}), so however loaded the database is, the API keeps its share of the time.
+         */
         void pause() {
-            if (settings.batchPause().isZero() || stopping) {
+            long millis = Math.max(settings.batchPause().toMillis(),
+                    Math.round(settings.batchPauseRatio() * lastNanos / 1_000_000.0));
+            if (millis <= 0 || stopping) {
                 return;
             }
             try {
-                Thread.sleep(settings.batchPause().toMillis());
+                Thread.sleep(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stopping = true;
