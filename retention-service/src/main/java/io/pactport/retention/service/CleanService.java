@@ -250,7 +250,8 @@ public class CleanService {
             throws SQLException {
         Connection c = batches.connection;
         CleanSettings s = run.settings();
-        long[] cursor = {0};
+        // the cursor moves on only when a batch commits: a rolled-back batch's versions are picked again
+        long[] cursor = {0, 0};
         while (deleted.size() < s.deletionLimit() && !stopping) {
             int size = Math.min(s.batchSize(), s.deletionLimit() - deleted.size());
             List<DeletedVersion> batch = batches.transaction("versions", () -> {
@@ -258,7 +259,7 @@ public class CleanService {
                 if (picked.isEmpty()) {
                     return null;
                 }
-                cursor[0] = picked.get(picked.size() - 1);
+                cursor[1] = picked.get(picked.size() - 1);
                 // the pick saw the data as of its start; writes committed since, before the lock, count too
                 Set<Long> nowKept = clean.selectedAmong(c, keep, picked);
                 List<Long> doomed = picked.stream().filter(id -> !nowKept.contains(id)).toList();
@@ -284,6 +285,7 @@ public class CleanService {
                 }
                 break;
             }
+            cursor[0] = cursor[1];
             deleted.addAll(batch);
             metrics.deleted(batch.size());
             if (!batch.isEmpty()) {
@@ -338,7 +340,7 @@ public class CleanService {
          * {@code delete} removes it, or (for branches) {@code deleteUpTo} does both in one statement.
          */
         void pages(String what, int limit, Pager lock, Deleter delete, DeleteUpTo deleteUpTo) throws SQLException {
-            long[] cursor = {0};
+            long[] cursor = {0, 0};
             int done = 0;
             while (done < limit && !stopping) {
                 int size = Math.min(settings.batchSize(), limit - done);
@@ -350,7 +352,7 @@ public class CleanService {
                     if (ids.isEmpty()) {
                         return 0;
                     }
-                    cursor[0] = ids.get(ids.size() - 1);
+                    cursor[1] = ids.get(ids.size() - 1);
                     delete.delete(ids);
                     return ids.size();
                 });
@@ -360,6 +362,7 @@ public class CleanService {
                 if (count == 0) {
                     break;
                 }
+                cursor[0] = cursor[1];
                 done += count;
                 pause();
             }
