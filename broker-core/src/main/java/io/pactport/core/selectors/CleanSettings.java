@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
  *            image's pending PR #338); empty (the default, or {@code []}) turns it off
  * @param branchDeletionLimit at most this many branches per run ({@code _BRANCH_DELETION_LIMIT}, default the deletion
  *            limit)
- * @param batchSize versions (or rows) per transaction ({@code _BATCH_SIZE}, 1000): what a run locks at once; a batch
- *            of 1000 versions, each with a tag and a pact, took 150-350 ms on 2 busy cores (load 15), most of it
- *            PostgreSQL's per-row foreign-key checks
+ * @param batchSize versions (or rows) per transaction ({@code _BATCH_SIZE}, 500): what a run locks at once; a batch
+ *            of 1000 versions, each with a tag and a pact, took about 225 ms on 2 shared cores (load 5), most of it
+ *            PostgreSQL's per-row foreign-key checks, so 500 keeps a transaction near 100 ms
  * @param batchPause the least pause between two transactions ({@code _BATCH_PAUSE}, default {@code 0s})
  * @param batchPauseRatio the pause after a transaction as a multiple of that transaction's own duration
  *            ({@code _BATCH_PAUSE_RATIO}, default 1: the clean works at most half of the time, the API's writes and
@@ -47,7 +47,7 @@ public record CleanSettings(boolean enabled, CronSchedule cronSchedule, List<Kee
     public static final String DEFAULT_CRON_SCHEDULE = "15 2 * * *";
     public static final int DEFAULT_DELETION_LIMIT = 500;
     public static final int DEFAULT_OVERWRITTEN_DATA_MAX_AGE = 7;
-    public static final int DEFAULT_BATCH_SIZE = 1000;
+    public static final int DEFAULT_BATCH_SIZE = 500;
     public static final Duration DEFAULT_BATCH_PAUSE = Duration.ZERO;
     public static final double DEFAULT_BATCH_PAUSE_RATIO = 1.0;
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(15);
