@@ -81,7 +81,7 @@ class CleanIncrementalScenariosTest extends CleanTestSupport {
     }
 
     private static io.pactport.core.selectors.CleanSettings settingsWithDefaults() {
-        return io.pactport.core.selectors.CleanSettings.defaults().withBatches(2, java.time.Duration.ZERO);
+        return io.pactport.core.selectors.CleanSettings.defaults().withBatches(2, java.time.Duration.ZERO, 0);
     }
 
     @Test

@@ -36,7 +36,7 @@ abstract class CleanTestSupport {
     /** The docker defaults with these keep selectors and limit; small batches, no pause, so batching is exercised. */
     static CleanSettings settings(String selectors, int limit) {
         return CleanSettings.defaults().withKeepVersionSelectors(KeepSelectors.parse(selectors))
-                .withDeletionLimit(limit).withBatches(2, Duration.ZERO);
+                .withDeletionLimit(limit).withBatches(2, Duration.ZERO, 0);
     }
 
     RetentionRun run(CleanSettings settings) {

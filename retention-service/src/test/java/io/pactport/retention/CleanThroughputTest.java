@@ -2,6 +2,7 @@ package io.pactport.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactport.core.selectors.CleanSettings;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.retention.model.RetentionRun;
@@ -48,11 +49,15 @@ class CleanThroughputTest extends CleanTestSupport {
                 """, bar);
         db.update("ANALYZE");
         long start = System.nanoTime();
+        // the default batch size and pacing unless told otherwise (-Dpactport.benchmark.pauseRatio=0: no pauses)
+        double pauseRatio = Double.parseDouble(System.getProperty("pactport.benchmark.pauseRatio",
+                String.valueOf(CleanSettings.DEFAULT_BATCH_PAUSE_RATIO)));
         RetentionRun run = run(settings("[{\"latest\":true},{\"tag\":\"prod\"}]", versions)
-                .withBatches(1000, Duration.ZERO));
+                .withBatches(CleanSettings.DEFAULT_BATCH_SIZE, Duration.ZERO, pauseRatio));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(run.versionsDeleted()).isEqualTo(versions - 1);
-        System.out.printf("retention benchmark: %d versions (with tag, pact, content) deleted in %.1f s = %.0f/s%n",
-                run.versionsDeleted(), seconds, run.versionsDeleted() / seconds);
+        System.out.printf("retention benchmark: %d versions (with tag, pact, content) deleted in %.1f s = %.0f/s"
+                + " (batches of %d, pause ratio %s)%n", run.versionsDeleted(), seconds, run.versionsDeleted() / seconds,
+                CleanSettings.DEFAULT_BATCH_SIZE, pauseRatio);
     }
 }

@@ -88,7 +88,7 @@ class ConcurrentWritesTest extends CleanTestSupport {
         }
         Thread.sleep(200);
         RetentionRun run = run(settings("[{\"tag\":\"prod\"},{\"latest\":true},{\"max_age\":30}]", 10_000)
-                .withBatches(10, Duration.ofMillis(2)));
+                .withBatches(10, Duration.ofMillis(2), 1));
         done.set(true);
         for (Future<?> future : futures) {
             future.get(30, TimeUnit.SECONDS);

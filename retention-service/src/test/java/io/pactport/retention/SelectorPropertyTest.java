@@ -61,7 +61,7 @@ class SelectorPropertyTest extends CleanTestSupport {
             }
 
             CleanSettings settings = CleanSettings.defaults().withKeepVersionSelectors(selectors)
-                    .withDeletionLimit(2 + random.nextInt(8)).withBatches(1 + random.nextInt(3), Duration.ZERO);
+                    .withDeletionLimit(2 + random.nextInt(8)).withBatches(1 + random.nextInt(3), Duration.ZERO, 0);
             for (int runs = 0; runs < 100; runs++) {
                 SelectorOracle now = SelectorOracle.load(db.connection());
                 Set<Long> selected = now.keep(all, today);

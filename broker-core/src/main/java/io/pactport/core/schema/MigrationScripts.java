@@ -23,7 +23,8 @@ final class MigrationScripts implements ResourceProvider {
             "V2__pactport_outbox.sql",
             "V3__pactport_migration_baseline.sql",
             "V4__pactport_retention_runs.sql",
-            "V5__pactport_webhook_attempts.sql");
+            "V5__pactport_webhook_attempts.sql",
+            "V8__pactport_retention_indexes.sql");
 
     private final ClassLoader classLoader = MigrationScripts.class.getClassLoader();
 

@@ -23,7 +23,7 @@ class CleanSettingsTest {
     void defaultsAreTheDockerImages() {
         CleanSettings s = settings(Map.of());
         assertThat(s).isEqualTo(new CleanSettings(false, CronSchedule.parse("15 2 * * *"), KeepSelectors.DOCKER_DEFAULTS,
-                500, 7, false, List.of(), 500, 100, Duration.ofMillis(200), Duration.ofSeconds(15), Optional.empty()));
+                500, 7, false, List.of(), 500, 500, Duration.ZERO, 1.0, Duration.ofSeconds(15), Optional.empty()));
         assertThat(s).isEqualTo(CleanSettings.defaults());
     }
 
@@ -37,7 +37,7 @@ class CleanSettingsTest {
                 "PACTFLOW_DATABASE_CLEAN_DRY_RUN", "true"));
         assertThat(s).isEqualTo(new CleanSettings(true, CronSchedule.parse("*/2 * * * *"),
                 List.of(KeepSelector.NONE.withMaxAge(30), KeepSelector.NONE.withLatest(true)), 100, 0, true,
-                List.of(), 100, 100, Duration.ofMillis(200), Duration.ofSeconds(15), Optional.empty()));
+                List.of(), 100, 500, Duration.ZERO, 1.0, Duration.ofSeconds(15), Optional.empty()));
     }
 
     @Test
@@ -47,6 +47,7 @@ class CleanSettingsTest {
                 Map.entry("PACTFLOW_DATABASE_CLEAN_BRANCH_DELETION_LIMIT", "20"),
                 Map.entry("PACTFLOW_DATABASE_CLEAN_BATCH_SIZE", "50"),
                 Map.entry("PACTFLOW_DATABASE_CLEAN_BATCH_PAUSE", "500ms"),
+                Map.entry("PACTFLOW_DATABASE_CLEAN_BATCH_PAUSE_RATIO", "0.5"),
                 Map.entry("PACTFLOW_DATABASE_CLEAN_STATEMENT_TIMEOUT", "1.5m"),
                 Map.entry("PACTFLOW_DATABASE_CLEAN_CATCH_UP_INTERVAL", "120")));
         assertThat(s.keepBranchSelectors()).containsExactly(new BranchSelector(30, List.of()),
@@ -54,6 +55,7 @@ class CleanSettingsTest {
         assertThat(s.branchDeletionLimit()).isEqualTo(20);
         assertThat(s.batchSize()).isEqualTo(50);
         assertThat(s.batchPause()).isEqualTo(Duration.ofMillis(500));
+        assertThat(s.batchPauseRatio()).isEqualTo(0.5);
         assertThat(s.statementTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(s.catchUpInterval()).contains(Duration.ofMinutes(2));
         assertThat(settings(Map.of("PACTFLOW_DATABASE_CLEAN_KEEP_BRANCH_SELECTORS", "[]")).keepBranchSelectors()).isEmpty();
@@ -98,6 +100,8 @@ class CleanSettingsTest {
             "BRANCH_DELETION_LIMIT    | 0    | PACTFLOW_DATABASE_CLEAN_BRANCH_DELETION_LIMIT: must be a positive whole number of branches, not 0",
             "BATCH_SIZE               | x    | PACTFLOW_DATABASE_CLEAN_BATCH_SIZE: must be a positive whole number of versions, not \"x\"",
             "BATCH_PAUSE              | 2 weeks | PACTFLOW_DATABASE_CLEAN_BATCH_PAUSE: must be a duration such as 500ms",
+            "BATCH_PAUSE_RATIO        | -1   | PACTFLOW_DATABASE_CLEAN_BATCH_PAUSE_RATIO: must be a number from 0 to 100",
+            "BATCH_PAUSE_RATIO        | 101  | PACTFLOW_DATABASE_CLEAN_BATCH_PAUSE_RATIO: must be a number from 0 to 100",
             "STATEMENT_TIMEOUT        | 0s   | PACTFLOW_DATABASE_CLEAN_STATEMENT_TIMEOUT: must be longer than 0",
             "CATCH_UP_INTERVAL        | 0    | PACTFLOW_DATABASE_CLEAN_CATCH_UP_INTERVAL: must be longer than 0"})
     void invalidValuesNameTheVariable(String suffix, String value, String message) {

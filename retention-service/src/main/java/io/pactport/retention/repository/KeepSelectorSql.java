@@ -10,7 +10,7 @@ import java.util.List;
  * Keep selectors as SQL predicates on a {@code versions} row, with the Pact Broker's semantics
  * ({@code Version.for_selector}): a selector's properties are AND-ed, selectors OR-ed. Every predicate is an index probe
  * on the row's id, pacticipant or order ({@code EXISTS} over tags, branch_versions, branch_heads, deployed and released
- * versions; "latest" as "no newer version of the pacticipant matches too", over {@code (pacticipant_id, "order" DESC)}),
+ * versions; "latest" as "the row is the pacticipant's newest match", over {@code (pacticipant_id, "order" DESC)}),
  * so the database resolves a whole selector set in one statement, whether it lists the oldest unselected versions,
  * re-checks a batch or counts what each selector keeps.
  */
@@ -130,12 +130,16 @@ public final class KeepSelectorSql {
             }
             return sql.sql("))").build();
         }
-        sql.sql("NOT EXISTS (SELECT 1 FROM versions " + w + " WHERE " + w + ".pacticipant_id = " + a + ".pacticipant_id"
-                + " AND " + w + ".\"order\" > " + a + ".\"order\"");
+        // "the row is the newest match", not "no newer row matches": the newest match is one descending walk of
+        // (pacticipant_id, "order" DESC) that stops at the first hit; a NOT EXISTS over "order" > the row's was planned
+        // as a sequential scan per row on a pacticipant with many versions (quadratic in its number of versions).
+        // The row itself matches the other conditions (they are AND-ed with this one), so the newest match exists.
+        sql.sql(a + ".\"order\" = (SELECT " + w + ".\"order\" FROM versions " + w + " WHERE " + w + ".pacticipant_id = "
+                + a + ".pacticipant_id");
         for (SqlFragment condition : filters(s, w, today, true)) {
             sql.sql(" AND ").fragment(condition);
         }
-        return sql.sql(")").build();
+        return sql.sql(" ORDER BY " + w + ".\"order\" DESC LIMIT 1)").build();
     }
 
     /**

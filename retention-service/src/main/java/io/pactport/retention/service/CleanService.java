@@ -250,7 +250,8 @@ public class CleanService {
             throws SQLException {
         Connection c = batches.connection;
         CleanSettings s = run.settings();
-        long[] cursor = {0};
+        // the cursor moves on only when a batch commits: a rolled-back batch's versions are picked again
+        long[] cursor = {0, 0};
         while (deleted.size() < s.deletionLimit() && !stopping) {
             int size = Math.min(s.batchSize(), s.deletionLimit() - deleted.size());
             List<DeletedVersion> batch = batches.transaction("versions", () -> {
@@ -258,7 +259,7 @@ public class CleanService {
                 if (picked.isEmpty()) {
                     return null;
                 }
-                cursor[0] = picked.get(picked.size() - 1);
+                cursor[1] = picked.get(picked.size() - 1);
                 // the pick saw the data as of its start; writes committed since, before the lock, count too
                 Set<Long> nowKept = clean.selectedAmong(c, keep, picked);
                 List<Long> doomed = picked.stream().filter(id -> !nowKept.contains(id)).toList();
@@ -284,6 +285,7 @@ public class CleanService {
                 }
                 break;
             }
+            cursor[0] = cursor[1];
             deleted.addAll(batch);
             metrics.deleted(batch.size());
             if (!batch.isEmpty()) {
@@ -299,6 +301,8 @@ public class CleanService {
         private final CleanSettings settings;
         private int failures;
         private boolean lastFailed;
+        /** How long the last transaction took, begin to commit or rollback: what the next pause is measured against. */
+        private long lastNanos;
 
         Batches(Connection connection, CleanSettings settings) throws SQLException {
             this.connection = connection;
@@ -308,15 +312,18 @@ public class CleanService {
 
         /** The work's result, committed; null when the batch failed within the budget (rolled back, to be retried). */
         <T> T transaction(String what, SqlWork<T> work) throws SQLException {
+            long start = System.nanoTime();
             try {
                 clean.bound(connection, settings.statementTimeout());
                 T result = work.run();
                 connection.commit();
+                lastNanos = System.nanoTime() - start;
                 failures = 0;
                 lastFailed = false;
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
+                lastNanos = System.nanoTime() - start;
                 failures++;
                 lastFailed = true;
                 if (failures >= MAX_FAILED_BATCHES) {
@@ -333,7 +340,7 @@ public class CleanService {
          * {@code delete} removes it, or (for branches) {@code deleteUpTo} does both in one statement.
          */
         void pages(String what, int limit, Pager lock, Deleter delete, DeleteUpTo deleteUpTo) throws SQLException {
-            long[] cursor = {0};
+            long[] cursor = {0, 0};
             int done = 0;
             while (done < limit && !stopping) {
                 int size = Math.min(settings.batchSize(), limit - done);
@@ -345,7 +352,7 @@ public class CleanService {
                     if (ids.isEmpty()) {
                         return 0;
                     }
-                    cursor[0] = ids.get(ids.size() - 1);
+                    cursor[1] = ids.get(ids.size() - 1);
                     delete.delete(ids);
                     return ids.size();
                 });
@@ -355,6 +362,7 @@ public class CleanService {
                 if (count == 0) {
                     break;
                 }
+                cursor[0] = cursor[1];
                 done += count;
                 pause();
             }
@@ -363,12 +371,18 @@ public class CleanService {
             }
         }
 
+        /**
+         * Paces the run by the database's own speed: after a batch that took t, at least {@code batchPauseRatio * t}
+         * (and at least {@code batchPause}), so however loaded the database is, the API keeps its share of the time.
+         */
         void pause() {
-            if (settings.batchPause().isZero() || stopping) {
+            long millis = Math.max(settings.batchPause().toMillis(),
+                    Math.round(settings.batchPauseRatio() * lastNanos / 1_000_000.0));
+            if (millis <= 0 || stopping) {
                 return;
             }
             try {
-                Thread.sleep(settings.batchPause().toMillis());
+                Thread.sleep(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stopping = true;

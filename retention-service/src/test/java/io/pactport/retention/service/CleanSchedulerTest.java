@@ -45,7 +45,8 @@ class CleanSchedulerTest {
     private static CleanSettings enabled(String cron, Optional<Duration> catchUp) {
         CleanSettings d = CleanSettings.defaults();
         return new CleanSettings(true, CronSchedule.parse(cron), d.keepVersionSelectors(), 100,
-                d.overwrittenDataMaxAgeDays(), false, List.of(), 100, 10, Duration.ZERO, d.statementTimeout(), catchUp);
+                d.overwrittenDataMaxAgeDays(), false, List.of(), 100, 10, Duration.ZERO, 0, d.statementTimeout(),
+                catchUp);
     }
 
     private static Instant at(String localDateTime) {
