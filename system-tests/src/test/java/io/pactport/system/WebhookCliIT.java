@@ -83,6 +83,12 @@ class WebhookCliIT {
                 Thread.sleep(200);
             }
             assertThat(received).containsExactly("POST /build?branch=feat%2Fx {\"version\":\"1.0.1\"}");
+            // the executor records the outcome after the receiver has answered
+            Instant recorded = Instant.now().plusSeconds(30);
+            while (!"success".equals(text(db, "SELECT status FROM triggered_webhooks"))
+                    && Instant.now().isBefore(recorded)) {
+                Thread.sleep(100);
+            }
             assertThat(text(db, "SELECT status FROM triggered_webhooks")).isEqualTo("success");
             assertThat(text(db, "SELECT logs FROM webhook_executions")).contains("Successfully executed webhook")
                     .doesNotContain("s3cret");
