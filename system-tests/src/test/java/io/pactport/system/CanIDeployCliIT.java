@@ -10,15 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,17 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 class CanIDeployCliIT {
 
-    private static Path cli;
-
-    /** The CLI's outcome. */
-    private record Run(int exitCode, String output) {
-    }
+    private static PactBrokerCli cli;
 
     @BeforeAll
     static void findCli() {
-        cli = Path.of(System.getProperty("pactport.pact-cli", "../.tools/node_modules/.bin/pact-broker"));
-        Assumptions.assumeTrue(Files.isExecutable(cli), "skipped: the pact-broker CLI is not installed at " + cli
-                + " (npm install --prefix .tools @pact-foundation/pact-cli@18.1.2)");
+        cli = PactBrokerCli.findOrSkip();
     }
 
     @Test
@@ -51,20 +40,20 @@ class CanIDeployCliIT {
             api.awaitReady(Duration.ofSeconds(90));
             String broker = "http://127.0.0.1:" + api.port;
             String first = publish(broker, "1.0.0", "a stock query");
-            assertThat(run("create-environment", "--name", "production", "--production", "-b", broker).exitCode())
+            assertThat(cli.run("create-environment", "--name", "production", "--production", "-b", broker).exitCode())
                     .isZero();
             verify(broker, first, "2.0.0", true);
-            assertThat(run("record-deployment", "--pacticipant", "inventory", "--version", "2.0.0", "--environment",
+            assertThat(cli.run("record-deployment", "--pacticipant", "inventory", "--version", "2.0.0", "--environment",
                     "production", "-b", broker).exitCode()).isZero();
 
-            Run yes = run("can-i-deploy", "--pacticipant", "orders", "--version", "1.0.0", "--to-environment",
+            PactBrokerCli.Run yes = cli.run("can-i-deploy", "--pacticipant", "orders", "--version", "1.0.0", "--to-environment",
                     "production", "-b", broker);
             assertThat(yes.exitCode()).as(yes.output()).isZero();
             assertThat(yes.output()).contains("Computer says yes").contains("2.0.0");
 
             // a new pact nobody verified yet: unknown, so no
             publish(broker, "1.1.0", "a stock query by warehouse");
-            Run unknown = run("can-i-deploy", "--pacticipant", "orders", "--version", "1.1.0", "--to-environment",
+            PactBrokerCli.Run unknown = cli.run("can-i-deploy", "--pacticipant", "orders", "--version", "1.1.0", "--to-environment",
                     "production", "-b", broker);
             assertThat(unknown.exitCode()).as(unknown.output()).isEqualTo(1);
             assertThat(unknown.output()).contains("Computer says no")
@@ -72,13 +61,13 @@ class CanIDeployCliIT {
 
             // the deployed provider version failed it: no
             verify(broker, PactContent.parse(pact("a stock query by warehouse")).sha(), "2.0.0", false);
-            Run failed = run("can-i-deploy", "--pacticipant", "orders", "--version", "1.1.0", "--to-environment",
+            PactBrokerCli.Run failed = cli.run("can-i-deploy", "--pacticipant", "orders", "--version", "1.1.0", "--to-environment",
                     "production", "-b", broker);
             assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
             assertThat(failed.output()).contains("failed");
 
             // a version the broker has never heard of: no
-            assertThat(run("can-i-deploy", "--pacticipant", "orders", "--version", "9.9.9", "--to-environment",
+            assertThat(cli.run("can-i-deploy", "--pacticipant", "orders", "--version", "9.9.9", "--to-environment",
                     "production", "-b", broker).exitCode()).isEqualTo(1);
         }
     }
@@ -95,7 +84,7 @@ class CanIDeployCliIT {
     private static String publish(String broker, String version, String description) throws Exception {
         Path pacts = Files.createTempDirectory("pacts");
         Files.writeString(pacts.resolve("orders-inventory.json"), pact(description));
-        Run run = run("publish", pacts.toString(), "--consumer-app-version", version, "--branch", "main", "-b", broker);
+        PactBrokerCli.Run run = cli.run("publish", pacts.toString(), "--consumer-app-version", version, "--branch", "main", "-b", broker);
         assertThat(run.exitCode()).as(run.output()).isZero();
         return PactContent.parse(pact(description)).sha();
     }
@@ -111,12 +100,4 @@ class CanIDeployCliIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
-    private static Run run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(cli.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("pact-broker %s finished", args[0]).isTrue();
-        return new Run(process.exitValue(), output);
-    }
 }

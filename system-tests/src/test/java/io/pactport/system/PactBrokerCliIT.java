@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pactport.core.testing.TestDatabase;
 import io.pactport.core.testing.TestKafka;
 import io.pactport.core.testing.TestPostgres;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,13 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 class PactBrokerCliIT {
 
-    private static Path cli;
+    private static PactBrokerCli cli;
 
     @BeforeAll
     static void findCli() {
-        cli = Path.of(System.getProperty("pactport.pact-cli", "../.tools/node_modules/.bin/pact-broker"));
-        Assumptions.assumeTrue(Files.isExecutable(cli), "skipped: the pact-broker CLI is not installed at " + cli
-                + " (npm install --prefix .tools @pact-foundation/pact-cli@18.1.2)");
+        cli = PactBrokerCli.findOrSkip();
     }
 
     @Test
@@ -52,11 +44,11 @@ class PactBrokerCliIT {
             api.awaitReady(Duration.ofSeconds(90));
             String broker = "http://127.0.0.1:" + api.port;
 
-            run("publish", pacts.toString(), "--consumer-app-version", "1.0.0", "--branch", "main", "-b", broker);
-            run("create-environment", "--name", "production", "--production", "-b", broker);
-            run("record-deployment", "--pacticipant", "orders", "--version", "1.0.0", "--environment", "production",
+            cli.succeed("publish", pacts.toString(), "--consumer-app-version", "1.0.0", "--branch", "main", "-b", broker);
+            cli.succeed("create-environment", "--name", "production", "--production", "-b", broker);
+            cli.succeed("record-deployment", "--pacticipant", "orders", "--version", "1.0.0", "--environment", "production",
                     "-b", broker);
-            String described = run("describe-version", "--pacticipant", "orders", "--version", "1.0.0",
+            String described = cli.succeed("describe-version", "--pacticipant", "orders", "--version", "1.0.0",
                     "--output", "json", "-b", broker);
 
             assertThat(described).contains("1.0.0");
@@ -66,15 +58,6 @@ class PactBrokerCliIT {
         }
     }
 
-    private static String run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(cli.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("pact-broker %s finished", args[0]).isTrue();
-        assertThat(process.exitValue()).as("pact-broker %s said:%n%s", String.join(" ", args), output).isZero();
-        return output;
-    }
 
     private static long count(TestDatabase db, String sql) throws Exception {
         try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {

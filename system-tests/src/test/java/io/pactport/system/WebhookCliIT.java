@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.pactport.core.testing.TestDatabase;
 import io.pactport.core.testing.TestKafka;
 import io.pactport.core.testing.TestPostgres;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,12 +14,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,13 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookCliIT {
 
-    private static Path cli;
+    private static PactBrokerCli cli;
 
     @BeforeAll
     static void findCli() {
-        cli = Path.of(System.getProperty("pactport.pact-cli", "../.tools/node_modules/.bin/pact-broker"));
-        Assumptions.assumeTrue(Files.isExecutable(cli), "skipped: the pact-broker CLI is not installed at " + cli
-                + " (npm install --prefix .tools @pact-foundation/pact-cli@18.1.2)");
+        cli = PactBrokerCli.findOrSkip();
     }
 
     @Test
@@ -71,12 +65,12 @@ class WebhookCliIT {
                     + "/build?branch=${pactbroker.consumerVersionBranch}";
 
             // the CLI creates pacticipants it names only when they exist, so the first publication comes first
-            run("publish", pacts.toString(), "--consumer-app-version", "1.0.0", "--branch", "main", "-b", broker);
-            run("create-webhook", hook, "--request", "POST", "--header", "Content-Type: application/json",
+            cli.succeed("publish", pacts.toString(), "--consumer-app-version", "1.0.0", "--branch", "main", "-b", broker);
+            cli.succeed("create-webhook", hook, "--request", "POST", "--header", "Content-Type: application/json",
                     "--data", "{\"version\":\"${pactbroker.consumerVersionNumber}\"}", "--user", "ci:s3cret",
                     "--consumer", "orders", "--provider", "inventory", "--contract-published",
                     "--description", "trigger the inventory build", "-b", broker);
-            run("publish", pacts.toString(), "--consumer-app-version", "1.0.1", "--branch", "feat/x", "-b", broker);
+            cli.succeed("publish", pacts.toString(), "--consumer-app-version", "1.0.1", "--branch", "feat/x", "-b", broker);
 
             Instant end = Instant.now().plusSeconds(60);
             while (received.isEmpty() && Instant.now().isBefore(end)) {
@@ -97,15 +91,6 @@ class WebhookCliIT {
         }
     }
 
-    private static String run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(cli.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("pact-broker %s finished", args[0]).isTrue();
-        assertThat(process.exitValue()).as("pact-broker %s said:%n%s", String.join(" ", args), output).isZero();
-        return output;
-    }
 
     private static String text(TestDatabase db, String sql) throws Exception {
         try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
