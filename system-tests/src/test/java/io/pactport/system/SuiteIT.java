@@ -54,7 +54,7 @@ class SuiteIT {
 
         try (ServiceProcess api = ServiceProcess.start("broker-api", env)) {
             assertThat(api.awaitExit(START)).isNotZero();
-            assertThat(api.output()).contains("an empty database", "Run the migration first",
+            assertThat(api.output()).contains("an empty database", "Run the migration first (`./pactport migrate`",
                     "PACTFLOW_DATABASE_AUTO_MIGRATE=true");
             assertThat(api.output()).doesNotContain(secret);
         }

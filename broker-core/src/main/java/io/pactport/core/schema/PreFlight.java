@@ -143,7 +143,6 @@ public final class PreFlight {
             boolean pactBrokerTables = !(state instanceof DatabaseState.Empty)
                     && !(state instanceof DatabaseState.Unrecognised);
             Map<String, Long> counts = pactBrokerTables ? RowBaseline.rowCounts(c) : Map.of();
-            List<String> actions = new ArrayList<>();
             List<String> upgrades = List.of();
             if (pactBrokerTables) {
                 try {
@@ -158,20 +157,48 @@ public final class PreFlight {
                     }
                 }
             }
-            boolean recordsBaseline = state instanceof DatabaseState.PactBroker
-                    || (state instanceof DatabaseState.Pactport && Migrator.takenOverPactBroker(c)
-                            && !RowBaseline.recorded(c));
-            if (recordsBaseline) {
-                actions.add("record row counts and checksums of the " + counts.size() + " Pact Broker tables"
-                        + " (for verify)");
-            }
-            upgrades.forEach(step -> actions.add("apply Pact Broker migration " + step));
-            actions.addAll(pactportMigrations(state));
-            return new Report(state, List.copyOf(actions), counts, List.copyOf(findings),
+            boolean recordsBaseline = recordsBaseline(c, state);
+            return new Report(state, actions(c, state, upgrades), counts, List.copyOf(findings),
                     estimate(c, recordsBaseline, upgrades));
         } catch (SQLException e) {
             throw new SchemaRefusedException("cannot read the database: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What {@code migrate} would apply, in order, without the counts and checks (for {@code status}): it reads only
+     * the catalogue and the two migration histories, so it is quick on any size of database.
+     *
+     * @throws SchemaRefusedException when the database cannot be migrated (the reason says why)
+     */
+    public List<String> pendingActions() {
+        try (Connection c = dataSource.getConnection()) {
+            Migrator.requirePostgres(c);
+            DatabaseState state = new Migrator(dataSource).inspect(c);
+            Migrator.checkMigratable(state);
+            boolean pactBrokerTables = !(state instanceof DatabaseState.Empty);
+            return actions(c, state, pactBrokerTables ? PactBrokerUpgrade.missingSteps(c) : List.of());
+        } catch (SQLException e) {
+            throw new SchemaRefusedException("cannot read the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** The one list of what migrate does to {@code state}: the row baseline, the Pact Broker steps, Pactport's. */
+    private static List<String> actions(Connection c, DatabaseState state, List<String> upgrades) throws SQLException {
+        List<String> actions = new ArrayList<>();
+        if (recordsBaseline(c, state)) {
+            actions.add("record row counts and checksums of the " + RowBaseline.pactBrokerTables(c).size()
+                    + " Pact Broker tables (for verify)");
+        }
+        upgrades.forEach(step -> actions.add("apply Pact Broker migration " + step));
+        actions.addAll(pactportMigrations(state));
+        return List.copyOf(actions);
+    }
+
+    private static boolean recordsBaseline(Connection c, DatabaseState state) throws SQLException {
+        return state instanceof DatabaseState.PactBroker
+                || (state instanceof DatabaseState.Pactport && Migrator.takenOverPactBroker(c)
+                        && !RowBaseline.recorded(c));
     }
 
     private static List<String> pactportMigrations(DatabaseState state) {

@@ -124,9 +124,17 @@ class MigratorTest {
 
         assertThatThrownBy(() -> migrator.ensureCurrent(false)).isInstanceOf(SchemaRefusedException.class)
                 .hasMessageContaining("an empty database")
+                .hasMessageContaining("Run the migration first (`./pactport migrate`, or the migration-service"
+                        + " `migrate` command)")
                 .hasMessageContaining("PACTFLOW_DATABASE_AUTO_MIGRATE=true");
         assertThat(migrator.ensureCurrent(true)).isInstanceOf(DatabaseState.Pactport.class);
         assertThat(migrator.ensureCurrent(false)).isInstanceOf(DatabaseState.Pactport.class);
+
+        // as an older Pactport build left it: the newest migration not applied yet
+        PactBrokerDatabases.execute(db, "DELETE FROM " + Migrator.HISTORY_TABLE + " WHERE version = '8'");
+        assertThatThrownBy(() -> migrator.ensureCurrent(false)).isInstanceOf(SchemaRefusedException.class)
+                .hasMessageContaining("1 migration(s) pending: [V8 pactport retention indexes]")
+                .hasMessageContaining("`./pactport migrate`");
     }
 
     @Test

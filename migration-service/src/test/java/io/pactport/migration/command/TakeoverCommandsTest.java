@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.config.DatabaseConfig;
 import io.pactport.core.testing.LegacyDataset;
+import io.pactport.core.testing.OlderPactBrokerDatabases;
 import io.pactport.core.testing.PactBrokerDatabases;
 import io.pactport.core.testing.TestDatabase;
 import java.io.PrintWriter;
@@ -74,6 +75,44 @@ class TakeoverCommandsTest {
         assertThat(run(new RollbackCommand(db::dataSource, CONFIG), "--force")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("dropped table pactport_outbox", "rolled back: the database is a Pact"
                 + " Broker database at schema 20260217");
+    }
+
+    @Test
+    void statusOfAPactBroker2108DatabaseListsThePactBrokerStepsItLacksThenPactportsMigrations() {
+        TestDatabase older = OlderPactBrokerDatabases.pactBroker2108("takeover_status");
+        LegacyDataset.generate(older, 5, 10);
+
+        assertThat(run(new StatusCommand(older::dataSource))).as(err.toString()).isZero();
+
+        String[] lines = out.toString().lines().toArray(String[]::new);
+        assertThat(lines[0]).isEqualTo("database: a Pact Broker database at schema 20231003 (Pact Broker 2.108–2.113,"
+                + " 171 migrations applied)");
+        assertThat(lines[1]).isEqualTo("pending (migrate would):");
+        // the Ruby broker's migrations 2.114 to 2.120 shipped, by file name and in its order, before Pactport's own
+        assertThat(lines).containsSubsequence(
+                "  record row counts and checksums of the 30 Pact Broker tables (for verify)",
+                "  apply Pact Broker migration 20240112_add_client_language_verified_by_to_verification.rb",
+                "  apply Pact Broker migration 20251106_add_branch_versions_version_id_branch_name_index.rb",
+                "  apply Pact Broker migration 20251202_add_has_messages_column_to_pact_versions.rb",
+                "  apply Pact Broker migration 20251202_populate_has_messages_in_pact_versions.rb",
+                "  apply Pact Broker migration 20260119_add_index_on_consumer_id_provider_id_to_pact_versions.rb",
+                "  apply Pact Broker migration 20260123_drop_branch_versions_branch_name_index.rb",
+                "  apply Pact Broker migration 20260210_add_index_on_pact_version_id_to_latest_pact_publication.rb",
+                "  apply Pact Broker migration 20260217_add_wip_query_optimization_indexes.rb",
+                "  mark Pactport V1 (the Pact Broker 2.120 layout) as present",
+                "  apply Pactport V2 pactport outbox");
+        assertThat(lines).filteredOn(line -> line.startsWith("  apply Pact Broker migration")).hasSize(8);
+
+        assertThat(run(new MigrateCommand(older::dataSource, CONFIG))).as(err.toString()).isZero();
+        assertThat(run(new StatusCommand(older::dataSource))).isZero();
+        assertThat(out.toString()).containsPattern("database: a Pactport database at V\\d+, up to date")
+                .contains("pending: nothing, the database is up to date").doesNotContain("apply");
+
+        TestDatabase unknown = PactBrokerDatabases.pactBroker2120("takeover_status_newer");
+        PactBrokerDatabases.execute(unknown, "INSERT INTO schema_migrations VALUES ('20270101_from_the_future.rb')");
+        assertThat(run(new StatusCommand(unknown::dataSource))).isZero();
+        assertThat(out.toString()).contains("pending: migrate would refuse this database:",
+                "a Pact Broker newer than 2.120", "use a Pactport release that supports it");
     }
 
     private int run(Object command, String... args) {
