@@ -8,11 +8,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -30,7 +33,27 @@ public final class LegacyDataset {
 
     /** What was written, for assertions. */
     public record Summary(int pacticipants, int versions, int pactVersions, int pactPublications, int verifications,
-            int messagePacts) {
+            int messagePacts, Model model) {
+    }
+
+    /**
+     * What the data says, as the generator decided it, for tests that derive the broker's answers (the matrix,
+     * can-i-deploy) from the data itself rather than from SQL over the tables.
+     *
+     * @param integrations each {consumer, provider}
+     * @param versions per pacticipant, its versions in order
+     * @param pacts per consumer version id, per provider, the pact_versions id of its latest revision
+     * @param verifications per {pact_versions id, provider version id}, the success of the latest verification
+     * @param environments per environment name, per pacticipant, the ids of the versions currently deployed there
+     *        or released and still supported
+     */
+    public record Model(List<List<String>> integrations, Map<String, List<Version>> versions,
+            Map<Integer, Map<String, Integer>> pacts, Map<List<Integer>, Boolean> verifications,
+            Map<String, Map<String, Set<Integer>>> environments) {
+    }
+
+    /** A version as written: its id, number, order and tag names. */
+    public record Version(int id, String number, int order, List<String> tags) {
     }
 
     private static final String[][] INTEGRATIONS = {
@@ -54,6 +77,10 @@ public final class LegacyDataset {
     private final Map<Integer, LocalDateTime> versionCreated = new HashMap<>();
     private final Map<String, Integer> nextId = new HashMap<>();
     private int messagePacts;
+    private final Map<String, List<Version>> modelVersions = new LinkedHashMap<>();
+    private final Map<Integer, Map<String, Integer>> modelPacts = new HashMap<>();
+    private final Map<List<Integer>, Boolean> modelVerifications = new HashMap<>();
+    private final Map<String, Map<String, Set<Integer>>> modelEnvironments = new LinkedHashMap<>();
 
     private LegacyDataset(Connection c, long seed) throws SQLException {
         this.c = c;
@@ -85,7 +112,9 @@ public final class LegacyDataset {
         deployments();
         webhooks();
         moveSequencesPastIds();
-        return new Summary(PACTICIPANTS.length, versions, pacts[0], pacts[1], pacts[2], messagePacts);
+        List<List<String>> integrations = Arrays.stream(INTEGRATIONS).map(i -> List.of(i[0], i[1])).toList();
+        return new Summary(PACTICIPANTS.length, versions, pacts[0], pacts[1], pacts[2], messagePacts,
+                new Model(integrations, modelVersions, modelPacts, modelVerifications, modelEnvironments));
     }
 
     private void pacticipants() throws SQLException {
@@ -120,6 +149,7 @@ public final class LegacyDataset {
                 branches.add(new Object[] {id, branch, pacticipant, time, time});
             }
             List<Integer> ids = new ArrayList<>();
+            List<Version> written = new ArrayList<>();
             for (int i = 0; i < perPacticipant; i++) {
                 time = time.plusMinutes(7 + random.nextInt(50));
                 int id = id("versions");
@@ -136,15 +166,20 @@ public final class LegacyDataset {
                     time, time, false});
                 heads.put(branchIds.get(branch), new Object[] {branchIds.get(branch), branchVersion, id, pacticipant,
                     branch});
+                List<String> tagNames = new ArrayList<>();
                 if (i % 20 == 0) {
                     tags.add(new Object[] {"prod", id, time, time, pacticipant, order});
+                    tagNames.add("prod");
                 }
                 if (i % 7 == 0) {
                     tags.add(new Object[] {branch, id, time, time, pacticipant, order});
+                    tagNames.add(branch);
                 }
+                written.add(new Version(id, number, order, List.copyOf(tagNames)));
                 order++;
             }
             versionIds.put(name, ids);
+            modelVersions.put(name, List.copyOf(written));
         }
         batch("INSERT INTO versions (id, number, pacticipant_id, \"order\", created_at, updated_at, branch, build_url)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", versions);
@@ -204,6 +239,7 @@ public final class LegacyDataset {
                     publications.add(new Object[] {lastPublication, consumerVersion, provider, revision, pactVersion,
                         published, consumer, versionOrder.get(consumerVersion)});
                 }
+                modelPacts.computeIfAbsent(consumerVersion, v -> new HashMap<>()).put(integration[1], lastPactVersion);
                 latest.add(new Object[] {consumer, consumerVersion, provider, lastPublication, lastPactVersion,
                     versionCreated.get(consumerVersion)});
                 if (random.nextInt(3) > 0) {
@@ -220,6 +256,7 @@ public final class LegacyDataset {
                         row.addAll(List.of("pact-jvm", "4.6.5", "JUnit5"));
                     }
                     verifications.add(row.toArray());
+                    modelVerifications.put(List.of(lastPactVersion, providerVersion), success);
                     latestVerification.put(lastPactVersion + "/" + providerVersion, new Object[] {consumer,
                         lastPactVersion, provider, providerVersion, verification, executed});
                 }
@@ -306,8 +343,12 @@ public final class LegacyDataset {
             if (name.equals("Mobile App")) {
                 for (int i = 0; i < ids.size(); i += 60) {
                     LocalDateTime at = versionCreated.get(ids.get(i)).plusHours(2);
+                    boolean supported = i + 180 >= ids.size();
                     released.add(new Object[] {id("released_versions"), uuid(), ids.get(i), pacticipant, production,
-                        at, at, i + 180 < ids.size() ? at.plusDays(30) : null});
+                        at, at, supported ? null : at.plusDays(30)});
+                    if (supported) {
+                        inEnvironment("production", name).add(ids.get(i));
+                    }
                 }
                 continue;
             }
@@ -326,6 +367,7 @@ public final class LegacyDataset {
                 if (previous != null) {
                     current.add(new Object[] {id("currently_deployed_version_ids"), "", pacticipant, environment,
                         previous[2], previous[0]});
+                    inEnvironment(environment == test ? "test" : "production", name).add((Integer) previous[2]);
                 }
             }
         }
@@ -394,6 +436,11 @@ public final class LegacyDataset {
             s.execute("SELECT setval('verification_number_sequence', (SELECT coalesce(max(number), 200) FROM"
                     + " verifications))");
         }
+    }
+
+    private Set<Integer> inEnvironment(String environment, String pacticipant) {
+        return modelEnvironments.computeIfAbsent(environment, e -> new LinkedHashMap<>())
+                .computeIfAbsent(pacticipant, p -> new TreeSet<>());
     }
 
     private int id(String table) {
