@@ -104,7 +104,7 @@ class SyncBenchmark {
                 // while a slower target catches up
                 Map<String, Double> lag = new HashMap<>();
                 java.util.Set<String> caughtUp = new java.util.HashSet<>();
-                long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+                long deadline = System.nanoTime() + Duration.ofSeconds(600).toNanos();
                 while (System.nanoTime() < deadline && caughtUp.size() < 2) {
                     for (JsonNode t : JSON.readTree(sync.get("/sync/targets").body())) {
                         String name = t.path("name").asText();
