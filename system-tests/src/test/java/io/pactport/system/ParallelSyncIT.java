@@ -236,6 +236,15 @@ class ParallelSyncIT {
                 .isEqualTo(consumer2);
         assertThat(post("/cutover/shadow", "{\"questions\":[{\"pacticipant\":\"x\"}]}", 400).path("error")
                 .asText()).contains("needs pacticipant, version and environment");
+
+        // the questions pipelines ask Pactport are replayed against the old brokers: the same answer from "a"
+        assertThat(toPactport.reader().canIDeploy(consumer2, "c-1", production)).isPresent();
+        await(() -> recentComparison(consumer2) != null);
+        JsonNode recent = recentComparison(consumer2);
+        assertThat(recent.path("question").path("environment").asText()).isEqualTo(production);
+        assertThat(recent.path("agree").asBoolean()).as(recent.toString()).isTrue();
+        assertThat(recent.path("old").asBoolean()).isTrue();
+        assertThat(metric("pactport_cutover_shadow_disagreements{target=\"a\"}")).isZero();
     }
 
     @Test
@@ -316,6 +325,19 @@ class ParallelSyncIT {
             }
         }
         throw new AssertionError("no target " + target + " in " + report);
+    }
+
+    /** Old broker a's comparison of a recent can-i-deploy question about {@code pacticipant}, or null. */
+    private static JsonNode recentComparison(String pacticipant) throws Exception {
+        JsonNode shadow = JSON.readTree(sync.get("/cutover/shadow").body());
+        assertThat(shadow.path("questions").asText()).isEqualTo("recent");
+        for (JsonNode c : shadow.path("comparisons")) {
+            if (c.path("target").asText().equals("a") && c.path("question").path("pacticipant").asText()
+                    .equals(pacticipant)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private static JsonNode target(String name) throws Exception {

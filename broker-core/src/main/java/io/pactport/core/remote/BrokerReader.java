@@ -170,8 +170,15 @@ public final class BrokerReader {
 
     /** The Pact Broker's can-i-deploy answer ({@code summary.deployable}, {@code reason}…), or empty on 404. */
     public Optional<JsonNode> canIDeploy(String pacticipant, String version, String environment) {
+        return canIDeploy(pacticipant, version, environment, null);
+    }
+
+    /** can-i-deploy to an environment, or (environment null) to where a tag points. */
+    public Optional<JsonNode> canIDeploy(String pacticipant, String version, String environment, String toTag) {
         var answer = client.get("/can-i-deploy?pacticipant=" + PactBrokerClient.query(pacticipant) + "&version="
-                + PactBrokerClient.query(version) + "&environment=" + PactBrokerClient.query(environment));
+                + PactBrokerClient.query(version) + (environment != null
+                        ? "&environment=" + PactBrokerClient.query(environment)
+                        : "&to=" + PactBrokerClient.query(toTag)));
         return answer.found() ? Optional.of(answer.json()) : Optional.empty();
     }
 

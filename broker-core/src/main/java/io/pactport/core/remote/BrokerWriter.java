@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Writes to a remote Pact Broker through its public API, idempotently: every method can be called again with the same
@@ -25,8 +27,22 @@ public final class BrokerWriter {
     /** What a write did. */
     public enum Outcome { WRITTEN, UNCHANGED }
 
+    /** Beyond this many remembered lookups a cache starts over (a lookup more, no more). */
+    private static final int REMEMBERED = 10_000;
+
     private final PactBrokerClient client;
     private final BrokerReader reader;
+    /**
+     * The target's uuid of each environment by name, found once rather than by listing every environment for each
+     * deployment and release. A uuid that turns out gone (404: the environment was deleted and made again) is
+     * forgotten and looked up again.
+     */
+    private final Map<String, String> environmentUuids = new ConcurrentHashMap<>();
+    /**
+     * The links of the target's pact version by consumer, provider and content SHA, found once rather than for every
+     * verification result of that content (a pact version's URLs never change; one found gone is looked up again).
+     */
+    private final Map<String, JsonNode> pactLinks = new ConcurrentHashMap<>();
 
     public BrokerWriter(PactBrokerClient client) {
         this.client = client;
@@ -110,7 +126,16 @@ public final class BrokerWriter {
      * Pact Broker would otherwise store a duplicate.
      */
     public Outcome verification(Verification verification, VerificationDetails details) {
-        JsonNode pact = targetPact(verification);
+        return verification(verification, details, false);
+    }
+
+    private Outcome verification(Verification verification, VerificationDetails details, boolean again) {
+        String key = verification.consumer() + "\n" + verification.provider() + "\n" + verification.sha();
+        JsonNode pact = pactLinks.get(key);
+        if (pact == null) {
+            pact = targetPact(verification);
+            remember(pactLinks, key, pact);
+        }
         var latest = client.get(href(pact, "pb:latest-verification-results"));
         if (latest.found()) {
             JsonNode existing = latest.json();
@@ -134,18 +159,27 @@ public final class BrokerWriter {
         if (labels.verifiedBy() != null && labels.verifiedBy().isObject()) {
             body.set("verifiedBy", labels.verifiedBy());
         }
-        client.post(href(pact, "pb:publish-verification-results"), body);
+        if (!client.post(href(pact, "pb:publish-verification-results"), body).found()) {
+            pactLinks.remove(key);
+            if (again) {
+                throw new RemoteBrokerException("publishing the verification result of the pact between "
+                        + verification.consumer() + " and " + verification.provider(), 404,
+                        "the broker's pact-version URL is gone", null);
+            }
+            return verification(verification, details, true); // the pact version remembered is gone: find it again
+        }
         return Outcome.WRITTEN;
     }
 
+    /** The pact's links (only they are kept: the content can be large). */
     private JsonNode targetPact(Verification v) {
         var bySha = client.get(BrokerReader.pactVersionPath(v.consumer(), v.provider(), v.sha()));
         if (bySha.found()) {
-            return bySha.json();
+            return links(bySha.json());
         }
         var byVersion = client.get(BrokerReader.pactPath(v.consumer(), v.provider(), v.consumerVersion()));
         if (byVersion.found()) {
-            return byVersion.json();
+            return links(byVersion.json());
         }
         throw new RemoteBrokerException("finding the pact between " + v.consumer() + " and " + v.provider()
                 + " with content " + v.sha() + " (consumer version " + v.consumerVersion() + ")", 404,
@@ -165,7 +199,9 @@ public final class BrokerWriter {
             body.set("contacts", environment.contacts());
         }
         if (existing.isEmpty()) {
-            return client.post("/environments", body).json().path("uuid").asText();
+            String uuid = client.post("/environments", body).json().path("uuid").asText();
+            remember(environmentUuids, environment.name(), uuid);
+            return uuid;
         }
         Environment found = existing.get();
         if (found.production() != environment.production() || (environment.displayName() != null
@@ -180,6 +216,7 @@ public final class BrokerWriter {
         if (existing.isEmpty()) {
             return Outcome.UNCHANGED;
         }
+        environmentUuids.remove(name);
         client.delete("/environments/" + existing.get().uuid());
         return Outcome.WRITTEN;
     }
@@ -189,15 +226,25 @@ public final class BrokerWriter {
      * instance). The environment is matched by name; it is created when missing, with {@code production} as given.
      */
     public Outcome deployment(Deployment deployment, boolean production) {
+        return deployment(deployment, production, false);
+    }
+
+    private Outcome deployment(Deployment deployment, boolean production, boolean again) {
         String environment = environmentUuid(deployment.environment(), production);
-        if (currentDeployment(environment, deployment).isPresent()) {
+        Optional<Optional<String>> current = currentDeploymentIfThere(environment, deployment);
+        if (current.isEmpty()) {
+            return forgotten(deployment.environment(), again, () -> deployment(deployment, production, true));
+        }
+        if (current.get().isPresent()) {
             return Outcome.UNCHANGED;
         }
         ensureVersion(deployment.pacticipant(), deployment.version());
         Map<String, Object> body = deployment.applicationInstance() == null ? Map.of()
                 : Map.of("applicationInstance", deployment.applicationInstance());
-        client.post(BrokerReader.versionPath(deployment.pacticipant(), deployment.version())
-                + "/deployed-versions/environment/" + environment, body);
+        if (!client.post(BrokerReader.versionPath(deployment.pacticipant(), deployment.version())
+                + "/deployed-versions/environment/" + environment, body).found()) {
+            return forgotten(deployment.environment(), again, () -> deployment(deployment, production, true));
+        }
         return Outcome.WRITTEN;
     }
 
@@ -217,11 +264,18 @@ public final class BrokerWriter {
 
     /** Records the release (the Pact Broker answers 200 for one already recorded). */
     public Outcome release(Release release, boolean production) {
+        return release(release, production, false);
+    }
+
+    private Outcome release(Release release, boolean production, boolean again) {
         String environment = environmentUuid(release.environment(), production);
         ensureVersion(release.pacticipant(), release.version());
-        return client.post(BrokerReader.versionPath(release.pacticipant(), release.version())
-                + "/released-versions/environment/" + environment, Map.of()).status() == 201
-                        ? Outcome.WRITTEN : Outcome.UNCHANGED;
+        var answer = client.post(BrokerReader.versionPath(release.pacticipant(), release.version())
+                + "/released-versions/environment/" + environment, Map.of());
+        if (!answer.found()) {
+            return forgotten(release.environment(), again, () -> release(release, production, true));
+        }
+        return answer.status() == 201 ? Outcome.WRITTEN : Outcome.UNCHANGED;
     }
 
     public Outcome supportEnded(Release release) {
@@ -246,8 +300,40 @@ public final class BrokerWriter {
     }
 
     private String environmentUuid(String name, boolean production) {
-        return environmentNamed(name).map(Environment::uuid)
+        String remembered = environmentUuids.get(name);
+        if (remembered != null) {
+            return remembered;
+        }
+        String uuid = environmentNamed(name).map(Environment::uuid)
                 .orElseGet(() -> environment(new Environment(null, name, null, production, null)));
+        remember(environmentUuids, name, uuid);
+        return uuid;
+    }
+
+    /**
+     * The environment's uuid answered 404 (deleted and made again since it was remembered): forgotten, and the write
+     * done once more with a fresh lookup; a 404 then is the target's refusal, which will not heal.
+     */
+    private Outcome forgotten(String environment, boolean again, Supplier<Outcome> write) {
+        environmentUuids.remove(environment);
+        if (again) {
+            throw new RemoteBrokerException("writing to environment " + environment, 404,
+                    "the broker does not know the environment it listed", null);
+        }
+        return write.get();
+    }
+
+    private static <V> void remember(Map<String, V> cache, String key, V value) {
+        if (cache.size() >= REMEMBERED) {
+            cache.clear();
+        }
+        cache.put(key, value);
+    }
+
+    private static JsonNode links(JsonNode pact) {
+        ObjectNode links = PactBrokerClient.JSON.createObjectNode();
+        links.set("_links", pact.path("_links"));
+        return links;
     }
 
     private Optional<Environment> environmentNamed(String name) {
@@ -255,16 +341,24 @@ public final class BrokerWriter {
     }
 
     private Optional<String> currentDeployment(String environmentUuid, Deployment deployment) {
-        for (JsonNode d : client.get("/environments/" + environmentUuid
-                + "/deployed-versions/currently-deployed?pacticipant=" + PactBrokerClient.query(deployment.pacticipant()))
-                .json().path("_embedded").path("deployedVersions")) {
+        return currentDeploymentIfThere(environmentUuid, deployment).orElse(Optional.empty());
+    }
+
+    /** Empty when the environment is not there (404), else the uuid of the current deployment there, if any. */
+    private Optional<Optional<String>> currentDeploymentIfThere(String environmentUuid, Deployment deployment) {
+        var answer = client.get("/environments/" + environmentUuid
+                + "/deployed-versions/currently-deployed?pacticipant=" + PactBrokerClient.query(deployment.pacticipant()));
+        if (!answer.found()) {
+            return Optional.empty();
+        }
+        for (JsonNode d : answer.json().path("_embedded").path("deployedVersions")) {
             String instance = d.hasNonNull("applicationInstance") ? d.get("applicationInstance").asText() : null;
             if (deployment.version().equals(d.path("_embedded").path("version").path("number").asText())
                     && Objects.equals(instance, deployment.applicationInstance())) {
-                return Optional.of(d.path("uuid").asText());
+                return Optional.of(Optional.of(d.path("uuid").asText()));
             }
         }
-        return Optional.empty();
+        return Optional.of(Optional.empty());
     }
 
     private static String href(JsonNode json, String rel) {

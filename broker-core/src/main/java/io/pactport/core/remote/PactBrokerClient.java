@@ -44,7 +44,10 @@ public final class PactBrokerClient {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.credentials = credentials == null ? BrokerCredentials.NONE : credentials;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: the default (HTTP/2) would offer every new plain-http connection an h2c upgrade that Pact Brokers
+        // ignore; connections are kept and reused either way
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public String baseUrl() {

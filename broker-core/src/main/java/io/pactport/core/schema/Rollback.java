@@ -23,10 +23,10 @@ public final class Rollback {
 
     /**
      * Tables whose rows are bookkeeping, lost without loss: the history, the row baseline, sent events, and the
-     * clean-up's run history (the Ruby broker keeps none).
+     * clean-up's run history, the can-i-deploy questions asked (the Ruby broker keeps none).
      */
     private static final Set<String> BOOKKEEPING = Set.of(Migrator.HISTORY_TABLE, RowBaseline.TABLE, "pactport_outbox",
-            "pactport_retention_runs");
+            "pactport_retention_runs", "pactport_can_i_deploy_questions");
 
     /**
      * What was done.

@@ -39,6 +39,18 @@ public interface SyncConfig {
     @WithDefault("production,prod")
     List<String> productionTags();
 
+    /** Shadow can-i-deploy replays the questions Pactport answered within this window (newest first). */
+    @WithDefault("24h")
+    Duration shadowWindow();
+
+    /** At most this many recent questions per replay. */
+    @WithDefault("100")
+    int shadowLimit();
+
+    /** How often the recent questions are replayed on their own (the metric stays current); 0 turns that off. */
+    @WithDefault("10m")
+    Duration shadowEvery();
+
     /** Each target's Kafka consumer group is this prefix and the target's name. */
     @WithDefault("pactport-sync-")
     String consumerGroupPrefix();

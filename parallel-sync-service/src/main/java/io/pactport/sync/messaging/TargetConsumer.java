@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -28,9 +25,10 @@ import org.jboss.logging.Logger;
  * One target's own Kafka consumer (its own consumer group, its own thread), so a slow or dead target holds up nobody
  * else, writing to the target on {@code concurrency} lanes at once.
  * <ul>
- * <li>Order per key: an event goes to lane {@code hash(pacticipant of key) % lanes}; a lane is one thread that writes its events in
- * the order they were polled, so the events of one key reach the target in partition order. A key that is retrying
- * (backoff on 5xx, timeout, no connection) holds back its own lane only; the other lanes go on.</li>
+ * <li>Order per key: the events of one pacticipant are written one after another in the order they were polled
+ * ({@link KeyedLanes}), so the events of one key reach the target in partition order; different pacticipants are
+ * written side by side by whichever lane is free. A key that is retrying (backoff on 5xx, timeout, no connection)
+ * holds back its own events and one lane; the other keys go on.</li>
  * <li>At least once: per partition, the offset committed is the lowest one not yet delivered, skipped or
  * dead-lettered ({@link PartitionProgress}), never beyond. What is redelivered after a crash or a rebalance is written
  * again, which changes nothing on the target (every write is idempotent).</li>
@@ -50,7 +48,7 @@ public final class TargetConsumer implements Runnable {
 
     private final TargetSync sync;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final ExecutorService[] lanes;
+    private final KeyedLanes lanes;
     private final int maxUnfinished;
     private final long revokeWaitMillis;
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
@@ -77,11 +75,7 @@ public final class TargetConsumer implements Runnable {
         config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Integer.MAX_VALUE);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        this.lanes = new ExecutorService[concurrency];
-        for (int i = 0; i < concurrency; i++) {
-            String name = "sync-" + sync.target() + "-lane-" + i;
-            lanes[i] = Executors.newSingleThreadExecutor(task -> new Thread(task, name));
-        }
+        this.lanes = new KeyedLanes(concurrency, "sync-" + sync.target() + "-lane");
         this.maxUnfinished = QUEUED_PER_LANE * concurrency;
         this.revokeWaitMillis = requestTimeout.toMillis() + 1000;
         this.thread = new Thread(this, "sync-" + sync.target());
@@ -119,9 +113,7 @@ public final class TargetConsumer implements Runnable {
         } finally {
             running = false;
             // queued events are abandoned, an event in backoff or in a request is interrupted: none is committed
-            for (ExecutorService lane : lanes) {
-                lane.shutdownNow();
-            }
+            lanes.shutdownNow();
             awaitLanes();
             try {
                 try {
@@ -143,21 +135,23 @@ public final class TargetConsumer implements Runnable {
         PartitionProgress p = progress.computeIfAbsent(partition, key -> new PartitionProgress());
         p.handedOut(record.offset(), record.timestamp());
         unfinished.incrementAndGet();
-        lanes[lane(record)].execute(() -> deliver(record, p));
+        lanes.execute(lane(record), () -> deliver(record, p));
     }
 
     /**
-     * The lane of a record: by its pacticipant, the key's part before {@code /} (a pacticipant's key on
-     * pacticipants.v1, {@code consumer/provider} on contracts.v1), so the same key always goes to the same lane and a
-     * consumer's version events and its publications are never written side by side (both write its version: a
-     * version PUT racing a publication could hide the publication's tags for a moment). No key (never sent by
-     * broker-api): the partition is the unit of order.
+     * The key whose events are written one after another: the pacticipant, the record key's part before {@code /} (a
+     * pacticipant's key on pacticipants.v1, {@code consumer/provider} on contracts.v1), so a consumer's version events
+     * and its publications are never written side by side (both write its version: a version PUT racing a
+     * publication could hide the publication's tags for a moment). No key (never sent by broker-api): the partition
+     * is the unit of order.
      */
-    private int lane(ConsumerRecord<String, byte[]> record) {
+    private static String lane(ConsumerRecord<String, byte[]> record) {
         String key = record.key();
-        int hash = key == null ? record.partition() : key.substring(0, key.indexOf('/') < 0 ? key.length()
-                : key.indexOf('/')).hashCode();
-        return Math.floorMod(hash, lanes.length);
+        if (key == null) {
+            return "\u0000partition-" + record.topic() + "-" + record.partition();
+        }
+        int slash = key.indexOf('/');
+        return slash < 0 ? key : key.substring(0, slash);
     }
 
     /** On a lane's thread. */
@@ -255,15 +249,12 @@ public final class TargetConsumer implements Runnable {
     }
 
     private void awaitLanes() {
-        for (ExecutorService lane : lanes) {
-            try {
-                if (!lane.awaitTermination(revokeWaitMillis, TimeUnit.MILLISECONDS)) {
-                    LOG.warnf("target %s: a lane did not stop in time", sync.target());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        try {
+            if (!lanes.awaitTermination(revokeWaitMillis)) {
+                LOG.warnf("target %s: a lane did not stop in time", sync.target());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

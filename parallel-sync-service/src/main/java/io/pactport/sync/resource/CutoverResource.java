@@ -2,7 +2,7 @@ package io.pactport.sync.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.sync.service.CutoverService;
-import io.pactport.sync.service.CutoverService.Question;
+import io.pactport.sync.model.Question;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,7 +36,18 @@ public class CutoverResource {
     }
 
     /**
-     * Body (optional): {@code {"questions":[{"pacticipant","version","environment"}]}}; without it, every production
+     * The can-i-deploy questions Pactport answered recently ({@code pactflow.sync.shadow-window}), asked of every old
+     * broker and Pactport again now; also replayed every {@code shadow-every}, the disagreements in the metric
+     * {@code pactport_cutover_shadow_disagreements}.
+     */
+    @GET
+    @Path("/shadow")
+    public CutoverService.Shadow recent() {
+        return cutover.shadowRecent();
+    }
+
+    /**
+     * Body (optional): {@code {"questions":[{"pacticipant","version","environment" or "to"}]}}; without it, every production
      * version of each old broker is asked about the environment it is in.
      */
     @POST
@@ -51,11 +62,14 @@ public class CutoverResource {
                         + "\"environment\"}]}");
             }
             for (JsonNode q : list) {
-                if (!q.hasNonNull("pacticipant") || !q.hasNonNull("version") || !q.hasNonNull("environment")) {
-                    throw new BadRequestException("each question needs pacticipant, version and environment");
+                if (!q.hasNonNull("pacticipant") || !q.hasNonNull("version")
+                        || q.hasNonNull("environment") == q.hasNonNull("to")) {
+                    throw new BadRequestException("each question needs pacticipant, version and environment (or a"
+                            + " 'to' tag instead of the environment)");
                 }
                 questions.add(new Question(q.get("pacticipant").asText(), q.get("version").asText(),
-                        q.get("environment").asText()));
+                        q.hasNonNull("environment") ? q.get("environment").asText() : null,
+                        q.hasNonNull("to") ? q.get("to").asText() : null));
             }
         }
         return cutover.shadow(questions);

@@ -10,6 +10,17 @@ import io.pactport.core.remote.ProductionVersions;
 import io.pactport.core.remote.ProductionVersions.Placement;
 import io.pactport.core.remote.RemoteBrokerException;
 import io.pactport.sync.config.SyncConfig;
+import io.pactport.sync.model.Question;
+import io.pactport.sync.repository.AskedQuestionRepository;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class CutoverService {
 
+    private static final Logger LOG = Logger.getLogger(CutoverService.class);
+
     /** One old broker compared with Pactport; {@code error} when it could not be read. */
     public record TargetReport(String target, boolean ready, int productionVersions, int missingCount,
             List<Gap> missing, String error) {
@@ -37,27 +50,57 @@ public class CutoverService {
     public record Backfill(Map<String, Integer> written, Map<String, List<String>> refused, Report after) {
     }
 
-    /** A can-i-deploy question. */
-    public record Question(String pacticipant, String version, String environment) {
-    }
-
     /** The answers of an old broker and of Pactport to one question; {@code null} deployable = no answer. */
     public record Comparison(String target, Question question, Boolean old, Boolean pactport, String oldReason,
             String pactportReason, boolean agree) {
     }
 
-    public record Shadow(int asked, int disagreements, List<Comparison> comparisons) {
+    /** @param questions where the questions came from: "given", "production versions" or "recent" */
+    public record Shadow(String questions, int asked, int disagreements, List<Comparison> comparisons) {
     }
 
     private final SyncTargets targets;
     private final SyncConfig config;
     private final MeterRegistry registry;
+    private final AskedQuestionRepository asked;
+    private final Clock clock;
     private final Map<String, AtomicLong> missingGauges = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> disagreementGauges = new ConcurrentHashMap<>();
+    private ScheduledExecutorService replays;
 
-    CutoverService(SyncTargets targets, SyncConfig config, MeterRegistry registry) {
+    CutoverService(SyncTargets targets, SyncConfig config, MeterRegistry registry, AskedQuestionRepository asked,
+            Clock clock) {
         this.targets = targets;
         this.config = config;
         this.registry = registry;
+        this.asked = asked;
+        this.clock = clock;
+    }
+
+    /** Replays the recent questions every {@code shadow-every}, so the disagreement metric stays current. */
+    void start(@Observes StartupEvent start) {
+        long every = config.shadowEvery().toMillis();
+        if (every <= 0 || oldBrokers().isEmpty()) {
+            return;
+        }
+        replays = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "shadow-can-i-deploy"));
+        replays.scheduleWithFixedDelay(() -> {
+            try {
+                Shadow shadow = shadowRecent();
+                if (shadow.disagreements() > 0) {
+                    LOG.warnf("shadow can-i-deploy: %d of %d recent questions answered differently (GET"
+                            + " /cutover/shadow)", shadow.disagreements(), shadow.asked());
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("shadow can-i-deploy: the recent questions could not be replayed: %s", e.getMessage());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        if (replays != null) {
+            replays.shutdownNow();
+        }
     }
 
     public Report report() {
@@ -91,23 +134,38 @@ public class CutoverService {
     }
 
     /** Asks every old broker and Pactport the same questions; none given: each production version, where it is. */
-    public Shadow shadow(List<Question> asked) {
+    public Shadow shadow(List<Question> given) {
+        return compare(given.isEmpty() ? "production versions" : "given", old -> given.isEmpty()
+                ? productionQuestions(old) : given);
+    }
+
+    /** Asks every old broker and Pactport the can-i-deploy questions Pactport answered within the shadow window. */
+    public Shadow shadowRecent() {
+        List<Question> recent = asked.recent(clock.instant().minus(config.shadowWindow()), config.shadowLimit());
+        return compare("recent", old -> recent);
+    }
+
+    private Shadow compare(String source, Function<BrokerReader, List<Question>> questionsFor) {
         BrokerReader pactport = targets.pactport().reader();
         List<Comparison> comparisons = new ArrayList<>();
         for (SyncTargets.Target target : oldBrokers()) {
             BrokerReader old = targets.reader(target);
-            List<Question> questions = asked.isEmpty() ? productionQuestions(old) : asked;
-            for (Question q : questions) {
+            int disagreements = 0;
+            for (Question q : questionsFor.apply(old)) {
                 Optional<JsonNode> o = answer(old, q);
                 Optional<JsonNode> n = answer(pactport, q);
                 Boolean od = o.map(CutoverService::deployable).orElse(null);
                 Boolean nd = n.map(CutoverService::deployable).orElse(null);
+                boolean agree = o.isPresent() && n.isPresent() && java.util.Objects.equals(od, nd);
                 comparisons.add(new Comparison(target.config().name(), q, od, nd, o.map(CutoverService::reason)
-                        .orElse(null), n.map(CutoverService::reason).orElse(null),
-                        o.isPresent() && n.isPresent() && java.util.Objects.equals(od, nd)));
+                        .orElse(null), n.map(CutoverService::reason).orElse(null), agree));
+                disagreements += agree ? 0 : 1;
             }
+            disagreementGauges.computeIfAbsent(target.config().name(), name -> registry.gauge(
+                    "pactport_cutover_shadow_disagreements", io.micrometer.core.instrument.Tags.of("target", name),
+                    new AtomicLong())).set(disagreements);
         }
-        return new Shadow(comparisons.size(), (int) comparisons.stream().filter(c -> !c.agree()).count(),
+        return new Shadow(source, comparisons.size(), (int) comparisons.stream().filter(c -> !c.agree()).count(),
                 comparisons);
     }
 
@@ -116,7 +174,7 @@ public class CutoverService {
         for (var p : ProductionVersions.of(old, config.productionTags())) {
             for (Placement placement : p.placements()) {
                 if (placement.kind() != ProductionVersions.Kind.TAGGED) {
-                    questions.add(new Question(p.pacticipant(), p.version(), placement.where()));
+                    questions.add(new Question(p.pacticipant(), p.version(), placement.where(), null));
                 }
             }
         }
@@ -125,7 +183,7 @@ public class CutoverService {
 
     private static Optional<JsonNode> answer(BrokerReader broker, Question q) {
         try {
-            return broker.canIDeploy(q.pacticipant(), q.version(), q.environment());
+            return broker.canIDeploy(q.pacticipant(), q.version(), q.environment(), q.to());
         } catch (RemoteBrokerException e) {
             // a 400 (unknown version, say) is an answer too: that the question cannot be answered there
             return Optional.empty();

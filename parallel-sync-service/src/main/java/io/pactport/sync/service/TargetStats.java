@@ -39,7 +39,7 @@ public final class TargetStats {
         this.skipped = Counter.builder("pactport_sync_skipped").tag("target", target)
                 .description("events of a kind the target is not configured to get").register(registry);
         this.deliveryLag = Timer.builder("pactport_sync_delivery_lag").tag("target", target)
-                .description("from the event on Kafka to its write on the target").publishPercentiles(0.5, 0.99)
+                .description("from the event on Kafka to its write on the target").publishPercentiles(0.5, 0.95, 0.99)
                 .register(registry);
         Gauge.builder("pactport_sync_lag_events", lagEvents, AtomicLong::get).tag("target", target)
                 .description("events not yet handled for the target").register(registry);

@@ -1,0 +1,206 @@
+package io.pactport.sync.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pactport.core.events.CloudEvent;
+import io.pactport.core.events.CloudEventSerializer;
+import io.pactport.core.events.EventType;
+import io.pactport.core.events.Topics;
+import io.pactport.core.remote.BrokerCredentials;
+import io.pactport.core.remote.BrokerWriter;
+import io.pactport.core.remote.PactBrokerClient;
+import io.pactport.core.testing.TestKafka;
+import io.pactport.sync.model.EventKind;
+import io.pactport.sync.service.TargetStats;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two sync instances of one target (two consumers in its group) share its partitions while events keep coming: a
+ * second one joins mid-stream, then the first one leaves. Every event reaches the target, and per key in order: what a
+ * handover writes twice is a replay from an earlier event onwards (the new owner starts at the lowest unfinished
+ * offset), never an event skipped or overtaken.
+ */
+class TargetConsumerRebalanceTest {
+
+    private static final int KEYS = 24;
+    private static final int EVENTS = 1200;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String group = "sync-rebalance-test-" + run;
+    /** Per key, the number (within the key) of each event the target took, in arrival order. */
+    private final Map<String, List<Integer>> arrivals = new ConcurrentHashMap<>();
+    private final Set<String> arrived = ConcurrentHashMap.newKeySet();
+    private HttpServer target;
+    private DeadLetters deadLetters;
+
+    @BeforeEach
+    void start() throws Exception {
+        target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        target.setExecutor(Executors.newFixedThreadPool(32));
+        // PUT /pacticipants/{key}/versions/1/tags/t{n}: recorded on arrival, answered a little later, so that a
+        // handover finds writes in flight
+        target.createContext("/", exchange -> {
+            String[] path = exchange.getRequestURI().getPath().split("/");
+            if (path.length == 7 && path[2].startsWith(run)) {
+                int n = Integer.parseInt(path[6].substring(1));
+                arrivals.computeIfAbsent(path[2], k -> new CopyOnWriteArrayList<>()).add(n);
+                arrived.add(path[2] + "/" + n);
+            }
+            try {
+                Thread.sleep(ThreadLocalRandom.current().nextInt(4));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(201, -1);
+            exchange.close();
+        });
+        target.start();
+        deadLetters = new DeadLetters(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                Clock.systemUTC());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(Topics.PACTICIPANTS, 4, (short) 1),
+                    new NewTopic(Topics.CONTRACTS, 4, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        startGroupAtTheEnd();
+    }
+
+    @AfterEach
+    void stop() {
+        target.stop(0);
+        deadLetters.close();
+    }
+
+    @Test
+    void aJoiningAndALeavingInstanceLoseNothingAndKeepTheOrderPerKey() throws Exception {
+        Thread producer = new Thread(this::produce, "rebalance-test-producer");
+        TargetConsumer first = consumer();
+        first.start();
+        producer.start();
+        await(() -> arrived.size() >= EVENTS / 4, "a quarter of the events to arrive");
+        TargetConsumer second = consumer();
+        second.start();
+        int beforeJoin = arrived.size();
+        await(() -> arrived.size() >= Math.max(EVENTS / 2, beforeJoin + 100), "events to arrive after the join");
+        first.stop();
+        producer.join();
+        await(() -> arrived.size() == EVENTS, "every event to arrive");
+        second.stop();
+
+        int replays = 0;
+        for (Map.Entry<String, List<Integer>> key : arrivals.entrySet()) {
+            List<Integer> ns = key.getValue();
+            int highest = -1;
+            for (int i = 0; i < ns.size(); i++) {
+                int n = ns.get(i);
+                boolean next = i > 0 && n == ns.get(i - 1) + 1;
+                if (!next) {
+                    // a run starts: the key's first event, or a replay from an event already written
+                    assertTrue(n <= highest + 1, key.getKey() + ": event " + (highest + 1) + " skipped or overtaken: "
+                            + ns);
+                    replays += i == 0 ? 0 : 1;
+                    assertTrue(i > 0 || n == 0, key.getKey() + " did not start with its first event: " + ns);
+                }
+                highest = Math.max(highest, n);
+            }
+            assertEquals(EVENTS / KEYS - 1, highest, key.getKey() + " is missing events: " + ns);
+        }
+        assertEquals(KEYS, arrivals.size());
+        // written again: only what was unfinished at a handover (at most 64 per lane and instance), not the stream
+        int again = arrivals.values().stream().mapToInt(List::size).sum() - EVENTS;
+        assertTrue(again < EVENTS / 2, again + " events written twice, in " + replays + " replays");
+    }
+
+    private TargetConsumer consumer() {
+        BrokerWriter writer = new BrokerWriter(new PactBrokerClient("http://127.0.0.1:" + target.getAddress()
+                .getPort(), BrokerCredentials.NONE, Duration.ofSeconds(5)));
+        TargetSync sync = new TargetSync("rebalance-" + run, EnumSet.allOf(EventKind.class), writer, deadLetters,
+                new TargetStats("rebalance-" + run, new SimpleMeterRegistry(), Clock.systemUTC()),
+                Duration.ofMillis(5), Duration.ofMillis(50));
+        return new TargetConsumer(sync, Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                group, 4, Duration.ofSeconds(5));
+    }
+
+    /** The events at a steady pace (about 6 s), so that the join and the leave happen mid-stream. */
+    private void produce() {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer())) {
+            for (int seq = 0; seq < EVENTS; seq++) {
+                String key = run + "-p" + (seq % KEYS);
+                var data = JsonNodeFactory.instance.objectNode().put("pacticipant", key).put("version", "1")
+                        .put("tag", "t" + seq / KEYS);
+                producer.send(new ProducerRecord<>(Topics.PACTICIPANTS, key, CloudEvent.of(run + "-" + seq, "/test",
+                        EventType.TAG_ADDED.type(), key, OffsetDateTime.now(ZoneOffset.UTC), data)));
+                if (seq % 40 == 39) {
+                    Thread.sleep(200);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The group starts at the topics' current end: other tests' events are none of this test's business. */
+    private void startGroupAtTheEnd() {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : TargetConsumer.TOPICS) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
+            consumer.endOffsets(partitions).forEach((p, o) -> end.put(p, new OffsetAndMetadata(o)));
+            consumer.commitSync(end);
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
+            Thread.sleep(20);
+        }
+    }
+}
