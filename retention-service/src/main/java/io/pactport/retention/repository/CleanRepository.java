@@ -10,11 +10,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -34,10 +32,9 @@ public class CleanRepository {
             SELECT v.id FROM versions v WHERE v.id > ? AND NOT %s
             ORDER BY v.id LIMIT ? FOR UPDATE OF v SKIP LOCKED
             """;
-    private static final String SELECTED_AMONG = "SELECT v.id FROM versions v WHERE v.id = ANY(?) AND %s";
-    private static final String DESCRIBE = """
+    private static final String STILL_UNSELECTED = """
             SELECT v.id, v.number, p.name FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id
-            WHERE v.id = ANY(?) ORDER BY v.id
+            WHERE v.id = ANY(?) AND NOT %s ORDER BY v.id
             """;
     private static final String HEADS_OF = "SELECT DISTINCT branch_id FROM branch_heads WHERE version_id = ANY(?)";
     /**
@@ -161,18 +158,14 @@ public class CleanRepository {
         }
     }
 
-    /** Which of {@code ids} a selector keeps now (seeing every write committed before the lock). */
-    public Set<Long> selectedAmong(Connection c, SqlFragment keep, List<Long> ids) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(SELECTED_AMONG.formatted(keep.sql()))) {
+    /**
+     * Which of the locked {@code ids} no selector keeps now, seeing every write committed before the lock (the pick saw
+     * the data as of its own start), with the names their deletion events carry; one statement for both.
+     */
+    public List<DeletedVersion> stillUnselected(Connection c, SqlFragment keep, List<Long> ids) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(STILL_UNSELECTED.formatted(keep.sql()))) {
             s.setArray(1, longs(c, ids));
             keep.bind(s, 2);
-            return new HashSet<>(ids(s));
-        }
-    }
-
-    public List<DeletedVersion> describe(Connection c, List<Long> ids) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(DESCRIBE)) {
-            s.setArray(1, longs(c, ids));
             List<DeletedVersion> out = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

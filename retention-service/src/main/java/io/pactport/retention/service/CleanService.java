@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -159,7 +158,11 @@ public class CleanService {
     }
 
     void onShutdown(@Observes ShutdownEvent event) {
-        // the batch in progress finishes (or rolls back with the connection); no new one starts
+        stop();
+    }
+
+    /** The batch in progress finishes (or rolls back with the connection); no new one starts. */
+    public void stop() {
         stopping = true;
     }
 
@@ -261,13 +264,11 @@ public class CleanService {
                 }
                 cursor[1] = picked.get(picked.size() - 1);
                 // the pick saw the data as of its start; writes committed since, before the lock, count too
-                Set<Long> nowKept = clean.selectedAmong(c, keep, picked);
-                List<Long> doomed = picked.stream().filter(id -> !nowKept.contains(id)).toList();
-                if (doomed.isEmpty()) {
+                List<DeletedVersion> versions = clean.stillUnselected(c, keep, picked);
+                if (versions.isEmpty()) {
                     return List.of();
                 }
-                List<DeletedVersion> versions = clean.describe(c, doomed);
-                clean.deleteVersions(c, doomed);
+                clean.deleteVersions(c, versions.stream().map(DeletedVersion::id).toList());
                 Map<String, List<Map<String, Object>>> byPacticipant = new TreeMap<>();
                 for (DeletedVersion v : versions) {
                     byPacticipant.computeIfAbsent(v.pacticipant(), k -> new ArrayList<>())
