@@ -33,8 +33,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * 20%). Works on a copy of the kept dataset ({@link BenchmarkEnvironment#copyOfSeeded}), dropped at the end. Opt-in,
  * with the other benchmarks: {@code mvn -B -pl broker-core,broker-api,migration-service,retention-service,
  * parallel-sync-service,system-tests verify -Pbenchmark -Dit.test=RetentionBenchmark -Dtest=none
- * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dpactport.benchmark.scale=0.01} for a quick run); the figures go
- * to {@code target/benchmark/retention.md}.
+ * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dpactport.benchmark.scale=0.01} for a quick run,
+ * {@code -Dpactport.benchmark.pauseRatio=0} for the clean without pauses); the figures go to
+ * {@code target/benchmark/retention.md}.
  */
 @EnabledIfSystemProperty(named = "pactport.benchmark", matches = "true")
 class RetentionBenchmark {
@@ -42,6 +43,7 @@ class RetentionBenchmark {
     private static final int WARM_UP = 300;
     private static final int BASELINE = 1000;
     private static final String SELECTORS = "[{\"latest\":true}]";
+    private static final String PAUSE_RATIO = System.getProperty("pactport.benchmark.pauseRatio");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DELETED = Pattern.compile("^pactport_retention_versions_deleted_total(?:\\{[^}]*})?"
             + " ([0-9.E]+)$", Pattern.MULTILINE);
@@ -75,6 +77,10 @@ class RetentionBenchmark {
             Map<String, String> env = new HashMap<>(BenchmarkEnvironment.serviceEnv(db));
             env.put("PACTFLOW_DATABASE_CLEAN_KEEP_VERSION_SELECTORS", SELECTORS);
             env.put("PACTFLOW_DATABASE_CLEAN_DELETION_LIMIT", Long.toString(versionsBefore));
+            // the defaults unless told otherwise, e.g. -Dpactport.benchmark.pauseRatio=0 for the clean's raw speed
+            if (PAUSE_RATIO != null) {
+                env.put("PACTFLOW_DATABASE_CLEAN_BATCH_PAUSE_RATIO", PAUSE_RATIO);
+            }
             try (ServiceProcess retention = ServiceProcess.start("retention-service", env)) {
                 retention.awaitReady(Duration.ofSeconds(120));
                 HttpResponse<String> started = BenchmarkEnvironment.HTTP.send(HttpRequest.newBuilder(
@@ -123,7 +129,8 @@ class RetentionBenchmark {
         List<String> lines = new ArrayList<>();
         lines.add("Clean of the benchmark dataset (scale " + bench.scale + ": " + before + " versions, "
                 + bench.shape.pacticipants() + " pacticipants), keep selectors " + SELECTORS
-                + " (+ deployed, released), default batches and pacing, deletion limit " + before + ".");
+                + " (+ deployed, released), default batch size, " + (PAUSE_RATIO == null ? "default pacing"
+                : "pause ratio " + PAUSE_RATIO) + ", deletion limit " + before + ".");
         lines.add("");
         lines.add("| clean | versions deleted | seconds | versions/s | target |");
         lines.add("|---|---|---|---|---|");

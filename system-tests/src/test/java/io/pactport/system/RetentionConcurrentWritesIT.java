@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactport.core.testing.BenchmarkDataset;
+import io.pactport.core.testing.ForeignKeys;
 import io.pactport.core.testing.TestDatabase;
 import io.pactport.core.testing.TestKafka;
 import io.pactport.core.testing.TestPostgres;
@@ -91,6 +92,9 @@ class RetentionConcurrentWritesIT {
                     HttpResponse<String> read = send("GET", write.url(), null);
                     assertThat(read.statusCode()).as(write + " was acknowledged during the clean, then lost: "
                             + read.body()).isEqualTo(200);
+                }
+                try (Connection c = db.connect()) {
+                    assertThat(ForeignKeys.dangling(c)).isEmpty();
                 }
                 System.out.printf("%d writes acknowledged during the clean and all kept, %d refused; %s%n",
                         acknowledged.size(), refused.get(), run.get("result"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactport.core.testing.BenchmarkDataset;
+import io.pactport.core.testing.ForeignKeys;
 import io.pactport.core.testing.TestDatabase;
 import io.pactport.core.testing.TestKafka;
 import io.pactport.core.testing.TestPostgres;
@@ -97,6 +98,9 @@ class RetentionShutdownIT {
             assertThat(next.get("versionsDeleted").asInt()).isEqualTo(after.size() - kept.size());
         }
         assertThat(ids(db, "SELECT id FROM versions")).isEqualTo(kept);
+        try (Connection c = db.connect()) {
+            assertThat(ForeignKeys.dangling(c)).isEmpty();
+        }
     }
 
     private static long start(ServiceProcess retention) throws Exception {

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -205,6 +206,10 @@ public class CleanService {
                     + " kept) %s", s.keepBranchSelectors());
         }
         Map<String, Long> before = clean.counts(c);
+        Optional<String> checked = clean.whyNotUnchecked(c);
+        log(s, "%s", checked.map(why -> "Deleting versions with PostgreSQL's foreign-key triggers, as " + why)
+                .orElse("Deleting versions without PostgreSQL's foreign-key triggers: each batch locks, deletes and"
+                        + " unlinks what they would, in bulk"));
         Batches batches = new Batches(c, s);
         List<DeletedVersion> deleted = new ArrayList<>();
         RunStatus status = RunStatus.SUCCEEDED;
@@ -214,7 +219,8 @@ public class CleanService {
                 batches.pages("stale branches", s.branchDeletionLimit(), null, null,
                         size -> clean.deleteStaleBranches(c, kept, size));
             }
-            deleteVersions(batches, run, KeepSelectorSql.anyOf(run.selectors(), "v", today), deleted);
+            deleteVersions(batches, run, KeepSelectorSql.anyOf(run.selectors(), "v", today), checked.isEmpty(),
+                    deleted);
             LocalDateTime cutOff = now.minusDays(s.overwrittenDataMaxAgeDays());
             log(s, "Deleting overwritten pact publications and verifications older than %d days",
                     s.overwrittenDataMaxAgeDays());
@@ -249,8 +255,8 @@ public class CleanService {
                 status == RunStatus.STOPPED ? "stopped between two batches by the shutdown" : null, deleted);
     }
 
-    private void deleteVersions(Batches batches, PreparedRun run, SqlFragment keep, List<DeletedVersion> deleted)
-            throws SQLException {
+    private void deleteVersions(Batches batches, PreparedRun run, SqlFragment keep, boolean unchecked,
+            List<DeletedVersion> deleted) throws SQLException {
         Connection c = batches.connection;
         CleanSettings s = run.settings();
         // the cursor moves on only when a batch commits: a rolled-back batch's versions are picked again
@@ -268,7 +274,7 @@ public class CleanService {
                 if (versions.isEmpty()) {
                     return List.of();
                 }
-                clean.deleteVersions(c, versions.stream().map(DeletedVersion::id).toList());
+                clean.deleteVersions(c, versions.stream().map(DeletedVersion::id).toList(), unchecked);
                 Map<String, List<Map<String, Object>>> byPacticipant = new TreeMap<>();
                 for (DeletedVersion v : versions) {
                     byPacticipant.computeIfAbsent(v.pacticipant(), k -> new ArrayList<>())
