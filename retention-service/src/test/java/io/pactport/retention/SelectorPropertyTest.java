@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pactport.core.selectors.CleanSettings;
 import io.pactport.core.selectors.KeepSelector;
 import io.pactport.core.selectors.KeepSelectors;
+import io.pactport.core.testing.ForeignKeys;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.retention.model.RetentionRun;
@@ -75,6 +76,7 @@ class SelectorPropertyTest extends CleanTestSupport {
             SelectorOracle after = SelectorOracle.load(db.connection());
             assertThat(after.ids()).as(context + ": unselected versions left").isEqualTo(after.keep(all, today));
             assertThat(after.ids()).as(context).containsAll(before.keep(all, today));
+            assertThat(ForeignKeys.dangling(db.connection())).as(context).isEmpty();
         }
     }
 

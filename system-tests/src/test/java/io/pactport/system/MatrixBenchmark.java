@@ -4,26 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.BenchmarkDataset;
 import io.pactport.core.testing.TestDatabase;
-import io.pactport.core.testing.TestKafka;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
@@ -54,22 +46,12 @@ class MatrixBenchmark {
 
     @Test
     void latencies() throws Exception {
-        double scale = Double.parseDouble(System.getProperty("pactport.benchmark.scale", "1"));
-        BenchmarkDataset.Shape shape = BenchmarkDataset.Shape.of(scale);
-        Path data = Path.of("target", "benchmark-pg").toAbsolutePath();
-        Files.createDirectories(data);
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
-                .setPort(ServiceProcess.freePort()).setServerConfig("shared_buffers", "1GB")
-                .setServerConfig("max_wal_size", "4GB").setServerConfig("listen_addresses", "127.0.0.1").start()) {
-            String name = "bench_" + String.valueOf(scale).replaceAll("[^0-9]", "_");
-            TestDatabase db = new TestDatabase("127.0.0.1", pg.getPort(), name, "postgres", "postgres");
-            seedUnlessSeeded(pg, db, scale, shape);
+        try (BenchmarkEnvironment bench = BenchmarkEnvironment.start()) {
+            double scale = bench.scale;
+            BenchmarkDataset.Shape shape = bench.shape;
+            TestDatabase db = bench.seeded();
             List<Sample> samples = samples(db, shape);
-
-            Map<String, String> env = Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl(),
-                    "PACTFLOW_DATABASE_AUTO_MIGRATE", "true", "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
-            try (ServiceProcess api = ServiceProcess.start("broker-api", env)) {
-                api.awaitReady(Duration.ofSeconds(120));
+            try (ServiceProcess api = BenchmarkEnvironment.startBrokerApi(db)) {
                 String base = "http://127.0.0.1:" + api.port;
                 List<String> lines = new ArrayList<>();
                 lines.add("| request (scale " + scale + ": " + shape.versions() + " versions, " + shape.pacticipants()
@@ -79,10 +61,7 @@ class MatrixBenchmark {
                     lines.add(measure(form));
                     System.out.println(lines.get(lines.size() - 1));
                 }
-                Path results = Path.of("target", "benchmark", "results.md");
-                Files.createDirectories(results.getParent());
-                Files.writeString(results, String.join("\n", lines) + "\n");
-                System.out.println(String.join("\n", lines));
+                BenchmarkEnvironment.writeResults("results.md", lines);
             }
         }
     }
@@ -126,57 +105,10 @@ class MatrixBenchmark {
             return "| " + form.name() + " | not available (404) | | | " + form.targetMillis() + " |";
         }
         assertThat(first.statusCode()).as(form.name() + ": " + first.body()).isEqualTo(200);
-        for (int k = 0; k < WARM_UP; k++) {
-            HTTP.send(form.request().apply(k), HttpResponse.BodyHandlers.discarding());
-        }
-        long[] nanos = new long[MEASURED];
-        for (int k = 0; k < MEASURED; k++) {
-            HttpRequest request = form.request().apply(k);
-            long start = System.nanoTime();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            nanos[k] = System.nanoTime() - start;
-            assertThat(response.statusCode()).as(form.name()).isEqualTo(200);
-        }
-        Arrays.sort(nanos);
-        return "| " + form.name() + " | " + ms(nanos, 0.50) + " | " + ms(nanos, 0.95) + " | " + ms(nanos, 0.99) + " | "
+        BenchmarkEnvironment.time(form.name(), form.request(), 0, WARM_UP);
+        BenchmarkEnvironment.Latencies l = BenchmarkEnvironment.time(form.name(), form.request(), WARM_UP, MEASURED);
+        return "| " + form.name() + " | " + l.ms(0.50) + " | " + l.ms(0.95) + " | " + l.ms(0.99) + " | "
                 + form.targetMillis() + " |";
-    }
-
-    private static String ms(long[] sorted, double quantile) {
-        long value = sorted[(int) Math.ceil(quantile * sorted.length) - 1];
-        return String.format("%.1f", value / 1_000_000.0);
-    }
-
-    /** Seeds the dataset unless the kept database already holds one of this size. */
-    private static void seedUnlessSeeded(EmbeddedPostgres pg, TestDatabase db, double scale,
-            BenchmarkDataset.Shape shape) throws Exception {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            boolean exists;
-            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + db.name() + "'")) {
-                exists = rs.next();
-            }
-            if (exists && versions(db) == shape.versions()) {
-                System.out.println("reusing the benchmark database " + db.name() + " in target/benchmark-pg");
-                return;
-            }
-            if (exists) {
-                s.execute("DROP DATABASE " + db.name());
-            }
-            s.execute("CREATE DATABASE " + db.name() + " ENCODING 'UTF8' TEMPLATE template0");
-        }
-        long start = System.nanoTime();
-        Map<String, Long> counts = new LinkedHashMap<>(BenchmarkDataset.seed(db, scale));
-        System.out.printf("seeded %s in %.0f s%n", counts, (System.nanoTime() - start) / 1e9);
-    }
-
-    private static long versions(TestDatabase db) {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM versions")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (Exception e) {
-            return -1;
-        }
     }
 
     /**

@@ -127,6 +127,8 @@ public class CleanScheduler {
     }
 
     void onShutdown(@Observes ShutdownEvent event) throws InterruptedException {
+        // before waiting: the order in which observers of the same event are told is not defined
+        clean.stop();
         runner.shutdown();
         // the batch in progress finishes; a statement cannot outlast its timeout
         if (!runner.awaitTermination(settings.statementTimeout().toSeconds() + 5, TimeUnit.SECONDS)) {

@@ -30,7 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -56,6 +56,8 @@ public class CleanService {
     /** Consecutive failed batches (lock or statement timeouts under load) after which a run gives up. */
     private static final int MAX_FAILED_BATCHES = 3;
     private static final String RETENTION_KEY = "retention";
+    /** Version ids a run's summary event lists at most. */
+    private static final int SUMMARY_IDS = 10_000;
     private static final Logger LOG = Logger.getLogger(CleanService.class);
 
     private final DataSource dataSource;
@@ -159,7 +161,11 @@ public class CleanService {
     }
 
     void onShutdown(@Observes ShutdownEvent event) {
-        // the batch in progress finishes (or rolls back with the connection); no new one starts
+        stop();
+    }
+
+    /** The batch in progress finishes (or rolls back with the connection); no new one starts. */
+    public void stop() {
         stopping = true;
     }
 
@@ -202,8 +208,12 @@ public class CleanService {
                     + " kept) %s", s.keepBranchSelectors());
         }
         Map<String, Long> before = clean.counts(c);
+        Optional<String> checked = clean.whyNotUnchecked(c);
+        log(s, "%s", checked.map(why -> "Deleting versions with PostgreSQL's foreign-key triggers, as " + why)
+                .orElse("Deleting versions without PostgreSQL's foreign-key triggers: each batch locks, deletes and"
+                        + " unlinks what they would, in bulk"));
         Batches batches = new Batches(c, s);
-        List<DeletedVersion> deleted = new ArrayList<>();
+        Deleted deleted = new Deleted();
         RunStatus status = RunStatus.SUCCEEDED;
         try {
             if (!s.keepBranchSelectors().isEmpty()) {
@@ -211,7 +221,8 @@ public class CleanService {
                 batches.pages("stale branches", s.branchDeletionLimit(), null, null,
                         size -> clean.deleteStaleBranches(c, kept, size));
             }
-            deleteVersions(batches, run, KeepSelectorSql.anyOf(run.selectors(), "v", today), deleted);
+            deleteVersions(batches, run, KeepSelectorSql.anyOf(run.selectors(), "v", today), checked.isEmpty(),
+                    deleted);
             LocalDateTime cutOff = now.minusDays(s.overwrittenDataMaxAgeDays());
             log(s, "Deleting overwritten pact publications and verifications older than %d days",
                     s.overwrittenDataMaxAgeDays());
@@ -234,7 +245,7 @@ public class CleanService {
             LOG.errorf("clean run %d stopped after %d versions: %s", run.id(), deleted.size(), e.getMessage());
             status = RunStatus.FAILED;
             Map<String, Object> partial = Map.of("versionsDeleted", deleted.size());
-            return finish(c, run, status, deleted.size(), null, partial, e.getMessage(), deleted);
+            return finish(c, run, status, deleted.size(), null, partial, e.getMessage(), deleted.ids);
         }
         Map<String, Long> after = clean.counts(c);
         Map<String, Object> result = new LinkedHashMap<>();
@@ -243,11 +254,11 @@ public class CleanService {
         }
         log(s, "Results (%d seconds) %s", Duration.between(run.startedAt(), clock.instant()).toSeconds(), result);
         return finish(c, run, status, deleted.size(), after.get("versions"), result,
-                status == RunStatus.STOPPED ? "stopped between two batches by the shutdown" : null, deleted);
+                status == RunStatus.STOPPED ? "stopped between two batches by the shutdown" : null, deleted.ids);
     }
 
-    private void deleteVersions(Batches batches, PreparedRun run, SqlFragment keep, List<DeletedVersion> deleted)
-            throws SQLException {
+    private void deleteVersions(Batches batches, PreparedRun run, SqlFragment keep, boolean unchecked,
+            Deleted deleted) throws SQLException {
         Connection c = batches.connection;
         CleanSettings s = run.settings();
         // the cursor moves on only when a batch commits: a rolled-back batch's versions are picked again
@@ -261,13 +272,11 @@ public class CleanService {
                 }
                 cursor[1] = picked.get(picked.size() - 1);
                 // the pick saw the data as of its start; writes committed since, before the lock, count too
-                Set<Long> nowKept = clean.selectedAmong(c, keep, picked);
-                List<Long> doomed = picked.stream().filter(id -> !nowKept.contains(id)).toList();
-                if (doomed.isEmpty()) {
+                List<DeletedVersion> versions = clean.stillUnselected(c, keep, picked);
+                if (versions.isEmpty()) {
                     return List.of();
                 }
-                List<DeletedVersion> versions = clean.describe(c, doomed);
-                clean.deleteVersions(c, doomed);
+                clean.deleteVersions(c, versions.stream().map(DeletedVersion::id).toList(), unchecked);
                 Map<String, List<Map<String, Object>>> byPacticipant = new TreeMap<>();
                 for (DeletedVersion v : versions) {
                     byPacticipant.computeIfAbsent(v.pacticipant(), k -> new ArrayList<>())
@@ -292,6 +301,25 @@ public class CleanService {
                 log(s, "Deleted %d of at most %d versions (run %d)", deleted.size(), s.deletionLimit(), run.id());
             }
             batches.pause();
+        }
+    }
+
+    /** The versions a run deleted: how many, and the first {@value #SUMMARY_IDS} ids, which its summary event lists. */
+    private static final class Deleted {
+        private final List<Long> ids = new ArrayList<>();
+        private int count;
+
+        void addAll(List<DeletedVersion> batch) {
+            count += batch.size();
+            for (DeletedVersion version : batch) {
+                if (ids.size() < SUMMARY_IDS) {
+                    ids.add(version.id());
+                }
+            }
+        }
+
+        int size() {
+            return count;
         }
     }
 
@@ -412,7 +440,7 @@ public class CleanService {
 
     /** Records the end of the run and its summary event in one transaction, and updates the meters. */
     private RetentionRun finish(Connection c, PreparedRun run, RunStatus status, int versionsDeleted, Long kept,
-            Object result, String message, List<DeletedVersion> deleted) throws SQLException {
+            Object result, String message, List<Long> deletedIds) throws SQLException {
         Instant finished = clock.instant();
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -429,7 +457,9 @@ public class CleanService {
                 event.put("finishedAt", finished.toString());
                 event.put("durationMillis", Duration.between(run.startedAt(), finished).toMillis());
                 event.put("versionsDeleted", versionsDeleted);
-                event.put("deletedVersionIds", deleted.stream().map(DeletedVersion::id).toList());
+                event.put("deletedVersionIds", deletedIds);
+                // every id is in the batches' own events; a summary of a million would outgrow a Kafka message
+                event.put("deletedVersionIdsComplete", deletedIds.size() == versionsDeleted);
                 event.put("keepVersionSelectors", run.selectors().stream().map(KeepSelector::toMap).toList());
                 if (!run.settings().dryRun() && result != null) {
                     event.put("tables", result);
