@@ -28,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,7 +72,7 @@ class RetentionConcurrentWritesIT {
 
                 AtomicBoolean running = new AtomicBoolean(true);
                 ConcurrentLinkedQueue<Write> acknowledged = new ConcurrentLinkedQueue<>();
-                AtomicInteger refused = new AtomicInteger();
+                ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
                 ExecutorService writers = Executors.newFixedThreadPool(2);
                 List<Future<?>> done = List.of(
                         writers.submit(() -> publishAndVerify(base, running, acknowledged, refused)),
@@ -96,15 +95,17 @@ class RetentionConcurrentWritesIT {
                 try (Connection c = db.connect()) {
                     assertThat(ForeignKeys.dangling(c)).isEmpty();
                 }
+                // a write that met a row the clean deleted under it is refused as a conflict, to be sent again
+                assertThat(refused).allSatisfy(answer -> assertThat(answer).startsWith("409 "));
                 System.out.printf("%d writes acknowledged during the clean and all kept, %d refused; %s%n",
-                        acknowledged.size(), refused.get(), run.get("result"));
+                        acknowledged.size(), refused.size(), run.get("result"));
             }
         }
     }
 
     /** New consumer versions' pacts, each verified by a new provider version. */
     private static Void publishAndVerify(String base, AtomicBoolean running, ConcurrentLinkedQueue<Write> acknowledged,
-            AtomicInteger refused) throws Exception {
+            ConcurrentLinkedQueue<String> refused) throws Exception {
         for (int i = 0; running.get(); i++) {
             String pact = base + "/pacts/provider/svc-001/consumer/svc-000/version/new-" + i;
             HttpResponse<String> published = send("PUT", pact, """
@@ -113,7 +114,7 @@ class RetentionConcurrentWritesIT {
                                       "response":{"status":200}}],
                      "metadata":{"pactSpecification":{"version":"2.0.0"}}}""".formatted(i, i));
             if (published.statusCode() / 100 != 2) {
-                refused.incrementAndGet();
+                refused.add(published.statusCode() + " " + published.body());
                 continue;
             }
             acknowledged.add(new Write("pact", pact));
@@ -124,7 +125,7 @@ class RetentionConcurrentWritesIT {
                 acknowledged.add(new Write("verification", JSON.readTree(verified.body()).at("/_links/self/href")
                         .asText()));
             } else {
-                refused.incrementAndGet();
+                refused.add(verified.statusCode() + " " + verified.body());
             }
         }
         return null;
@@ -132,7 +133,7 @@ class RetentionConcurrentWritesIT {
 
     /** Tags old versions just ahead of the oldest one the clean has not deleted yet, where it is about to delete. */
     private static Void tagAtTheCleansFront(TestDatabase db, String base, AtomicBoolean running,
-            ConcurrentLinkedQueue<Write> acknowledged, AtomicInteger refused) throws Exception {
+            ConcurrentLinkedQueue<Write> acknowledged, ConcurrentLinkedQueue<String> refused) throws Exception {
         Random random = new Random(6);
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             while (running.get()) {
@@ -156,7 +157,7 @@ class RetentionConcurrentWritesIT {
                 if (tagged.statusCode() / 100 == 2) {
                     acknowledged.add(new Write("tag", tag));
                 } else {
-                    refused.incrementAndGet();
+                    refused.add(tagged.statusCode() + " " + tagged.body());
                 }
             }
         }

@@ -5,6 +5,7 @@ import io.pactport.api.service.ConflictException;
 import io.pactport.api.service.InvalidRequestException;
 import io.pactport.api.service.MatrixQueryException;
 import io.pactport.api.service.NotFoundException;
+import io.vertx.pgclient.PgException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -23,6 +25,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * nothing leaks class names or stack traces.
  */
 public class ApiErrors {
+
+    private static final Logger LOG = Logger.getLogger(ApiErrors.class);
+    /** PostgreSQL's foreign_key_violation. */
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     static final String PROBLEM_JSON = "application/problem+json;charset=utf-8";
     static final String JSON = "application/json;charset=utf-8";
@@ -79,6 +85,24 @@ public class ApiErrors {
         return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                 "The request content type " + (type == null ? "(none)" : type) + " is not supported here; send"
                         + " application/json", headers, uri);
+    }
+
+    /**
+     * A write whose transaction referred to a row deleted while it ran (a version the data clean-up removed, a
+     * pacticipant deleted at the same moment): the transaction rolled back, nothing was written, and the same request
+     * again succeeds (it creates what it needs, as it would have had it come a moment later). Any other database
+     * error is ours: a 500 without its text, which may name tables and values, and the cause in the log.
+     */
+    @ServerExceptionMapper
+    public RestResponse<Map<String, Object>> database(PgException e, HttpHeaders headers, UriInfo uri) {
+        if (FOREIGN_KEY_VIOLATION.equals(e.getSqlState())) {
+            return error(Response.Status.CONFLICT, "Conflict", "Something this request refers to was deleted while"
+                    + " it ran (by the data clean-up, or another request); nothing was written. Send the request"
+                    + " again.", headers, uri);
+        }
+        LOG.errorf(e, "%s %s failed in the database", uri.getPath(), e.getSqlState());
+        return error(Response.Status.INTERNAL_SERVER_ERROR, "Internal error", "The database could not complete this"
+                + " request; it is logged on the server.", headers, uri);
     }
 
     private static RestResponse<Map<String, Object>> error(Response.Status status, String title, String detail,
