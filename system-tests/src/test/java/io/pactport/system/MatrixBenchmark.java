@@ -19,6 +19,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -72,6 +74,11 @@ class MatrixBenchmark {
                 api.awaitReady(Duration.ofSeconds(120));
                 String base = "http://127.0.0.1:" + api.port;
                 List<String> lines = new ArrayList<>();
+                lines.add("Measured " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " on "
+                        + Runtime.getRuntime().availableProcessors() + " cores, load average at the start "
+                        + loadAverage() + "; each form " + WARM_UP + " requests to warm up, then " + MEASURED
+                        + " timed one after another.");
+                lines.add("");
                 lines.add("| request (scale " + scale + ": " + shape.versions() + " versions, " + shape.pacticipants()
                         + " pacticipants) | p50 ms | p95 ms | p99 ms | target p99 |");
                 lines.add("|---|---|---|---|---|");
@@ -79,6 +86,8 @@ class MatrixBenchmark {
                     lines.add(measure(form));
                     System.out.println(lines.get(lines.size() - 1));
                 }
+                lines.add("");
+                lines.add("Load average at the end: " + loadAverage() + ".");
                 Path results = Path.of("target", "benchmark", "results.md");
                 Files.createDirectories(results.getParent());
                 Files.writeString(results, String.join("\n", lines) + "\n");
@@ -106,14 +115,23 @@ class MatrixBenchmark {
         forms.add(new Form("can-i-deploy branch main to production (shortcut URL)", 25, k -> get(base
                 + "/pacticipants/" + samples.get(k).pacticipant()
                 + "/branches/main/latest-version/can-i-deploy/to-environment/production")));
-        forms.add(new Form("POST pacts for verification (mainBranch, deployedOrReleased)", 50, k -> HttpRequest
+        forms.add(pactsForVerification(base, samples, "default selectors", "{}"));
+        forms.add(pactsForVerification(base, samples, "mainBranch, deployedOrReleased, pending",
+                "{\"consumerVersionSelectors\":[{\"mainBranch\":true},{\"deployedOrReleased\":true}],"
+                        + "\"providerVersionBranch\":\"main\",\"includePendingStatus\":true}"));
+        // pact-jvm's and the docs' usual WIP setting: a fixed date long ago, so every pact of the provider is a candidate
+        forms.add(pactsForVerification(base, samples, "mainBranch, deployedOrReleased, pending, WIP",
+                "{\"consumerVersionSelectors\":[{\"mainBranch\":true},{\"deployedOrReleased\":true}],"
+                        + "\"providerVersionBranch\":\"main\",\"includePendingStatus\":true,"
+                        + "\"includeWipPactsSince\":\"2020-01-01\"}"));
+        return forms;
+    }
+
+    private static Form pactsForVerification(String base, List<Sample> samples, String name, String body) {
+        return new Form("POST pacts for verification (" + name + ")", 50, k -> HttpRequest
                 .newBuilder(URI.create(base + "/pacts/provider/" + samples.get(k).provider() + "/for-verification"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"consumerVersionSelectors\":[{\"mainBranch\":true},"
-                        + "{\"deployedOrReleased\":true}],\"providerVersionBranch\":\"main\","
-                        + "\"includePendingStatus\":true}"))
-                .build()));
-        return forms;
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private static HttpRequest get(String url) {
@@ -140,6 +158,16 @@ class MatrixBenchmark {
         Arrays.sort(nanos);
         return "| " + form.name() + " | " + ms(nanos, 0.50) + " | " + ms(nanos, 0.95) + " | " + ms(nanos, 0.99) + " | "
                 + form.targetMillis() + " |";
+    }
+
+    /** The machine's 1, 5 and 15 minute load averages (Linux), as the figures depend on them. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     private static String ms(long[] sorted, double quantile) {

@@ -9,6 +9,7 @@ import io.pactport.api.model.ResolvedMatrixSelector;
 import io.pactport.api.model.ResolvedMatrixSelector.Type;
 import io.pactport.api.repository.MatrixRepository;
 import io.pactport.api.repository.MatrixRepository.FoundVersion;
+import io.pactport.api.repository.MatrixRepository.Ids;
 import io.pactport.api.repository.MatrixRepository.RowCriteria;
 import io.pactport.api.repository.MatrixRepository.RowOptions;
 import io.smallrye.mutiny.Uni;
@@ -41,79 +42,92 @@ public class MatrixService {
         this.repository = repository;
     }
 
+    /**
+     * The pacticipants and environments the query names, looked up in one statement; {@link #find(MatrixQuery, Ids)}
+     * takes them, so that a request looks each name up once.
+     */
+    public Uni<Ids> ids(MatrixQuery q) {
+        return ids(Stream.concat(q.selectors().stream(), q.ignore().stream()).map(MatrixSelector::pacticipant),
+                Stream.concat(Stream.of(q.environment()),
+                        Stream.concat(q.selectors().stream(), q.ignore().stream()).map(MatrixSelector::environment)));
+    }
+
+    /** The pacticipants and environments of these names (nulls skipped) that exist. */
+    public Uni<Ids> ids(Stream<String> pacticipants, Stream<String> environments) {
+        return repository.ids(pool, pacticipants.filter(Objects::nonNull).distinct().toList(),
+                environments.filter(Objects::nonNull).distinct().toList());
+    }
+
     /** The Pact Broker's checks of a matrix query, with its messages; empty when the query is valid. */
-    public Uni<List<String>> validate(MatrixQuery q) {
-        List<String> names = Stream.concat(q.selectors().stream(), q.ignore().stream()).map(MatrixSelector::pacticipant)
-                .filter(Objects::nonNull).distinct().toList();
-        return repository.pacticipantIds(pool, names).flatMap(ids -> environments(q).map(envs -> {
-            List<String> errors = new ArrayList<>();
-            for (MatrixSelector s : q.selectors()) {
-                if (s.pacticipant() == null) {
-                    errors.add("Please specify the pacticipant name");
-                } else if (s.version() != null && s.latest()) {
-                    errors.add("A version number and latest flag cannot both be specified for " + s.pacticipant());
-                }
+    static List<String> validate(MatrixQuery q, Ids found) {
+        Map<String, Long> ids = found.pacticipants();
+        List<String> errors = new ArrayList<>();
+        for (MatrixSelector s : q.selectors()) {
+            if (s.pacticipant() == null) {
+                errors.add("Please specify the pacticipant name");
+            } else if (s.version() != null && s.latest()) {
+                errors.add("A version number and latest flag cannot both be specified for " + s.pacticipant());
             }
-            q.selectors().stream().map(MatrixSelector::pacticipant).filter(Objects::nonNull)
-                    .filter(name -> !ids.containsKey(name)).forEach(name -> errors.add("Pacticipant " + name
-                            + " not found"));
-            if (q.selectors().isEmpty()) {
-                errors.add("Please provide 1 or more version selectors.");
+        }
+        q.selectors().stream().map(MatrixSelector::pacticipant).filter(Objects::nonNull)
+                .filter(name -> !ids.containsKey(name)).forEach(name -> errors.add("Pacticipant " + name
+                        + " not found"));
+        if (q.selectors().isEmpty()) {
+            errors.add("Please provide 1 or more version selectors.");
+        }
+        for (MatrixSelector s : q.ignore()) {
+            if (s.pacticipant() == null) {
+                errors.add("Please specify the pacticipant name to ignore");
+            } else if (s.version() != null && s.latest()) {
+                errors.add("A version number and latest flag cannot both be specified for " + s.pacticipant()
+                        + " to ignore");
             }
-            for (MatrixSelector s : q.ignore()) {
-                if (s.pacticipant() == null) {
-                    errors.add("Please specify the pacticipant name to ignore");
-                } else if (s.version() != null && s.latest()) {
-                    errors.add("A version number and latest flag cannot both be specified for " + s.pacticipant()
-                            + " to ignore");
-                }
-            }
-            if (Stream.of(q.tag(), q.environment(), q.mainBranch() ? "true" : null).filter(Objects::nonNull)
-                    .count() > 1) {
-                errors.add("Cannot specify more than one of tag, environment and mainBranch.");
-            }
-            if (q.latest() && q.environment() != null) {
-                errors.add("Cannot specify both latest=true and an environment.");
-            }
-            if (q.environment() != null && !envs.containsKey(q.environment())) {
-                errors.add("Environment with name '" + q.environment() + "' does not exist");
-            }
-            if (q.limit() < 1) {
-                errors.add("The limit must be 1 or greater.");
-            }
-            return errors;
-        }));
+        }
+        if (Stream.of(q.tag(), q.environment(), q.mainBranch() ? "true" : null).filter(Objects::nonNull)
+                .count() > 1) {
+            errors.add("Cannot specify more than one of tag, environment and mainBranch.");
+        }
+        if (q.latest() && q.environment() != null) {
+            errors.add("Cannot specify both latest=true and an environment.");
+        }
+        if (q.environment() != null && !found.environments().containsKey(q.environment())) {
+            errors.add("Environment with name '" + q.environment() + "' does not exist");
+        }
+        if (q.limit() < 1) {
+            errors.add("The limit must be 1 or greater.");
+        }
+        return errors;
     }
 
     /** Validates, then answers; invalid queries fail with {@link MatrixQueryException}. */
     public Uni<MatrixResult> query(MatrixQuery q) {
-        return validate(q).flatMap(errors -> {
+        return ids(q).flatMap(ids -> {
+            List<String> errors = validate(q, ids);
             if (!errors.isEmpty()) {
                 throw new MatrixQueryException(errors);
             }
-            return find(q);
+            return find(q, ids);
         });
     }
 
     /** The matrix for a valid query. */
     public Uni<MatrixResult> find(MatrixQuery q) {
-        List<String> names = Stream.concat(q.selectors().stream(), q.ignore().stream()).map(MatrixSelector::pacticipant)
-                .filter(Objects::nonNull).distinct().toList();
-        return repository.pacticipantIds(pool, names).flatMap(ids -> environments(q).flatMap(envs -> {
-            Resolver resolver = new Resolver(ids, envs);
-            return resolver.resolve(q.ignore(), Type.IGNORE, List.of())
-                    .flatMap(ignore -> resolver.resolve(q.selectors(), Type.SPECIFIED, ignore)
-                            .flatMap(specified -> integrations(q, specified)
-                                    .flatMap(integrations -> inferred(q, specified, ignore, integrations, resolver)
-                                            .flatMap(inferred -> rows(q, specified, inferred, ignore, integrations)))));
-        }));
+        return ids(q).flatMap(ids -> find(q, ids));
     }
 
-    private Uni<Map<String, Long>> environments(MatrixQuery q) {
-        List<String> names = Stream.concat(Stream.of(q.environment()),
-                Stream.concat(q.selectors().stream(), q.ignore().stream()).map(MatrixSelector::environment))
-                .filter(Objects::nonNull).distinct().toList();
-        return repository.environmentIds(pool, names);
+    /**
+     * The matrix for a valid query whose names were looked up already: the asked versions, their integrations, the
+     * integrated applications' versions the target names, the rows and the versions' details, a statement each.
+     *
+     * @param ids at least every pacticipant and environment {@link #ids(MatrixQuery)} would look up
+     */
+    public Uni<MatrixResult> find(MatrixQuery q, Ids ids) {
+        Resolver resolver = new Resolver(ids.pacticipants(), ids.environments());
+        return resolver.resolve(q.ignore(), Type.IGNORE, List.of())
+                .flatMap(ignore -> resolver.resolve(q.selectors(), Type.SPECIFIED, ignore)
+                        .flatMap(specified -> integrations(q, specified)
+                                .flatMap(integrations -> inferred(q, specified, ignore, integrations, resolver)
+                                        .flatMap(inferred -> rows(q, specified, inferred, ignore, integrations)))));
     }
 
     /**
@@ -128,15 +142,7 @@ public class MatrixService {
                 .filter(id -> id != ResolvedMatrixSelector.MISSING).distinct().toList();
         Uni<List<MatrixIntegration>> found;
         if (q.infersIntegratedVersions() || specified.size() == 1) {
-            found = repository.consumerIntegrations(pool, versionIds, wholeIds)
-                    .flatMap(asConsumer -> repository.providerIntegrations(pool, pacticipantIds)
-                            .map(asProvider -> {
-                                // an integration found both ways keeps the required one
-                                Map<List<Long>, MatrixIntegration> byPair = new LinkedHashMap<>();
-                                Stream.concat(asConsumer.stream(), asProvider.stream()).forEach(i -> byPair.merge(
-                                        List.of(i.consumerId(), i.providerId()), i, (a, b) -> a.required() ? a : b));
-                                return List.copyOf(byPair.values());
-                            }));
+            found = repository.integrationsOf(pool, versionIds, wholeIds, pacticipantIds);
         } else {
             Set<String> asked = new LinkedHashSet<>();
             specified.forEach(s -> asked.add(s.pacticipantName()));

@@ -24,7 +24,8 @@ final class MigrationScripts implements ResourceProvider {
             "V3__pactport_migration_baseline.sql",
             "V4__pactport_retention_runs.sql",
             "V5__pactport_webhook_attempts.sql",
-            "V8__pactport_retention_indexes.sql");
+            "V8__pactport_retention_indexes.sql",
+            "V9__pactport_released_versions_supported_index.sql");
 
     private final ClassLoader classLoader = MigrationScripts.class.getClassLoader();
 
