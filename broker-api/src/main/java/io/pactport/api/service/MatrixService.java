@@ -14,6 +14,7 @@ import io.pactport.api.repository.MatrixRepository.RowCriteria;
 import io.pactport.api.repository.MatrixRepository.RowOptions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +34,14 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class MatrixService {
+
+    /**
+     * The matrix's statements take their values as arrays of ids, whose lengths the planner only sees when it plans for
+     * the values: so PostgreSQL keeps planning them anew on every request (2 to 6 ms for the row statement, the largest
+     * cost of a request), although the plan it would keep for any values is as good (measured on the benchmark
+     * database: README, "Performance"). This makes it keep one plan per connection, for this transaction only.
+     */
+    private static final String GENERIC_PLANS = "SET LOCAL plan_cache_mode = force_generic_plan";
 
     private final Pool pool;
     private final MatrixRepository repository;
@@ -122,19 +131,23 @@ public class MatrixService {
      * @param ids at least every pacticipant and environment {@link #ids(MatrixQuery)} would look up
      */
     public Uni<MatrixResult> find(MatrixQuery q, Ids ids) {
-        Resolver resolver = new Resolver(ids.pacticipants(), ids.environments());
-        return resolver.resolve(q.ignore(), Type.IGNORE, List.of())
-                .flatMap(ignore -> resolver.resolve(q.selectors(), Type.SPECIFIED, ignore)
-                        .flatMap(specified -> integrations(q, specified)
-                                .flatMap(integrations -> inferred(q, specified, ignore, integrations, resolver)
-                                        .flatMap(inferred -> rows(q, specified, inferred, ignore, integrations)))));
+        return pool.withTransaction(c -> c.query(GENERIC_PLANS).execute().flatMap(set -> {
+            Resolver resolver = new Resolver(c, ids.pacticipants(), ids.environments());
+            return resolver.resolve(q.ignore(), Type.IGNORE, List.of())
+                    .flatMap(ignore -> resolver.resolve(q.selectors(), Type.SPECIFIED, ignore)
+                            .flatMap(specified -> integrations(c, q, specified)
+                                    .flatMap(integrations -> inferred(q, specified, ignore, integrations, resolver)
+                                            .flatMap(inferred -> rows(c, q, specified, inferred, ignore,
+                                                    integrations)))));
+        }));
     }
 
     /**
      * With a target (or only one version asked about): every integration the asked versions are in, as consumer
      * (required) or provider (not). Otherwise only those between the asked versions.
      */
-    private Uni<List<MatrixIntegration>> integrations(MatrixQuery q, List<ResolvedMatrixSelector> specified) {
+    private Uni<List<MatrixIntegration>> integrations(SqlClient c, MatrixQuery q,
+            List<ResolvedMatrixSelector> specified) {
         List<Long> versionIds = versionIds(specified);
         List<Long> wholeIds = specified.stream().filter(ResolvedMatrixSelector::onlyPacticipant)
                 .map(ResolvedMatrixSelector::pacticipantId).distinct().toList();
@@ -142,11 +155,11 @@ public class MatrixService {
                 .filter(id -> id != ResolvedMatrixSelector.MISSING).distinct().toList();
         Uni<List<MatrixIntegration>> found;
         if (q.infersIntegratedVersions() || specified.size() == 1) {
-            found = repository.integrationsOf(pool, versionIds, wholeIds, pacticipantIds);
+            found = repository.integrationsOf(c, versionIds, wholeIds, pacticipantIds);
         } else {
             Set<String> asked = new LinkedHashSet<>();
             specified.forEach(s -> asked.add(s.pacticipantName()));
-            found = repository.integrationsBetween(pool, versionIds, wholeIds, pacticipantIds)
+            found = repository.integrationsBetween(c, versionIds, wholeIds, pacticipantIds)
                     .map(all -> all.stream().map(i -> new MatrixIntegration(i.consumerId(), i.consumerName(),
                             i.providerId(), i.providerName(), asked.contains(i.consumerName()))).toList());
         }
@@ -179,7 +192,7 @@ public class MatrixService {
         return resolver.resolveAll(others, target, ignore);
     }
 
-    private Uni<MatrixResult> rows(MatrixQuery q, List<ResolvedMatrixSelector> specified, List<ResolvedMatrixSelector> inferred,
+    private Uni<MatrixResult> rows(SqlClient c, MatrixQuery q, List<ResolvedMatrixSelector> specified, List<ResolvedMatrixSelector> inferred,
             List<ResolvedMatrixSelector> ignore, List<MatrixIntegration> integrations) {
         List<ResolvedMatrixSelector> all = new ArrayList<>(specified);
         all.addAll(inferred);
@@ -190,13 +203,13 @@ public class MatrixService {
                 all.stream().map(ResolvedMatrixSelector::pacticipantId).distinct().toList(),
                 specified.stream().map(ResolvedMatrixSelector::pacticipantId).distinct().toList(),
                 all.size() == 1);
-        return repository.rows(pool, criteria, new RowOptions(q.latestby(), q.success(), q.limit())).flatMap(rows -> {
+        return repository.rows(c, criteria, new RowOptions(q.latestby(), q.success(), q.limit())).flatMap(rows -> {
             List<MatrixRow> considered = new ArrayList<>();
             List<MatrixRow> ignored = new ArrayList<>();
             rows.forEach(row -> (ignored(row, ignore) ? ignored : considered).add(row));
             List<Long> versionIds = rows.stream().flatMap(r -> Stream.of(r.consumerVersionId(), r.providerVersionId()))
                     .filter(Objects::nonNull).distinct().toList();
-            return repository.details(pool, versionIds).map(details -> new MatrixResult(q, considered, ignored, all,
+            return repository.details(c, versionIds).map(details -> new MatrixResult(q, considered, ignored, all,
                     ignore, integrations, details));
         });
     }
@@ -216,10 +229,12 @@ public class MatrixService {
     /** Turns selectors into resolved selectors, one statement per selector (one for all inferred ones). */
     private final class Resolver {
 
+        private final SqlClient c;
         private final Map<String, Long> pacticipantIds;
         private final Map<String, Long> environmentIds;
 
-        Resolver(Map<String, Long> pacticipantIds, Map<String, Long> environmentIds) {
+        Resolver(SqlClient c, Map<String, Long> pacticipantIds, Map<String, Long> environmentIds) {
+            this.c = c;
             this.pacticipantIds = pacticipantIds;
             this.environmentIds = environmentIds;
         }
@@ -253,7 +268,7 @@ public class MatrixService {
                 List<ResolvedMatrixSelector> ignore) {
             Long environmentId = shape.environment() == null ? null
                     : environmentIds.getOrDefault(shape.environment(), ResolvedMatrixSelector.MISSING);
-            return repository.versions(pool, shape, environmentId, List.copyOf(pacticipants.values())).map(found -> {
+            return repository.versions(c, shape, environmentId, List.copyOf(pacticipants.values())).map(found -> {
                 List<ResolvedMatrixSelector> resolved = new ArrayList<>();
                 pacticipants.forEach((name, id) -> {
                     MatrixSelector original = new MatrixSelector(name, shape.version(), shape.latest(), shape.tag(),
