@@ -35,10 +35,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Latency of can-i-deploy, the matrix and pacts-for-verification on the benchmark dataset (1M versions, 2M
  * verifications, 200 pacticipants at scale 1), against the packaged broker-api. Opt-in:
  * {@code mvn -B -pl broker-core,broker-api,migration-service,retention-service,parallel-sync-service,system-tests
- * verify -Pbenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dpactport.benchmark.scale=0.01} for a quick run). The seeded
- * database is kept in {@code system-tests/target/benchmark-pg} and reused by the next run at the same scale. Each form
- * is asked {@value #WARM_UP} times to warm up, then {@value #MEASURED} times one request after another, each about a
- * different pacticipant and version; the figures go to {@code target/benchmark/results.md}.
+ * verify -Pbenchmark -Dit.test=MatrixBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}
+ * ({@code -Dpactport.benchmark.scale=0.01} for a quick run). The seeded database is kept in
+ * {@code system-tests/target/benchmark-pg} and reused by the next run at the same scale. Each form (can-i-deploy and
+ * matrix forms; pacts for verification with the default selectors, with mainBranch + deployedOrReleased and pending,
+ * and with WIP too) is asked {@value #WARM_UP} times to warm up, then {@value #MEASURED} times one request after
+ * another, each about a different pacticipant and version; the figures, with the targets and the load average, go to
+ * {@code target/benchmark/results.md}.
  */
 @EnabledIfSystemProperty(named = "pactport.benchmark", matches = "true")
 class MatrixBenchmark {
