@@ -128,6 +128,16 @@ final class BenchmarkEnvironment implements AutoCloseable {
     }
 
     /** Writes the figures to {@code target/benchmark/<file>} and prints them. */
+    /** The machine's 1, 5 and 15 minute load averages (Linux): every figure depends on them. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     static void writeResults(String file, List<String> lines) throws IOException {
         Path results = Path.of("target", "benchmark", file);
         Files.createDirectories(results.getParent());

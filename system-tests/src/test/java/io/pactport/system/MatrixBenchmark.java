@@ -14,6 +14,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -25,10 +27,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Latency of can-i-deploy, the matrix and pacts-for-verification on the benchmark dataset (1M versions, 2M
  * verifications, 200 pacticipants at scale 1), against the packaged broker-api. Opt-in:
  * {@code mvn -B -pl broker-core,broker-api,migration-service,retention-service,parallel-sync-service,system-tests
- * verify -Pbenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dpactport.benchmark.scale=0.01} for a quick run). The seeded
- * database is kept in {@code system-tests/target/benchmark-pg} and reused by the next run at the same scale. Each form
- * is asked {@value #WARM_UP} times to warm up, then {@value #MEASURED} times one request after another, each about a
- * different pacticipant and version; the figures go to {@code target/benchmark/results.md}.
+ * verify -Pbenchmark -Dit.test=MatrixBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}
+ * ({@code -Dpactport.benchmark.scale=0.01} for a quick run). The seeded database is kept in
+ * {@code system-tests/target/benchmark-pg} and reused by the next run at the same scale. Each form (can-i-deploy and
+ * matrix forms; pacts for verification with the default selectors, with mainBranch + deployedOrReleased and pending,
+ * and with WIP too) is asked {@value #WARM_UP} times to warm up, then {@value #MEASURED} times one request after
+ * another, each about a different pacticipant and version; the figures, with the targets and the load average, go to
+ * {@code target/benchmark/results.md}.
  */
 @EnabledIfSystemProperty(named = "pactport.benchmark", matches = "true")
 class MatrixBenchmark {
@@ -54,6 +59,11 @@ class MatrixBenchmark {
             try (ServiceProcess api = BenchmarkEnvironment.startBrokerApi(db)) {
                 String base = "http://127.0.0.1:" + api.port;
                 List<String> lines = new ArrayList<>();
+                lines.add("Measured " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " on "
+                        + Runtime.getRuntime().availableProcessors() + " cores, load average at the start "
+                        + BenchmarkEnvironment.loadAverage() + "; each form " + WARM_UP + " requests to warm up, then " + MEASURED
+                        + " timed one after another.");
+                lines.add("");
                 lines.add("| request (scale " + scale + ": " + shape.versions() + " versions, " + shape.pacticipants()
                         + " pacticipants) | p50 ms | p95 ms | p99 ms | target p99 |");
                 lines.add("|---|---|---|---|---|");
@@ -61,6 +71,8 @@ class MatrixBenchmark {
                     lines.add(measure(form));
                     System.out.println(lines.get(lines.size() - 1));
                 }
+                lines.add("");
+                lines.add("Load average at the end: " + BenchmarkEnvironment.loadAverage() + ".");
                 BenchmarkEnvironment.writeResults("results.md", lines);
             }
         }
@@ -85,14 +97,23 @@ class MatrixBenchmark {
         forms.add(new Form("can-i-deploy branch main to production (shortcut URL)", 25, k -> get(base
                 + "/pacticipants/" + samples.get(k).pacticipant()
                 + "/branches/main/latest-version/can-i-deploy/to-environment/production")));
-        forms.add(new Form("POST pacts for verification (mainBranch, deployedOrReleased)", 50, k -> HttpRequest
+        forms.add(pactsForVerification(base, samples, "default selectors", "{}"));
+        forms.add(pactsForVerification(base, samples, "mainBranch, deployedOrReleased, pending",
+                "{\"consumerVersionSelectors\":[{\"mainBranch\":true},{\"deployedOrReleased\":true}],"
+                        + "\"providerVersionBranch\":\"main\",\"includePendingStatus\":true}"));
+        // pact-jvm's and the docs' usual WIP setting: a fixed date long ago, so every pact of the provider is a candidate
+        forms.add(pactsForVerification(base, samples, "mainBranch, deployedOrReleased, pending, WIP",
+                "{\"consumerVersionSelectors\":[{\"mainBranch\":true},{\"deployedOrReleased\":true}],"
+                        + "\"providerVersionBranch\":\"main\",\"includePendingStatus\":true,"
+                        + "\"includeWipPactsSince\":\"2020-01-01\"}"));
+        return forms;
+    }
+
+    private static Form pactsForVerification(String base, List<Sample> samples, String name, String body) {
+        return new Form("POST pacts for verification (" + name + ")", 50, k -> HttpRequest
                 .newBuilder(URI.create(base + "/pacts/provider/" + samples.get(k).provider() + "/for-verification"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"consumerVersionSelectors\":[{\"mainBranch\":true},"
-                        + "{\"deployedOrReleased\":true}],\"providerVersionBranch\":\"main\","
-                        + "\"includePendingStatus\":true}"))
-                .build()));
-        return forms;
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private static HttpRequest get(String url) {

@@ -134,6 +134,7 @@ class RetentionBenchmark {
                 + bench.shape.pacticipants() + " pacticipants), keep selectors " + SELECTORS
                 + " (+ deployed, released), default batch size, " + (PAUSE_RATIO == null ? "default pacing"
                 : "pause ratio " + PAUSE_RATIO) + ", deletion limit " + before + ", versions deleted " + mode + ".");
+        lines.add("Load average at the end: " + BenchmarkEnvironment.loadAverage() + ".");
         lines.add("");
         lines.add("| clean | versions deleted | seconds | versions/s | target |");
         lines.add("|---|---|---|---|---|");

@@ -122,7 +122,7 @@ class SyncBenchmark {
                 lines.add("Fan-out of `tag.added` events: " + rate + " events/s asked, " + String.format("%.1f",
                         achieved) + " events/s produced, for " + seconds + " s (" + rate * seconds + " events, "
                         + PACTICIPANTS + " pacticipants; scale " + scale + "), load average at the end "
-                        + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                        + BenchmarkEnvironment.loadAverage());
                 lines.add("");
                 lines.add("| target | delivered | lag p50 ms | lag p95 ms | lag p99 ms | lag max ms | target p99 ms |");
                 lines.add("|---|---|---|---|---|---|---|");

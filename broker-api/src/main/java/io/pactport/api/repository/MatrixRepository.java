@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,28 +29,44 @@ import java.util.Map;
 @ApplicationScoped
 public class MatrixRepository {
 
-    private static final String PACTICIPANTS = "SELECT id, name FROM pacticipants WHERE name = ANY($1)";
-    private static final String ENVIRONMENTS_BY_NAME = "SELECT id, name FROM environments WHERE name = ANY($1)";
+    /** Pacticipants and environments by name, in one round trip. */
+    private static final String IDS = """
+            SELECT true AS pacticipant, id, name FROM pacticipants WHERE name = ANY($1)
+            UNION ALL
+            SELECT false, id, name FROM environments WHERE name = ANY($2)""";
 
+    /**
+     * The integrations the asked versions (or whole pacticipants) take part in: as consumer, those with a pact from them
+     * (required: a consumer cannot go without its provider); as provider, every consumer of theirs (not required: a
+     * provider may go first). An integration found both ways is required.
+     */
     private static final String CONSUMER_INTEGRATIONS_BY_VERSION = """
-            SELECT DISTINCT lp.consumer_id, lp.provider_id FROM latest_pact_publication_ids_for_consumer_versions lp
-            WHERE lp.consumer_version_id = ANY(:versions)""";
+            SELECT lp.consumer_id, lp.provider_id, true AS required
+            FROM latest_pact_publication_ids_for_consumer_versions lp WHERE lp.consumer_version_id = ANY(:versions)""";
     private static final String CONSUMER_INTEGRATIONS_BY_PACTICIPANT = """
-            SELECT i.consumer_id, i.provider_id FROM integrations i WHERE i.consumer_id = ANY(:whole)""";
-    private static final String PROVIDER_INTEGRATIONS =
-            "SELECT i.consumer_id, i.provider_id FROM integrations i WHERE i.provider_id = ANY(:all)";
+            SELECT i.consumer_id, i.provider_id, true AS required FROM integrations i WHERE i.consumer_id = ANY(:whole)""";
+    private static final String PROVIDER_INTEGRATIONS = """
+            SELECT i.consumer_id, i.provider_id, false AS required FROM integrations i WHERE i.provider_id = ANY(:all)""";
 
-    private static final String TAGS = """
-            SELECT t.version_id, t.name,
+    /**
+     * Tags, branches and current environments of the given versions in one statement, a row per fact ({@code kind} t, b
+     * or e), each kind in the order the Pact Broker lists it: tags and branches by creation, environments by when the
+     * version got there.
+     */
+    private static final String DETAILS = """
+            SELECT 't' AS kind, t.version_id, t.name, t.created_at AS at, 0 AS seq,
                    NOT EXISTS (SELECT 1 FROM tags later WHERE later.pacticipant_id = t.pacticipant_id
-                               AND later.name = t.name AND later.version_order > t.version_order) AS latest
-            FROM tags t WHERE t.version_id = ANY($1) ORDER BY t.version_id, t.created_at, t.name""";
-    private static final String BRANCHES = """
-            SELECT bv.version_id, bv.branch_name,
-                   EXISTS (SELECT 1 FROM branch_heads bh WHERE bh.branch_version_id = bv.id) AS latest
-            FROM branch_versions bv WHERE bv.version_id = ANY($1) ORDER BY bv.version_id, bv.created_at, bv.id""";
-    private static final String ENVIRONMENTS = """
-            SELECT x.version_id, e.uuid, e.name, e.display_name, e.production, e.created_at, e.updated_at
+                               AND later.name = t.name AND later.version_order > t.version_order) AS latest,
+                   NULL::text AS uuid, NULL::text AS display_name, NULL::boolean AS production,
+                   NULL::timestamp AS created_at, NULL::timestamp AS updated_at
+            FROM tags t WHERE t.version_id = ANY($1)
+            UNION ALL
+            SELECT 'b', bv.version_id, bv.branch_name, bv.created_at, bv.id,
+                   EXISTS (SELECT 1 FROM branch_heads bh WHERE bh.branch_version_id = bv.id), NULL, NULL, NULL, NULL, NULL
+            FROM branch_versions bv WHERE bv.version_id = ANY($1)
+            UNION ALL
+            SELECT 'e', x.version_id, e.name, x.created_at, 0, NULL, e.uuid, e.display_name, e.production, e.created_at,
+                   e.updated_at
             FROM (SELECT dv.version_id, dv.environment_id, dv.created_at
                   FROM currently_deployed_version_ids c JOIN deployed_versions dv ON dv.id = c.deployed_version_id
                   WHERE c.version_id = ANY($1)
@@ -57,7 +74,11 @@ public class MatrixRepository {
                   SELECT rv.version_id, rv.environment_id, rv.created_at FROM released_versions rv
                   WHERE rv.version_id = ANY($1) AND rv.support_ended_at IS NULL) x
             JOIN environments e ON e.id = x.environment_id
-            ORDER BY x.version_id, x.created_at""";
+            ORDER BY kind, version_id, at, seq, name""";
+
+    /** Name to id of the pacticipants and environments a request names (those that exist). */
+    public record Ids(Map<String, Long> pacticipants, Map<String, Long> environments) {
+    }
 
     /** A version a selector matched; {@code mainBranch} is its pacticipant's main branch. */
     public record FoundVersion(long pacticipantId, long id, String number, String mainBranch) {
@@ -72,23 +93,16 @@ public class MatrixRepository {
     public record RowOptions(String latestby, List<Boolean> success, int limit) {
     }
 
-    public Uni<Map<String, Long>> pacticipantIds(SqlClient c, List<String> names) {
-        return c.preparedQuery(PACTICIPANTS).execute(Tuple.of(names.toArray(String[]::new))).map(rows -> {
-            Map<String, Long> ids = new HashMap<>();
-            rows.forEach(row -> ids.put(row.getString("name"), row.getLong("id")));
-            return ids;
-        });
-    }
-
-    public Uni<Map<String, Long>> environmentIds(SqlClient c, List<String> names) {
-        if (names.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return c.preparedQuery(ENVIRONMENTS_BY_NAME).execute(Tuple.of(names.toArray(String[]::new))).map(rows -> {
-            Map<String, Long> ids = new HashMap<>();
-            rows.forEach(row -> ids.put(row.getString("name"), row.getLong("id")));
-            return ids;
-        });
+    /** The pacticipants and environments of the given names that exist, name to id. */
+    public Uni<Ids> ids(SqlClient c, Collection<String> pacticipants, Collection<String> environments) {
+        return c.preparedQuery(IDS).execute(Tuple.of(pacticipants.toArray(String[]::new),
+                environments.toArray(String[]::new))).map(rows -> {
+                    Map<String, Long> pacticipantIds = new HashMap<>();
+                    Map<String, Long> environmentIds = new HashMap<>();
+                    rows.forEach(row -> (row.getBoolean("pacticipant") ? pacticipantIds : environmentIds)
+                            .put(row.getString("name"), row.getLong("id")));
+                    return new Ids(pacticipantIds, environmentIds);
+                });
     }
 
     public Uni<Boolean> branchExists(SqlClient c, long pacticipantId, String branch) {
@@ -116,11 +130,11 @@ public class MatrixRepository {
     }
 
     /**
-     * Integrations in which the given versions (or whole pacticipants) are the consumer: those with a pact from them.
-     * Required: a consumer cannot go without its provider.
+     * Every integration the given versions (or whole pacticipants) take part in, as consumer (required) or as provider
+     * (not required, unless also found as consumer).
      */
-    public Uni<List<MatrixIntegration>> consumerIntegrations(SqlClient c, List<Long> versionIds,
-            List<Long> wholePacticipantIds) {
+    public Uni<List<MatrixIntegration>> integrationsOf(SqlClient c, List<Long> versionIds,
+            List<Long> wholePacticipantIds, List<Long> pacticipantIds) {
         List<String> parts = new ArrayList<>();
         if (!versionIds.isEmpty()) {
             parts.add(CONSUMER_INTEGRATIONS_BY_VERSION);
@@ -128,14 +142,11 @@ public class MatrixRepository {
         if (!wholePacticipantIds.isEmpty()) {
             parts.add(CONSUMER_INTEGRATIONS_BY_PACTICIPANT);
         }
+        if (!pacticipantIds.isEmpty()) {
+            parts.add(PROVIDER_INTEGRATIONS);
+        }
         return integrations(c, parts, Map.of("versions", versionIds.toArray(Long[]::new), "whole",
-                wholePacticipantIds.toArray(Long[]::new)), true);
-    }
-
-    /** Integrations in which the given pacticipants are the provider; not required (a provider may go first). */
-    public Uni<List<MatrixIntegration>> providerIntegrations(SqlClient c, List<Long> pacticipantIds) {
-        return integrations(c, List.of(PROVIDER_INTEGRATIONS), Map.of("all", pacticipantIds.toArray(Long[]::new)),
-                false);
+                wholePacticipantIds.toArray(Long[]::new), "all", pacticipantIds.toArray(Long[]::new)));
     }
 
     /**
@@ -146,30 +157,33 @@ public class MatrixRepository {
             List<Long> wholePacticipantIds, List<Long> pacticipantIds) {
         List<String> parts = new ArrayList<>();
         if (!versionIds.isEmpty()) {
-            parts.add("SELECT lp.consumer_id, lp.provider_id FROM latest_pact_publication_ids_for_consumer_versions lp"
+            parts.add("SELECT lp.consumer_id, lp.provider_id, true AS required"
+                    + " FROM latest_pact_publication_ids_for_consumer_versions lp"
                     + " WHERE lp.consumer_version_id = ANY(:versions) AND lp.provider_id = ANY(:all)");
         }
         if (!wholePacticipantIds.isEmpty()) {
-            parts.add("SELECT i.consumer_id, i.provider_id FROM integrations i"
+            parts.add("SELECT i.consumer_id, i.provider_id, true AS required FROM integrations i"
                     + " WHERE i.consumer_id = ANY(:whole) AND i.provider_id = ANY(:all)");
         }
         return integrations(c, parts, Map.of("versions", versionIds.toArray(Long[]::new), "whole",
-                wholePacticipantIds.toArray(Long[]::new), "all", pacticipantIds.toArray(Long[]::new)), true);
+                wholePacticipantIds.toArray(Long[]::new), "all", pacticipantIds.toArray(Long[]::new)));
     }
 
     private static Uni<List<MatrixIntegration>> integrations(SqlClient c, List<String> parts,
-            Map<String, Object> values, boolean required) {
+            Map<String, Object> values) {
         if (parts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         NamedSql sql = NamedSql.of("SELECT x.consumer_id, cn.name AS consumer_name, x.provider_id,"
-                + " pn.name AS provider_name FROM (" + String.join("\nUNION\n", parts) + ") x"
-                + " JOIN pacticipants cn ON cn.id = x.consumer_id JOIN pacticipants pn ON pn.id = x.provider_id", values);
+                + " pn.name AS provider_name, bool_or(x.required) AS required"
+                + " FROM (" + String.join("\nUNION ALL\n", parts) + ") x"
+                + " JOIN pacticipants cn ON cn.id = x.consumer_id JOIN pacticipants pn ON pn.id = x.provider_id"
+                + " GROUP BY x.consumer_id, cn.name, x.provider_id, pn.name", values);
         return c.preparedQuery(sql.sql).execute(sql.params).map(rows -> {
             List<MatrixIntegration> all = new ArrayList<>();
             rows.forEach(row -> all.add(new MatrixIntegration(row.getLong("consumer_id"),
                     row.getString("consumer_name"), row.getLong("provider_id"), row.getString("provider_name"),
-                    required)));
+                    row.getBoolean("required"))));
             return all;
         });
     }
@@ -189,38 +203,36 @@ public class MatrixRepository {
         });
     }
 
-    /** Tags, branches and current environments of the versions the rows show, three statements for any number. */
+    /** Tags, branches and current environments of the versions the rows show, in one statement for any number. */
     public Uni<Map<Long, MatrixVersionDetails>> details(SqlClient c, List<Long> versionIds) {
         if (versionIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        Tuple ids = Tuple.of(versionIds.toArray(Long[]::new));
-        Uni<Map<Long, List<TagRef>>> tags = c.preparedQuery(TAGS).execute(ids).map(rows -> group(rows,
-                row -> new TagRef(row.getString("name"), row.getBoolean("latest"))));
-        Uni<Map<Long, List<BranchRef>>> branches = c.preparedQuery(BRANCHES).execute(ids).map(rows -> group(rows,
-                row -> new BranchRef(row.getString("branch_name"), row.getBoolean("latest"))));
-        Uni<Map<Long, List<EnvironmentRef>>> environments = c.preparedQuery(ENVIRONMENTS).execute(ids)
-                .map(rows -> group(rows, row -> new EnvironmentRef(row.getValue("uuid").toString(),
-                        row.getString("name"), row.getString("display_name"), row.getBoolean("production"),
-                        row.getLocalDateTime("created_at"), row.getLocalDateTime("updated_at"))));
-        return Uni.combine().all().unis(tags, branches, environments).asTuple().map(t -> {
+        return c.preparedQuery(DETAILS).execute(Tuple.of(versionIds.toArray(Long[]::new))).map(rows -> {
+            Map<Long, List<TagRef>> tags = new HashMap<>();
+            Map<Long, List<BranchRef>> branches = new HashMap<>();
+            // one entry per environment, in the order the version got there
+            Map<Long, Map<String, EnvironmentRef>> environments = new HashMap<>();
+            for (Row row : rows) {
+                long id = row.getLong("version_id");
+                switch (row.getString("kind")) {
+                    case "t" -> tags.computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(new TagRef(row.getString("name"), row.getBoolean("latest")));
+                    case "b" -> branches.computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(new BranchRef(row.getString("name"), row.getBoolean("latest")));
+                    default -> environments.computeIfAbsent(id, k -> new LinkedHashMap<>()).putIfAbsent(
+                            row.getString("uuid"), new EnvironmentRef(row.getString("uuid"), row.getString("name"),
+                                    row.getString("display_name"), row.getBoolean("production"),
+                                    row.getLocalDateTime("created_at"), row.getLocalDateTime("updated_at")));
+                }
+            }
             Map<Long, MatrixVersionDetails> details = new HashMap<>();
             for (Long id : versionIds) {
-                List<EnvironmentRef> envs = t.getItem3().getOrDefault(id, List.of());
-                // one entry per environment, in the order the version got there
-                Map<String, EnvironmentRef> distinct = new LinkedHashMap<>();
-                envs.forEach(e -> distinct.putIfAbsent(e.uuid(), e));
-                details.put(id, new MatrixVersionDetails(t.getItem1().getOrDefault(id, List.of()),
-                        t.getItem2().getOrDefault(id, List.of()), List.copyOf(distinct.values())));
+                details.put(id, new MatrixVersionDetails(tags.getOrDefault(id, List.of()),
+                        branches.getOrDefault(id, List.of()),
+                        List.copyOf(environments.getOrDefault(id, Map.of()).values())));
             }
             return details;
         });
-    }
-
-    private static <T> Map<Long, List<T>> group(Iterable<Row> rows, java.util.function.Function<Row, T> mapper) {
-        Map<Long, List<T>> grouped = new HashMap<>();
-        rows.forEach(row -> grouped.computeIfAbsent(row.getLong("version_id"), k -> new ArrayList<>())
-                .add(mapper.apply(row)));
-        return grouped;
     }
 }

@@ -44,7 +44,9 @@ public class PactsForVerificationRepository {
 
     /**
      * The pacts the selected consumer versions have with the provider. {@code %s} is a UNION ALL of one row source per
-     * selector: {@code (sel, fallback, consumer, version_id, environment_id, target, head_branch)}.
+     * selector: {@code (sel, fallback, version_id, environment_id, target, head_branch)}. A selector's consumer is
+     * checked on the rows afterwards ({@link #select}): as a join filter here it made the planner pair every source row
+     * with every pacticipant before looking the pacts up (40 ms on a 50,000-version database).
      */
     private static final String SELECTED = """
             SELECT s.sel, s.fallback, lp.consumer_id, c.name AS consumer_name, c.main_branch,
@@ -58,9 +60,8 @@ public class PactsForVerificationRepository {
             JOIN versions cv ON cv.id = lp.consumer_version_id
             JOIN pact_versions pv ON pv.id = lp.pact_version_id
             LEFT JOIN environments e ON e.id = s.environment_id
-            WHERE s.consumer IS NULL OR c.name = s.consumer
             """;
-    private static final String SOURCE = "SELECT %d AS sel, %b AS fallback, %s AS consumer, r.* FROM (SELECT %s)"
+    private static final String SOURCE = "SELECT %d AS sel, %b AS fallback, r.* FROM (SELECT %s)"
             + " r(version_id, environment_id, target, head_branch)";
     private static final String MAIN_BRANCH_HEADS = """
             bh.version_id, NULL::int, NULL::text, NULL::text
@@ -100,17 +101,21 @@ public class PactsForVerificationRepository {
                                 WHERE pp.consumer_id = i.consumer_id AND pp.provider_id = $1
                                 ORDER BY pp.consumer_version_order DESC LIMIT 1) latest
             WHERE i.provider_id = $1""";
+    // deployments and supported releases of the provider's consumers only, each looked up by the consumer's id
+    // (currently_deployed_version_ids' unique index; V9's partial index of supported releases)
     private static final String CURRENTLY_DEPLOYED = """
             cdv.version_id, cdv.environment_id, dv.target, NULL::text
-            FROM currently_deployed_version_ids cdv
+            FROM integrations di
+            JOIN currently_deployed_version_ids cdv ON cdv.pacticipant_id = di.consumer_id
             JOIN deployed_versions dv ON dv.id = cdv.deployed_version_id
             JOIN environments de ON de.id = cdv.environment_id
-            WHERE %s IS NULL OR de.name = %<s""";
+            WHERE di.provider_id = $1 AND (%s IS NULL OR de.name = %<s)""";
     private static final String CURRENTLY_SUPPORTED = """
             rv.version_id, rv.environment_id, NULL::text, NULL::text
-            FROM released_versions rv
+            FROM integrations ri
+            JOIN released_versions rv ON rv.pacticipant_id = ri.consumer_id AND rv.support_ended_at IS NULL
             JOIN environments re ON re.id = rv.environment_id
-            WHERE rv.support_ended_at IS NULL AND (%s IS NULL OR re.name = %<s)""";
+            WHERE ri.provider_id = $1 AND (%s IS NULL OR re.name = %<s)""";
 
     /** Pending by provider branch: verified successfully from the branch, or from another before the branch existed. */
     static final String PENDING_FOR_BRANCH = """
@@ -154,24 +159,32 @@ public class PactsForVerificationRepository {
             """;
 
     /**
-     * WIP candidates: the provider's pacts published since $2 (the {@code (provider_id, created_at)} index) that are
-     * the pact of a consumer branch head or of the latest version with one of its tags. Not materialized, so that
-     * the planner sees how few they are and looks their heads up by index.
+     * WIP candidates: the heads of the provider's consumers (each branch's latest version, each tag's latest version)
+     * whose latest pact for the provider was published since $2. Driven by the heads, a few per consumer, each looked up
+     * by index ({@code branch_heads(pacticipant_id)}, {@code tags(pacticipant_id, name, version_order DESC)}, then the
+     * pact by {@code (provider_id, consumer_version_id)}); driven by the pacts published since $2, it read every pact of
+     * the provider and every tag when the date is long ago, as pact-jvm's usual setting is.
      */
     private static final String WIP_HEADS = """
-            WITH candidates AS NOT MATERIALIZED (
-              SELECT pp.consumer_id, pp.consumer_version_id, pp.pact_version_id
-              FROM pact_publications pp
-              JOIN latest_pact_publication_ids_for_consumer_versions lp ON lp.pact_publication_id = pp.id
-              WHERE pp.provider_id = $1 AND pp.created_at > $2
-            ), heads AS (
-              SELECT ca.*, bh.branch_name, NULL::text AS tag_name
-              FROM candidates ca JOIN branch_heads bh ON bh.version_id = ca.consumer_version_id
+            WITH heads AS (
+              SELECT bh.pacticipant_id AS consumer_id, bh.version_id AS consumer_version_id, bh.branch_name,
+                     NULL::text AS tag_name
+              FROM integrations i JOIN branch_heads bh ON bh.pacticipant_id = i.consumer_id
+              WHERE i.provider_id = $1
               UNION ALL
-              SELECT ca.*, NULL::text, t.name
-              FROM candidates ca JOIN tags t ON t.version_id = ca.consumer_version_id
-              WHERE NOT EXISTS (SELECT 1 FROM tags later WHERE later.pacticipant_id = t.pacticipant_id
-                                AND later.name = t.name AND later.version_order > t.version_order)
+              SELECT th.pacticipant_id, th.version_id, NULL::text, th.name
+              FROM integrations i
+              CROSS JOIN LATERAL (SELECT DISTINCT ON (t.name) t.pacticipant_id, t.version_id, t.name FROM tags t
+                                  WHERE t.pacticipant_id = i.consumer_id
+                                  ORDER BY t.name, t.version_order DESC) th
+              WHERE i.provider_id = $1
+            ), candidates AS (
+              SELECT h.*, lp.pact_version_id
+              FROM heads h
+              JOIN latest_pact_publication_ids_for_consumer_versions lp
+                ON lp.provider_id = $1 AND lp.consumer_version_id = h.consumer_version_id
+              JOIN pact_publications pp ON pp.id = lp.pact_publication_id
+              WHERE pp.created_at > $2
             )
             """;
     private static final String WIP_COLUMNS = """
@@ -186,7 +199,7 @@ public class PactsForVerificationRepository {
             """;
     // Not WIP for the branch: verified successfully (not as WIP, since the look-back $4) from the branch, or from
     // another branch before the branch's first version was created.
-    static final String WIP_FOR_BRANCH = WIP_HEADS + WIP_COLUMNS + ", NULL::text AS provider_tag FROM heads h\n"
+    static final String WIP_FOR_BRANCH = WIP_HEADS + WIP_COLUMNS + ", NULL::text AS provider_tag FROM candidates h\n"
             + WIP_JOINS + """
             WHERE NOT EXISTS (SELECT 1 FROM verifications v
                               JOIN branch_versions bv ON bv.version_id = v.provider_version_id
@@ -207,7 +220,7 @@ public class PactsForVerificationRepository {
             """;
     // Not WIP for a tag: verified successfully (not as WIP) with the tag, or with another tag before the tag was
     // first used; the facts come from pact_version_provider_tag_successful_verifications.
-    static final String WIP_FOR_TAGS = WIP_HEADS + WIP_COLUMNS + ", pt.tag AS provider_tag FROM heads h\n"
+    static final String WIP_FOR_TAGS = WIP_HEADS + WIP_COLUMNS + ", pt.tag AS provider_tag FROM candidates h\n"
             + WIP_JOINS + """
             CROSS JOIN unnest($3::text[]) AS pt(tag)
             LEFT JOIN LATERAL (SELECT min(ft.created_at) AS created_at FROM tags ft
@@ -292,7 +305,13 @@ public class PactsForVerificationRepository {
         Statement statement = selection(providerId, selectors);
         return c.preparedQuery(statement.sql()).execute(Tuple.from(statement.parameters())).map(rows -> {
             List<SelectedRow> selected = new ArrayList<>();
-            rows.forEach(row -> selected.add(SelectedRow.from(row)));
+            for (Row row : rows) {
+                SelectedRow pact = SelectedRow.from(row);
+                String consumer = selectors.get(pact.selector()).consumer();
+                if (consumer == null || consumer.equals(pact.consumerName())) {
+                    selected.add(pact);
+                }
+            }
             return selected;
         });
     }
@@ -308,14 +327,14 @@ public class PactsForVerificationRepository {
         for (int i = 0; i < selectors.size(); i++) {
             ConsumerVersionSelector selector = selectors.get(i);
             for (String rows : rowSources(selector, parameters)) {
-                sources.add(SOURCE.formatted(i, false, parameter(parameters, selector.consumer()), rows));
+                sources.add(SOURCE.formatted(i, false, rows));
             }
             if (selector.fallbackTag() != null && selector.latestForTag()) {
-                sources.add(SOURCE.formatted(i, true, parameter(parameters, selector.consumer()),
+                sources.add(SOURCE.formatted(i, true,
                         LATEST_TAGGED.formatted(parameter(parameters, selector.fallbackTag()))));
             }
             if (selector.fallbackBranch() != null && selector.latestForBranch()) {
-                sources.add(SOURCE.formatted(i, true, parameter(parameters, selector.consumer()),
+                sources.add(SOURCE.formatted(i, true,
                         BRANCH_HEADS.formatted(parameter(parameters, selector.fallbackBranch()))));
             }
         }

@@ -5,6 +5,7 @@ import io.pactport.api.model.MatrixResult;
 import io.pactport.api.model.MatrixSelector;
 import io.pactport.api.model.ResolvedMatrixSelector;
 import io.pactport.api.repository.MatrixRepository;
+import io.pactport.api.repository.MatrixRepository.Ids;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * can-i-deploy: one pacticipant version against what is in an environment (or carries a tag) now, checked and
@@ -46,32 +48,33 @@ public class CanIDeployService {
         String version = single(values, "version", true, errors);
         String to = single(values, "to", false, errors);
         String environment = single(values, "environment", false, errors);
-        return repository.pacticipantIds(pool, pacticipant == null ? List.of() : List.of(pacticipant))
-                .flatMap(ids -> repository.environmentIds(pool, environment == null ? List.of() : List.of(environment))
-                        .flatMap(envs -> {
-                            if (pacticipant != null && !ids.containsKey(pacticipant)) {
-                                add(errors, "pacticipant", "does not match an existing pacticipant");
-                            }
-                            if (environment != null && !envs.containsKey(environment)) {
-                                add(errors, "environment", "with name '" + environment + "' does not exist");
-                            }
-                            boolean pairChecked = !errors.containsKey("to") && !errors.containsKey("environment");
-                            if (pairChecked && to != null && environment != null) {
-                                add(errors, "", "Cannot specify both a 'to' tag and an environment.");
-                            }
-                            if (pairChecked && to == null && environment == null && !values.containsKey("to")
-                                    && !values.containsKey("environment")) {
-                                add(errors, "", "Must specify either an environment or a 'to' tag.");
-                            }
-                            if (!errors.isEmpty()) {
-                                throw new InvalidRequestException(errors);
-                            }
-                            // cvpv for an environment: every version live there is judged, not only the newest
-                            MatrixQuery q = new MatrixQuery(List.of(MatrixSelector.of(pacticipant, version)),
-                                    environment != null ? "cvpv" : "cvp", to != null, to, environment, false, null,
-                                    ignore, MatrixQuery.DEFAULT_LIMIT);
-                            return matrix.find(q);
-                        }));
+        // one look-up for the checks and the matrix: every name the query mentions
+        return matrix.ids(Stream.concat(Stream.of(pacticipant), ignore.stream().map(MatrixSelector::pacticipant)),
+                Stream.concat(Stream.of(environment), ignore.stream().map(MatrixSelector::environment)))
+                .flatMap(ids -> {
+                    if (pacticipant != null && !ids.pacticipants().containsKey(pacticipant)) {
+                        add(errors, "pacticipant", "does not match an existing pacticipant");
+                    }
+                    if (environment != null && !ids.environments().containsKey(environment)) {
+                        add(errors, "environment", "with name '" + environment + "' does not exist");
+                    }
+                    boolean pairChecked = !errors.containsKey("to") && !errors.containsKey("environment");
+                    if (pairChecked && to != null && environment != null) {
+                        add(errors, "", "Cannot specify both a 'to' tag and an environment.");
+                    }
+                    if (pairChecked && to == null && environment == null && !values.containsKey("to")
+                            && !values.containsKey("environment")) {
+                        add(errors, "", "Must specify either an environment or a 'to' tag.");
+                    }
+                    if (!errors.isEmpty()) {
+                        throw new InvalidRequestException(errors);
+                    }
+                    // cvpv for an environment: every version live there is judged, not only the newest
+                    MatrixQuery q = new MatrixQuery(List.of(MatrixSelector.of(pacticipant, version)),
+                            environment != null ? "cvpv" : "cvp", to != null, to, environment, false, null, ignore,
+                            MatrixQuery.DEFAULT_LIMIT);
+                    return matrix.find(q, ids);
+                });
     }
 
     /** {@code /pacticipants/{p}/branches/{b}/latest-version/can-i-deploy/to-environment/{e}}. */
@@ -79,20 +82,19 @@ public class CanIDeployService {
         MatrixSelector selector = new MatrixSelector(pacticipant, null, true, null, branch, false, null);
         MatrixQuery q = new MatrixQuery(List.of(selector), "cvpv", false, null, environment, false, null, List.of(),
                 MatrixQuery.DEFAULT_LIMIT);
-        return repository.pacticipantIds(pool, List.of(pacticipant)).flatMap(ids -> {
-            if (!ids.containsKey(pacticipant)) {
-                return Uni.createFrom().item(new Answer(null, "pacticipant"));
+        return matrix.ids(q).flatMap(ids -> {
+            Long pacticipantId = ids.pacticipants().get(pacticipant);
+            if (pacticipantId == null) {
+                return missing("pacticipant");
             }
-            return repository.environmentIds(pool, List.of(environment)).flatMap(envs -> {
-                if (!envs.containsKey(environment)) {
-                    return repository.branchExists(pool, ids.get(pacticipant), branch).flatMap(exists ->
-                            exists ? latestOnBranch(q, "environment") : missing("branch"));
-                }
-                return matrix.find(q).flatMap(result -> askedVersionMissing(result)
-                        ? repository.branchExists(pool, ids.get(pacticipant), branch)
-                                .map(exists -> new Answer(null, exists ? "version" : "branch"))
-                        : Uni.createFrom().item(new Answer(result, null)));
-            });
+            if (!ids.environments().containsKey(environment)) {
+                return repository.branchExists(pool, pacticipantId, branch).flatMap(exists ->
+                        exists ? latestOnBranch(q, ids, "environment") : missing("branch"));
+            }
+            return matrix.find(q, ids).flatMap(result -> askedVersionMissing(result)
+                    ? repository.branchExists(pool, pacticipantId, branch)
+                            .map(exists -> new Answer(null, exists ? "version" : "branch"))
+                    : Uni.createFrom().item(new Answer(result, null)));
         });
     }
 
@@ -101,17 +103,17 @@ public class CanIDeployService {
         MatrixSelector selector = new MatrixSelector(pacticipant, null, true, tag, null, false, null);
         MatrixQuery q = new MatrixQuery(List.of(selector), "cvp", true, to, null, false, null, List.of(),
                 MatrixQuery.DEFAULT_LIMIT);
-        return repository.pacticipantIds(pool, List.of(pacticipant)).flatMap(ids -> ids.containsKey(pacticipant)
-                ? matrix.find(q).map(result -> askedVersionMissing(result) ? new Answer(null, "version")
+        return matrix.ids(q).flatMap(ids -> ids.pacticipants().containsKey(pacticipant)
+                ? matrix.find(q, ids).map(result -> askedVersionMissing(result) ? new Answer(null, "version")
                         : new Answer(result, null))
                 : missing("pacticipant"));
     }
 
     /** Without the environment, whether the branch has a version decides between "version" and "environment". */
-    private Uni<Answer> latestOnBranch(MatrixQuery q, String otherwiseMissing) {
+    private Uni<Answer> latestOnBranch(MatrixQuery q, Ids ids, String otherwiseMissing) {
         MatrixQuery withoutTarget = new MatrixQuery(q.selectors(), q.latestby(), false, null, null, false, null,
                 List.of(), 1);
-        return matrix.find(withoutTarget).map(result -> new Answer(null, askedVersionMissing(result) ? "version"
+        return matrix.find(withoutTarget, ids).map(result -> new Answer(null, askedVersionMissing(result) ? "version"
                 : otherwiseMissing));
     }
 

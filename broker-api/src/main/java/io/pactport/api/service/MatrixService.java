@@ -9,10 +9,12 @@ import io.pactport.api.model.ResolvedMatrixSelector;
 import io.pactport.api.model.ResolvedMatrixSelector.Type;
 import io.pactport.api.repository.MatrixRepository;
 import io.pactport.api.repository.MatrixRepository.FoundVersion;
+import io.pactport.api.repository.MatrixRepository.Ids;
 import io.pactport.api.repository.MatrixRepository.RowCriteria;
 import io.pactport.api.repository.MatrixRepository.RowOptions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +35,14 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class MatrixService {
 
+    /**
+     * The matrix's statements take their values as arrays of ids, whose lengths the planner only sees when it plans for
+     * the values: so PostgreSQL keeps planning them anew on every request (2 to 6 ms for the row statement, the largest
+     * cost of a request), although the plan it would keep for any values is as good (measured on the benchmark
+     * database: README, "Performance"). This makes it keep one plan per connection, for this transaction only.
+     */
+    private static final String GENERIC_PLANS = "SET LOCAL plan_cache_mode = force_generic_plan";
+
     private final Pool pool;
     private final MatrixRepository repository;
 
@@ -41,86 +51,103 @@ public class MatrixService {
         this.repository = repository;
     }
 
+    /**
+     * The pacticipants and environments the query names, looked up in one statement; {@link #find(MatrixQuery, Ids)}
+     * takes them, so that a request looks each name up once.
+     */
+    public Uni<Ids> ids(MatrixQuery q) {
+        return ids(Stream.concat(q.selectors().stream(), q.ignore().stream()).map(MatrixSelector::pacticipant),
+                Stream.concat(Stream.of(q.environment()),
+                        Stream.concat(q.selectors().stream(), q.ignore().stream()).map(MatrixSelector::environment)));
+    }
+
+    /** The pacticipants and environments of these names (nulls skipped) that exist. */
+    public Uni<Ids> ids(Stream<String> pacticipants, Stream<String> environments) {
+        return repository.ids(pool, pacticipants.filter(Objects::nonNull).distinct().toList(),
+                environments.filter(Objects::nonNull).distinct().toList());
+    }
+
     /** The Pact Broker's checks of a matrix query, with its messages; empty when the query is valid. */
-    public Uni<List<String>> validate(MatrixQuery q) {
-        List<String> names = Stream.concat(q.selectors().stream(), q.ignore().stream()).map(MatrixSelector::pacticipant)
-                .filter(Objects::nonNull).distinct().toList();
-        return repository.pacticipantIds(pool, names).flatMap(ids -> environments(q).map(envs -> {
-            List<String> errors = new ArrayList<>();
-            for (MatrixSelector s : q.selectors()) {
-                if (s.pacticipant() == null) {
-                    errors.add("Please specify the pacticipant name");
-                } else if (s.version() != null && s.latest()) {
-                    errors.add("A version number and latest flag cannot both be specified for " + s.pacticipant());
-                }
+    static List<String> validate(MatrixQuery q, Ids found) {
+        Map<String, Long> ids = found.pacticipants();
+        List<String> errors = new ArrayList<>();
+        for (MatrixSelector s : q.selectors()) {
+            if (s.pacticipant() == null) {
+                errors.add("Please specify the pacticipant name");
+            } else if (s.version() != null && s.latest()) {
+                errors.add("A version number and latest flag cannot both be specified for " + s.pacticipant());
             }
-            q.selectors().stream().map(MatrixSelector::pacticipant).filter(Objects::nonNull)
-                    .filter(name -> !ids.containsKey(name)).forEach(name -> errors.add("Pacticipant " + name
-                            + " not found"));
-            if (q.selectors().isEmpty()) {
-                errors.add("Please provide 1 or more version selectors.");
+        }
+        q.selectors().stream().map(MatrixSelector::pacticipant).filter(Objects::nonNull)
+                .filter(name -> !ids.containsKey(name)).forEach(name -> errors.add("Pacticipant " + name
+                        + " not found"));
+        if (q.selectors().isEmpty()) {
+            errors.add("Please provide 1 or more version selectors.");
+        }
+        for (MatrixSelector s : q.ignore()) {
+            if (s.pacticipant() == null) {
+                errors.add("Please specify the pacticipant name to ignore");
+            } else if (s.version() != null && s.latest()) {
+                errors.add("A version number and latest flag cannot both be specified for " + s.pacticipant()
+                        + " to ignore");
             }
-            for (MatrixSelector s : q.ignore()) {
-                if (s.pacticipant() == null) {
-                    errors.add("Please specify the pacticipant name to ignore");
-                } else if (s.version() != null && s.latest()) {
-                    errors.add("A version number and latest flag cannot both be specified for " + s.pacticipant()
-                            + " to ignore");
-                }
-            }
-            if (Stream.of(q.tag(), q.environment(), q.mainBranch() ? "true" : null).filter(Objects::nonNull)
-                    .count() > 1) {
-                errors.add("Cannot specify more than one of tag, environment and mainBranch.");
-            }
-            if (q.latest() && q.environment() != null) {
-                errors.add("Cannot specify both latest=true and an environment.");
-            }
-            if (q.environment() != null && !envs.containsKey(q.environment())) {
-                errors.add("Environment with name '" + q.environment() + "' does not exist");
-            }
-            if (q.limit() < 1) {
-                errors.add("The limit must be 1 or greater.");
-            }
-            return errors;
-        }));
+        }
+        if (Stream.of(q.tag(), q.environment(), q.mainBranch() ? "true" : null).filter(Objects::nonNull)
+                .count() > 1) {
+            errors.add("Cannot specify more than one of tag, environment and mainBranch.");
+        }
+        if (q.latest() && q.environment() != null) {
+            errors.add("Cannot specify both latest=true and an environment.");
+        }
+        if (q.environment() != null && !found.environments().containsKey(q.environment())) {
+            errors.add("Environment with name '" + q.environment() + "' does not exist");
+        }
+        if (q.limit() < 1) {
+            errors.add("The limit must be 1 or greater.");
+        }
+        return errors;
     }
 
     /** Validates, then answers; invalid queries fail with {@link MatrixQueryException}. */
     public Uni<MatrixResult> query(MatrixQuery q) {
-        return validate(q).flatMap(errors -> {
+        return ids(q).flatMap(ids -> {
+            List<String> errors = validate(q, ids);
             if (!errors.isEmpty()) {
                 throw new MatrixQueryException(errors);
             }
-            return find(q);
+            return find(q, ids);
         });
     }
 
     /** The matrix for a valid query. */
     public Uni<MatrixResult> find(MatrixQuery q) {
-        List<String> names = Stream.concat(q.selectors().stream(), q.ignore().stream()).map(MatrixSelector::pacticipant)
-                .filter(Objects::nonNull).distinct().toList();
-        return repository.pacticipantIds(pool, names).flatMap(ids -> environments(q).flatMap(envs -> {
-            Resolver resolver = new Resolver(ids, envs);
-            return resolver.resolve(q.ignore(), Type.IGNORE, List.of())
-                    .flatMap(ignore -> resolver.resolve(q.selectors(), Type.SPECIFIED, ignore)
-                            .flatMap(specified -> integrations(q, specified)
-                                    .flatMap(integrations -> inferred(q, specified, ignore, integrations, resolver)
-                                            .flatMap(inferred -> rows(q, specified, inferred, ignore, integrations)))));
-        }));
+        return ids(q).flatMap(ids -> find(q, ids));
     }
 
-    private Uni<Map<String, Long>> environments(MatrixQuery q) {
-        List<String> names = Stream.concat(Stream.of(q.environment()),
-                Stream.concat(q.selectors().stream(), q.ignore().stream()).map(MatrixSelector::environment))
-                .filter(Objects::nonNull).distinct().toList();
-        return repository.environmentIds(pool, names);
+    /**
+     * The matrix for a valid query whose names were looked up already: the asked versions, their integrations, the
+     * integrated applications' versions the target names, the rows and the versions' details, a statement each.
+     *
+     * @param ids at least every pacticipant and environment {@link #ids(MatrixQuery)} would look up
+     */
+    public Uni<MatrixResult> find(MatrixQuery q, Ids ids) {
+        return pool.withTransaction(c -> c.query(GENERIC_PLANS).execute().flatMap(set -> {
+            Resolver resolver = new Resolver(c, ids.pacticipants(), ids.environments());
+            return resolver.resolve(q.ignore(), Type.IGNORE, List.of())
+                    .flatMap(ignore -> resolver.resolve(q.selectors(), Type.SPECIFIED, ignore)
+                            .flatMap(specified -> integrations(c, q, specified)
+                                    .flatMap(integrations -> inferred(q, specified, ignore, integrations, resolver)
+                                            .flatMap(inferred -> rows(c, q, specified, inferred, ignore,
+                                                    integrations)))));
+        }));
     }
 
     /**
      * With a target (or only one version asked about): every integration the asked versions are in, as consumer
      * (required) or provider (not). Otherwise only those between the asked versions.
      */
-    private Uni<List<MatrixIntegration>> integrations(MatrixQuery q, List<ResolvedMatrixSelector> specified) {
+    private Uni<List<MatrixIntegration>> integrations(SqlClient c, MatrixQuery q,
+            List<ResolvedMatrixSelector> specified) {
         List<Long> versionIds = versionIds(specified);
         List<Long> wholeIds = specified.stream().filter(ResolvedMatrixSelector::onlyPacticipant)
                 .map(ResolvedMatrixSelector::pacticipantId).distinct().toList();
@@ -128,19 +155,11 @@ public class MatrixService {
                 .filter(id -> id != ResolvedMatrixSelector.MISSING).distinct().toList();
         Uni<List<MatrixIntegration>> found;
         if (q.infersIntegratedVersions() || specified.size() == 1) {
-            found = repository.consumerIntegrations(pool, versionIds, wholeIds)
-                    .flatMap(asConsumer -> repository.providerIntegrations(pool, pacticipantIds)
-                            .map(asProvider -> {
-                                // an integration found both ways keeps the required one
-                                Map<List<Long>, MatrixIntegration> byPair = new LinkedHashMap<>();
-                                Stream.concat(asConsumer.stream(), asProvider.stream()).forEach(i -> byPair.merge(
-                                        List.of(i.consumerId(), i.providerId()), i, (a, b) -> a.required() ? a : b));
-                                return List.copyOf(byPair.values());
-                            }));
+            found = repository.integrationsOf(c, versionIds, wholeIds, pacticipantIds);
         } else {
             Set<String> asked = new LinkedHashSet<>();
             specified.forEach(s -> asked.add(s.pacticipantName()));
-            found = repository.integrationsBetween(pool, versionIds, wholeIds, pacticipantIds)
+            found = repository.integrationsBetween(c, versionIds, wholeIds, pacticipantIds)
                     .map(all -> all.stream().map(i -> new MatrixIntegration(i.consumerId(), i.consumerName(),
                             i.providerId(), i.providerName(), asked.contains(i.consumerName()))).toList());
         }
@@ -173,7 +192,7 @@ public class MatrixService {
         return resolver.resolveAll(others, target, ignore);
     }
 
-    private Uni<MatrixResult> rows(MatrixQuery q, List<ResolvedMatrixSelector> specified, List<ResolvedMatrixSelector> inferred,
+    private Uni<MatrixResult> rows(SqlClient c, MatrixQuery q, List<ResolvedMatrixSelector> specified, List<ResolvedMatrixSelector> inferred,
             List<ResolvedMatrixSelector> ignore, List<MatrixIntegration> integrations) {
         List<ResolvedMatrixSelector> all = new ArrayList<>(specified);
         all.addAll(inferred);
@@ -184,13 +203,13 @@ public class MatrixService {
                 all.stream().map(ResolvedMatrixSelector::pacticipantId).distinct().toList(),
                 specified.stream().map(ResolvedMatrixSelector::pacticipantId).distinct().toList(),
                 all.size() == 1);
-        return repository.rows(pool, criteria, new RowOptions(q.latestby(), q.success(), q.limit())).flatMap(rows -> {
+        return repository.rows(c, criteria, new RowOptions(q.latestby(), q.success(), q.limit())).flatMap(rows -> {
             List<MatrixRow> considered = new ArrayList<>();
             List<MatrixRow> ignored = new ArrayList<>();
             rows.forEach(row -> (ignored(row, ignore) ? ignored : considered).add(row));
             List<Long> versionIds = rows.stream().flatMap(r -> Stream.of(r.consumerVersionId(), r.providerVersionId()))
                     .filter(Objects::nonNull).distinct().toList();
-            return repository.details(pool, versionIds).map(details -> new MatrixResult(q, considered, ignored, all,
+            return repository.details(c, versionIds).map(details -> new MatrixResult(q, considered, ignored, all,
                     ignore, integrations, details));
         });
     }
@@ -210,10 +229,12 @@ public class MatrixService {
     /** Turns selectors into resolved selectors, one statement per selector (one for all inferred ones). */
     private final class Resolver {
 
+        private final SqlClient c;
         private final Map<String, Long> pacticipantIds;
         private final Map<String, Long> environmentIds;
 
-        Resolver(Map<String, Long> pacticipantIds, Map<String, Long> environmentIds) {
+        Resolver(SqlClient c, Map<String, Long> pacticipantIds, Map<String, Long> environmentIds) {
+            this.c = c;
             this.pacticipantIds = pacticipantIds;
             this.environmentIds = environmentIds;
         }
@@ -247,7 +268,7 @@ public class MatrixService {
                 List<ResolvedMatrixSelector> ignore) {
             Long environmentId = shape.environment() == null ? null
                     : environmentIds.getOrDefault(shape.environment(), ResolvedMatrixSelector.MISSING);
-            return repository.versions(pool, shape, environmentId, List.copyOf(pacticipants.values())).map(found -> {
+            return repository.versions(c, shape, environmentId, List.copyOf(pacticipants.values())).map(found -> {
                 List<ResolvedMatrixSelector> resolved = new ArrayList<>();
                 pacticipants.forEach((name, id) -> {
                     MatrixSelector original = new MatrixSelector(name, shape.version(), shape.latest(), shape.tag(),

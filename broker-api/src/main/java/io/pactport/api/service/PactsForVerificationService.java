@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 /**
  * Pacts for verification: the pacts the consumer version selectors (or the defaults) choose, one per content, with
  * their pending status for the provider branch or tags, followed by the work-in-progress pacts. Reads only, outside
- * any transaction: at most five statements per request whatever the number of selectors or pacts.
+ * any transaction: at most five statements per request whatever the number of selectors or pacts, the WIP one
+ * alongside the others.
  */
 @ApplicationScoped
 public class PactsForVerificationService {
@@ -67,15 +68,18 @@ public class PactsForVerificationService {
             Uni<List<ConsumerVersionSelector>> selectors = request.selectors().isEmpty()
                     ? repository.consumers(pool, providerId).map(PactsForVerificationService::defaultSelectors)
                     : Uni.createFrom().item(request.selectors());
-            return selectors
+            Uni<List<VerifiablePact>> explicit = selectors
                     .flatMap(chosen -> repository.select(pool, providerId, chosen)
                             .map(rows -> explicitPacts(chosen, rows, provider)))
-                    .flatMap(explicit -> withPending(providerId, request, explicit))
-                    .flatMap(explicit -> wip(providerId, provider, request, explicit).map(wip -> {
-                        List<VerifiablePact> all = new ArrayList<>(explicit);
-                        all.addAll(wip);
-                        return new Result(request, List.copyOf(all));
-                    }));
+                    .flatMap(pacts -> withPending(providerId, request, pacts));
+            // the WIP statement does not depend on what the selectors chose (that is left out afterwards), so it runs
+            // on its own connection at the same time
+            return Uni.combine().all().unis(explicit, wipRows(providerId, request)).asTuple().map(both -> {
+                List<VerifiablePact> all = new ArrayList<>(both.getItem1());
+                all.addAll(wipPacts(both.getItem2(), both.getItem1(), provider, request.providerVersionBranch(),
+                        request.providerVersionTags()));
+                return new Result(request, List.copyOf(all));
+            });
         });
     }
 
@@ -167,19 +171,17 @@ public class PactsForVerificationService {
     }
 
     /**
-     * The WIP pacts: heads of consumer branches and tags published since the given date that no selector chose and
-     * that are still pending for the provider branch (or, without one, for each provider tag).
+     * The WIP candidates: heads of consumer branches and tags published since the given date that are still pending for
+     * the provider branch (or, without one, for each provider tag); {@link #wipPacts} leaves out what a selector chose.
      */
-    private Uni<List<VerifiablePact>> wip(long providerId, String provider, PactsForVerificationRequest request,
-            List<VerifiablePact> explicit) {
+    private Uni<List<WipRow>> wipRows(long providerId, PactsForVerificationRequest request) {
         String branch = request.providerVersionBranch();
         List<String> tags = request.providerVersionTags();
         if (request.includeWipPactsSince() == null || (branch == null && tags.isEmpty())) {
             return Uni.createFrom().item(List.of());
         }
         LocalDateTime lookBack = LocalDateTime.now(clock).minus(VERIFIED_LOOK_BACK);
-        return repository.wip(pool, providerId, request.includeWipPactsSince(), branch, tags, lookBack)
-                .map(rows -> wipPacts(rows, explicit, provider, branch, tags));
+        return repository.wip(pool, providerId, request.includeWipPactsSince(), branch, tags, lookBack);
     }
 
     static List<VerifiablePact> wipPacts(List<WipRow> rows, List<VerifiablePact> explicit, String provider,

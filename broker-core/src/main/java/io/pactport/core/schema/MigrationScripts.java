@@ -25,6 +25,7 @@ final class MigrationScripts implements ResourceProvider {
             "V4__pactport_retention_runs.sql",
             "V5__pactport_webhook_attempts.sql",
             "V8__pactport_retention_indexes.sql",
+            "V9__pactport_released_versions_supported_index.sql",
             "V11__pactport_can_i_deploy_questions.sql");
 
     private final ClassLoader classLoader = MigrationScripts.class.getClassLoader();
