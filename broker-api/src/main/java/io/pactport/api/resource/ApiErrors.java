@@ -46,9 +46,9 @@ public class ApiErrors {
     @ServerExceptionMapper
     public RestResponse<Map<String, Object>> invalid(InvalidRequestException e, HttpHeaders headers, UriInfo uri) {
         if (wantsProblem(headers)) {
-            List<Map<String, String>> errors = new ArrayList<>();
+            List<Map<String, Object>> errors = new ArrayList<>();
             e.errors().forEach((field, messages) -> messages.forEach(
-                    message -> errors.add(Map.of("type", "invalid-body-error", "title", "Invalid body",
+                    message -> errors.add(Hal.object("type", "invalid-body-error", "title", "Invalid body",
                             "detail", message, "pointer", "/" + field))));
             Map<String, Object> body = problem(400, "Validation errors", "Validation errors", uri);
             body.put("errors", errors);

@@ -49,12 +49,12 @@ public class ContractsPublishResource {
             String versionUrl = BrokerUrls.version(base, pacticipant, number);
 
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("logs", result.notices().stream().map(notice -> Map.of("level", notice.type(), "message",
+            body.put("logs", result.notices().stream().map(notice -> Hal.object("level", notice.type(), "message",
                     notice.text(), "deprecationWarning", "Replaced by notices")).toList());
             body.put("notices", result.notices());
-            body.put("_embedded", Map.of(
-                    "pacticipant", Map.of("name", pacticipant, "_links", Map.of("self", Map.of("href", pacticipantUrl))),
-                    "version", Map.of("number", number, "_links",
+            body.put("_embedded", Hal.object(
+                    "pacticipant", Hal.object("name", pacticipant, "_links", Map.of("self", Map.of("href", pacticipantUrl))),
+                    "version", Hal.object("number", number, "_links",
                             Map.of("self", new Hal.Link(versionUrl, "Version", number, null)))));
             Map<String, Object> links = new LinkedHashMap<>();
             links.put("pb:pacticipant", new Hal.Link(pacticipantUrl, "Pacticipant", pacticipant, null));

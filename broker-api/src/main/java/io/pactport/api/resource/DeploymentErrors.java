@@ -25,7 +25,7 @@ public class DeploymentErrors {
             body.put("status", UNPROCESSABLE);
             body.put("detail", "Validation errors");
             body.put("instance", "/" + uri.getPath().replaceFirst("^/", ""));
-            body.put("errors", List.of(Map.of("type", "invalid-body-error", "title", "Invalid body",
+            body.put("errors", List.of(Hal.object("type", "invalid-body-error", "title", "Invalid body",
                     "detail", e.getMessage(), "pointer", "/" + e.field())));
             return RestResponse.ResponseBuilder.<Map<String, Object>>create(UNPROCESSABLE).entity(body)
                     .type(ApiErrors.PROBLEM_JSON).build();

@@ -1,6 +1,8 @@
 package io.pactport.api.resource;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** HAL building blocks, in the Pact Broker's shapes. */
 public final class Hal {
@@ -9,6 +11,21 @@ public final class Hal {
     public static final String MEDIA_TYPE = "application/hal+json;charset=utf-8";
 
     private Hal() {
+    }
+
+    /**
+     * A JSON object with its keys in the order given. {@code Map.of} would do for one key, but with more its order
+     * changes from one JVM to the next, and so would every answer's bytes.
+     */
+    public static Map<String, Object> object(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("keys and values come in pairs");
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            json.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return json;
     }
 
     /** A link object: {@code {href, title?, name?, templated?}}. */

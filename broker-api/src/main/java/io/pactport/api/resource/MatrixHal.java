@@ -30,7 +30,7 @@ final class MatrixHal {
         head.putAll(summary.counts());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("summary", head);
-        json.put("notices", reasons.stream().map(r -> Map.of("type", r.type(), "text", r.text())).toList());
+        json.put("notices", reasons.stream().map(r -> Hal.object("type", r.type(), "text", r.text())).toList());
         List<Object> rows = new ArrayList<>();
         result.considered().forEach(row -> rows.add(row(base, result, row)));
         result.ignored().forEach(row -> {
@@ -81,7 +81,7 @@ final class MatrixHal {
         json.put("number", number);
         List<MatrixVersionDetails.BranchRef> branches = details.branches();
         json.put("branch", branches.isEmpty() ? null : branches.get(branches.size() - 1).name());
-        List<Object> branchVersions = branches.stream().map(b -> (Object) Map.of("name", b.name(), "latest",
+        List<Object> branchVersions = branches.stream().map(b -> (Object) Hal.object("name", b.name(), "latest",
                 b.latest(), "_links", Map.of("self", link(BrokerUrls.branchVersion(base, pacticipant, b.name(), number),
                         "Branch version", b.name())))).toList();
         // "branches" is the Pact Broker's older name for the same list
@@ -98,7 +98,7 @@ final class MatrixHal {
             return env;
         }).toList());
         json.put("_links", Map.of("self", Map.of("href", BrokerUrls.version(base, pacticipant, number))));
-        json.put("tags", details.tags().stream().map(t -> Map.of("name", t.name(), "latest", t.latest(), "_links",
+        json.put("tags", details.tags().stream().map(t -> Hal.object("name", t.name(), "latest", t.latest(), "_links",
                 Map.of("self", Map.of("href", BrokerUrls.tag(base, pacticipant, number, t.name()))))).toList());
         return json;
     }

@@ -105,7 +105,7 @@ public class PactListResource {
         provider.put("_links", Map.of("self", Map.of("href", BrokerUrls.pacticipant(base, pact.providerName()))));
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("createdAt", Timestamps.format(pact.createdAt()));
-        item.put("_embedded", Map.of("consumer", consumer, "provider", provider));
+        item.put("_embedded", Hal.object("consumer", consumer, "provider", provider));
         item.put("_links", Map.of("self", List.of(Map.of("href", BrokerUrls.latestPact(base, pact)),
                 Map.of("href", BrokerUrls.pact(base, pact)))));
         return item;
@@ -113,7 +113,7 @@ public class PactListResource {
 
     private static Map<String, Object> embeddedVersion(PactPublication pact, String base) {
         String url = BrokerUrls.version(base, pact.consumerName(), pact.consumerVersionNumber());
-        return Map.of("number", pact.consumerVersionNumber(),
+        return Hal.object("number", pact.consumerVersionNumber(),
                 "_links", Map.of("self", new Hal.Link(url, "Version", pact.consumerVersionNumber(), null)));
     }
 

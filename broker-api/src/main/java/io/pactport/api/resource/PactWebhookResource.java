@@ -68,7 +68,7 @@ public class PactWebhookResource {
             json.put("_embedded", Map.of("triggeredWebhooks", latest.stream()
                     .map(t -> WebhookJson.triggered(t, webhooks.retries(), base)).toList()));
             Map<String, Object> links = new LinkedHashMap<>();
-            links.put("self", Map.of("href", EnvironmentResource.selfHref(base, request), "title", "Webhooks status"));
+            links.put("self", Hal.object("href", EnvironmentResource.selfHref(base, request), "title", "Webhooks status"));
             List<Map<String, Object>> errorLogs = new ArrayList<>();
             latest.stream().filter(t -> t.status().equals(TriggeredWebhook.FAILURE)
                     || t.status().equals(TriggeredWebhook.RETRYING)).forEach(t -> {
@@ -79,11 +79,11 @@ public class PactWebhookResource {
                         errorLogs.add(link);
                     });
             links.put("pb:error-logs", errorLogs);
-            links.put("pb:pact-webhooks", Map.of("title", "Webhooks for the pact between " + consumer + " and "
+            links.put("pb:pact-webhooks", Hal.object("title", "Webhooks for the pact between " + consumer + " and "
                     + provider, "href", BrokerUrls.pactWebhooks(base, consumer, provider)));
-            links.put("pb:consumer", Map.of("href", BrokerUrls.pacticipant(base, consumer), "title", "Consumer",
+            links.put("pb:consumer", Hal.object("href", BrokerUrls.pacticipant(base, consumer), "title", "Consumer",
                     "name", consumer));
-            links.put("pb:provider", Map.of("href", BrokerUrls.pacticipant(base, provider), "title", "Provider",
+            links.put("pb:provider", Hal.object("href", BrokerUrls.pacticipant(base, provider), "title", "Provider",
                     "name", provider));
             json.put("_links", links);
             return json;

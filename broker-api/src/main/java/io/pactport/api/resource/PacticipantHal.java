@@ -36,7 +36,7 @@ final class PacticipantHal {
             embedded.put("latest-version", latestVersion(base, p.name(), details.latestVersionNumber(),
                     "DEPRECATED - please use latestVersion"));
         }
-        embedded.put("labels", details.labels().stream().map(label -> Map.of("name", label, "_links",
+        embedded.put("labels", details.labels().stream().map(label -> Hal.object("name", label, "_links",
                 Map.of("self", link(BrokerUrls.label(base, p.name(), label), "Label", label)))).toList());
         json.put("_embedded", embedded);
 
@@ -93,7 +93,7 @@ final class PacticipantHal {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", label.name());
         PacticipantLinks.timestamps(json, label.createdAt(), label.updatedAt());
-        json.put("_links", Map.of(
+        json.put("_links", Hal.object(
                 "self", link(BrokerUrls.label(base, pacticipant, label.name()), "Label", label.name()),
                 "pacticipant", link(BrokerUrls.pacticipant(base, pacticipant), "Pacticipant", pacticipant)));
         return json;

@@ -50,13 +50,13 @@ public class TriggeredWebhookResource {
             body.put("consumerName", found.triggered().consumerName());
             body.put("providerName", found.triggered().providerName());
             body.put("_embedded", Map.of("triggeredWebhook", Map.of("uuid", found.triggered().uuid())));
-            body.put("executions", found.executions().stream().map(e -> Map.of("success", e.success(),
+            body.put("executions", found.executions().stream().map(e -> Hal.object("success", e.success(),
                     "logs", e.logs() == null ? "" : e.logs(), "createdAt", Timestamps.format(e.createdAt()))).toList());
             Map<String, Object> links = new LinkedHashMap<>();
-            links.put("self", Map.of("title", "Triggered webhook logs", "href", EnvironmentResource.selfHref(base,
+            links.put("self", Hal.object("title", "Triggered webhook logs", "href", EnvironmentResource.selfHref(base,
                     request)));
             if (found.triggered().webhookId() != null) {
-                links.put("pb:webhook", Map.of("title", "Webhook", "href", BrokerUrls.webhook(base,
+                links.put("pb:webhook", Hal.object("title", "Webhook", "href", BrokerUrls.webhook(base,
                         found.triggered().webhookUuid())));
             }
             body.put("_links", links);

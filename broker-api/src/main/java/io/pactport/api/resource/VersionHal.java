@@ -42,7 +42,7 @@ final class VersionHal {
         // "branches" is the Pact Broker's older name for the same list
         embedded.put("branches", branchVersions);
         embedded.put("branchVersions", branchVersions);
-        embedded.put("tags", d.tags().stream().map(t -> Map.of("name", t.name(), "_links", Map.of("self",
+        embedded.put("tags", d.tags().stream().map(t -> Hal.object("name", t.name(), "_links", Map.of("self",
                 link(BrokerUrls.tag(base, p, v.number(), t.name()), "Tag", t.name())))).toList());
         json.put("_embedded", embedded);
 
@@ -108,7 +108,7 @@ final class VersionHal {
         json.put("name", branch.name());
         PacticipantLinks.timestamps(json, branch.createdAt(), branch.updatedAt());
         String self = BrokerUrls.branch(base, pacticipant, branch.name());
-        json.put("_links", Map.of("self", link(self, "Branch", null),
+        json.put("_links", Hal.object("self", link(self, "Branch", null),
                 "pb:latest-version", link(self + "/latest-version", "Latest version for branch", null)));
         return json;
     }
@@ -116,7 +116,7 @@ final class VersionHal {
     static Map<String, Object> branches(String base, String pacticipant, List<Branch> all) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("_embedded", Map.of("branches", all.stream().map(b -> branch(base, pacticipant, b)).toList()));
-        json.put("_links", Map.of(
+        json.put("_links", Hal.object(
                 "self", link(BrokerUrls.branches(base, pacticipant), pacticipant + " branches", null),
                 "pb:branches", all.stream().map(b -> link(BrokerUrls.branch(base, pacticipant, b.name()), null,
                         b.name())).toList()));

@@ -38,30 +38,30 @@ final class WebhookJson {
             json.put("updatedAt", Timestamps.format(w.updatedAt()));
         }
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("self", Map.of("title", w.displayDescription(), "href", BrokerUrls.webhook(base, w.uuid())));
-        links.put("pb:execute", Map.of("title", "Test the execution of the webhook with the latest matching pact or"
+        links.put("self", Hal.object("title", w.displayDescription(), "href", BrokerUrls.webhook(base, w.uuid())));
+        links.put("pb:execute", Hal.object("title", "Test the execution of the webhook with the latest matching pact or"
                 + " verification by sending a POST request to this URL",
                 "href", BrokerUrls.webhookExecution(base, w.uuid())));
         sideLinks(links, "consumer", w.consumer(), base);
         sideLinks(links, "provider", w.provider(), base);
         if (w.consumer() != null && w.provider() != null && w.consumer().name() != null
                 && w.provider().name() != null) {
-            links.put("pb:pact-webhooks", Map.of("title", "All webhooks for consumer " + w.consumer().name()
+            links.put("pb:pact-webhooks", Hal.object("title", "All webhooks for consumer " + w.consumer().name()
                     + " and provider " + w.provider().name(), "href", BrokerUrls.webhooksFor(base,
                             w.consumer().name(), w.provider().name())));
         }
-        links.put("pb:webhooks", Map.of("title", "All webhooks", "href", BrokerUrls.webhooks(base)));
+        links.put("pb:webhooks", Hal.object("title", "All webhooks", "href", BrokerUrls.webhooks(base)));
         json.put("_links", links);
         return json;
     }
 
     static Map<String, Object> list(List<Webhook> webhooks, String title, String self, String base) {
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("self", Map.of("title", title, "href", self));
-        links.put("pb:create", Map.of("title", "POST to create a webhook", "href", self));
-        links.put("pb:webhooks", webhooks.stream().map(w -> Map.of("title", w.scopeDescription(),
+        links.put("self", Hal.object("title", title, "href", self));
+        links.put("pb:create", Hal.object("title", "POST to create a webhook", "href", self));
+        links.put("pb:webhooks", webhooks.stream().map(w -> Hal.object("title", w.scopeDescription(),
                 "name", w.displayDescription(), "href", BrokerUrls.webhook(base, w.uuid()))).toList());
-        links.put("curies", List.of(Map.of("name", "pb", "href", base + "/doc/webhooks-{rel}", "templated", true)));
+        links.put("curies", List.of(Hal.object("name", "pb", "href", base + "/doc/webhooks-{rel}", "templated", true)));
         return Map.of("_links", links);
     }
 
@@ -91,7 +91,7 @@ final class WebhookJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("_embedded", Map.of("triggeredWebhooks", list.stream().map(t -> triggered(t, retries, base))
                 .toList()));
-        json.put("_links", Map.of("self", Map.of("title", title, "href", self)));
+        json.put("_links", Map.of("self", Hal.object("title", title, "href", self)));
         return json;
     }
 
@@ -126,7 +126,7 @@ final class WebhookJson {
         if (uuid != null) {
             links.put("webhook", Map.of("href", BrokerUrls.webhook(base, uuid)));
         }
-        links.put("try-again", Map.of("title", "Execute the webhook again", "href", self));
+        links.put("try-again", Hal.object("title", "Execute the webhook again", "href", self));
         json.put("_links", links);
         return json;
     }

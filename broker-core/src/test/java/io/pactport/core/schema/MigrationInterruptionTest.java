@@ -51,6 +51,7 @@ class MigrationInterruptionTest {
             Thread.sleep(random.nextInt(1500));
             terminateConnections(db, -1);
             awaitCutOff(migration, seed);
+            awaitExited(db, -1, seed);
             statesAfterKills.add(new Migrator(db.dataSource()).inspect().describe());
         }
         for (int attempt = 0; attempt < GATED_KILLS; attempt++) {
@@ -72,6 +73,7 @@ class MigrationInterruptionTest {
                 awaitBlocked(db, seed);
                 terminateConnections(db, pid(gate));
                 awaitCutOff(migration, seed);
+                awaitExited(db, pid(gate), seed);
                 gate.rollback();
             }
             assertThat(PactBrokerTakeoverTest.count(db, "SELECT count(*) FROM schema_migrations"))
@@ -135,6 +137,22 @@ class MigrationInterruptionTest {
             Thread.sleep(5);
         }
         throw new AssertionError("the migration never reached the gate (seed " + seed + ")");
+    }
+
+    /**
+     * Waits until the terminated backends have exited. The migration may fail on one of its connections while another
+     * is still exiting, and that one may yet commit the step it was in (or, once the gate opens, the step it waited
+     * for): the count of recorded steps is only stable after.
+     */
+    private static void awaitExited(TestDatabase db, int spare, long seed) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (PactBrokerTakeoverTest.count(db, "SELECT count(*) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND pid <> " + spare) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("a terminated backend did not exit (seed " + seed + ")");
+            }
+            Thread.sleep(5);
+        }
     }
 
     private static int pid(Connection c) throws SQLException {
