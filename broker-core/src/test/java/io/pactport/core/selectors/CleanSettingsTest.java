@@ -23,7 +23,7 @@ class CleanSettingsTest {
     void defaultsAreTheDockerImages() {
         CleanSettings s = settings(Map.of());
         assertThat(s).isEqualTo(new CleanSettings(false, CronSchedule.parse("15 2 * * *"), KeepSelectors.DOCKER_DEFAULTS,
-                500, 7, false, List.of(), 500, 500, Duration.ZERO, 1.0, Duration.ofSeconds(15), Optional.empty()));
+                500, 7, false, List.of(), 500, 500, Duration.ZERO, 0.1, Duration.ofSeconds(15), Optional.empty()));
         assertThat(s).isEqualTo(CleanSettings.defaults());
     }
 
@@ -37,7 +37,7 @@ class CleanSettingsTest {
                 "PACTFLOW_DATABASE_CLEAN_DRY_RUN", "true"));
         assertThat(s).isEqualTo(new CleanSettings(true, CronSchedule.parse("*/2 * * * *"),
                 List.of(KeepSelector.NONE.withMaxAge(30), KeepSelector.NONE.withLatest(true)), 100, 0, true,
-                List.of(), 100, 500, Duration.ZERO, 1.0, Duration.ofSeconds(15), Optional.empty()));
+                List.of(), 100, 500, Duration.ZERO, 0.1, Duration.ofSeconds(15), Optional.empty()));
     }
 
     @Test
