@@ -96,7 +96,7 @@ class RetentionConcurrentWritesIT {
                     assertThat(ForeignKeys.dangling(c)).isEmpty();
                 }
                 // a write that met a row the clean deleted under it is refused as a conflict, to be sent again
-                assertThat(refused).allSatisfy(answer -> assertThat(answer).startsWith("409 "));
+                assertThat(refused).as(api.output()).allSatisfy(answer -> assertThat(answer).startsWith("409 "));
                 System.out.printf("%d writes acknowledged during the clean and all kept, %d refused; %s%n",
                         acknowledged.size(), refused.size(), run.get("result"));
             }

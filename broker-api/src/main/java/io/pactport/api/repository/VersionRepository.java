@@ -2,6 +2,7 @@ package io.pactport.api.repository;
 
 import io.pactport.api.model.Upserted;
 import io.pactport.api.model.Version;
+import io.pactport.api.service.ConflictException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -61,9 +62,28 @@ public class VersionRepository {
 
     /** As {@link #findOrCreate(SqlClient, long, String)}, a new version getting {@code buildUrl}. */
     public Uni<Upserted<Version>> findOrCreate(SqlClient c, long pacticipantId, String number, String buildUrl) {
+        return findOrCreate(c, pacticipantId, number, buildUrl, 3);
+    }
+
+    /**
+     * {@code ON CONFLICT DO NOTHING} does not lock the version it found, so the data clean-up (or a version delete)
+     * may remove it before the find that follows: then the version is created anew, as a request a moment later
+     * would have done.
+     */
+    private Uni<Upserted<Version>> findOrCreate(SqlClient c, long pacticipantId, String number, String buildUrl,
+            int attempts) {
         return c.preparedQuery(CREATE_IF_ABSENT).execute(Tuple.from(Arrays.asList(pacticipantId, number, buildUrl)))
                 .flatMap(created -> first(created).map(v -> Uni.createFrom().item(new Upserted<>(v, true)))
-                        .orElseGet(() -> find(c, pacticipantId, number).map(v -> new Upserted<>(v.orElseThrow(), false))));
+                        .orElseGet(() -> find(c, pacticipantId, number).flatMap(found -> {
+                            if (found.isPresent()) {
+                                return Uni.createFrom().item(new Upserted<>(found.get(), false));
+                            }
+                            if (attempts <= 1) {
+                                return Uni.createFrom().failure(new ConflictException("Version " + number
+                                        + " was deleted while this request ran, again and again; send it again."));
+                            }
+                            return findOrCreate(c, pacticipantId, number, buildUrl, attempts - 1);
+                        })));
     }
 
     public Uni<Version> setBuildUrl(SqlClient c, long versionId, String buildUrl) {
