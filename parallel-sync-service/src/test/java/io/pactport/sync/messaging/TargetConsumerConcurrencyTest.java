@@ -30,23 +30,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +53,7 @@ class TargetConsumerConcurrencyTest {
 
     private static final int KEYS = 40;
     private static final int EVENTS = 1200;
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String group = "sync-lanes-test-" + run;
@@ -99,16 +92,8 @@ class TargetConsumerConcurrencyTest {
         target.start();
         deadLetters = new DeadLetters(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
                 Clock.systemUTC());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestKafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.PACTICIPANTS, 4, (short) 1),
-                    new NewTopic(Topics.CONTRACTS, 4, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
-        startGroupAtTheEnd();
+        LaneTestKafka.createTopics();
+        LaneTestKafka.startGroupAtTheEnd(group);
     }
 
     @AfterEach
@@ -125,7 +110,7 @@ class TargetConsumerConcurrencyTest {
 
         TargetConsumer first = consumer();
         first.start();
-        await(() -> written.size() >= EVENTS / 2, "half of the events to arrive");
+        LaneTestKafka.await(() -> written.size() >= EVENTS / 2, "half of the events to arrive", WAIT);
         first.stop();
         Map<TopicPartition, OffsetAndMetadata> committed = committed();
         Set<Integer> beforeRestart = Set.copyOf(written);
@@ -149,7 +134,7 @@ class TargetConsumerConcurrencyTest {
         int writtenBefore = written.size();
         TargetConsumer second = consumer();
         second.start();
-        await(() -> Set.copyOf(written).size() == EVENTS, "every event to arrive");
+        LaneTestKafka.await(() -> Set.copyOf(written).size() == EVENTS, "every event to arrive", WAIT);
         second.stop();
         assertOrdered();
         // the restart wrote again only events at or after the committed offsets
@@ -203,21 +188,8 @@ class TargetConsumerConcurrencyTest {
         }
     }
 
-    /** The group starts at the topics' current end: other tests' events are none of this test's business. */
-    private void startGroupAtTheEnd() {
-        try (var consumer = plainConsumer()) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TargetConsumer.TOPICS) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
-            consumer.endOffsets(partitions).forEach((p, o) -> end.put(p, new OffsetAndMetadata(o)));
-            consumer.commitSync(end);
-        }
-    }
-
     private Map<TopicPartition, OffsetAndMetadata> committed() {
-        try (var consumer = plainConsumer()) {
+        try (var consumer = LaneTestKafka.plainConsumer(group)) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.partitionsFor(Topics.PACTICIPANTS).forEach(p -> partitions.add(
                     new TopicPartition(Topics.PACTICIPANTS, p.partition())));
@@ -225,17 +197,4 @@ class TargetConsumerConcurrencyTest {
         }
     }
 
-    private KafkaConsumer<String, String> plainConsumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-            Thread.sleep(20);
-        }
-    }
 }

@@ -21,31 +21,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +51,7 @@ class TargetConsumerRebalanceTest {
 
     private static final int KEYS = 24;
     private static final int EVENTS = 1200;
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String group = "sync-rebalance-test-" + run;
@@ -94,16 +85,8 @@ class TargetConsumerRebalanceTest {
         target.start();
         deadLetters = new DeadLetters(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
                 Clock.systemUTC());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestKafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.PACTICIPANTS, 4, (short) 1),
-                    new NewTopic(Topics.CONTRACTS, 4, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
-        startGroupAtTheEnd();
+        LaneTestKafka.createTopics();
+        LaneTestKafka.startGroupAtTheEnd(group);
     }
 
     @AfterEach
@@ -118,14 +101,15 @@ class TargetConsumerRebalanceTest {
         TargetConsumer first = consumer();
         first.start();
         producer.start();
-        await(() -> arrived.size() >= EVENTS / 4, "a quarter of the events to arrive");
+        LaneTestKafka.await(() -> arrived.size() >= EVENTS / 4, "a quarter of the events to arrive", WAIT);
         TargetConsumer second = consumer();
         second.start();
         int beforeJoin = arrived.size();
-        await(() -> arrived.size() >= Math.max(EVENTS / 2, beforeJoin + 100), "events to arrive after the join");
+        LaneTestKafka.await(() -> arrived.size() >= Math.max(EVENTS / 2, beforeJoin + 100),
+                "events to arrive after the join", WAIT);
         first.stop();
         producer.join();
-        await(() -> arrived.size() == EVENTS, "every event to arrive");
+        LaneTestKafka.await(() -> arrived.size() == EVENTS, "every event to arrive", WAIT);
         second.stop();
 
         int replays = 0;
@@ -181,26 +165,4 @@ class TargetConsumerRebalanceTest {
         }
     }
 
-    /** The group starts at the topics' current end: other tests' events are none of this test's business. */
-    private void startGroupAtTheEnd() {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestKafka.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TargetConsumer.TOPICS) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
-            consumer.endOffsets(partitions).forEach((p, o) -> end.put(p, new OffsetAndMetadata(o)));
-            consumer.commitSync(end);
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-            Thread.sleep(20);
-        }
-    }
 }

@@ -1,0 +1,70 @@
+package io.pactport.sync.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pactport.core.events.Topics;
+import io.pactport.core.testing.TestKafka;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** What the lane tests need of the shared test Kafka: the topics with several partitions, and a group of their own. */
+final class LaneTestKafka {
+
+    private LaneTestKafka() {
+    }
+
+    /** The topics TargetConsumer reads, with 4 partitions each (several partitions are what the tests are about). */
+    static void createTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(Topics.PACTICIPANTS, 4, (short) 1),
+                    new NewTopic(Topics.CONTRACTS, 4, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    /** The group starts at the topics' current end: other tests' events are none of this test's business. */
+    static void startGroupAtTheEnd(String group) {
+        try (var consumer = plainConsumer(group)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : TargetConsumer.TOPICS) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
+            consumer.endOffsets(partitions).forEach((p, o) -> end.put(p, new OffsetAndMetadata(o)));
+            consumer.commitSync(end);
+        }
+    }
+
+    /** A consumer in {@code group} that commits only when told, to read or set the group's offsets. */
+    static KafkaConsumer<String, String> plainConsumer(String group) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new StringDeserializer());
+    }
+
+    static void await(BooleanSupplier condition, String what, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
+            Thread.sleep(20);
+        }
+    }
+}
