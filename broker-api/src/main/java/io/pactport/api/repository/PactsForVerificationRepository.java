@@ -163,7 +163,9 @@ public class PactsForVerificationRepository {
      * whose latest pact for the provider was published since $2. Driven by the heads, a few per consumer, each looked up
      * by index ({@code branch_heads(pacticipant_id)}, {@code tags(pacticipant_id, name, version_order DESC)}, then the
      * pact by {@code (provider_id, consumer_version_id)}); driven by the pacts published since $2, it read every pact of
-     * the provider and every tag when the date is long ago, as pact-jvm's usual setting is.
+     * the provider and every tag when the date is long ago, as pact-jvm's usual setting is. A consumer's tag names are
+     * found by skipping through that index from one name to the next (one probe per name, not one row per tagged
+     * version: 0.4 ms instead of 3 ms for two consumers with 570 tags each on the benchmark database).
      */
     private static final String WIP_HEADS = """
             WITH heads AS (
@@ -172,11 +174,18 @@ public class PactsForVerificationRepository {
               FROM integrations i JOIN branch_heads bh ON bh.pacticipant_id = i.consumer_id
               WHERE i.provider_id = $1
               UNION ALL
-              SELECT th.pacticipant_id, th.version_id, NULL::text, th.name
+              SELECT i.consumer_id, th.version_id, NULL::text, tn.name
               FROM integrations i
-              CROSS JOIN LATERAL (SELECT DISTINCT ON (t.name) t.pacticipant_id, t.version_id, t.name FROM tags t
-                                  WHERE t.pacticipant_id = i.consumer_id
-                                  ORDER BY t.name, t.version_order DESC) th
+              CROSS JOIN LATERAL (
+                WITH RECURSIVE names(name) AS (
+                  (SELECT t.name FROM tags t WHERE t.pacticipant_id = i.consumer_id ORDER BY t.name LIMIT 1)
+                  UNION ALL
+                  SELECT (SELECT t.name FROM tags t WHERE t.pacticipant_id = i.consumer_id AND t.name > n.name
+                          ORDER BY t.name LIMIT 1)
+                  FROM names n WHERE n.name IS NOT NULL)
+                SELECT name FROM names WHERE name IS NOT NULL) tn
+              CROSS JOIN LATERAL (SELECT t.version_id FROM tags t WHERE t.pacticipant_id = i.consumer_id
+                                  AND t.name = tn.name ORDER BY t.version_order DESC LIMIT 1) th
               WHERE i.provider_id = $1
             ), candidates AS (
               SELECT h.*, lp.pact_version_id

@@ -7,6 +7,7 @@ import io.pactport.api.model.MatrixRow;
 import io.pactport.api.model.MatrixSelector;
 import io.pactport.api.model.ResolvedMatrixSelector;
 import io.pactport.api.model.ResolvedMatrixSelector.Type;
+import io.pactport.api.repository.GenericPlans;
 import io.pactport.api.repository.MatrixRepository;
 import io.pactport.api.repository.MatrixRepository.FoundVersion;
 import io.pactport.api.repository.MatrixRepository.Ids;
@@ -34,14 +35,6 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class MatrixService {
-
-    /**
-     * The matrix's statements take their values as arrays of ids, whose lengths the planner only sees when it plans for
-     * the values: so PostgreSQL keeps planning them anew on every request (2 to 6 ms for the row statement, the largest
-     * cost of a request), although the plan it would keep for any values is as good (measured on the benchmark
-     * database: README, "Performance"). This makes it keep one plan per connection, for this transaction only.
-     */
-    private static final String GENERIC_PLANS = "SET LOCAL plan_cache_mode = force_generic_plan";
 
     private final Pool pool;
     private final MatrixRepository repository;
@@ -131,7 +124,7 @@ public class MatrixService {
      * @param ids at least every pacticipant and environment {@link #ids(MatrixQuery)} would look up
      */
     public Uni<MatrixResult> find(MatrixQuery q, Ids ids) {
-        return pool.withTransaction(c -> c.query(GENERIC_PLANS).execute().flatMap(set -> {
+        return GenericPlans.inTransaction(pool, c -> {
             Resolver resolver = new Resolver(c, ids.pacticipants(), ids.environments());
             return resolver.resolve(q.ignore(), Type.IGNORE, List.of())
                     .flatMap(ignore -> resolver.resolve(q.selectors(), Type.SPECIFIED, ignore)
@@ -139,7 +132,7 @@ public class MatrixService {
                                     .flatMap(integrations -> inferred(q, specified, ignore, integrations, resolver)
                                             .flatMap(inferred -> rows(c, q, specified, inferred, ignore,
                                                     integrations)))));
-        }));
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.model.ConsumerVersionSelector;
 import io.pactport.api.model.ResolvedSelector;
 import io.pactport.api.model.VerifiablePact;
+import io.pactport.api.repository.GenericPlans;
 import io.pactport.api.repository.PactsForVerificationRepository;
 import io.pactport.api.repository.PactsForVerificationRepository.ConsumerOfProvider;
 import io.pactport.api.repository.PactsForVerificationRepository.PendingFact;
@@ -181,7 +182,8 @@ public class PactsForVerificationService {
             return Uni.createFrom().item(List.of());
         }
         LocalDateTime lookBack = LocalDateTime.now(clock).minus(VERIFIED_LOOK_BACK);
-        return repository.wip(pool, providerId, request.includeWipPactsSince(), branch, tags, lookBack);
+        return GenericPlans.inTransaction(pool,
+                c -> repository.wip(c, providerId, request.includeWipPactsSince(), branch, tags, lookBack));
     }
 
     static List<VerifiablePact> wipPacts(List<WipRow> rows, List<VerifiablePact> explicit, String provider,
