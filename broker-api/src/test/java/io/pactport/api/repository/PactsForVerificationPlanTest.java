@@ -1,6 +1,7 @@
 package io.pactport.api.repository;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pactport.api.model.ConsumerVersionSelector;
 import io.pactport.core.schema.Migrator;
@@ -39,6 +40,9 @@ class PactsForVerificationPlanTest {
             + "latest_pact_publication_ids_for_consumer_versions|"
             + "latest_verification_id_for_pact_version_and_provider_version|"
             + "pact_version_provider_tag_successful_verifications)\\b");
+
+    /** Every tag of a pacticipant read and sorted to find each name's latest version. */
+    private static final Pattern TAGS_READ_WHOLE = Pattern.compile("Sort Key: t\\.name|Heap Scan on tags\\b");
 
     private static TestDatabase database;
     private static long providerId;
@@ -108,10 +112,17 @@ class PactsForVerificationPlanTest {
     @Test
     void workInProgress() throws SQLException {
         LocalDateTime since = LocalDateTime.now().minusDays(2);
-        assertIndexDriven("WIP by branch", PactsForVerificationRepository.WIP_FOR_BRANCH,
+        String byBranch = assertIndexDriven("WIP by branch", PactsForVerificationRepository.WIP_FOR_BRANCH,
                 List.of(providerId, since, "main", LocalDateTime.now().minusDays(30)));
-        assertIndexDriven("WIP by tags", PactsForVerificationRepository.WIP_FOR_TAGS,
+        String byTags = assertIndexDriven("WIP by tags", PactsForVerificationRepository.WIP_FOR_TAGS,
                 List.of(providerId, since, new String[] {"main"}));
+        for (String plan : List.of(byBranch, byTags)) {
+            // a consumer's tag heads come from one probe per tag name, not from sorting all its tags
+            assertFalse(TAGS_READ_WHOLE.matcher(plan).find(), () -> "every tag of a consumer is read:\n" + plan);
+        }
+        // the successful verifications are looked up in V12's index, not among all results of a content
+        assertTrue(byBranch.contains("using pactport_verifications_successful"),
+                () -> "WIP by branch does not use pactport_verifications_successful:\n" + byBranch);
     }
 
     /** The pact contents of the provider's latest 60 consumer versions, as a pending check would get them. */
@@ -128,7 +139,8 @@ class PactsForVerificationPlanTest {
         return ids.toArray(Integer[]::new);
     }
 
-    private static void assertIndexDriven(String name, String sql, List<Object> parameters) throws SQLException {
+    /** The plan, once it is known to read no large table from end to end. */
+    private static String assertIndexDriven(String name, String sql, List<Object> parameters) throws SQLException {
         String plan;
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
             s.execute("PREPARE q AS " + sql);
@@ -146,6 +158,7 @@ class PactsForVerificationPlanTest {
         PLANS.put(name, plan);
         Matcher scan = LARGE_TABLE_SCAN.matcher(plan);
         assertFalse(scan.find(), () -> name + " reads a large table sequentially:\n" + plan);
+        return plan;
     }
 
     private static String literal(Object value) {

@@ -26,7 +26,8 @@ final class MigrationScripts implements ResourceProvider {
             "V5__pactport_webhook_attempts.sql",
             "V8__pactport_retention_indexes.sql",
             "V9__pactport_released_versions_supported_index.sql",
-            "V11__pactport_can_i_deploy_questions.sql");
+            "V11__pactport_can_i_deploy_questions.sql",
+            "V12__pactport_successful_verifications_index.sql");
 
     private final ClassLoader classLoader = MigrationScripts.class.getClassLoader();
 
