@@ -24,26 +24,33 @@ public class BranchRepository {
     /** The Pact Broker's default {@code main_branch_candidates}. */
     public static final List<String> MAIN_BRANCH_CANDIDATES = List.of("develop", "main", "master");
 
-    private static final String UPSERT_BRANCH = """
-            INSERT INTO branches (name, pacticipant_id, created_at, updated_at)
-            VALUES ($1, $2, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
-            ON CONFLICT (pacticipant_id, name) DO UPDATE
-              SET updated_at = CASE WHEN branches.updated_at < (now() AT TIME ZONE 'UTC') - interval '60 seconds'
-                                    THEN now() AT TIME ZONE 'UTC' ELSE branches.updated_at END
-            RETURNING id
-            """;
+    /**
+     * Adds the version to the branch (created when new) and makes it the branch's head, in one statement: the branch's
+     * upsert, the branch version and the head move are one round trip. Returns a row when the version was newly added
+     * (a version already on the branch changes nothing but the branch's {@code updated_at}, at most once a minute).
+     */
     private static final String ADD_VERSION = """
-            INSERT INTO branch_versions (branch_id, version_id, version_order, pacticipant_id, branch_name,
-                                         created_at, updated_at, auto_created)
-            VALUES ($1, $2, $3, $4, $5, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', $6)
-            ON CONFLICT (branch_id, version_id) DO NOTHING
-            RETURNING id
-            """;
-    private static final String MOVE_HEAD = """
-            INSERT INTO branch_heads (branch_id, branch_version_id, version_id, pacticipant_id, branch_name)
-            VALUES ($1, $2, $3, $4, $5)
-            ON CONFLICT (branch_id) DO UPDATE
-              SET branch_version_id = excluded.branch_version_id, version_id = excluded.version_id
+            WITH branch AS (
+              INSERT INTO branches (name, pacticipant_id, created_at, updated_at)
+              VALUES ($5::text, $4::int, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+              ON CONFLICT (pacticipant_id, name) DO UPDATE
+                SET updated_at = CASE WHEN branches.updated_at < (now() AT TIME ZONE 'UTC') - interval '60 seconds'
+                                      THEN now() AT TIME ZONE 'UTC' ELSE branches.updated_at END
+              RETURNING id
+            ), added AS (
+              INSERT INTO branch_versions (branch_id, version_id, version_order, pacticipant_id, branch_name,
+                                           created_at, updated_at, auto_created)
+              SELECT branch.id, $1::int, $2::int, $4, $5, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', $3::boolean
+              FROM branch
+              ON CONFLICT (branch_id, version_id) DO NOTHING
+              RETURNING id, branch_id
+            ), head AS (
+              INSERT INTO branch_heads (branch_id, branch_version_id, version_id, pacticipant_id, branch_name)
+              SELECT added.branch_id, added.id, $1, $4, $5 FROM added
+              ON CONFLICT (branch_id) DO UPDATE
+                SET branch_version_id = excluded.branch_version_id, version_id = excluded.version_id
+            )
+            SELECT id FROM added
             """;
     private static final String DETECT_MAIN_BRANCH = """
             UPDATE pacticipants SET main_branch = $2, updated_at = now() AT TIME ZONE 'UTC'
@@ -84,19 +91,10 @@ public class BranchRepository {
      * @return whether the version was newly added to the branch (and so became its head)
      */
     public Uni<Boolean> addVersion(SqlClient c, Version version, String branchName, boolean autoCreated) {
-        return c.preparedQuery(UPSERT_BRANCH).execute(Tuple.of(branchName, version.pacticipantId()))
-                .map(rows -> rows.iterator().next().getLong("id"))
-                .flatMap(branchId -> c.preparedQuery(ADD_VERSION)
-                        .execute(Tuple.from(List.of(branchId, version.id(), version.order(), version.pacticipantId(),
-                                branchName, autoCreated)))
-                        .flatMap(added -> {
-                            if (!added.iterator().hasNext()) {
-                                return Uni.createFrom().item(false);
-                            }
-                            long branchVersionId = added.iterator().next().getLong("id");
-                            return c.preparedQuery(MOVE_HEAD).execute(Tuple.of(branchId, branchVersionId,
-                                    version.id(), version.pacticipantId(), branchName)).replaceWith(true);
-                        }))
+        return c.preparedQuery(ADD_VERSION)
+                .execute(Tuple.from(List.of(version.id(), version.order(), autoCreated, version.pacticipantId(),
+                        branchName)))
+                .map(added -> added.iterator().hasNext())
                 .call(() -> MAIN_BRANCH_CANDIDATES.contains(branchName)
                         ? c.preparedQuery(DETECT_MAIN_BRANCH).execute(Tuple.of(version.pacticipantId(), branchName))
                         : Uni.createFrom().voidItem());

@@ -20,7 +20,7 @@ public class TagRepository {
             INSERT INTO tags (name, version_id, pacticipant_id, version_order, created_at, updated_at)
             VALUES ($1, $2, $3, $4, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
             ON CONFLICT (version_id, name) DO NOTHING
-            RETURNING name
+            RETURNING *
             """;
     private static final String FIND = "SELECT * FROM tags WHERE version_id = $1 AND name = $2";
     // in creation order, as the Pact Broker's version association lists them
@@ -28,11 +28,11 @@ public class TagRepository {
     private static final String DELETE = "DELETE FROM tags WHERE version_id = $1 AND name = $2 RETURNING name";
     private static final String DELETE_ALL_OF_VERSION = "DELETE FROM tags WHERE version_id = $1 RETURNING name";
 
-    /** Tags {@code version} with {@code name}; whether the tag is new. */
-    public Uni<Boolean> add(SqlClient c, Version version, String name) {
+    /** Tags {@code version} with {@code name}; the new tag, or empty when the version had it. */
+    public Uni<Optional<Tag>> add(SqlClient c, Version version, String name) {
         return c.preparedQuery(ADD)
                 .execute(Tuple.from(List.of(name, version.id(), version.pacticipantId(), version.order())))
-                .map(rows -> rows.iterator().hasNext());
+                .map(rows -> tags(rows).stream().findFirst());
     }
 
     public Uni<Optional<Tag>> find(SqlClient c, long versionId, String name) {

@@ -66,24 +66,25 @@ public class VersionRepository {
     }
 
     /**
-     * {@code ON CONFLICT DO NOTHING} does not lock the version it found, so the data clean-up (or a version delete)
-     * may remove it before the find that follows: then the version is created anew, as a request a moment later
-     * would have done.
+     * Looked up first (most writes name a version that exists: one statement instead of an insert that conflicts and
+     * a look-up). An insert that conflicts means a concurrent request created the version since the look-up, so it is
+     * looked up again; the data clean-up (or a version delete) may remove it again before that, and then it is
+     * created anew, as a request a moment later would have done.
      */
     private Uni<Upserted<Version>> findOrCreate(SqlClient c, long pacticipantId, String number, String buildUrl,
             int attempts) {
-        return c.preparedQuery(CREATE_IF_ABSENT).execute(Tuple.from(Arrays.asList(pacticipantId, number, buildUrl)))
-                .flatMap(created -> first(created).map(v -> Uni.createFrom().item(new Upserted<>(v, true)))
-                        .orElseGet(() -> find(c, pacticipantId, number).flatMap(found -> {
-                            if (found.isPresent()) {
-                                return Uni.createFrom().item(new Upserted<>(found.get(), false));
-                            }
-                            if (attempts <= 1) {
-                                return Uni.createFrom().failure(new ConflictException("Version " + number
-                                        + " was deleted while this request ran, again and again; send it again."));
-                            }
-                            return findOrCreate(c, pacticipantId, number, buildUrl, attempts - 1);
-                        })));
+        return find(c, pacticipantId, number).flatMap(found -> {
+            if (found.isPresent()) {
+                return Uni.createFrom().item(new Upserted<>(found.get(), false));
+            }
+            if (attempts <= 0) {
+                return Uni.createFrom().failure(new ConflictException("Version " + number
+                        + " was deleted while this request ran, again and again; send it again."));
+            }
+            return c.preparedQuery(CREATE_IF_ABSENT).execute(Tuple.from(Arrays.asList(pacticipantId, number, buildUrl)))
+                    .flatMap(created -> first(created).map(v -> Uni.createFrom().item(new Upserted<>(v, true)))
+                            .orElseGet(() -> findOrCreate(c, pacticipantId, number, buildUrl, attempts - 1)));
+        });
     }
 
     public Uni<Version> setBuildUrl(SqlClient c, long versionId, String buildUrl) {

@@ -103,7 +103,7 @@ public class ContractsPublishService {
                         : Uni.createFrom().voidItem());
         return branchAdded.call(() -> Multi.createFrom().iterable(tags)
                 .onItem().transformToUniAndConcatenate(tag -> tagRepository.add(tx, version, tag)
-                        .flatMap(added -> added
+                        .flatMap(added -> added.isPresent()
                                 ? outbox.append(tx, EventType.TAG_ADDED, pacticipant.name(), Map.of(
                                         "pacticipant", pacticipant.name(), "version", version.number(), "tag", tag))
                                 : Uni.createFrom().voidItem()))

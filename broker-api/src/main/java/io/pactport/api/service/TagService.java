@@ -68,11 +68,14 @@ public class TagService {
     public Uni<Upserted<Tag>> put(String pacticipant, String number, String tag) {
         PacticipantNames.check("version", number);
         PacticipantNames.check("tag", tag);
+        // a version created here has no tags or branches yet: what is known is not looked up (this is the write
+        // parallel-sync-service sends an old broker for every tag, so its statements count)
         return pool.withTransaction(tx -> pacticipants.findOrCreate(tx, pacticipant)
-                .flatMap(p -> versionService.findOrCreate(tx, p, number).map(Upserted::value)
-                        .flatMap(v -> tags.find(tx, v.id(), tag).flatMap(existing -> existing.isPresent()
+                .flatMap(p -> versionService.findOrCreate(tx, p, number).flatMap(v -> v.created()
+                        ? add(tx, p, v.value(), tag, true)
+                        : tags.find(tx, v.value().id(), tag).flatMap(existing -> existing.isPresent()
                                 ? Uni.createFrom().item(new Upserted<>(existing.get(), false))
-                                : add(tx, p, v, tag)))));
+                                : add(tx, p, v.value(), tag, false)))));
     }
 
     public Uni<Void> delete(String pacticipant, String number, String tag) {
@@ -86,31 +89,32 @@ public class TagService {
                 })));
     }
 
-    private Uni<Upserted<Tag>> add(SqlClient tx, Pacticipant p, Version v, String tag) {
-        return maybeUseAsBranch(tx, p, v, tag)
+    /** @param newVersion whether the version was created in this transaction (and so has no tags or branches) */
+    private Uni<Upserted<Tag>> add(SqlClient tx, Pacticipant p, Version v, String tag, boolean newVersion) {
+        return maybeUseAsBranch(tx, p, v, tag, newVersion)
                 .call(() -> pacticipantRows.detectMainBranch(tx, p.id(), tag))
-                .call(() -> tags.add(tx, v, tag))
-                .call(() -> outbox.append(tx, EventType.TAG_ADDED, p.name(), new TagChanged(p.name(), v.number(), tag)))
-                .call(() -> deployments.recordAutoDeploymentForTag(tx, v, tag))
-                .flatMap(ignored -> tags.find(tx, v.id(), tag))
-                .map(t -> new Upserted<>(t.orElseThrow(), true));
+                .flatMap(ignored -> tags.add(tx, v, tag))
+                .flatMap(added -> added.isEmpty()
+                        // a concurrent request tagged the version first: its tag, its event
+                        ? tags.find(tx, v.id(), tag).map(t -> new Upserted<>(t.orElseThrow(), false))
+                        : outbox.append(tx, EventType.TAG_ADDED, p.name(), new TagChanged(p.name(), v.number(), tag))
+                                .call(() -> deployments.recordAutoDeploymentForTag(tx, v, tag))
+                                .replaceWith(new Upserted<>(added.get(), true)));
     }
 
-    private Uni<Void> maybeUseAsBranch(SqlClient tx, Pacticipant p, Version v, String tag) {
+    private Uni<Void> maybeUseAsBranch(SqlClient tx, Pacticipant p, Version v, String tag, boolean newVersion) {
         boolean recent = !v.createdAt().isBefore(LocalDateTime.now(clock).minus(FIRST_TAG_AS_BRANCH_LIMIT));
         if (!recent) {
             return Uni.createFrom().voidItem();
         }
-        return tags.forVersion(tx, v.id()).flatMap(existing -> branches.forVersion(tx, v.id())
-                .flatMap(onBranches -> {
-                    if (!existing.isEmpty() || !onBranches.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return branches.addVersion(tx, v, tag, true).flatMap(added -> added
-                            ? outbox.append(tx, EventType.BRANCH_VERSION_ADDED, p.name(),
-                                    new BranchVersionAdded(p.name(), tag, v.number(), true))
-                            : Uni.createFrom().voidItem());
-                }));
+        Uni<Boolean> untagged = newVersion ? Uni.createFrom().item(true)
+                : tags.forVersion(tx, v.id()).flatMap(existing -> branches.forVersion(tx, v.id())
+                        .map(onBranches -> existing.isEmpty() && onBranches.isEmpty()));
+        return untagged.flatMap(first -> !first ? Uni.createFrom().voidItem()
+                : branches.addVersion(tx, v, tag, true).flatMap(added -> added
+                        ? outbox.append(tx, EventType.BRANCH_VERSION_ADDED, p.name(),
+                                new BranchVersionAdded(p.name(), tag, v.number(), true))
+                        : Uni.createFrom().voidItem()));
     }
 
     private Uni<Version> version(SqlClient c, String pacticipant, String number) {

@@ -174,8 +174,10 @@ public class VersionService {
     /** The pacticipant's version {@code number}, created when missing with its {@code version.created} event. */
     public Uni<Upserted<Version>> findOrCreate(SqlClient tx, Pacticipant p, String number) {
         PacticipantNames.check("version", number);
+        // a version created by this statement has no branches or tags yet: nothing to look up for its event
         return versions.findOrCreate(tx, p.id(), number).call(v -> v.created()
-                ? event(tx, p, v.value()).flatMap(e -> outbox.append(tx, EventType.VERSION_CREATED, p.name(), e))
+                ? outbox.append(tx, EventType.VERSION_CREATED, p.name(), new VersionChanged(p.name(), number,
+                        v.value().buildUrl(), List.of(), List.of()))
                 : Uni.createFrom().voidItem());
     }
 
