@@ -127,7 +127,6 @@ final class BenchmarkEnvironment implements AutoCloseable {
         return new Latencies(nanos);
     }
 
-    /** Writes the figures to {@code target/benchmark/<file>} and prints them. */
     /** The machine's 1, 5 and 15 minute load averages (Linux): every figure depends on them. */
     static String loadAverage() {
         try {
@@ -138,6 +137,7 @@ final class BenchmarkEnvironment implements AutoCloseable {
         }
     }
 
+    /** Writes the figures to {@code target/benchmark/<file>} and prints them. */
     static void writeResults(String file, List<String> lines) throws IOException {
         Path results = Path.of("target", "benchmark", file);
         Files.createDirectories(results.getParent());
