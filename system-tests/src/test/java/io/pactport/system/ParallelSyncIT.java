@@ -89,6 +89,8 @@ class ParallelSyncIT {
         env.put("PACTFLOW_SYNC_TARGETS_1__CUTOVER", "false");
         env.put("PACTFLOW_SYNC_RETRY_MAX_BACKOFF", "1s");
         env.put("PACTFLOW_SYNC_TIMEOUT", "5s");
+        // the recent can-i-deploy questions are replayed every second on their own (the default is every 10 minutes)
+        env.put("PACTFLOW_SYNC_SHADOW_EVERY", "1s");
         sync = ServiceProcess.start("parallel-sync-service", env);
         sync.awaitReady(START);
         toPactport = writer(url(pactport));
@@ -248,6 +250,41 @@ class ParallelSyncIT {
     }
 
     @Test
+    void theScheduledShadowReplayKeepsTheDisagreementMetricCurrentWithoutARequest() throws Exception {
+        String consumer = unique("Shadow-Consumer");
+        String provider = unique("Shadow-Provider");
+        String environment = unique("shadow-env");
+        String series = "pactport_cutover_shadow_disagreements{target=\"a\"}";
+        // Pactport, and through the sync old broker a: the pact, and the provider version live in the environment
+        toPactport.pact(pact(consumer, provider, "c-1", "a shadowed request"), null);
+        toPactport.deployment(new Deployment(provider, "p-1", environment, null), true);
+        BrokerReader a = toOldA.reader();
+        await(() -> a.pact(consumer, provider, "c-1").isPresent() && a.environments().stream()
+                .filter(e -> e.name().equals(environment))
+                .anyMatch(e -> a.currentDeployments(e).stream().anyMatch(d -> d.version().equals("p-1"))));
+        // the provider's pipeline still publishes its verification to the old broker only
+        Verification verified = new Verification(consumer, provider,
+                toPactport.reader().pact(consumer, provider, "c-1").orElseThrow().sha(), "c-1", "p-1", true, null,
+                null);
+        toOldA.verification(verified, null);
+        assertThat(deployable(a, consumer, environment)).isTrue();
+        // a pipeline asks Pactport, which says no: the question is recorded
+        assertThat(deployable(toPactport.reader(), consumer, environment)).isNotEqualTo(Boolean.TRUE);
+
+        // nobody asks for /cutover/shadow: the scheduled replay alone finds the disagreement, and then the agreement
+        try {
+            await(() -> {
+                Double disagreements = metricOrNull(series);
+                return disagreements != null && disagreements > 0;
+            });
+            toPactport.verification(verified, null);
+            await(() -> Double.valueOf(0).equals(metricOrNull(series)));
+        } catch (AssertionError e) {
+            throw new AssertionError("parallel-sync-service's log:\n" + sync.output(), e);
+        }
+    }
+
+    @Test
     void importCopiesASecondBrokerIdempotentlyAndResumesAfterAnInterruption() throws Exception {
         String consumer = unique("Import-Consumer");
         String provider = unique("Import-Provider");
@@ -350,12 +387,28 @@ class ParallelSyncIT {
     }
 
     private static double metric(String series) throws Exception {
+        Double value = metricOrNull(series);
+        if (value == null) {
+            throw new AssertionError("no metric " + series);
+        }
+        return value;
+    }
+
+    /** The series' value, or null while it is not there. */
+    private static Double metricOrNull(String series) throws Exception {
         for (String line : sync.get("/q/metrics").body().split("\n")) {
             if (line.startsWith(series + " ")) {
                 return Double.parseDouble(line.substring(series.length() + 1).trim());
             }
         }
-        throw new AssertionError("no metric " + series);
+        return null;
+    }
+
+    /** {@code summary.deployable} of can-i-deploy {@code pacticipant} c-1 to {@code environment}, or null. */
+    private static Boolean deployable(BrokerReader broker, String pacticipant, String environment) {
+        JsonNode d = broker.canIDeploy(pacticipant, "c-1", environment).orElseThrow().path("summary")
+                .path("deployable");
+        return d.isBoolean() ? d.asBoolean() : null;
     }
 
     private static JsonNode post(String path) throws Exception {

@@ -1,6 +1,5 @@
 package io.pactport.api.resource;
 
-import io.pactport.api.service.CanIDeployQuestions;
 import io.pactport.api.service.CanIDeployService;
 import io.pactport.api.service.CanIDeployService.Answer;
 import io.pactport.api.service.MatrixSummary;
@@ -26,23 +25,17 @@ public class CanIDeployResource {
 
     private final CanIDeployService service;
     private final BaseUrl baseUrl;
-    private final CanIDeployQuestions questions;
 
-    CanIDeployResource(CanIDeployService service, BaseUrl baseUrl, CanIDeployQuestions questions) {
+    CanIDeployResource(CanIDeployService service, BaseUrl baseUrl) {
         this.service = service;
         this.baseUrl = baseUrl;
-        this.questions = questions;
     }
 
     @GET
     public Uni<RestResponse<Object>> canIDeploy(@Context UriInfo uri, @Context HttpHeaders headers) {
         MatrixQueryParser.Params params = MatrixQueryParser.parse(uri.getRequestUri().getRawQuery());
-        return service.canIDeploy(params.scalars(), params.ignore()).map(result -> {
-            // answered, so a valid question: known to the shadow can-i-deploy of parallel-sync-service
-            questions.asked(params.value("pacticipant"), params.value("version"), params.value("environment"),
-                    params.value("to"));
-            return MatrixResource.answer(result, baseUrl.of(uri), headers);
-        });
+        return service.canIDeploy(params.scalars(), params.ignore())
+                .map(result -> MatrixResource.answer(result, baseUrl.of(uri), headers));
     }
 
     /** The shortcut's matrix answer, or 404 when what it names does not exist. */

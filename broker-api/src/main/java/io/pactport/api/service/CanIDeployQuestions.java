@@ -1,16 +1,23 @@
 package io.pactport.api.service;
 
+import io.pactport.api.model.MatrixQuery;
+import io.pactport.api.model.MatrixResult;
+import io.pactport.api.model.ResolvedMatrixSelector;
 import io.pactport.api.repository.CanIDeployQuestionRepository;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
  * Makes the can-i-deploy questions broker-api answers known, for parallel-sync-service's shadow can-i-deploy (the old
- * brokers are asked the same ones). can-i-deploy is a hot read path: the question is written fire-and-forget, never
+ * brokers are asked the same ones, as {@code GET /can-i-deploy}). Whatever URL asked it ({@code /can-i-deploy}, the
+ * branch and tag shortcuts and their badges, or {@code /matrix}, which the {@code pact-broker can-i-deploy} command
+ * uses), the question is the concrete one the answer resolved: one pacticipant version to an environment or to where
+ * a tag points. can-i-deploy is a hot read path: the question is written fire-and-forget, never
  * waited for and never failing the answer, and at most once a {@value #EVERY_MILLIS} ms per distinct question (a
  * pipeline polling the same question costs one write a minute).
  */
@@ -36,8 +43,31 @@ public class CanIDeployQuestions {
         this.clock = clock;
     }
 
+    /**
+     * An answer just given. It is a can-i-deploy question when it is about one version of one pacticipant (a number
+     * asked for, or the one a latest/branch/tag selector found) going to an environment or to the latest versions
+     * with a tag, ignoring nothing; anything else (several versions, no target, {@code ignore[]}, a selector that
+     * found no version) cannot be asked as {@code /can-i-deploy} and is not recorded.
+     */
+    public void answered(MatrixResult result) {
+        MatrixQuery q = result.query();
+        String environment = q.environment();
+        String toTag = q.latest() ? q.tag() : null;
+        List<ResolvedMatrixSelector> asked = result.selectors().stream().filter(ResolvedMatrixSelector::specified)
+                .toList();
+        if (q.selectors().size() != 1 || asked.size() != 1 || !q.ignore().isEmpty()
+                || (environment == null) == (toTag == null)) {
+            return;
+        }
+        ResolvedMatrixSelector selector = asked.get(0);
+        // a number asked for is the question even where Pactport lacks it (an old broker may have it)
+        String version = selector.original().version() != null ? selector.original().version()
+                : selector.versionMissing() || selector.oneOfMany() ? null : selector.versionNumber();
+        asked(selector.pacticipantName(), version, environment, toTag);
+    }
+
     /** A question just answered; {@code environment} or {@code toTag} may be null. */
-    public void asked(String pacticipant, String version, String environment, String toTag) {
+    void asked(String pacticipant, String version, String environment, String toTag) {
         if (pacticipant == null || version == null) {
             return;
         }

@@ -29,11 +29,13 @@ public class CanIDeployService {
     private final Pool pool;
     private final MatrixRepository repository;
     private final MatrixService matrix;
+    private final CanIDeployQuestions questions;
 
-    CanIDeployService(Pool pool, MatrixRepository repository, MatrixService matrix) {
+    CanIDeployService(Pool pool, MatrixRepository repository, MatrixService matrix, CanIDeployQuestions questions) {
         this.pool = pool;
         this.repository = repository;
         this.matrix = matrix;
+        this.questions = questions;
     }
 
     /**
@@ -73,7 +75,7 @@ public class CanIDeployService {
                     MatrixQuery q = new MatrixQuery(List.of(MatrixSelector.of(pacticipant, version)),
                             environment != null ? "cvpv" : "cvp", to != null, to, environment, false, null, ignore,
                             MatrixQuery.DEFAULT_LIMIT);
-                    return matrix.find(q, ids);
+                    return matrix.find(q, ids).invoke(questions::answered);
                 });
     }
 
@@ -94,7 +96,7 @@ public class CanIDeployService {
             return matrix.find(q, ids).flatMap(result -> askedVersionMissing(result)
                     ? repository.branchExists(pool, pacticipantId, branch)
                             .map(exists -> new Answer(null, exists ? "version" : "branch"))
-                    : Uni.createFrom().item(new Answer(result, null)));
+                    : Uni.createFrom().item(answered(result)));
         });
     }
 
@@ -105,7 +107,7 @@ public class CanIDeployService {
                 MatrixQuery.DEFAULT_LIMIT);
         return matrix.ids(q).flatMap(ids -> ids.pacticipants().containsKey(pacticipant)
                 ? matrix.find(q, ids).map(result -> askedVersionMissing(result) ? new Answer(null, "version")
-                        : new Answer(result, null))
+                        : answered(result))
                 : missing("pacticipant"));
     }
 
@@ -115,6 +117,12 @@ public class CanIDeployService {
                 List.of(), 1);
         return matrix.find(withoutTarget, ids).map(result -> new Answer(null, askedVersionMissing(result) ? "version"
                 : otherwiseMissing));
+    }
+
+    /** A shortcut found its version: the concrete question it resolved to is known to the shadow can-i-deploy. */
+    private Answer answered(MatrixResult result) {
+        questions.answered(result);
+        return new Answer(result, null);
     }
 
     private static boolean askedVersionMissing(MatrixResult result) {

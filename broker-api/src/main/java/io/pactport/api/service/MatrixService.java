@@ -38,10 +38,12 @@ public class MatrixService {
 
     private final Pool pool;
     private final MatrixRepository repository;
+    private final CanIDeployQuestions questions;
 
-    MatrixService(Pool pool, MatrixRepository repository) {
+    MatrixService(Pool pool, MatrixRepository repository, CanIDeployQuestions questions) {
         this.pool = pool;
         this.repository = repository;
+        this.questions = questions;
     }
 
     /**
@@ -101,14 +103,17 @@ public class MatrixService {
         return errors;
     }
 
-    /** Validates, then answers; invalid queries fail with {@link MatrixQueryException}. */
+    /**
+     * {@code GET /matrix}: validates, then answers; invalid queries fail with {@link MatrixQueryException}. The
+     * {@code pact-broker can-i-deploy} command asks here, so a can-i-deploy-shaped answer is a question asked.
+     */
     public Uni<MatrixResult> query(MatrixQuery q) {
         return ids(q).flatMap(ids -> {
             List<String> errors = validate(q, ids);
             if (!errors.isEmpty()) {
                 throw new MatrixQueryException(errors);
             }
-            return find(q, ids);
+            return find(q, ids).invoke(questions::answered);
         });
     }
 

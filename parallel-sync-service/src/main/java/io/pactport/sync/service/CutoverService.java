@@ -77,14 +77,20 @@ public class CutoverService {
         this.clock = clock;
     }
 
-    /** Replays the recent questions every {@code shadow-every}, so the disagreement metric stays current. */
+    /**
+     * Replays the recent questions every {@code shadow-every}, so the disagreement metric stays current. Whether there
+     * is an old broker is asked at each run, not here: {@link SyncTargets} may not have read its targets yet.
+     */
     void start(@Observes StartupEvent start) {
         long every = config.shadowEvery().toMillis();
-        if (every <= 0 || oldBrokers().isEmpty()) {
+        if (every <= 0) {
             return;
         }
         replays = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "shadow-can-i-deploy"));
         replays.scheduleWithFixedDelay(() -> {
+            if (oldBrokers().isEmpty()) {
+                return;
+            }
             try {
                 Shadow shadow = shadowRecent();
                 if (shadow.disagreements() > 0) {
