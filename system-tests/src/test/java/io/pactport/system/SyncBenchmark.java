@@ -46,7 +46,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * itself costs). Events are tags added to existing versions (as in CI, where a version reaches the old brokers with its
  * pact publication before it is tagged), spread over 50 pacticipants, written straight to Kafka the way broker-api's
  * relay writes them, at {@code -Dpactport.benchmark.sync.rate} events/s (500): first for
- * {@code -Dpactport.benchmark.sync.warmup} seconds (20) to warm up (the JVMs' compilers, the consumer groups), then,
+ * {@code -Dpactport.benchmark.sync.warmup} seconds (90) to warm up (on 2 cores the JVMs' compilers are still busy a
+ * minute after the start, taking a third of the CPU; the consumer groups join), then,
  * once every target has caught up, for 60 s × {@code -Dpactport.benchmark.scale} (at least 10 s), measured. The lag of
  * a measured event is from its hand-over to the Kafka producer to its arrival at the target: the instant target notes
  * when each PUT arrives; the broker-api target's tag rows carry the time their transaction started. The figures go to
@@ -86,7 +87,7 @@ class SyncBenchmark {
                 .split(","));
         double scale = Double.parseDouble(System.getProperty("pactport.benchmark.scale", "1"));
         int seconds = Math.max(10, (int) Math.round(60 * scale));
-        int warmUpSeconds = Integer.getInteger("pactport.benchmark.sync.warmup", 20);
+        int warmUpSeconds = Integer.getInteger("pactport.benchmark.sync.warmup", 90);
         String run = UUID.randomUUID().toString().substring(0, 6);
         Phase warmUp = new Phase("Bench-" + run + "-w", rate * warmUpSeconds);
         Phase measured = new Phase("Bench-" + run + "-m", rate * seconds);
@@ -248,8 +249,8 @@ class SyncBenchmark {
 
     /** Writes the phase's events at {@code rate}, noting when each was handed over when {@code sentAt} is given. */
     private static double produce(int rate, Phase phase, Map<String, Long> sentAt) throws InterruptedException {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 0);
+        // Kafka's default linger (5 ms), as broker-api's relay has
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer())) {
             long start = System.nanoTime();
             for (int i = 0; i < phase.count(); i++) {

@@ -68,14 +68,18 @@ public class TagService {
     public Uni<Upserted<Tag>> put(String pacticipant, String number, String tag) {
         PacticipantNames.check("version", number);
         PacticipantNames.check("tag", tag);
-        // a version created here has no tags or branches yet: what is known is not looked up (this is the write
-        // parallel-sync-service sends an old broker for every tag, so its statements count)
+        // What is known is not looked up: a version created here has no tags or branches yet, and a version older than
+        // the first-tag-as-branch limit is tagged by inserting the tag (a tag it had already is found when the insert
+        // does nothing). This is the write parallel-sync-service sends an old broker for every tag: its statements count.
         return pool.withTransaction(tx -> pacticipants.findOrCreate(tx, pacticipant)
-                .flatMap(p -> versionService.findOrCreate(tx, p, number).flatMap(v -> v.created()
-                        ? add(tx, p, v.value(), tag, true)
-                        : tags.find(tx, v.value().id(), tag).flatMap(existing -> existing.isPresent()
-                                ? Uni.createFrom().item(new Upserted<>(existing.get(), false))
-                                : add(tx, p, v.value(), tag, false)))));
+                .flatMap(p -> versionService.findOrCreate(tx, p, number).flatMap(v -> {
+                    if (v.created() || !recent(v.value())) {
+                        return add(tx, p, v.value(), tag, v.created());
+                    }
+                    return tags.find(tx, v.value().id(), tag).flatMap(existing -> existing.isPresent()
+                            ? Uni.createFrom().item(new Upserted<>(existing.get(), false))
+                            : add(tx, p, v.value(), tag, false));
+                })));
     }
 
     public Uni<Void> delete(String pacticipant, String number, String tag) {
@@ -92,19 +96,25 @@ public class TagService {
     /** @param newVersion whether the version was created in this transaction (and so has no tags or branches) */
     private Uni<Upserted<Tag>> add(SqlClient tx, Pacticipant p, Version v, String tag, boolean newVersion) {
         return maybeUseAsBranch(tx, p, v, tag, newVersion)
-                .call(() -> pacticipantRows.detectMainBranch(tx, p.id(), tag))
                 .flatMap(ignored -> tags.add(tx, v, tag))
                 .flatMap(added -> added.isEmpty()
-                        // a concurrent request tagged the version first: its tag, its event
+                        // the version had the tag already (or a concurrent request tagged it first): nothing changes
                         ? tags.find(tx, v.id(), tag).map(t -> new Upserted<>(t.orElseThrow(), false))
-                        : outbox.append(tx, EventType.TAG_ADDED, p.name(), new TagChanged(p.name(), v.number(), tag))
+                        : pacticipantRows.detectMainBranch(tx, p.id(), tag)
+                                .call(() -> outbox.append(tx, EventType.TAG_ADDED, p.name(),
+                                        new TagChanged(p.name(), v.number(), tag)))
                                 .call(() -> deployments.recordAutoDeploymentForTag(tx, v, tag))
                                 .replaceWith(new Upserted<>(added.get(), true)));
     }
 
+    /** Whether the Pact Broker's first-tag-as-branch rule still applies to the version. */
+    private boolean recent(Version v) {
+        return !v.createdAt().isBefore(LocalDateTime.now(clock).minus(FIRST_TAG_AS_BRANCH_LIMIT));
+    }
+
+    /** A version's first tag becomes its branch while it is recent and on no branch. */
     private Uni<Void> maybeUseAsBranch(SqlClient tx, Pacticipant p, Version v, String tag, boolean newVersion) {
-        boolean recent = !v.createdAt().isBefore(LocalDateTime.now(clock).minus(FIRST_TAG_AS_BRANCH_LIMIT));
-        if (!recent) {
+        if (!recent(v)) {
             return Uni.createFrom().voidItem();
         }
         Uni<Boolean> untagged = newVersion ? Uni.createFrom().item(true)

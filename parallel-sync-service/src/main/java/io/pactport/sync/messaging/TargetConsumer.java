@@ -74,6 +74,10 @@ public final class TargetConsumer implements Runnable {
         // a revocation waits for the events in flight: that must not cost the member its partitions
         config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Integer.MAX_VALUE);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        // under a steady stream, a fetch per event (fetch.min.bytes 1) costs the broker and this service more than
+        // the writes it feeds; waiting up to 25 ms for a few KB makes it a fetch per batch, for at most 25 ms of lag
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 16 * 1024);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 25);
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         this.lanes = new KeyedLanes(concurrency, "sync-" + sync.target() + "-lane");
         this.maxUnfinished = QUEUED_PER_LANE * concurrency;
