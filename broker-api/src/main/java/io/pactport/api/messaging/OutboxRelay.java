@@ -82,7 +82,16 @@ public class OutboxRelay {
                     }
                 })
                 .onFailure().recoverWithNull()
-                .chain(() -> pool.query(BACKLOG).execute())
+                .replaceWithVoid();
+    }
+
+    /**
+     * The backlog gauge, counted on its own schedule: counted on every poll (five times a second), it read the whole
+     * backlog each time, and the backlog is largest when Kafka has been away.
+     */
+    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> countBacklog() {
+        return pool.query(BACKLOG).execute()
                 .invoke(rows -> backlog.set(rows.iterator().next().getLong("backlog")))
                 .replaceWithVoid()
                 .onFailure().recoverWithNull();

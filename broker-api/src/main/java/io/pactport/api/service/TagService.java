@@ -70,7 +70,7 @@ public class TagService {
         PacticipantNames.check("tag", tag);
         // What is known is not looked up: a version created here has no tags or branches yet, and a version older than
         // the first-tag-as-branch limit is tagged by inserting the tag (a tag it had already is found when the insert
-        // does nothing). This is the write parallel-sync-service sends an old broker for every tag: its statements count.
+        // does nothing). This is the write parallel-sync-service sends an old broker for every tag: statements count.
         return pool.withTransaction(tx -> pacticipants.findOrCreate(tx, pacticipant)
                 .flatMap(p -> versionService.findOrCreate(tx, p, number).flatMap(v -> {
                     if (v.created() || !recent(v.value())) {

@@ -46,6 +46,12 @@ public final class TargetConsumer implements Runnable {
     static final List<String> TOPICS = List.of(Topics.CONTRACTS, Topics.PACTICIPANTS);
     private static final int QUEUED_PER_LANE = 64;
 
+    /**
+     * A commit after every poll was tens a second under a steady stream, each a write to Kafka's offsets topic; a crash
+     * replays at most this much more (writes are idempotent), and revocations and the stop still commit at once.
+     */
+    static final long COMMIT_EVERY_MILLIS = 500;
+
     private final TargetSync sync;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KeyedLanes lanes;
@@ -55,6 +61,8 @@ public final class TargetConsumer implements Runnable {
     private final AtomicInteger unfinished = new AtomicInteger();
     private volatile boolean running = true;
     private final Thread thread;
+    /** When the poll loop last committed. */
+    private long lastCommitMillis;
 
     /**
      * @param concurrency how many of this target's events are written at once (lanes)
@@ -106,7 +114,11 @@ public final class TargetConsumer implements Runnable {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     dispatch(record);
                 }
-                commit(false);
+                long now = System.currentTimeMillis();
+                if (now - lastCommitMillis >= COMMIT_EVERY_MILLIS) {
+                    commit(false);
+                    lastCommitMillis = now;
+                }
                 backpressure();
                 report();
             }
