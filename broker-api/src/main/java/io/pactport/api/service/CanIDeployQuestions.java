@@ -4,6 +4,8 @@ import io.pactport.api.model.MatrixQuery;
 import io.pactport.api.model.MatrixResult;
 import io.pactport.api.model.ResolvedMatrixSelector;
 import io.pactport.api.repository.CanIDeployQuestionRepository;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -26,6 +28,8 @@ public class CanIDeployQuestions {
 
     private static final Logger LOG = Logger.getLogger(CanIDeployQuestions.class);
     static final long EVERY_MILLIS = 60_000;
+    /** Set on the request's context when Pactport's own tools ask ({@code OwnToolsFilter}): not a pipeline's question. */
+    public static final String ASKED_BY_PACTPORT_KEY = "pactport.asked-by-pactport";
     /** Beyond this many distinct recent questions the memory of them starts over (a few more writes, no more). */
     private static final int REMEMBERED = 10_000;
 
@@ -50,6 +54,9 @@ public class CanIDeployQuestions {
      * found no version) cannot be asked as {@code /can-i-deploy} and is not recorded.
      */
     public void answered(MatrixResult result) {
+        if (VertxContext.isOnDuplicatedContext() && ContextLocals.get(ASKED_BY_PACTPORT_KEY).isPresent()) {
+            return;
+        }
         MatrixQuery q = result.query();
         String environment = q.environment();
         String toTag = q.latest() ? q.tag() : null;

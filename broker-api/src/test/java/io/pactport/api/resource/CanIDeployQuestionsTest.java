@@ -9,6 +9,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.pactport.core.remote.PactBrokerClient;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -62,6 +63,27 @@ class CanIDeployQuestionsTest {
         assertThat(pool.preparedQuery(ROWS).execute(Tuple.of(consumer)).await().indefinitely().iterator().next()
                 .getValue("last_asked_at")).isEqualTo(askedAt);
         assertThat(awaitRows(consumer, 2)).hasSize(2);
+    }
+
+    @Test
+    void questionsPactportsOwnToolsAskAreNotRecorded() throws Exception {
+        String consumer = unique("Replayed");
+        String env = unique("prod");
+        environment(env);
+        publish(consumer, "1", unique("Answerer"));
+
+        // shadow can-i-deploy's replays come through PactBrokerClient, which names itself
+        given().header("User-Agent", PactBrokerClient.USER_AGENT).queryParam("pacticipant", consumer)
+                .queryParam("version", "1").queryParam("environment", env).when().get("/can-i-deploy").then()
+                .statusCode(200);
+        given().header("User-Agent", PactBrokerClient.USER_AGENT).urlEncodingEnabled(false).when()
+                .get("/matrix?q%5B%5D%5Bpacticipant%5D=" + consumer + "&q%5B%5D%5Bversion%5D=1&latestby=cvp"
+                        + "&environment=" + env)
+                .then().statusCode(200);
+        assertThat(settledRows(consumer, 0)).isEmpty();
+
+        ask(consumer, "1", "environment", env, 200);
+        assertThat(awaitRows(consumer, 1)).containsExactly("1|" + env + "|");
     }
 
     @Test

@@ -32,6 +32,12 @@ public final class PactBrokerClient {
     private final Duration timeout;
     private final HttpClient http;
 
+    /**
+     * How Pactport's tools name themselves to a broker. broker-api does not record the can-i-deploy questions they ask
+     * (shadow can-i-deploy replays pipelines' questions; a replay recorded as a question would keep itself recent).
+     */
+    public static final String USER_AGENT = "Pactport";
+
     /** @param baseUrl the broker's root, e.g. {@code https://broker.example.com}; credentials never go in it */
     public PactBrokerClient(String baseUrl, BrokerCredentials credentials, Duration timeout) {
         URI uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl"));
@@ -92,6 +98,7 @@ public final class PactBrokerClient {
         String url = pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? pathOrUrl
                 : baseUrl + pathOrUrl;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", HAL)
+                .header("User-Agent", USER_AGENT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
