@@ -1,9 +1,7 @@
 package io.pactport.api.config;
 
-import io.pactport.api.auth.AuthConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithParentName;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -16,10 +14,6 @@ public interface ApiConfig {
      * from the request, as the Pact Broker does.
      */
     Optional<String> baseUrl();
-
-    /** Who may call the API ({@code PACTFLOW_BASIC_AUTH_*}, {@code PACTFLOW_*_API_TOKENS}); names at this level. */
-    @WithParentName
-    AuthConfig auth();
 
     /**
      * Whether tagging a version with the name of an environment records its deployment there

@@ -1,4 +1,4 @@
-package io.pactport.api.auth;
+package io.pactport.core.auth;
 
 /** What a request needs, and what a caller's credentials grant; each level includes the ones before it. */
 enum AccessLevel {

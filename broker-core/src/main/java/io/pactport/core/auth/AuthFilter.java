@@ -1,6 +1,5 @@
-package io.pactport.api.auth;
+package io.pactport.core.auth;
 
-import io.pactport.api.config.ApiConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.http.HttpHeaders;
@@ -10,7 +9,10 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
- * Checks every request's credentials before any route runs, by the Pact Broker's rules ({@link AccessPolicy}).
+ * Checks every request's credentials before any route runs, by the Pact Broker's rules ({@link AccessPolicy}), in every
+ * HTTP service that has broker-core: broker-api, retention-service and parallel-sync-service take the same users and
+ * tokens and answer the same 401 and 403. The admin services write to this database and to every old broker with their
+ * own credentials, so their endpoints must be guarded at least as well as broker-api's.
  * <p>
  * A Vert.x filter rather than a JAX-RS {@code ContainerRequestFilter} or Quarkus' path permissions: it sees every route
  * of the server (JAX-RS resources, paths no resource has, {@code /q/*} and whatever an extension adds), so an endpoint
@@ -21,11 +23,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AuthFilter {
 
-    static final String CHALLENGE = "Basic realm=\"Restricted area\"";
+    public static final String CHALLENGE = "Basic realm=\"Restricted area\"";
     /** The same for a missing header, an unknown user, a wrong password or token: it must not say which part failed. */
-    static final String UNAUTHORIZED = "{\"error\":\"Authentication required: send the username and password of a"
+    public static final String UNAUTHORIZED = "{\"error\":\"Authentication required: send the username and password of a"
             + " broker user, or an API token\"}";
-    static final String FORBIDDEN = "{\"error\":\"Forbidden: these credentials may only read, and this request"
+    public static final String FORBIDDEN = "{\"error\":\"Forbidden: these credentials may only read, and this request"
             + " changes the broker\"}";
     private static final String JSON = "application/json;charset=utf-8";
     private static final Logger LOG = Logger.getLogger(AuthFilter.class);
@@ -34,8 +36,8 @@ public class AuthFilter {
     private final AccessPolicy policy;
     private final AuthConfig config;
 
-    AuthFilter(ApiConfig config) {
-        this.config = config.auth();
+    AuthFilter(AuthConfig config) {
+        this.config = config;
         this.authenticator = Authenticator.from(this.config);
         this.policy = new AccessPolicy(this.config.allowPublicRead(), this.config.publicHeartbeat());
     }

@@ -1,4 +1,4 @@
-package io.pactport.api.auth;
+package io.pactport.core.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
-package io.pactport.api.auth;
+package io.pactport.core.auth;
 
-import static io.pactport.api.auth.AccessLevel.PUBLIC;
-import static io.pactport.api.auth.AccessLevel.READ;
-import static io.pactport.api.auth.AccessLevel.WRITE;
+import static io.pactport.core.auth.AccessLevel.PUBLIC;
+import static io.pactport.core.auth.AccessLevel.READ;
+import static io.pactport.core.auth.AccessLevel.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,16 @@
-package io.pactport.api.auth;
+package io.pactport.core.auth;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Who may call broker-api: the Pact Broker's basic-auth settings under their {@code PACTFLOW_} names (the
- * {@code PACT_BROKER_} ones still work), plus bearer tokens. A group of {@code ApiConfig} at its level, so the names stay
- * the Pact Broker's ({@code PACTFLOW_BASIC_AUTH_USERNAME}, not {@code PACTFLOW_AUTH_BASIC_AUTH_USERNAME}).
+ * Who may call Pactport's HTTP services (broker-api, retention-service, parallel-sync-service, all with the same
+ * credentials): the Pact Broker's basic-auth settings under their {@code PACTFLOW_} names (the {@code PACT_BROKER_} ones
+ * still work), plus bearer tokens.
  */
+@ConfigMapping(prefix = "pactflow")
 public interface AuthConfig {
 
     /**
