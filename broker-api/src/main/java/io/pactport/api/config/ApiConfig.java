@@ -30,6 +30,14 @@ public interface ApiConfig {
     @WithDefault("false")
     boolean allowDangerousContractModification();
 
+    /**
+     * The longest a request may take ({@code PACTFLOW_REQUEST_TIMEOUT}): after it the client gets a 503 and PostgreSQL
+     * cancels the request's statement, so a blocked or unreachable database turns into clear errors, not requests that
+     * wait forever. Publication, verification and can-i-deploy take milliseconds; this is a guard, not a budget.
+     */
+    @WithDefault("30s")
+    Duration requestTimeout();
+
     /** The event outbox relay. */
     Outbox outbox();
 

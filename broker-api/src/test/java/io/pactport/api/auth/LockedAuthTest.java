@@ -124,6 +124,22 @@ class LockedAuthTest {
     }
 
     @Test
+    void metricsNeverShowThePathsOfRefusedOrUnknownRequests() {
+        reader().contentType("application/json").body("{}")
+                .when().put("/pacticipants/confidential-svc/versions/7.7.7/tags/prod").then().statusCode(403);
+        anonymous().when().get("/pacticipants/secret-team-svc").then().statusCode(401);
+        writer().when().get("/no-such-route/hidden-project").then().statusCode(404);
+        writer().when().get("/pacticipants/unknown-svc-name").then().statusCode(404);
+        writer().contentType("application/json").body("[")
+                .when().post("/environments").then().statusCode(400);
+
+        String metrics = anonymous().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("http_server_requests_seconds_count")
+                .doesNotContain("confidential-svc", "7.7.7", "secret-team-svc", "hidden-project", "unknown-svc-name");
+        assertThat(metrics).contains("uri=\"/pacticipants/{pacticipant}\"");
+    }
+
+    @Test
     void theHeartbeatAnswersTheUsers() {
         reader().when().get("/diagnostic/status/heartbeat").then().statusCode(200).body("ok", is(true));
     }

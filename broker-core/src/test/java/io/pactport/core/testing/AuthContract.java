@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -102,6 +103,17 @@ public abstract class AuthContract {
                 .map(path -> DynamicTest.dynamicTest(path, () ->
                         assertThat(given().get(path).statusCode()).as(path).isEqualTo(200)))
                 .toList();
+    }
+
+    @Test
+    void metricsNeverShowThePathsOfRefusedOrUnknownRequests() {
+        given().get("/refused-" + READER).then().statusCode(401);
+        given().auth().preemptive().basic(READER, READER_PASSWORD).contentType("application/json").body("{}")
+                .delete("/refused-project-x").then().statusCode(403);
+        given().auth().preemptive().basic(WRITER, WRITER_PASSWORD).get("/unknown-project-y").then().statusCode(404);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("http_server_requests_seconds_count")
+                .doesNotContain("refused-" + READER, "refused-project-x", "unknown-project-y");
     }
 
     private static void check(Endpoint endpoint, Caller caller) {
