@@ -1,5 +1,7 @@
 package io.pactport.api.repository;
 
+import io.pactport.api.model.Page;
+import io.pactport.api.model.PageRequest;
 import io.pactport.api.model.Pacticipant;
 import io.pactport.api.model.PacticipantDetails;
 import io.pactport.api.model.PacticipantDisplayName;
@@ -55,11 +57,14 @@ public class PacticipantRepository {
                                ORDER BY v."order" DESC LIMIT 1) lv ON true
             """;
     private static final String FIND_DETAILS = DETAILS + "WHERE p.name = $1";
-    private static final String LIST_DETAILS = DETAILS + "ORDER BY lower(p.name), p.id";
-    private static final String LIST_DETAILS_WITH_LABEL = DETAILS + """
-            WHERE EXISTS (SELECT 1 FROM labels l WHERE l.pacticipant_id = p.id AND l.name = $1)
-            ORDER BY lower(p.name), p.id
+    /** $1: a label the pacticipants must have, or null; $2, $3: the page (a null limit is no limit). */
+    private static final String WITH_LABEL = """
+            WHERE ($1::text IS NULL OR EXISTS (SELECT 1 FROM labels l WHERE l.pacticipant_id = p.id AND l.name = $1))
             """;
+    private static final String LIST_DETAILS = DETAILS + WITH_LABEL + """
+            ORDER BY lower(p.name), p.id LIMIT $2 OFFSET $3
+            """;
+    private static final String COUNT = "SELECT count(*) FROM pacticipants p " + WITH_LABEL;
 
     public Uni<Optional<Pacticipant>> findByName(SqlClient c, String name) {
         return c.preparedQuery(FIND_BY_NAME).execute(Tuple.of(name)).map(PacticipantRepository::first);
@@ -114,10 +119,16 @@ public class PacticipantRepository {
     }
 
     /** Every pacticipant, or those with the label {@code label} when it is not null, by name ignoring case. */
-    public Uni<List<PacticipantDetails>> listDetails(SqlClient c, String label) {
-        return (label == null ? c.query(LIST_DETAILS).execute()
-                : c.preparedQuery(LIST_DETAILS_WITH_LABEL).execute(Tuple.of(label)))
+    /** Pacticipants by name, all of them or those with {@code label} (null: all); one page of them, or all. */
+    public Uni<Page<PacticipantDetails>> listDetails(SqlClient c, String label, Optional<PageRequest> page) {
+        Uni<List<PacticipantDetails>> items = c.preparedQuery(LIST_DETAILS).execute(Tuple.of(label,
+                page.map(PageRequest::size).orElse(null), page.map(PageRequest::offset).orElse(0L)))
                 .map(PacticipantRepository::details);
+        if (page.isEmpty()) {
+            return items.map(Page::whole);
+        }
+        return items.flatMap(found -> c.preparedQuery(COUNT).execute(Tuple.of(label))
+                .map(rows -> page.get().of(found, rows.iterator().next().getLong(0))));
     }
 
     private static List<PacticipantDetails> details(RowSet<Row> rows) {

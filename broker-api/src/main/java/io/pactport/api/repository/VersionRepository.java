@@ -1,6 +1,8 @@
 package io.pactport.api.repository;
 
 import io.pactport.api.model.Upserted;
+import io.pactport.api.model.Page;
+import io.pactport.api.model.PageRequest;
 import io.pactport.api.model.Version;
 import io.pactport.api.service.ConflictException;
 import io.smallrye.mutiny.Uni;
@@ -30,8 +32,12 @@ public class VersionRepository {
     private static final String SET_BUILD_URL = """
             UPDATE versions SET build_url = $2, updated_at = now() AT TIME ZONE 'UTC' WHERE id = $1 RETURNING *
             """;
+    /** A null limit ($2) is no limit. */
     private static final String LIST = """
-            SELECT * FROM versions WHERE pacticipant_id = $1 ORDER BY "order" DESC
+            SELECT * FROM versions WHERE pacticipant_id = $1 ORDER BY "order" DESC LIMIT $2 OFFSET $3
+            """;
+    private static final String COUNT = """
+            SELECT count(*) FROM versions WHERE pacticipant_id = $1
             """;
     private static final String LATEST = """
             SELECT * FROM versions WHERE pacticipant_id = $1 ORDER BY "order" DESC LIMIT 1
@@ -92,13 +98,20 @@ public class VersionRepository {
                 .map(rows -> first(rows).orElseThrow());
     }
 
-    /** The pacticipant's versions, newest first. */
-    public Uni<List<Version>> list(SqlClient c, long pacticipantId) {
-        return c.preparedQuery(LIST).execute(Tuple.of(pacticipantId)).map(rows -> {
+    /** The pacticipant's versions, newest first: the page asked for, or all of them. */
+    public Uni<Page<Version>> list(SqlClient c, long pacticipantId, Optional<PageRequest> page) {
+        Tuple arguments = Tuple.of(pacticipantId, page.map(PageRequest::size).orElse(null),
+                page.map(PageRequest::offset).orElse(0L));
+        Uni<List<Version>> versions = c.preparedQuery(LIST).execute(arguments).map(rows -> {
             List<Version> all = new ArrayList<>();
             rows.forEach(row -> all.add(Version.from(row)));
             return all;
         });
+        if (page.isEmpty()) {
+            return versions.map(Page::whole);
+        }
+        return versions.flatMap(items -> c.preparedQuery(COUNT).execute(Tuple.of(pacticipantId))
+                .map(rows -> page.get().of(items, rows.iterator().next().getLong(0))));
     }
 
     public Uni<Optional<Version>> latest(SqlClient c, long pacticipantId) {

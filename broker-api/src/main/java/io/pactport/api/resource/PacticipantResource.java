@@ -48,14 +48,17 @@ public class PacticipantResource {
     @GET
     public Uni<Map<String, Object>> list(@Context UriInfo request) {
         String base = baseUrl.of(request);
-        return service.list(null).map(all -> PacticipantHal.pacticipants(base, all, true));
+        return service.list(null, Paging.requested(request)).map(page -> Paging.describe(
+                PacticipantHal.pacticipants(base, page.items(), true), page, BrokerUrls.pacticipants(base)));
     }
 
     @GET
     @Path("label/{label}")
     public Uni<Map<String, Object>> withLabel(@PathParam("label") String label, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return service.list(label).map(all -> PacticipantHal.pacticipants(base, all, false));
+        return service.list(label, Paging.requested(request)).map(page -> Paging.describe(
+                PacticipantHal.pacticipants(base, page.items(), false), page,
+                BrokerUrls.pacticipantsWithLabel(base, label)));
     }
 
     @POST

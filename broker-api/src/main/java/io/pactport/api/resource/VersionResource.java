@@ -43,7 +43,8 @@ public class VersionResource {
     @GET
     public Uni<Map<String, Object>> list(@PathParam("pacticipant") String pacticipant, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return service.list(pacticipant).map(all -> VersionHal.versions(base, pacticipant, all));
+        return service.list(pacticipant, Paging.requested(request)).map(page -> Paging.describe(
+                VersionHal.versions(base, pacticipant, page.items()), page, BrokerUrls.versions(base, pacticipant)));
     }
 
     @GET

@@ -2,6 +2,8 @@ package io.pactport.api.service;
 
 import io.pactport.api.messaging.Outbox;
 import io.pactport.api.model.Pacticipant;
+import io.pactport.api.model.Page;
+import io.pactport.api.model.PageRequest;
 import io.pactport.api.model.PacticipantDetails;
 import io.pactport.api.model.PacticipantFields;
 import io.pactport.api.model.Upserted;
@@ -14,6 +16,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** Pacticipants: list, read, create, replace, merge-patch and delete, each write with its event. */
@@ -34,8 +37,9 @@ public class PacticipantService {
     }
 
     /** Every pacticipant, or those labelled {@code label} when not null. */
-    public Uni<List<PacticipantDetails>> list(String label) {
-        return pacticipants.listDetails(pool, label);
+    /** Pacticipants by name, all or those with {@code label} (null: all); one page of them, or all. */
+    public Uni<Page<PacticipantDetails>> list(String label, Optional<PageRequest> page) {
+        return pacticipants.listDetails(pool, label, page);
     }
 
     public Uni<PacticipantDetails> get(String name) {

@@ -5,6 +5,8 @@ import io.pactport.api.model.BranchVersion;
 import io.pactport.api.model.Pacticipant;
 import io.pactport.api.model.Tag;
 import io.pactport.api.model.Upserted;
+import io.pactport.api.model.Page;
+import io.pactport.api.model.PageRequest;
 import io.pactport.api.model.Version;
 import io.pactport.api.model.VersionChanges;
 import io.pactport.api.model.VersionDetails;
@@ -60,10 +62,12 @@ public class VersionService {
     }
 
     /** The pacticipant's versions, newest first. */
-    public Uni<List<VersionDetails>> list(String pacticipant) {
-        return pacticipants.require(pool, pacticipant).flatMap(p -> versions.list(pool, p.id())
-                .flatMap(all -> Multi.createFrom().iterable(all)
-                        .onItem().transformToUniAndConcatenate(v -> details(pool, p, v)).collect().asList()));
+    /** The pacticipant's versions, newest first: one page, or all (no page asked for, as in the Pact Broker). */
+    public Uni<Page<VersionDetails>> list(String pacticipant, Optional<PageRequest> page) {
+        return pacticipants.require(pool, pacticipant).flatMap(p -> versions.list(pool, p.id(), page)
+                .flatMap(found -> Multi.createFrom().iterable(found.items())
+                        .onItem().transformToUniAndConcatenate(v -> details(pool, p, v)).collect().asList()
+                        .map(items -> new Page<>(items, found.request(), found.totalElements()))));
     }
 
     public Uni<VersionDetails> latest(String pacticipant) {
