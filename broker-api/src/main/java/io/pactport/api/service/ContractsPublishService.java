@@ -6,7 +6,6 @@ import io.pactport.api.model.Pacticipant;
 import io.pactport.api.model.Version;
 import io.pactport.api.repository.BranchRepository;
 import io.pactport.api.repository.ContractsPublishRepository;
-import io.pactport.api.repository.TagRepository;
 import io.pactport.api.service.PactPublishService.Mode;
 import io.pactport.api.service.PactPublishService.PactToPublish;
 import io.pactport.api.model.Upserted;
@@ -55,16 +54,16 @@ public class ContractsPublishService {
     private final Pool pool;
     private final PactPublishService publisher;
     private final BranchRepository branches;
-    private final TagRepository tagRepository;
+    private final TagService tagService;
     private final ContractsPublishRepository repository;
     private final Outbox outbox;
 
     ContractsPublishService(Pool pool, PactPublishService publisher, BranchRepository branches,
-            TagRepository tagRepository, ContractsPublishRepository repository, Outbox outbox) {
+            TagService tagService, ContractsPublishRepository repository, Outbox outbox) {
         this.pool = pool;
         this.publisher = publisher;
         this.branches = branches;
-        this.tagRepository = tagRepository;
+        this.tagService = tagService;
         this.repository = repository;
         this.outbox = outbox;
     }
@@ -74,7 +73,7 @@ public class ContractsPublishService {
         List<String> tags = request.tags() == null ? List.of() : request.tags();
         return pool.withTransaction(tx -> publisher.pacticipant(tx, request.pacticipantName())
                 .flatMap(pacticipant -> versionOf(tx, pacticipant, request)
-                        .flatMap(version -> label(tx, pacticipant, version.value(), request.branch(), tags)
+                        .flatMap(version -> label(tx, pacticipant, version, request.branch(), tags)
                                 .flatMap(ignored -> publishEach(tx, pacticipant, version.value(), request, pacts,
                                         pactUrl))
                                 .map(published -> {
@@ -95,18 +94,23 @@ public class ContractsPublishService {
                         : repository.setBuildUrl(tx, version.value().id(), request.buildUrl()));
     }
 
-    private Uni<Void> label(SqlClient tx, Pacticipant pacticipant, Version version, String branch, List<String> tags) {
+    /**
+     * The branch first, then each tag through the tag rules: with no branch given, the first tag of a recent version
+     * becomes its branch, as {@code pact-broker publish --tag} without {@code --branch} gets from the Pact Broker.
+     */
+    private Uni<Void> label(SqlClient tx, Pacticipant pacticipant, Upserted<Version> upserted, String branch,
+            List<String> tags) {
+        Version version = upserted.value();
         Uni<Void> branchAdded = branch == null ? Uni.createFrom().voidItem()
                 : branches.addVersion(tx, version, branch, false).flatMap(added -> added
                         ? outbox.append(tx, EventType.BRANCH_VERSION_ADDED, pacticipant.name(), Map.of(
                                 "pacticipant", pacticipant.name(), "branch", branch, "version", version.number()))
                         : Uni.createFrom().voidItem());
-        return branchAdded.call(() -> Multi.createFrom().iterable(tags)
-                .onItem().transformToUniAndConcatenate(tag -> tagRepository.add(tx, version, tag)
-                        .flatMap(added -> added.isPresent()
-                                ? outbox.append(tx, EventType.TAG_ADDED, pacticipant.name(), Map.of(
-                                        "pacticipant", pacticipant.name(), "version", version.number(), "tag", tag))
-                                : Uni.createFrom().voidItem()))
+        // only the first tag of a version created here can skip looking for the version's tags and branches
+        boolean untouched = upserted.created() && branch == null;
+        return branchAdded.call(() -> Multi.createFrom().range(0, tags.size())
+                .onItem().transformToUniAndConcatenate(i -> tagService.tagInto(tx, pacticipant, version, tags.get(i),
+                        untouched && i == 0))
                 .collect().last());
     }
 
