@@ -1,5 +1,6 @@
 package io.pactport.api.service;
 
+import io.pactport.api.config.ApiConfig;
 import io.pactport.api.messaging.Outbox;
 import io.pactport.api.model.PactPublication;
 import io.pactport.api.model.Pacticipant;
@@ -57,15 +58,17 @@ public class ContractsPublishService {
     private final TagService tagService;
     private final ContractsPublishRepository repository;
     private final Outbox outbox;
+    private final ApiConfig config;
 
     ContractsPublishService(Pool pool, PactPublishService publisher, BranchRepository branches,
-            TagService tagService, ContractsPublishRepository repository, Outbox outbox) {
+            TagService tagService, ContractsPublishRepository repository, Outbox outbox, ApiConfig config) {
         this.pool = pool;
         this.publisher = publisher;
         this.branches = branches;
         this.tagService = tagService;
         this.repository = repository;
         this.outbox = outbox;
+        this.config = config;
     }
 
     public Uni<Result> publish(ContractsPublishRequest request, Function<PactPublication, String> pactUrl) {
@@ -73,18 +76,49 @@ public class ContractsPublishService {
         List<String> tags = request.tags() == null ? List.of() : request.tags();
         return pool.withTransaction(tx -> publisher.pacticipant(tx, request.pacticipantName())
                 .flatMap(pacticipant -> versionOf(tx, pacticipant, request)
+                        .call(version -> refuseChangedContent(tx, version.value(), request, pacts))
                         .flatMap(version -> label(tx, pacticipant, version, request.branch(), tags)
                                 .flatMap(ignored -> publishEach(tx, pacticipant, version.value(), request, pacts,
                                         pactUrl))
                                 .map(published -> {
                                     List<Notice> notices = new ArrayList<>(ContractsPublishNotices.forVersion(
-                                            pacticipant.name(), version, request.branch(), tags));
+                                            request.pacticipantName(), request.pacticipantVersionNumber(),
+                                            version.created(), request.branch(), tags));
                                     notices.addAll(published.notices());
                                     return new Result(pacticipant, version.value(), tags, published.pacts(),
                                             notices);
                                 }))))
                 .onFailure(ConflictException.class)
                 .transform(conflict -> new ConflictsException(List.of(new Notice("error", conflict.getMessage()))));
+    }
+
+    /**
+     * The Pact Broker checks every contract before writing any: each one whose consumer version already has other
+     * content for the provider gets its error notice, and the publication is refused with all of them (the
+     * transaction then writes nothing).
+     */
+    private Uni<Void> refuseChangedContent(SqlClient tx, Version version, ContractsPublishRequest request,
+            List<PactToPublish> pacts) {
+        if (config.allowDangerousContractModification()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Notice> refusals = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < pacts.size(); i++) {
+            ContractsPublishRequest.Contract contract = request.contracts().get(i);
+            String sha = pacts.get(i).content().sha();
+            chain = chain.chain(() -> repository.publishedSha(tx, version.id(), contract.providerName())
+                    .invoke(published -> published.filter(existing -> !existing.equals(sha))
+                            .ifPresent(changed -> refusals.add(ContractsPublishNotices.modificationRefused(
+                                    contract.consumerName(), request.pacticipantVersionNumber(),
+                                    contract.providerName()))))
+                    .replaceWithVoid());
+        }
+        return chain.invoke(() -> {
+            if (!refusals.isEmpty()) {
+                throw new ConflictsException(refusals);
+            }
+        });
     }
 
     private Uni<Upserted<Version>> versionOf(SqlClient tx, Pacticipant pacticipant,
@@ -131,8 +165,9 @@ public class ContractsPublishService {
                     .flatMap(result -> repository.setupState(tx, pacticipant.id(), result.pact().providerId())
                             .invoke(state -> {
                                 published.add(result.pact());
-                                notices.addAll(ContractsPublishNotices.forPact(result, pactUrl.apply(result.pact()),
-                                        state));
+                                notices.addAll(ContractsPublishNotices.forPact(request.pacticipantName(),
+                                        request.pacticipantVersionNumber(), "merge".equals(contract.onConflict()),
+                                        result, pactUrl.apply(result.pact()), state));
                             }))
                     .replaceWithVoid());
         }

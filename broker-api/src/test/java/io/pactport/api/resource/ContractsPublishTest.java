@@ -67,7 +67,8 @@ class ContractsPublishTest {
                 .body("_links.'pb:contracts'[0].name", equalTo("Pact between " + consumer + " (5556b81) and "
                         + provider))
                 .body("notices.type", hasItem("success"))
-                .body("notices[0].text", startsWith("Created " + consumer + " version 5556b81 on branch main"))
+                .body("notices[0].text", equalTo("Created " + consumer + " version 5556b81 with branch main and tags dev,"
+                        + " prod"))
                 .body("notices.text", hasItem(containsString("/pacts/provider/" + provider + "/consumer/"
                         + consumer + "/version/5556b81")))
                 .body("notices.text", hasItem("  Next steps:"))
@@ -93,7 +94,7 @@ class ContractsPublishTest {
                 + "'"));
 
         post(body).statusCode(200).body("notices[0].text", startsWith("Updated " + consumer))
-                .body("notices.text", hasItem(containsString("has not changed")));
+                .body("notices.text", hasItem(containsString("with no content changes")));
     }
 
     @Test
