@@ -63,6 +63,8 @@ public class BranchRepository {
             SELECT * FROM branches WHERE pacticipant_id = $1 ORDER BY updated_at DESC, id DESC
             """;
     private static final String DELETE = "DELETE FROM branches WHERE id = $1";
+    // the head row goes with its branch version (ON DELETE CASCADE)
+    private static final String DELETE_BRANCH_VERSION = "DELETE FROM branch_versions WHERE id = $1";
     private static final String BRANCH_VERSIONS = """
             SELECT bv.*, v.number AS version_number, bh.branch_version_id IS NOT NULL AS latest
             FROM branch_versions bv
@@ -112,6 +114,18 @@ public class BranchRepository {
     /** Deletes the branch; its branch versions and head cascade, its versions stay. */
     public Uni<Void> delete(SqlClient c, long branchId) {
         return c.preparedQuery(DELETE).execute(Tuple.of(branchId)).replaceWithVoid();
+    }
+
+    /**
+     * Takes the version off its branch, as the Pact Broker's {@code delete_branch_version}: when it was the head, the
+     * branch's remaining version with the greatest order becomes the head; a branch left without versions stays,
+     * headless. The version itself stays.
+     */
+    public Uni<Void> deleteBranchVersion(SqlClient c, BranchVersion branchVersion) {
+        return c.preparedQuery(DELETE_BRANCH_VERSION).execute(Tuple.of(branchVersion.id()))
+                .call(() -> branchVersion.latest() ? repointHeads(c, List.of(branchVersion.branchId()))
+                        : Uni.createFrom().voidItem())
+                .replaceWithVoid();
     }
 
     public Uni<Optional<BranchVersion>> findBranchVersion(SqlClient c, long pacticipantId, String branchName,

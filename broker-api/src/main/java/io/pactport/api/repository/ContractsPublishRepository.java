@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /** The few statements {@code POST /contracts/publish} needs beyond publishing each pact. */
 @ApplicationScoped
@@ -14,11 +15,25 @@ public class ContractsPublishRepository {
             UPDATE versions SET build_url = $2, updated_at = now() AT TIME ZONE 'UTC'
             WHERE id = $1 AND build_url IS DISTINCT FROM $2
             """;
+    private static final String PUBLISHED_SHA = """
+            SELECT pv.sha FROM pact_publications pp
+            JOIN pacticipants p ON p.id = pp.provider_id
+            JOIN pact_versions pv ON pv.id = pp.pact_version_id
+            WHERE pp.consumer_version_id = $1 AND p.name = $2
+            ORDER BY pp.revision_number DESC LIMIT 1
+            """;
     private static final String SETUP_STATE = """
             SELECT EXISTS (SELECT 1 FROM verifications WHERE consumer_id = $1 AND provider_id = $2) AS verified,
                    EXISTS (SELECT 1 FROM webhooks WHERE (consumer_id = $1 OR consumer_id IS NULL)
                                                     AND (provider_id = $2 OR provider_id IS NULL)) AS webhooks
             """;
+
+    /** The content SHA of the consumer version's pact with the provider (its latest revision), if it has one. */
+    public Uni<Optional<String>> publishedSha(SqlClient c, long consumerVersionId, String providerName) {
+        return c.preparedQuery(PUBLISHED_SHA).execute(Tuple.of(consumerVersionId, providerName))
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(rows.iterator().next().getString("sha")));
+    }
 
     /** Whether the integration has ever been verified, and whether any webhook could fire for it. */
     public record SetupState(boolean verified, boolean webhooks) {

@@ -69,7 +69,7 @@ public class WebhookRepository {
     // the Pact Broker's find_webhooks_to_trigger: enabled, subscribed to the event, and for this integration by id,
     // by label, or for any
     private static final String TO_TRIGGER = """
-            SELECT w.id, w.uuid, e.name AS event_name
+            SELECT w.id, w.uuid, w.description, e.name AS event_name
             FROM webhooks w JOIN webhook_events e ON e.webhook_id = w.id
             WHERE w.enabled AND e.name = ANY($3::text[])
               AND (w.consumer_id = $1 OR w.consumer_id IS NULL AND (w.consumer_label IS NULL
@@ -87,7 +87,7 @@ public class WebhookRepository {
             ORDER BY v."order" DESC, l.pact_publication_id DESC LIMIT 1
             """;
     /** A webhook to trigger for one event. */
-    public record ToTrigger(long webhookId, String webhookUuid, String eventName) {
+    public record ToTrigger(long webhookId, String webhookUuid, String description, String eventName) {
     }
 
     /** The columns of a webhook to write. */
@@ -137,7 +137,7 @@ public class WebhookRepository {
     public Uni<List<ToTrigger>> toTrigger(SqlClient sql, long consumerId, long providerId, List<String> events) {
         return sql.preparedQuery(TO_TRIGGER).execute(Tuple.of(consumerId, providerId, events.toArray(String[]::new)))
                 .map(rows -> rows.stream().map(r -> new ToTrigger(r.getLong("id"), r.getString("uuid"),
-                        r.getString("event_name"))).toList());
+                        r.getString("description"), r.getString("event_name"))).toList());
     }
 
     /** The newest pact between the two (null: any), for a test execution. */

@@ -16,16 +16,18 @@ import java.util.Optional;
 public class WebhookTriggerRepository {
 
     // the Pact Broker's rule: compared with the previous consumer version's pact per tag of this version (or among
-    // untagged versions when it has none), new content or no previous pact means changed
-    private static final String CONTENT_CHANGED = """
+    // untagged versions when it has none), new content or no previous pact means changed; one row per tag, in the
+    // order the version was tagged, or one untagged row (tag null)
+    private static final String CONTENT_CHANGES = """
             WITH pub AS (
                 SELECT pp.consumer_id, pp.provider_id, pp.consumer_version_id, pp.pact_version_id, v."order" AS ord
                 FROM pact_publications pp JOIN versions v ON v.id = pp.consumer_version_id WHERE pp.id = $1),
             scopes AS (
-                SELECT t.name AS tag FROM tags t JOIN pub ON t.version_id = pub.consumer_version_id
+                SELECT t.name AS tag, t.created_at FROM tags t JOIN pub ON t.version_id = pub.consumer_version_id
                 UNION ALL
-                SELECT NULL WHERE NOT EXISTS (SELECT 1 FROM tags t JOIN pub ON t.version_id = pub.consumer_version_id))
-            SELECT coalesce(bool_or(prev.pact_version_id IS DISTINCT FROM pub.pact_version_id), true) AS changed
+                SELECT NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM tags t JOIN pub ON t.version_id = pub.consumer_version_id))
+            SELECT s.tag, prev.pact_version_id IS NOT NULL AS had_previous,
+                   prev.pact_version_id IS DISTINCT FROM pub.pact_version_id AS changed
             FROM pub CROSS JOIN scopes s
             LEFT JOIN LATERAL (
                 SELECT l.pact_version_id FROM latest_pact_publication_ids_for_consumer_versions l
@@ -34,6 +36,7 @@ public class WebhookTriggerRepository {
                   AND CASE WHEN s.tag IS NULL THEN NOT EXISTS (SELECT 1 FROM tags t WHERE t.version_id = v.id)
                            ELSE EXISTS (SELECT 1 FROM tags t WHERE t.version_id = v.id AND t.name = s.tag) END
                 ORDER BY v."order" DESC LIMIT 1) prev ON true
+            ORDER BY s.created_at, s.tag
             """;
     private static final String MAIN_BRANCH_VERIFICATION = """
             SELECT v.id FROM verifications v
@@ -101,9 +104,14 @@ public class WebhookTriggerRepository {
             String selectorHashes, List<String> providerVersionTags, long pactPublicationId) {
     }
 
-    public Uni<Boolean> contentChanged(SqlClient sql, long pactPublicationId) {
-        return sql.preparedQuery(CONTENT_CHANGED).execute(Tuple.of(pactPublicationId))
-                .map(rows -> rows.iterator().next().getBoolean("changed"));
+    /** How a new publication compares with the previous pact in each of its scopes (a tag, or untagged: null). */
+    public record ScopeChange(String tag, boolean hadPrevious, boolean changed) {
+    }
+
+    public Uni<List<ScopeChange>> contentChanges(SqlClient sql, long pactPublicationId) {
+        return sql.preparedQuery(CONTENT_CHANGES).execute(Tuple.of(pactPublicationId))
+                .map(rows -> rows.stream().map(r -> new ScopeChange(r.getString("tag"), r.getBoolean("had_previous"),
+                        r.getBoolean("changed"))).toList());
     }
 
     public Uni<Optional<Long>> mainBranchVerification(SqlClient sql, long pactVersionId) {

@@ -20,7 +20,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * {@code /pacticipants/{pacticipant}/branches...}: list, read and delete branches, a branch's latest version, and
- * putting a version on a branch (what verifiers reach through the pacticipant's {@code pb:branch-version} link).
+ * putting a version on a branch (what verifiers reach through the pacticipant's {@code pb:branch-version} link) or
+ * taking it off.
  */
 @Path("/pacticipants/{pacticipant}/branches")
 @Produces(Hal.MEDIA_TYPE)
@@ -72,6 +73,14 @@ public class BranchResource {
             @PathParam("branch") String branch, @PathParam("version") String number, @Context UriInfo request) {
         String base = baseUrl.of(request);
         return service.getVersion(pacticipant, branch, number).map(bv -> VersionHal.branchVersion(base, pacticipant, bv));
+    }
+
+    /** Takes the version off the branch: 204, or 404 when it is not on it. */
+    @DELETE
+    @Path("{branch}/versions/{version}")
+    public Uni<RestResponse<Void>> deleteVersion(@PathParam("pacticipant") String pacticipant,
+            @PathParam("branch") String branch, @PathParam("version") String number) {
+        return service.deleteVersion(pacticipant, branch, number).map(ignored -> RestResponse.noContent());
     }
 
     /** The body ({@code {}}) is not read but must be JSON when there is one. */

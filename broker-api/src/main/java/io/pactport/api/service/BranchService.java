@@ -9,6 +9,7 @@ import io.pactport.api.repository.BranchRepository;
 import io.pactport.api.repository.VersionRepository;
 import io.pactport.api.service.PacticipantEvents.BranchDeleted;
 import io.pactport.api.service.PacticipantEvents.BranchVersionAdded;
+import io.pactport.api.service.PacticipantEvents.BranchVersionRemoved;
 import io.pactport.core.events.EventType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,7 +17,10 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** Branches and branch versions: read, list, add a version to a branch (moving its head), delete a branch. */
+/**
+ * Branches and branch versions: read, list, add a version to a branch (moving its head), take a version off a branch,
+ * delete a branch.
+ */
 @ApplicationScoped
 public class BranchService {
 
@@ -59,8 +63,20 @@ public class BranchService {
     }
 
     public Uni<BranchVersion> getVersion(String pacticipant, String branch, String number) {
-        return pacticipants.require(pool, pacticipant)
-                .flatMap(p -> branches.findBranchVersion(pool, p.id(), branch, number))
+        return branchVersion(pool, pacticipant, branch, number);
+    }
+
+    /** Takes the version off the branch (a new head when it was the head); the version and the branch stay. */
+    public Uni<Void> deleteVersion(String pacticipant, String branch, String number) {
+        return pool.withTransaction(tx -> branchVersion(tx, pacticipant, branch, number)
+                .call(bv -> branches.deleteBranchVersion(tx, bv))
+                .flatMap(bv -> outbox.append(tx, EventType.BRANCH_VERSION_REMOVED, pacticipant,
+                        new BranchVersionRemoved(pacticipant, branch, number))));
+    }
+
+    private Uni<BranchVersion> branchVersion(SqlClient c, String pacticipant, String branch, String number) {
+        return pacticipants.require(c, pacticipant)
+                .flatMap(p -> branches.findBranchVersion(c, p.id(), branch, number))
                 .map(bv -> bv.orElseThrow(() -> new NotFoundException("Version '" + number + "' of pacticipant '"
                         + pacticipant + "' is not on branch '" + branch + "'")));
     }

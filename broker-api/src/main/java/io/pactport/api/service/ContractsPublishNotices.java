@@ -1,70 +1,119 @@
 package io.pactport.api.service;
 
-import io.pactport.api.model.PactPublication;
-import io.pactport.api.model.Upserted;
-import io.pactport.api.model.Version;
 import io.pactport.api.repository.ContractsPublishRepository.SetupState;
 import io.pactport.api.service.ContractsPublishService.Notice;
 import io.pactport.api.service.PactPublishService.Published;
+import io.pactport.api.service.WebhookTriggers.DetectedEvent;
+import io.pactport.api.service.WebhookTriggers.TriggeredWebhook;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The notices of a contracts publication, carrying what the Pact Broker's say: what was created or updated, where
- * each pact is, and the next steps while the integration has no verification or webhook yet. The CLI prints the
- * texts as they are, so the indentation is part of them.
+ * The notices of a contracts publication in the Pact Broker 2.120's words, types and order (pact-broker publish prints
+ * them as they are, so the indentation is part of them): the version, then for each pact what happened to it, where it
+ * is, the events it fired and the webhooks they triggered, and the next steps while the integration has no
+ * verification or webhook yet.
  */
 final class ContractsPublishNotices {
 
     private ContractsPublishNotices() {
     }
 
-    static List<Notice> forVersion(String pacticipant, Upserted<Version> version, String branch, List<String> tags) {
-        StringBuilder text = new StringBuilder(version.created() ? "Created " : "Updated ")
-                .append(pacticipant).append(" version ").append(version.value().number());
+    static List<Notice> forVersion(String pacticipant, String number, boolean created, String branch,
+            List<String> tags) {
+        StringBuilder text = new StringBuilder(created ? "Created " : "Updated ")
+                .append(pacticipant).append(" version ").append(number);
         if (branch != null) {
-            text.append(" on branch ").append(branch);
+            text.append(" with branch ").append(branch);
         }
         if (!tags.isEmpty()) {
-            text.append(branch == null ? " with tags " : " and with tags ").append(String.join(", ", tags));
+            text.append(branch == null ? " with tags " : " and tags ").append(String.join(", ", tags));
         }
         List<Notice> notices = new ArrayList<>();
         notices.add(new Notice("debug", text.toString()));
         if (branch == null) {
-            notices.add(new Notice("prompt", "  Next steps:\n    Publish with the branch of the repository the"
-                    + " version was built from (--branch), so that pacts can be selected by branch."));
+            notices.add(new Notice("prompt", "  Next steps:\n    Configure the version branch to be the value of your"
+                    + " repository branch."));
         }
         return notices;
     }
 
-    static List<Notice> forPact(Published published, String url, SetupState setup) {
-        PactPublication pact = published.pact();
-        String between = pact.consumerName() + " version " + pact.consumerVersionNumber() + " and provider "
-                + pact.providerName();
+    /**
+     * @param consumer and {@code number}: the pacticipant and version as the request named them
+     * @param merge whether the contract asked to be merged with existing content
+     */
+    static List<Notice> forPact(String consumer, String number, boolean merge, Published published, String url,
+            SetupState setup) {
+        String provider = published.pact().providerName();
+        String between = consumer + " version " + number + " and provider " + provider;
+        boolean existed = published.previous().isPresent();
         List<Notice> notices = new ArrayList<>();
-        notices.add(switch (published.outcome()) {
-            case CREATED -> new Notice("success", "Published the pact for " + between + ".");
-            case UNCHANGED -> new Notice("success", "Republished the pact for " + between
-                    + "; its content has not changed.");
-            case MERGED -> new Notice("success", "Merged the new interactions into the pact for " + between + ".");
-            case OVERWRITTEN -> new Notice("warning", "Replaced the content of the pact for " + between
-                    + ". A published version's contract should not change: it usually means the pipeline publishes"
-                    + " different builds under one version number. See https://docs.pact.io/go/versioning");
-        });
-        notices.add(new Notice("debug", "  The pact is at " + url));
+        if (!existed) {
+            notices.add(new Notice("success", "Pact successfully published for " + between + "."));
+        } else if (merge) {
+            notices.add(new Notice("success", "Pact content merged with existing content for " + between + "."));
+        } else if (!published.previous().get().sha().equals(published.pact().sha())) {
+            notices.add(new Notice("warning", "Pact with changed content published over existing content for "
+                    + between + ". This is not recommended in normal circumstances and may indicate that you have not"
+                    + " configured your Pact pipeline correctly. For more information see"
+                    + " https://docs.pact.io/go/versioning"));
+        } else {
+            notices.add(new Notice("success", "Pact successfully republished for " + between
+                    + " with no content changes."));
+        }
+        notices.add(new Notice("debug", "  View the published pact at " + url));
+        notices.addAll(events(published.events(), setup));
+        notices.addAll(nextSteps(provider, setup));
+        return notices;
+    }
+
+    /** The error a changed pact under a published consumer version gets (409), as the Pact Broker words it. */
+    static Notice modificationRefused(String consumer, String number, String provider) {
+        return new Notice("error", "Cannot change the content of the pact for " + consumer + " version " + number
+                + " and provider " + provider + ", as race conditions will cause unreliable results for can-i-deploy."
+                + " Each pact must be published with a unique consumer version number. Some Pact libraries generate"
+                + " random data when a concrete value for a type matcher is not specified, and this can cause the"
+                + " contract to mutate - ensure you have given example values for all type matchers. For more"
+                + " information see https://docs.pact.io/go/versioning");
+    }
+
+    private static List<Notice> events(List<DetectedEvent> events, SetupState setup) {
+        List<Notice> notices = new ArrayList<>();
+        if (!events.isEmpty()) {
+            notices.add(new Notice("debug", "  Events detected: " + String.join(", ", events.stream()
+                    .map(e -> e.comment() == null ? e.name() : e.name() + " (" + e.comment() + ")").toList())));
+        }
+        List<Notice> triggered = new ArrayList<>();
+        for (DetectedEvent event : events) {
+            for (TriggeredWebhook webhook : event.triggered()) {
+                String description = webhook.webhookDescription() == null ? webhook.webhookUuid()
+                        : RubyInspect.string(webhook.webhookDescription());
+                triggered.add(new Notice("debug", "  Webhook " + description + " triggered for event " + event.name()
+                        + ".\n    View logs at " + webhook.baseUrl() + "/triggered-webhooks/" + webhook.uuid()
+                        + "/logs"));
+            }
+        }
+        if (triggered.isEmpty() && setup.webhooks()) {
+            // webhooks exist, just none enabled for these events
+            triggered.add(new Notice("debug", "  No enabled webhooks found for the detected events"));
+        }
+        notices.addAll(triggered);
+        return notices;
+    }
+
+    private static List<Notice> nextSteps(String provider, SetupState setup) {
         List<Notice> steps = new ArrayList<>();
         if (!setup.verified()) {
-            steps.add(new Notice("prompt", "    * Verify this pact in the build of " + pact.providerName()
-                    + ". See https://docs.pact.io/go/provider_verification"));
+            steps.add(new Notice("prompt", "    * Add Pact verification tests to the " + provider + " build. See"
+                    + " https://docs.pact.io/go/provider_verification"));
         }
         if (!setup.webhooks()) {
-            steps.add(new Notice("prompt", "    * Add a webhook that starts a verification build of "
-                    + pact.providerName() + " when the pact content changes. See https://docs.pact.io/go/webhooks"));
+            steps.add(new Notice("prompt", "    * Configure separate " + provider + " pact verification build and"
+                    + " webhook to trigger it when the pact content changes. See https://docs.pact.io/go/webhooks"));
         }
         if (!steps.isEmpty()) {
-            notices.add(new Notice("prompt", "  Next steps:"));
-            notices.addAll(steps);
+            steps.add(0, new Notice("prompt", "  Next steps:"));
         }
-        return notices;
+        return steps;
     }
 }

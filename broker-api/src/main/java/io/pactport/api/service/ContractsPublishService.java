@@ -1,12 +1,12 @@
 package io.pactport.api.service;
 
+import io.pactport.api.config.ApiConfig;
 import io.pactport.api.messaging.Outbox;
 import io.pactport.api.model.PactPublication;
 import io.pactport.api.model.Pacticipant;
 import io.pactport.api.model.Version;
 import io.pactport.api.repository.BranchRepository;
 import io.pactport.api.repository.ContractsPublishRepository;
-import io.pactport.api.repository.TagRepository;
 import io.pactport.api.service.PactPublishService.Mode;
 import io.pactport.api.service.PactPublishService.PactToPublish;
 import io.pactport.api.model.Upserted;
@@ -55,18 +55,20 @@ public class ContractsPublishService {
     private final Pool pool;
     private final PactPublishService publisher;
     private final BranchRepository branches;
-    private final TagRepository tagRepository;
+    private final TagService tagService;
     private final ContractsPublishRepository repository;
     private final Outbox outbox;
+    private final ApiConfig config;
 
     ContractsPublishService(Pool pool, PactPublishService publisher, BranchRepository branches,
-            TagRepository tagRepository, ContractsPublishRepository repository, Outbox outbox) {
+            TagService tagService, ContractsPublishRepository repository, Outbox outbox, ApiConfig config) {
         this.pool = pool;
         this.publisher = publisher;
         this.branches = branches;
-        this.tagRepository = tagRepository;
+        this.tagService = tagService;
         this.repository = repository;
         this.outbox = outbox;
+        this.config = config;
     }
 
     public Uni<Result> publish(ContractsPublishRequest request, Function<PactPublication, String> pactUrl) {
@@ -74,18 +76,49 @@ public class ContractsPublishService {
         List<String> tags = request.tags() == null ? List.of() : request.tags();
         return pool.withTransaction(tx -> publisher.pacticipant(tx, request.pacticipantName())
                 .flatMap(pacticipant -> versionOf(tx, pacticipant, request)
-                        .flatMap(version -> label(tx, pacticipant, version.value(), request.branch(), tags)
+                        .call(version -> refuseChangedContent(tx, version.value(), request, pacts))
+                        .flatMap(version -> label(tx, pacticipant, version, request.branch(), tags)
                                 .flatMap(ignored -> publishEach(tx, pacticipant, version.value(), request, pacts,
                                         pactUrl))
                                 .map(published -> {
                                     List<Notice> notices = new ArrayList<>(ContractsPublishNotices.forVersion(
-                                            pacticipant.name(), version, request.branch(), tags));
+                                            request.pacticipantName(), request.pacticipantVersionNumber(),
+                                            version.created(), request.branch(), tags));
                                     notices.addAll(published.notices());
                                     return new Result(pacticipant, version.value(), tags, published.pacts(),
                                             notices);
                                 }))))
                 .onFailure(ConflictException.class)
                 .transform(conflict -> new ConflictsException(List.of(new Notice("error", conflict.getMessage()))));
+    }
+
+    /**
+     * The Pact Broker checks every contract before writing any: each one whose consumer version already has other
+     * content for the provider gets its error notice, and the publication is refused with all of them (the
+     * transaction then writes nothing).
+     */
+    private Uni<Void> refuseChangedContent(SqlClient tx, Version version, ContractsPublishRequest request,
+            List<PactToPublish> pacts) {
+        if (config.allowDangerousContractModification()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Notice> refusals = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < pacts.size(); i++) {
+            ContractsPublishRequest.Contract contract = request.contracts().get(i);
+            String sha = pacts.get(i).content().sha();
+            chain = chain.chain(() -> repository.publishedSha(tx, version.id(), contract.providerName())
+                    .invoke(published -> published.filter(existing -> !existing.equals(sha))
+                            .ifPresent(changed -> refusals.add(ContractsPublishNotices.modificationRefused(
+                                    contract.consumerName(), request.pacticipantVersionNumber(),
+                                    contract.providerName()))))
+                    .replaceWithVoid());
+        }
+        return chain.invoke(() -> {
+            if (!refusals.isEmpty()) {
+                throw new ConflictsException(refusals);
+            }
+        });
     }
 
     private Uni<Upserted<Version>> versionOf(SqlClient tx, Pacticipant pacticipant,
@@ -95,18 +128,23 @@ public class ContractsPublishService {
                         : repository.setBuildUrl(tx, version.value().id(), request.buildUrl()));
     }
 
-    private Uni<Void> label(SqlClient tx, Pacticipant pacticipant, Version version, String branch, List<String> tags) {
+    /**
+     * The branch first, then each tag through the tag rules: with no branch given, the first tag of a recent version
+     * becomes its branch, as {@code pact-broker publish --tag} without {@code --branch} gets from the Pact Broker.
+     */
+    private Uni<Void> label(SqlClient tx, Pacticipant pacticipant, Upserted<Version> upserted, String branch,
+            List<String> tags) {
+        Version version = upserted.value();
         Uni<Void> branchAdded = branch == null ? Uni.createFrom().voidItem()
                 : branches.addVersion(tx, version, branch, false).flatMap(added -> added
                         ? outbox.append(tx, EventType.BRANCH_VERSION_ADDED, pacticipant.name(), Map.of(
                                 "pacticipant", pacticipant.name(), "branch", branch, "version", version.number()))
                         : Uni.createFrom().voidItem());
-        return branchAdded.call(() -> Multi.createFrom().iterable(tags)
-                .onItem().transformToUniAndConcatenate(tag -> tagRepository.add(tx, version, tag)
-                        .flatMap(added -> added.isPresent()
-                                ? outbox.append(tx, EventType.TAG_ADDED, pacticipant.name(), Map.of(
-                                        "pacticipant", pacticipant.name(), "version", version.number(), "tag", tag))
-                                : Uni.createFrom().voidItem()))
+        // only the first tag of a version created here can skip looking for the version's tags and branches
+        boolean untouched = upserted.created() && branch == null;
+        return branchAdded.call(() -> Multi.createFrom().range(0, tags.size())
+                .onItem().transformToUniAndConcatenate(i -> tagService.tagInto(tx, pacticipant, version, tags.get(i),
+                        untouched && i == 0))
                 .collect().last());
     }
 
@@ -127,8 +165,9 @@ public class ContractsPublishService {
                     .flatMap(result -> repository.setupState(tx, pacticipant.id(), result.pact().providerId())
                             .invoke(state -> {
                                 published.add(result.pact());
-                                notices.addAll(ContractsPublishNotices.forPact(result, pactUrl.apply(result.pact()),
-                                        state));
+                                notices.addAll(ContractsPublishNotices.forPact(request.pacticipantName(),
+                                        request.pacticipantVersionNumber(), "merge".equals(contract.onConflict()),
+                                        result, pactUrl.apply(result.pact()), state));
                             }))
                     .replaceWithVoid());
         }

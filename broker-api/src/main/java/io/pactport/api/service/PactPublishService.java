@@ -56,7 +56,17 @@ public class PactPublishService {
         }
     }
 
-    public record Published(PactPublication pact, Outcome outcome, Optional<PactPublication> previous) {
+    /** @param events the webhook events the publication fired, with the webhooks they triggered */
+    public record Published(PactPublication pact, Outcome outcome, Optional<PactPublication> previous,
+            List<WebhookTriggers.DetectedEvent> events) {
+
+        Published(PactPublication pact, Outcome outcome, Optional<PactPublication> previous) {
+            this(pact, outcome, previous, List.of());
+        }
+
+        Published withEvents(List<WebhookTriggers.DetectedEvent> detected) {
+            return new Published(pact, outcome, previous, List.copyOf(detected));
+        }
     }
 
     /** The self-contained {@code pact.published} event: a consumer needs no call back to act on it. */
@@ -140,7 +150,7 @@ public class PactPublishService {
                     }
                     return store(tx, consumer, consumerVersion, provider, content, previous.revisionNumber() + 1,
                             merge ? Outcome.MERGED : Outcome.OVERWRITTEN, existing);
-                })).call(published -> webhookTriggers.contractPublished(tx, published));
+                })).flatMap(published -> webhookTriggers.contractPublished(tx, published).map(published::withEvents));
     }
 
     private Uni<Published> store(SqlClient tx, Pacticipant consumer, Version consumerVersion, Pacticipant provider,

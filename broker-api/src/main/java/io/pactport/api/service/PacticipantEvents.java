@@ -34,6 +34,10 @@ public final class PacticipantEvents {
     public record BranchVersionAdded(String pacticipant, String branch, String version, boolean autoCreated) {
     }
 
+    /** BRANCH_VERSION_REMOVED: the version is no longer on the branch; the version and the branch stay. */
+    public record BranchVersionRemoved(String pacticipant, String branch, String version) {
+    }
+
     /** BRANCH_DELETED: the branch and its branch versions are gone; the versions stay. */
     public record BranchDeleted(String pacticipant, String branch, List<String> versions) {
     }

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Optional;
 
 /**
  * Version tags. Tagging follows the Pact Broker's rules: the pacticipant and version are created when missing; a
@@ -93,18 +94,30 @@ public class TagService {
                 })));
     }
 
-    /** @param newVersion whether the version was created in this transaction (and so has no tags or branches) */
+    /** The tag resource's write: the tagging rules, then a deployment when the tag names an environment. */
     private Uni<Upserted<Tag>> add(SqlClient tx, Pacticipant p, Version v, String tag, boolean newVersion) {
+        return tagInto(tx, p, v, tag, newVersion).flatMap(added -> added.isEmpty()
+                // the version had the tag already (or a concurrent request tagged it first): nothing changes
+                ? tags.find(tx, v.id(), tag).map(t -> new Upserted<>(t.orElseThrow(), false))
+                : deployments.recordAutoDeploymentForTag(tx, v, tag).replaceWith(new Upserted<>(added.get(), true)));
+    }
+
+    /**
+     * Tags the version in the caller's transaction with the Pact Broker's rules for every tag, whoever writes it (the
+     * tag resource, {@code POST /contracts/publish}): the first tag of a recent version on no branch becomes its
+     * branch, and a tag named like a main branch candidate may set the pacticipant's main branch. Deployments for
+     * environment-named tags are the tag resource's alone, as in the Pact Broker.
+     *
+     * @param newVersion whether the version was created in this transaction and has no tags or branches yet
+     * @return the tag when it was new, empty when the version had it already
+     */
+    public Uni<Optional<Tag>> tagInto(SqlClient tx, Pacticipant p, Version v, String tag, boolean newVersion) {
         return maybeUseAsBranch(tx, p, v, tag, newVersion)
                 .flatMap(ignored -> tags.add(tx, v, tag))
-                .flatMap(added -> added.isEmpty()
-                        // the version had the tag already (or a concurrent request tagged it first): nothing changes
-                        ? tags.find(tx, v.id(), tag).map(t -> new Upserted<>(t.orElseThrow(), false))
+                .call(added -> added.isEmpty() ? Uni.createFrom().voidItem()
                         : pacticipantRows.detectMainBranch(tx, p.id(), tag)
                                 .call(() -> outbox.append(tx, EventType.TAG_ADDED, p.name(),
-                                        new TagChanged(p.name(), v.number(), tag)))
-                                .call(() -> deployments.recordAutoDeploymentForTag(tx, v, tag))
-                                .replaceWith(new Upserted<>(added.get(), true)));
+                                        new TagChanged(p.name(), v.number(), tag))));
     }
 
     /** Whether the Pact Broker's first-tag-as-branch rule still applies to the version. */

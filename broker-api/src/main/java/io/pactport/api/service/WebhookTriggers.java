@@ -13,6 +13,7 @@ import io.pactport.api.repository.WebhookRepository.ToTrigger;
 import io.pactport.api.repository.WebhookTriggerRepository;
 import io.pactport.api.repository.WebhookTriggerRepository.PublishedVerification;
 import io.pactport.api.repository.WebhookTriggerRepository.RequiredVerification;
+import io.pactport.api.repository.WebhookTriggerRepository.ScopeChange;
 import io.pactport.core.events.CloudEventJson;
 import io.pactport.core.events.EventType;
 import io.smallrye.common.vertx.ContextLocals;
@@ -74,59 +75,83 @@ public class WebhookTriggers {
         this.config = config;
     }
 
-    /** The events of a pact publication (any outcome: an unchanged republication is still published). */
-    public Uni<Void> contractPublished(SqlClient tx, PactPublishService.Published published) {
+    /** An event a publication fired, as the Pact Broker lists it to the publisher: why (or null), what it triggered. */
+    public record DetectedEvent(String name, String comment, List<TriggeredWebhook> triggered) {
+    }
+
+    /** A webhook run an event scheduled; its logs are at {@code {baseUrl}/triggered-webhooks/{uuid}/logs}. */
+    public record TriggeredWebhook(String uuid, String webhookUuid, String webhookDescription, String baseUrl) {
+    }
+
+    /**
+     * The events of a pact publication (any outcome: an unchanged republication is still published), in the order
+     * the Pact Broker detects them, with the webhooks each triggered. They are detected whether or not a webhook
+     * listens, because the publisher is told about them either way.
+     */
+    public Uni<List<DetectedEvent>> contractPublished(SqlClient tx, PactPublishService.Published published) {
         PactPublication pact = published.pact();
-        return webhooks.toTrigger(tx, pact.consumerId(), pact.providerId(),
-                List.of(CONTRACT_PUBLISHED, CONTENT_CHANGED, REQUIRING_VERIFICATION)).flatMap(found -> {
-                    if (found.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return contentChanged(tx, published)
-                            .flatMap(changed -> questions.mainBranchVerification(tx, pact.pactVersionId())
+        return changes(tx, published).flatMap(changes -> questions
+                .requiredVerifications(tx, pact.providerId(), pact.pactVersionId())
+                .flatMap(required -> webhooks.toTrigger(tx, pact.consumerId(), pact.providerId(),
+                        List.of(CONTRACT_PUBLISHED, CONTENT_CHANGED, REQUIRING_VERIFICATION)).flatMap(found -> {
+                            List<DetectedEvent> detected = PublicationEvents.detect(published, changes,
+                                    !required.isEmpty());
+                            if (found.isEmpty()) {
+                                return Uni.createFrom().item(detected);
+                            }
+                            return questions.mainBranchVerification(tx, pact.pactVersionId())
                                     .flatMap(verification -> questions.buildUrl(tx, pact.consumerVersionId())
-                                            .flatMap(buildUrl -> contractTriggers(tx, pact, found, changed,
-                                                    verification.orElse(null), buildUrl.orElse(null)))));
-                });
+                                            .flatMap(buildUrl -> contractTriggers(tx, pact, found, detected,
+                                                    required, verification.orElse(null), buildUrl.orElse(null))));
+                        })));
     }
 
-    private Uni<Boolean> contentChanged(SqlClient tx, PactPublishService.Published published) {
-        return switch (published.outcome()) {
-            case OVERWRITTEN, MERGED -> Uni.createFrom().item(true);
-            case UNCHANGED -> Uni.createFrom().item(false);
-            case CREATED -> questions.contentChanged(tx, published.pact().id());
-        };
-    }
-
-    private Uni<Void> contractTriggers(SqlClient tx, PactPublication pact, List<ToTrigger> found, boolean changed,
-            Long mainBranchVerification, String buildUrl) {
-        boolean requiringWanted = found.stream().anyMatch(t -> t.eventName().equals(REQUIRING_VERIFICATION));
-        Uni<List<RequiredVerification>> required = requiringWanted
-                ? questions.requiredVerifications(tx, pact.providerId(), pact.pactVersionId())
+    /** The comparison with previous pacts per tag, which only a new publication needs. */
+    private Uni<List<ScopeChange>> changes(SqlClient tx, PactPublishService.Published published) {
+        return published.outcome() == PactPublishService.Outcome.CREATED
+                ? questions.contentChanges(tx, published.pact().id())
                 : Uni.createFrom().item(List.of());
-        return required.flatMap(requiredVerifications -> questions.tags(tx, pact.consumerVersionId()).flatMap(tags -> {
+    }
+
+    private Uni<List<DetectedEvent>> contractTriggers(SqlClient tx, PactPublication pact, List<ToTrigger> found,
+            List<DetectedEvent> detected, List<RequiredVerification> requiredVerifications,
+            Long mainBranchVerification, String buildUrl) {
+        return questions.tags(tx, pact.consumerVersionId()).flatMap(tags -> {
             List<NewTrigger> triggers = new ArrayList<>();
-            for (ToTrigger t : found) {
-                if (t.eventName().equals(CONTENT_CHANGED) && !changed) {
-                    continue;
-                }
-                if (t.eventName().equals(REQUIRING_VERIFICATION)) {
-                    for (RequiredVerification rv : requiredVerifications) {
-                        ObjectNode context = contractContext(t.eventName(), tags, buildUrl);
-                        context.put("provider_version_number", rv.providerVersionNumber());
-                        context.put("provider_version_branch", rv.branch());
-                        ArrayNode descriptions = context.putArray("provider_version_descriptions");
-                        rv.descriptions().forEach(descriptions::add);
-                        triggers.add(trigger(t, pact.id(), pact.consumerId(), pact.providerId(), null, context));
+            List<DetectedEvent> withTriggers = new ArrayList<>();
+            String baseUrl = baseUrl();
+            for (DetectedEvent event : detected) {
+                List<TriggeredWebhook> triggered = new ArrayList<>();
+                for (ToTrigger t : found) {
+                    if (!t.eventName().equals(event.name())) {
+                        continue;
                     }
-                    continue;
+                    if (t.eventName().equals(REQUIRING_VERIFICATION)) {
+                        for (RequiredVerification rv : requiredVerifications) {
+                            ObjectNode context = contractContext(t.eventName(), tags, buildUrl);
+                            context.put("provider_version_number", rv.providerVersionNumber());
+                            context.put("provider_version_branch", rv.branch());
+                            ArrayNode descriptions = context.putArray("provider_version_descriptions");
+                            rv.descriptions().forEach(descriptions::add);
+                            triggers.add(trigger(t, pact.id(), pact.consumerId(), pact.providerId(), null, context));
+                            triggered.add(triggered(triggers, t, baseUrl));
+                        }
+                        continue;
+                    }
+                    triggers.add(trigger(t, pact.id(), pact.consumerId(), pact.providerId(), mainBranchVerification,
+                            contractContext(t.eventName(), tags, buildUrl)));
+                    triggered.add(triggered(triggers, t, baseUrl));
                 }
-                triggers.add(trigger(t, pact.id(), pact.consumerId(), pact.providerId(), mainBranchVerification,
-                        contractContext(t.eventName(), tags, buildUrl)));
+                withTriggers.add(new DetectedEvent(event.name(), event.comment(), List.copyOf(triggered)));
             }
             return record(tx, triggers, pact.consumerName() + "/" + pact.providerName(), pact.consumerName(),
-                    pact.providerName());
-        }));
+                    pact.providerName()).replaceWith(withTriggers);
+        });
+    }
+
+    private static TriggeredWebhook triggered(List<NewTrigger> triggers, ToTrigger t, String baseUrl) {
+        return new TriggeredWebhook(triggers.get(triggers.size() - 1).uuid(), t.webhookUuid(), t.description(),
+                baseUrl);
     }
 
     private ObjectNode contractContext(String eventName, List<String> tags, String buildUrl) {

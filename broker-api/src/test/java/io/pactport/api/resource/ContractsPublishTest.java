@@ -4,6 +4,7 @@ import static io.pactport.api.resource.PactFixtures.base64;
 import static io.pactport.api.resource.PactFixtures.count;
 import static io.pactport.api.resource.PactFixtures.counts;
 import static io.pactport.api.resource.PactFixtures.pact;
+import static io.pactport.api.resource.PactFixtures.text;
 import static io.pactport.api.resource.PactFixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -12,6 +13,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pactport.core.testing.KafkaResource;
@@ -20,6 +22,7 @@ import io.pactport.core.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +67,8 @@ class ContractsPublishTest {
                 .body("_links.'pb:contracts'[0].name", equalTo("Pact between " + consumer + " (5556b81) and "
                         + provider))
                 .body("notices.type", hasItem("success"))
-                .body("notices[0].text", startsWith("Created " + consumer + " version 5556b81 on branch main"))
+                .body("notices[0].text", equalTo("Created " + consumer + " version 5556b81 with branch main and tags dev,"
+                        + " prod"))
                 .body("notices.text", hasItem(containsString("/pacts/provider/" + provider + "/consumer/"
                         + consumer + "/version/5556b81")))
                 .body("notices.text", hasItem("  Next steps:"))
@@ -90,7 +94,52 @@ class ContractsPublishTest {
                 + "'"));
 
         post(body).statusCode(200).body("notices[0].text", startsWith("Updated " + consumer))
-                .body("notices.text", hasItem(containsString("has not changed")));
+                .body("notices.text", hasItem(containsString("with no content changes")));
+    }
+
+    @Test
+    void withTagsAndNoBranchTheFirstTagBecomesTheBranchAndTheMainBranchSoMainBranchSelectorsFindThePact() {
+        String consumer = unique("Foo");
+        String provider = unique("Bar");
+        // what pact-broker publish --tag master --tag dev sends without --branch
+        post("""
+                {"pacticipantName":"%s","pacticipantVersionNumber":"1","tags":["master","dev"],"contracts":[%s]}"""
+                .formatted(consumer, contract(consumer, provider, base64(pact(consumer, provider, "a request")))))
+                .statusCode(200);
+
+        String pacticipant = "(SELECT id FROM pacticipants WHERE name = '" + consumer + "')";
+        assertThat(text(database, "SELECT string_agg(branch_name || ':' || auto_created, ',') FROM branch_versions"
+                + " WHERE pacticipant_id = " + pacticipant)).isEqualTo("master:true");
+        assertThat(count(database, "SELECT count(*) FROM branch_heads WHERE branch_name = 'master' AND pacticipant_id = "
+                + pacticipant)).isEqualTo(1);
+        assertThat(text(database, "SELECT main_branch FROM pacticipants WHERE id = " + pacticipant))
+                .isEqualTo("master");
+        assertThat(count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="
+                + " 'io.pactport.pact.published.v1' AND payload->>'branch' = 'master' AND event_key = '" + consumer
+                + "/" + provider + "'")).isEqualTo(1);
+
+        List<String> names = given().contentType("application/json")
+                .body("{\"consumerVersionSelectors\":[{\"mainBranch\":true}]}")
+                .when().post("/pacts/provider/{p}/for-verification", provider)
+                .then().statusCode(200).extract().path("_embedded.pacts._links.self.name");
+        assertThat(names).containsExactly("Pact between " + consumer + " (1) and " + provider);
+    }
+
+    @Test
+    void withABranchNoTagBecomesABranch() {
+        String consumer = unique("Foo");
+        String provider = unique("Bar");
+        post("""
+                {"pacticipantName":"%s","pacticipantVersionNumber":"1","branch":"feat/x","tags":["master"],
+                 "contracts":[%s]}""".formatted(consumer, contract(consumer, provider,
+                base64(pact(consumer, provider, "a request"))))).statusCode(200);
+
+        String pacticipant = "(SELECT id FROM pacticipants WHERE name = '" + consumer + "')";
+        assertThat(text(database, "SELECT string_agg(branch_name || ':' || auto_created, ',') FROM branch_versions"
+                + " WHERE pacticipant_id = " + pacticipant)).isEqualTo("feat/x:false");
+        // a tag named like a main branch candidate still sets the main branch, as the Pact Broker's tag rules do
+        assertThat(text(database, "SELECT main_branch FROM pacticipants WHERE id = " + pacticipant))
+                .isEqualTo("master");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.pactport.api.resource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pactport.core.testing.KafkaResource;
@@ -113,6 +114,65 @@ class TagBranchLabelResourceTest {
                 .body("_links.'pb:branches'[0].name", equalTo("main"));
         given().when().get("/pacticipants/{p}/branches/main/versions/2", p).then().statusCode(200);
         assertEquals(2, fixtures.payloads(p, "io.pactport.branch.version.added.v1").size());
+    }
+
+    @Test
+    void deletingTheHeadBranchVersionMakesTheVersionWithTheGreatestOrderTheHeadAndKeepsVersionAndBranch() {
+        String p = PacticipantFixtures.unique("Foo");
+        fixtures.version(p, "1");
+        fixtures.version(p, "2");
+        fixtures.version(p, "3");
+        // added out of order: the head is the version added last (2), not the one with the greatest order (3)
+        fixtures.branchVersion(p, "main", "3");
+        fixtures.branchVersion(p, "main", "1");
+        fixtures.branchVersion(p, "main", "2");
+
+        given().when().delete("/pacticipants/{p}/branches/main/versions/2", p).then().statusCode(204);
+
+        assertThat(latestOnBranch(p, "main")).isEqualTo("3");
+        given().when().get("/pacticipants/{p}/branches/main/versions/2", p).then().statusCode(404);
+        given().when().get("/pacticipants/{p}/versions/2", p).then().statusCode(200);
+        assertThat(fixtures.strings("SELECT concat_ws(' ', payload->>'pacticipant', payload->>'branch',"
+                + " payload->>'version') FROM pactport_outbox WHERE event_key = ? AND event_type ="
+                + " 'io.pactport.branch.version.removed.v1'", p)).containsExactly(p + " main 2");
+
+        // not the head: the head stays
+        given().when().delete("/pacticipants/{p}/branches/main/versions/1", p).then().statusCode(204);
+        assertThat(latestOnBranch(p, "main")).isEqualTo("3");
+
+        // the last version: the branch stays, headless
+        given().when().delete("/pacticipants/{p}/branches/main/versions/3", p).then().statusCode(204);
+        given().when().get("/pacticipants/{p}/branches/main", p).then().statusCode(200);
+        assertThat(fixtures.scalar("SELECT count(*) FROM branch_heads WHERE pacticipant_id = "
+                + "(SELECT id FROM pacticipants WHERE name = ?)", p)).isZero();
+        assertThat(fixtures.scalar("SELECT count(*) FROM versions WHERE pacticipant_id = "
+                + "(SELECT id FROM pacticipants WHERE name = ?)", p)).isEqualTo(3);
+    }
+
+    @Test
+    void aBranchVersionIsDeletedThroughAnEncodedSlashAndAMissingOneIs404ChangingNothing() {
+        String p = PacticipantFixtures.unique("Foo");
+        fixtures.branchVersion(p, "feat/x", "1");
+        fixtures.branchVersion(p, "feat/x", "2");
+
+        given().urlEncodingEnabled(false).when().delete("/pacticipants/" + p + "/branches/feat%2Fx/versions/2")
+                .then().statusCode(204);
+        assertThat(latestOnBranch(p, "feat/x")).isEqualTo("1");
+
+        Map<String, Long> before = fixtures.counts();
+        given().urlEncodingEnabled(false).when().delete("/pacticipants/" + p + "/branches/feat%2Fx/versions/2")
+                .then().statusCode(404).body("error", equalTo("Version '2' of pacticipant '" + p
+                        + "' is not on branch 'feat/x'"));
+        given().when().delete("/pacticipants/{p}/branches/main/versions/1", p).then().statusCode(404);
+        given().when().delete("/pacticipants/Nobody/branches/main/versions/1").then().statusCode(404);
+        assertThat(fixtures.counts()).isEqualTo(before);
+        assertThat(fixtures.payloads(p, "io.pactport.branch.version.removed.v1")).hasSize(1);
+    }
+
+    private String latestOnBranch(String p, String branch) {
+        return fixtures.strings("SELECT v.number FROM branch_heads bh JOIN versions v ON v.id = bh.version_id"
+                + " WHERE bh.branch_name = ? AND bh.pacticipant_id = (SELECT id FROM pacticipants WHERE name = ?)",
+                branch, p).stream().findFirst().orElse(null);
     }
 
     @Test
