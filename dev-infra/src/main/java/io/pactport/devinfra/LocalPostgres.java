@@ -1,4 +1,4 @@
-package io.pactport.core.testing;
+package io.pactport.devinfra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
