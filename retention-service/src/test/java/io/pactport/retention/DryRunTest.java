@@ -3,17 +3,22 @@ package io.pactport.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pactport.core.config.Environment;
+import io.pactport.core.selectors.CleanSettings;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.retention.model.RetentionRun;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Pact Broker's dry-run approval scenario ({@code clean_incremental_dry_run.approved.json}): the same counts and
- * version summary, with {@code firstVersion} the oldest version kept and {@code latestVersion} the newest.
+ * version summary, with {@code firstVersion} the oldest version kept and {@code latestVersion} the newest. And a dry run
+ * (the preview's report) says what the run that follows deletes.
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
@@ -61,5 +66,31 @@ class DryRunTest extends CleanTestSupport {
         assertThat(summary.get("Meep").get("toKeep").toString()).isEqualTo("{\"count\":2,"
                 + "\"firstVersion\":{\"number\":\"2\",\"created\":\"less than a minute ago\",\"tags\":[\"foop\"]},"
                 + "\"latestVersion\":{\"number\":\"3\",\"created\":\"less than a minute ago\",\"tags\":[\"blah\"]}}");
+    }
+
+    @Test
+    void withStaleBranchSelectorsTheDryRunCountsWhatTheFollowingRunDeletes() throws SQLException {
+        // Widget 2 and 4 are kept only as heads of stale branches; the branch limit lets the run delete one of those
+        db.branch(db.version("Widget", "1", 100), "feat/old-a");
+        db.branch(db.version("Widget", "2", 100), "feat/old-a");
+        db.branch(db.version("Widget", "3", 100), "feat/old-b");
+        db.branch(db.version("Widget", "4", 100), "feat/old-b");
+        db.branch(db.version("Widget", "5", 5), "main");
+        CleanSettings settings = CleanSettings.from(new Environment(Map.of(
+                "PACTFLOW_DATABASE_CLEAN_KEEP_VERSION_SELECTORS", "[{\"branch\":true,\"latest\":true},{\"max_age\":30}]",
+                "PACTFLOW_DATABASE_CLEAN_KEEP_BRANCH_SELECTORS", "[{\"max_age\":90}]",
+                "PACTFLOW_DATABASE_CLEAN_BRANCH_DELETION_LIMIT", "1")::get)).withBatches(2, Duration.ZERO, 0);
+
+        JsonNode preview = run(settings.withDryRun(true)).result();
+        RetentionRun run = run(settings);
+
+        assertThat(db.versions("Widget")).containsExactly("4", "5");
+        assertThat(preview.get("counts").get("branchesToDelete").asLong()).isOne();
+        assertThat(preview.get("counts").get("versionsToDelete").asLong()).isEqualTo(run.versionsDeleted())
+                .isEqualTo(3);
+        assertThat(preview.get("versionSummary").get("Widget").get("toDelete").toString()).isEqualTo("{\"count\":3,"
+                + "\"fromVersion\":{\"number\":\"1\",\"created\":\"3 months ago\",\"tags\":[]},"
+                + "\"toVersion\":{\"number\":\"3\",\"created\":\"3 months ago\",\"tags\":[]}}");
+        assertThat(preview.get("versionSummary").get("Widget").get("toKeep").get("count").asLong()).isEqualTo(2);
     }
 }

@@ -1,6 +1,7 @@
 package io.pactport.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import io.pactport.core.remote.BrokerCredentials;
 import io.pactport.core.remote.BrokerReader;
 import io.pactport.core.remote.BrokerWriter;
 import io.pactport.core.remote.PactBrokerClient;
+import io.pactport.core.remote.RemoteBrokerException;
 import io.pactport.core.remote.RemoteModel.Deployment;
 import io.pactport.core.remote.RemoteModel.Environment;
 import io.pactport.core.remote.RemoteModel.Pact;
@@ -180,7 +182,12 @@ class ParallelSyncIT {
         assertThat(letter.path("status").asInt()).isEqualTo(409);
         assertThat(letter.path("answer").asText()).isNotBlank();
         assertThat(letter.path("event").path("type").asText()).isEqualTo("io.pactport.pact.published.v1");
-        assertThat(target("a").path("deadLettered").asLong()).isPositive();
+        JsonNode a = target("a");
+        assertThat(a.path("deadLettered").asLong()).isPositive();
+        assertThat(a.path("deadLettersWaiting").asLong()).isPositive();
+        // version 2 was delivered after the refusal: the error stays, with its time
+        assertThat(a.path("lastError").asText()).contains("409");
+        assertThat(a.path("lastErrorAt").asText()).isNotBlank();
         // b had no such conflict
         await(() -> toOldB.reader().pact(consumer, provider, "1").isPresent());
 
@@ -190,6 +197,48 @@ class ParallelSyncIT {
         assertThat(redriven.get(0).path("delivered").asInt()).as(redriven.toString()).isPositive();
         String sha = toPactport.reader().pact(consumer, provider, "1").orElseThrow().sha();
         assertThat(toOldA.reader().pact(consumer, provider, "1").orElseThrow().sha()).isEqualTo(sha);
+        assertThat(target("a").path("deadLettersWaiting").asLong()).isZero();
+        assertThat(target("a").path("deadLettered").asLong()).isPositive();
+    }
+
+    @Test
+    void aVersionTheOldBrokerAlreadyHoldsKeepsItsBuildUrl() throws Exception {
+        String consumer = unique("Kept-Consumer");
+        String provider = unique("Kept-Provider");
+        // published to the old broker before Pactport ran: Pactport has the versions without build URLs
+        toOldA.version(new Version(consumer, "1.0.0", "http://ci/orders/100", List.of(), List.of()));
+        toOldA.version(new Version(provider, "p-1", "http://ci/prices/7", List.of(), List.of()));
+        toPactport.pact(pact(consumer, provider, "1.0.0", "a kept request"), null);
+        String sha = toPactport.reader().pact(consumer, provider, "1.0.0").orElseThrow().sha();
+        toPactport.verification(new Verification(consumer, provider, sha, "1.0.0", "p-1", true, null, null),
+                new VerificationDetails("main", List.of(), null, null));
+
+        BrokerReader a = toOldA.reader();
+        await(() -> a.pact(consumer, provider, "1.0.0").map(p -> a.verifications(p).stream()
+                .anyMatch(v -> v.providerVersion().equals("p-1"))).orElse(false));
+        await(() -> target("a").path("lagEvents").asLong() == 0);
+        assertThat(a.version(consumer, "1.0.0").orElseThrow().buildUrl()).isEqualTo("http://ci/orders/100");
+        Version providerVersion = a.version(provider, "p-1").orElseThrow();
+        assertThat(providerVersion.buildUrl()).isEqualTo("http://ci/prices/7");
+        assertThat(providerVersion.branches()).containsExactly("main");
+    }
+
+    @Test
+    void aPactTheOldBrokerRefusesLeavesItsVersionAsItWas() {
+        String consumer = unique("Refused-Consumer");
+        String provider = unique("Refused-Provider");
+        toOldB.pact(pact(consumer, provider, "1", "what b had"), new Version(consumer, "1", "http://ci/b/1",
+                List.of("main"), List.of("prod")));
+
+        // what a publication event writes: the pact with its version's build URL, branch and tags
+        assertThatThrownBy(() -> toOldB.pact(pact(consumer, provider, "1", "what Pactport has"),
+                new Version(consumer, "1", "http://ci/pactport/1", List.of("feat/x"), List.of("dev"))))
+                .isInstanceOfSatisfying(RemoteBrokerException.class, e -> assertThat(e.status()).isEqualTo(409));
+
+        Version after = toOldB.reader().version(consumer, "1").orElseThrow();
+        assertThat(after.buildUrl()).isEqualTo("http://ci/b/1");
+        assertThat(after.branches()).containsExactly("main");
+        assertThat(after.tags()).containsExactly("prod");
     }
 
     @Test

@@ -64,11 +64,27 @@ public final class BrokerWriter {
                 ? Outcome.WRITTEN : Outcome.UNCHANGED;
     }
 
-    /** The version with its build URL, branches and tags (labels are added, never removed here). */
+    /**
+     * The version with its build URL, branches and tags (labels are added, never removed here). A version the target
+     * already holds keeps its build URL unless this one has another.
+     */
     public Outcome version(Version version) {
+        return version(version, false);
+    }
+
+    /**
+     * @param buildUrlChanged the version's build URL is news (a {@code version.updated} event), so a version without
+     *        one clears the target's too
+     */
+    public Outcome version(Version version, boolean buildUrlChanged) {
         String path = BrokerReader.versionPath(version.pacticipant(), version.number());
-        Map<String, Object> body = version.buildUrl() == null ? Map.of() : Map.of("buildUrl", version.buildUrl());
-        boolean written = client.put(path, body).status() == 201;
+        // PATCH (merge): the Pact Broker's PUT replaces the row, so a PUT without the build URL erased the one the
+        // target held; PATCH creates a missing version as PUT does, and changes only the fields sent
+        ObjectNode body = PactBrokerClient.JSON.createObjectNode();
+        if (version.buildUrl() != null || buildUrlChanged) {
+            body.put("buildUrl", version.buildUrl());
+        }
+        boolean written = client.patch(path, body).status() == 201;
         for (String branch : version.branches()) {
             written |= branch(version.pacticipant(), branch, version.number()) == Outcome.WRITTEN;
         }
@@ -78,15 +94,9 @@ public final class BrokerWriter {
         return written ? Outcome.WRITTEN : Outcome.UNCHANGED;
     }
 
-    /**
-     * Creates the version if the target lacks it. An existing one is left alone: a PUT without its build URL would
-     * replace the one its publication recorded.
-     */
+    /** Creates the version if the target lacks it; an existing one is left as it is (an empty merge). */
     private void ensureVersion(String pacticipant, String number) {
-        String path = BrokerReader.versionPath(pacticipant, number);
-        if (client.get(path).status() == 404) {
-            client.put(path, Map.of());
-        }
+        client.patch(BrokerReader.versionPath(pacticipant, number), Map.of());
     }
 
     public Outcome tag(String pacticipant, String version, String tag) {
@@ -107,13 +117,21 @@ public final class BrokerWriter {
 
     /**
      * Publishes the pact's content for its consumer version as it was first published (without the interaction ids
-     * a broker adds, see {@link PactIds}), then the version's labels. Publishing the same
-     * content again is a no-op on the Pact Broker (200); different content is its 409, which will not heal.
+     * a broker adds, see {@link PactIds}), with the version's labels (none when {@code labels} is null). Publishing
+     * the same content again is a no-op on the Pact Broker (200); different content is its 409, which will not heal.
+     *
+     * <p>A refused publication leaves the target as it was. Only a consumer version that already has a pact there can
+     * be refused for its content, so then the pact goes first and the labels follow once it is accepted. Otherwise the
+     * labels go first, as {@code pact-broker publish} writes them: the target's webhooks and readers see the new pact
+     * with its branch and tags from the start.
      */
     public Outcome pact(Pact pact, Version labels) {
-        boolean written = client.putRaw(BrokerReader.pactPath(pact.consumer(), pact.provider(),
+        boolean labelsFirst = labels != null
+                && reader.pact(pact.consumer(), pact.provider(), pact.consumerVersion()).isEmpty();
+        boolean written = labelsFirst && version(labels) == Outcome.WRITTEN;
+        written |= client.putRaw(BrokerReader.pactPath(pact.consumer(), pact.provider(),
                 pact.consumerVersion()), PactIds.withoutGeneratedIds(pact.content())).status() == 201;
-        if (labels != null) {
+        if (labels != null && !labelsFirst) {
             written |= version(labels) == Outcome.WRITTEN;
         }
         return written ? Outcome.WRITTEN : Outcome.UNCHANGED;

@@ -5,12 +5,15 @@ import io.pactport.core.events.Topics;
 import io.pactport.sync.messaging.TargetSync.Result;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -84,6 +87,45 @@ public final class DeadLetterRedrive {
             consumer.commitSync(done);
         }
         return new Summary(sync.target(), delivered, again, skipped, notTried);
+    }
+
+    /**
+     * How many of the target's dead letters wait for a re-drive: those keyed to it from where its last re-drive stopped
+     * to the end of the DLQ. Empty when Kafka does not answer within {@code timeout}.
+     */
+    public static OptionalLong waiting(String target, Map<String, Object> kafka, String group, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SYNC_DLQ, timeout).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            // only reads the group's place: nothing is committed, so the re-drive still starts there
+            consumer.committed(new HashSet<>(partitions), timeout).forEach((partition, committed) -> {
+                if (committed != null) {
+                    consumer.seek(partition, committed.offset());
+                }
+            });
+            long count = 0;
+            while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    return OptionalLong.empty();
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
+                            && target.equals(record.key())) {
+                        count++;
+                    }
+                }
+            }
+            return OptionalLong.of(count);
+        } catch (KafkaException e) {
+            return OptionalLong.empty();
+        }
     }
 
     private static byte[] bytes(JsonNode event) {

@@ -40,12 +40,10 @@ public final class EventDelivery {
             case PACT_PUBLISHED -> {
                 Pact pact = new Pact(text(d, "consumer"), text(d, "provider"), text(d, "consumerVersionNumber"),
                         text(d, "sha"), require(pactContent, "content"));
-                // the version's branches and tags before the pact: once the pact shows on the target, they do too
-                // (other lanes write to the target at the same time, and readers go by the pact)
-                Outcome labels = to.version(new Version(text(d, "consumer"), text(d, "consumerVersionNumber"),
+                // the writer orders the pact and its version's branches and tags so that a refused pact leaves the
+                // target as it was, and otherwise the pact shows on the target with them
+                yield to.pact(pact, new Version(text(d, "consumer"), text(d, "consumerVersionNumber"),
                         optional(d, "buildUrl"), list(d, "branches"), list(d, "tags")));
-                Outcome written = to.pact(pact, null);
-                yield labels == Outcome.WRITTEN || written == Outcome.WRITTEN ? Outcome.WRITTEN : Outcome.UNCHANGED;
             }
             case VERIFICATION_PUBLISHED -> to.verification(new Verification(text(d, "consumer"), text(d, "provider"),
                     text(d, "sha"), text(d, "consumerVersionNumber"), text(d, "providerVersionNumber"),
@@ -54,8 +52,10 @@ public final class EventDelivery {
                             null, d.get("verifiedBy")));
             case PACTICIPANT_CREATED, PACTICIPANT_UPDATED -> to.pacticipant(text(d, "name"), withoutNulls(d));
             case LABEL_ADDED -> to.label(text(d, "pacticipant"), text(d, "label"));
+            // broker-api announces version.updated only for a new build URL, so there its absence is news too
             case VERSION_CREATED, VERSION_UPDATED -> to.version(new Version(text(d, "pacticipant"),
-                    text(d, "number"), optional(d, "buildUrl"), list(d, "branches"), list(d, "tags")));
+                    text(d, "number"), optional(d, "buildUrl"), list(d, "branches"), list(d, "tags")),
+                    type == EventType.VERSION_UPDATED);
             case BRANCH_VERSION_ADDED -> to.branch(text(d, "pacticipant"), text(d, "branch"), text(d, "version"));
             case TAG_ADDED -> to.tag(text(d, "pacticipant"), text(d, "version"), text(d, "tag"));
             case ENVIRONMENT_CREATED, ENVIRONMENT_UPDATED -> {

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -112,13 +113,17 @@ public class SyncTargets {
     public List<TargetStatus> statuses() {
         return targets.values().stream().map(t -> {
             TargetStats s = t.sync() == null ? null : t.sync().stats();
+            TargetStats.LastError error = s == null ? null : s.lastError();
             SyncConfig.Target c = t.config();
+            OptionalLong waiting = DeadLetterRedrive.waiting(c.name(), only(ConsumerConfig.configNames()),
+                    redriveGroup(c.name()), config.timeout());
             return new TargetStatus(c.name(), c.url(), c.enabled(), t.kinds().stream()
                     .map(k -> k.name().toLowerCase()).toList(), c.cutover(),
                     credentials(c.username(), c.password(), c.token()).toString(),
                     s == null ? 0 : s.delivered(), s == null ? 0 : s.retried(), s == null ? 0 : s.deadLettered(),
-                    s == null ? 0 : s.skipped(), s == null ? 0 : s.lagEvents(), s == null ? 0 : s.lagSeconds(),
-                    s == null ? null : s.lastError());
+                    waiting.isPresent() ? waiting.getAsLong() : null, s == null ? 0 : s.skipped(),
+                    s == null ? 0 : s.lagEvents(), s == null ? 0 : s.lagSeconds(),
+                    error == null ? null : error.message(), error == null ? null : error.at());
         }).toList();
     }
 
@@ -128,7 +133,12 @@ public class SyncTargets {
             throw new IllegalStateException("target " + target.config().name() + " is disabled");
         }
         return DeadLetterRedrive.run(target.sync(), only(ConsumerConfig.configNames()),
-                config.consumerGroupPrefix() + target.config().name() + "-redrive");
+                redriveGroup(target.config().name()));
+    }
+
+    /** The consumer group whose place in the DLQ is where the target's next re-drive starts. */
+    private String redriveGroup(String target) {
+        return config.consumerGroupPrefix() + target + "-redrive";
     }
 
     /** Pactport's own API, as the cut-over check reads it and the backfill writes to it. */

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,7 +26,12 @@ public final class TargetStats {
     private final AtomicLong lagEvents = new AtomicLong();
     /** The Kafka timestamp of the event being handled, 0 when none is waiting. */
     private final AtomicLong pendingSince = new AtomicLong();
-    private final AtomicReference<String> lastError = new AtomicReference<>();
+    /** The last failure and when it happened; a success after it does not clear it (the time says how old it is). */
+    private final AtomicReference<LastError> lastError = new AtomicReference<>();
+
+    /** A failed try or a dead-lettering: the target's answer or the reason, and when. */
+    public record LastError(String message, Instant at) {
+    }
 
     public TargetStats(String target, MeterRegistry registry, Clock clock) {
         this.clock = clock;
@@ -58,17 +64,16 @@ public final class TargetStats {
     public void onDelivered(long eventTimestamp) {
         delivered.increment();
         deliveryLag.record(Duration.ofMillis(Math.max(0, clock.millis() - eventTimestamp)));
-        lastError.set(null);
     }
 
     public void onRetry(String error) {
         retried.increment();
-        lastError.set(error);
+        lastError.set(new LastError(error, clock.instant()));
     }
 
     public void onDeadLetter(String error) {
         deadLettered.increment();
-        lastError.set(error);
+        lastError.set(new LastError(error, clock.instant()));
     }
 
     public void onSkip() {
@@ -87,6 +92,7 @@ public final class TargetStats {
         return (long) retried.count();
     }
 
+    /** Dead-letterings since the start, re-drives' included (not the letters waiting: those are in the DLQ). */
     public long deadLettered() {
         return (long) deadLettered.count();
     }
@@ -104,7 +110,8 @@ public final class TargetStats {
         return since == 0 ? 0 : Math.max(0, clock.millis() - since) / 1000.0;
     }
 
-    public String lastError() {
+    /** The last error, or null when there was none since the start. */
+    public LastError lastError() {
         return lastError.get();
     }
 

@@ -17,6 +17,24 @@ public class CleanConfiguration {
     @Produces
     @Singleton
     CleanSettings cleanSettings(Config config) {
-        return CleanSettings.from(new Environment(name -> config.getOptionalValue(name, String.class).orElse(null)));
+        return CleanSettings.from(environment(config));
+    }
+
+    @Produces
+    @Singleton
+    BranchDeletionLimit branchDeletionLimit(Config config) {
+        return new BranchDeletionLimit(environment(config).get(CleanSettings.PREFIX + "BRANCH_DELETION_LIMIT")
+                .isPresent());
+    }
+
+    /**
+     * Whether {@code PACTFLOW_DATABASE_CLEAN_BRANCH_DELETION_LIMIT} is set. When it is not, the branch limit is the
+     * version limit, as in the Pact Broker ({@code branch_limit || limit}), also when a preview asks for another one.
+     */
+    public record BranchDeletionLimit(boolean configured) {
+    }
+
+    private static Environment environment(Config config) {
+        return new Environment(name -> config.getOptionalValue(name, String.class).orElse(null));
     }
 }

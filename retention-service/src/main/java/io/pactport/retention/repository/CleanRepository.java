@@ -211,8 +211,9 @@ public class CleanRepository {
               SELECT b.id FROM branches b WHERE NOT %s ORDER BY b.id LIMIT ? FOR UPDATE OF b SKIP LOCKED)
             RETURNING id
             """;
-    private static final String COUNT_STALE_BRANCHES = """
-            SELECT count(*) FROM (SELECT b.id FROM branches b WHERE NOT %s LIMIT ?) stale
+    /** The branches {@link #DELETE_STALE_BRANCHES} takes, in its order. */
+    private static final String STALE_BRANCHES = """
+            SELECT b.id FROM branches b WHERE NOT %s ORDER BY b.id LIMIT ?
             """;
 
     private static String executionsOfTriggered(String where) {
@@ -387,11 +388,12 @@ public class CleanRepository {
         }
     }
 
-    public long countStaleBranches(Connection c, SqlFragment kept, int limit) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(COUNT_STALE_BRANCHES.formatted(kept.sql()))) {
+    /** The ids of the branches a run would delete as stale, up to {@code limit}. */
+    public List<Long> staleBranches(Connection c, SqlFragment kept, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(STALE_BRANCHES.formatted(kept.sql()))) {
             int next = kept.bind(s, 1);
             s.setInt(next, limit);
-            return single(s);
+            return ids(s);
         }
     }
 

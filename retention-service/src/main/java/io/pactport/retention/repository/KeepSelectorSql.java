@@ -24,23 +24,38 @@ public final class KeepSelectorSql {
      * @param today the date {@code max_age} counts back from (the Pact Broker compares with {@code Date.today - n})
      */
     public static SqlFragment anyOf(List<KeepSelector> selectors, String alias, LocalDateTime today) {
+        return anyOf(selectors, alias, today, List.of());
+    }
+
+    /**
+     * @param goneBranches ids of branches taken as already deleted: a preview's selectors as the run applies them, after
+     *        its stale-branch step (their branch versions and heads select nothing)
+     */
+    public static SqlFragment anyOf(List<KeepSelector> selectors, String alias, LocalDateTime today,
+            List<Long> goneBranches) {
         SqlFragment.Builder sql = new SqlFragment.Builder().sql("(");
         for (int i = 0; i < selectors.size(); i++) {
             if (i > 0) {
                 sql.sql(" OR ");
             }
-            sql.fragment(of(selectors.get(i), alias, today));
+            sql.fragment(of(selectors.get(i), alias, today, goneBranches));
         }
         return sql.sql(")").build();
     }
 
     /** The predicate of one selector on the versions row {@code alias}. */
     public static SqlFragment of(KeepSelector selector, String alias, LocalDateTime today) {
+        return of(selector, alias, today, List.of());
+    }
+
+    /** The predicate of one selector on the versions row {@code alias}, the branches {@code goneBranches} left out. */
+    public static SqlFragment of(KeepSelector selector, String alias, LocalDateTime today, List<Long> goneBranches) {
+        Gone gone = new Gone(goneBranches);
         SqlFragment.Builder sql = new SqlFragment.Builder().sql("(");
-        List<SqlFragment> conditions = new ArrayList<>(filters(selector, alias, today, true));
+        List<SqlFragment> conditions = new ArrayList<>(filters(selector, alias, today, true, gone));
         boolean latestByHeads = selector.latest() && (selector.mainBranch() || selector.branch() != null);
         if (selector.latest() && !latestByHeads) {
-            conditions.add(latest(selector, alias, today));
+            conditions.add(latest(selector, alias, today, gone));
         }
         for (int i = 0; i < conditions.size(); i++) {
             if (i > 0) {
@@ -55,7 +70,8 @@ public final class KeepSelectorSql {
      * The selector's conditions other than the order-based "latest" (branch heads stand for "latest" on branches, as
      * in the Pact Broker).
      */
-    private static List<SqlFragment> filters(KeepSelector s, String a, LocalDateTime today, boolean withTag) {
+    private static List<SqlFragment> filters(KeepSelector s, String a, LocalDateTime today, boolean withTag,
+            Gone gone) {
         List<SqlFragment> out = new ArrayList<>();
         if (s.pacticipant() != null) {
             out.add(new SqlFragment.Builder().sql(a + ".pacticipant_id IN (SELECT id FROM pacticipants WHERE name = ")
@@ -95,27 +111,33 @@ public final class KeepSelectorSql {
                             + " JOIN pacticipants p ON p.id = bv.pacticipant_id"
                             + " WHERE bv.version_id = " + a + ".id AND b.name = p.main_branch)"));
         }
+        // main branches are never stale, so only the other branch conditions leave the gone branches out
         if (s.branch() instanceof KeepSelector.Name.Named named) {
-            out.add(new SqlFragment.Builder().sql(s.latest()
+            String row = s.latest() ? "bh" : "bv";
+            out.add(gone.excluded(new SqlFragment.Builder().sql(s.latest()
                     ? "EXISTS (SELECT 1 FROM branch_heads bh WHERE bh.version_id = " + a + ".id AND bh.branch_name = "
                     : "EXISTS (SELECT 1 FROM branch_versions bv JOIN branches b ON b.id = bv.branch_id"
                             + " WHERE bv.version_id = " + a + ".id AND b.name = ")
-                    .param(named.name()).sql(")").build());
+                    .param(named.name()), row).sql(")").build());
         } else if (s.branch() != null) {
-            out.add(plain(s.latest()
-                    ? "EXISTS (SELECT 1 FROM branch_heads bh WHERE bh.version_id = " + a + ".id)"
-                    : "EXISTS (SELECT 1 FROM branch_versions bv WHERE bv.version_id = " + a + ".id)"));
+            String row = s.latest() ? "bh" : "bv";
+            out.add(gone.excluded(new SqlFragment.Builder().sql(s.latest()
+                    ? "EXISTS (SELECT 1 FROM branch_heads bh WHERE bh.version_id = " + a + ".id"
+                    : "EXISTS (SELECT 1 FROM branch_versions bv WHERE bv.version_id = " + a + ".id"), row)
+                    .sql(")").build());
         }
         return out;
     }
 
     /**
      * "Latest" by order among the versions of the same pacticipant matching the other properties; with {@code tag:true}
-     * the latest per tag name (the Pact Broker groups by pacticipant and tag name). Uses the denormalised
-     * {@code tags.pacticipant_id}/{@code version_order}, which the Pact Broker fills (and back-filled in 2021) for the
-     * index {@code (pacticipant_id, name, version_order DESC)}.
+     * the latest per tag name (the Pact Broker groups by pacticipant and tag name and takes the highest
+     * {@code versions."order"}). The tag's own {@code version_order} is no measure: it is copied when the tag is made,
+     * and when versions are ordered by number an inserted version renumbers the versions after it, not their tags
+     * (a database ordered by number had 152 of 252 tags stale). The tags of the same name are still found through
+     * {@code (pacticipant_id, name, version_order DESC)}; only the comparison reads each one's version.
      */
-    private static SqlFragment latest(KeepSelector s, String a, LocalDateTime today) {
+    private static SqlFragment latest(KeepSelector s, String a, LocalDateTime today, Gone gone) {
         String w = a + "_newer";
         SqlFragment.Builder sql = new SqlFragment.Builder();
         if (s.tag() instanceof KeepSelector.Name.Any) {
@@ -124,8 +146,8 @@ public final class KeepSelectorSql {
             sql.sql("EXISTS (SELECT 1 FROM tags " + t + " WHERE " + t + ".version_id = " + a + ".id AND NOT EXISTS ("
                     + "SELECT 1 FROM tags " + t2 + " JOIN versions " + w + " ON " + w + ".id = " + t2 + ".version_id"
                     + " WHERE " + t2 + ".pacticipant_id = " + a + ".pacticipant_id AND " + t2 + ".name = " + t + ".name"
-                    + " AND " + t2 + ".version_order > " + a + ".\"order\"");
-            for (SqlFragment condition : filters(s, w, today, false)) {
+                    + " AND " + w + ".\"order\" > " + a + ".\"order\"");
+            for (SqlFragment condition : filters(s, w, today, false, gone)) {
                 sql.sql(" AND ").fragment(condition);
             }
             return sql.sql("))").build();
@@ -136,7 +158,7 @@ public final class KeepSelectorSql {
         // The row itself matches the other conditions (they are AND-ed with this one), so the newest match exists.
         sql.sql(a + ".\"order\" = (SELECT " + w + ".\"order\" FROM versions " + w + " WHERE " + w + ".pacticipant_id = "
                 + a + ".pacticipant_id");
-        for (SqlFragment condition : filters(s, w, today, true)) {
+        for (SqlFragment condition : filters(s, w, today, true, gone)) {
             sql.sql(" AND ").fragment(condition);
         }
         return sql.sql(" ORDER BY " + w + ".\"order\" DESC LIMIT 1)").build();
@@ -162,5 +184,15 @@ public final class KeepSelectorSql {
 
     private static SqlFragment plain(String sql) {
         return new SqlFragment(sql, List.of());
+    }
+
+    /** Branches taken as deleted. */
+    private record Gone(List<Long> ids) {
+
+        /** The branch row {@code row} of the open condition is not one of them. */
+        SqlFragment.Builder excluded(SqlFragment.Builder condition, String row) {
+            return ids.isEmpty() ? condition
+                    : condition.sql(" AND NOT (" + row + ".branch_id = ANY(").param(ids.toArray(Long[]::new)).sql("))");
+        }
     }
 }

@@ -18,6 +18,8 @@ public record SqlFragment(String sql, List<Object> params) {
         for (Object param : params) {
             if (param instanceof String[] names) {
                 statement.setArray(index++, statement.getConnection().createArrayOf("text", names));
+            } else if (param instanceof Long[] ids) {
+                statement.setArray(index++, statement.getConnection().createArrayOf("bigint", ids));
             } else {
                 statement.setObject(index++, param);
             }

@@ -3,6 +3,7 @@ package io.pactport.retention.resource;
 import io.pactport.core.selectors.CleanSettings;
 import io.pactport.core.selectors.KeepSelector;
 import io.pactport.core.selectors.KeepSelectors;
+import io.pactport.retention.config.CleanConfiguration.BranchDeletionLimit;
 import io.pactport.retention.model.RetentionRun;
 import io.pactport.retention.model.RunTrigger;
 import io.pactport.retention.repository.RunRepository;
@@ -45,15 +46,17 @@ public class RetentionResource {
     private final RunRepository runs;
     private final DataSource dataSource;
     private final Clock clock;
+    private final BranchDeletionLimit branchLimit;
 
     RetentionResource(CleanService clean, CleanScheduler scheduler, DryRunService dryRun, RunRepository runs,
-            DataSource dataSource, Clock clock) {
+            DataSource dataSource, Clock clock, BranchDeletionLimit branchLimit) {
         this.clean = clean;
         this.scheduler = scheduler;
         this.dryRun = dryRun;
         this.runs = runs;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.branchLimit = branchLimit;
     }
 
     /**
@@ -71,7 +74,7 @@ public class RetentionResource {
             if (limit < 1 || limit > MAX_LIMIT) {
                 throw new InvalidRequestException("limit", "limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
             }
-            settings = settings.withDeletionLimit(limit);
+            settings = withDeletionLimit(settings, limit);
         }
         KeepSelectors.WithAlwaysKept keep = KeepSelectors.withAlwaysKept(selectors);
         Map<String, Object> report = new LinkedHashMap<>();
@@ -88,6 +91,14 @@ public class RetentionResource {
         }
         report.put("automaticallyAddedSelectors", keep.added().stream().map(KeepSelector::toMap).toList());
         return report;
+    }
+
+    /** The settings with another version limit; the branch limit follows it unless it is configured. */
+    private CleanSettings withDeletionLimit(CleanSettings s, int limit) {
+        return new CleanSettings(s.enabled(), s.cronSchedule(), s.keepVersionSelectors(), limit,
+                s.overwrittenDataMaxAgeDays(), s.dryRun(), s.keepBranchSelectors(),
+                branchLimit.configured() ? s.branchDeletionLimit() : limit, s.batchSize(), s.batchPause(),
+                s.batchPauseRatio(), s.statementTimeout(), s.catchUpInterval());
     }
 
     /** Starts a run with the configured settings now; 202 with the run, 409 when this replica is already running one. */

@@ -42,8 +42,13 @@ public class DryRunService {
     public Map<String, Object> report(Connection c, CleanSettings settings, List<KeepSelector> selectors,
             LocalDateTime now) throws SQLException {
         LocalDateTime today = now.toLocalDate().atStartOfDay();
-        SqlFragment keep = KeepSelectorSql.anyOf(selectors, "v", today);
-        List<SqlFragment> each = selectors.stream().map(s -> KeepSelectorSql.of(s, "v", today)).toList();
+        // the run deletes stale branches first, so a version kept only through one of them goes in the same run
+        List<Long> staleBranches = settings.keepBranchSelectors().isEmpty() ? List.of()
+                : clean.staleBranches(c, KeepSelectorSql.branchKept(settings.keepBranchSelectors(), "b", today),
+                        settings.branchDeletionLimit());
+        SqlFragment keep = KeepSelectorSql.anyOf(selectors, "v", today, staleBranches);
+        List<SqlFragment> each = selectors.stream().map(s -> KeepSelectorSql.of(s, "v", today, staleBranches))
+                .toList();
         List<Long> kept = dryRun.keptCounts(c, each, keep);
         long total = kept.get(kept.size() - 1);
         long toKeep = kept.get(kept.size() - 2);
@@ -56,9 +61,7 @@ public class DryRunService {
             bySelector.add(ordered("selector", selectors.get(i).toMap(), "count", kept.get(i)));
         }
         long totalBranches = clean.counts(c).get("branches");
-        long branchesToDelete = settings.keepBranchSelectors().isEmpty() ? 0
-                : clean.countStaleBranches(c, KeepSelectorSql.branchKept(settings.keepBranchSelectors(), "b", today),
-                        settings.branchDeletionLimit());
+        long branchesToDelete = staleBranches.size();
 
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("totalVersions", total);

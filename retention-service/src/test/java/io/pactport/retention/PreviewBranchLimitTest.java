@@ -1,0 +1,48 @@
+package io.pactport.retention;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.pactport.core.testing.KafkaResource;
+import io.pactport.core.testing.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.sql.SQLException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With stale-branch selectors configured and no branch deletion limit, a preview's {@code ?limit=} limits the branches
+ * too, as the Pact Broker's branch limit is its version limit when none is set.
+ */
+@QuarkusTest
+@TestProfile(PreviewBranchLimitTest.StaleBranchSelectors.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+class PreviewBranchLimitTest extends CleanTestSupport {
+
+    /** Stale-branch clean on, the branch deletion limit unset. */
+    public static class StaleBranchSelectors implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("PACTFLOW_DATABASE_CLEAN_KEEP_BRANCH_SELECTORS", "[{\"max_age\":90}]");
+        }
+    }
+
+    @Test
+    void thePreviewsLimitIsTheBranchLimitWhenNoneIsConfigured() throws SQLException {
+        for (int i = 1; i <= 3; i++) {
+            db.branch(db.version("Foo", Integer.toString(i), 100), "feat/old-" + i);
+        }
+        given().auth().preemptive().basic("admin", "s3cret").body("[{\"max_age\":999}]")
+                .queryParam("limit", 2).post("/retention/preview").then().statusCode(200)
+                .body("counts.totalBranches", equalTo(3))
+                .body("counts.branchesToDelete", equalTo(2))
+                .body("counts.branchesToKeep", equalTo(1));
+        given().auth().preemptive().basic("admin", "s3cret").body("[{\"max_age\":999}]")
+                .post("/retention/preview").then().statusCode(200)
+                .body("counts.branchesToDelete", equalTo(3));
+    }
+}
