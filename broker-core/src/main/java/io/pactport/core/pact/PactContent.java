@@ -65,6 +65,13 @@ public final class PactContent {
         }
     }
 
+    /** A merged pact, which the broker records under the SHA of the pact merged in (see {@link PactMerger}). */
+    static PactContent recordedUnder(Map<String, Object> pact, String sha) {
+        PactContent merged = new PactContent(pact);
+        merged.sha = sha;
+        return merged;
+    }
+
     /**
      * Parses pact content as the Pact Broker does.
      *
@@ -97,7 +104,10 @@ public final class PactContent {
         return parse(out.flip().toString());
     }
 
-    /** The SHA-1 (40 lower-case hex digits) the broker dedupes pact content on. */
+    /**
+     * The SHA-1 (40 lower-case hex digits) the broker dedupes pact content on. For a merge ({@link PactMerger}) it is
+     * that of the pact merged in, not of this content, as the broker records it.
+     */
     public synchronized String sha() {
         if (sha == null) {
             sha = PactSha.sha1Hex(contentForSha());
@@ -195,6 +205,11 @@ public final class PactContent {
                 .anyMatch(element -> element instanceof Map<?, ?> interaction
                         && interaction.get("type") instanceof String type
                         && MESSAGE_TYPES.contains(type));
+    }
+
+    /** The parsed pact, for {@link PactMerger}; not to be changed. */
+    Map<String, Object> members() {
+        return pact;
     }
 
     /** {@code consumer.name}, when it is a string. */
