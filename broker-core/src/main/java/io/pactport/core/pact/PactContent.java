@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A published pact, parsed once, with what the Pact Broker derives from it when it stores it: the content SHA that
@@ -165,12 +166,30 @@ public final class PactContent {
      * {@code pact_versions.sha} (the broker hashes what was published, then adds the ids).
      */
     public PactContent withoutInteractionIds() {
+        return without(interaction -> true);
+    }
+
+    /**
+     * This content without the {@code _id}s the broker generated when storing it, those equal to the SHA-1 of their
+     * object without them; ids of any other value, which the publisher sent, stay. For a pact published with ids on
+     * some interactions only, its {@link #sha()} is the stored {@code pact_versions.sha}.
+     */
+    public PactContent withoutGeneratedInteractionIds() {
+        return without(interaction -> {
+            Map<Object, Object> withoutId = new LinkedHashMap<>(interaction);
+            withoutId.remove(ID);
+            return PactSha.interactionId(RubyJson.toJson(withoutId, true)).equals(interaction.get(ID));
+        });
+    }
+
+    private PactContent without(Predicate<Map<?, ?>> dropId) {
         Map<String, Object> copy = new LinkedHashMap<>(pact);
         for (String key : List.of(PactSha.INTERACTIONS, PactSha.MESSAGES)) {
             if (arrayAt(pact, key) != null) {
                 copy.put(key, arrayAt(pact, key).stream()
                         .map(element -> {
-                            if (element instanceof Map<?, ?> interaction && interaction.containsKey(ID)) {
+                            if (element instanceof Map<?, ?> interaction && interaction.containsKey(ID)
+                                    && dropId.test(interaction)) {
                                 Map<Object, Object> without = new LinkedHashMap<>(interaction);
                                 without.remove(ID);
                                 return (Object) without;
