@@ -34,9 +34,12 @@ public class PactPublishService {
     public enum Mode {
         /** PUT, and contracts/publish with {@code onConflict: overwrite}. */
         OVERWRITE,
-        /** contracts/publish with {@code onConflict: merge}: the content-change rule applies to the content sent. */
+        /**
+         * contracts/publish with {@code onConflict: merge}: the content-change rule applies to the content sent; a
+         * changed request then replaces the interaction.
+         */
         MERGE_CHECKED,
-        /** PATCH: merge whatever the content. */
+        /** PATCH: merge whatever the content, but refuse an interaction whose request changed. */
         MERGE
     }
 
@@ -125,7 +128,10 @@ public class PactPublishService {
                     }
                     PactContent content = pact.content();
                     if (merge) {
-                        if (PactMerger.conflict(previous.content(), pact.content())) {
+                        // PATCH refuses a changed request (Resources::Pact#is_conflict?); contracts/publish only
+                        // applies the content-change rule above, then merges whatever the requests
+                        if (mode == Mode.MERGE ? PactMerger.conflict(previous.content(), pact.content())
+                                : !PactMerger.mergeable(previous.content(), pact.content())) {
                             throw new ConflictException("Cannot merge the pact for " + consumer.name() + " version "
                                     + consumerVersion.number() + " and provider " + providerName + ": an interaction"
                                     + " with the same description and provider state has a different request, or"

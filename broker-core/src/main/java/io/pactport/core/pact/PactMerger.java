@@ -37,12 +37,11 @@ public final class PactMerger {
      * @param storedContent {@code pact_versions.content} of the consumer version's pact
      */
     public static boolean conflict(String storedContent, PactContent additional) {
-        Object existing = PactJsonParser.parseObject(storedContent).get(PactSha.INTERACTIONS);
-        Object added = additional.members().get(PactSha.INTERACTIONS);
-        if (!(existing instanceof List<?> existingInteractions) || !(added instanceof List<?> addedInteractions)) {
+        if (!mergeable(storedContent, additional)) {
             return true;
         }
-        for (Object newInteraction : addedInteractions) {
+        List<?> existingInteractions = (List<?>) PactJsonParser.parseObject(storedContent).get(PactSha.INTERACTIONS);
+        for (Object newInteraction : (List<?>) additional.members().get(PactSha.INTERACTIONS)) {
             for (Object oldInteraction : existingInteractions) {
                 if (sameDescriptionAndState(oldInteraction, newInteraction)
                         && !sameRequest(member(oldInteraction, "request"), member(newInteraction, "request"))) {
@@ -51,6 +50,15 @@ public final class PactMerger {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether both pacts have an {@code interactions} array to merge. contracts/publish merges without checking
+     * {@link #conflict} (a changed request replaces the interaction), but the broker fails without these arrays.
+     */
+    public static boolean mergeable(String storedContent, PactContent additional) {
+        return PactJsonParser.parseObject(storedContent).get(PactSha.INTERACTIONS) instanceof List<?>
+                && additional.members().get(PactSha.INTERACTIONS) instanceof List<?>;
     }
 
     /**
