@@ -110,9 +110,8 @@ public final class Verification {
     }
 
     /**
-     * Reads every pact as broker-api does and checks it: the content parses, and its SHA, computed without the
-     * interaction ids the broker added when storing it (or with them, when the publisher sent them), is the stored
-     * one.
+     * Reads every pact as broker-api does: its content must parse, and its SHA, computed as {@link #computedSha}
+     * says, is compared with the stored one.
      */
     private static PactCheck readPacts(Connection c) throws SQLException {
         PactCheck check = new PactCheck();
