@@ -34,6 +34,8 @@
 # <input dir>             pacts/*.json      one pact per file, published as-is
 #                         floats.txt        JSON number literals, one a line
 #                         strings.json      a JSON array of strings
+#                         merges/<case>/original.json, merges/<case>/additional.json
+#                                           a pact as published, and a pact PATCHed onto it
 # <output file>           optional; standard output when absent
 #
 # Each pact vector holds either "error" (the broker refuses the pact, or fails on it) or:
@@ -44,6 +46,18 @@
 #   message_ids          the same for "messages"
 #   interactions_count, messages_count, has_messages   the other pact_versions columns (Repository#create_pact_version)
 #   consumer_name, provider_name                       the names the PUT pact resource reads from the content
+#
+# Each merge vector (PATCH of additional.json onto the consumer version whose pact is original.json; the same
+# happens for contracts/publish with onConflict: merge) holds "error", or "conflict" (Merger.conflict?, a 409) and,
+# when there is none:
+#   original_stored_content  the pact_versions.content of the original, which the merge starts from
+#   sha                  the pact_versions.sha of the merged pact: Resources::Pact#pact_version_sha, the SHA of the
+#                        PATCH body, not of the merged content
+#   merged_json          Merger.merge_pacts(stored original, body), as Service#merge_pact passes it on
+#   stored_content       what Service#create_pact_revision stores for it (the merged JSON with ids)
+#   interaction_ids, message_ids, interactions_count, messages_count, has_messages   as for a pact
+#   stored_content_sha   GenerateSha of stored_content with every _id removed: what a SHA recomputed from the
+#                        stored content gives, which differs from sha whenever the merge added something
 
 require "json"
 require "digest/sha1"
@@ -100,6 +114,7 @@ require "pact_broker/json"
 require "pact_broker/pacts/generate_sha"
 require "pact_broker/pacts/content"
 require "pact_broker/pacts/interactions/types"
+require "pact_broker/pacts/merger"
 
 def error_text(error)
   "#{error.class}: #{error.message}"
@@ -156,6 +171,35 @@ rescue StandardError => e
   { "input" => name, "error" => error_text(e) }
 end
 
+# What the broker does for a PATCH of additional_body onto the consumer version whose pact is original_body.
+def merge_vector(name, original_body, additional_body)
+  original_stored = PactBroker::Pacts::Content.from_json(original_body).with_ids.to_json
+  # PactParams.from_request: the body without whitespace, which is what is hashed and merged
+  body = JSON.parse(additional_body, PactBroker::PACT_PARSING_OPTIONS).to_json
+  vector = { "name" => name, "original_stored_content" => original_stored }
+  # Resources::Pact#is_conflict?
+  vector["conflict"] = PactBroker::Pacts::Merger.conflict?(original_stored, body)
+  return vector if vector["conflict"]
+
+  # Service#merge_pact, then #create_pact_revision (add_interaction_ids) and Repository#update
+  merged = PactBroker::Pacts::Merger.merge_pacts(original_stored, body)
+  stored = PactBroker::Pacts::Content.from_json(merged).with_ids.to_json
+  content = PactBroker::Pacts::Content.from_json(stored)
+  vector.merge(
+    "sha" => PactBroker::Pacts::GenerateSha.call(body),
+    "merged_json" => merged,
+    "stored_content" => stored,
+    "interaction_ids" => ids_of(content.interactions),
+    "message_ids" => ids_of(content.messages),
+    "interactions_count" => content.interactions&.count || 0,
+    "messages_count" => content.messages&.count || 0,
+    "has_messages" => PactBroker::Pacts::Interactions::Types.for(content).has_messages?,
+    "stored_content_sha" => PactBroker::Pacts::GenerateSha.call(content.without_ids.to_json)
+  )
+rescue StandardError => e
+  { "name" => name, "error" => error_text(e) }
+end
+
 def float_vector(literal)
   value = JSON.parse("[#{literal}]", PactBroker::PACT_PARSING_OPTIONS).first
   { "literal" => literal, "ruby_value" => value.inspect, "json" => value.to_json }
@@ -191,6 +235,11 @@ pacts = Dir[File.join(input_dir, "pacts", "*.json")].sort.map do |path|
   pact_vector(File.basename(path), File.binread(path).force_encoding(Encoding::UTF_8))
 end
 
+merges = Dir[File.join(input_dir, "merges", "*")].select { |dir| File.directory?(dir) }.sort.map do |dir|
+  read = ->(file) { File.binread(File.join(dir, file)).force_encoding(Encoding::UTF_8) }
+  merge_vector(File.basename(dir), read.call("original.json"), read.call("additional.json"))
+end
+
 float_literals = File.readlines(File.join(input_dir, "floats.txt"), chomp: true)
                      .map(&:strip).reject { |line| line.empty? || line.start_with?("#") }
 strings = JSON.parse(File.read(File.join(input_dir, "strings.json"), encoding: "UTF-8"))
@@ -206,6 +255,7 @@ vectors = {
     "pact_broker_commit" => commit.empty? ? nil : commit
   },
   "pacts" => pacts,
+  "merges" => merges,
   "floats" => float_literals.map { |literal| float_vector(literal) },
   "float_bits" => float_bits_vectors,
   "strings" => string_vectors(strings)
@@ -214,7 +264,7 @@ vectors = {
 text = JSON.pretty_generate(vectors) + "\n"
 if output_file
   File.write(output_file, text)
-  warn "wrote #{pacts.size} pact vectors to #{output_file}"
+  warn "wrote #{pacts.size} pact and #{merges.size} merge vectors to #{output_file}"
 else
   $stdout.write(text)
 end

@@ -12,11 +12,11 @@ import io.pactport.api.repository.PactRepository.NewPactVersion;
 import io.pactport.core.events.EventType;
 import io.pactport.core.pact.InvalidPactContentException;
 import io.pactport.core.pact.PactContent;
+import io.pactport.core.pact.PactMerger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,22 +34,25 @@ public class PactPublishService {
     public enum Mode {
         /** PUT, and contracts/publish with {@code onConflict: overwrite}. */
         OVERWRITE,
-        /** contracts/publish with {@code onConflict: merge}: the content-change rule applies to the content sent. */
+        /**
+         * contracts/publish with {@code onConflict: merge}: the content-change rule applies to the content sent; a
+         * changed request then replaces the interaction.
+         */
         MERGE_CHECKED,
-        /** PATCH: merge whatever the content. */
+        /** PATCH: merge whatever the content, but refuse an interaction whose request changed. */
         MERGE
     }
 
     /** What happened to the consumer version's pact. */
     public enum Outcome { CREATED, UNCHANGED, OVERWRITTEN, MERGED }
 
-    /** A pact as sent: parsed, and its raw text (which a merge needs as is, to reproduce the Pact Broker's SHA). */
-    public record PactToPublish(PactContent content, String json) {
+    /** A pact as sent, parsed. */
+    public record PactToPublish(PactContent content) {
 
         /** Parses a pact; 400 with PactContent's message when it cannot be one. */
         public static PactToPublish parse(byte[] body, String field) {
             try {
-                return new PactToPublish(PactContent.parse(body), new String(body, StandardCharsets.UTF_8));
+                return new PactToPublish(PactContent.parse(body));
             } catch (InvalidPactContentException e) {
                 throw InvalidRequestException.of(field, e.getMessage());
             }
@@ -135,13 +138,17 @@ public class PactPublishService {
                     }
                     PactContent content = pact.content();
                     if (merge) {
-                        if (PactMerger.conflict(previous.content(), pact.json())) {
+                        // PATCH refuses a changed request (Resources::Pact#is_conflict?); contracts/publish only
+                        // applies the content-change rule above, then merges whatever the requests
+                        if (mode == Mode.MERGE ? PactMerger.conflict(previous.content(), pact.content())
+                                : !PactMerger.mergeable(previous.content(), pact.content())) {
                             throw new ConflictException("Cannot merge the pact for " + consumer.name() + " version "
                                     + consumerVersion.number() + " and provider " + providerName + ": an interaction"
                                     + " with the same description and provider state has a different request, or"
                                     + " one of the pacts has no interactions.");
                         }
-                        content = PactContent.parse(PactMerger.merge(previous.content(), pact.json()));
+                        // recorded under the SHA of the pact sent, as the Pact Broker records a merge
+                        content = PactMerger.merge(previous.content(), pact.content());
                     }
                     if (content.sha().equals(previous.sha())) {
                         return pacts.touchIntegration(tx, consumer.id(), provider.id())
@@ -166,6 +173,10 @@ public class PactPublishService {
                 .map(inserted -> new PactPublication(inserted.id(), consumer.id(), consumer.name(), provider.id(),
                         provider.name(), consumerVersion.id(), consumerVersion.number(), consumerVersion.order(),
                         revision, pactVersionId.value(), content.sha(), stored, inserted.createdAt()))
+                .flatMap(publication -> outcome == Outcome.MERGED && !pactVersionId.created()
+                        // the Pact Broker reuses a row with the merge's SHA as it is, whatever the merge held
+                        ? pacts.latestRevision(tx, consumerVersion.id(), provider.id()).map(Optional::orElseThrow)
+                        : Uni.createFrom().item(publication))
                 .call(() -> pacts.touchIntegration(tx, consumer.id(), provider.id()))
                 .call(publication -> announce(tx, publication, outcome, pactVersionId.created()))
                 .map(publication -> new Published(publication, outcome, previous)));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A published pact, parsed once, with what the Pact Broker derives from it when it stores it: the content SHA that
@@ -65,6 +66,13 @@ public final class PactContent {
         }
     }
 
+    /** A merged pact, which the broker records under the SHA of the pact merged in (see {@link PactMerger}). */
+    static PactContent recordedUnder(Map<String, Object> pact, String sha) {
+        PactContent merged = new PactContent(pact);
+        merged.sha = sha;
+        return merged;
+    }
+
     /**
      * Parses pact content as the Pact Broker does.
      *
@@ -97,7 +105,10 @@ public final class PactContent {
         return parse(out.flip().toString());
     }
 
-    /** The SHA-1 (40 lower-case hex digits) the broker dedupes pact content on. */
+    /**
+     * The SHA-1 (40 lower-case hex digits) the broker dedupes pact content on. For a merge ({@link PactMerger}) it is
+     * that of the pact merged in, not of this content, as the broker records it.
+     */
     public synchronized String sha() {
         if (sha == null) {
             sha = PactSha.sha1Hex(contentForSha());
@@ -155,12 +166,30 @@ public final class PactContent {
      * {@code pact_versions.sha} (the broker hashes what was published, then adds the ids).
      */
     public PactContent withoutInteractionIds() {
+        return without(interaction -> true);
+    }
+
+    /**
+     * This content without the {@code _id}s the broker generated when storing it, those equal to the SHA-1 of their
+     * object without them; ids of any other value, which the publisher sent, stay. For a pact published with ids on
+     * some interactions only, its {@link #sha()} is the stored {@code pact_versions.sha}.
+     */
+    public PactContent withoutGeneratedInteractionIds() {
+        return without(interaction -> {
+            Map<Object, Object> withoutId = new LinkedHashMap<>(interaction);
+            withoutId.remove(ID);
+            return PactSha.interactionId(RubyJson.toJson(withoutId, true)).equals(interaction.get(ID));
+        });
+    }
+
+    private PactContent without(Predicate<Map<?, ?>> dropId) {
         Map<String, Object> copy = new LinkedHashMap<>(pact);
         for (String key : List.of(PactSha.INTERACTIONS, PactSha.MESSAGES)) {
             if (arrayAt(pact, key) != null) {
                 copy.put(key, arrayAt(pact, key).stream()
                         .map(element -> {
-                            if (element instanceof Map<?, ?> interaction && interaction.containsKey(ID)) {
+                            if (element instanceof Map<?, ?> interaction && interaction.containsKey(ID)
+                                    && dropId.test(interaction)) {
                                 Map<Object, Object> without = new LinkedHashMap<>(interaction);
                                 without.remove(ID);
                                 return (Object) without;
@@ -195,6 +224,11 @@ public final class PactContent {
                 .anyMatch(element -> element instanceof Map<?, ?> interaction
                         && interaction.get("type") instanceof String type
                         && MESSAGE_TYPES.contains(type));
+    }
+
+    /** The parsed pact, for {@link PactMerger}; not to be changed. */
+    Map<String, Object> members() {
+        return pact;
     }
 
     /** {@code consumer.name}, when it is a string. */

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *   <li>object keys in document order; a repeated key keeps its first position and takes its last value, as a
  *       Ruby Hash does;</li>
  *   <li>integers exactly, however long ({@code Long}, else {@code BigInteger}; {@code -0} is {@code 0});</li>
- *   <li>numbers with a fraction or exponent as the nearest double, as Ruby reads them into Floats;</li>
+ *   <li>numbers with a fraction or exponent as the double Ruby reads them into (see {@link #rubyFloat});</li>
  *   <li>block and line comments, which Ruby's parser skips like whitespace. (A line comment ended by a lone
  *       carriage return is the one thing accepted here that Ruby, which reads such a comment up to a line feed
  *       only, refuses.)</li>
@@ -120,7 +120,7 @@ final class PactJsonParser {
                         : (Object) parser.getLongValue();
             }
             case VALUE_NUMBER_FLOAT -> {
-                double value = parser.getDoubleValue();
+                double value = rubyFloat(parser.getText());
                 if (Double.isInfinite(value)) {
                     throw new InvalidPactContentException("Pact content has a number too large to be stored: "
                             + abbreviate(parser.getText()) + at(parser.currentTokenLocation()));
@@ -138,6 +138,74 @@ final class PactJsonParser {
             }
             default -> throw new IllegalStateException("unexpected JSON token " + token);
         }
+    }
+
+    /**
+     * The double the json gem (2.16 and later) reads for a number with a fraction or an exponent. It is the nearest
+     * double, as {@link Double#parseDouble} gives, except where the gem's own decoding takes a shortcut first:
+     * <ul>
+     *   <li>an exponent written with 20 or more digits (leading zeros count) is taken as the largest or smallest
+     *       64-bit value, whatever it says, before the fraction's digits are subtracted from it (wrapping around,
+     *       as C's arithmetic does);</li>
+     *   <li>an exponent, net of the fraction's digits, beyond 32 bits gives infinity (which cannot be written) or
+     *       zero, whatever the digits;</li>
+     *   <li>with at most 17 digits (leading zeros count) that are not all zero, Ryu decides over- and underflow from
+     *       the digit count plus the exponent, added in 32 bits: past 2^31 that wraps around to zero.</li>
+     * </ul>
+     * Longer numbers go to Ruby's own {@code strtod}, which rounds like {@link Double#parseDouble} except in the
+     * sliver between the largest double and 1.7976931348623159e308, where it can give the largest double for what
+     * Java rounds to infinity: such a number is refused here as too large.
+     */
+    static double rubyFloat(String literal) {
+        boolean negative = literal.charAt(0) == '-';
+        int length = literal.length();
+        int i = negative ? 1 : 0;
+        int digits = 0;
+        int fractionDigits = 0;
+        boolean inFraction = false;
+        boolean allZero = true;
+        for (; i < length && literal.charAt(i) != 'e' && literal.charAt(i) != 'E'; i++) {
+            char c = literal.charAt(i);
+            if (c == '.') {
+                inFraction = true;
+                continue;
+            }
+            digits++;
+            fractionDigits += inFraction ? 1 : 0;
+            allZero &= c == '0';
+        }
+        long exponent = i < length ? gemExponent(literal.substring(i + 1)) : 0;
+        exponent -= fractionDigits;
+        if (exponent > Integer.MAX_VALUE) {
+            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (exponent < Integer.MIN_VALUE) {
+            return negative ? -0.0 : 0.0;
+        }
+        if (digits <= 17 && digits + exponent >= -307 && !allZero) {
+            int magnitude = digits + (int) exponent;
+            if (magnitude <= -324) {
+                return negative ? -0.0 : 0.0;
+            }
+            if (magnitude >= 310) {
+                return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+        }
+        return Double.parseDouble(literal);
+    }
+
+    /** The exponent as the gem reads it: 20 digits or more, or beyond 63 bits, saturate. */
+    private static long gemExponent(String text) {
+        boolean negative = text.charAt(0) == '-';
+        String digits = text.charAt(0) == '-' || text.charAt(0) == '+' ? text.substring(1) : text;
+        if (digits.length() >= 20) {
+            return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        long value = Long.parseUnsignedLong(digits);
+        if (value < 0) {
+            return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return negative ? -value : value;
     }
 
     private static int deeper(int nesting, JsonParser parser) {

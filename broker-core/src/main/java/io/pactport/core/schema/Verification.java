@@ -12,13 +12,20 @@ import javax.sql.DataSource;
 
 /**
  * Proves after the fact that a migration lost nothing: every Pact Broker table still holds the rows recorded before
- * the migration changed anything ({@link RowBaseline}), and every pact reads back as broker-api serves it, its content
- * parsing and hashing to its {@code pact_versions.sha}. Reads only.
+ * the migration changed anything ({@link RowBaseline}), and every pact's content reads back as broker-api serves it.
+ * Reads only.
+ *
+ * <p>A stored SHA that Pactport does not compute from the stored content is reported, but is not lost data: the
+ * Ruby broker wrote that SHA, and pacts are found and verified by it as stored. It happens for pacts merged by PATCH
+ * (the broker records a merge under the SHA of the pact merged in), for pacts a Pact Broker before 2.120 wrote with
+ * an older json gem (which writes some floats differently, so hashes them differently), and for content changed
+ * after it was published. Its one consequence: republishing such a pact unchanged stores it as new content, to which
+ * the verifications of the stored one do not apply.
  */
 public final class Verification {
 
     private static final int BATCH = 200;
-    private static final int FAILURES_LISTED = 10;
+    private static final int LINES_LISTED = 10;
 
     /**
      * The outcome.
@@ -26,12 +33,15 @@ public final class Verification {
      * @param tables one check per recorded table; empty when nothing was recorded
      * @param baselineNote why there are no table checks, or null
      * @param pactsRead pact_versions rows read
-     * @param pactFailures the first few pacts that do not read back, one line each
+     * @param pactFailures the first few pacts whose content does not read back, one line each
      * @param pactFailureCount how many do not
+     * @param shaDifferences the first few pacts whose stored SHA is not the one Pactport computes, one line each
+     * @param shaDifferenceCount how many (a warning: see the class comment)
      */
     public record Report(List<RowBaseline.TableCheck> tables, String baselineNote, long pactsRead,
-            List<String> pactFailures, long pactFailureCount) {
+            List<String> pactFailures, long pactFailureCount, List<String> shaDifferences, long shaDifferenceCount) {
 
+        /** Nothing was lost: every recorded row is there and every pact's content reads back. */
         public boolean ok() {
             return pactFailureCount == 0 && tables.stream().allMatch(RowBaseline.TableCheck::ok);
         }
@@ -67,21 +77,44 @@ public final class Verification {
                         : "no row counts were recorded: Pactport created this database, so there were no Pact Broker"
                                 + " rows to keep";
             }
-            List<String> failures = new ArrayList<>();
-            long[] readAndFailed = readPacts(c, failures);
-            return new Report(tables, note, readAndFailed[0], List.copyOf(failures), readAndFailed[1]);
+            PactCheck pacts = readPacts(c);
+            return new Report(tables, note, pacts.read, List.copyOf(pacts.failures), pacts.failed,
+                    List.copyOf(pacts.differences), pacts.differing);
         } catch (SQLException e) {
             throw new SchemaRefusedException("cannot read the database: " + e.getMessage(), e);
         }
     }
 
+    /** The warning for {@link Report#shaDifferenceCount()}, with its causes and its consequence. */
+    public static String shaDifferenceWarning(long count) {
+        return count + " pact(s)' stored SHA differs from the SHA Pactport computes from their content. Nothing is"
+                + " lost: the Pact Broker wrote these SHAs, and pacts are found and verified by them as stored (a pact"
+                + " merged by PATCH is recorded under the SHA of the pact merged in; a Pact Broker before 2.120 wrote"
+                + " some floats, and so hashed them, differently). But republishing one of them unchanged would store"
+                + " it as new content, and the verifications of the stored one would not carry over to it.";
+    }
+
+    /** What reading every pact found. */
+    private static final class PactCheck {
+        long read;
+        long failed;
+        long differing;
+        final List<String> failures = new ArrayList<>();
+        final List<String> differences = new ArrayList<>();
+
+        void note(List<String> lines, String line) {
+            if (lines.size() < LINES_LISTED) {
+                lines.add(line);
+            }
+        }
+    }
+
     /**
-     * Reads every pact as broker-api does and checks it: the content parses, and its SHA, computed without the
-     * interaction ids the broker added when storing it (or with them, when the publisher sent them), is the stored one.
+     * Reads every pact as broker-api does: its content must parse, and its SHA, computed as {@link #computedSha}
+     * says, is compared with the stored one.
      */
-    private static long[] readPacts(Connection c, List<String> failures) throws SQLException {
-        long read = 0;
-        long failed = 0;
+    private static PactCheck readPacts(Connection c) throws SQLException {
+        PactCheck check = new PactCheck();
         long lastId = 0;
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT pv.id, pv.sha, pv.content, c.name, p.name
@@ -96,36 +129,42 @@ public final class Verification {
                     while (rs.next()) {
                         rows++;
                         lastId = rs.getLong(1);
-                        String problem = problem(rs.getString(2), rs.getString(3));
-                        if (problem != null) {
-                            failed++;
-                            if (failures.size() < FAILURES_LISTED) {
-                                failures.add("pact_versions " + lastId + " (" + rs.getString(4) + " → "
-                                        + rs.getString(5) + ", sha " + rs.getString(2) + "): " + problem);
+                        String which = "pact_versions " + lastId + " (" + rs.getString(4) + " → " + rs.getString(5)
+                                + ", sha " + rs.getString(2) + "): ";
+                        String content = rs.getString(3);
+                        if (content == null) {
+                            check.failed++;
+                            check.note(check.failures, which + "no content");
+                            continue;
+                        }
+                        try {
+                            String computed = computedSha(rs.getString(2), PactContent.parse(content));
+                            if (computed != null) {
+                                check.differing++;
+                                check.note(check.differences, which + "its content hashes to " + computed);
                             }
+                        } catch (InvalidPactContentException e) {
+                            check.failed++;
+                            check.note(check.failures, which + "its content does not parse: " + e.getMessage());
                         }
                     }
                 }
                 if (rows == 0) {
-                    return new long[] {read, failed};
+                    return check;
                 }
-                read += rows;
+                check.read += rows;
             }
         }
     }
 
-    private static String problem(String sha, String content) {
-        if (content == null) {
-            return "no content";
-        }
-        try {
-            PactContent pact = PactContent.parse(content);
-            if (sha.equals(pact.withoutInteractionIds().sha()) || sha.equals(pact.sha())) {
-                return null;
-            }
-            return "its content hashes to " + pact.withoutInteractionIds().sha();
-        } catch (InvalidPactContentException e) {
-            return "its content does not parse: " + e.getMessage();
-        }
+    /**
+     * The SHA Pactport computes for the stored content when it is not the stored one, else null. The broker hashed
+     * the content as published, before adding ids: without any, with all of them (the publisher sent them), or with
+     * only those the publisher sent.
+     */
+    private static String computedSha(String storedSha, PactContent pact) {
+        String withoutIds = pact.withoutInteractionIds().sha();
+        return storedSha.equals(withoutIds) || storedSha.equals(pact.sha())
+                || storedSha.equals(pact.withoutGeneratedInteractionIds().sha()) ? null : withoutIds;
     }
 }

@@ -63,6 +63,9 @@ class PactContentVectorsTest {
 
         assertThat(stored.withInteractionIds()).isEqualTo(expected.get("stored_content").asText());
         assertThat(stored.interactionCount()).isEqualTo(expected.get("interactions_count").asInt());
+        assertThat(stored.withoutGeneratedInteractionIds().sha())
+                .as("the stored SHA, recomputed from the stored content without the ids the broker added")
+                .isEqualTo(expected.get("sha").asText());
     }
 
     private static List<String> stringIds(JsonNode vector) {

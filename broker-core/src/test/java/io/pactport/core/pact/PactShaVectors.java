@@ -34,6 +34,11 @@ final class PactShaVectors {
         return resource("inputs/pacts/" + fileName);
     }
 
+    /** One file of a merge case: {@code original.json} or {@code additional.json}. */
+    static byte[] mergeInput(String caseName, String fileName) {
+        return resource("inputs/merges/" + caseName + "/" + fileName);
+    }
+
     private static JsonNode load() {
         try {
             return new ObjectMapper().readTree(resource("vectors.json"));

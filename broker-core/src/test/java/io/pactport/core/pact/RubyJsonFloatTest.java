@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,11 +43,24 @@ class RubyJsonFloatTest {
         assertThat(RubyJsonFloat.toJson(Double.parseDouble(literal))).isEqualTo(json);
     }
 
+    /**
+     * Ruby's strtod reads this one as the largest double, where correct rounding (and Pactport) gives infinity; in
+     * other spellings of a number in the same sliver it gives infinity too (see {@link PactJsonParser#rubyFloat}).
+     * Pactport refuses it as too large.
+     */
+    private static final Set<String> KNOWN_DIFFERENCES =
+            Set.of("1.7976931348623158079372897140530341507993413271003782693617377898045e308");
+
     @Test
     void parsesAndWritesEveryLiteralOfTheVectorsAsRubyDoes() {
         List<String> mismatches = new ArrayList<>();
         for (JsonNode vector : PactShaVectors.section("floats")) {
             String literal = vector.get("literal").asText();
+            if (KNOWN_DIFFERENCES.contains(literal)) {
+                assertThatThrownBy(() -> PactContent.parse("{\"n\":" + literal + "}"))
+                        .isInstanceOf(InvalidPactContentException.class);
+                continue;
+            }
             String document = "{\"n\":" + literal + "}";
             if (vector.has("error")) {
                 try {
@@ -57,14 +71,18 @@ class RubyJsonFloatTest {
                 }
                 continue;
             }
-            String written = PactContent.parse(document).withInteractionIds();
             String expected = "{\"n\":" + vector.get("json").asText() + "}";
-            if (!written.equals(expected)) {
-                mismatches.add(literal + ": " + written + " instead of " + expected);
+            try {
+                String written = PactContent.parse(document).withInteractionIds();
+                if (!written.equals(expected)) {
+                    mismatches.add(literal + ": " + written + " instead of " + expected);
+                }
+            } catch (InvalidPactContentException e) {
+                mismatches.add(literal + ": refused (" + e.getMessage() + ") where Ruby writes " + expected);
             }
         }
         assertThat(mismatches).isEmpty();
-        assertThat(PactShaVectors.section("floats")).hasSizeGreaterThan(80);
+        assertThat(PactShaVectors.section("floats")).hasSizeGreaterThan(180);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.pactport.core.config.DatabaseConfig;
 import io.pactport.core.testing.LegacyDataset;
 import io.pactport.core.testing.OlderPactBrokerDatabases;
 import io.pactport.core.testing.PactBrokerDatabases;
+import io.pactport.core.testing.RubyWrittenPacts;
 import io.pactport.core.testing.TestDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -75,6 +76,24 @@ class TakeoverCommandsTest {
         assertThat(run(new RollbackCommand(db::dataSource, CONFIG), "--force")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("dropped table pactport_outbox", "rolled back: the database is a Pact"
                 + " Broker database at schema 20260217");
+    }
+
+    @Test
+    void verifyOfPactsAsTheRubyBrokerStoredThemSaysNothingWasLostAndWarnsOfTheShasPactportDoesNotCompute() {
+        TestDatabase ruby = PactBrokerDatabases.pactBroker2120("takeover_cli_ruby_pacts");
+        RubyWrittenPacts.Summary stored = RubyWrittenPacts.insert(ruby);
+        assertThat(run(new MigrateCommand(ruby::dataSource, CONFIG))).as(err.toString()).isZero();
+
+        assertThat(run(new VerifyCommand(ruby::dataSource))).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("pacts: " + stored.pacts() + " read, every one parses; "
+                + stored.recordedUnderAnotherSha() + " with a stored SHA Pactport does not compute",
+                "warning: " + stored.recordedUnderAnotherSha() + " pact(s)' stored SHA differs from the SHA Pactport"
+                        + " computes from their content. Nothing is lost",
+                "republishing one of them unchanged would store it as new content, and the verifications of the"
+                        + " stored one would not carry over to it",
+                "  SHA   pact_versions ", "verified: nothing was lost").doesNotContain("FAIL");
+        assertThat(err.toString()).isEmpty();
     }
 
     @Test
