@@ -2,13 +2,13 @@ package io.pactport.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactport.core.testing.RequiredArtefacts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The official {@code pact-broker} CLI (npm, installed under {@code .tools} by {@code .ci/run}), run as users run it.
@@ -29,7 +29,7 @@ final class PactBrokerCli {
     /** The installed CLI, or the calling test skipped. */
     static PactBrokerCli findOrSkip() {
         Path cli = Path.of(System.getProperty("pactport.pact-cli", "../.tools/node_modules/.bin/pact-broker"));
-        Assumptions.assumeTrue(Files.isExecutable(cli), "skipped: the pact-broker CLI is not installed at " + cli
+        RequiredArtefacts.require(Files.isExecutable(cli), "the pact-broker CLI is not installed at " + cli
                 + " (npm install --prefix .tools @pact-foundation/pact-cli@18.1.2)");
         return new PactBrokerCli(cli);
     }

@@ -1,11 +1,11 @@
 package io.pactport.api.repository;
 
-import io.pactport.api.model.Page;
-import io.pactport.api.model.PageRequest;
 import io.pactport.api.model.Pacticipant;
 import io.pactport.api.model.PacticipantDetails;
 import io.pactport.api.model.PacticipantDisplayName;
 import io.pactport.api.model.PacticipantFields;
+import io.pactport.api.model.Page;
+import io.pactport.api.model.PageRequest;
 import io.pactport.api.model.Upserted;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;

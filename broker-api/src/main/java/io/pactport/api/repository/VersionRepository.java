@@ -1,8 +1,8 @@
 package io.pactport.api.repository;
 
-import io.pactport.api.model.Upserted;
 import io.pactport.api.model.Page;
 import io.pactport.api.model.PageRequest;
+import io.pactport.api.model.Upserted;
 import io.pactport.api.model.Version;
 import io.pactport.api.service.ConflictException;
 import io.smallrye.mutiny.Uni;

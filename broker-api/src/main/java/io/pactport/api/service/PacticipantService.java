@@ -2,10 +2,10 @@ package io.pactport.api.service;
 
 import io.pactport.api.messaging.Outbox;
 import io.pactport.api.model.Pacticipant;
-import io.pactport.api.model.Page;
-import io.pactport.api.model.PageRequest;
 import io.pactport.api.model.PacticipantDetails;
 import io.pactport.api.model.PacticipantFields;
+import io.pactport.api.model.Page;
+import io.pactport.api.model.PageRequest;
 import io.pactport.api.model.Upserted;
 import io.pactport.api.repository.PacticipantDeletionRepository;
 import io.pactport.api.repository.PacticipantRepository;
@@ -16,8 +16,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /** Pacticipants: list, read, create, replace, merge-patch and delete, each write with its event. */
 @ApplicationScoped

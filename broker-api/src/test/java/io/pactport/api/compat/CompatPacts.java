@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactport.core.testing.RequiredArtefacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The compat pacts broker-api must pass, every interaction of them: read from {@code ../shared/compat/pacts} (never
@@ -102,7 +102,7 @@ final class CompatPacts {
     /** Writes the selected interactions to {@link #FOLDER}, or skips the calling test class when the pacts are absent. */
     static void writeSelected() {
         Path source = Path.of(System.getProperty("pactport.compat.dir", "../../shared/compat"), "pacts");
-        Assumptions.assumeTrue(Files.isDirectory(source), "skipped: " + source.toAbsolutePath().normalize()
+        RequiredArtefacts.require(Files.isDirectory(source), source.toAbsolutePath().normalize()
                 + " is absent, so broker-api was not verified against the official pact_broker-client pacts");
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> files = Files.list(source)) {

@@ -2,8 +2,8 @@ package io.pactport.core.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.pactport.core.testing.RequiredArtefacts;
 import io.pactport.core.testing.TestDatabase;
 import io.pactport.core.testing.TestPostgres;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ class PactBrokerSchemaTest {
     @Test
     void v1DefinesTheSameSchemaAsARealPactBroker2120Database() throws Exception {
         Optional<Path> dump = ReferenceDump.find();
-        assumeTrue(dump.isPresent(), () -> "skipped: " + ReferenceDump.location() + " is absent; it is the pg_dump"
+        RequiredArtefacts.require(dump.isPresent(), ReferenceDump.location() + " is absent; it is the pg_dump"
                 + " of a Ruby-migrated Pact Broker 2.120 database, kept outside the repository in ../shared/compat"
                 + " (the system property pactport.compat.dir names that directory)");
 
