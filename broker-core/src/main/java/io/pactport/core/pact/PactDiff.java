@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,11 +96,15 @@ public final class PactDiff {
         Map<String, Object> sorted = (Map<String, Object>) orderKeys(withoutIds);
         Object content = withoutIds.get(key);
         if (content instanceof List<?> list) {
+            // sort_by(&:to_json): each element's JSON is computed once
+            Map<Object, String> json = new IdentityHashMap<>();
             List<Object> elements = new ArrayList<>();
             for (Object element : list) {
-                elements.add(orderKeys(element));
+                Object ordered = orderKeys(element);
+                json.put(ordered, RubyJson.toJson(ordered, false));
+                elements.add(ordered);
             }
-            elements.sort(Comparator.comparing(element -> RubyJson.toJson(element, false), RubyJson.BYTE_ORDER));
+            elements.sort(Comparator.comparing(json::get, RubyJson.BYTE_ORDER));
             sorted.put(key, elements);
         } else {
             sorted.put(key, content);
@@ -269,9 +274,6 @@ public final class PactDiff {
             out.append('\n').append("  ".repeat(depth)).append(']');
         } else if (value == Marker.NO_DIFF_AT_INDEX) {
             out.append("... ");
-        } else if (value instanceof Marker marker) {
-            // not reachable from a pact: markers are left out by side(); written as Ruby's to_s.to_json would
-            RubyJson.writeString(out, marker.name());
         } else {
             RubyJson.write(out, value, false);
         }
