@@ -15,8 +15,8 @@ public class ContractsPublishRepository {
             UPDATE versions SET build_url = $2, updated_at = now() AT TIME ZONE 'UTC'
             WHERE id = $1 AND build_url IS DISTINCT FROM $2
             """;
-    private static final String PUBLISHED_SHA = """
-            SELECT pv.sha FROM pact_publications pp
+    private static final String PUBLISHED_PACT = """
+            SELECT pv.sha, pv.content FROM pact_publications pp
             JOIN pacticipants p ON p.id = pp.provider_id
             JOIN pact_versions pv ON pv.id = pp.pact_version_id
             WHERE pp.consumer_version_id = $1 AND p.name = $2
@@ -28,11 +28,19 @@ public class ContractsPublishRepository {
                                                     AND (provider_id = $2 OR provider_id IS NULL)) AS webhooks
             """;
 
-    /** The content SHA of the consumer version's pact with the provider (its latest revision), if it has one. */
-    public Uni<Optional<String>> publishedSha(SqlClient c, long consumerVersionId, String providerName) {
-        return c.preparedQuery(PUBLISHED_SHA).execute(Tuple.of(consumerVersionId, providerName))
-                .map(rows -> rows.size() == 0 ? Optional.empty()
-                        : Optional.of(rows.iterator().next().getString("sha")));
+    /** A published pact's content as stored, and its SHA. */
+    public record PublishedPact(String sha, String content) {
+    }
+
+    /** The consumer version's pact with the provider (its latest revision), if it has one. */
+    public Uni<Optional<PublishedPact>> publishedPact(SqlClient c, long consumerVersionId, String providerName) {
+        return c.preparedQuery(PUBLISHED_PACT).execute(Tuple.of(consumerVersionId, providerName)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            Row row = rows.iterator().next();
+            return Optional.of(new PublishedPact(row.getString("sha"), row.getString("content")));
+        });
     }
 
     /** Whether the integration has ever been verified, and whether any webhook could fire for it. */

@@ -67,14 +67,9 @@ final class ContractsPublishNotices {
         return notices;
     }
 
-    /** The error a changed pact under a published consumer version gets (409), as the Pact Broker words it. */
+    /** The error a changed pact under a published consumer version gets (409). */
     static Notice modificationRefused(String consumer, String number, String provider) {
-        return new Notice("error", "Cannot change the content of the pact for " + consumer + " version " + number
-                + " and provider " + provider + ", as race conditions will cause unreliable results for can-i-deploy."
-                + " Each pact must be published with a unique consumer version number. Some Pact libraries generate"
-                + " random data when a concrete value for a type matcher is not specified, and this can cause the"
-                + " contract to mutate - ensure you have given example values for all type matchers. For more"
-                + " information see https://docs.pact.io/go/versioning");
+        return new Notice("error", PactPublishService.modificationRefused(consumer, number, provider));
     }
 
     private static List<Notice> events(List<DetectedEvent> events, SetupState setup) {

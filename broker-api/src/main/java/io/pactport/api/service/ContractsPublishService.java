@@ -11,6 +11,7 @@ import io.pactport.api.service.PactPublishService.Mode;
 import io.pactport.api.service.PactPublishService.PactToPublish;
 import io.pactport.api.model.Upserted;
 import io.pactport.core.events.EventType;
+import io.pactport.core.pact.PactDiff;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -94,8 +95,8 @@ public class ContractsPublishService {
 
     /**
      * The Pact Broker checks every contract before writing any: each one whose consumer version already has other
-     * content for the provider gets its error notice, and the publication is refused with all of them (the
-     * transaction then writes nothing).
+     * content for the provider gets its error notice followed by an info notice showing how the content changed, and
+     * the publication is refused with all of them (the transaction then writes nothing).
      */
     private Uni<Void> refuseChangedContent(SqlClient tx, Version version, ContractsPublishRequest request,
             List<PactToPublish> pacts) {
@@ -107,11 +108,13 @@ public class ContractsPublishService {
         for (int i = 0; i < pacts.size(); i++) {
             ContractsPublishRequest.Contract contract = request.contracts().get(i);
             String sha = pacts.get(i).content().sha();
-            chain = chain.chain(() -> repository.publishedSha(tx, version.id(), contract.providerName())
-                    .invoke(published -> published.filter(existing -> !existing.equals(sha))
-                            .ifPresent(changed -> refusals.add(ContractsPublishNotices.modificationRefused(
-                                    contract.consumerName(), request.pacticipantVersionNumber(),
-                                    contract.providerName()))))
+            String json = pacts.get(i).json();
+            chain = chain.chain(() -> repository.publishedPact(tx, version.id(), contract.providerName())
+                    .invoke(published -> published.filter(existing -> !existing.sha().equals(sha))
+                            .ifPresent(changed -> refusals.addAll(List.of(
+                                    ContractsPublishNotices.modificationRefused(contract.consumerName(),
+                                            request.pacticipantVersionNumber(), contract.providerName()),
+                                    new Notice("info", PactDiff.between(changed.content(), json))))))
                     .replaceWithVoid());
         }
         return chain.invoke(() -> {

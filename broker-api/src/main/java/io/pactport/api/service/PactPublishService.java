@@ -191,14 +191,18 @@ public class PactPublishService {
                         outcome.name().toLowerCase(), newContent, pact.content())));
     }
 
-    /** The Pact Broker's reason for refusing changed content, and how to allow it. */
+    /**
+     * The Pact Broker's refusal of changed content for a published consumer version, word for word (its
+     * {@code pact_content_modification_not_allowed}): PUT answers it as {@code error}, contracts/publish as the error
+     * notice.
+     */
     static String modificationRefused(String consumer, String version, String provider) {
         return "Cannot change the content of the pact for " + consumer + " version " + version + " and provider "
-                + provider + ": a consumer version's contract must not change once published, or can-i-deploy"
-                + " results become unreliable. Publish the changed pact with a new consumer version number (some"
-                + " Pact libraries generate random example values for type matchers; give them fixed examples). To"
-                + " allow changing published content anyway, start Pactport with"
-                + " PACTFLOW_ALLOW_DANGEROUS_CONTRACT_MODIFICATION=true. See https://docs.pact.io/go/versioning";
+                + provider + ", as race conditions will cause unreliable results for can-i-deploy. Each pact must be"
+                + " published with a unique consumer version number. Some Pact libraries generate random data when a"
+                + " concrete value for a type matcher is not specified, and this can cause the contract to mutate -"
+                + " ensure you have given example values for all type matchers. For more information see"
+                + " https://docs.pact.io/go/versioning";
     }
 
     private static void checkName(String role, Optional<String> nameInPact, String nameInPath) {

@@ -78,7 +78,9 @@ public class TagService {
                         return add(tx, p, v.value(), tag, v.created());
                     }
                     return tags.find(tx, v.value().id(), tag).flatMap(existing -> existing.isPresent()
-                            ? Uni.createFrom().item(new Upserted<>(existing.get(), false))
+                            // the Pact Broker looks for a main branch on every tagging, not only a new tag's
+                            ? pacticipantRows.detectMainBranch(tx, p.id(), tag)
+                                    .replaceWith(new Upserted<>(existing.get(), false))
                             : add(tx, p, v.value(), tag, false));
                 })));
     }
@@ -105,8 +107,9 @@ public class TagService {
     /**
      * Tags the version in the caller's transaction with the Pact Broker's rules for every tag, whoever writes it (the
      * tag resource, {@code POST /contracts/publish}): the first tag of a recent version on no branch becomes its
-     * branch, and a tag named like a main branch candidate may set the pacticipant's main branch. Deployments for
-     * environment-named tags are the tag resource's alone, as in the Pact Broker.
+     * branch, and a tag named like a main branch candidate may set the pacticipant's main branch (also when the
+     * version had the tag already). Deployments for environment-named tags are the tag resource's alone, as in the
+     * Pact Broker.
      *
      * @param newVersion whether the version was created in this transaction and has no tags or branches yet
      * @return the tag when it was new, empty when the version had it already
@@ -114,10 +117,9 @@ public class TagService {
     public Uni<Optional<Tag>> tagInto(SqlClient tx, Pacticipant p, Version v, String tag, boolean newVersion) {
         return maybeUseAsBranch(tx, p, v, tag, newVersion)
                 .flatMap(ignored -> tags.add(tx, v, tag))
+                .call(() -> pacticipantRows.detectMainBranch(tx, p.id(), tag))
                 .call(added -> added.isEmpty() ? Uni.createFrom().voidItem()
-                        : pacticipantRows.detectMainBranch(tx, p.id(), tag)
-                                .call(() -> outbox.append(tx, EventType.TAG_ADDED, p.name(),
-                                        new TagChanged(p.name(), v.number(), tag))));
+                        : outbox.append(tx, EventType.TAG_ADDED, p.name(), new TagChanged(p.name(), v.number(), tag)));
     }
 
     /** Whether the Pact Broker's first-tag-as-branch rule still applies to the version. */

@@ -201,7 +201,7 @@ class ContractsPublishNoticesTest {
     }
 
     @Test
-    void changedContentUnderAPublishedVersionIs409WithAnErrorForEachChangedPact() {
+    void changedContentUnderAPublishedVersionIs409WithAnErrorAndTheDiffForEachChangedPact() {
         String consumer = unique("Foo");
         String provider = unique("Bar");
         String other = unique("Baz");
@@ -217,8 +217,21 @@ class ContractsPublishNoticesTest {
                 + " version number. Some Pact libraries generate random data when a concrete value for a type matcher"
                 + " is not specified, and this can cause the contract to mutate - ensure you have given example values"
                 + " for all type matchers. For more information see https://docs.pact.io/go/versioning";
-        assertThat(notices(answer)).containsExactly("error|" + refused.formatted(consumer, provider),
-                "error|" + refused.formatted(consumer, other));
+        // the Pact Broker's CreateFormattedDiff of the published pact and the new one
+        String diff = """
+                info| {
+                   "interactions": [
+                     {
+                -      "description": "a",
+                +      "description": "b",
+                       "request": {
+                -        "path": "/a"
+                +        "path": "/b"
+                       }
+                     }
+                   ]""";
+        assertThat(notices(answer)).containsExactly("error|" + refused.formatted(consumer, provider), diff,
+                "error|" + refused.formatted(consumer, other), diff);
         assertThat(answer.getList("errors.contracts")).containsExactly(refused.formatted(consumer, provider),
                 refused.formatted(consumer, other));
         assertThat(counts(database)).isEqualTo(before);

@@ -71,6 +71,28 @@ class TagBranchLabelResourceTest {
     }
 
     @Test
+    void taggingAVersionAgainWithAMainBranchCandidateSetsTheMissingMainBranch() {
+        String p = PacticipantFixtures.unique("Foo");
+        fixtures.tag(p, "recent", "main");
+        fixtures.version(p, "old");
+        fixtures.tag(p, "old", "master");
+        fixtures.update("UPDATE versions SET created_at = created_at - interval '1 minute' WHERE number = 'old' AND "
+                + "pacticipant_id = (SELECT id FROM pacticipants WHERE name = ?)", p);
+        String mainBranch = "SELECT coalesce(main_branch, '-') FROM pacticipants WHERE name = ?";
+        String clear = "UPDATE pacticipants SET main_branch = NULL WHERE name = ?";
+
+        fixtures.update(clear, p);
+        given().contentType("application/json").body("{}").put("/pacticipants/{p}/versions/recent/tags/main", p)
+                .then().statusCode(200);
+        assertThat(fixtures.strings(mainBranch, p)).containsExactly("main");
+
+        fixtures.update(clear, p);
+        given().contentType("application/json").body("{}").put("/pacticipants/{p}/versions/old/tags/master", p)
+                .then().statusCode(200);
+        assertThat(fixtures.strings(mainBranch, p)).containsExactly("master");
+    }
+
+    @Test
     void aTagNamedLikeAnEnvironmentRecordsADeploymentThere() {
         String p = PacticipantFixtures.unique("Foo");
         String environment = PacticipantFixtures.unique("staging").toLowerCase();
