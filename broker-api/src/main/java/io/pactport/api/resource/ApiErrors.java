@@ -1,12 +1,16 @@
 package io.pactport.api.resource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.pactport.api.service.BodyTooLargeException;
 import io.pactport.api.service.ConflictException;
 import io.pactport.api.service.InvalidRequestException;
 import io.pactport.api.service.MatrixQueryException;
 import io.pactport.api.service.NotFoundException;
+import io.pactport.core.pact.JsonProblems;
 import io.vertx.pgclient.PgException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -76,7 +80,45 @@ public class ApiErrors {
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr();
         return error(Response.Status.BAD_REQUEST, "Invalid JSON",
-                "Error parsing JSON" + where + ": " + e.getOriginalMessage(), headers, uri);
+                "Error parsing JSON" + where + ": " + JsonProblems.problem(e), headers, uri);
+    }
+
+    /**
+     * A body Jackson could not bind (Quarkus' own mapper for this answers an empty 400). Bodies are bound by
+     * {@link RequestBodies}, which names the field; this is for any other reader.
+     */
+    @ServerExceptionMapper
+    public RestResponse<Map<String, Object>> unbindable(MismatchedInputException e, HttpHeaders headers,
+            UriInfo uri) {
+        return unparsable(e, headers, uri);
+    }
+
+    /** A well-formed body holding more than the broker parses for one request. */
+    @ServerExceptionMapper
+    public RestResponse<Map<String, Object>> tooLarge(BodyTooLargeException e, HttpHeaders headers, UriInfo uri) {
+        return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large", e.getMessage(), headers, uri);
+    }
+
+    /**
+     * The HTTP errors the REST layer raises itself: no such resource or method (404, 405), an Accept header it cannot
+     * satisfy (406); answered with a message in the Pact Broker's shape rather than Quarkus' empty or HTML bodies.
+     */
+    @ServerExceptionMapper
+    public RestResponse<Map<String, Object>> http(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "No resource here; the index at / lists them.";
+            case 405 -> "This resource does not answer this HTTP method.";
+            case 406 -> "This resource cannot answer with the content type the Accept header asks for.";
+            default -> status.getReasonPhrase();
+        };
+        if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
+            LOG.errorf(e, "%s failed", uri.getPath());
+            detail = "The request failed on the server; it is logged there.";
+        }
+        return error(Response.Status.fromStatusCode(status.getStatusCode()) == null ? Response.Status.BAD_REQUEST
+                : Response.Status.fromStatusCode(status.getStatusCode()), status.getReasonPhrase(), detail, headers,
+                uri);
     }
 
     @ServerExceptionMapper

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -28,8 +29,11 @@ public class DeployedVersionResource {
     private final DeploymentService deployments;
     private final EnvironmentService environments;
     private final BaseUrl baseUrl;
+    private final RequestBodies bodies;
 
-    DeployedVersionResource(DeploymentService deployments, EnvironmentService environments, BaseUrl baseUrl) {
+    DeployedVersionResource(DeploymentService deployments, EnvironmentService environments, BaseUrl baseUrl,
+            RequestBodies bodies) {
+        this.bodies = bodies;
         this.deployments = deployments;
         this.environments = environments;
         this.baseUrl = baseUrl;
@@ -45,10 +49,10 @@ public class DeployedVersionResource {
      * must be recorded); anything else leaves it as it is, as in the Pact Broker.
      */
     @PATCH
-    @Consumes(MERGE_PATCH)
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     public Uni<DeployedVersionJson> patch(@RestPath String uuid, String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return deployments.find(uuid).flatMap(found -> RequestBodies.json(body).flatMap(patch -> {
+        return deployments.find(uuid).flatMap(found -> bodies.json(body).flatMap(patch -> {
             JsonNode currentlyDeployed = objectOf(patch).path("currentlyDeployed");
             if (currentlyDeployed.isBoolean() && currentlyDeployed.booleanValue()) {
                 throw new DeploymentStateException("currentlyDeployed", "The currentlyDeployed property cannot be"

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -25,8 +26,11 @@ public class ReleasedVersionResource {
     private final ReleaseService releases;
     private final EnvironmentService environments;
     private final BaseUrl baseUrl;
+    private final RequestBodies bodies;
 
-    ReleasedVersionResource(ReleaseService releases, EnvironmentService environments, BaseUrl baseUrl) {
+    ReleasedVersionResource(ReleaseService releases, EnvironmentService environments, BaseUrl baseUrl,
+            RequestBodies bodies) {
+        this.bodies = bodies;
         this.releases = releases;
         this.environments = environments;
         this.baseUrl = baseUrl;
@@ -42,10 +46,10 @@ public class ReleasedVersionResource {
      * recorded again); anything else leaves it as it is, as in the Pact Broker.
      */
     @PATCH
-    @Consumes(DeployedVersionResource.MERGE_PATCH)
+    @Consumes({MediaType.APPLICATION_JSON, DeployedVersionResource.MERGE_PATCH})
     public Uni<ReleasedVersionJson> patch(@RestPath String uuid, String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return releases.find(uuid).flatMap(found -> RequestBodies.json(body).flatMap(patch -> {
+        return releases.find(uuid).flatMap(found -> bodies.json(body).flatMap(patch -> {
             JsonNode currentlySupported = DeployedVersionResource.objectOf(patch).path("currentlySupported");
             if (currentlySupported.isBoolean() && currentlySupported.booleanValue()) {
                 throw new DeploymentStateException("currentlySupported", "The currentlySupported property cannot be"

@@ -58,10 +58,12 @@ public class ContractsPublishService {
     private final TagRepository tagRepository;
     private final ContractsPublishRepository repository;
     private final Outbox outbox;
+    private final ParsingPool parsing;
 
     ContractsPublishService(Pool pool, PactPublishService publisher, BranchRepository branches,
-            TagRepository tagRepository, ContractsPublishRepository repository, Outbox outbox) {
+            TagRepository tagRepository, ContractsPublishRepository repository, Outbox outbox, ParsingPool parsing) {
         this.pool = pool;
+        this.parsing = parsing;
         this.publisher = publisher;
         this.branches = branches;
         this.tagRepository = tagRepository;
@@ -70,9 +72,9 @@ public class ContractsPublishService {
     }
 
     public Uni<Result> publish(ContractsPublishRequest request, Function<PactPublication, String> pactUrl) {
-        List<PactToPublish> pacts = ContractsPublishValidator.validate(request);
         List<String> tags = request.tags() == null ? List.of() : request.tags();
-        return pool.withTransaction(tx -> publisher.pacticipant(tx, request.pacticipantName())
+        return parsing.run(() -> ContractsPublishValidator.validate(request)).flatMap(pacts -> pool
+                .withTransaction(tx -> publisher.pacticipant(tx, request.pacticipantName())
                 .flatMap(pacticipant -> versionOf(tx, pacticipant, request)
                         .flatMap(version -> label(tx, pacticipant, version.value(), request.branch(), tags)
                                 .flatMap(ignored -> publishEach(tx, pacticipant, version.value(), request, pacts,
@@ -83,7 +85,7 @@ public class ContractsPublishService {
                                     notices.addAll(published.notices());
                                     return new Result(pacticipant, version.value(), tags, published.pacts(),
                                             notices);
-                                }))))
+                                })))))
                 .onFailure(ConflictException.class)
                 .transform(conflict -> new ConflictsException(List.of(new Notice("error", conflict.getMessage()))));
     }

@@ -1,0 +1,35 @@
+package io.pactport.api.service;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.WorkerExecutor;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.Callable;
+
+/**
+ * Where request bodies and pacts are parsed: a few worker threads, one per core. A 10 MB body takes seconds to parse
+ * and hash, which on an event-loop thread stalls every request that loop serves (heartbeats included); and as at most
+ * this many bodies are parsed at once, at most this many parse trees are in memory, whatever the number of uploads.
+ * The answer comes back on the caller's event loop.
+ */
+@ApplicationScoped
+public class ParsingPool {
+
+    private final WorkerExecutor workers;
+
+    ParsingPool(Vertx vertx) {
+        this.workers = vertx.createSharedWorkerExecutor("pactport-parsing",
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Runs {@code work} on a parsing thread; what it throws fails the Uni. */
+    public <T> Uni<T> run(Callable<T> work) {
+        return workers.executeBlocking(work, false);
+    }
+
+    @PreDestroy
+    void close() {
+        workers.closeAndForget();
+    }
+}
