@@ -12,8 +12,9 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * What the HTTP layer answers before or after the resources, in the Pact Broker's JSON error shape: a NUL character in
- * the path or query string (PostgreSQL cannot store or compare it) refused with 400 before any route sees it; an
+ * What the HTTP layer answers before or after the resources, in the Pact Broker's JSON error shape: an over-long
+ * request line or header block (414, 431), and a NUL character in the path or query string (PostgreSQL cannot store
+ * or compare it, 400), refused before any route sees them; an
  * unknown route (404) and a request the HTTP layer itself refused (a body over the size limit sent in chunks, a
  * malformed request) with a message rather than an HTML page or nothing; and an error no mapper in {@link ApiErrors}
  * knows as a 500 without its text (which may name classes and values), logged. Bodies are checked by
@@ -31,11 +32,38 @@ public class HttpErrors {
             413, "The request body is larger than this broker accepts (quarkus.http.limits.max-body-size).",
             415, "This resource does not read the request's content type; send application/json.");
 
+    /**
+     * The longest request line and header block answered here. The HTTP layer's own limits
+     * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set far above these, because
+     * it refuses with an empty body; only what exceeds those still gets one.
+     */
+    static final int MAX_URI_LENGTH = 8192;
+    static final int MAX_HEADERS_SIZE = 20 * 1024;
+
     void install(@Observes Router router) {
+        router.route().order(-9).handler(HttpErrors::refuseOversized);
         router.route().order(-9).handler(HttpErrors::refuseNul);
         // after every resource: reached only when none answered
         router.route().order(Integer.MAX_VALUE).handler(context -> respond(context, 404, null));
         router.route().order(-9).failureHandler(HttpErrors::failed);
+    }
+
+    private static void refuseOversized(RoutingContext context) {
+        if (context.request().uri().length() > MAX_URI_LENGTH) {
+            respond(context, 414, "The request's path and query are " + context.request().uri().length()
+                    + " characters long; this broker reads at most " + MAX_URI_LENGTH + ".");
+            return;
+        }
+        int headers = 0;
+        for (Map.Entry<String, String> header : context.request().headers()) {
+            headers += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (headers > MAX_HEADERS_SIZE) {
+            respond(context, 431, "The request's headers are " + headers + " bytes long; this broker reads at most "
+                    + MAX_HEADERS_SIZE + ".");
+            return;
+        }
+        context.next();
     }
 
     private static void refuseNul(RoutingContext context) {

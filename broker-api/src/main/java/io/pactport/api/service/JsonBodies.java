@@ -13,9 +13,10 @@ import java.util.Set;
 /**
  * The bounds on what one request makes this broker parse, checked by reading the body as a stream before any tree of
  * it is built: a 10 MB body of millions of tiny values ({@code [{},{},...]}) would otherwise become a tree, hashes
- * and stored text several hundred megabytes large, and a few of them at once exhaust the heap. Request bodies (not
- * pacts) are also checked for what PostgreSQL cannot store in a text column or the JSON written back cannot hold: a
- * NUL character or half of a UTF-16 surrogate pair, in any string or key. Each refusal names the field.
+ * and stored text several hundred megabytes large, and a few of them at once exhaust the heap. Strings and keys are
+ * also checked for what PostgreSQL cannot store or the JSON written back cannot hold: a NUL character anywhere, and
+ * half of a UTF-16 surrogate pair in request bodies (PactContent refuses those in pacts). Each refusal names the
+ * field.
  */
 public final class JsonBodies {
 
@@ -69,9 +70,10 @@ public final class JsonBodies {
     }
 
     /**
-     * Checks the bounds on a pact's size (its content rules are PactContent's). Malformed JSON passes here, to be
-     * described by PactContent with its own wording.
+     * Checks the bounds on a pact's size and that no string in it holds a NUL (its other content rules are
+     * PactContent's). Malformed JSON passes here, to be described by PactContent with its own wording.
      *
+     * @throws InvalidRequestException when a string holds a NUL
      * @throws BodyTooLargeException when it holds more than {@link #MAX_VALUES} values or {@link #MAX_INTERACTIONS}
      *         interactions and messages
      */
@@ -96,9 +98,7 @@ public final class JsonBodies {
                     if (depth == 1) {
                         topLevelKey = parser.currentName();
                     }
-                    if (!pact) {
-                        checkText(parser, parser.currentName());
-                    }
+                    checkText(parser, parser.currentName(), pact);
                     continue;
                 }
                 case END_OBJECT, END_ARRAY -> {
@@ -121,7 +121,8 @@ public final class JsonBodies {
                         + " messages; this broker accepts at most that many in one pact.");
             }
             if (token.isStructStart()) {
-                if (depth == 1 && token == JsonToken.START_ARRAY && INTERACTION_ARRAYS.contains(topLevelKey)) {
+                if (depth == 1 && token == JsonToken.START_ARRAY && topLevelKey != null
+                        && INTERACTION_ARRAYS.contains(topLevelKey)) {
                     inInteractions = true;
                 }
                 if (++depth > MAX_DEPTH && !pact) {
@@ -129,20 +130,27 @@ public final class JsonBodies {
                             + MAX_DEPTH + " levels of arrays and objects are allowed"
                             + JsonProblems.at(parser.currentTokenLocation()));
                 }
-            } else if (token == JsonToken.VALUE_STRING && !pact) {
-                checkText(parser, parser.getText());
+            } else if (token == JsonToken.VALUE_STRING) {
+                checkText(parser, parser.getText(), pact);
             }
         }
     }
 
-    /** PostgreSQL text holds no NUL; UTF-8, which everything is stored and sent as, has no lone surrogates. */
-    private static void checkText(JsonParser parser, String text) {
+    /**
+     * PostgreSQL text holds no NUL, nor does its jsonb (the outbox's events carry pacts) hold the escape
+     * {@code \u0000}; UTF-8, which everything is stored and sent as, has no lone surrogates (pacts: PactContent
+     * refuses them in its own words).
+     */
+    private static void checkText(JsonParser parser, String text, boolean pact) {
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (c == 0) {
                 String field = field(parser);
                 throw InvalidRequestException.of(field, field + " cannot contain a NUL character (\\u0000)");
+            }
+            if (pact) {
+                continue;
             }
             if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;

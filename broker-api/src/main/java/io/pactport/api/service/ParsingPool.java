@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Callable;
 
 /**
- * Where request bodies and pacts are parsed: a few worker threads, one per core. A 10 MB body takes seconds to parse
- * and hash, which on an event-loop thread stalls every request that loop serves (heartbeats included); and as at most
- * this many bodies are parsed at once, at most this many parse trees are in memory, whatever the number of uploads.
- * The answer comes back on the caller's event loop.
+ * Where request bodies and pacts are parsed (and large pacts rendered): worker threads, one fewer than the cores. A
+ * 10 MB pact takes seconds to parse and hash, which on an event-loop thread stalls every request that loop serves
+ * (heartbeats included); and as at most this many bodies are parsed at once, at most this many parse trees are in
+ * memory, whatever the number of uploads. The answer comes back on the caller's event loop.
  */
 @ApplicationScoped
 public class ParsingPool {
@@ -19,8 +19,9 @@ public class ParsingPool {
     private final WorkerExecutor workers;
 
     ParsingPool(Vertx vertx) {
+        // one core is left to the event loops, so that parsing at full tilt does not slow every other request
         this.workers = vertx.createSharedWorkerExecutor("pactport-parsing",
-                Runtime.getRuntime().availableProcessors());
+                Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
     }
 
     /** Runs {@code work} on a parsing thread; what it throws fails the Uni. */
