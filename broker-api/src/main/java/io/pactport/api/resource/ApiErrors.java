@@ -13,6 +13,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -121,12 +122,19 @@ public class ApiErrors {
                 uri);
     }
 
+    /**
+     * A content type the resource does not read. PATCH of anything but a pact takes a JSON merge patch, as in the
+     * Pact Broker (whose deployed and released versions, like these, refuse plain JSON); the message says so.
+     */
     @ServerExceptionMapper
-    public RestResponse<Map<String, Object>> unsupportedType(NotSupportedException e, HttpHeaders headers, UriInfo uri) {
+    public RestResponse<Map<String, Object>> unsupportedType(NotSupportedException e, HttpHeaders headers, UriInfo uri,
+            Request request) {
         MediaType type = headers.getMediaType();
+        boolean mergePatch = "PATCH".equals(request.getMethod()) && !uri.getPath().startsWith("/pacts/");
         return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-                "The request content type " + (type == null ? "(none)" : type) + " is not supported here; send"
-                        + " application/json", headers, uri);
+                "The request content type " + (type == null ? "(none)" : type) + " is not supported here; send "
+                        + (mergePatch ? "application/merge-patch+json (a JSON merge patch)" : "application/json"),
+                headers, uri);
     }
 
     /**

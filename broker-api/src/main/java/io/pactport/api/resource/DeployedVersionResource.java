@@ -12,7 +12,6 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -49,7 +48,7 @@ public class DeployedVersionResource {
      * must be recorded); anything else leaves it as it is, as in the Pact Broker.
      */
     @PATCH
-    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @Consumes(MERGE_PATCH)
     public Uni<DeployedVersionJson> patch(@RestPath String uuid, String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
         return deployments.find(uuid).flatMap(found -> bodies.json(body).flatMap(patch -> {

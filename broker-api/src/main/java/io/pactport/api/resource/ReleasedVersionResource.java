@@ -11,7 +11,6 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -46,7 +45,7 @@ public class ReleasedVersionResource {
      * recorded again); anything else leaves it as it is, as in the Pact Broker.
      */
     @PATCH
-    @Consumes({MediaType.APPLICATION_JSON, DeployedVersionResource.MERGE_PATCH})
+    @Consumes(DeployedVersionResource.MERGE_PATCH)
     public Uni<ReleasedVersionJson> patch(@RestPath String uuid, String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
         return releases.find(uuid).flatMap(found -> bodies.json(body).flatMap(patch -> {

@@ -13,6 +13,7 @@ import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** One test per way a request used to get a 500, an empty or HTML answer, or a 400 after writing (issue 12). */
@@ -172,20 +173,12 @@ class RequestRefusalTest {
     }
 
     @Test
-    void endingADeploymentAcceptsPlainJsonAsThePactBrokerDoes() {
-        DeploymentFixtures deployments = new DeploymentFixtures(database);
-        String consumer = PactFixtures.unique("PlainJson");
-        String environment = deployments.environment(PactFixtures.unique("plain-json"), false);
-        deployments.version(consumer, "1");
-        String uuid = given().contentType("application/json").body("{}")
-                .post("/pacticipants/{p}/versions/1/deployed-versions/environment/{e}", consumer, environment)
-                .then().statusCode(201).extract().path("uuid");
-
+    void endingADeploymentWithPlainJsonSaysToSendAMergePatchAsThePactBrokerRequires() {
         Response response = given().contentType("application/json").body("{\"currentlyDeployed\":false}")
-                .patch("/deployed-versions/" + uuid);
+                .patch("/deployed-versions/" + UUID.randomUUID());
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.jsonPath().getBoolean("currentlyDeployed")).isFalse();
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.jsonPath().getString("error")).contains("send application/merge-patch+json");
     }
 
     @Test
