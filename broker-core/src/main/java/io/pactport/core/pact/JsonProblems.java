@@ -3,6 +3,7 @@ package io.pactport.core.pact;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,9 +16,11 @@ public final class JsonProblems {
     /** Jackson describes nested locations with a note about the source being hidden; users need line and column. */
     private static final Pattern SOURCE_DESCRIPTION =
             Pattern.compile("\\[Source: [^\\]]*?; (line: \\d+, column: \\d+)\\]");
+    private static final Pattern CONTROL_CHARACTER =
+            Pattern.compile("^Illegal (?:unquoted )?character \\(\\((CTRL-CHAR, code \\d+)\\)\\).*", Pattern.DOTALL);
     /** "...: enable `JsonReadFeature.X` to allow", "(from `StreamReadConstraints.y()`)" and the like. */
-    private static final Pattern SETTING_HINT = Pattern.compile(
-            "(?:;|:)?\\s*(?:enable|disable) `?[A-Za-z]+Feature\\.[A-Z_]+`? to allow|,? from `[A-Za-z]+\\.[A-Za-z]+\\(\\)`");
+    private static final Pattern SETTING_HINT = Pattern.compile("(?:;|:)?\\s*(?:enable|disable)"
+            + " `?[A-Za-z]+Feature\\.[A-Z_]+`? to allow|,? from `[A-Za-z]+\\.[A-Za-z]+\\(\\)`");
 
     private JsonProblems() {
     }
@@ -54,9 +57,9 @@ public final class JsonProblems {
             // NaN, Infinity and the like: JavaScript has them, JSON does not
             return message.replaceFirst("^Non-standard token '([^']*)'.*$", "'$1' is not a JSON number");
         }
-        if (message.startsWith("Illegal character ((CTRL-CHAR")) {
-            return "a control character must be escaped in a JSON string ("
-                    + message.replaceFirst("^Illegal character \\(\\((CTRL-CHAR, code \\d+)\\)\\).*$", "$1") + ")";
+        Matcher control = CONTROL_CHARACTER.matcher(message);
+        if (control.matches()) {
+            return "a control character must be escaped in a JSON string (" + control.group(1) + ")";
         }
         String plain = SOURCE_DESCRIPTION.matcher(message).replaceAll("[$1]");
         return SETTING_HINT.matcher(plain).replaceAll("").strip();
