@@ -1,5 +1,6 @@
 package io.pactport.api.resource;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -70,7 +71,7 @@ public class HttpErrors {
         String path = context.request().path();
         if (path != null && path.toLowerCase(Locale.ROOT).contains("%00")) {
             answer(context, 400, new JsonObject().put("errors", new JsonObject()
-                    .put("path", new io.vertx.core.json.JsonArray().add("path cannot contain a NUL character (%00)"))));
+                    .put("path", new JsonArray().add("path cannot contain a NUL character (%00)"))));
             return;
         }
         String query = context.request().query();
@@ -79,7 +80,7 @@ public class HttpErrors {
                 if (pair.toLowerCase(Locale.ROOT).contains("%00")) {
                     String name = decode(pair.split("=", 2)[0]);
                     answer(context, 400, new JsonObject().put("errors", new JsonObject().put(name,
-                            new io.vertx.core.json.JsonArray().add(name + " cannot contain a NUL character (%00)"))));
+                            new JsonArray().add(name + " cannot contain a NUL character (%00)"))));
                     return;
                 }
             }

@@ -31,6 +31,11 @@ public final class JsonBodies {
      * fewer.
      */
     public static final int MAX_INTERACTIONS = 100_000;
+    /**
+     * Characters in one string of a request body (not a pact): the longest texts sent are test results and webhook
+     * bodies, far shorter. Fields stored in indexed columns have a lower limit, {@link PacticipantNames#MAX_BYTES}.
+     */
+    public static final int MAX_TEXT = 1024 * 1024;
     /** Levels of nested arrays and objects in a request body: the default of Ruby's {@code JSON.parse}. */
     public static final int MAX_DEPTH = 100;
 
@@ -56,7 +61,8 @@ public final class JsonBodies {
      * Checks a request body: well-formed JSON within the bounds, with text PostgreSQL can store.
      *
      * @throws JsonProcessingException when it is not JSON
-     * @throws InvalidRequestException when a string holds a NUL or an unpaired surrogate, or nesting is too deep
+     * @throws InvalidRequestException when a string holds a NUL or an unpaired surrogate or is longer than
+     *         {@link #MAX_TEXT}, or nesting is too deep
      * @throws BodyTooLargeException when it holds more than {@link #MAX_VALUES} values
      */
     public static void checkBody(byte[] body) throws JsonProcessingException {
@@ -143,6 +149,10 @@ public final class JsonBodies {
      */
     private static void checkText(JsonParser parser, String text, boolean pact) {
         int length = text.length();
+        if (length > MAX_TEXT && !pact) {
+            String field = field(parser);
+            throw InvalidRequestException.of(field, field + " cannot be longer than " + MAX_TEXT + " characters");
+        }
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (c == 0) {

@@ -102,6 +102,14 @@ class RequestRefusalTest {
         assertThat(instance.jsonPath().getList("errors.applicationInstance", String.class))
                 .containsExactly("applicationInstance cannot be longer than 1000 bytes");
 
+        Response results = given().contentType("application/json")
+                .body("{\"success\":true,\"providerApplicationVersion\":\"1\",\"testResults\":[\""
+                        + "y".repeat(1024 * 1024 + 1) + "\"]}")
+                .post("/pacts/provider/P/consumer/C/pact-version/0123456789abcdef/verification-results");
+        assertThat(results.statusCode()).isEqualTo(400);
+        assertThat(results.jsonPath().getList("errors.'testResults.0'", String.class))
+                .containsExactly("testResults.0 cannot be longer than 1048576 characters");
+
         Response webhook = given().contentType("application/json").body("{}").put("/webhooks/" + "u".repeat(3000));
         assertThat(webhook.statusCode()).isEqualTo(400);
         assertThat(webhook.jsonPath().getList("errors.uuid", String.class))
