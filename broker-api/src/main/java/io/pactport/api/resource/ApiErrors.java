@@ -1,14 +1,19 @@
 package io.pactport.api.resource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.pactport.api.service.BodyTooLargeException;
 import io.pactport.api.service.ConflictException;
 import io.pactport.api.service.InvalidRequestException;
 import io.pactport.api.service.MatrixQueryException;
 import io.pactport.api.service.NotFoundException;
+import io.pactport.core.pact.JsonProblems;
 import io.vertx.pgclient.PgException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -76,15 +81,60 @@ public class ApiErrors {
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr();
         return error(Response.Status.BAD_REQUEST, "Invalid JSON",
-                "Error parsing JSON" + where + ": " + e.getOriginalMessage(), headers, uri);
+                "Error parsing JSON" + where + ": " + JsonProblems.problem(e), headers, uri);
     }
 
+    /**
+     * A body Jackson could not bind (Quarkus' own mapper for this answers an empty 400). Bodies are bound by
+     * {@link RequestBodies}, which names the field; this is for any other reader.
+     */
     @ServerExceptionMapper
-    public RestResponse<Map<String, Object>> unsupportedType(NotSupportedException e, HttpHeaders headers, UriInfo uri) {
+    public RestResponse<Map<String, Object>> unbindable(MismatchedInputException e, HttpHeaders headers,
+            UriInfo uri) {
+        return unparsable(e, headers, uri);
+    }
+
+    /** A well-formed body holding more than the broker parses for one request. */
+    @ServerExceptionMapper
+    public RestResponse<Map<String, Object>> tooLarge(BodyTooLargeException e, HttpHeaders headers, UriInfo uri) {
+        return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large", e.getMessage(), headers, uri);
+    }
+
+    /**
+     * The HTTP errors the REST layer raises itself: no such resource or method (404, 405), an Accept header it cannot
+     * satisfy (406); answered with a message in the Pact Broker's shape rather than Quarkus' empty or HTML bodies.
+     */
+    @ServerExceptionMapper
+    public RestResponse<Map<String, Object>> http(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "No resource here; the index at / lists them.";
+            case 405 -> "This resource does not answer this HTTP method.";
+            case 406 -> "This resource cannot answer with the content type the Accept header asks for.";
+            default -> status.getReasonPhrase();
+        };
+        if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
+            LOG.errorf(e, "%s failed", uri.getPath());
+            detail = "The request failed on the server; it is logged there.";
+        }
+        return error(Response.Status.fromStatusCode(status.getStatusCode()) == null ? Response.Status.BAD_REQUEST
+                : Response.Status.fromStatusCode(status.getStatusCode()), status.getReasonPhrase(), detail, headers,
+                uri);
+    }
+
+    /**
+     * A content type the resource does not read. PATCH of anything but a pact takes a JSON merge patch, as in the
+     * Pact Broker (whose deployed and released versions, like these, refuse plain JSON); the message says so.
+     */
+    @ServerExceptionMapper
+    public RestResponse<Map<String, Object>> unsupportedType(NotSupportedException e, HttpHeaders headers, UriInfo uri,
+            Request request) {
         MediaType type = headers.getMediaType();
+        boolean mergePatch = "PATCH".equals(request.getMethod()) && !uri.getPath().startsWith("/pacts/");
         return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-                "The request content type " + (type == null ? "(none)" : type) + " is not supported here; send"
-                        + " application/json", headers, uri);
+                "The request content type " + (type == null ? "(none)" : type) + " is not supported here; send "
+                        + (mergePatch ? "application/merge-patch+json (a JSON merge patch)" : "application/json"),
+                headers, uri);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.pactport.api.resource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pactport.api.service.BranchService;
 import io.pactport.api.service.VersionService;
 import io.smallrye.mutiny.Uni;
@@ -30,8 +29,10 @@ public class BranchResource {
     private final BranchService service;
     private final VersionService versions;
     private final BaseUrl baseUrl;
+    private final RequestBodies bodies;
 
-    BranchResource(BranchService service, VersionService versions, BaseUrl baseUrl) {
+    BranchResource(BranchService service, VersionService versions, BaseUrl baseUrl, RequestBodies bodies) {
+        this.bodies = bodies;
         this.service = service;
         this.versions = versions;
         this.baseUrl = baseUrl;
@@ -89,10 +90,9 @@ public class BranchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Map<String, Object>>> putVersion(@PathParam("pacticipant") String pacticipant,
             @PathParam("branch") String branch, @PathParam("version") String number, String text,
-            @Context UriInfo request) throws JsonProcessingException {
-        RequestBodies.parse(text);
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return service.putVersion(pacticipant, branch, number).map(result -> {
+        return bodies.json(text).flatMap(ignored -> service.putVersion(pacticipant, branch, number)).map(result -> {
             var json = VersionHal.branchVersion(base, pacticipant, result.value());
             return result.created()
                     ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, json)

@@ -1,8 +1,6 @@
 package io.pactport.api.resource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pactport.api.service.ContractsPublishRequest;
-import io.pactport.api.service.PactJson;
 import io.pactport.api.service.ContractsPublishService;
 import io.pactport.api.service.ContractsPublishService.ConflictsException;
 import io.pactport.api.service.ContractsPublishService.Notice;
@@ -30,8 +28,10 @@ public class ContractsPublishResource {
 
     private final ContractsPublishService service;
     private final BaseUrl baseUrl;
+    private final RequestBodies bodies;
 
-    ContractsPublishResource(ContractsPublishService service, BaseUrl baseUrl) {
+    ContractsPublishResource(ContractsPublishService service, BaseUrl baseUrl, RequestBodies bodies) {
+        this.bodies = bodies;
         this.service = service;
         this.baseUrl = baseUrl;
     }
@@ -39,10 +39,10 @@ public class ContractsPublishResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(Hal.MEDIA_TYPE)
-    public Uni<Map<String, Object>> publish(byte[] json, @Context UriInfo uri) throws JsonProcessingException {
-        ContractsPublishRequest request = PactJson.readBody(json, ContractsPublishRequest.class);
+    public Uni<Map<String, Object>> publish(byte[] json, @Context UriInfo uri) {
         String base = baseUrl.of(uri);
-        return service.publish(request, pact -> BrokerUrls.pact(base, pact)).map(result -> {
+        return bodies.read(json, ContractsPublishRequest.class)
+                .flatMap(request -> service.publish(request, pact -> BrokerUrls.pact(base, pact))).map(result -> {
             String pacticipant = result.pacticipant().name();
             String number = result.version().number();
             String pacticipantUrl = BrokerUrls.pacticipant(base, pacticipant);

@@ -28,8 +28,11 @@ public class DeployedVersionResource {
     private final DeploymentService deployments;
     private final EnvironmentService environments;
     private final BaseUrl baseUrl;
+    private final RequestBodies bodies;
 
-    DeployedVersionResource(DeploymentService deployments, EnvironmentService environments, BaseUrl baseUrl) {
+    DeployedVersionResource(DeploymentService deployments, EnvironmentService environments, BaseUrl baseUrl,
+            RequestBodies bodies) {
+        this.bodies = bodies;
         this.deployments = deployments;
         this.environments = environments;
         this.baseUrl = baseUrl;
@@ -48,7 +51,7 @@ public class DeployedVersionResource {
     @Consumes(MERGE_PATCH)
     public Uni<DeployedVersionJson> patch(@RestPath String uuid, String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return deployments.find(uuid).flatMap(found -> RequestBodies.json(body).flatMap(patch -> {
+        return deployments.find(uuid).flatMap(found -> bodies.json(body).flatMap(patch -> {
             JsonNode currentlyDeployed = objectOf(patch).path("currentlyDeployed");
             if (currentlyDeployed.isBoolean() && currentlyDeployed.booleanValue()) {
                 throw new DeploymentStateException("currentlyDeployed", "The currentlyDeployed property cannot be"

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.service.DeploymentService;
 import io.pactport.api.service.EnvironmentService;
 import io.pactport.api.service.InvalidRequestException;
+import io.pactport.api.service.PacticipantNames;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,8 +30,11 @@ public class DeploymentResource {
     private final DeploymentService deployments;
     private final EnvironmentService environments;
     private final BaseUrl baseUrl;
+    private final RequestBodies bodies;
 
-    DeploymentResource(DeploymentService deployments, EnvironmentService environments, BaseUrl baseUrl) {
+    DeploymentResource(DeploymentService deployments, EnvironmentService environments, BaseUrl baseUrl,
+            RequestBodies bodies) {
+        this.bodies = bodies;
         this.deployments = deployments;
         this.environments = environments;
         this.baseUrl = baseUrl;
@@ -42,7 +46,7 @@ public class DeploymentResource {
     public Uni<RestResponse<DeployedVersionJson>> record(@RestPath String pacticipant, @RestPath String version,
             @RestPath String environmentUuid, String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return RequestBodies.json(body).map(DeploymentResource::applicationInstance)
+        return bodies.json(body).map(DeploymentResource::applicationInstance)
                 .flatMap(instance -> deployments.record(pacticipant, version, environmentUuid, instance))
                 .map(deployed -> RestResponse.ResponseBuilder
                         .<DeployedVersionJson>created(URI.create(BrokerUrls.deployedVersion(base, deployed.deployedVersion().uuid())))
@@ -84,6 +88,10 @@ public class DeploymentResource {
         }
         if (!instance.isValueNode()) {
             throw InvalidRequestException.of(field, "must be a string");
+        }
+        String tooLong = PacticipantNames.tooLong(field, instance.asText());
+        if (tooLong != null) {
+            throw InvalidRequestException.of(field, tooLong);
         }
         return instance.asText().isEmpty() ? null : instance.asText();
     }

@@ -37,9 +37,11 @@ public class EnvironmentResource {
     private final DeploymentService deployments;
     private final ReleaseService releases;
     private final BaseUrl baseUrl;
+    private final RequestBodies bodies;
 
     EnvironmentResource(EnvironmentService environments, DeploymentService deployments, ReleaseService releases,
-            BaseUrl baseUrl) {
+            BaseUrl baseUrl, RequestBodies bodies) {
+        this.bodies = bodies;
         this.environments = environments;
         this.deployments = deployments;
         this.releases = releases;
@@ -57,7 +59,7 @@ public class EnvironmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<EnvironmentJson>> create(String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return RequestBodies.json(body).map(EnvironmentInput::parse).flatMap(environments::create).map(created -> RestResponse.ResponseBuilder
+        return bodies.json(body).map(EnvironmentInput::parse).flatMap(environments::create).map(created -> RestResponse.ResponseBuilder
                 .<EnvironmentJson>created(URI.create(BrokerUrls.environment(base, created.uuid()))).entity(json(created, base)).build());
     }
 
@@ -72,7 +74,7 @@ public class EnvironmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<EnvironmentJson> replace(@RestPath String uuid, String body, @Context UriInfo request) {
         // as in the Pact Broker, an unknown environment is a 404 whatever the body
-        return environments.find(uuid).flatMap(existing -> RequestBodies.json(body)).map(EnvironmentInput::parse)
+        return environments.find(uuid).flatMap(existing -> bodies.json(body)).map(EnvironmentInput::parse)
                 .flatMap(input -> environments.replace(uuid, input))
                 .map(replaced -> json(replaced, baseUrl.of(request)));
     }

@@ -1,6 +1,5 @@
 package io.pactport.api.resource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pactport.api.service.LabelService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -24,8 +23,10 @@ public class LabelResource {
 
     private final LabelService service;
     private final BaseUrl baseUrl;
+    private final RequestBodies bodies;
 
-    LabelResource(LabelService service, BaseUrl baseUrl) {
+    LabelResource(LabelService service, BaseUrl baseUrl, RequestBodies bodies) {
+        this.bodies = bodies;
         this.service = service;
         this.baseUrl = baseUrl;
     }
@@ -41,11 +42,9 @@ public class LabelResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Map<String, Object>>> put(@PathParam("pacticipant") String pacticipant,
-            @PathParam("label") String label, String text, @Context UriInfo request)
-            throws JsonProcessingException {
-        RequestBodies.parse(text);
+            @PathParam("label") String label, String text, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return service.put(pacticipant, label).map(result -> {
+        return bodies.json(text).flatMap(ignored -> service.put(pacticipant, label)).map(result -> {
             var json = PacticipantHal.label(base, pacticipant, result.value());
             return result.created()
                     ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, json)

@@ -5,6 +5,7 @@ import io.pactport.api.service.PactPublishService;
 import io.pactport.api.service.PactPublishService.Mode;
 import io.pactport.api.service.PactPublishService.Outcome;
 import io.pactport.api.service.PactReadService;
+import io.pactport.api.service.ParsingPool;
 import io.smallrye.mutiny.Uni;
 import io.pactport.api.service.IntegrationService;
 import jakarta.ws.rs.Consumes;
@@ -33,9 +34,11 @@ public class PactResource {
     private final PactReadService reader;
     private final IntegrationService integrations;
     private final BaseUrl baseUrl;
+    private final ParsingPool parsing;
 
     PactResource(PactPublishService publisher, PactReadService reader, IntegrationService integrations,
-            BaseUrl baseUrl) {
+            BaseUrl baseUrl, ParsingPool parsing) {
+        this.parsing = parsing;
         this.publisher = publisher;
         this.reader = reader;
         this.integrations = integrations;
@@ -70,7 +73,7 @@ public class PactResource {
     private Uni<RestResponse<String>> write(String provider, String consumer, String version, byte[] body, Mode mode,
             UriInfo request) {
         return publisher.publish(provider, consumer, version, body, mode)
-                .map(published -> respond(published.outcome() == Outcome.CREATED
+                .flatMap(published -> respond(published.outcome() == Outcome.CREATED
                         ? RestResponse.Status.CREATED : RestResponse.Status.OK, published.pact(), request, null));
     }
 
@@ -88,35 +91,35 @@ public class PactResource {
     @Path("/version/{version}")
     public Uni<RestResponse<String>> forConsumerVersion(@PathParam("provider") String provider,
             @PathParam("consumer") String consumer, @PathParam("version") String version, @Context UriInfo request) {
-        return reader.forConsumerVersion(provider, consumer, version).map(pact -> ok(pact, request, null));
+        return reader.forConsumerVersion(provider, consumer, version).flatMap(pact -> ok(pact, request, null));
     }
 
     @GET
     @Path("/latest")
     public Uni<RestResponse<String>> latest(@PathParam("provider") String provider,
             @PathParam("consumer") String consumer, @Context UriInfo request) {
-        return reader.latest(provider, consumer).map(pact -> ok(pact, request, null));
+        return reader.latest(provider, consumer).flatMap(pact -> ok(pact, request, null));
     }
 
     @GET
     @Path("/latest/{tag}")
     public Uni<RestResponse<String>> latestTagged(@PathParam("provider") String provider,
             @PathParam("consumer") String consumer, @PathParam("tag") String tag, @Context UriInfo request) {
-        return reader.latestTagged(provider, consumer, tag).map(pact -> ok(pact, request, null));
+        return reader.latestTagged(provider, consumer, tag).flatMap(pact -> ok(pact, request, null));
     }
 
     @GET
     @Path("/branch/{branch}/latest")
     public Uni<RestResponse<String>> latestOnBranch(@PathParam("provider") String provider,
             @PathParam("consumer") String consumer, @PathParam("branch") String branch, @Context UriInfo request) {
-        return reader.latestOnBranch(provider, consumer, branch).map(pact -> ok(pact, request, null));
+        return reader.latestOnBranch(provider, consumer, branch).flatMap(pact -> ok(pact, request, null));
     }
 
     @GET
     @Path("/pact-version/{sha}")
     public Uni<RestResponse<String>> bySha(@PathParam("provider") String provider,
             @PathParam("consumer") String consumer, @PathParam("sha") String sha, @Context UriInfo request) {
-        return reader.bySha(provider, consumer, sha, null).map(pact -> ok(pact, request, null));
+        return reader.bySha(provider, consumer, sha, null).flatMap(pact -> ok(pact, request, null));
     }
 
     @GET
@@ -124,18 +127,21 @@ public class PactResource {
     public Uni<RestResponse<String>> byShaWithMetadata(@PathParam("provider") String provider,
             @PathParam("consumer") String consumer, @PathParam("sha") String sha,
             @PathParam("metadata") String metadata, @Context UriInfo request) {
-        return reader.bySha(provider, consumer, sha, metadata).map(pact -> ok(pact, request, metadata));
+        return reader.bySha(provider, consumer, sha, metadata).flatMap(pact -> ok(pact, request, metadata));
     }
 
-    private RestResponse<String> ok(PactPublication pact, UriInfo request, String metadata) {
+    private Uni<RestResponse<String>> ok(PactPublication pact, UriInfo request, String metadata) {
         return respond(RestResponse.Status.OK, pact, request, metadata);
     }
 
-    private RestResponse<String> respond(RestResponse.Status status, PactPublication pact, UriInfo request,
+    /** Rendering re-reads the stored content, which for a large pact takes long enough to stall an event loop. */
+    private Uni<RestResponse<String>> respond(RestResponse.Status status, PactPublication pact, UriInfo request,
             String metadata) {
-        return RestResponse.ResponseBuilder.create(status, PactDocument.render(pact, baseUrl.of(request), metadata))
+        String base = baseUrl.of(request);
+        return parsing.run(() -> RestResponse.ResponseBuilder
+                .create(status, PactDocument.render(pact, base, metadata))
                 .type(Hal.MEDIA_TYPE)
                 .header(CONSUMER_VERSION_HEADER, pact.consumerVersionNumber())
-                .build();
+                .build());
     }
 }

@@ -1,6 +1,5 @@
 package io.pactport.api.resource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.model.PacticipantFields;
 import io.pactport.api.service.InvalidRequestException;
@@ -39,8 +38,10 @@ public class PacticipantResource {
 
     private final PacticipantService service;
     private final BaseUrl baseUrl;
+    private final RequestBodies bodies;
 
-    PacticipantResource(PacticipantService service, BaseUrl baseUrl) {
+    PacticipantResource(PacticipantService service, BaseUrl baseUrl, RequestBodies bodies) {
+        this.bodies = bodies;
         this.service = service;
         this.baseUrl = baseUrl;
     }
@@ -63,18 +64,18 @@ public class PacticipantResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Map<String, Object>>> create(String text, @Context UriInfo request)
-            throws JsonProcessingException {
-        JsonNode body = RequestBodies.parse(text);
-        Map<String, String> fields = fields(body);
-        String name = fields.get("name");
-        if (name == null) {
-            throw InvalidRequestException.of("name", "name is missing");
-        }
+    public Uni<RestResponse<Map<String, Object>>> create(String text, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return service.create(name, toFields(fields)).map(d -> RestResponse.ResponseBuilder
-                .create(RestResponse.Status.CREATED, PacticipantHal.pacticipant(base, d))
-                .location(URI.create(BrokerUrls.pacticipant(base, name))).build());
+        return bodies.json(text).flatMap(body -> {
+            Map<String, String> fields = fields(body);
+            String name = fields.get("name");
+            if (name == null) {
+                throw InvalidRequestException.of("name", "name is missing");
+            }
+            return service.create(name, toFields(fields)).map(d -> RestResponse.ResponseBuilder
+                    .create(RestResponse.Status.CREATED, PacticipantHal.pacticipant(base, d))
+                    .location(URI.create(BrokerUrls.pacticipant(base, name))).build());
+        });
     }
 
     @GET
@@ -88,11 +89,10 @@ public class PacticipantResource {
     @Path("{pacticipant}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Object>> replace(@PathParam("pacticipant") String name, String text,
-            @Context UriInfo request) throws JsonProcessingException {
-        JsonNode body = RequestBodies.parse(text);
-        PacticipantFields fields = toFields(fields(body));
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return service.replace(name, fields).map(d -> PacticipantHal.pacticipant(base, d));
+        return bodies.json(text).flatMap(body -> service.replace(name, toFields(fields(body))))
+                .map(d -> PacticipantHal.pacticipant(base, d));
     }
 
     /** Merges the body into the pacticipant; creates it (201 with a Location) when missing, as the Pact Broker does. */
@@ -100,12 +100,13 @@ public class PacticipantResource {
     @Path("{pacticipant}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     public Uni<RestResponse<Map<String, Object>>> patch(@PathParam("pacticipant") String name, String text,
-            @Context UriInfo request) throws JsonProcessingException {
-        JsonNode body = RequestBodies.parse(text);
-        Map<String, String> changes = fields(body);
-        changes.remove("name");
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return service.patch(name, changes).map(result -> {
+        return bodies.json(text).flatMap(body -> {
+            Map<String, String> changes = fields(body);
+            changes.remove("name");
+            return service.patch(name, changes);
+        }).map(result -> {
             var json = PacticipantHal.pacticipant(base, result.value());
             return result.created()
                     ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, json)
@@ -126,7 +127,7 @@ public class PacticipantResource {
      */
     static Map<String, String> fields(JsonNode body) {
         Map<String, String> fields = new LinkedHashMap<>();
-        if (body == null || body.isNull()) {
+        if (body.isMissingNode() || body.isNull()) {
             return fields;
         }
         if (!body.isObject()) {

@@ -31,8 +31,10 @@ public class PactsForVerificationResource {
 
     private final PactsForVerificationService service;
     private final BaseUrl baseUrl;
+    private final RequestBodies bodies;
 
-    PactsForVerificationResource(PactsForVerificationService service, BaseUrl baseUrl) {
+    PactsForVerificationResource(PactsForVerificationService service, BaseUrl baseUrl, RequestBodies bodies) {
+        this.bodies = bodies;
         this.service = service;
         this.baseUrl = baseUrl;
     }
@@ -41,7 +43,7 @@ public class PactsForVerificationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Object>> post(@PathParam("provider") String provider, String body,
             @Context UriInfo uri) {
-        return RequestBodies.json(body).flatMap(query -> service.find(provider, query, false))
+        return bodies.json(body).flatMap(query -> service.find(provider, query, false))
                 .map(result -> render(result, provider, uri));
     }
 

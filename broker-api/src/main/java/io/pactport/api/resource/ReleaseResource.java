@@ -25,8 +25,10 @@ public class ReleaseResource {
     private final ReleaseService releases;
     private final EnvironmentService environments;
     private final BaseUrl baseUrl;
+    private final RequestBodies bodies;
 
-    ReleaseResource(ReleaseService releases, EnvironmentService environments, BaseUrl baseUrl) {
+    ReleaseResource(ReleaseService releases, EnvironmentService environments, BaseUrl baseUrl, RequestBodies bodies) {
+        this.bodies = bodies;
         this.releases = releases;
         this.environments = environments;
         this.baseUrl = baseUrl;
@@ -39,7 +41,7 @@ public class ReleaseResource {
             @RestPath String environmentUuid, String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
         // the body carries nothing, but broken JSON is still refused, as the Pact Broker refuses it
-        return RequestBodies.json(body)
+        return bodies.json(body)
                 .flatMap(ignored -> releases.record(pacticipant, version, environmentUuid))
                 .map(recorded -> {
                     var released = recorded.released();

@@ -25,8 +25,11 @@ public class ReleasedVersionResource {
     private final ReleaseService releases;
     private final EnvironmentService environments;
     private final BaseUrl baseUrl;
+    private final RequestBodies bodies;
 
-    ReleasedVersionResource(ReleaseService releases, EnvironmentService environments, BaseUrl baseUrl) {
+    ReleasedVersionResource(ReleaseService releases, EnvironmentService environments, BaseUrl baseUrl,
+            RequestBodies bodies) {
+        this.bodies = bodies;
         this.releases = releases;
         this.environments = environments;
         this.baseUrl = baseUrl;
@@ -45,7 +48,7 @@ public class ReleasedVersionResource {
     @Consumes(DeployedVersionResource.MERGE_PATCH)
     public Uni<ReleasedVersionJson> patch(@RestPath String uuid, String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return releases.find(uuid).flatMap(found -> RequestBodies.json(body).flatMap(patch -> {
+        return releases.find(uuid).flatMap(found -> bodies.json(body).flatMap(patch -> {
             JsonNode currentlySupported = DeployedVersionResource.objectOf(patch).path("currentlySupported");
             if (currentlySupported.isBoolean() && currentlySupported.booleanValue()) {
                 throw new DeploymentStateException("currentlySupported", "The currentlySupported property cannot be"

@@ -1,40 +1,99 @@
 package io.pactport.api.resource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.pactport.api.service.InvalidRequestException;
+import io.pactport.api.service.JsonBodies;
+import io.pactport.api.service.PactJson;
+import io.pactport.api.service.ParsingPool;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Reads JSON request bodies. They arrive as text and are parsed here because Quarkus wraps a body it cannot parse into
- * a bare 400 before {@link ApiErrors} sees it; parsed here, the Jackson error reaches {@link ApiErrors}, which answers
- * with the position and cause, as the Pact Broker does.
+ * Reads every JSON request body, in one way: off the event loop ({@link ParsingPool}), within {@link JsonBodies}'
+ * bounds and with its checks on text, before the resource does anything with it. Bodies arrive as text or bytes and are
+ * parsed here because Quarkus answers a body it cannot bind with a bare 400; parsed here, the problem reaches
+ * {@link ApiErrors}, which says what it is and where.
  */
-final class RequestBodies {
+@ApplicationScoped
+public class RequestBodies {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ParsingPool parsing;
 
-    private RequestBodies() {
+    RequestBodies(ParsingPool parsing) {
+        this.parsing = parsing;
     }
 
-    /** The body as JSON; null when there is none (the Pact Broker accepts many requests without a body). */
-    static JsonNode parse(String body) throws JsonProcessingException {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        return JSON.readTree(body);
+    /** The body as JSON; {@link MissingNode} when there is none (the Pact Broker accepts many requests without one). */
+    Uni<JsonNode> json(String body) {
+        return json(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The body as JSON (an empty body as no JSON at all); unparsable JSON fails with Jackson's exception (a 400). */
-    static Uni<JsonNode> json(String body) {
-        return Uni.createFrom().emitter(emitter -> {
+    /** The body as JSON; {@link MissingNode} when there is none. */
+    Uni<JsonNode> json(byte[] body) {
+        return parsing.run(() -> {
+            if (blank(body)) {
+                return MissingNode.getInstance();
+            }
+            JsonBodies.checkBody(body);
+            return PactJson.mapper().readTree(body);
+        });
+    }
+
+    /**
+     * The body bound to {@code type}; a value of the wrong JSON type is refused with the field's name and the type it
+     * must have, as the Pact Broker's validation says it.
+     */
+    <T> Uni<T> read(byte[] body, Class<T> type) {
+        return json(body).map(json -> {
+            if (!json.isObject()) {
+                throw InvalidRequestException.of("base", "the request body must be a JSON object");
+            }
             try {
-                JsonNode json = parse(body);
-                emitter.complete(json == null ? MissingNode.getInstance() : json);
-            } catch (JsonProcessingException e) {
-                emitter.fail(e);
+                return PactJson.mapper().treeToValue(json, type);
+            } catch (MismatchedInputException e) {
+                String field = e.getPath().stream()
+                        .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                                : String.valueOf(reference.getIndex()))
+                        .collect(Collectors.joining("."));
+                throw InvalidRequestException.of(field.isEmpty() ? "base" : field, mustBe(e.getTargetType()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw InvalidRequestException.of("base", "the request body does not have the expected fields");
             }
         });
+    }
+
+    private static boolean blank(byte[] body) {
+        if (body != null) {
+            for (byte b : body) {
+                if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static String mustBe(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be an array";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be one of: true, false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "must be a number";
+        }
+        return "must be a hash";
     }
 }

@@ -1,6 +1,5 @@
 package io.pactport.api.resource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pactport.api.service.TagService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -24,8 +23,10 @@ public class TagResource {
 
     private final TagService service;
     private final BaseUrl baseUrl;
+    private final RequestBodies bodies;
 
-    TagResource(TagService service, BaseUrl baseUrl) {
+    TagResource(TagService service, BaseUrl baseUrl, RequestBodies bodies) {
+        this.bodies = bodies;
         this.service = service;
         this.baseUrl = baseUrl;
     }
@@ -42,10 +43,9 @@ public class TagResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Map<String, Object>>> put(@PathParam("pacticipant") String pacticipant,
             @PathParam("version") String number, @PathParam("tag") String tag, String text,
-            @Context UriInfo request) throws JsonProcessingException {
-        RequestBodies.parse(text);
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return service.put(pacticipant, number, tag).map(result -> {
+        return bodies.json(text).flatMap(ignored -> service.put(pacticipant, number, tag)).map(result -> {
             var json = VersionHal.tag(base, pacticipant, number, result.value());
             return result.created()
                     ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, json)

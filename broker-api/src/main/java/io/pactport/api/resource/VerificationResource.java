@@ -4,10 +4,7 @@ import io.pactport.api.model.Timestamps;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.model.VerificationResult;
-import io.pactport.api.service.PactJson;
 import io.pactport.api.service.VerificationService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -38,8 +35,10 @@ public class VerificationResource {
 
     private final VerificationService service;
     private final BaseUrl baseUrl;
+    private final RequestBodies bodies;
 
-    VerificationResource(VerificationService service, BaseUrl baseUrl) {
+    VerificationResource(VerificationService service, BaseUrl baseUrl, RequestBodies bodies) {
+        this.bodies = bodies;
         this.service = service;
         this.baseUrl = baseUrl;
     }
@@ -49,8 +48,8 @@ public class VerificationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Representation>> publish(@PathParam("provider") String provider,
             @PathParam("consumer") String consumer, @PathParam("sha") String sha, byte[] body,
-            @Context UriInfo uri) throws JsonProcessingException {
-        return created(service.publish(provider, consumer, sha, null, PactJson.readBody(body, JsonNode.class)), uri);
+            @Context UriInfo uri) {
+        return created(bodies.json(body).flatMap(json -> service.publish(provider, consumer, sha, null, json)), uri);
     }
 
     @POST
@@ -58,9 +57,8 @@ public class VerificationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Representation>> publishWithMetadata(@PathParam("provider") String provider,
             @PathParam("consumer") String consumer, @PathParam("sha") String sha,
-            @PathParam("metadata") String metadata, byte[] body, @Context UriInfo uri)
-            throws JsonProcessingException {
-        return created(service.publish(provider, consumer, sha, metadata, PactJson.readBody(body, JsonNode.class)),
+            @PathParam("metadata") String metadata, byte[] body, @Context UriInfo uri) {
+        return created(bodies.json(body).flatMap(json -> service.publish(provider, consumer, sha, metadata, json)),
                 uri);
     }
 

@@ -1,6 +1,5 @@
 package io.pactport.api.resource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.model.Upserted;
 import io.pactport.api.model.VersionChanges;
@@ -34,8 +33,10 @@ public class VersionResource {
 
     private final VersionService service;
     private final BaseUrl baseUrl;
+    private final RequestBodies bodies;
 
-    VersionResource(VersionService service, BaseUrl baseUrl) {
+    VersionResource(VersionService service, BaseUrl baseUrl, RequestBodies bodies) {
+        this.bodies = bodies;
         this.service = service;
         this.baseUrl = baseUrl;
     }
@@ -59,22 +60,22 @@ public class VersionResource {
     @Path("{version}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Map<String, Object>>> put(@PathParam("pacticipant") String pacticipant,
-            @PathParam("version") String number, String text, @Context UriInfo request)
-            throws JsonProcessingException {
-        JsonNode body = RequestBodies.parse(text);
-        String base = baseUrl.of(request);
-        return service.put(pacticipant, number, changes(body)).map(result -> response(base, result));
+            @PathParam("version") String number, String text, @Context UriInfo request) {
+        return bodies.json(text).flatMap(body -> {
+            String base = baseUrl.of(request);
+            return service.put(pacticipant, number, changes(body)).map(result -> response(base, result));
+        });
     }
 
     @PATCH
     @Path("{version}")
     @Consumes(PacticipantResource.MERGE_PATCH)
     public Uni<RestResponse<Map<String, Object>>> patch(@PathParam("pacticipant") String pacticipant,
-            @PathParam("version") String number, String text, @Context UriInfo request)
-            throws JsonProcessingException {
-        JsonNode body = RequestBodies.parse(text);
-        String base = baseUrl.of(request);
-        return service.patch(pacticipant, number, changes(body)).map(result -> response(base, result));
+            @PathParam("version") String number, String text, @Context UriInfo request) {
+        return bodies.json(text).flatMap(body -> {
+            String base = baseUrl.of(request);
+            return service.patch(pacticipant, number, changes(body)).map(result -> response(base, result));
+        });
     }
 
     @DELETE
@@ -95,7 +96,7 @@ public class VersionResource {
 
     /** {@code buildUrl} and {@code tags: [{name}]}; other keys (a {@code branch} too) are ignored. */
     static VersionChanges changes(JsonNode body) {
-        if (body == null || body.isNull()) {
+        if (body.isMissingNode() || body.isNull()) {
             return new VersionChanges(false, null, null);
         }
         if (!body.isObject()) {

@@ -31,8 +31,10 @@ public class WebhookResource {
 
     private final WebhookService webhooks;
     private final BaseUrl baseUrl;
+    private final RequestBodies bodies;
 
-    WebhookResource(WebhookService webhooks, BaseUrl baseUrl) {
+    WebhookResource(WebhookService webhooks, BaseUrl baseUrl, RequestBodies bodies) {
+        this.bodies = bodies;
         this.webhooks = webhooks;
         this.baseUrl = baseUrl;
     }
@@ -61,7 +63,7 @@ public class WebhookResource {
     public Uni<RestResponse<Map<String, Object>>> put(@PathParam("uuid") String uuid, String body,
             @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return RequestBodies.json(body).flatMap(json -> webhooks.put(uuid, json)).map(saved -> RestResponse
+        return bodies.json(body).flatMap(json -> webhooks.put(uuid, json)).map(saved -> RestResponse
                 .ResponseBuilder.create(saved.created() ? Response.Status.CREATED : Response.Status.OK,
                         WebhookJson.of(saved.value(), base)).build());
     }
@@ -87,7 +89,7 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Object>> executeUnsaved(String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return RequestBodies.json(body).flatMap(json -> webhooks.executeUnsaved(json, base)).map(outcome -> WebhookJson
+        return bodies.json(body).flatMap(json -> webhooks.executeUnsaved(json, base)).map(outcome -> WebhookJson
                 .execution(outcome, webhooks.showsResponses(), null, EnvironmentResource.selfHref(base, request),
                         base));
     }
@@ -143,7 +145,7 @@ public class WebhookResource {
 
     Uni<RestResponse<Map<String, Object>>> create(Scope scope, String body, UriInfo request) {
         String base = baseUrl.of(request);
-        return RequestBodies.json(body).flatMap(json -> webhooks.create(scope, json)).map(created -> created(created,
+        return bodies.json(body).flatMap(json -> webhooks.create(scope, json)).map(created -> created(created,
                 base));
     }
 

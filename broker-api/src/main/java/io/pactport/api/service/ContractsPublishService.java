@@ -60,10 +60,13 @@ public class ContractsPublishService {
     private final ContractsPublishRepository repository;
     private final Outbox outbox;
     private final ApiConfig config;
+    private final ParsingPool parsing;
 
     ContractsPublishService(Pool pool, PactPublishService publisher, BranchRepository branches,
-            TagService tagService, ContractsPublishRepository repository, Outbox outbox, ApiConfig config) {
+            TagService tagService, ContractsPublishRepository repository, Outbox outbox, ApiConfig config,
+            ParsingPool parsing) {
         this.pool = pool;
+        this.parsing = parsing;
         this.publisher = publisher;
         this.branches = branches;
         this.tagService = tagService;
@@ -73,9 +76,9 @@ public class ContractsPublishService {
     }
 
     public Uni<Result> publish(ContractsPublishRequest request, Function<PactPublication, String> pactUrl) {
-        List<PactToPublish> pacts = ContractsPublishValidator.validate(request);
         List<String> tags = request.tags() == null ? List.of() : request.tags();
-        return pool.withTransaction(tx -> publisher.pacticipant(tx, request.pacticipantName())
+        return parsing.run(() -> ContractsPublishValidator.validate(request)).flatMap(pacts -> pool
+                .withTransaction(tx -> publisher.pacticipant(tx, request.pacticipantName())
                 .flatMap(pacticipant -> versionOf(tx, pacticipant, request)
                         .call(version -> refuseChangedContent(tx, version.value(), request, pacts))
                         .flatMap(version -> label(tx, pacticipant, version, request.branch(), tags)
@@ -88,7 +91,7 @@ public class ContractsPublishService {
                                     notices.addAll(published.notices());
                                     return new Result(pacticipant, version.value(), tags, published.pacts(),
                                             notices);
-                                }))))
+                                })))))
                 .onFailure(ConflictException.class)
                 .transform(conflict -> new ConflictsException(List.of(new Notice("error", conflict.getMessage()))));
     }
@@ -108,7 +111,8 @@ public class ContractsPublishService {
         for (int i = 0; i < pacts.size(); i++) {
             ContractsPublishRequest.Contract contract = request.contracts().get(i);
             String sha = pacts.get(i).content().sha();
-            String json = pacts.get(i).json();
+            // the diff leaves interaction ids out, so the stored form (computed on the parsing pool) serves as the text
+            String json = pacts.get(i).content().withInteractionIds();
             chain = chain.chain(() -> repository.publishedPact(tx, version.id(), contract.providerName())
                     .invoke(published -> published.filter(existing -> !existing.sha().equals(sha))
                             .ifPresent(changed -> refusals.addAll(List.of(

@@ -40,6 +40,7 @@ final class ContractsPublishValidator {
             return List.of();
         }
         required("pacticipantName", request.pacticipantName());
+        notTooLong("pacticipantName", request.pacticipantName());
         if (required("pacticipantVersionNumber", request.pacticipantVersionNumber())) {
             singleLine("pacticipantVersionNumber", request.pacticipantVersionNumber());
         }
@@ -58,6 +59,7 @@ final class ContractsPublishValidator {
                 if (tag == null || tag.isBlank()) {
                     add("tags." + i, "can't be blank");
                 }
+                notTooLong("tags." + i, tag);
             }
         }
         if (request.contracts() == null) {
@@ -80,6 +82,8 @@ final class ContractsPublishValidator {
         }
         required(prefix + "consumerName", contract.consumerName());
         required(prefix + "providerName", contract.providerName());
+        notTooLong(prefix + "consumerName", contract.consumerName());
+        notTooLong(prefix + "providerName", contract.providerName());
         if (contract.consumerName() != null && request.pacticipantName() != null
                 && !contract.consumerName().equals(request.pacticipantName())) {
             add(prefix + "consumerName", "consumerName ('" + contract.consumerName() + "') must match pacticipantName ('"
@@ -138,6 +142,14 @@ final class ContractsPublishValidator {
     private void singleLine(String field, String value) {
         if (value.contains("\n")) {
             add(field, "cannot contain multiple lines");
+        }
+        notTooLong(field, value);
+    }
+
+    private void notTooLong(String field, String value) {
+        String tooLong = PacticipantNames.tooLong(field, value);
+        if (tooLong != null) {
+            add(field, tooLong);
         }
     }
 

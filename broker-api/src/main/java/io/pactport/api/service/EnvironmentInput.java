@@ -101,6 +101,10 @@ public record EnvironmentInput(String name, String displayName, boolean producti
         if (node.textValue().contains("\n")) {
             add(errors, field, "cannot contain multiple lines");
         }
+        String tooLong = PacticipantNames.tooLong(field, node.textValue());
+        if (tooLong != null) {
+            add(errors, field, tooLong);
+        }
         return node.textValue();
     }
 

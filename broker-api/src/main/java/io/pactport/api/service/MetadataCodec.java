@@ -149,7 +149,8 @@ public final class MetadataCodec {
             return created;
         }
         if (!type.isInstance(existing)) {
-            throw new IllegalArgumentException("expected " + type.getSimpleName() + " for param " + key);
+            throw new IllegalArgumentException("the parameter " + key + " is given both as " + (type == List.class
+                    ? "a list (" + key + "[]=...)" : "a hash (" + key + "[name]=...)") + " and otherwise");
         }
         return existing;
     }

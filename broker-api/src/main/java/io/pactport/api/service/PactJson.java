@@ -40,20 +40,6 @@ public final class PactJson {
         }
     }
 
-    /**
-     * A request body. Bodies are read here rather than by the REST layer so that a malformed one reaches
-     * {@code ApiErrors} as a {@link JsonProcessingException} and is answered with the parser's message.
-     */
-    public static <T> T readBody(byte[] body, Class<T> type) throws JsonProcessingException {
-        try {
-            return MAPPER.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("reading an in-memory body", e);
-        }
-    }
-
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

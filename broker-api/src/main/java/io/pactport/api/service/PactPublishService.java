@@ -49,10 +49,18 @@ public class PactPublishService {
     /** A pact as sent, parsed. */
     public record PactToPublish(PactContent content) {
 
-        /** Parses a pact; 400 with PactContent's message when it cannot be one. */
+        /**
+         * Parses a pact and derives what is stored of it (SHA, content with interaction ids), which takes seconds for
+         * the largest: call it on the {@link ParsingPool}. 400 with PactContent's message when it cannot be a pact;
+         * 413 when it is larger than {@link JsonBodies} allows.
+         */
         public static PactToPublish parse(byte[] body, String field) {
+            JsonBodies.checkPact(body);
             try {
-                return new PactToPublish(PactContent.parse(body));
+                PactContent content = PactContent.parse(body);
+                content.sha();
+                content.withInteractionIds();
+                return new PactToPublish(content);
             } catch (InvalidPactContentException e) {
                 throw InvalidRequestException.of(field, e.getMessage());
             }
@@ -85,10 +93,13 @@ public class PactPublishService {
     private final Outbox outbox;
     private final ApiConfig config;
     private final WebhookTriggers webhookTriggers;
+    private final ParsingPool parsing;
 
     PactPublishService(Pool pool, PacticipantService pacticipantService, VersionService versionService,
-            PactRepository pacts, Outbox outbox, ApiConfig config, WebhookTriggers webhookTriggers) {
+            PactRepository pacts, Outbox outbox, ApiConfig config, WebhookTriggers webhookTriggers,
+            ParsingPool parsing) {
         this.pool = pool;
+        this.parsing = parsing;
         this.pacticipantService = pacticipantService;
         this.versionService = versionService;
         this.pacts = pacts;
@@ -100,13 +111,14 @@ public class PactPublishService {
     /** PUT/PATCH of one pact: the names in the pact must be those of the URL. */
     public Uni<Published> publish(String provider, String consumer, String consumerVersionNumber, byte[] body,
             Mode mode) {
-        PactToPublish pact = PactToPublish.parse(body, "base");
-        checkName("consumer", pact.content().consumerName(), consumer);
-        checkName("provider", pact.content().providerName(), provider);
-        checkVersionNumber("consumer_version_number", consumerVersionNumber);
-        return pool.withTransaction(tx -> pacticipant(tx, consumer)
-                .flatMap(c -> version(tx, c, consumerVersionNumber)
-                        .flatMap(v -> publishInto(tx, c, v.value(), provider, pact, mode))));
+        return parsing.run(() -> PactToPublish.parse(body, "base")).flatMap(pact -> {
+            checkName("consumer", pact.content().consumerName(), consumer);
+            checkName("provider", pact.content().providerName(), provider);
+            checkVersionNumber("consumer_version_number", consumerVersionNumber);
+            return pool.withTransaction(tx -> pacticipant(tx, consumer)
+                    .flatMap(c -> version(tx, c, consumerVersionNumber)
+                            .flatMap(v -> publishInto(tx, c, v.value(), provider, pact, mode))));
+        });
     }
 
     /** The pacticipant, created (with its event) if new. */

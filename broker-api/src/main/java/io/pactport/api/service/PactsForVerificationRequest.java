@@ -104,8 +104,13 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
 
     /** The GET form's nested query string ({@code consumer_version_selectors[][tag]=prod&...}) as a JSON query. */
     public static JsonNode fromQueryString(String rawQuery) {
-        Map<String, Object> nested = rawQuery == null ? Map.of() : MetadataCodec.parseNestedQuery(rawQuery);
-        return toJson(nested);
+        try {
+            Map<String, Object> nested = rawQuery == null ? Map.of() : MetadataCodec.parseNestedQuery(rawQuery);
+            return toJson(nested);
+        } catch (IllegalArgumentException e) {
+            // a name used both as a value and as a list (q=1&q[]=2), or a broken %-escape: Rack refuses both
+            throw InvalidRequestException.of("base", "The query string cannot be read: " + e.getMessage());
+        }
     }
 
     private static JsonNode toJson(Object value) {

@@ -106,6 +106,10 @@ public class WebhookService {
             throw InvalidRequestException.of("uuid", "The UUID can only contain the characters A-Z, a-z, 0-9, _ and"
                     + " -, and must be 16 or more characters.");
         }
+        String tooLong = PacticipantNames.tooLong("uuid", uuid);
+        if (tooLong != null) {
+            throw InvalidRequestException.of("uuid", tooLong);
+        }
         WebhookInput input = WebhookInput.parse(body, runner.allowList());
         return pool.withTransaction(tx -> webhooks.find(tx, uuid).flatMap(existing -> fields(tx, uuid, Scope.NONE,
                 existing.map(e -> keepMaskedSecrets(e, input, body)).orElse(input))

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Parses pact content into plain Java values (see {@link RubyJson}), accepting what the Pact Broker's parser
@@ -50,9 +49,6 @@ final class PactJsonParser {
                     .build())
             .build();
 
-    /** Jackson describes nested locations with a note about the source being hidden; users need line and column. */
-    private static final Pattern SOURCE_DESCRIPTION = Pattern.compile("\\[Source: [^\\]]*?; (line: \\d+, column: \\d+)\\]");
-
     private PactJsonParser() {
     }
 
@@ -73,9 +69,7 @@ final class PactJsonParser {
             }
             return pact;
         } catch (JsonProcessingException e) {
-            throw new InvalidPactContentException(
-                    "Pact content is not valid JSON: " + withoutSourceDescription(e.getOriginalMessage())
-                            + at(e.getLocation()), e);
+            throw new InvalidPactContentException("Pact content is not valid JSON: " + JsonProblems.describe(e), e);
         } catch (IOException e) {
             // a String source does no I/O
             throw new UncheckedIOException(e);
@@ -248,14 +242,7 @@ final class PactJsonParser {
     }
 
     private static String at(JsonLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return "";
-        }
-        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    }
-
-    private static String withoutSourceDescription(String message) {
-        return message == null ? "" : SOURCE_DESCRIPTION.matcher(message).replaceAll("[$1]");
+        return JsonProblems.at(location);
     }
 
     private static String abbreviate(String text) {

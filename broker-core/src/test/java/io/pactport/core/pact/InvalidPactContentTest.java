@@ -18,7 +18,7 @@ class InvalidPactContentTest {
             unterminated object     | `{"consumer": {"name": "a"}`           | `not valid JSON: Unexpected end-of-input`
             trailing comma          | `{"interactions": [1, 2,]}`            | `not valid JSON: Unexpected character (']'`
             single quotes           | `{'interactions': []}`                 | `not valid JSON: Unexpected character (''' (code 39))`
-            NaN                     | `{"n": NaN}`                           | `not valid JSON: Non-standard token 'NaN'`
+            NaN                     | `{"n": NaN}`                           | `not valid JSON: 'NaN' is not a JSON number`
             leading zero            | `{"n": 01}`                            | `not valid JSON: Invalid numeric value: Leading zeroes not allowed`
             invalid escape          | `{"s": "\\q"}`                         | `not valid JSON: Unrecognized character escape 'q'`
             unterminated comment    | `{} /* no end`                         | `not valid JSON`

@@ -1,0 +1,41 @@
+package io.pactport.api.service;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.WorkerExecutor;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.Callable;
+
+/**
+ * Where request bodies and pacts are parsed (and large pacts rendered): one or two worker threads. A
+ * 10 MB pact takes seconds to parse and hash, which on an event-loop thread stalls every request that loop serves
+ * (heartbeats included); and as at most this many bodies are parsed at once, at most this many parse trees are in
+ * memory, whatever the number of uploads. The answer comes back on the caller's event loop.
+ */
+@ApplicationScoped
+public class ParsingPool {
+
+    /**
+     * One core is left to the event loops, so that parsing at full tilt does not slow every other request; and at most
+     * two parse at once, as a 10 MB pact of real interactions takes some 200 MB while it is parsed and hashed (the
+     * heap the run script, the image and docker-compose.yml give broker-api allows for two).
+     */
+    static final int THREADS = Math.min(2, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+
+    private final WorkerExecutor workers;
+
+    ParsingPool(Vertx vertx) {
+        this.workers = vertx.createSharedWorkerExecutor("pactport-parsing", THREADS);
+    }
+
+    /** Runs {@code work} on a parsing thread; what it throws fails the Uni. */
+    public <T> Uni<T> run(Callable<T> work) {
+        return workers.executeBlocking(work, false);
+    }
+
+    @PreDestroy
+    void close() {
+        workers.closeAndForget();
+    }
+}
