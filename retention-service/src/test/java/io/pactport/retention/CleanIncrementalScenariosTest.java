@@ -80,8 +80,8 @@ class CleanIncrementalScenariosTest extends CleanTestSupport {
         assertThat(db.versions("Foo")).hasSize(7);
     }
 
-    private static io.pactport.core.selectors.CleanSettings settingsWithDefaults() {
-        return io.pactport.core.selectors.CleanSettings.defaults().withBatches(2, java.time.Duration.ZERO, 0);
+    private static io.pactport.retention.selectors.CleanSettings settingsWithDefaults() {
+        return io.pactport.retention.selectors.CleanSettings.defaults().withBatches(2, java.time.Duration.ZERO, 0);
     }
 
     @Test
@@ -127,7 +127,7 @@ class CleanIncrementalScenariosTest extends CleanTestSupport {
 
     private RetentionRun runWithBranches(String versionSelectors, String branchSelectors) {
         return run(settings(versionSelectors, 1000).withKeepBranchSelectors(
-                io.pactport.core.selectors.KeepSelectors.parseBranches(branchSelectors)));
+                io.pactport.retention.selectors.KeepSelectors.parseBranches(branchSelectors)));
     }
 
     @Test

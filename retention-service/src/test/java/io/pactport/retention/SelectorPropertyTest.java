@@ -2,9 +2,9 @@ package io.pactport.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.core.selectors.CleanSettings;
-import io.pactport.core.selectors.KeepSelector;
-import io.pactport.core.selectors.KeepSelectors;
+import io.pactport.retention.selectors.CleanSettings;
+import io.pactport.retention.selectors.KeepSelector;
+import io.pactport.retention.selectors.KeepSelectors;
 import io.pactport.core.testing.ForeignKeys;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;

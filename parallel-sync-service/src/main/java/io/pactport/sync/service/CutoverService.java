@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pactport.core.remote.BrokerCopy;
 import io.pactport.core.remote.BrokerReader;
-import io.pactport.core.remote.CutoverCheck;
-import io.pactport.core.remote.CutoverCheck.Gap;
+import io.pactport.sync.service.CutoverCheck.Gap;
 import io.pactport.core.remote.ProductionVersions;
 import io.pactport.core.remote.ProductionVersions.Placement;
 import io.pactport.core.remote.RemoteBrokerException;
@@ -127,7 +126,7 @@ public class CutoverService {
             TargetReport before = compare(target, pactport.reader());
             BrokerCopy copy = new BrokerCopy(targets.reader(target), pactport);
             try {
-                before.missing().forEach(copy::fill);
+                before.missing().forEach(gap -> gap.fill(copy));
             } catch (RemoteBrokerException e) {
                 refused.computeIfAbsent(name, n -> new ArrayList<>()).add("stopped: " + e.getMessage());
             }

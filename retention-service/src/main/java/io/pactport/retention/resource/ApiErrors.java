@@ -1,6 +1,6 @@
 package io.pactport.retention.resource;
 
-import io.pactport.core.selectors.InvalidSelectorsException;
+import io.pactport.retention.selectors.InvalidSelectorsException;
 import io.pactport.retention.service.CleanInProgressException;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;

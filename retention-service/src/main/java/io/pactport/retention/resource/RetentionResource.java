@@ -1,8 +1,8 @@
 package io.pactport.retention.resource;
 
-import io.pactport.core.selectors.CleanSettings;
-import io.pactport.core.selectors.KeepSelector;
-import io.pactport.core.selectors.KeepSelectors;
+import io.pactport.retention.selectors.CleanSettings;
+import io.pactport.retention.selectors.KeepSelector;
+import io.pactport.retention.selectors.KeepSelectors;
 import io.pactport.retention.config.CleanConfiguration.BranchDeletionLimit;
 import io.pactport.retention.model.RetentionRun;
 import io.pactport.retention.model.RunTrigger;

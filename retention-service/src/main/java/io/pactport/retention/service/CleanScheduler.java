@@ -1,6 +1,6 @@
 package io.pactport.retention.service;
 
-import io.pactport.core.selectors.CleanSettings;
+import io.pactport.retention.selectors.CleanSettings;
 import io.pactport.retention.model.RetentionRun;
 import io.pactport.retention.model.RunTrigger;
 import io.quarkus.runtime.ShutdownEvent;

@@ -2,8 +2,8 @@ package io.pactport.retention.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.core.selectors.CleanSettings;
-import io.pactport.core.selectors.CronSchedule;
+import io.pactport.retention.selectors.CleanSettings;
+import io.pactport.retention.selectors.CronSchedule;
 import io.pactport.retention.model.RetentionRun;
 import io.pactport.retention.model.RunTrigger;
 import java.time.Clock;
