@@ -34,7 +34,17 @@ public final class DeadLetterRedrive {
     private DeadLetterRedrive() {
     }
 
+    /** @throws DeadLetterQueueUnavailableException when Kafka does not answer; what was re-driven stays done */
     public static Summary run(TargetSync sync, Map<String, Object> kafka, String group) {
+        try {
+            return redrive(sync, kafka, group);
+        } catch (KafkaException e) {
+            throw new DeadLetterQueueUnavailableException("the dead letters of " + sync.target() + " could not be"
+                    + " re-driven: Kafka did not answer (" + e.getMessage() + "); run the re-drive again", e);
+        }
+    }
+
+    private static Summary redrive(TargetSync sync, Map<String, Object> kafka, String group) {
         Map<String, Object> config = new HashMap<>(kafka);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -132,7 +142,7 @@ public final class DeadLetterRedrive {
         try {
             return EventJson.EXACT.writeValueAsBytes(event);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

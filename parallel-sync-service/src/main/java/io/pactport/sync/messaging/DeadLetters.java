@@ -55,9 +55,9 @@ public final class DeadLetters implements AutoCloseable {
             producer.send(new ProducerRecord<>(Topics.SYNC_DLQ, letter.target(), event)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing a dead letter", e);
+            throw new DeadLetterWriteException("interrupted while writing a dead letter", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the dead letter could not be written to " + Topics.SYNC_DLQ, e);
+            throw new DeadLetterWriteException("the dead letter could not be written to " + Topics.SYNC_DLQ, e);
         }
     }
 

@@ -119,7 +119,7 @@ public final class TargetSync {
                 LOG.warnf("target %s: event at %s/%d/%d dead-lettered: %s", target, letter.topic(),
                         letter.partition(), letter.offset(), letter.reason());
                 return Result.DEAD_LETTERED;
-            } catch (IllegalStateException e) {
+            } catch (DeadLetterWriteException e) {
                 LOG.warnf("target %s: %s", target, e.getMessage());
                 if (!keepTrying.test(++failures) || !pause(failures)) {
                     return Result.GAVE_UP;

@@ -130,7 +130,7 @@ public class SyncTargets {
     /** Tries the target's dead letters again. */
     public DeadLetterRedrive.Summary redrive(Target target) {
         if (target.sync() == null) {
-            throw new IllegalStateException("target " + target.config().name() + " is disabled");
+            throw new TargetDisabledException(target.config().name());
         }
         return DeadLetterRedrive.run(target.sync(), only(ConsumerConfig.configNames()),
                 redriveGroup(target.config().name()));
