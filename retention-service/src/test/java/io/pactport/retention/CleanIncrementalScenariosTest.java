@@ -1,5 +1,6 @@
 package io.pactport.retention;
 
+import io.pactport.retention.model.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.KafkaResource;
@@ -50,7 +51,7 @@ class CleanIncrementalScenariosTest extends CleanTestSupport {
     void keepsTheSelectedVersionsAndStopsAtTheLimit() throws SQLException {
         fooVersions(false);
         RetentionRun run = run(PROD_AND_LATEST_DEV, 3);
-        assertThat(run.status()).isEqualTo("succeeded");
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(db.versions("Foo")).containsExactly("1", "3", "5", "7");
         assertThat(run.versionsDeleted()).isEqualTo(3);
         // the pacts of the deleted versions went with them, and the content only they used
@@ -75,7 +76,7 @@ class CleanIncrementalScenariosTest extends CleanTestSupport {
     void theDefaultSelectorsRun() throws SQLException {
         fooVersions(true);
         RetentionRun run = run(settingsWithDefaults());
-        assertThat(run.status()).isEqualTo("succeeded");
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         // everything is younger than 90 days
         assertThat(db.versions("Foo")).hasSize(7);
     }
