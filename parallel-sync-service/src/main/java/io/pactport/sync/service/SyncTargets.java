@@ -6,6 +6,7 @@ import io.pactport.core.remote.BrokerReader;
 import io.pactport.core.remote.BrokerWriter;
 import io.pactport.core.remote.PactBrokerClient;
 import io.pactport.sync.config.SyncConfig;
+import io.pactport.sync.delivery.TargetStats;
 import io.pactport.sync.messaging.DeadLetterRedrive;
 import io.pactport.sync.messaging.DeadLetters;
 import io.pactport.sync.messaging.TargetConsumer;

@@ -15,7 +15,7 @@ import io.pactport.core.remote.BrokerWriter;
 import io.pactport.core.remote.PactBrokerClient;
 import io.pactport.core.testing.TestKafka;
 import io.pactport.sync.model.EventKind;
-import io.pactport.sync.service.TargetStats;
+import io.pactport.sync.delivery.TargetStats;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
