@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,7 +52,8 @@ public class SyncTargets {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, Object> kafka;
-    private final Map<String, Target> targets = new LinkedHashMap<>();
+    /** Published whole once read, so the scheduler's threads see no half-read list. */
+    private volatile Map<String, Target> targets = Map.of();
     private final List<TargetConsumer> consumers = new ArrayList<>();
     private DeadLetters deadLetters;
 
@@ -64,6 +66,7 @@ public class SyncTargets {
     }
 
     void start(@Observes StartupEvent start) {
+        Map<String, Target> read = new LinkedHashMap<>();
         Set<String> names = new HashSet<>();
         for (SyncConfig.Target target : config.targets()) {
             if (!names.add(target.name())) {
@@ -87,13 +90,14 @@ public class SyncTargets {
                 consumers.add(consumer);
                 consumer.start();
             }
-            targets.put(target.name(), new Target(target, kinds, writer, sync));
+            read.put(target.name(), new Target(target, kinds, writer, sync));
             LOG.infof("sync target %s: %s, %s, events %s", target.name(), target.url(),
                     target.enabled() ? "enabled" : "disabled", kinds);
         }
-        if (targets.isEmpty()) {
+        if (read.isEmpty()) {
             LOG.info("no sync target is configured (pactflow.sync.targets): nothing to do");
         }
+        targets = Collections.unmodifiableMap(read);
     }
 
     void stop(@Observes ShutdownEvent stop) {
