@@ -47,8 +47,6 @@ public final class DeadLetterRedrive {
     private static Summary redrive(TargetSync sync, Map<String, Object> kafka, String group) {
         Map<String, Object> config = new HashMap<>(kafka);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         int delivered = 0;
         int again = 0;
         int skipped = 0;
@@ -106,8 +104,6 @@ public final class DeadLetterRedrive {
     public static OptionalLong waiting(String target, Map<String, Object> kafka, String group, Duration timeout) {
         Map<String, Object> config = new HashMap<>(kafka);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         long deadline = System.nanoTime() + timeout.toNanos();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.SYNC_DLQ, timeout).stream()

@@ -80,12 +80,14 @@ public class SyncTargets {
             TargetSync sync = null;
             if (target.enabled()) {
                 if (deadLetters == null) {
-                    deadLetters = new DeadLetters(only(ProducerConfig.configNames()), clock);
+                    deadLetters = new DeadLetters(settings(ProducerConfig.configNames(),
+                            config.kafka().deadLetterProducer()), clock);
                 }
                 sync = new TargetSync(target.name(), kinds, writer, deadLetters,
                         new TargetStats(target.name(), registry, clock), config.retryInitialBackoff(),
                         config.retryMaxBackoff());
-                TargetConsumer consumer = new TargetConsumer(sync, only(ConsumerConfig.configNames()),
+                TargetConsumer consumer = new TargetConsumer(sync, settings(ConsumerConfig.configNames(),
+                        config.kafka().targetConsumer()),
                         config.consumerGroupPrefix() + target.name(), config.concurrency(), config.timeout());
                 consumers.add(consumer);
                 consumer.start();
@@ -120,7 +122,7 @@ public class SyncTargets {
             TargetStats s = t.sync() == null ? null : t.sync().stats();
             TargetStats.LastError error = s == null ? null : s.lastError();
             SyncConfig.Target c = t.config();
-            OptionalLong waiting = DeadLetterRedrive.waiting(c.name(), only(ConsumerConfig.configNames()),
+            OptionalLong waiting = DeadLetterRedrive.waiting(c.name(), redriveSettings(),
                     redriveGroup(c.name()), config.timeout());
             return new TargetStatus(c.name(), c.url(), c.enabled(), t.kinds().stream()
                     .map(k -> k.name().toLowerCase()).toList(), c.cutover(),
@@ -137,7 +139,7 @@ public class SyncTargets {
         if (target.sync() == null) {
             throw new TargetDisabledException(target.config().name());
         }
-        return DeadLetterRedrive.run(target.sync(), only(ConsumerConfig.configNames()),
+        return DeadLetterRedrive.run(target.sync(), redriveSettings(),
                 redriveGroup(target.config().name()));
     }
 
@@ -167,13 +169,19 @@ public class SyncTargets {
                 password.orElse(""))).orElse(BrokerCredentials.NONE));
     }
 
-    private Map<String, Object> only(Set<String> names) {
+    private Map<String, Object> redriveSettings() {
+        return settings(ConsumerConfig.configNames(), config.kafka().redriveConsumer());
+    }
+
+    /** A client's settings: the shared {@code kafka.*} ones that concern it, then its own from the sync's config. */
+    private Map<String, Object> settings(Set<String> names, Map<String, String> own) {
         Map<String, Object> selected = new HashMap<>();
         kafka.forEach((key, value) -> {
             if (names.contains(key)) {
                 selected.put(key, value.toString());
             }
         });
+        selected.putAll(own);
         return selected;
     }
 }
