@@ -3,7 +3,7 @@ package io.pactport.migration;
 import io.pactport.core.config.ConfigurationException;
 import io.pactport.core.config.DatabaseConfig;
 import io.pactport.core.config.DatabaseSettings;
-import io.pactport.core.config.Environment;
+import io.pactport.core.config.EnvironmentVariables;
 import io.pactport.migration.command.EnvCommand;
 import io.pactport.migration.command.ImportCommand;
 import io.pactport.migration.command.MigrateCommand;
@@ -53,7 +53,7 @@ public class MigrationMain implements QuarkusApplication {
         boolean runsACommand = args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help");
         if (runsACommand) {
             try {
-                DatabaseSettings.from(Environment.system());
+                DatabaseSettings.from(EnvironmentVariables.system());
             } catch (ConfigurationException e) {
                 if (args[0].equals("env")) {
                     System.exit(new CommandLine(new MigrationCommand())

@@ -1,5 +1,6 @@
 package io.pactport.retention;
 
+import io.pactport.retention.model.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.KafkaResource;
@@ -50,7 +51,7 @@ class CleanIncrementalScenariosTest extends CleanTestSupport {
     void keepsTheSelectedVersionsAndStopsAtTheLimit() throws SQLException {
         fooVersions(false);
         RetentionRun run = run(PROD_AND_LATEST_DEV, 3);
-        assertThat(run.status()).isEqualTo("succeeded");
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(db.versions("Foo")).containsExactly("1", "3", "5", "7");
         assertThat(run.versionsDeleted()).isEqualTo(3);
         // the pacts of the deleted versions went with them, and the content only they used
@@ -75,13 +76,13 @@ class CleanIncrementalScenariosTest extends CleanTestSupport {
     void theDefaultSelectorsRun() throws SQLException {
         fooVersions(true);
         RetentionRun run = run(settingsWithDefaults());
-        assertThat(run.status()).isEqualTo("succeeded");
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         // everything is younger than 90 days
         assertThat(db.versions("Foo")).hasSize(7);
     }
 
-    private static io.pactport.core.selectors.CleanSettings settingsWithDefaults() {
-        return io.pactport.core.selectors.CleanSettings.defaults().withBatches(2, java.time.Duration.ZERO, 0);
+    private static io.pactport.retention.selectors.CleanSettings settingsWithDefaults() {
+        return io.pactport.retention.selectors.CleanSettings.defaults().withBatches(2, java.time.Duration.ZERO, 0);
     }
 
     @Test
@@ -127,7 +128,7 @@ class CleanIncrementalScenariosTest extends CleanTestSupport {
 
     private RetentionRun runWithBranches(String versionSelectors, String branchSelectors) {
         return run(settings(versionSelectors, 1000).withKeepBranchSelectors(
-                io.pactport.core.selectors.KeepSelectors.parseBranches(branchSelectors)));
+                io.pactport.retention.selectors.KeepSelectors.parseBranches(branchSelectors)));
     }
 
     @Test

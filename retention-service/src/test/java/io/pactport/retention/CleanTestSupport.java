@@ -1,7 +1,7 @@
 package io.pactport.retention;
 
-import io.pactport.core.selectors.CleanSettings;
-import io.pactport.core.selectors.KeepSelectors;
+import io.pactport.retention.selectors.CleanSettings;
+import io.pactport.retention.selectors.KeepSelectors;
 import io.pactport.retention.model.RetentionRun;
 import io.pactport.retention.model.RunTrigger;
 import io.pactport.retention.service.CleanService;

@@ -2,7 +2,7 @@ package io.pactport.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.core.selectors.CleanSettings;
+import io.pactport.retention.selectors.CleanSettings;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.retention.model.RetentionRun;

@@ -1,5 +1,6 @@
 package io.pactport.retention;
 
+import io.pactport.retention.model.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.KafkaResource;
@@ -95,7 +96,7 @@ class ConcurrentWritesTest extends CleanTestSupport {
         }
         writers.shutdown();
 
-        assertThat(run.status()).isEqualTo("succeeded");
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.versionsDeleted()).isGreaterThan(OLD_VERSIONS / 4);
         assertThat(committed).hasSizeGreaterThan(30);
         for (Write write : committed) {

@@ -3,8 +3,8 @@ package io.pactport.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pactport.core.config.Environment;
-import io.pactport.core.selectors.CleanSettings;
+import io.pactport.core.config.EnvironmentVariables;
+import io.pactport.retention.selectors.CleanSettings;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.retention.model.RetentionRun;
@@ -76,7 +76,7 @@ class DryRunTest extends CleanTestSupport {
         db.branch(db.version("Widget", "3", 100), "feat/old-b");
         db.branch(db.version("Widget", "4", 100), "feat/old-b");
         db.branch(db.version("Widget", "5", 5), "main");
-        CleanSettings settings = CleanSettings.from(new Environment(Map.of(
+        CleanSettings settings = CleanSettings.from(new EnvironmentVariables(Map.of(
                 "PACTFLOW_DATABASE_CLEAN_KEEP_VERSION_SELECTORS", "[{\"branch\":true,\"latest\":true},{\"max_age\":30}]",
                 "PACTFLOW_DATABASE_CLEAN_KEEP_BRANCH_SELECTORS", "[{\"max_age\":90}]",
                 "PACTFLOW_DATABASE_CLEAN_BRANCH_DELETION_LIMIT", "1")::get)).withBatches(2, Duration.ZERO, 0);

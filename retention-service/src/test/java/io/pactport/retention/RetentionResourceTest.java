@@ -1,5 +1,6 @@
 package io.pactport.retention;
 
+import io.pactport.retention.model.RunStatus;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -124,14 +125,14 @@ class RetentionResourceTest extends CleanTestSupport {
                 lock.execute();
             }
             var run = run("[{\"latest\":true}]", 10);
-            assertThat(run.status()).isEqualTo("skipped");
+            assertThat(run.status()).isEqualTo(RunStatus.SKIPPED);
             assertThat(run.message()).contains("a clean is already in progress");
             assertThat(db.count("versions")).isEqualTo(2);
             try (PreparedStatement unlock = other.prepareStatement("SELECT pg_advisory_unlock(1907404105)")) {
                 unlock.execute();
             }
         }
-        assertThat(run("[{\"latest\":true}]", 10).status()).isEqualTo("succeeded");
+        assertThat(run("[{\"latest\":true}]", 10).status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(db.count("versions")).isEqualTo(1);
     }
 

@@ -1,6 +1,6 @@
 package io.pactport.retention;
 
-import io.pactport.core.selectors.KeepSelector;
+import io.pactport.retention.selectors.KeepSelector;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

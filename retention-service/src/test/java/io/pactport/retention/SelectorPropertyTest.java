@@ -1,10 +1,11 @@
 package io.pactport.retention;
 
+import io.pactport.retention.model.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.core.selectors.CleanSettings;
-import io.pactport.core.selectors.KeepSelector;
-import io.pactport.core.selectors.KeepSelectors;
+import io.pactport.retention.selectors.CleanSettings;
+import io.pactport.retention.selectors.KeepSelector;
+import io.pactport.retention.selectors.KeepSelectors;
 import io.pactport.core.testing.ForeignKeys;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
@@ -67,7 +68,7 @@ class SelectorPropertyTest extends CleanTestSupport {
                 SelectorOracle now = SelectorOracle.load(db.connection());
                 Set<Long> selected = now.keep(all, today);
                 RetentionRun run = run(settings);
-                assertThat(run.status()).as(context).isEqualTo("succeeded");
+                assertThat(run.status()).as(context).isEqualTo(RunStatus.SUCCEEDED);
                 assertThat(db.versionIds()).as(context + ": a run deleted a selected version").containsAll(selected);
                 if (run.versionsDeleted() == 0) {
                     break;

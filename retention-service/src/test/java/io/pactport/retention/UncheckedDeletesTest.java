@@ -1,5 +1,6 @@
 package io.pactport.retention;
 
+import io.pactport.retention.model.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.ForeignKeys;
@@ -60,7 +61,7 @@ class UncheckedDeletesTest extends CleanTestSupport {
 
         RetentionRun run = run("[{\"latest\":true}]", 100);
 
-        assertThat(run.status()).isEqualTo("succeeded");
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(db.versions("Foo")).containsExactly("f6");
         assertThat(db.versions("Bar")).containsExactly("b6");
         assertThat(ForeignKeys.dangling(db.connection())).isEmpty();
@@ -86,7 +87,7 @@ class UncheckedDeletesTest extends CleanTestSupport {
             RetentionRun run = run("[{\"latest\":true}]", 100);
 
             // the unknown reference stopped the delete instead of being left dangling
-            assertThat(run.status()).isEqualTo("failed");
+            assertThat(run.status()).isEqualTo(RunStatus.FAILED);
             assertThat(run.message()).contains("audit_references");
             assertThat(db.versions("Foo")).containsExactly("1", "2");
             assertThat(ForeignKeys.dangling(db.connection())).isEmpty();

@@ -1,5 +1,6 @@
 package io.pactport.retention;
 
+import io.pactport.retention.model.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.KafkaResource;
@@ -44,7 +45,7 @@ class VersionsOrderedByNumberTest extends CleanTestSupport {
 
         RetentionRun run = run(LATEST_PER_TAG, 100);
 
-        assertThat(run.status()).isEqualTo("succeeded");
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(db.versions("P")).containsExactly("2.0.0");
     }
 

@@ -23,7 +23,7 @@ public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        Environment env = new Environment(name -> {
+        EnvironmentVariables env = new EnvironmentVariables(name -> {
             ConfigValue value = context.getValue(name);
             return value == null ? null : value.getValue();
         });

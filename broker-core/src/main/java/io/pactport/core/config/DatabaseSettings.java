@@ -26,7 +26,7 @@ public record DatabaseSettings(String host, int port, String name, String userna
      *
      * @throws ConfigurationException when they are incomplete, contradictory or name another database than PostgreSQL
      */
-    public static Optional<DatabaseSettings> from(Environment env) {
+    public static Optional<DatabaseSettings> from(EnvironmentVariables env) {
         Optional<String> adapter = env.get("DATABASE_ADAPTER");
         if (adapter.isPresent() && !POSTGRES_SCHEMES.contains(adapter.get().toLowerCase())) {
             throw notPostgres("DATABASE_ADAPTER=" + adapter.get());

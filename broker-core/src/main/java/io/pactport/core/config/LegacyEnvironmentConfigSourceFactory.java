@@ -17,8 +17,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Every Pact Broker setting ({@code PACT_BROKER_<X>}) under its Pactport name ({@code PACTFLOW_<X>}), so a team can start
- * any Pactport service with the environment its Pact Broker had. The rule is {@link Environment}'s: the old name is read
- * when the new one is not set, with a warning naming the new one; both set to different values stops the start.
+ * any Pactport service with the environment its Pact Broker had. The rule is {@link EnvironmentVariables}'s: the old
+ * name is read when the new one is not set, with a warning naming the new one; both set to different values stops the
+ * start.
  * Registered through {@code META-INF/services}.
  */
 public class LegacyEnvironmentConfigSourceFactory implements ConfigSourceFactory {
@@ -61,18 +62,20 @@ public class LegacyEnvironmentConfigSourceFactory implements ConfigSourceFactory
     static Map<String, String> renamed(Function<String, String> lookup, Iterator<String> names) {
         Set<String> oldNames = new TreeSet<>();
         names.forEachRemaining(name -> {
-            if (name.startsWith(Environment.OLD_PREFIX) && name.length() > Environment.OLD_PREFIX.length()) {
+            if (name.startsWith(EnvironmentVariables.OLD_PREFIX)
+                    && name.length() > EnvironmentVariables.OLD_PREFIX.length()) {
                 oldNames.add(name);
             }
         });
-        Environment env = new Environment(lookup);
+        EnvironmentVariables env = new EnvironmentVariables(lookup);
         Map<String, String> renamed = new TreeMap<>();
         for (String oldName : oldNames) {
-            String suffix = oldName.substring(Environment.OLD_PREFIX.length());
+            String suffix = oldName.substring(EnvironmentVariables.OLD_PREFIX.length());
             Optional<String> value = env.get(suffix);
-            String newName = Environment.NEW_PREFIX + suffix;
+            String newName = EnvironmentVariables.NEW_PREFIX + suffix;
             if (value.isPresent() && isBlank(lookup.apply(newName))) {
-                // the value as the operator wrote it: Environment trims for comparing, a password keeps its spaces
+                // the value as the operator wrote it: EnvironmentVariables trims for comparing, a password keeps its
+                // spaces
                 renamed.put(newName, lookup.apply(oldName));
             }
         }

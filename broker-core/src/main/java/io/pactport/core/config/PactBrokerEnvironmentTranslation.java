@@ -82,7 +82,7 @@ public final class PactBrokerEnvironmentTranslation {
         Set<String> warnings = new LinkedHashSet<>();
         Map<String, String> pactflowValues = new HashMap<>();
         for (Entry entry : input) {
-            if (entry.name().startsWith(Environment.NEW_PREFIX)) {
+            if (entry.name().startsWith(EnvironmentVariables.NEW_PREFIX)) {
                 pactflowValues.put(entry.name(), entry.value());
             }
         }
@@ -98,10 +98,11 @@ public final class PactBrokerEnvironmentTranslation {
                     replacement = keepExisting(new Entry(AUTO_MIGRATE, autoMigrate), name, pactflowValues, warnings);
                 }
                 lines.add(new Line(entry, replacement));
-            } else if (name.startsWith(Environment.OLD_PREFIX) && name.length() > Environment.OLD_PREFIX.length()) {
-                String suffix = name.substring(Environment.OLD_PREFIX.length());
+            } else if (name.startsWith(EnvironmentVariables.OLD_PREFIX)
+                    && name.length() > EnvironmentVariables.OLD_PREFIX.length()) {
+                String suffix = name.substring(EnvironmentVariables.OLD_PREFIX.length());
                 classify(suffix, entry, warnings);
-                Entry renamed = new Entry(Environment.NEW_PREFIX + suffix, entry.value());
+                Entry renamed = new Entry(EnvironmentVariables.NEW_PREFIX + suffix, entry.value());
                 lines.add(new Line(entry, keepExisting(renamed, name, pactflowValues, warnings)));
             } else {
                 lines.add(new Line(entry, entry));

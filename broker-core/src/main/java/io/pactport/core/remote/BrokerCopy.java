@@ -2,8 +2,6 @@ package io.pactport.core.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.core.remote.BrokerWriter.Outcome;
-import io.pactport.core.remote.CutoverCheck.Gap;
-import io.pactport.core.remote.CutoverCheck.PactWithLabels;
 import io.pactport.core.remote.ProductionVersions.Placement;
 import io.pactport.core.remote.ProductionVersions.ProductionVersion;
 import io.pactport.core.remote.RemoteModel.Deployment;
@@ -20,8 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * Copies data from one Pact Broker to another through their APIs: the whole broker (migration-service's
- * {@code import}) or exactly what a cut-over check found missing (the backfill). Every step is idempotent, so an
- * interrupted copy is finished by running it again, which writes only what is still missing.
+ * {@code import}) or single records a caller found missing (parallel-sync-service's backfill). Every step is
+ * idempotent, so an interrupted copy is finished by running it again, which writes only what is still missing.
  */
 public final class BrokerCopy {
 
@@ -66,9 +64,24 @@ public final class BrokerCopy {
         return tally;
     }
 
-    /** Writes what one gap names, from the old broker's data; a refusal is kept in the tally, not thrown. */
-    public void fill(Gap gap) {
-        attempt(() -> write(gap));
+    /** Writes one version with its labels; a refusal is kept in the tally, not thrown. */
+    public void fillVersion(Version version) {
+        attempt(() -> tally.add(to.version(version)));
+    }
+
+    /** Writes one pact, and with it the consumer version's labels when given; a refusal is kept in the tally. */
+    public void fillPact(Pact pact, Version labels) {
+        attempt(() -> tally.add(to.pact(pact, labels)));
+    }
+
+    /** Writes one verification result with its details from the source; a refusal is kept in the tally. */
+    public void fillVerification(Verification verification) {
+        attempt(() -> verification(verification));
+    }
+
+    /** Writes where a version stands (tag, deployment or release); a refusal is kept in the tally. */
+    public void fillPlacement(String pacticipant, String version, Placement placement) {
+        attempt(() -> placement(pacticipant, version, placement));
     }
 
     /**
@@ -83,21 +96,6 @@ public final class BrokerCopy {
                 throw e;
             }
             tally.refused.add(e.getMessage());
-        }
-    }
-
-    private void write(Gap gap) {
-        Object source = gap.source();
-        if (source instanceof Version version) {
-            tally.add(to.version(version));
-        } else if (source instanceof PactWithLabels pact) {
-            tally.add(to.pact(pact.pact(), pact.labels()));
-        } else if (source instanceof Verification verification) {
-            verification(verification);
-        } else if (source instanceof Placement placement) {
-            placement(gap.pacticipant(), gap.version(), placement);
-        } else {
-            throw new IllegalArgumentException("no copy for a gap of kind " + gap.kind());
         }
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseSettingsTest {
 
     private static Optional<DatabaseSettings> settings(Map<String, String> vars) {
-        return DatabaseSettings.from(new Environment(vars::get));
+        return DatabaseSettings.from(new EnvironmentVariables(vars::get));
     }
 
     @Test
@@ -47,7 +47,8 @@ class DatabaseSettingsTest {
 
     @Test
     void oldNamesWorkWithAWarningNamingTheNewOne() {
-        Environment env = new Environment(Map.of("PACT_BROKER_DATABASE_URL", "postgres://u:p@h/d")::get);
+        EnvironmentVariables env = new EnvironmentVariables(
+                Map.of("PACT_BROKER_DATABASE_URL", "postgres://u:p@h/d")::get);
         assertThat(DatabaseSettings.from(env)).map(DatabaseSettings::host).contains("h");
         assertThat(env.warnings()).containsExactly(
                 "PACT_BROKER_DATABASE_URL is deprecated: rename it to PACTFLOW_DATABASE_URL (the value stays the same)");

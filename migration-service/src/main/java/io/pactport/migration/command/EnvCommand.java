@@ -1,6 +1,6 @@
 package io.pactport.migration.command;
 
-import io.pactport.core.config.Environment;
+import io.pactport.core.config.EnvironmentVariables;
 import io.pactport.core.config.PactBrokerEnvironmentTranslation;
 import io.pactport.core.config.PactBrokerEnvironmentTranslation.Entry;
 import io.pactport.migration.env.Assignment;
@@ -130,7 +130,7 @@ public class EnvCommand implements Callable<Integer> {
     private EnvDocument fromProcess() {
         List<Assignment> assignments = new ArrayList<>();
         new TreeMap<>(processEnvironment).forEach((name, value) -> {
-            if (name.startsWith(Environment.OLD_PREFIX) || name.startsWith(Environment.NEW_PREFIX)) {
+            if (name.startsWith(EnvironmentVariables.OLD_PREFIX) || name.startsWith(EnvironmentVariables.NEW_PREFIX)) {
                 assignments.add(new Assignment(-1, new Entry(name, value), 0, 0, Assignment.Style.ENV));
             }
         });

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** parallel-sync-service's settings: the brokers it writes to, Pactport itself, retries, production versions. */
@@ -54,6 +55,26 @@ public interface SyncConfig {
     /** Each target's Kafka consumer group is this prefix and the target's name. */
     @WithDefault("pactport-sync-")
     String consumerGroupPrefix();
+
+    /**
+     * The settings of the sync's own Kafka clients, over the shared {@code kafka.*} ones (bootstrap servers, security),
+     * keyed by Kafka's names ({@code pactflow.sync.kafka.target-consumer."max.poll.records"=500}). The group ids are
+     * not among them: they are computed per target.
+     */
+    KafkaClients kafka();
+
+    /** The sync's Kafka clients, each built by hand because each target has a consumer group of its own. */
+    interface KafkaClients {
+
+        /** Each target's consumer of the event topics. */
+        Map<String, String> targetConsumer();
+
+        /** The consumers that read the dead-letter queue: the re-drive, and the count of letters waiting for it. */
+        Map<String, String> redriveConsumer();
+
+        /** The producer of dead letters. */
+        Map<String, String> deadLetterProducer();
+    }
 
     /** A broker reached over HTTP. */
     interface Broker {

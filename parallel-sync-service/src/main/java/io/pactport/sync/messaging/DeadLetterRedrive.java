@@ -34,11 +34,19 @@ public final class DeadLetterRedrive {
     private DeadLetterRedrive() {
     }
 
+    /** @throws DeadLetterQueueUnavailableException when Kafka does not answer; what was re-driven stays done */
     public static Summary run(TargetSync sync, Map<String, Object> kafka, String group) {
+        try {
+            return redrive(sync, kafka, group);
+        } catch (KafkaException e) {
+            throw new DeadLetterQueueUnavailableException("the dead letters of " + sync.target() + " could not be"
+                    + " re-driven: Kafka did not answer (" + e.getMessage() + "); run the re-drive again", e);
+        }
+    }
+
+    private static Summary redrive(TargetSync sync, Map<String, Object> kafka, String group) {
         Map<String, Object> config = new HashMap<>(kafka);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         int delivered = 0;
         int again = 0;
         int skipped = 0;
@@ -96,8 +104,6 @@ public final class DeadLetterRedrive {
     public static OptionalLong waiting(String target, Map<String, Object> kafka, String group, Duration timeout) {
         Map<String, Object> config = new HashMap<>(kafka);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         long deadline = System.nanoTime() + timeout.toNanos();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.SYNC_DLQ, timeout).stream()
@@ -132,7 +138,7 @@ public final class DeadLetterRedrive {
         try {
             return EventJson.EXACT.writeValueAsBytes(event);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -11,13 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -33,11 +31,9 @@ public final class DeadLetters implements AutoCloseable {
     private final KafkaProducer<String, CloudEvent> producer;
     private final Clock clock;
 
+    /** @param kafka the producer's settings ({@code pactflow.sync.kafka.dead-letter-producer} over {@code kafka.*}) */
     public DeadLetters(Map<String, Object> kafka, Clock clock) {
-        Map<String, Object> config = new HashMap<>(kafka);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer());
+        this.producer = new KafkaProducer<>(kafka, new StringSerializer(), new CloudEventSerializer());
         this.clock = clock;
     }
 
@@ -55,9 +51,9 @@ public final class DeadLetters implements AutoCloseable {
             producer.send(new ProducerRecord<>(Topics.SYNC_DLQ, letter.target(), event)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing a dead letter", e);
+            throw new DeadLetterWriteException("interrupted while writing a dead letter", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the dead letter could not be written to " + Topics.SYNC_DLQ, e);
+            throw new DeadLetterWriteException("the dead letter could not be written to " + Topics.SYNC_DLQ, e);
         }
     }
 

@@ -65,6 +65,7 @@ public final class TargetConsumer implements Runnable {
     private long lastCommitMillis;
 
     /**
+     * @param kafka the consumer's settings ({@code pactflow.sync.kafka.target-consumer} over {@code kafka.*})
      * @param concurrency how many of this target's events are written at once (lanes)
      * @param requestTimeout how long a revoked partition's event in flight is waited for
      */
@@ -76,16 +77,6 @@ public final class TargetConsumer implements Runnable {
         this.sync = sync;
         Map<String, Object> config = new HashMap<>(kafka);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // a new target starts from the oldest event Kafka still has; what is older comes by import or backfill
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // a revocation waits for the events in flight: that must not cost the member its partitions
-        config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Integer.MAX_VALUE);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        // under a steady stream, a fetch per event (fetch.min.bytes 1) costs the broker and this service more than
-        // the writes it feeds; waiting up to 25 ms for a few KB makes it a fetch per batch, for at most 25 ms of lag
-        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 16 * 1024);
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 25);
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         this.lanes = new KeyedLanes(concurrency, "sync-" + sync.target() + "-lane");
         this.maxUnfinished = QUEUED_PER_LANE * concurrency;

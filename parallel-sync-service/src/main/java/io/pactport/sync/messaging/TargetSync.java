@@ -7,9 +7,9 @@ import io.pactport.core.remote.BrokerWriter;
 import io.pactport.core.remote.RemoteBrokerException;
 import io.pactport.sync.messaging.DeadLetters.DeadLetter;
 import io.pactport.sync.model.EventKind;
-import io.pactport.sync.service.EventDelivery;
-import io.pactport.sync.service.TargetStats;
-import io.pactport.sync.service.UnsyncableEventException;
+import io.pactport.sync.delivery.EventDelivery;
+import io.pactport.sync.delivery.TargetStats;
+import io.pactport.sync.delivery.UnsyncableEventException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -119,7 +119,7 @@ public final class TargetSync {
                 LOG.warnf("target %s: event at %s/%d/%d dead-lettered: %s", target, letter.topic(),
                         letter.partition(), letter.offset(), letter.reason());
                 return Result.DEAD_LETTERED;
-            } catch (IllegalStateException e) {
+            } catch (DeadLetterWriteException e) {
                 LOG.warnf("target %s: %s", target, e.getMessage());
                 if (!keepTrying.test(++failures) || !pause(failures)) {
                     return Result.GAVE_UP;

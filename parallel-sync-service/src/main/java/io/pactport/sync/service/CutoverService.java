@@ -4,21 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pactport.core.remote.BrokerCopy;
 import io.pactport.core.remote.BrokerReader;
-import io.pactport.core.remote.CutoverCheck;
-import io.pactport.core.remote.CutoverCheck.Gap;
 import io.pactport.core.remote.ProductionVersions;
 import io.pactport.core.remote.ProductionVersions.Placement;
 import io.pactport.core.remote.RemoteBrokerException;
 import io.pactport.sync.config.SyncConfig;
 import io.pactport.sync.model.Question;
 import io.pactport.sync.repository.AskedQuestionRepository;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
+import io.pactport.sync.service.CutoverCheck.Gap;
+import io.quarkus.scheduler.Scheduled;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +61,7 @@ public class CutoverService {
     private final Clock clock;
     private final Map<String, AtomicLong> missingGauges = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> disagreementGauges = new ConcurrentHashMap<>();
-    private ScheduledExecutorService replays;
+    private final ReplaySchedule replays;
 
     CutoverService(SyncTargets targets, SyncConfig config, MeterRegistry registry, AskedQuestionRepository asked,
             Clock clock) {
@@ -75,38 +70,38 @@ public class CutoverService {
         this.registry = registry;
         this.asked = asked;
         this.clock = clock;
+        this.replays = new ReplaySchedule(config.shadowEvery());
     }
 
     /**
-     * Replays the recent questions every {@code shadow-every}, so the disagreement metric stays current. Whether there
-     * is an old broker is asked at each run, not here: {@link SyncTargets} may not have read its targets yet.
+     * Replays the recent questions every {@code shadow-every}, so the disagreement metric stays current: a tick every
+     * second over {@link #replayIfDue}. Whether there is an old broker is asked at each replay, not once at the start:
+     * {@link SyncTargets} may not have read its targets when the first tick comes.
      */
-    void start(@Observes StartupEvent start) {
-        long every = config.shadowEvery().toMillis();
-        if (every <= 0) {
-            return;
+    @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void replayTrigger() {
+        replayIfDue(clock.instant());
+    }
+
+    /** Replays the recent questions if {@link ReplaySchedule} says it is time; true when it was. */
+    boolean replayIfDue(Instant now) {
+        if (!replays.due(now)) {
+            return false;
         }
-        replays = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "shadow-can-i-deploy"));
-        replays.scheduleWithFixedDelay(() -> {
-            if (oldBrokers().isEmpty()) {
-                return;
-            }
-            try {
+        try {
+            if (!oldBrokers().isEmpty()) {
                 Shadow shadow = shadowRecent();
                 if (shadow.disagreements() > 0) {
                     LOG.warnf("shadow can-i-deploy: %d of %d recent questions answered differently (GET"
                             + " /cutover/shadow)", shadow.disagreements(), shadow.asked());
                 }
-            } catch (RuntimeException e) {
-                LOG.warnf("shadow can-i-deploy: the recent questions could not be replayed: %s", e.getMessage());
             }
-        }, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    void stop(@Observes ShutdownEvent stop) {
-        if (replays != null) {
-            replays.shutdownNow();
+        } catch (RuntimeException e) {
+            LOG.warnf("shadow can-i-deploy: the recent questions could not be replayed: %s", e.getMessage());
+        } finally {
+            replays.done(clock.instant());
         }
+        return true;
     }
 
     public Report report() {
@@ -127,7 +122,7 @@ public class CutoverService {
             TargetReport before = compare(target, pactport.reader());
             BrokerCopy copy = new BrokerCopy(targets.reader(target), pactport);
             try {
-                before.missing().forEach(copy::fill);
+                before.missing().forEach(gap -> gap.fill(copy));
             } catch (RemoteBrokerException e) {
                 refused.computeIfAbsent(name, n -> new ArrayList<>()).add("stopped: " + e.getMessage());
             }

@@ -6,6 +6,7 @@ import io.pactport.core.remote.BrokerReader;
 import io.pactport.core.remote.BrokerWriter;
 import io.pactport.core.remote.PactBrokerClient;
 import io.pactport.sync.config.SyncConfig;
+import io.pactport.sync.delivery.TargetStats;
 import io.pactport.sync.messaging.DeadLetterRedrive;
 import io.pactport.sync.messaging.DeadLetters;
 import io.pactport.sync.messaging.TargetConsumer;
@@ -19,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,7 +52,8 @@ public class SyncTargets {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, Object> kafka;
-    private final Map<String, Target> targets = new LinkedHashMap<>();
+    /** Published whole once read, so the scheduler's threads see no half-read list. */
+    private volatile Map<String, Target> targets = Map.of();
     private final List<TargetConsumer> consumers = new ArrayList<>();
     private DeadLetters deadLetters;
 
@@ -63,6 +66,7 @@ public class SyncTargets {
     }
 
     void start(@Observes StartupEvent start) {
+        Map<String, Target> read = new LinkedHashMap<>();
         Set<String> names = new HashSet<>();
         for (SyncConfig.Target target : config.targets()) {
             if (!names.add(target.name())) {
@@ -76,23 +80,26 @@ public class SyncTargets {
             TargetSync sync = null;
             if (target.enabled()) {
                 if (deadLetters == null) {
-                    deadLetters = new DeadLetters(only(ProducerConfig.configNames()), clock);
+                    deadLetters = new DeadLetters(settings(ProducerConfig.configNames(),
+                            config.kafka().deadLetterProducer()), clock);
                 }
                 sync = new TargetSync(target.name(), kinds, writer, deadLetters,
                         new TargetStats(target.name(), registry, clock), config.retryInitialBackoff(),
                         config.retryMaxBackoff());
-                TargetConsumer consumer = new TargetConsumer(sync, only(ConsumerConfig.configNames()),
+                TargetConsumer consumer = new TargetConsumer(sync, settings(ConsumerConfig.configNames(),
+                        config.kafka().targetConsumer()),
                         config.consumerGroupPrefix() + target.name(), config.concurrency(), config.timeout());
                 consumers.add(consumer);
                 consumer.start();
             }
-            targets.put(target.name(), new Target(target, kinds, writer, sync));
+            read.put(target.name(), new Target(target, kinds, writer, sync));
             LOG.infof("sync target %s: %s, %s, events %s", target.name(), target.url(),
                     target.enabled() ? "enabled" : "disabled", kinds);
         }
-        if (targets.isEmpty()) {
+        if (read.isEmpty()) {
             LOG.info("no sync target is configured (pactflow.sync.targets): nothing to do");
         }
+        targets = Collections.unmodifiableMap(read);
     }
 
     void stop(@Observes ShutdownEvent stop) {
@@ -115,7 +122,7 @@ public class SyncTargets {
             TargetStats s = t.sync() == null ? null : t.sync().stats();
             TargetStats.LastError error = s == null ? null : s.lastError();
             SyncConfig.Target c = t.config();
-            OptionalLong waiting = DeadLetterRedrive.waiting(c.name(), only(ConsumerConfig.configNames()),
+            OptionalLong waiting = DeadLetterRedrive.waiting(c.name(), redriveSettings(),
                     redriveGroup(c.name()), config.timeout());
             return new TargetStatus(c.name(), c.url(), c.enabled(), t.kinds().stream()
                     .map(k -> k.name().toLowerCase()).toList(), c.cutover(),
@@ -130,9 +137,9 @@ public class SyncTargets {
     /** Tries the target's dead letters again. */
     public DeadLetterRedrive.Summary redrive(Target target) {
         if (target.sync() == null) {
-            throw new IllegalStateException("target " + target.config().name() + " is disabled");
+            throw new TargetDisabledException(target.config().name());
         }
-        return DeadLetterRedrive.run(target.sync(), only(ConsumerConfig.configNames()),
+        return DeadLetterRedrive.run(target.sync(), redriveSettings(),
                 redriveGroup(target.config().name()));
     }
 
@@ -162,13 +169,19 @@ public class SyncTargets {
                 password.orElse(""))).orElse(BrokerCredentials.NONE));
     }
 
-    private Map<String, Object> only(Set<String> names) {
+    private Map<String, Object> redriveSettings() {
+        return settings(ConsumerConfig.configNames(), config.kafka().redriveConsumer());
+    }
+
+    /** A client's settings: the shared {@code kafka.*} ones that concern it, then its own from the sync's config. */
+    private Map<String, Object> settings(Set<String> names, Map<String, String> own) {
         Map<String, Object> selected = new HashMap<>();
         kafka.forEach((key, value) -> {
             if (names.contains(key)) {
                 selected.put(key, value.toString());
             }
         });
+        selected.putAll(own);
         return selected;
     }
 }

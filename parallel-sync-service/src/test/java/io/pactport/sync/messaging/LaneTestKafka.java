@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pactport.core.events.Topics;
 import io.pactport.core.testing.TestKafka;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -58,6 +63,25 @@ final class LaneTestKafka {
         return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new StringDeserializer());
+    }
+
+    /**
+     * The settings the service gives one of its Kafka clients ({@code target-consumer}, {@code redrive-consumer},
+     * {@code dead-letter-producer}), as its application.properties sets them, with the test Kafka's address.
+     */
+    static Map<String, Object> settings(String client) {
+        String prefix = "pactflow.sync.kafka." + client + ".";
+        Properties properties = new Properties();
+        try (InputStream in = LaneTestKafka.class.getResourceAsStream("/application.properties")) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Object> settings = new HashMap<>();
+        properties.stringPropertyNames().stream().filter(name -> name.startsWith(prefix)).forEach(name ->
+                settings.put(name.substring(prefix.length()).replace("\"", ""), properties.getProperty(name)));
+        settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        return settings;
     }
 
     static void await(BooleanSupplier condition, String what, Duration timeout) throws InterruptedException {

@@ -15,7 +15,7 @@ import io.pactport.core.remote.BrokerWriter;
 import io.pactport.core.remote.PactBrokerClient;
 import io.pactport.core.testing.TestKafka;
 import io.pactport.sync.model.EventKind;
-import io.pactport.sync.service.TargetStats;
+import io.pactport.sync.delivery.TargetStats;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +32,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -90,8 +89,7 @@ class TargetConsumerConcurrencyTest {
             exchange.close();
         });
         target.start();
-        deadLetters = new DeadLetters(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                Clock.systemUTC());
+        deadLetters = new DeadLetters(LaneTestKafka.settings("dead-letter-producer"), Clock.systemUTC());
         LaneTestKafka.createTopics();
         LaneTestKafka.startGroupAtTheEnd(group);
     }
@@ -164,8 +162,7 @@ class TargetConsumerConcurrencyTest {
         TargetSync sync = new TargetSync("lanes-" + run, EnumSet.allOf(EventKind.class), writer, deadLetters,
                 new TargetStats("lanes-" + run, new SimpleMeterRegistry(), Clock.systemUTC()), Duration.ofMillis(5),
                 Duration.ofMillis(50));
-        return new TargetConsumer(sync, Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                group, 8, Duration.ofSeconds(5));
+        return new TargetConsumer(sync, LaneTestKafka.settings("target-consumer"), group, 8, Duration.ofSeconds(5));
     }
 
     private void produce(Map<Integer, TopicPartition> partitionOf, Map<Integer, Long> offsetOf) throws Exception {

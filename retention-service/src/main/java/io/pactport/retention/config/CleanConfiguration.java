@@ -1,7 +1,7 @@
 package io.pactport.retention.config;
 
-import io.pactport.core.config.Environment;
-import io.pactport.core.selectors.CleanSettings;
+import io.pactport.core.config.EnvironmentVariables;
+import io.pactport.retention.selectors.CleanSettings;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
@@ -34,7 +34,7 @@ public class CleanConfiguration {
     public record BranchDeletionLimit(boolean configured) {
     }
 
-    private static Environment environment(Config config) {
-        return new Environment(name -> config.getOptionalValue(name, String.class).orElse(null));
+    private static EnvironmentVariables environment(Config config) {
+        return new EnvironmentVariables(name -> config.getOptionalValue(name, String.class).orElse(null));
     }
 }

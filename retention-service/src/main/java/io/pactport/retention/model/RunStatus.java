@@ -1,6 +1,8 @@
 package io.pactport.retention.model;
 
-/** How a run ended (or that it still runs). */
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** How a run ended (or that it still runs); its label is how the table and the API write it. */
 public enum RunStatus {
     RUNNING, SUCCEEDED, FAILED,
     /** another replica held the clean lock */
@@ -8,6 +10,7 @@ public enum RunStatus {
     /** the service shut down between two batches; what was deleted is complete */
     STOPPED;
 
+    @JsonValue
     public String label() {
         return name().toLowerCase();
     }

@@ -1,7 +1,7 @@
 package io.pactport.retention.repository;
 
-import io.pactport.core.selectors.BranchSelector;
-import io.pactport.core.selectors.KeepSelector;
+import io.pactport.retention.selectors.BranchSelector;
+import io.pactport.retention.selectors.KeepSelector;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;

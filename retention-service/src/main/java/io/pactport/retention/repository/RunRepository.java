@@ -97,8 +97,8 @@ public class RunRepository {
                 OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class);
                 OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
                 long kept = rs.getLong("versions_kept");
-                runs.add(new RetentionRun(rs.getLong("id"), rs.getString("run_trigger"), rs.getBoolean("dry_run"),
-                        rs.getString("status"), started, finished,
+                runs.add(new RetentionRun(rs.getLong("id"), RunTrigger.of(rs.getString("run_trigger")),
+                        rs.getBoolean("dry_run"), RunStatus.of(rs.getString("status")), started, finished,
                         finished == null ? null : Duration.between(started, finished).toMillis(),
                         rs.getInt("versions_deleted"), rs.wasNull() ? null : kept, tree(rs.getString("selectors")),
                         tree(rs.getString("result")), rs.getString("message")));

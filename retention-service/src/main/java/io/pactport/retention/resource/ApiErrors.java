@@ -1,6 +1,7 @@
 package io.pactport.retention.resource;
 
-import io.pactport.core.selectors.InvalidSelectorsException;
+import io.pactport.core.errors.InvalidRequestException;
+import io.pactport.retention.selectors.InvalidSelectorsException;
 import io.pactport.retention.service.CleanInProgressException;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
@@ -19,8 +20,7 @@ public class ApiErrors {
 
     @ServerExceptionMapper
     RestResponse<Map<String, Object>> invalidRequest(InvalidRequestException e) {
-        return RestResponse.status(RestResponse.Status.BAD_REQUEST, Map.of("errors", Map.of(e.field(),
-                List.of(e.getMessage()))));
+        return RestResponse.status(RestResponse.Status.BAD_REQUEST, Map.of("errors", e.errors()));
     }
 
     @ServerExceptionMapper

@@ -1,8 +1,9 @@
 package io.pactport.retention.resource;
 
-import io.pactport.core.selectors.CleanSettings;
-import io.pactport.core.selectors.KeepSelector;
-import io.pactport.core.selectors.KeepSelectors;
+import io.pactport.core.errors.InvalidRequestException;
+import io.pactport.retention.selectors.CleanSettings;
+import io.pactport.retention.selectors.KeepSelector;
+import io.pactport.retention.selectors.KeepSelectors;
 import io.pactport.retention.config.CleanConfiguration.BranchDeletionLimit;
 import io.pactport.retention.model.RetentionRun;
 import io.pactport.retention.model.RunTrigger;
@@ -72,7 +73,7 @@ public class RetentionResource {
                 : KeepSelectors.parse(body);
         if (limit != null) {
             if (limit < 1 || limit > MAX_LIMIT) {
-                throw new InvalidRequestException("limit", "limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
+                throw InvalidRequestException.of("limit", "limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
             }
             settings = withDeletionLimit(settings, limit);
         }
@@ -123,7 +124,7 @@ public class RetentionResource {
     public Map<String, Object> list(@QueryParam("limit") Integer limit) throws SQLException {
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > 1000) {
-            throw new InvalidRequestException("limit", "limit must be between 1 and 1000, not " + size);
+            throw InvalidRequestException.of("limit", "limit must be between 1 and 1000, not " + size);
         }
         try (Connection c = dataSource.getConnection()) {
             return Map.of("runs", runs.list(c, size));

@@ -1,7 +1,8 @@
 package io.pactport.retention.service;
 
-import io.pactport.core.selectors.CleanSettings;
+import io.pactport.retention.selectors.CleanSettings;
 import io.pactport.retention.model.RetentionRun;
+import io.pactport.retention.model.RunStatus;
 import io.pactport.retention.model.RunTrigger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
@@ -110,11 +111,11 @@ public class CleanScheduler {
     /** Catch-up continues while its runs delete a full limit (then more is probably left), or fail. */
     synchronized void afterRun(RetentionRun run) {
         Optional<Duration> interval = settings.catchUpInterval();
-        if (run == null || interval.isEmpty() || !RunTrigger.CATCH_UP.label().equals(run.trigger())) {
+        if (run == null || interval.isEmpty() || run.trigger() != RunTrigger.CATCH_UP) {
             return;
         }
-        boolean more = "succeeded".equals(run.status()) && run.versionsDeleted() >= settings.deletionLimit();
-        if (more || "failed".equals(run.status()) || "stopped".equals(run.status())) {
+        boolean more = run.status() == RunStatus.SUCCEEDED && run.versionsDeleted() >= settings.deletionLimit();
+        if (more || run.status() == RunStatus.FAILED || run.status() == RunStatus.STOPPED) {
             catchUpAt = clock.instant().plus(interval.get());
         } else {
             LOG.info("Catch-up finished: nothing more to delete; the cron schedule takes over");

@@ -1,9 +1,9 @@
 package io.pactport.retention.service;
 
 import io.pactport.core.events.EventType;
-import io.pactport.core.selectors.CleanSettings;
-import io.pactport.core.selectors.KeepSelector;
-import io.pactport.core.selectors.KeepSelectors;
+import io.pactport.retention.selectors.CleanSettings;
+import io.pactport.retention.selectors.KeepSelector;
+import io.pactport.retention.selectors.KeepSelectors;
 import io.pactport.retention.messaging.RetentionOutbox;
 import io.pactport.retention.model.DeletedVersion;
 import io.pactport.retention.model.RetentionRun;

@@ -1,8 +1,8 @@
 package io.pactport.retention.service;
 
-import io.pactport.core.selectors.BranchSelector;
-import io.pactport.core.selectors.CleanSettings;
-import io.pactport.core.selectors.KeepSelector;
+import io.pactport.retention.selectors.BranchSelector;
+import io.pactport.retention.selectors.CleanSettings;
+import io.pactport.retention.selectors.KeepSelector;
 import io.pactport.retention.repository.CleanRepository;
 import io.pactport.retention.repository.DryRunRepository;
 import io.pactport.retention.repository.DryRunRepository.VersionRow;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pactport.core.config.ConfigurationException;
 import io.pactport.core.config.LegacyEnvironmentConfigSourceFactory;
-import io.pactport.core.selectors.CleanSettings;
+import io.pactport.retention.selectors.CleanSettings;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;

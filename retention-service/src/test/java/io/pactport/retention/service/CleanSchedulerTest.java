@@ -2,9 +2,10 @@ package io.pactport.retention.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.core.selectors.CleanSettings;
-import io.pactport.core.selectors.CronSchedule;
+import io.pactport.retention.selectors.CleanSettings;
+import io.pactport.retention.selectors.CronSchedule;
 import io.pactport.retention.model.RetentionRun;
+import io.pactport.retention.model.RunStatus;
 import io.pactport.retention.model.RunTrigger;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,8 +54,9 @@ class CleanSchedulerTest {
         return LocalDateTime.parse(localDateTime).atZone(ZoneId.systemDefault()).toInstant();
     }
 
-    private static RetentionRun catchUpRun(int deleted, String status) {
-        return new RetentionRun(1, "catch-up", false, status, null, null, null, deleted, null, null, null, null);
+    private static RetentionRun catchUpRun(int deleted, RunStatus status) {
+        return new RetentionRun(1, RunTrigger.CATCH_UP, false, status, null, null, null, deleted, null, null, null,
+                null);
     }
 
     @Test
@@ -85,16 +87,16 @@ class CleanSchedulerTest {
                 clock);
         assertThat(scheduler.due(clock.now, true)).as("waits for the run in progress").isEmpty();
         assertThat(scheduler.due(clock.now, false)).contains(RunTrigger.CATCH_UP);
-        scheduler.afterRun(catchUpRun(100, "succeeded"));
+        scheduler.afterRun(catchUpRun(100, RunStatus.SUCCEEDED));
         assertThat(scheduler.catchUpAt()).isEqualTo(clock.now.plus(Duration.ofMinutes(2)));
         clock.now = clock.now.plusSeconds(60);
         assertThat(scheduler.due(clock.now, false)).isEmpty();
         clock.now = clock.now.plusSeconds(61);
         assertThat(scheduler.due(clock.now, false)).contains(RunTrigger.CATCH_UP);
-        scheduler.afterRun(catchUpRun(0, "failed"));
+        scheduler.afterRun(catchUpRun(0, RunStatus.FAILED));
         clock.now = clock.now.plusSeconds(121);
         assertThat(scheduler.due(clock.now, false)).as("a failed run is retried").contains(RunTrigger.CATCH_UP);
-        scheduler.afterRun(catchUpRun(37, "succeeded"));
+        scheduler.afterRun(catchUpRun(37, RunStatus.SUCCEEDED));
         assertThat(scheduler.catchUpAt()).isNull();
         clock.now = clock.now.plusSeconds(600);
         assertThat(scheduler.due(clock.now, false)).isEmpty();

@@ -1,4 +1,4 @@
-package io.pactport.core.service;
+package io.pactport.core.health;
 
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;

@@ -1,4 +1,4 @@
-package io.pactport.core.selectors;
+package io.pactport.retention.selectors;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

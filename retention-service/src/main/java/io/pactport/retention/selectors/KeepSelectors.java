@@ -1,4 +1,4 @@
-package io.pactport.core.selectors;
+package io.pactport.retention.selectors;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,6 +1,9 @@
-package io.pactport.core.remote;
+package io.pactport.sync.service;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.pactport.core.remote.BrokerCopy;
+import io.pactport.core.remote.BrokerReader;
+import io.pactport.core.remote.ProductionVersions;
 import io.pactport.core.remote.ProductionVersions.Placement;
 import io.pactport.core.remote.ProductionVersions.ProductionVersion;
 import io.pactport.core.remote.RemoteModel.Pact;
@@ -22,6 +25,21 @@ public final class CutoverCheck {
 
     /** What is missing from Pactport; {@code source} is what the old broker holds, for the backfill. */
     public record Gap(String kind, String pacticipant, String version, String detail, @JsonIgnore Object source) {
+
+        /** Writes what this gap names with the copy's source data; a refusal is kept in the copy's tally. */
+        void fill(BrokerCopy copy) {
+            if (source instanceof Version v) {
+                copy.fillVersion(v);
+            } else if (source instanceof PactWithLabels pact) {
+                copy.fillPact(pact.pact(), pact.labels());
+            } else if (source instanceof Verification verification) {
+                copy.fillVerification(verification);
+            } else if (source instanceof Placement placement) {
+                copy.fillPlacement(pacticipant, version, placement);
+            } else {
+                throw new IllegalArgumentException("no copy for a gap of kind " + kind);
+            }
+        }
     }
 
     /** The comparison with one old broker. */

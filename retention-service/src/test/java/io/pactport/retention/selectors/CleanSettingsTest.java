@@ -1,10 +1,10 @@
-package io.pactport.core.selectors;
+package io.pactport.retention.selectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pactport.core.config.ConfigurationException;
-import io.pactport.core.config.Environment;
+import io.pactport.core.config.EnvironmentVariables;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CleanSettingsTest {
 
     private static CleanSettings settings(Map<String, String> vars) {
-        return CleanSettings.from(new Environment(vars::get));
+        return CleanSettings.from(new EnvironmentVariables(vars::get));
     }
 
     @Test
@@ -63,7 +63,7 @@ class CleanSettingsTest {
 
     @Test
     void pactBrokerNamesWorkWithAWarning() {
-        Environment env = new Environment(Map.of("PACT_BROKER_DATABASE_CLEAN_DELETION_LIMIT", "250",
+        EnvironmentVariables env = new EnvironmentVariables(Map.of("PACT_BROKER_DATABASE_CLEAN_DELETION_LIMIT", "250",
                 "PACT_BROKER_DATABASE_CLEAN_DRY_RUN", "false")::get);
         CleanSettings s = CleanSettings.from(env);
         assertThat(s.deletionLimit()).isEqualTo(250);

@@ -1,4 +1,4 @@
-package io.pactport.core.selectors;
+package io.pactport.retention.selectors;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.pactport.core.service;
+package io.pactport.core.time;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

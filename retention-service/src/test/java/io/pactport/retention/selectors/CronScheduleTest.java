@@ -1,4 +1,4 @@
-package io.pactport.core.selectors;
+package io.pactport.retention.selectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

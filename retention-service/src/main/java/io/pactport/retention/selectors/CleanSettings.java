@@ -1,7 +1,7 @@
-package io.pactport.core.selectors;
+package io.pactport.retention.selectors;
 
 import io.pactport.core.config.ConfigurationException;
-import io.pactport.core.config.Environment;
+import io.pactport.core.config.EnvironmentVariables;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -111,7 +111,7 @@ public record CleanSettings(boolean enabled, CronSchedule cronSchedule, List<Kee
     /**
      * @throws ConfigurationException naming the variable whose value cannot be used
      */
-    public static CleanSettings from(Environment env) {
+    public static CleanSettings from(EnvironmentVariables env) {
         boolean enabled = bool(env, "ENABLED");
         CronSchedule cron = read(env, "CRON_SCHEDULE").map(value -> {
             try {
@@ -166,10 +166,10 @@ public record CleanSettings(boolean enabled, CronSchedule cronSchedule, List<Kee
 
     /** The variable's Pactport name, as messages give it. */
     public static String variable(String suffix) {
-        return Environment.NEW_PREFIX + PREFIX + suffix;
+        return EnvironmentVariables.NEW_PREFIX + PREFIX + suffix;
     }
 
-    private static Optional<String> read(Environment env, String suffix) {
+    private static Optional<String> read(EnvironmentVariables env, String suffix) {
         return env.get(PREFIX + suffix);
     }
 
@@ -178,7 +178,7 @@ public record CleanSettings(boolean enabled, CronSchedule cronSchedule, List<Kee
     }
 
     /** Only {@code true} and {@code false}: the Pact Broker took anything but {@code "true"} as false, even "TRUE". */
-    private static boolean bool(Environment env, String suffix) {
+    private static boolean bool(EnvironmentVariables env, String suffix) {
         return read(env, suffix).map(value -> switch (value) {
             case "true" -> true;
             case "false" -> false;
@@ -186,7 +186,7 @@ public record CleanSettings(boolean enabled, CronSchedule cronSchedule, List<Kee
         }).orElse(false);
     }
 
-    private static int integer(Environment env, String suffix, int fallback, int min, String expected) {
+    private static int integer(EnvironmentVariables env, String suffix, int fallback, int min, String expected) {
         return read(env, suffix).map(value -> {
             int parsed;
             try {
@@ -202,7 +202,7 @@ public record CleanSettings(boolean enabled, CronSchedule cronSchedule, List<Kee
     }
 
     /** {@code 500ms}, {@code 0.2s}, {@code 15s}, {@code 2m}, {@code 1h}; a bare number is seconds. */
-    private static Optional<Duration> duration(Environment env, String suffix) {
+    private static Optional<Duration> duration(EnvironmentVariables env, String suffix) {
         return read(env, suffix).map(value -> {
             Matcher m = DURATION.matcher(value);
             if (!m.matches()) {

@@ -1,7 +1,6 @@
-package io.pactport.core.service;
+package io.pactport.core.schema;
 
 import io.pactport.core.config.DatabaseConfig;
-import io.pactport.core.schema.Migrator;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +8,8 @@ import javax.sql.DataSource;
 
 /**
  * Makes a service start only on a current schema: it migrates first when {@code PACTFLOW_DATABASE_AUTO_MIGRATE=true},
- * and otherwise stops the start with the command to run. (migration-service leaves this package out: it is the tool
- * that migrates.)
+ * and otherwise stops the start with the command to run. (migration-service leaves this bean out: it is the tool that
+ * migrates.)
  */
 @Startup
 @ApplicationScoped

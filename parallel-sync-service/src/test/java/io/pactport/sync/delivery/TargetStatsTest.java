@@ -1,4 +1,4 @@
-package io.pactport.sync.service;
+package io.pactport.sync.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.pactport.core.selectors;
+package io.pactport.retention.selectors;
 
 /**
  * Keep selectors that cannot be used; the message says which selector ({@code selector 2: ...}, counted from 1) and what

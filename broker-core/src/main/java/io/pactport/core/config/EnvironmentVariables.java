@@ -11,7 +11,7 @@ import java.util.function.Function;
  * can start Pactport with the environment its Pact Broker had. The old name works with a warning naming the new one;
  * both set to different values is an error naming both, because either choice could silently be the wrong one.
  */
-public final class Environment {
+public final class EnvironmentVariables {
 
     public static final String NEW_PREFIX = "PACTFLOW_";
     public static final String OLD_PREFIX = "PACT_BROKER_";
@@ -19,13 +19,13 @@ public final class Environment {
     private final Function<String, String> lookup;
     private final List<String> warnings = new ArrayList<>();
 
-    public Environment(Function<String, String> lookup) {
+    public EnvironmentVariables(Function<String, String> lookup) {
         this.lookup = lookup;
     }
 
     /** The process environment. */
-    public static Environment system() {
-        return new Environment(System::getenv);
+    public static EnvironmentVariables system() {
+        return new EnvironmentVariables(System::getenv);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.pactport.sync.service;
+package io.pactport.sync.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.core.events.CloudEvent;

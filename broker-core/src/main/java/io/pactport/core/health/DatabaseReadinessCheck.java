@@ -1,4 +1,4 @@
-package io.pactport.core.service;
+package io.pactport.core.health;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.pactport.sync.service;
+package io.pactport.sync.delivery;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,9 +1,9 @@
-package io.pactport.core.selectors;
+package io.pactport.retention.selectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pactport.core.selectors.KeepSelector.Name;
+import io.pactport.retention.selectors.KeepSelector.Name;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
