@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.service.DeploymentService;
 import io.pactport.api.service.DeploymentStateException;
 import io.pactport.api.service.EnvironmentService;
-import io.pactport.api.service.InvalidRequestException;
+import io.pactport.core.errors.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -2,8 +2,8 @@ package io.pactport.api.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.model.PacticipantFields;
-import io.pactport.api.service.InvalidRequestException;
 import io.pactport.api.service.PacticipantService;
+import io.pactport.core.errors.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

@@ -2,7 +2,7 @@ package io.pactport.api.resource;
 
 import io.pactport.api.model.Page;
 import io.pactport.api.model.PageRequest;
-import io.pactport.api.service.InvalidRequestException;
+import io.pactport.core.errors.InvalidRequestException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;

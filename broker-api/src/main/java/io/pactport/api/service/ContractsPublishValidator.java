@@ -1,6 +1,7 @@
 package io.pactport.api.service;
 
 import io.pactport.api.service.PactPublishService.PactToPublish;
+import io.pactport.core.errors.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;

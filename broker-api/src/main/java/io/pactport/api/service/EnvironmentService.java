@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactport.api.messaging.Outbox;
 import io.pactport.api.model.Environment;
 import io.pactport.api.repository.EnvironmentRepository;
+import io.pactport.core.errors.InvalidRequestException;
 import io.pactport.core.events.EventType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

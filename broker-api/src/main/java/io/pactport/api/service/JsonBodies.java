@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.pactport.core.errors.InvalidRequestException;
 import io.pactport.core.pact.JsonProblems;
 import java.io.IOException;
 import java.io.UncheckedIOException;

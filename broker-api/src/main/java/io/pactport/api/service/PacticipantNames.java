@@ -1,5 +1,6 @@
 package io.pactport.api.service;
 
+import io.pactport.core.errors.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -2,6 +2,7 @@ package io.pactport.api.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.model.WebhookRequest;
+import io.pactport.core.errors.InvalidRequestException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

@@ -14,6 +14,7 @@ import io.pactport.api.repository.PacticipantRepository;
 import io.pactport.api.repository.TriggeredWebhookRepository;
 import io.pactport.api.repository.WebhookRepository;
 import io.pactport.api.repository.WebhookTriggerRepository;
+import io.pactport.core.errors.InvalidRequestException;
 import io.pactport.core.events.CloudEventJson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

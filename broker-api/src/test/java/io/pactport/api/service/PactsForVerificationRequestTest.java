@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactport.api.model.ConsumerVersionSelector;
+import io.pactport.core.errors.InvalidRequestException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pactport.core.errors.InvalidRequestException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
