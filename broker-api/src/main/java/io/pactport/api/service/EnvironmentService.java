@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactport.api.messaging.Outbox;
 import io.pactport.api.model.Environment;
 import io.pactport.api.repository.EnvironmentRepository;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent;
+import io.pactport.core.events.PactportEvent.EnvironmentCreated;
+import io.pactport.core.events.PactportEvent.EnvironmentDeleted;
+import io.pactport.core.events.PactportEvent.EnvironmentUpdated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -39,7 +42,7 @@ public class EnvironmentService {
         return pool.withTransaction(tx -> checkNameFree(tx, input.name(), uuid)
                 .flatMap(free -> environments.insert(tx, uuid, input.name(), displayName(input), input.production(),
                         contactsText(input)))
-                .call(created -> outbox.append(tx, EventType.ENVIRONMENT_CREATED, created.name(), event(created))))
+                .call(created -> outbox.append(tx, event(created, EnvironmentCreated::new))))
                 .onFailure(EnvironmentService::isDuplicateName).transform(e -> nameTaken(input.name()));
     }
 
@@ -50,7 +53,7 @@ public class EnvironmentService {
                 .flatMap(free -> environments.replace(tx, uuid, input.name(), displayName(input), input.production(),
                         contactsText(input)))
                 .map(Optional::orElseThrow)
-                .call(replaced -> outbox.append(tx, EventType.ENVIRONMENT_UPDATED, replaced.name(), event(replaced))))
+                .call(replaced -> outbox.append(tx, event(replaced, EnvironmentUpdated::new))))
                 .onFailure(EnvironmentService::isDuplicateName).transform(e -> nameTaken(input.name()));
     }
 
@@ -58,7 +61,7 @@ public class EnvironmentService {
     public Uni<Void> delete(String uuid) {
         return pool.withTransaction(tx -> find(tx, uuid)
                 .call(existing -> environments.delete(tx, existing))
-                .call(existing -> outbox.append(tx, EventType.ENVIRONMENT_DELETED, existing.name(), event(existing)))
+                .call(existing -> outbox.append(tx, event(existing, EnvironmentDeleted::new)))
                 .replaceWithVoid());
     }
 
@@ -92,8 +95,8 @@ public class EnvironmentService {
         }
     }
 
-    private EnvironmentEvent event(Environment environment) {
-        return EnvironmentEvent.of(environment, contacts(environment));
+    private <E extends PactportEvent> E event(Environment environment, EventPayloads.OfEnvironment<E> event) {
+        return EventPayloads.environment(environment, contacts(environment), event);
     }
 
     private Uni<Void> checkNameFree(SqlClient tx, String name, String uuid) {

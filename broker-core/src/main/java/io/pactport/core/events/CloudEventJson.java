@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -17,6 +18,10 @@ public final class CloudEventJson {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             // extension attributes from other producers are allowed by the spec and ignored here
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Reads payloads keeping decimals as written, so JSON a payload carries (a pact, a dead letter's event) is exact. */
+    private static final ObjectMapper PAYLOAD_READER = MAPPER.copy()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private CloudEventJson() {
     }
@@ -72,7 +77,7 @@ public final class CloudEventJson {
             throw new InvalidEventException("event " + event.id() + " has no JSON object payload", null);
         }
         try {
-            return MAPPER.treeToValue(event.data(), type.payload());
+            return PAYLOAD_READER.treeToValue(event.data(), type.payload());
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidEventException("event " + event.id() + " is not a " + event.type() + " payload: "
                     + e.getMessage(), e);

@@ -67,13 +67,16 @@ class EventDeliveryRefusalTest {
                 .put("consumerVersionNumber", "1").put("buildUrl", "http://ci/foo/1").put("sha", "abc");
         data.putArray("branches").add("feat/x");
         data.putArray("tags").add("dev");
+        ObjectNode content = data.putObject("content");
+        content.putObject("consumer").put("name", "Foo");
+        content.putObject("provider").put("name", "Bar");
+        content.putArray("interactions");
         CloudEvent event = CloudEvent.of("event-1", "/pactport/broker-api", EventType.PACT_PUBLISHED.type(), "Foo/Bar",
                 OffsetDateTime.now(), data);
         BrokerWriter target = new BrokerWriter(new PactBrokerClient("http://127.0.0.1:" + server.getAddress().getPort(),
                 BrokerCredentials.NONE, Duration.ofSeconds(5)));
 
-        assertThatThrownBy(() -> EventDelivery.deliver(target, event,
-                "{\"consumer\":{\"name\":\"Foo\"},\"provider\":{\"name\":\"Bar\"},\"interactions\":[]}"))
+        assertThatThrownBy(() -> EventDelivery.deliver(target, event))
                 .isInstanceOfSatisfying(RemoteBrokerException.class, e -> assertThat(e.status()).isEqualTo(409));
         assertThat(writes).containsExactly("PUT /pacts/provider/Bar/consumer/Foo/version/1");
     }
