@@ -62,6 +62,7 @@ class EventDeliverySamplesTest {
             LABEL_ADDED            | PUT /pacticipants/Foo/labels/payments
             LABEL_REMOVED          | DELETE /pacticipants/Foo/labels/payments
             VERSION_CREATED        | PATCH /pacticipants/Foo/versions/1.0.0, PUT /pacticipants/Foo/versions/1.0.0/tags/dev
+            VERSION_UPDATED        | PATCH /pacticipants/Foo/versions/1.0.0, PUT /pacticipants/Foo/branches/main/versions/1.0.0, PUT /pacticipants/Foo/versions/1.0.0/tags/dev
             VERSION_DELETED        | DELETE /pacticipants/Foo/versions/1.0.0
             BRANCH_VERSION_ADDED   | PUT /pacticipants/Foo/branches/main/versions/1.0.0
             BRANCH_VERSION_REMOVED | DELETE /pacticipants/Foo/branches/main/versions/1.0.0
