@@ -2,20 +2,10 @@ package io.pactport.sync.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.pactport.core.events.EventSamples;
 import io.pactport.core.events.EventType;
-import io.pactport.core.remote.BrokerCredentials;
-import io.pactport.core.remote.BrokerWriter;
-import io.pactport.core.remote.PactBrokerClient;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import io.pactport.core.remote.RecordingBroker;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,31 +17,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class EventDeliverySamplesTest {
 
-    private HttpServer server;
-    private final List<String> writes = new CopyOnWriteArrayList<>();
-    private final List<String> bodies = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                String method = exchange.getRequestMethod();
-                if (!method.equals("GET")) {
-                    writes.add(method + " " + exchange.getRequestURI().getRawPath());
-                    bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                }
-                byte[] body = (method.equals("POST") ? "{\"uuid\":\"env-1\"}" : "{}").getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(method.equals("GET") ? 200 : 201, body.length);
-                exchange.getResponseBody().write(body);
-            }
-        });
-        server.start();
-    }
+    private final RecordingBroker broker = new RecordingBroker((method, path) -> switch (method) {
+        case "GET" -> new RecordingBroker.Answer(200, "{}");
+        case "POST" -> new RecordingBroker.Answer(201, "{\"uuid\":\"env-1\"}");
+        default -> new RecordingBroker.Answer(201, "{}");
+    });
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        broker.close();
     }
 
     @ParameterizedTest
@@ -76,24 +50,19 @@ class EventDeliverySamplesTest {
             INTEGRATION_DELETED    | DELETE /integrations/provider/Bar/consumer/Foo
             """)
     void theSampleIsWrittenWhereItsFieldsSay(EventType type, String expected) {
-        EventDelivery.deliver(target(), EventSamples.cloudEvent(type));
+        EventDelivery.deliver(broker.writer(), EventSamples.cloudEvent(type));
 
-        assertThat(writes).containsExactly(expected.split(", "));
+        assertThat(broker.writes()).containsExactly(expected.split(", "));
     }
 
     @Test
     void aPublishedPactIsWrittenAsTheSampleCarriesItToTheLetter() {
-        EventDelivery.deliver(target(), EventSamples.cloudEvent(EventType.PACT_PUBLISHED));
+        EventDelivery.deliver(broker.writer(), EventSamples.cloudEvent(EventType.PACT_PUBLISHED));
 
-        assertThat(writes).startsWith("PUT /pacts/provider/Bar/consumer/Foo/version/1.0.0");
-        assertThat(bodies.get(0)).isEqualTo(EventSamples.json(EventType.PACT_PUBLISHED).get("content").toString())
+        assertThat(broker.writes()).startsWith("PUT /pacts/provider/Bar/consumer/Foo/version/1.0.0");
+        assertThat(broker.bodies().get(0)).isEqualTo(EventSamples.json(EventType.PACT_PUBLISHED).get("content").toString())
                 .contains("\"price\":1.10", "\"big\":12345678901234567890.5");
-        assertThat(writes).contains("PUT /pacticipants/Foo/branches/main/versions/1.0.0",
+        assertThat(broker.writes()).contains("PUT /pacticipants/Foo/branches/main/versions/1.0.0",
                 "PUT /pacticipants/Foo/versions/1.0.0/tags/dev");
-    }
-
-    private BrokerWriter target() {
-        return new BrokerWriter(new PactBrokerClient("http://127.0.0.1:" + server.getAddress().getPort(),
-                BrokerCredentials.NONE, Duration.ofSeconds(5)));
     }
 }
