@@ -136,8 +136,7 @@ public class ContractsPublishService {
         Version version = upserted.value();
         Uni<Void> branchAdded = branch == null ? Uni.createFrom().voidItem()
                 : branches.addVersion(tx, version, branch, false).flatMap(added -> added
-                        ? outbox.append(tx, new BranchVersionAdded(pacticipant.name(), branch,
-                                version.number(), false))
+                        ? outbox.append(tx, new BranchVersionAdded(pacticipant.name(), branch, version.number(), false))
                         : Uni.createFrom().voidItem());
         // only the first tag of a version created here can skip looking for the version's tags and branches
         boolean untouched = upserted.created() && branch == null;
