@@ -1,8 +1,7 @@
 package io.pactport.api.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pactport.core.events.CloudEventJson;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,21 +21,15 @@ public class Outbox {
             VALUES ($1, $2, $3, $4::text::jsonb)
             """;
 
-    /**
-     * Records an event in the caller's transaction.
-     *
-     * @param key the aggregate whose events must stay in order (an integration {@code consumer/provider}, or a
-     *        pacticipant name)
-     * @param payload a record or map; written as JSON
-     */
-    public Uni<Void> append(SqlClient tx, EventType type, String key, Object payload) {
+    /** Records the event in the caller's transaction, on its type's topic and under its key. */
+    public Uni<Void> append(SqlClient tx, PactportEvent event) {
         String json;
         try {
-            json = CloudEventJson.mapper().writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("event payload of " + type
-                    + " cannot be written as JSON", e));
+            json = CloudEventJson.payload(event);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(e);
         }
-        return tx.preparedQuery(APPEND).execute(Tuple.of(type.topic(), key, type.type(), json)).replaceWithVoid();
+        return tx.preparedQuery(APPEND).execute(Tuple.of(event.type().topic(), event.key(), event.type().type(), json))
+                .replaceWithVoid();
     }
 }

@@ -14,6 +14,8 @@ import io.pactport.api.service.WebhookRunner;
 import io.pactport.core.events.CloudEvent;
 import io.pactport.core.events.CloudEventJson;
 import io.pactport.core.events.EventType;
+import io.pactport.core.events.InvalidEventException;
+import io.pactport.core.events.PactportEvent.WebhookTriggered;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -67,13 +69,18 @@ public class WebhookExecutor {
     /** A trigger's event: its first attempt, unless something claimed it already (a redelivery, the poll). */
     @Incoming("webhook-triggers")
     public Uni<Void> onTriggered(CloudEvent event) {
+        // an event that is not a trigger is not ours to mark as handled: the failure strategy logs it
         if (!EventType.WEBHOOK_TRIGGERED.type().equals(event.type())) {
-            // not ours to mark as handled: the failure strategy logs it
             return Uni.createFrom().failure(new IllegalArgumentException("unexpected event type " + event.type()
                     + " on the webhooks topic (event " + event.id() + ")"));
         }
-        String uuid = event.data().path("triggeredWebhookUuid").asText();
-        return triggered.claimFirst(pool, uuid, clock.instant(), schedule, leaseSeconds)
+        WebhookTriggered trigger;
+        try {
+            trigger = (WebhookTriggered) CloudEventJson.payload(event);
+        } catch (InvalidEventException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return triggered.claimFirst(pool, trigger.triggeredWebhookUuid(), clock.instant(), schedule, leaseSeconds)
                 .flatMap(claim -> claim.isPresent() ? attempt(claim.get()) : Uni.createFrom().voidItem());
     }
 

@@ -9,9 +9,4 @@ public record Integration(long consumerId, String consumerName, long providerId,
         return new Integration(row.getLong("consumer_id"), row.getString("consumer_name"),
                 row.getLong("provider_id"), row.getString("provider_name"));
     }
-
-    /** The Kafka key of every event about this integration. */
-    public String key() {
-        return consumerName + "/" + providerName;
-    }
 }

@@ -7,10 +7,9 @@ import io.pactport.api.model.Pacticipant;
 import io.pactport.api.model.Upserted;
 import io.pactport.api.repository.BranchRepository;
 import io.pactport.api.repository.VersionRepository;
-import io.pactport.api.service.PacticipantEvents.BranchDeleted;
-import io.pactport.api.service.PacticipantEvents.BranchVersionAdded;
-import io.pactport.api.service.PacticipantEvents.BranchVersionRemoved;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent.BranchDeleted;
+import io.pactport.core.events.PactportEvent.BranchVersionAdded;
+import io.pactport.core.events.PactportEvent.BranchVersionRemoved;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -58,8 +57,7 @@ public class BranchService {
     public Uni<Void> delete(String pacticipant, String branch) {
         return pool.withTransaction(tx -> branch(tx, pacticipant, branch).flatMap(b -> versionNumbers(tx, b)
                 .call(() -> branches.delete(tx, b.id()))
-                .flatMap(numbers -> outbox.append(tx, EventType.BRANCH_DELETED, pacticipant,
-                        new BranchDeleted(pacticipant, branch, numbers)))));
+                .flatMap(numbers -> outbox.append(tx, new BranchDeleted(pacticipant, branch, numbers)))));
     }
 
     public Uni<BranchVersion> getVersion(String pacticipant, String branch, String number) {
@@ -70,8 +68,7 @@ public class BranchService {
     public Uni<Void> deleteVersion(String pacticipant, String branch, String number) {
         return pool.withTransaction(tx -> branchVersion(tx, pacticipant, branch, number)
                 .call(bv -> branches.deleteBranchVersion(tx, bv))
-                .flatMap(bv -> outbox.append(tx, EventType.BRANCH_VERSION_REMOVED, pacticipant,
-                        new BranchVersionRemoved(pacticipant, branch, number))));
+                .flatMap(bv -> outbox.append(tx, new BranchVersionRemoved(pacticipant, branch, number))));
     }
 
     private Uni<BranchVersion> branchVersion(SqlClient c, String pacticipant, String branch, String number) {
@@ -91,8 +88,7 @@ public class BranchService {
         return pool.withTransaction(tx -> pacticipants.findOrCreate(tx, pacticipant)
                 .flatMap(p -> versionService.findOrCreate(tx, p, number).map(Upserted::value)
                         .flatMap(v -> branches.addVersion(tx, v, branch, false).call(added -> added
-                                ? outbox.append(tx, EventType.BRANCH_VERSION_ADDED, p.name(),
-                                        new BranchVersionAdded(p.name(), branch, number, false))
+                                ? outbox.append(tx, new BranchVersionAdded(p.name(), branch, number, false))
                                 : Uni.createFrom().voidItem()))
                         .flatMap(added -> branches.findBranchVersion(tx, p.id(), branch, number)
                                 .map(bv -> new Upserted<>(bv.orElseThrow(), added)))));

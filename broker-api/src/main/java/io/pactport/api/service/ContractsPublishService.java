@@ -4,13 +4,13 @@ import io.pactport.api.config.ApiConfig;
 import io.pactport.api.messaging.Outbox;
 import io.pactport.api.model.PactPublication;
 import io.pactport.api.model.Pacticipant;
+import io.pactport.api.model.Upserted;
 import io.pactport.api.model.Version;
 import io.pactport.api.repository.BranchRepository;
 import io.pactport.api.repository.ContractsPublishRepository;
 import io.pactport.api.service.PactPublishService.Mode;
 import io.pactport.api.service.PactPublishService.PactToPublish;
-import io.pactport.api.model.Upserted;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent.BranchVersionAdded;
 import io.pactport.core.pact.PactDiff;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +19,6 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -144,8 +143,7 @@ public class ContractsPublishService {
         Version version = upserted.value();
         Uni<Void> branchAdded = branch == null ? Uni.createFrom().voidItem()
                 : branches.addVersion(tx, version, branch, false).flatMap(added -> added
-                        ? outbox.append(tx, EventType.BRANCH_VERSION_ADDED, pacticipant.name(), Map.of(
-                                "pacticipant", pacticipant.name(), "branch", branch, "version", version.number()))
+                        ? outbox.append(tx, new BranchVersionAdded(pacticipant.name(), branch, version.number(), false))
                         : Uni.createFrom().voidItem());
         // only the first tag of a version created here can skip looking for the version's tags and branches
         boolean untouched = upserted.created() && branch == null;

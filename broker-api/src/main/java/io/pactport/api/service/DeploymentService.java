@@ -7,7 +7,8 @@ import io.pactport.api.model.Environment;
 import io.pactport.api.model.Version;
 import io.pactport.api.repository.DeployedVersionRepository;
 import io.pactport.api.repository.EnvironmentRepository;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent.DeploymentRecorded;
+import io.pactport.core.events.PactportEvent.UndeploymentRecorded;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -88,7 +89,7 @@ public class DeploymentService {
                 .undeploy(tx, deployed.deployedVersion().id())
                 .flatMap(changed -> deployedVersions.findById(tx, deployed.deployedVersion().id())
                         .call(undeployed -> changed
-                                ? appendEvent(tx, EventType.UNDEPLOYMENT_RECORDED, undeployed, deployed.environment())
+                                ? appendEvent(tx, undeployed, deployed.environment(), UndeploymentRecorded::new)
                                 : Uni.createFrom().voidItem())
                         .map(undeployed -> new Deployed(undeployed, deployed.environment())))));
     }
@@ -129,11 +130,11 @@ public class DeploymentService {
                         autoCreated)
                 .call(recorded -> Multi.createFrom().iterable(recorded.undeployedIds())
                         .onItem().transformToUniAndConcatenate(id -> deployedVersions.findById(tx, id)
-                                .call(previous -> appendEvent(tx, EventType.UNDEPLOYMENT_RECORDED, previous,
-                                        environment)))
+                                .call(previous -> appendEvent(tx, previous, environment,
+                                        UndeploymentRecorded::new)))
                         .collect().asList())
-                .call(recorded -> appendEvent(tx, EventType.DEPLOYMENT_RECORDED, recorded.deployedVersion(),
-                        environment))
+                .call(recorded -> appendEvent(tx, recorded.deployedVersion(), environment,
+                        DeploymentRecorded::new))
                 .map(recorded -> new Deployed(recorded.deployedVersion(), environment));
     }
 
@@ -145,7 +146,8 @@ public class DeploymentService {
                         .map(environment -> new Deployed(deployed, environment)));
     }
 
-    private Uni<Void> appendEvent(SqlClient tx, EventType type, DeployedVersion deployed, Environment environment) {
-        return outbox.append(tx, type, deployed.pacticipantName(), DeploymentEvent.of(deployed, environment));
+    private Uni<Void> appendEvent(SqlClient tx, DeployedVersion deployed, Environment environment,
+            EventPayloads.OfDeployment<?> event) {
+        return outbox.append(tx, EventPayloads.deployment(deployed, environment, event));
     }
 }

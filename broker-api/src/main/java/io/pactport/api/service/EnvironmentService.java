@@ -7,7 +7,10 @@ import io.pactport.api.messaging.Outbox;
 import io.pactport.api.model.Environment;
 import io.pactport.api.repository.EnvironmentRepository;
 import io.pactport.core.errors.InvalidRequestException;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent.EnvironmentCreated;
+import io.pactport.core.events.PactportEvent.EnvironmentDeleted;
+import io.pactport.core.events.PactportEvent.EnvironmentUpdated;
+import io.pactport.core.events.PactportEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -40,7 +43,7 @@ public class EnvironmentService {
         return pool.withTransaction(tx -> checkNameFree(tx, input.name(), uuid)
                 .flatMap(free -> environments.insert(tx, uuid, input.name(), displayName(input), input.production(),
                         contactsText(input)))
-                .call(created -> outbox.append(tx, EventType.ENVIRONMENT_CREATED, created.name(), event(created))))
+                .call(created -> outbox.append(tx, event(created, EnvironmentCreated::new))))
                 .onFailure(EnvironmentService::isDuplicateName).transform(e -> nameTaken(input.name()));
     }
 
@@ -51,7 +54,7 @@ public class EnvironmentService {
                 .flatMap(free -> environments.replace(tx, uuid, input.name(), displayName(input), input.production(),
                         contactsText(input)))
                 .map(Optional::orElseThrow)
-                .call(replaced -> outbox.append(tx, EventType.ENVIRONMENT_UPDATED, replaced.name(), event(replaced))))
+                .call(replaced -> outbox.append(tx, event(replaced, EnvironmentUpdated::new))))
                 .onFailure(EnvironmentService::isDuplicateName).transform(e -> nameTaken(input.name()));
     }
 
@@ -59,7 +62,7 @@ public class EnvironmentService {
     public Uni<Void> delete(String uuid) {
         return pool.withTransaction(tx -> find(tx, uuid)
                 .call(existing -> environments.delete(tx, existing))
-                .call(existing -> outbox.append(tx, EventType.ENVIRONMENT_DELETED, existing.name(), event(existing)))
+                .call(existing -> outbox.append(tx, event(existing, EnvironmentDeleted::new)))
                 .replaceWithVoid());
     }
 
@@ -93,8 +96,8 @@ public class EnvironmentService {
         }
     }
 
-    private EnvironmentEvent event(Environment environment) {
-        return EnvironmentEvent.of(environment, contacts(environment));
+    private <E extends PactportEvent> E event(Environment environment, EventPayloads.OfEnvironment<E> event) {
+        return EventPayloads.environment(environment, contacts(environment), event);
     }
 
     private Uni<Void> checkNameFree(SqlClient tx, String name, String uuid) {

@@ -3,12 +3,12 @@ package io.pactport.api.service;
 import io.pactport.api.messaging.Outbox;
 import io.pactport.api.model.Integration;
 import io.pactport.api.repository.IntegrationRepository;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent.IntegrationDeleted;
+import io.pactport.core.events.PactportEvent.PactDeleted;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Map;
 
 /** Listing integrations, and deleting one's contract data, each deletion in one transaction with its event. */
 @ApplicationScoped
@@ -32,8 +32,7 @@ public class IntegrationService {
     public Uni<Void> delete(String consumer, String provider) {
         return pool.withTransaction(tx -> find(tx, consumer, provider)
                 .call(integration -> integrations.delete(tx, integration))
-                .call(integration -> outbox.append(tx, EventType.INTEGRATION_DELETED, integration.key(),
-                        Map.of("consumer", consumer, "provider", provider)))
+                .call(integration -> outbox.append(tx, new IntegrationDeleted(consumer, provider)))
                 .replaceWithVoid());
     }
 
@@ -41,8 +40,7 @@ public class IntegrationService {
     public Uni<Void> deletePacts(String consumer, String provider) {
         return pool.withTransaction(tx -> find(tx, consumer, provider)
                 .call(integration -> integrations.deletePublications(tx, integration))
-                .call(integration -> outbox.append(tx, EventType.PACT_DELETED, integration.key(),
-                        Map.of("consumer", consumer, "provider", provider, "scope", "all-versions")))
+                .call(integration -> outbox.append(tx, new PactDeleted(consumer, provider, "all-versions")))
                 .replaceWithVoid());
     }
 

@@ -4,8 +4,8 @@ import io.pactport.api.messaging.Outbox;
 import io.pactport.api.model.Label;
 import io.pactport.api.model.Upserted;
 import io.pactport.api.repository.LabelRepository;
-import io.pactport.api.service.PacticipantEvents.LabelChanged;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent.LabelAdded;
+import io.pactport.core.events.PactportEvent.LabelRemoved;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +35,7 @@ public class LabelService {
         PacticipantNames.check("label", label);
         return pool.withTransaction(tx -> pacticipants.findOrCreate(tx, pacticipant)
                 .flatMap(p -> labels.add(tx, p.id(), label).flatMap(added -> added.isPresent()
-                        ? outbox.append(tx, EventType.LABEL_ADDED, p.name(), new LabelChanged(p.name(), label))
+                        ? outbox.append(tx, new LabelAdded(p.name(), label))
                                 .replaceWith(new Upserted<>(added.get(), true))
                         : labels.find(tx, p.id(), label).map(l -> new Upserted<>(l.orElseThrow(), false)))));
     }
@@ -43,7 +43,7 @@ public class LabelService {
     public Uni<Void> delete(String pacticipant, String label) {
         return pool.withTransaction(tx -> pacticipants.require(tx, pacticipant)
                 .flatMap(p -> labels.delete(tx, p.id(), label).flatMap(deleted -> deleted
-                        ? outbox.append(tx, EventType.LABEL_REMOVED, p.name(), new LabelChanged(p.name(), label))
+                        ? outbox.append(tx, new LabelRemoved(p.name(), label))
                         : Uni.createFrom().failure(notFound(pacticipant, label)))));
     }
 

@@ -1,6 +1,5 @@
 package io.pactport.api.service;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.pactport.api.config.ApiConfig;
 import io.pactport.api.messaging.Outbox;
 import io.pactport.api.model.PactPublication;
@@ -10,7 +9,7 @@ import io.pactport.api.model.Version;
 import io.pactport.api.repository.PactRepository.NewPactVersion;
 import io.pactport.api.repository.PactRepository;
 import io.pactport.core.errors.InvalidRequestException;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent.PactPublished;
 import io.pactport.core.pact.InvalidPactContentException;
 import io.pactport.core.pact.PactContent;
 import io.pactport.core.pact.PactMerger;
@@ -79,12 +78,6 @@ public class PactPublishService {
         Published withEvents(List<WebhookTriggers.DetectedEvent> detected) {
             return new Published(pact, outcome, previous, List.copyOf(detected));
         }
-    }
-
-    /** The self-contained {@code pact.published} event: a consumer needs no call back to act on it. */
-    public record PactPublishedEvent(String consumer, String provider, String consumerVersionNumber, String branch,
-            List<String> branches, List<String> tags, String buildUrl, String sha, int revision, String outcome,
-            boolean newContent, @JsonRawValue String content) {
     }
 
     private final Pool pool;
@@ -197,8 +190,7 @@ public class PactPublishService {
 
     private Uni<Void> announce(SqlClient tx, PactPublication pact, Outcome outcome, boolean newContent) {
         return pacts.labelsOf(tx, pact.consumerVersionId()).flatMap(labels -> outbox.append(tx,
-                EventType.PACT_PUBLISHED, pact.consumerName() + "/" + pact.providerName(),
-                new PactPublishedEvent(pact.consumerName(), pact.providerName(), pact.consumerVersionNumber(),
+                new PactPublished(pact.consumerName(), pact.providerName(), pact.consumerVersionNumber(),
                         labels.branches().isEmpty() ? null : labels.branches().get(labels.branches().size() - 1),
                         labels.branches(), labels.tags(), labels.buildUrl(), pact.sha(), pact.revisionNumber(),
                         outcome.name().toLowerCase(), newContent, pact.content())));

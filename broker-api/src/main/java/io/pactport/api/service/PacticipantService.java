@@ -9,8 +9,9 @@ import io.pactport.api.model.PageRequest;
 import io.pactport.api.model.Upserted;
 import io.pactport.api.repository.PacticipantDeletionRepository;
 import io.pactport.api.repository.PacticipantRepository;
-import io.pactport.api.service.PacticipantEvents.PacticipantChanged;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent.PacticipantCreated;
+import io.pactport.core.events.PactportEvent.PacticipantDeleted;
+import io.pactport.core.events.PactportEvent.PacticipantUpdated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -82,7 +83,7 @@ public class PacticipantService {
     public Uni<Void> delete(String name) {
         return pool.withTransaction(tx -> require(tx, name)
                 .call(p -> deletion.delete(tx, p.id()))
-                .call(p -> outbox.append(tx, EventType.PACTICIPANT_DELETED, p.name(), PacticipantChanged.of(p)))
+                .call(p -> outbox.append(tx, EventPayloads.pacticipant(p, PacticipantDeleted::new)))
                 .replaceWithVoid());
     }
 
@@ -105,12 +106,12 @@ public class PacticipantService {
 
     private Uni<Pacticipant> update(SqlClient tx, Pacticipant existing, PacticipantFields fields) {
         return pacticipants.update(tx, existing, fields).call(updated -> changed(existing, updated)
-                ? outbox.append(tx, EventType.PACTICIPANT_UPDATED, updated.name(), PacticipantChanged.of(updated))
+                ? outbox.append(tx, EventPayloads.pacticipant(updated, PacticipantUpdated::new))
                 : Uni.createFrom().voidItem());
     }
 
     private Uni<Void> created(SqlClient tx, Pacticipant p) {
-        return outbox.append(tx, EventType.PACTICIPANT_CREATED, p.name(), PacticipantChanged.of(p));
+        return outbox.append(tx, EventPayloads.pacticipant(p, PacticipantCreated::new));
     }
 
     private Uni<PacticipantDetails> details(SqlClient c, String name) {

@@ -6,7 +6,8 @@ import io.pactport.api.model.ReleasedVersion;
 import io.pactport.api.repository.EnvironmentRepository;
 import io.pactport.api.repository.ReleasedVersionRepository;
 import io.pactport.api.repository.ReleasedVersionRepository.Change;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent.ReleaseRecorded;
+import io.pactport.core.events.PactportEvent.ReleaseSupportEnded;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -62,8 +63,8 @@ public class ReleaseService {
                                         environment.id())
                                 .call(recorded -> recorded.change() == Change.NONE
                                         ? Uni.createFrom().voidItem()
-                                        : appendEvent(tx, EventType.RELEASE_RECORDED, recorded.releasedVersion(),
-                                                environment))
+                                        : appendEvent(tx, recorded.releasedVersion(), environment,
+                                                ReleaseRecorded::new))
                                 .map(recorded -> new Recorded(new Released(recorded.releasedVersion(), environment),
                                         recorded.change() == Change.CREATED)))));
     }
@@ -78,7 +79,7 @@ public class ReleaseService {
                 .endSupport(tx, released.releasedVersion().id())
                 .flatMap(changed -> releasedVersions.findByUuid(tx, uuid).map(Optional::orElseThrow)
                         .call(ended -> changed
-                                ? appendEvent(tx, EventType.RELEASE_SUPPORT_ENDED, ended, released.environment())
+                                ? appendEvent(tx, ended, released.environment(), ReleaseSupportEnded::new)
                                 : Uni.createFrom().voidItem())
                         .map(ended -> new Released(ended, released.environment())))));
     }
@@ -106,7 +107,8 @@ public class ReleaseService {
                         .map(environment -> new Released(released, environment)));
     }
 
-    private Uni<Void> appendEvent(SqlClient tx, EventType type, ReleasedVersion released, Environment environment) {
-        return outbox.append(tx, type, released.pacticipantName(), ReleaseEvent.of(released, environment));
+    private Uni<Void> appendEvent(SqlClient tx, ReleasedVersion released, Environment environment,
+            EventPayloads.OfRelease<?> event) {
+        return outbox.append(tx, EventPayloads.release(released, environment, event));
     }
 }

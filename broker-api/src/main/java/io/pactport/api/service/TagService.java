@@ -9,9 +9,9 @@ import io.pactport.api.repository.BranchRepository;
 import io.pactport.api.repository.PacticipantRepository;
 import io.pactport.api.repository.TagRepository;
 import io.pactport.api.repository.VersionRepository;
-import io.pactport.api.service.PacticipantEvents.BranchVersionAdded;
-import io.pactport.api.service.PacticipantEvents.TagChanged;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent.BranchVersionAdded;
+import io.pactport.core.events.PactportEvent.TagAdded;
+import io.pactport.core.events.PactportEvent.TagRemoved;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -91,8 +91,7 @@ public class TagService {
                     if (!deleted) {
                         return Uni.createFrom().failure(notFound(pacticipant, number, tag));
                     }
-                    return outbox.append(tx, EventType.TAG_REMOVED, pacticipant,
-                            new TagChanged(pacticipant, number, tag));
+                    return outbox.append(tx, new TagRemoved(pacticipant, number, tag));
                 })));
     }
 
@@ -119,7 +118,7 @@ public class TagService {
                 .flatMap(ignored -> tags.add(tx, v, tag))
                 .call(() -> pacticipantRows.detectMainBranch(tx, p.id(), tag))
                 .call(added -> added.isEmpty() ? Uni.createFrom().voidItem()
-                        : outbox.append(tx, EventType.TAG_ADDED, p.name(), new TagChanged(p.name(), v.number(), tag)));
+                        : outbox.append(tx, new TagAdded(p.name(), v.number(), tag)));
     }
 
     /** Whether the Pact Broker's first-tag-as-branch rule still applies to the version. */
@@ -137,8 +136,7 @@ public class TagService {
                         .map(onBranches -> existing.isEmpty() && onBranches.isEmpty()));
         return untagged.flatMap(first -> !first ? Uni.createFrom().voidItem()
                 : branches.addVersion(tx, v, tag, true).flatMap(added -> added
-                        ? outbox.append(tx, EventType.BRANCH_VERSION_ADDED, p.name(),
-                                new BranchVersionAdded(p.name(), tag, v.number(), true))
+                        ? outbox.append(tx, new BranchVersionAdded(p.name(), tag, v.number(), true))
                         : Uni.createFrom().voidItem()));
     }
 

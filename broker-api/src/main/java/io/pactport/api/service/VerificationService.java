@@ -10,7 +10,7 @@ import io.pactport.api.repository.VerificationRepository.NewVerification;
 import io.pactport.api.repository.VerificationRepository.PactVersionToVerify;
 import io.pactport.api.repository.VerificationRepository;
 import io.pactport.core.errors.InvalidRequestException;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent.VerificationPublished;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,13 +28,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class VerificationService {
-
-    /** The self-contained {@code verification.published} event. */
-    public record VerificationPublishedEvent(String consumer, String provider, String sha,
-            String consumerVersionNumber, String providerVersionNumber, String providerVersionBranch,
-            List<String> providerVersionTags, boolean success, String buildUrl, int number, boolean wip,
-            Boolean pending, Map<String, String> verifiedBy) {
-    }
 
     private final Pool pool;
     private final VerificationRepository verifications;
@@ -86,8 +79,8 @@ public class VerificationService {
         String consumerVersion = meta.consumerVersionNumber() != null ? meta.consumerVersionNumber()
                 : versionNumbers.values().stream().findFirst().orElse(target.latestConsumerVersion());
         return verifications.insert(tx, row).flatMap(inserted -> pacts.labelsOf(tx, providerVersion.id())
-                .flatMap(labels -> outbox.append(tx, EventType.VERIFICATION_PUBLISHED, consumer + "/" + provider,
-                        new VerificationPublishedEvent(consumer, provider, target.pactVersion().sha(), consumerVersion,
+                .flatMap(labels -> outbox.append(tx,
+                        new VerificationPublished(consumer, provider, target.pactVersion().sha(), consumerVersion,
                                 providerVersion.number(), labels.branches().isEmpty() ? null
                                         : labels.branches().get(labels.branches().size() - 1),
                                 labels.tags(), request.success(), request.buildUrl(), number, meta.wip(),

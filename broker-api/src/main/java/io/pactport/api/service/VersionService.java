@@ -15,9 +15,12 @@ import io.pactport.api.repository.TagRepository;
 import io.pactport.api.repository.VersionDeletionRepository;
 import io.pactport.api.repository.VersionRelationsRepository;
 import io.pactport.api.repository.VersionRepository;
-import io.pactport.api.service.PacticipantEvents.TagChanged;
-import io.pactport.api.service.PacticipantEvents.VersionChanged;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent;
+import io.pactport.core.events.PactportEvent.TagAdded;
+import io.pactport.core.events.PactportEvent.TagRemoved;
+import io.pactport.core.events.PactportEvent.VersionCreated;
+import io.pactport.core.events.PactportEvent.VersionDeleted;
+import io.pactport.core.events.PactportEvent.VersionUpdated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -108,10 +111,11 @@ public class VersionService {
         return pool.withTransaction(tx -> pacticipants.require(tx, pacticipant)
                 .flatMap(p -> versions.find(tx, p.id(), number)
                         .map(v -> v.orElseThrow(() -> notFound(pacticipant, number)))
-                        .flatMap(v -> event(tx, p, v).flatMap(deleted -> branches.headedBy(tx, v.id())
+                        .flatMap(v -> event(tx, p, v, VersionDeleted::new).flatMap(deleted -> branches
+                                .headedBy(tx, v.id())
                                 .call(() -> deletion.deleteVersion(tx, v.id()))
                                 .call(heads -> branches.repointHeads(tx, heads))
-                                .call(() -> outbox.append(tx, EventType.VERSION_DELETED, p.name(), deleted))))))
+                                .call(() -> outbox.append(tx, deleted))))))
                 .replaceWithVoid();
     }
 
@@ -135,7 +139,7 @@ public class VersionService {
         return pool.withTransaction(tx -> pacticipants.findOrCreate(tx, pacticipant)
                 .flatMap(p -> versions.findOrCreate(tx, p.id(), number, changes.buildUrl()).flatMap(v -> {
                     Uni<Version> written = v.created()
-                            ? outbox.append(tx, EventType.VERSION_CREATED, p.name(), new VersionChanged(p.name(),
+                            ? outbox.append(tx, new VersionCreated(p.name(),
                                     number, v.value().buildUrl(), List.of(),
                                     changes.tags() == null ? List.of() : List.copyOf(new LinkedHashSet<>(changes.tags()))))
                                     .replaceWith(v.value())
@@ -153,8 +157,7 @@ public class VersionService {
             return Uni.createFrom().item(v);
         }
         return versions.setBuildUrl(tx, v.id(), changes.buildUrl())
-                .call(updated -> event(tx, p, updated)
-                        .flatMap(e -> outbox.append(tx, EventType.VERSION_UPDATED, p.name(), e)));
+                .call(updated -> event(tx, p, updated, VersionUpdated::new).flatMap(e -> outbox.append(tx, e)));
     }
 
     /** Replaces the version's tags, recording only what changed: the tags dropped and the tags new to it. */
@@ -164,30 +167,30 @@ public class VersionService {
                 .onItem().transformToUniAndConcatenate(tag -> tags.add(tx, v, tag).replaceWith(tag))
                 .collect().asList()
                 .call(() -> Multi.createFrom().iterable(before).filter(tag -> !unique.contains(tag))
-                        .onItem().transformToUniAndConcatenate(tag -> outbox.append(tx, EventType.TAG_REMOVED,
-                                p.name(), new TagChanged(p.name(), v.number(), tag)))
+                        .onItem().transformToUniAndConcatenate(tag -> outbox.append(tx,
+                                new TagRemoved(p.name(), v.number(), tag)))
                         .collect().last())
                 .call(() -> Multi.createFrom().iterable(unique).filter(tag -> !before.contains(tag))
-                        .onItem().transformToUniAndConcatenate(tag -> outbox.append(tx, EventType.TAG_ADDED,
-                                p.name(), new TagChanged(p.name(), v.number(), tag)))
+                        .onItem().transformToUniAndConcatenate(tag -> outbox.append(tx,
+                                new TagAdded(p.name(), v.number(), tag)))
                         .collect().last())
                 .replaceWithVoid());
     }
 
-    /** The VERSION_* payload of the version as it is now. */
     /** The pacticipant's version {@code number}, created when missing with its {@code version.created} event. */
     public Uni<Upserted<Version>> findOrCreate(SqlClient tx, Pacticipant p, String number) {
         PacticipantNames.check("version", number);
         // a version created by this statement has no branches or tags yet: nothing to look up for its event
         return versions.findOrCreate(tx, p.id(), number).call(v -> v.created()
-                ? outbox.append(tx, EventType.VERSION_CREATED, p.name(), new VersionChanged(p.name(), number,
-                        v.value().buildUrl(), List.of(), List.of()))
+                ? outbox.append(tx, new VersionCreated(p.name(), number, v.value().buildUrl(), List.of(), List.of()))
                 : Uni.createFrom().voidItem());
     }
 
-    Uni<VersionChanged> event(SqlClient c, Pacticipant p, Version v) {
+    /** The version's event payload as it is now, with its branches and tags. */
+    private <E extends PactportEvent> Uni<E> event(SqlClient c, Pacticipant p, Version v,
+            EventPayloads.OfVersion<E> event) {
         return tags.forVersion(c, v.id()).flatMap(t -> branches.forVersion(c, v.id())
-                .map(b -> new VersionChanged(p.name(), v.number(), v.buildUrl(),
+                .map(b -> event.of(p.name(), v.number(), v.buildUrl(),
                         b.stream().map(BranchVersion::branchName).toList(), t.stream().map(Tag::name).toList())));
     }
 

@@ -15,7 +15,7 @@ import io.pactport.api.repository.WebhookTriggerRepository.PublishedVerification
 import io.pactport.api.repository.WebhookTriggerRepository.RequiredVerification;
 import io.pactport.api.repository.WebhookTriggerRepository.ScopeChange;
 import io.pactport.core.events.CloudEventJson;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent.WebhookTriggered;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -33,7 +33,7 @@ import java.util.UUID;
 /**
  * Where a publication or a verification fires its webhook events, inside the write's own transaction: each matching
  * webhook gets a {@code triggered_webhooks} row, its place in the executor's schedule, and a
- * {@link EventType#WEBHOOK_TRIGGERED} event through the outbox. Nothing is sent from here; the executor does that,
+ * {@link WebhookTriggered} event through the outbox. Nothing is sent from here; the executor does that,
  * so a request never waits for a webhook and a trigger is committed, or lost, with its write.
  *
  * <p>The events, as the Pact Broker fires them: every publication is {@code contract_published}; one whose content
@@ -54,11 +54,6 @@ public class WebhookTriggers {
     static final String VERIFICATION_PUBLISHED = "provider_verification_published";
     static final String VERIFICATION_SUCCEEDED = "provider_verification_succeeded";
     static final String VERIFICATION_FAILED = "provider_verification_failed";
-
-    /** The self-contained {@code webhook.triggered} event. */
-    public record WebhookTriggeredEvent(String triggeredWebhookUuid, String webhookUuid, String eventName,
-            String consumer, String provider, long pactPublicationId, Long verificationId) {
-    }
 
     private final WebhookRepository webhooks;
     private final WebhookTriggerRepository questions;
@@ -144,8 +139,7 @@ public class WebhookTriggers {
                 }
                 withTriggers.add(new DetectedEvent(event.name(), event.comment(), List.copyOf(triggered)));
             }
-            return record(tx, triggers, pact.consumerName() + "/" + pact.providerName(), pact.consumerName(),
-                    pact.providerName()).replaceWith(withTriggers);
+            return record(tx, triggers, pact.consumerName(), pact.providerName()).replaceWith(withTriggers);
         });
     }
 
@@ -195,7 +189,7 @@ public class WebhookTriggers {
                     triggers.add(trigger(t, pactIds.get(i), v.consumerId(), v.providerId(), v.id(), context));
                 }
             }
-            return record(tx, triggers, names.get(0) + "/" + names.get(1), names.get(0), names.get(1));
+            return record(tx, triggers, names.get(0), names.get(1));
         }));
     }
 
@@ -248,12 +242,12 @@ public class WebhookTriggers {
                 consumerId, providerId, verificationId, t.eventName(), context.toString());
     }
 
-    private Uni<Void> record(SqlClient tx, List<NewTrigger> triggers, String key, String consumer, String provider) {
+    private Uni<Void> record(SqlClient tx, List<NewTrigger> triggers, String consumer, String provider) {
         double unclaimedAfter = config.webhook().unclaimedAfter().toMillis() / 1000.0;
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (NewTrigger t : triggers) {
             chain = chain.chain(() -> triggered.insert(tx, t, unclaimedAfter))
-                    .chain(() -> outbox.append(tx, EventType.WEBHOOK_TRIGGERED, key, new WebhookTriggeredEvent(
+                    .chain(() -> outbox.append(tx, new WebhookTriggered(
                             t.uuid(), t.webhookUuid(), t.eventName(), consumer, provider, t.pactPublicationId(),
                             t.verificationId())));
         }

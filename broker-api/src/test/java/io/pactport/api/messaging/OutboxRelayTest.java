@@ -6,7 +6,12 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.pactport.core.events.CloudEvent;
 import io.pactport.core.events.CloudEventDeserializer;
+import io.pactport.core.events.CloudEventJson;
 import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent;
+import io.pactport.core.events.PactportEvent.IntegrationDeleted;
+import io.pactport.core.events.PactportEvent.PactPublished;
+import io.pactport.core.events.PactportEvent.VerificationPublished;
 import io.pactport.core.events.Topics;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
@@ -48,14 +53,16 @@ class OutboxRelayTest {
     void committedEventsReachKafkaInOrderWithTheOutboxIdAsEventId() throws Exception {
         String consumer = "Consumer-" + UUID.randomUUID();
         String key = consumer + "/Provider";
-        pool.withTransaction(tx -> outbox.append(tx, EventType.PACT_PUBLISHED, key, Map.of("n", 1))
-                .chain(() -> outbox.append(tx, EventType.VERIFICATION_PUBLISHED, key, Map.of("n", 2)))
-                .chain(() -> outbox.append(tx, EventType.PACT_PUBLISHED, key, Map.of("n", 3))))
+        List<PactportEvent> events = List.of(published(consumer, 1), new VerificationPublished(consumer, "Provider",
+                "sha", "1", "2", null, List.of(), true, null, 1, false, null, null), published(consumer, 2));
+        pool.withTransaction(tx -> outbox.append(tx, events.get(0))
+                .chain(() -> outbox.append(tx, events.get(1)))
+                .chain(() -> outbox.append(tx, events.get(2))))
                 .await().indefinitely();
 
         List<CloudEvent> received = consume(Topics.CONTRACTS, key, 3);
 
-        assertThat(received).extracting(e -> e.data().get("n").asInt()).containsExactly(1, 2, 3);
+        assertThat(received).extracting(CloudEventJson::payload).containsExactlyElementsOf(events);
         assertThat(received).extracting(CloudEvent::type).containsExactly(EventType.PACT_PUBLISHED.type(),
                 EventType.VERIFICATION_PUBLISHED.type(), EventType.PACT_PUBLISHED.type());
         assertThat(received).allSatisfy(e -> {
@@ -72,7 +79,7 @@ class OutboxRelayTest {
     void anEventWhoseTransactionRolledBackIsNeverPublished() throws Exception {
         String key = "RolledBack-" + UUID.randomUUID() + "/Provider";
         try {
-            pool.withTransaction(tx -> outbox.append(tx, EventType.PACT_PUBLISHED, key, Map.of("n", 1))
+            pool.withTransaction(tx -> outbox.append(tx, new IntegrationDeleted(key.split("/")[0], "Provider"))
                     .chain(() -> tx.query("SELECT 1/0").execute()))
                     .await().indefinitely();
         } catch (RuntimeException expected) {
@@ -91,6 +98,11 @@ class OutboxRelayTest {
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("pactport_outbox_backlog"))
                 .body(containsString("pactport_outbox_publish_latency"));
+    }
+
+    private static PactPublished published(String consumer, int revision) {
+        return new PactPublished(consumer, "Provider", "1", null, List.of(), List.of(), null, "sha", revision,
+                "created", true, "{\"interactions\":[]}");
     }
 
     private List<CloudEvent> consume(String topic, String key, int count) {

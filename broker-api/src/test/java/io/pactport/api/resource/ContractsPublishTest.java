@@ -84,8 +84,10 @@ class ContractsPublishTest {
                 + version));
         assertEquals(1, count(database, "SELECT count(*) FROM pact_publications WHERE consumer_version_id = "
                 + version));
+        // the same payload as the branch resource's: the branch was given, not made from a tag
         assertEquals(1, count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="
-                + " 'io.pactport.branch.version.added.v1' AND event_key = '" + consumer + "'"));
+                + " 'io.pactport.branch.version.added.v1' AND event_key = '" + consumer + "'"
+                + " AND payload->'autoCreated' = 'false'::jsonb"));
         assertEquals(2, count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="
                 + " 'io.pactport.tag.added.v1' AND event_key = '" + consumer + "'"));
         assertEquals(1, count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="

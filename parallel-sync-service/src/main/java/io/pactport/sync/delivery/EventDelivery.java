@@ -1,8 +1,35 @@
 package io.pactport.sync.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactport.core.events.CloudEvent;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.CloudEventJson;
+import io.pactport.core.events.InvalidEventException;
+import io.pactport.core.events.PactportEvent;
+import io.pactport.core.events.PactportEvent.BranchDeleted;
+import io.pactport.core.events.PactportEvent.BranchVersionAdded;
+import io.pactport.core.events.PactportEvent.BranchVersionRemoved;
+import io.pactport.core.events.PactportEvent.DeploymentRecorded;
+import io.pactport.core.events.PactportEvent.EnvironmentCreated;
+import io.pactport.core.events.PactportEvent.EnvironmentDeleted;
+import io.pactport.core.events.PactportEvent.EnvironmentUpdated;
+import io.pactport.core.events.PactportEvent.IntegrationDeleted;
+import io.pactport.core.events.PactportEvent.LabelAdded;
+import io.pactport.core.events.PactportEvent.LabelRemoved;
+import io.pactport.core.events.PactportEvent.PactDeleted;
+import io.pactport.core.events.PactportEvent.PactPublished;
+import io.pactport.core.events.PactportEvent.PacticipantCreated;
+import io.pactport.core.events.PactportEvent.PacticipantDeleted;
+import io.pactport.core.events.PactportEvent.PacticipantUpdated;
+import io.pactport.core.events.PactportEvent.ReleaseRecorded;
+import io.pactport.core.events.PactportEvent.ReleaseSupportEnded;
+import io.pactport.core.events.PactportEvent.TagAdded;
+import io.pactport.core.events.PactportEvent.TagRemoved;
+import io.pactport.core.events.PactportEvent.UndeploymentRecorded;
+import io.pactport.core.events.PactportEvent.VerificationPublished;
+import io.pactport.core.events.PactportEvent.VersionCreated;
+import io.pactport.core.events.PactportEvent.VersionDeleted;
+import io.pactport.core.events.PactportEvent.VersionUpdated;
 import io.pactport.core.remote.BrokerWriter;
 import io.pactport.core.remote.BrokerWriter.Outcome;
 import io.pactport.core.remote.PactBrokerClient;
@@ -25,89 +52,148 @@ public final class EventDelivery {
     private EventDelivery() {
     }
 
-    /**
-     * @param pactContent the pact's content as published, read from the raw event so its numbers stay as written
-     * @throws UnsyncableEventException for an event type or payload that cannot be written
-     */
-    public static Outcome deliver(BrokerWriter to, CloudEvent event, String pactContent) {
-        EventType type = EventType.ofType(event.type())
-                .orElseThrow(() -> new UnsyncableEventException("unknown event type " + event.type()));
-        JsonNode d = event.data();
-        if (d == null || !d.isObject()) {
-            throw new UnsyncableEventException("event " + event.id() + " has no JSON object payload");
+    /** @throws UnsyncableEventException for an event type or payload that cannot be written */
+    public static Outcome deliver(BrokerWriter to, CloudEvent event) {
+        PactportEvent payload;
+        try {
+            payload = CloudEventJson.payload(event);
+        } catch (InvalidEventException e) {
+            throw new UnsyncableEventException(e.getMessage());
         }
-        return switch (type) {
-            case PACT_PUBLISHED -> {
-                Pact pact = new Pact(text(d, "consumer"), text(d, "provider"), text(d, "consumerVersionNumber"),
-                        text(d, "sha"), require(pactContent, "content"));
-                // the writer orders the pact and its version's branches and tags so that a refused pact leaves the
-                // target as it was, and otherwise the pact shows on the target with them
-                yield to.pact(pact, new Version(text(d, "consumer"), text(d, "consumerVersionNumber"),
-                        optional(d, "buildUrl"), list(d, "branches"), list(d, "tags")));
-            }
-            case VERIFICATION_PUBLISHED -> to.verification(new Verification(text(d, "consumer"), text(d, "provider"),
-                    text(d, "sha"), text(d, "consumerVersionNumber"), text(d, "providerVersionNumber"),
-                    d.path("success").asBoolean(), optional(d, "buildUrl"), null),
-                    new VerificationDetails(optional(d, "providerVersionBranch"), list(d, "providerVersionTags"),
-                            null, d.get("verifiedBy")));
-            case PACTICIPANT_CREATED, PACTICIPANT_UPDATED -> to.pacticipant(text(d, "name"), withoutNulls(d));
-            case LABEL_ADDED -> to.label(text(d, "pacticipant"), text(d, "label"));
-            // broker-api announces version.updated only for a new build URL, so there its absence is news too
-            case VERSION_CREATED, VERSION_UPDATED -> to.version(new Version(text(d, "pacticipant"),
-                    text(d, "number"), optional(d, "buildUrl"), list(d, "branches"), list(d, "tags")),
-                    type == EventType.VERSION_UPDATED);
-            case BRANCH_VERSION_ADDED -> to.branch(text(d, "pacticipant"), text(d, "branch"), text(d, "version"));
-            case TAG_ADDED -> to.tag(text(d, "pacticipant"), text(d, "version"), text(d, "tag"));
-            case ENVIRONMENT_CREATED, ENVIRONMENT_UPDATED -> {
-                to.environment(new Environment(null, text(d, "name"), optional(d, "displayName"),
-                        d.path("production").asBoolean(), d.get("contacts")));
-                yield Outcome.WRITTEN;
-            }
-            case DEPLOYMENT_RECORDED -> to.deployment(deployment(d), d.path("production").asBoolean());
-            case UNDEPLOYMENT_RECORDED -> to.undeployment(deployment(d));
-            case RELEASE_RECORDED -> to.release(release(d), d.path("production").asBoolean());
-            case RELEASE_SUPPORT_ENDED -> to.supportEnded(release(d));
-            case PACTICIPANT_DELETED -> to.delete(pacticipant(text(d, "name")));
-            case LABEL_REMOVED -> to.delete(pacticipant(text(d, "pacticipant")) + "/labels/"
-                    + PactBrokerClient.segment(text(d, "label")));
-            case VERSION_DELETED -> to.delete(version(text(d, "pacticipant"), text(d, "number")));
-            case TAG_REMOVED -> to.delete(version(text(d, "pacticipant"), text(d, "version")) + "/tags/"
-                    + PactBrokerClient.segment(text(d, "tag")));
-            case BRANCH_VERSION_REMOVED -> to.delete(pacticipant(text(d, "pacticipant")) + "/branches/"
-                    + PactBrokerClient.segment(text(d, "branch")) + "/versions/"
-                    + PactBrokerClient.segment(text(d, "version")));
-            case BRANCH_DELETED -> to.delete(pacticipant(text(d, "pacticipant")) + "/branches/"
-                    + PactBrokerClient.segment(text(d, "branch")));
-            case ENVIRONMENT_DELETED -> to.deleteEnvironment(text(d, "name"));
-            case PACT_DELETED -> to.delete("/pacts/provider/" + PactBrokerClient.segment(text(d, "provider"))
-                    + "/consumer/" + PactBrokerClient.segment(text(d, "consumer")));
-            case INTEGRATION_DELETED -> to.delete("/integrations/provider/"
-                    + PactBrokerClient.segment(text(d, "provider")) + "/consumer/"
-                    + PactBrokerClient.segment(text(d, "consumer")));
-            default -> throw new UnsyncableEventException("events of type " + event.type()
-                    + " are not written to other brokers");
-        };
+        if (payload instanceof PactPublished e) {
+            Pact pact = new Pact(required(e.consumer(), "consumer"), required(e.provider(), "provider"),
+                    required(e.consumerVersionNumber(), "consumerVersionNumber"), required(e.sha(), "sha"),
+                    required(e.content(), "content"));
+            // the writer orders the pact and its version's branches and tags so that a refused pact leaves the
+            // target as it was, and otherwise the pact shows on the target with them
+            return to.pact(pact, new Version(e.consumer(), e.consumerVersionNumber(), e.buildUrl(),
+                    list(e.branches()), list(e.tags())));
+        }
+        if (payload instanceof VerificationPublished e) {
+            return to.verification(new Verification(required(e.consumer(), "consumer"),
+                    required(e.provider(), "provider"), required(e.sha(), "sha"),
+                    required(e.consumerVersionNumber(), "consumerVersionNumber"),
+                    required(e.providerVersionNumber(), "providerVersionNumber"), e.success(), e.buildUrl(), null),
+                    new VerificationDetails(e.providerVersionBranch(), list(e.providerVersionTags()), null,
+                            e.verifiedBy() == null ? null : CloudEventJson.mapper().valueToTree(e.verifiedBy())));
+        }
+        if (payload instanceof PacticipantCreated e) {
+            return to.pacticipant(required(e.name(), "name"), withoutNulls(e));
+        }
+        if (payload instanceof PacticipantUpdated e) {
+            return to.pacticipant(required(e.name(), "name"), withoutNulls(e));
+        }
+        if (payload instanceof LabelAdded e) {
+            return to.label(required(e.pacticipant(), "pacticipant"), required(e.label(), "label"));
+        }
+        if (payload instanceof VersionCreated e) {
+            return to.version(version(e.pacticipant(), e.number(), e.buildUrl(), e.branches(), e.tags()), false);
+        }
+        // broker-api announces version.updated only for a new build URL, so there its absence is news too
+        if (payload instanceof VersionUpdated e) {
+            return to.version(version(e.pacticipant(), e.number(), e.buildUrl(), e.branches(), e.tags()), true);
+        }
+        if (payload instanceof BranchVersionAdded e) {
+            return to.branch(required(e.pacticipant(), "pacticipant"), required(e.branch(), "branch"),
+                    required(e.version(), "version"));
+        }
+        if (payload instanceof TagAdded e) {
+            return to.tag(required(e.pacticipant(), "pacticipant"), required(e.version(), "version"),
+                    required(e.tag(), "tag"));
+        }
+        if (payload instanceof EnvironmentCreated e) {
+            to.environment(new Environment(null, required(e.name(), "name"), e.displayName(), e.production(),
+                    e.contacts()));
+            return Outcome.WRITTEN;
+        }
+        if (payload instanceof EnvironmentUpdated e) {
+            to.environment(new Environment(null, required(e.name(), "name"), e.displayName(), e.production(),
+                    e.contacts()));
+            return Outcome.WRITTEN;
+        }
+        if (payload instanceof DeploymentRecorded e) {
+            return to.deployment(deployment(e.pacticipant(), e.version(), e.environment(), e.applicationInstance()),
+                    e.production());
+        }
+        if (payload instanceof UndeploymentRecorded e) {
+            return to.undeployment(deployment(e.pacticipant(), e.version(), e.environment(),
+                    e.applicationInstance()));
+        }
+        if (payload instanceof ReleaseRecorded e) {
+            return to.release(release(e.pacticipant(), e.version(), e.environment()), e.production());
+        }
+        if (payload instanceof ReleaseSupportEnded e) {
+            return to.supportEnded(release(e.pacticipant(), e.version(), e.environment()));
+        }
+        if (payload instanceof EnvironmentDeleted e) {
+            return to.deleteEnvironment(required(e.name(), "name"));
+        }
+        return to.delete(deletedPath(payload, event));
     }
 
-    private static Deployment deployment(JsonNode d) {
-        return new Deployment(text(d, "pacticipant"), text(d, "version"), text(d, "environment"),
-                optional(d, "applicationInstance"));
+    /** The target's resource an event of a delete removes. */
+    private static String deletedPath(PactportEvent payload, CloudEvent event) {
+        if (payload instanceof PacticipantDeleted e) {
+            return pacticipant(e.name());
+        }
+        if (payload instanceof LabelRemoved e) {
+            return pacticipant(e.pacticipant()) + "/labels/" + segment(e.label(), "label");
+        }
+        if (payload instanceof VersionDeleted e) {
+            return version(e.pacticipant(), e.number());
+        }
+        if (payload instanceof TagRemoved e) {
+            return version(e.pacticipant(), e.version()) + "/tags/" + segment(e.tag(), "tag");
+        }
+        if (payload instanceof BranchVersionRemoved e) {
+            return pacticipant(e.pacticipant()) + "/branches/" + segment(e.branch(), "branch") + "/versions/"
+                    + segment(e.version(), "version");
+        }
+        if (payload instanceof BranchDeleted e) {
+            return pacticipant(e.pacticipant()) + "/branches/" + segment(e.branch(), "branch");
+        }
+        if (payload instanceof PactDeleted e) {
+            return "/pacts/provider/" + segment(e.provider(), "provider") + "/consumer/"
+                    + segment(e.consumer(), "consumer");
+        }
+        if (payload instanceof IntegrationDeleted e) {
+            return "/integrations/provider/" + segment(e.provider(), "provider") + "/consumer/"
+                    + segment(e.consumer(), "consumer");
+        }
+        throw new UnsyncableEventException("events of type " + event.type() + " are not written to other brokers");
     }
 
-    private static Release release(JsonNode d) {
-        return new Release(text(d, "pacticipant"), text(d, "version"), text(d, "environment"));
+    private static Version version(String pacticipant, String number, String buildUrl, List<String> branches,
+            List<String> tags) {
+        return new Version(required(pacticipant, "pacticipant"), required(number, "number"), buildUrl, list(branches),
+                list(tags));
+    }
+
+    private static Deployment deployment(String pacticipant, String version, String environment, String instance) {
+        return new Deployment(required(pacticipant, "pacticipant"), required(version, "version"),
+                required(environment, "environment"), instance);
+    }
+
+    private static Release release(String pacticipant, String version, String environment) {
+        return new Release(required(pacticipant, "pacticipant"), required(version, "version"),
+                required(environment, "environment"));
     }
 
     private static String pacticipant(String name) {
-        return "/pacticipants/" + PactBrokerClient.segment(name);
+        return "/pacticipants/" + segment(name, "pacticipant");
     }
 
     private static String version(String pacticipant, String number) {
-        return pacticipant(pacticipant) + "/versions/" + PactBrokerClient.segment(number);
+        return pacticipant(pacticipant) + "/versions/" + segment(number, "number");
     }
 
-    private static JsonNode withoutNulls(JsonNode d) {
-        var object = (com.fasterxml.jackson.databind.node.ObjectNode) d.deepCopy();
+    private static String segment(String value, String field) {
+        return PactBrokerClient.segment(required(value, field));
+    }
+
+    /** The pacticipant's fields that have a value. */
+    private static JsonNode withoutNulls(PactportEvent pacticipant) {
+        ObjectNode object = CloudEventJson.mapper().valueToTree(pacticipant);
         List<String> nulls = new ArrayList<>();
         object.fields().forEachRemaining(e -> {
             if (e.getValue().isNull()) {
@@ -118,29 +204,14 @@ public final class EventDelivery {
         return object;
     }
 
-    private static String text(JsonNode d, String field) {
-        JsonNode value = d.get(field);
-        if (value == null || value.isNull() || value.asText().isEmpty()) {
-            throw new UnsyncableEventException("the payload has no " + field);
-        }
-        return value.asText();
-    }
-
-    private static String require(String value, String field) {
-        if (value == null) {
+    private static String required(String value, String field) {
+        if (value == null || value.isEmpty()) {
             throw new UnsyncableEventException("the payload has no " + field);
         }
         return value;
     }
 
-    private static String optional(JsonNode d, String field) {
-        JsonNode value = d.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static List<String> list(JsonNode d, String field) {
-        List<String> values = new ArrayList<>();
-        d.path(field).forEach(v -> values.add(v.asText()));
-        return values;
+    private static List<String> list(List<String> values) {
+        return values == null ? List.of() : values;
     }
 }

@@ -1,8 +1,12 @@
 package io.pactport.sync.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pactport.core.events.CloudEventJson;
+import io.pactport.core.events.InvalidEventException;
+import io.pactport.core.events.PactportEvent.SyncDeadLettered;
 import io.pactport.core.events.Topics;
 import io.pactport.sync.messaging.TargetSync.Result;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,15 +70,15 @@ public final class DeadLetterRedrive {
                         continue;
                     }
                     if (sync.target().equals(record.key())) {
-                        JsonNode letter = EventJson.tree(record.value());
-                        JsonNode data = letter == null ? null : letter.path("data");
-                        JsonNode event = data == null ? null : data.get("event");
-                        byte[] original = event != null && !event.isNull() ? bytes(event)
-                                : data != null && data.hasNonNull("raw") ? data.get("raw").asText().getBytes(
-                                        java.nio.charset.StandardCharsets.UTF_8) : record.value();
-                        Result result = sync.handle(data == null ? record.topic() : data.path("topic").asText(),
-                                data == null ? 0 : data.path("partition").asInt(),
-                                data == null ? record.offset() : data.path("offset").asLong(),
+                        SyncDeadLettered letter = letter(record.value());
+                        // a letter that cannot be read is itself what the target is tried with (and refuses again)
+                        byte[] original = letter == null ? record.value()
+                                : letter.event() != null && !letter.event().isNull() ? bytes(letter.event())
+                                : letter.raw() != null ? letter.raw().getBytes(StandardCharsets.UTF_8)
+                                : record.value();
+                        Result result = sync.handle(letter == null ? record.topic() : letter.topic(),
+                                letter == null ? 0 : letter.partition(),
+                                letter == null ? record.offset() : letter.offset(),
                                 record.timestamp(), original, failures -> failures < TRIES);
                         switch (result) {
                             case DELIVERED -> delivered++;
@@ -131,6 +135,15 @@ public final class DeadLetterRedrive {
             return OptionalLong.of(count);
         } catch (KafkaException e) {
             return OptionalLong.empty();
+        }
+    }
+
+    /** The dead letter in the record, null when it is not one. */
+    private static SyncDeadLettered letter(byte[] value) {
+        try {
+            return CloudEventJson.payload(EventJson.read(value)) instanceof SyncDeadLettered letter ? letter : null;
+        } catch (InvalidEventException e) {
+            return null;
         }
     }
 

@@ -1,11 +1,9 @@
 package io.pactport.sync.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactport.core.events.CloudEvent;
 import io.pactport.core.events.CloudEventJson;
 import io.pactport.core.events.CloudEventSerializer;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent.SyncDeadLettered;
 import io.pactport.core.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -37,18 +35,12 @@ public final class DeadLetters implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** A dead letter's content, also what the re-drive reads back. */
-    public record DeadLetter(String target, String topic, int partition, long offset, int status, String answer,
-            String reason, JsonNode event, String raw) {
-    }
-
-    public void send(DeadLetter letter) {
-        ObjectNode data = CloudEventJson.mapper().valueToTree(letter);
-        CloudEvent event = CloudEvent.of(letter.target() + "/" + letter.topic() + "/" + letter.partition() + "/"
-                + letter.offset() + "/" + clock.millis(), SOURCE, EventType.SYNC_DEAD_LETTERED.type(),
-                letter.target(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), data);
+    public void send(SyncDeadLettered letter) {
+        CloudEvent event = CloudEventJson.envelope(letter.target() + "/" + letter.topic() + "/" + letter.partition()
+                + "/" + letter.offset() + "/" + clock.millis(), SOURCE,
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), letter);
         try {
-            producer.send(new ProducerRecord<>(Topics.SYNC_DLQ, letter.target(), event)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(letter.type().topic(), letter.key(), event)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeadLetterWriteException("interrupted while writing a dead letter", e);

@@ -44,12 +44,4 @@ final class EventJson {
             throw new InvalidEventException("not a CloudEvents JSON event: " + e.getMessage(), e);
         }
     }
-
-    static JsonNode tree(byte[] bytes) {
-        try {
-            return EXACT.readTree(bytes);
-        } catch (IOException e) {
-            return null;
-        }
-    }
 }

@@ -3,9 +3,9 @@ package io.pactport.sync.messaging;
 import io.pactport.core.events.CloudEvent;
 import io.pactport.core.events.EventType;
 import io.pactport.core.events.InvalidEventException;
+import io.pactport.core.events.PactportEvent.SyncDeadLettered;
 import io.pactport.core.remote.BrokerWriter;
 import io.pactport.core.remote.RemoteBrokerException;
-import io.pactport.sync.messaging.DeadLetters.DeadLetter;
 import io.pactport.sync.model.EventKind;
 import io.pactport.sync.delivery.EventDelivery;
 import io.pactport.sync.delivery.TargetStats;
@@ -66,21 +66,18 @@ public final class TargetSync {
         try {
             event = EventJson.read(value);
         } catch (InvalidEventException e) {
-            return deadLetter(new DeadLetter(target, topic, partition, offset, 0, null, e.getMessage(), null,
+            return deadLetter(new SyncDeadLettered(target, topic, partition, offset, 0, null, e.getMessage(), null,
                     DeadLetters.raw(value)), keepTrying);
         }
-        Optional<EventType> type = EventType.ofType(event.type());
-        Optional<EventKind> kind = type.flatMap(EventKind::of);
+        Optional<EventKind> kind = EventType.ofType(event.type()).flatMap(EventKind::of);
         if (kind.isPresent() && !kinds.contains(kind.get())) {
             stats.onSkip();
             return Result.SKIPPED;
         }
-        String content = type.filter(EventType.PACT_PUBLISHED::equals).map(t -> event.data().get("content"))
-                .filter(node -> node != null && !node.isNull()).map(Object::toString).orElse(null);
         int failures = 0;
         while (true) {
             try {
-                EventDelivery.deliver(writer, event, content);
+                EventDelivery.deliver(writer, event);
                 stats.onDelivered(timestamp);
                 return Result.DELIVERED;
             } catch (UnsyncableEventException e) {
@@ -104,13 +101,13 @@ public final class TargetSync {
         }
     }
 
-    private DeadLetter letter(String topic, int partition, long offset, CloudEvent event, int status, String answer,
+    private SyncDeadLettered letter(String topic, int partition, long offset, CloudEvent event, int status, String answer,
             String reason) {
-        return new DeadLetter(target, topic, partition, offset, status, answer, reason,
+        return new SyncDeadLettered(target, topic, partition, offset, status, answer, reason,
                 EventJson.EXACT.valueToTree(event), null);
     }
 
-    private Result deadLetter(DeadLetter letter, IntPredicate keepTrying) {
+    private Result deadLetter(SyncDeadLettered letter, IntPredicate keepTrying) {
         int failures = 0;
         while (true) {
             try {

@@ -3,12 +3,12 @@ package io.pactport.sync.messaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pactport.core.events.CloudEvent;
+import io.pactport.core.events.CloudEventJson;
 import io.pactport.core.events.CloudEventSerializer;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent.TagAdded;
 import io.pactport.core.events.Topics;
 import io.pactport.core.remote.BrokerCredentials;
 import io.pactport.core.remote.BrokerWriter;
@@ -171,10 +171,8 @@ class TargetConsumerConcurrencyTest {
             List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
             for (int seq = 0; seq < EVENTS; seq++) {
                 String key = run + "-p" + (seq % KEYS);
-                var data = JsonNodeFactory.instance.objectNode().put("pacticipant", key).put("version", "1")
-                        .put("tag", "t" + seq);
-                CloudEvent event = CloudEvent.of(run + "-" + seq, "/test", EventType.TAG_ADDED.type(), key,
-                        OffsetDateTime.now(ZoneOffset.UTC), data);
+                CloudEvent event = CloudEventJson.envelope(run + "-" + seq, "/test",
+                        OffsetDateTime.now(ZoneOffset.UTC), new TagAdded(key, "1", "t" + seq));
                 sent.add(producer.send(new ProducerRecord<>(Topics.PACTICIPANTS, key, event)));
             }
             for (int seq = 0; seq < EVENTS; seq++) {

@@ -3,12 +3,11 @@ package io.pactport.sync.messaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.pactport.core.events.CloudEvent;
+import io.pactport.core.events.CloudEventJson;
 import io.pactport.core.events.CloudEventSerializer;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent.TagAdded;
 import io.pactport.core.events.Topics;
 import io.pactport.core.remote.BrokerCredentials;
 import io.pactport.core.remote.BrokerWriter;
@@ -149,10 +148,8 @@ class TargetConsumerRebalanceTest {
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer())) {
             for (int seq = 0; seq < EVENTS; seq++) {
                 String key = run + "-p" + (seq % KEYS);
-                var data = JsonNodeFactory.instance.objectNode().put("pacticipant", key).put("version", "1")
-                        .put("tag", "t" + seq / KEYS);
-                producer.send(new ProducerRecord<>(Topics.PACTICIPANTS, key, CloudEvent.of(run + "-" + seq, "/test",
-                        EventType.TAG_ADDED.type(), key, OffsetDateTime.now(ZoneOffset.UTC), data)));
+                producer.send(new ProducerRecord<>(Topics.PACTICIPANTS, key, CloudEventJson.envelope(run + "-" + seq,
+                        "/test", OffsetDateTime.now(ZoneOffset.UTC), new TagAdded(key, "1", "t" + seq / KEYS))));
                 if (seq % 40 == 39) {
                     Thread.sleep(200);
                 }

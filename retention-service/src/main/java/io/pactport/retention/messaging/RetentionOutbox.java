@@ -1,8 +1,7 @@
 package io.pactport.retention.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pactport.core.events.CloudEventJson;
-import io.pactport.core.events.EventType;
+import io.pactport.core.events.PactportEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,17 +19,13 @@ public class RetentionOutbox {
             INSERT INTO pactport_outbox (topic, event_key, event_type, payload) VALUES (?, ?, ?, ?::jsonb)
             """;
 
-    public void append(Connection tx, EventType type, String key, Object payload) throws SQLException {
-        String json;
-        try {
-            json = CloudEventJson.mapper().writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event payload of " + type + " cannot be written as JSON", e);
-        }
+    /** Records the event in the connection's transaction, on its type's topic and under its key. */
+    public void append(Connection tx, PactportEvent event) throws SQLException {
+        String json = CloudEventJson.payload(event);
         try (PreparedStatement s = tx.prepareStatement(APPEND)) {
-            s.setString(1, type.topic());
-            s.setString(2, key);
-            s.setString(3, type.type());
+            s.setString(1, event.type().topic());
+            s.setString(2, event.key());
+            s.setString(3, event.type().type());
             s.setString(4, json);
             s.executeUpdate();
         }

@@ -1,9 +1,7 @@
 package io.pactport.retention.service;
 
-import io.pactport.core.events.EventType;
-import io.pactport.retention.selectors.CleanSettings;
-import io.pactport.retention.selectors.KeepSelector;
-import io.pactport.retention.selectors.KeepSelectors;
+import io.pactport.core.events.PactportEvent.RetentionRunCompleted;
+import io.pactport.core.events.PactportEvent.RetentionVersionsDeleted;
 import io.pactport.retention.messaging.RetentionOutbox;
 import io.pactport.retention.model.DeletedVersion;
 import io.pactport.retention.model.RetentionRun;
@@ -13,6 +11,9 @@ import io.pactport.retention.repository.CleanRepository;
 import io.pactport.retention.repository.KeepSelectorSql;
 import io.pactport.retention.repository.RunRepository;
 import io.pactport.retention.repository.SqlFragment;
+import io.pactport.retention.selectors.CleanSettings;
+import io.pactport.retention.selectors.KeepSelector;
+import io.pactport.retention.selectors.KeepSelectors;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +55,6 @@ public class CleanService {
     static final long CLEAN_LOCK = 1_907_404_105L;
     /** Consecutive failed batches (lock or statement timeouts under load) after which a run gives up. */
     private static final int MAX_FAILED_BATCHES = 3;
-    private static final String RETENTION_KEY = "retention";
     /** Version ids a run's summary event lists at most. */
     private static final int SUMMARY_IDS = 10_000;
     private static final Logger LOG = Logger.getLogger(CleanService.class);
@@ -277,14 +276,13 @@ public class CleanService {
                     return List.of();
                 }
                 clean.deleteVersions(c, versions.stream().map(DeletedVersion::id).toList(), unchecked);
-                Map<String, List<Map<String, Object>>> byPacticipant = new TreeMap<>();
+                Map<String, List<RetentionVersionsDeleted.DeletedVersion>> byPacticipant = new TreeMap<>();
                 for (DeletedVersion v : versions) {
                     byPacticipant.computeIfAbsent(v.pacticipant(), k -> new ArrayList<>())
-                            .add(Map.of("id", v.id(), "number", v.number()));
+                            .add(new RetentionVersionsDeleted.DeletedVersion(v.id(), v.number()));
                 }
-                for (Map.Entry<String, List<Map<String, Object>>> entry : byPacticipant.entrySet()) {
-                    outbox.append(c, EventType.RETENTION_VERSIONS_DELETED, entry.getKey(), Map.of("runId", run.id(),
-                            "pacticipant", entry.getKey(), "versions", entry.getValue()));
+                for (var entry : byPacticipant.entrySet()) {
+                    outbox.append(c, new RetentionVersionsDeleted(run.id(), entry.getKey(), entry.getValue()));
                 }
                 return versions;
             });
@@ -440,7 +438,7 @@ public class CleanService {
 
     /** Records the end of the run and its summary event in one transaction, and updates the meters. */
     private RetentionRun finish(Connection c, PreparedRun run, RunStatus status, int versionsDeleted, Long kept,
-            Object result, String message, List<Long> deletedIds) throws SQLException {
+            Map<String, Object> result, String message, List<Long> deletedIds) throws SQLException {
         Instant finished = clock.instant();
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -448,23 +446,12 @@ public class CleanService {
             runs.finish(c, run.id(), status, finished.atOffset(ZoneOffset.UTC), versionsDeleted, kept, result,
                     message);
             if (status != RunStatus.SKIPPED) {
-                Map<String, Object> event = new LinkedHashMap<>();
-                event.put("runId", run.id());
-                event.put("trigger", run.trigger().label());
-                event.put("dryRun", run.settings().dryRun());
-                event.put("status", status.label());
-                event.put("startedAt", run.startedAt().toString());
-                event.put("finishedAt", finished.toString());
-                event.put("durationMillis", Duration.between(run.startedAt(), finished).toMillis());
-                event.put("versionsDeleted", versionsDeleted);
-                event.put("deletedVersionIds", deletedIds);
                 // every id is in the batches' own events; a summary of a million would outgrow a Kafka message
-                event.put("deletedVersionIdsComplete", deletedIds.size() == versionsDeleted);
-                event.put("keepVersionSelectors", run.selectors().stream().map(KeepSelector::toMap).toList());
-                if (!run.settings().dryRun() && result != null) {
-                    event.put("tables", result);
-                }
-                outbox.append(c, EventType.RETENTION_RUN_COMPLETED, RETENTION_KEY, event);
+                outbox.append(c, new RetentionRunCompleted(run.id(), run.trigger().label(), run.settings().dryRun(),
+                        status.label(), run.startedAt(), finished, Duration.between(run.startedAt(), finished)
+                                .toMillis(), versionsDeleted, deletedIds, deletedIds.size() == versionsDeleted,
+                        run.selectors().stream().map(KeepSelector::toMap).toList(),
+                        run.settings().dryRun() ? null : result));
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {
