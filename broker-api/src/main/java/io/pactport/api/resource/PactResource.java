@@ -138,7 +138,7 @@ public class PactResource {
     private Uni<RestResponse<String>> respond(RestResponse.Status status, PactPublication pact, UriInfo request,
             String metadata) {
         String base = baseUrl.of(request);
-        return parsing.run(() -> RestResponse.ResponseBuilder
+        return parsing.run(pact.content().length(), () -> RestResponse.ResponseBuilder
                 .create(status, PactDocument.render(pact, base, metadata))
                 .type(Hal.MEDIA_TYPE)
                 .header(CONSUMER_VERSION_HEADER, pact.consumerVersionNumber())

@@ -35,7 +35,7 @@ public class RequestBodies {
 
     /** The body as JSON; {@link MissingNode} when there is none. */
     Uni<JsonNode> json(byte[] body) {
-        return parsing.run(() -> {
+        return parsing.run(body == null ? 0 : body.length, () -> {
             if (blank(body)) {
                 return MissingNode.getInstance();
             }

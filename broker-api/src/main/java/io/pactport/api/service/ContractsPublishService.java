@@ -76,7 +76,10 @@ public class ContractsPublishService {
 
     public Uni<Result> publish(ContractsPublishRequest request, Function<PactPublication, String> pactUrl) {
         List<String> tags = request.tags() == null ? List.of() : request.tags();
-        return parsing.run(() -> ContractsPublishValidator.validate(request)).flatMap(pacts -> pool
+        // the validator refuses null contracts and contents; here they only weigh nothing
+        long bytes = request.contracts() == null ? 0 : request.contracts().stream()
+                .mapToLong(c -> c == null || c.content() == null ? 0 : c.content().length()).sum();
+        return parsing.run(bytes, () -> ContractsPublishValidator.validate(request)).flatMap(pacts -> pool
                 .withTransaction(tx -> publisher.pacticipant(tx, request.pacticipantName())
                 .flatMap(pacticipant -> versionOf(tx, pacticipant, request)
                         .call(version -> refuseChangedContent(tx, version.value(), request, pacts))

@@ -105,7 +105,7 @@ public class PactPublishService {
     /** PUT/PATCH of one pact: the names in the pact must be those of the URL. */
     public Uni<Published> publish(String provider, String consumer, String consumerVersionNumber, byte[] body,
             Mode mode) {
-        return parsing.run(() -> PactToPublish.parse(body, "base")).flatMap(pact -> {
+        return parsing.run(body.length, () -> PactToPublish.parse(body, "base")).flatMap(pact -> {
             checkName("consumer", pact.content().consumerName(), consumer);
             checkName("provider", pact.content().providerName(), provider);
             checkVersionNumber("consumer_version_number", consumerVersionNumber);
