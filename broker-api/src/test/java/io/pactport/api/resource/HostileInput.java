@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -116,6 +117,14 @@ final class HostileInput {
         return attempts;
     }
 
+    /**
+     * Tables the webhook executor writes in the background, for webhooks other test classes on this database left
+     * retrying: they change between any two requests. A request cannot trigger a webhook without an outbox event, which
+     * the fingerprint does count.
+     */
+    private static final Set<String> WRITTEN_IN_THE_BACKGROUND = Set.of("triggered_webhooks", "webhook_executions",
+            "pactport_webhook_attempts");
+
     /** A fingerprint of every table: rows and their content (the outbox, which the relay updates, by its ids). */
     static Map<String, String> fingerprint(TestDatabase database) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
@@ -123,7 +132,9 @@ final class HostileInput {
             try (ResultSet rows = statement.executeQuery("SELECT table_name FROM information_schema.tables"
                     + " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1")) {
                 while (rows.next()) {
-                    tables.add(rows.getString(1));
+                    if (!WRITTEN_IN_THE_BACKGROUND.contains(rows.getString(1))) {
+                        tables.add(rows.getString(1));
+                    }
                 }
             }
             Function<String, String> digest = table -> table.equals("pactport_outbox")
