@@ -169,7 +169,7 @@ public class ContractsPublishService {
             PactToPublish pact = pacts.get(i);
             Mode mode = "merge".equals(contract.onConflict()) ? Mode.MERGE_CHECKED : Mode.OVERWRITE;
             chain = chain.flatMap(ignored -> publisher
-                    .publishInto(tx, pacticipant, version, contract.providerName(), pact, mode)
+                    .publishInto(tx, pacticipant, version, contract.providerName(), pact, mode, true)
                     .flatMap(result -> repository.setupState(tx, pacticipant.id(), result.pact().providerId())
                             .invoke(state -> {
                                 published.add(result.pact());

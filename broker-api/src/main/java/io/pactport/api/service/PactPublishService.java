@@ -111,7 +111,7 @@ public class PactPublishService {
             checkVersionNumber("consumer_version_number", consumerVersionNumber);
             return pool.withTransaction(tx -> pacticipant(tx, consumer)
                     .flatMap(c -> version(tx, c, consumerVersionNumber)
-                            .flatMap(v -> publishInto(tx, c, v.value(), provider, pact, mode))));
+                            .flatMap(v -> publishInto(tx, c, v.value(), provider, pact, mode, false))));
         });
     }
 
@@ -125,9 +125,14 @@ public class PactPublishService {
         return versionService.findOrCreate(tx, pacticipant, number);
     }
 
-    /** Publishes the pact with {@code providerName} for the consumer version, in {@code tx}. */
+    /**
+     * Publishes the pact with {@code providerName} for the consumer version, in {@code tx}.
+     *
+     * @param describeEvents whether the answer lists the webhook events detected, as {@code POST /contracts/publish}
+     *     tells the publisher; the events are triggered either way
+     */
     public Uni<Published> publishInto(SqlClient tx, Pacticipant consumer, Version consumerVersion, String providerName,
-            PactToPublish pact, Mode mode) {
+            PactToPublish pact, Mode mode, boolean describeEvents) {
         return pacticipant(tx, providerName).flatMap(provider -> pacts
                 .latestRevision(tx, consumerVersion.id(), provider.id())
                 .flatMap(existing -> {
@@ -163,7 +168,8 @@ public class PactPublishService {
                     }
                     return store(tx, consumer, consumerVersion, provider, content, previous.revisionNumber() + 1,
                             merge ? Outcome.MERGED : Outcome.OVERWRITTEN, existing);
-                })).flatMap(published -> webhookTriggers.contractPublished(tx, published).map(published::withEvents));
+                })).flatMap(published -> webhookTriggers.contractPublished(tx, published, describeEvents)
+                        .map(published::withEvents));
     }
 
     private Uni<Published> store(SqlClient tx, Pacticipant consumer, Version consumerVersion, Pacticipant provider,
