@@ -37,7 +37,7 @@ final class CompatData implements AutoCloseable {
     }
 
     /** A builder on an emptied database: every provider state starts from nothing. */
-    static CompatData fresh(TestDatabase db) {
+    public static CompatData fresh(TestDatabase db) {
         try {
             Connection c = db.connect();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(EVERY_TABLE)) {

@@ -1,0 +1,41 @@
+package io.pactport.api.db;
+
+import io.pactport.api.config.ApiConfig;
+import io.quarkus.reactive.pg.client.PgPoolCreator;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgPool;
+import io.vertx.sqlclient.Pool;
+import jakarta.inject.Singleton;
+
+/**
+ * The reactive pool as Quarkus configures it, except that every statement broker-api sends stays prepared on its
+ * connection however long its text. Vert.x caches only statements of up to 2,048 characters; the matrix row statement
+ * and the pacts-for-verification ones are longer, so without this they were parsed and planned anew on every request,
+ * and planning cost more than running them (README, "Performance"). The cache's size (256 statements per connection,
+ * least recently used out) still bounds the memory; broker-api builds far fewer distinct texts.
+ * <p>
+ * Every connection also carries the request timeout as PostgreSQL's {@code statement_timeout}: a statement that waits
+ * on a lock longer than a client is willing to wait is cancelled by the server, so the request that timed out does not
+ * commit behind the client's back.
+ */
+@Singleton
+public class StatementCachingPool implements PgPoolCreator {
+
+    /** Longer than any statement broker-api builds. */
+    static final int SQL_LIMIT = 65_536;
+
+    private final ApiConfig config;
+
+    StatementCachingPool(ApiConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Pool create(Input input) {
+        for (PgConnectOptions options : input.pgConnectOptionsList()) {
+            options.setPreparedStatementCacheSqlLimit(SQL_LIMIT);
+            options.addProperty("statement_timeout", String.valueOf(config.requestTimeout().toMillis()));
+        }
+        return PgPool.pool(input.vertx(), input.pgConnectOptionsList(), input.poolOptions());
+    }
+}

@@ -1,0 +1,97 @@
+package io.pactport.api.integrations;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SQL on {@code integrations}, and the deletion of an integration's contract data. The foreign keys between the core
+ * tables do not cascade, so the statements run in the Pact Broker's order: webhook history, publications, verifications,
+ * content, webhooks, the integration.
+ */
+@ApplicationScoped
+public class IntegrationRepository {
+
+    private static final String LIST = """
+            SELECT i.consumer_id, c.name AS consumer_name, i.provider_id, p.name AS provider_name
+            FROM integrations i
+            JOIN pacticipants c ON c.id = i.consumer_id
+            JOIN pacticipants p ON p.id = i.provider_id
+            ORDER BY lower(c.name), lower(p.name)
+            """;
+    private static final String FIND = """
+            SELECT i.consumer_id, c.name AS consumer_name, i.provider_id, p.name AS provider_name
+            FROM integrations i
+            JOIN pacticipants c ON c.id = i.consumer_id
+            JOIN pacticipants p ON p.id = i.provider_id
+            WHERE c.name = $1 AND p.name = $2
+            """;
+
+    /** Everything recorded about the pacts' publications: webhook runs and triggers, then the publications. */
+    private static final List<String> DELETE_PUBLICATIONS = List.of("""
+            DELETE FROM webhook_executions
+            WHERE triggered_webhook_id IN (SELECT id FROM triggered_webhooks WHERE consumer_id = $1 AND provider_id = $2)
+               OR pact_publication_id IN (SELECT id FROM pact_publications WHERE consumer_id = $1 AND provider_id = $2)
+            """, """
+            DELETE FROM triggered_webhooks WHERE consumer_id = $1 AND provider_id = $2
+               OR pact_publication_id IN (SELECT id FROM pact_publications WHERE consumer_id = $1 AND provider_id = $2)
+            """, """
+            DELETE FROM pact_publications WHERE consumer_id = $1 AND provider_id = $2
+            """);
+    private static final List<String> DELETE_REST = List.of("""
+            DELETE FROM verifications
+            WHERE pact_version_id IN (SELECT id FROM pact_versions WHERE consumer_id = $1 AND provider_id = $2)
+            """, """
+            DELETE FROM pact_versions WHERE consumer_id = $1 AND provider_id = $2
+            """, """
+            DELETE FROM webhook_headers
+            WHERE webhook_id IN (SELECT id FROM webhooks WHERE consumer_id = $1 AND provider_id = $2)
+            """, """
+            DELETE FROM webhook_executions
+            WHERE webhook_id IN (SELECT id FROM webhooks WHERE consumer_id = $1 AND provider_id = $2)
+            """, """
+            UPDATE triggered_webhooks SET webhook_id = NULL
+            WHERE webhook_id IN (SELECT id FROM webhooks WHERE consumer_id = $1 AND provider_id = $2)
+            """, """
+            DELETE FROM webhooks WHERE consumer_id = $1 AND provider_id = $2
+            """, """
+            DELETE FROM integrations WHERE consumer_id = $1 AND provider_id = $2
+            """);
+
+    public Uni<List<Integration>> list(SqlClient c) {
+        return c.query(LIST).execute().map(rows -> {
+            List<Integration> integrations = new ArrayList<>();
+            rows.forEach(row -> integrations.add(Integration.from(row)));
+            return integrations;
+        });
+    }
+
+    /** The integration between the two, when there is one. */
+    public Uni<Optional<Integration>> find(SqlClient c, String consumer, String provider) {
+        return c.preparedQuery(FIND).execute(Tuple.of(consumer, provider)).map(rows -> rows.iterator().hasNext()
+                ? Optional.of(Integration.from(rows.iterator().next()))
+                : Optional.empty());
+    }
+
+    /** Deletes every pact publication between the two (their content and verifications stay). */
+    public Uni<Void> deletePublications(SqlClient c, Integration integration) {
+        return run(c, DELETE_PUBLICATIONS, integration);
+    }
+
+    /** Deletes the integration and all its contract data. */
+    public Uni<Void> delete(SqlClient c, Integration integration) {
+        return run(c, DELETE_PUBLICATIONS, integration).call(() -> run(c, DELETE_REST, integration));
+    }
+
+    private static Uni<Void> run(SqlClient c, List<String> statements, Integration integration) {
+        Tuple ids = Tuple.of(integration.consumerId(), integration.providerId());
+        return Multi.createFrom().iterable(statements)
+                .onItem().transformToUniAndConcatenate(sql -> c.preparedQuery(sql).execute(ids))
+                .collect().last().replaceWithVoid();
+    }
+}

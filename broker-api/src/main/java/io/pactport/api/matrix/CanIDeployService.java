@@ -1,0 +1,155 @@
+package io.pactport.api.matrix;
+
+import io.pactport.api.matrix.MatrixRepository.Ids;
+import io.pactport.core.errors.InvalidRequestException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * can-i-deploy: one pacticipant version against what is in an environment (or carries a tag) now, checked and
+ * phrased as the Pact Broker's {@code /can-i-deploy} and its branch and tag shortcut URLs do, answered by the matrix.
+ */
+@ApplicationScoped
+public class CanIDeployService {
+
+    /** A shortcut URL's answer; {@code missing} names what does not exist ("pacticipant", "branch", ...), else null. */
+    public record Answer(MatrixResult result, String missing) {
+    }
+
+    private final Pool pool;
+    private final MatrixRepository repository;
+    private final MatrixService matrix;
+    private final CanIDeployQuestions questions;
+
+    CanIDeployService(Pool pool, MatrixRepository repository, MatrixService matrix, CanIDeployQuestions questions) {
+        this.pool = pool;
+        this.repository = repository;
+        this.matrix = matrix;
+        this.questions = questions;
+    }
+
+    /**
+     * {@code GET /can-i-deploy}: pacticipant and version required, exactly one of {@code to} (a tag) and
+     * {@code environment}; errors in the Pact Broker's contract form ({@code ""} holds the errors about the pair).
+     *
+     * @param values each parameter's values as given (absent: null; a repeated or nested one: several)
+     */
+    public Uni<MatrixResult> canIDeploy(Map<String, List<String>> values, List<MatrixSelector> ignore) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        String pacticipant = single(values, "pacticipant", true, errors);
+        String version = single(values, "version", true, errors);
+        String to = single(values, "to", false, errors);
+        String environment = single(values, "environment", false, errors);
+        // one look-up for the checks and the matrix: every name the query mentions
+        return matrix.ids(Stream.concat(Stream.of(pacticipant), ignore.stream().map(MatrixSelector::pacticipant)),
+                Stream.concat(Stream.of(environment), ignore.stream().map(MatrixSelector::environment)))
+                .flatMap(ids -> {
+                    if (pacticipant != null && !ids.pacticipants().containsKey(pacticipant)) {
+                        add(errors, "pacticipant", "does not match an existing pacticipant");
+                    }
+                    if (environment != null && !ids.environments().containsKey(environment)) {
+                        add(errors, "environment", "with name '" + environment + "' does not exist");
+                    }
+                    boolean pairChecked = !errors.containsKey("to") && !errors.containsKey("environment");
+                    if (pairChecked && to != null && environment != null) {
+                        add(errors, "", "Cannot specify both a 'to' tag and an environment.");
+                    }
+                    if (pairChecked && to == null && environment == null && !values.containsKey("to")
+                            && !values.containsKey("environment")) {
+                        add(errors, "", "Must specify either an environment or a 'to' tag.");
+                    }
+                    if (!errors.isEmpty()) {
+                        throw new InvalidRequestException(errors);
+                    }
+                    // cvpv for an environment: every version live there is judged, not only the newest
+                    MatrixQuery q = new MatrixQuery(List.of(MatrixSelector.of(pacticipant, version)),
+                            environment != null ? "cvpv" : "cvp", to != null, to, environment, false, null, ignore,
+                            MatrixQuery.DEFAULT_LIMIT);
+                    return matrix.find(q, ids).invoke(questions::answered);
+                });
+    }
+
+    /** {@code /pacticipants/{p}/branches/{b}/latest-version/can-i-deploy/to-environment/{e}}. */
+    public Uni<Answer> branchToEnvironment(String pacticipant, String branch, String environment) {
+        MatrixSelector selector = new MatrixSelector(pacticipant, null, true, null, branch, false, null);
+        MatrixQuery q = new MatrixQuery(List.of(selector), "cvpv", false, null, environment, false, null, List.of(),
+                MatrixQuery.DEFAULT_LIMIT);
+        return matrix.ids(q).flatMap(ids -> {
+            Long pacticipantId = ids.pacticipants().get(pacticipant);
+            if (pacticipantId == null) {
+                return missing("pacticipant");
+            }
+            if (!ids.environments().containsKey(environment)) {
+                return repository.branchExists(pool, pacticipantId, branch).flatMap(exists ->
+                        exists ? latestOnBranch(q, ids, "environment") : missing("branch"));
+            }
+            return matrix.find(q, ids).flatMap(result -> askedVersionMissing(result)
+                    ? repository.branchExists(pool, pacticipantId, branch)
+                            .map(exists -> new Answer(null, exists ? "version" : "branch"))
+                    : Uni.createFrom().item(answered(result)));
+        });
+    }
+
+    /** {@code /pacticipants/{p}/latest-version/{tag}/can-i-deploy/to/{to}}. */
+    public Uni<Answer> tagToTag(String pacticipant, String tag, String to) {
+        MatrixSelector selector = new MatrixSelector(pacticipant, null, true, tag, null, false, null);
+        MatrixQuery q = new MatrixQuery(List.of(selector), "cvp", true, to, null, false, null, List.of(),
+                MatrixQuery.DEFAULT_LIMIT);
+        return matrix.ids(q).flatMap(ids -> ids.pacticipants().containsKey(pacticipant)
+                ? matrix.find(q, ids).map(result -> askedVersionMissing(result) ? new Answer(null, "version")
+                        : answered(result))
+                : missing("pacticipant"));
+    }
+
+    /** Without the environment, whether the branch has a version decides between "version" and "environment". */
+    private Uni<Answer> latestOnBranch(MatrixQuery q, Ids ids, String otherwiseMissing) {
+        MatrixQuery withoutTarget = new MatrixQuery(q.selectors(), q.latestby(), false, null, null, false, null,
+                List.of(), 1);
+        return matrix.find(withoutTarget, ids).map(result -> new Answer(null, askedVersionMissing(result) ? "version"
+                : otherwiseMissing));
+    }
+
+    /** A shortcut found its version: the concrete question it resolved to is known to the shadow can-i-deploy. */
+    private Answer answered(MatrixResult result) {
+        questions.answered(result);
+        return new Answer(result, null);
+    }
+
+    private static boolean askedVersionMissing(MatrixResult result) {
+        return result.selectors().stream().filter(ResolvedMatrixSelector::specified).anyMatch(ResolvedMatrixSelector::versionMissing);
+    }
+
+    private static Uni<Answer> missing(String what) {
+        return Uni.createFrom().item(new Answer(null, what));
+    }
+
+    private static String single(Map<String, List<String>> values, String name, boolean required,
+            Map<String, List<String>> errors) {
+        List<String> given = values.get(name);
+        if (given == null) {
+            if (required) {
+                add(errors, name, "is missing");
+            }
+            return null;
+        }
+        if (given.size() != 1) {
+            add(errors, name, "must be a string");
+            return null;
+        }
+        if (given.get(0).isEmpty()) {
+            add(errors, name, "must be filled");
+            return null;
+        }
+        return given.get(0);
+    }
+
+    private static void add(Map<String, List<String>> errors, String field, String message) {
+        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
+    }
+}

@@ -1,0 +1,22 @@
+package io.pactport.api.matrix;
+
+import java.util.List;
+
+/**
+ * A matrix query: the selectors of the versions asked about and the Pact Broker's options. The target ({@code tag},
+ * {@code environment}, {@code mainBranch}, or {@code latest} alone) names the versions of the integrated applications
+ * the asked versions are to be deployed with; without one, only the asked versions are compared with each other.
+ *
+ * @param latestby {@code cvpv}, {@code cvp}, {@code cp} or null
+ * @param success  the verification outcomes to keep ({@code null} in the list: unverified), or null for all
+ */
+public record MatrixQuery(List<MatrixSelector> selectors, String latestby, boolean latest, String tag,
+        String environment, boolean mainBranch, List<Boolean> success, List<MatrixSelector> ignore, int limit) {
+
+    public static final int DEFAULT_LIMIT = 100;
+
+    /** Whether the versions of the integrated applications are worked out from the target (the CLI's {@code --to}). */
+    public boolean infersIntegratedVersions() {
+        return latest || tag != null || environment != null || mainBranch;
+    }
+}

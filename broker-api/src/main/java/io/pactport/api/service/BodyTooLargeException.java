@@ -1,9 +1,0 @@
-package io.pactport.api.service;
-
-/** The body is well formed but holds more than this broker parses for one request: answered 413 with the message. */
-public class BodyTooLargeException extends RuntimeException {
-
-    public BodyTooLargeException(String message) {
-        super(message);
-    }
-}

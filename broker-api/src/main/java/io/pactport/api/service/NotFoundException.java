@@ -1,9 +1,0 @@
-package io.pactport.api.service;
-
-/** The thing the request names does not exist; answered 404 with the message. */
-public class NotFoundException extends RuntimeException {
-
-    public NotFoundException(String message) {
-        super(message);
-    }
-}

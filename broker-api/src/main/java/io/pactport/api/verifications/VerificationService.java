@@ -1,0 +1,186 @@
+package io.pactport.api.verifications;
+
+import io.pactport.api.events.Outbox;
+import io.pactport.api.http.NotFoundException;
+import io.pactport.api.pacticipants.Pacticipant;
+import io.pactport.api.pacts.MetadataCodec;
+import io.pactport.api.http.PactJson;
+import io.pactport.api.pacts.PactPublishService;
+import io.pactport.api.pacts.PactRepository;
+import io.pactport.api.versions.Version;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pactport.api.verifications.VerificationRepository.NewVerification;
+import io.pactport.api.verifications.VerificationRepository.PactVersionToVerify;
+import io.pactport.core.errors.InvalidRequestException;
+import io.pactport.core.events.PactportEvent.VerificationPublished;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Publishing a provider's verification result for a pact's content, with the Pact Broker's writes (provider version,
+ * the verification with the provider version's tags and the URL metadata, both helper tables) and its event, in one
+ * transaction; and reading results back.
+ */
+@ApplicationScoped
+public class VerificationService {
+
+    private final Pool pool;
+    private final VerificationRepository verifications;
+    private final PactRepository pacts;
+    private final PactPublishService publisher;
+    private final Outbox outbox;
+    private final VerificationListener listener;
+
+    VerificationService(Pool pool, VerificationRepository verifications, PactRepository pacts,
+            PactPublishService publisher, Outbox outbox, VerificationListener listener) {
+        this.pool = pool;
+        this.verifications = verifications;
+        this.pacts = pacts;
+        this.publisher = publisher;
+        this.outbox = outbox;
+        this.listener = listener;
+    }
+
+    /**
+     * @param metadata the URL's metadata segment, or null
+     * @throws NotFoundException (in the Uni) when no pact between the two has this content
+     */
+    public Uni<VerificationResult> publish(String provider, String consumer, String sha, String metadata,
+            JsonNode body) {
+        Request request = Request.validate(body);
+        VerificationMetadata meta = VerificationMetadata.from(MetadataCodec.decode(metadata));
+        return pool.withTransaction(tx -> verifications.findPactVersion(tx, provider, consumer, sha)
+                .map(found -> found.orElseThrow(() -> new NotFoundException("No pact between " + consumer + " and "
+                        + provider + " has the content " + sha)))
+                .flatMap(target -> verifications.nextNumber(tx)
+                        .flatMap(number -> publisher.version(tx, providerOf(target), request.providerVersion())
+                                .flatMap(version -> verifications.versionNumbers(tx, meta.consumerVersionIds())
+                                        .flatMap(numbers -> insert(tx, target, number, version.value(), request, meta,
+                                                numbers))))));
+    }
+
+    private Uni<VerificationResult> insert(io.vertx.mutiny.sqlclient.SqlClient tx, PactVersionToVerify target,
+            int number, Version providerVersion, Request request, VerificationMetadata meta,
+            Map<Long, String> versionNumbers) {
+        List<Map<String, Object>> selectorHashes = meta.selectorHashes(versionNumbers);
+        NewVerification row = new NewVerification(number, request.success(), request.buildUrl(),
+                target.pactVersion().id(), providerVersion.id(), request.testResults(),
+                target.pactVersion().consumerId(), target.pactVersion().providerId(), meta.wip(),
+                selectorHashes == null ? null : PactJson.write(selectorHashes), meta.pending(),
+                request.implementation(), request.version(), request.clientName(), request.clientVersion(),
+                request.clientTestFramework());
+        String consumer = target.pactVersion().consumerName();
+        String provider = target.pactVersion().providerName();
+        String consumerVersion = meta.consumerVersionNumber() != null ? meta.consumerVersionNumber()
+                : versionNumbers.values().stream().findFirst().orElse(target.latestConsumerVersion());
+        return verifications.insert(tx, row).flatMap(inserted -> pacts.labelsOf(tx, providerVersion.id())
+                .flatMap(labels -> outbox.append(tx,
+                        new VerificationPublished(consumer, provider, target.pactVersion().sha(), consumerVersion,
+                                providerVersion.number(), labels.branches().isEmpty() ? null
+                                        : labels.branches().get(labels.branches().size() - 1),
+                                labels.tags(), request.success(), request.buildUrl(), number, meta.wip(),
+                                meta.pending(), request.verifiedBy())))
+                .call(() -> listener.verificationPublished(tx, inserted.id()))
+                .replaceWith(new VerificationResult(inserted.id(), number, consumer, provider,
+                        target.pactVersion().sha(), providerVersion.number(), request.success(),
+                        inserted.executionDate(), request.buildUrl(), request.testResults(), request.implementation(),
+                        request.version(), request.clientName(), request.clientVersion(),
+                        request.clientTestFramework())));
+    }
+
+    public Uni<VerificationResult> find(String provider, String consumer, String sha, String number) {
+        Uni<java.util.Optional<VerificationResult>> found = "latest".equals(number)
+                ? verifications.findLatest(pool, provider, consumer, sha)
+                : number.matches("\\d{1,9}") ? verifications.find(pool, provider, consumer, sha,
+                        Integer.parseInt(number)) : Uni.createFrom().item(java.util.Optional.empty());
+        return found.map(result -> result.orElseThrow(() -> new NotFoundException("No verification result "
+                + number + " for the pact between " + consumer + " and " + provider + " with content " + sha)));
+    }
+
+    private static Pacticipant providerOf(PactVersionToVerify target) {
+        return new Pacticipant(target.pactVersion().providerId(), target.pactVersion().providerName(), null, null,
+                null, null, null, null, null);
+    }
+
+    /** The body, checked by the Pact Broker's verification contract. */
+    private record Request(boolean success, String providerVersion, String buildUrl, String testResults,
+            String implementation, String version, String clientName, String clientVersion,
+            String clientTestFramework) {
+
+        static Request validate(JsonNode body) {
+            Map<String, List<String>> errors = new LinkedHashMap<>();
+            if (body == null || !body.isObject()) {
+                throw InvalidRequestException.of("base", "the request body must be a JSON object");
+            }
+            JsonNode success = body.get("success");
+            if (success == null || success.isNull()) {
+                add(errors, "success", "is missing");
+            } else if (!success.isBoolean()) {
+                add(errors, "success", "must be boolean");
+            }
+            JsonNode version = body.get("providerApplicationVersion");
+            if (version == null || version.isNull()) {
+                add(errors, "providerApplicationVersion", "is missing");
+            } else if (!version.isTextual()) {
+                add(errors, "providerApplicationVersion", "must be a string");
+            } else if (version.asText().isBlank()) {
+                add(errors, "providerApplicationVersion", "can't be blank");
+            } else if (version.asText().contains("\n")) {
+                add(errors, "providerApplicationVersion", "cannot contain multiple lines");
+            }
+            JsonNode buildUrl = body.get("buildUrl");
+            if (buildUrl != null && !buildUrl.isNull() && (!buildUrl.isTextual() || !validUrl(buildUrl.asText()))) {
+                add(errors, "buildUrl", "is not a valid URL eg. http://example.org");
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidRequestException(errors);
+            }
+            JsonNode testResults = body.get("testResults");
+            JsonNode verifiedBy = body.path("verifiedBy");
+            JsonNode client = verifiedBy.path("clientLanguage");
+            return new Request(success.asBoolean(), version.asText(), text(buildUrl),
+                    testResults == null || testResults.isNull() ? null : PactJson.write(testResults),
+                    text(verifiedBy.get("implementation")), text(verifiedBy.get("version")), text(client.get("name")),
+                    text(client.get("version")), text(client.get("testFramework")));
+        }
+
+        Map<String, String> verifiedBy() {
+            Map<String, String> verifiedBy = new LinkedHashMap<>();
+            putIfPresent(verifiedBy, "implementation", implementation);
+            putIfPresent(verifiedBy, "version", version);
+            putIfPresent(verifiedBy, "clientLanguageName", clientName);
+            putIfPresent(verifiedBy, "clientLanguageVersion", clientVersion);
+            putIfPresent(verifiedBy, "clientLanguageTestFramework", clientTestFramework);
+            return verifiedBy;
+        }
+
+        private static void putIfPresent(Map<String, String> map, String key, String value) {
+            if (value != null) {
+                map.put(key, value);
+            }
+        }
+
+        private static String text(JsonNode node) {
+            return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
+        }
+
+        private static boolean validUrl(String url) {
+            try {
+                return new URI(url).getScheme() != null;
+            } catch (URISyntaxException e) {
+                return false;
+            }
+        }
+
+        private static void add(Map<String, List<String>> errors, String field, String message) {
+            errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.pactport.api.versions;
+
+import io.pactport.api.db.Upserted;
+import io.pactport.api.http.ConflictException;
+import io.pactport.api.http.Page;
+import io.pactport.api.http.PageRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL on {@code versions}. "Latest" is always the greatest {@code "order"}. */
+@ApplicationScoped
+public class VersionRepository {
+
+    private static final String FIND = "SELECT * FROM versions WHERE pacticipant_id = $1 AND number = $2";
+    // "order" comes from the global sequence in the same statement, so no reader ever sees a version without one
+    // (the Ruby broker sets it right after the insert, which leaves a short NULL window).
+    private static final String CREATE_IF_ABSENT = """
+            INSERT INTO versions (number, pacticipant_id, build_url, "order", created_at, updated_at)
+            VALUES ($2, $1, $3, nextval('version_order_sequence'), now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+            ON CONFLICT (pacticipant_id, number) DO NOTHING
+            RETURNING *
+            """;
+    private static final String SET_BUILD_URL = """
+            UPDATE versions SET build_url = $2, updated_at = now() AT TIME ZONE 'UTC' WHERE id = $1 RETURNING *
+            """;
+    /** A null limit ($2) is no limit. */
+    private static final String LIST = """
+            SELECT * FROM versions WHERE pacticipant_id = $1 ORDER BY "order" DESC LIMIT $2 OFFSET $3
+            """;
+    private static final String COUNT = """
+            SELECT count(*) FROM versions WHERE pacticipant_id = $1
+            """;
+    private static final String LATEST = """
+            SELECT * FROM versions WHERE pacticipant_id = $1 ORDER BY "order" DESC LIMIT 1
+            """;
+    private static final String LATEST_WITH_TAG = """
+            SELECT v.* FROM versions v JOIN tags t ON t.version_id = v.id AND t.name = $2
+            WHERE v.pacticipant_id = $1 ORDER BY v."order" DESC LIMIT 1
+            """;
+    // a branch's latest version is its head: the version added to it last
+    private static final String LATEST_ON_BRANCH = """
+            SELECT v.* FROM versions v JOIN branch_heads bh ON bh.version_id = v.id
+            WHERE bh.pacticipant_id = $1 AND bh.branch_name = $2
+            """;
+
+    private static final String NUMBERS_ON_BRANCH = """
+            SELECT v.number FROM branch_versions bv JOIN versions v ON v.id = bv.version_id
+            WHERE bv.branch_id = $1 ORDER BY bv.version_order
+            """;
+
+    public Uni<Optional<Version>> find(SqlClient c, long pacticipantId, String number) {
+        return c.preparedQuery(FIND).execute(Tuple.of(pacticipantId, number)).map(VersionRepository::first);
+    }
+
+    /** The pacticipant's version {@code number}, created (with its order) if absent; safe against concurrent creation. */
+    public Uni<Upserted<Version>> findOrCreate(SqlClient c, long pacticipantId, String number) {
+        return findOrCreate(c, pacticipantId, number, null);
+    }
+
+    /** As {@link #findOrCreate(SqlClient, long, String)}, a new version getting {@code buildUrl}. */
+    public Uni<Upserted<Version>> findOrCreate(SqlClient c, long pacticipantId, String number, String buildUrl) {
+        return findOrCreate(c, pacticipantId, number, buildUrl, 3);
+    }
+
+    /**
+     * Looked up first (most writes name a version that exists: one statement instead of an insert that conflicts and
+     * a look-up). An insert that conflicts means a concurrent request created the version since the look-up, so it is
+     * looked up again; the data clean-up (or a version delete) may remove it again before that, and then it is
+     * created anew, as a request a moment later would have done.
+     */
+    private Uni<Upserted<Version>> findOrCreate(SqlClient c, long pacticipantId, String number, String buildUrl,
+            int attempts) {
+        return find(c, pacticipantId, number).flatMap(found -> {
+            if (found.isPresent()) {
+                return Uni.createFrom().item(new Upserted<>(found.get(), false));
+            }
+            if (attempts <= 0) {
+                return Uni.createFrom().failure(new ConflictException("Version " + number
+                        + " was deleted while this request ran, again and again; send it again."));
+            }
+            return c.preparedQuery(CREATE_IF_ABSENT).execute(Tuple.from(Arrays.asList(pacticipantId, number, buildUrl)))
+                    .flatMap(created -> first(created).map(v -> Uni.createFrom().item(new Upserted<>(v, true)))
+                            .orElseGet(() -> findOrCreate(c, pacticipantId, number, buildUrl, attempts - 1)));
+        });
+    }
+
+    public Uni<Version> setBuildUrl(SqlClient c, long versionId, String buildUrl) {
+        return c.preparedQuery(SET_BUILD_URL).execute(Tuple.from(Arrays.asList(versionId, buildUrl)))
+                .map(rows -> first(rows).orElseThrow());
+    }
+
+    /** The pacticipant's versions, newest first: the page asked for, or all of them. */
+    public Uni<Page<Version>> list(SqlClient c, long pacticipantId, Optional<PageRequest> page) {
+        Tuple arguments = Tuple.of(pacticipantId, page.map(PageRequest::size).orElse(null),
+                page.map(PageRequest::offset).orElse(0L));
+        Uni<List<Version>> versions = c.preparedQuery(LIST).execute(arguments).map(rows -> {
+            List<Version> all = new ArrayList<>();
+            rows.forEach(row -> all.add(Version.from(row)));
+            return all;
+        });
+        if (page.isEmpty()) {
+            return versions.map(Page::whole);
+        }
+        return versions.flatMap(items -> c.preparedQuery(COUNT).execute(Tuple.of(pacticipantId))
+                .map(rows -> page.get().of(items, rows.iterator().next().getLong(0))));
+    }
+
+    public Uni<Optional<Version>> latest(SqlClient c, long pacticipantId) {
+        return c.preparedQuery(LATEST).execute(Tuple.of(pacticipantId)).map(VersionRepository::first);
+    }
+
+    public Uni<Optional<Version>> latestWithTag(SqlClient c, long pacticipantId, String tag) {
+        return c.preparedQuery(LATEST_WITH_TAG).execute(Tuple.of(pacticipantId, tag)).map(VersionRepository::first);
+    }
+
+    public Uni<Optional<Version>> latestOnBranch(SqlClient c, long pacticipantId, String branch) {
+        return c.preparedQuery(LATEST_ON_BRANCH).execute(Tuple.of(pacticipantId, branch))
+                .map(VersionRepository::first);
+    }
+
+    /** The numbers of the versions on the branch, oldest first. */
+    public Uni<List<String>> numbersOnBranch(SqlClient c, long branchId) {
+        return c.preparedQuery(NUMBERS_ON_BRANCH).execute(Tuple.of(branchId)).map(rows -> {
+            List<String> numbers = new ArrayList<>();
+            rows.forEach(row -> numbers.add(row.getString("number")));
+            return numbers;
+        });
+    }
+
+    private static Optional<Version> first(RowSet<Row> rows) {
+        var it = rows.iterator();
+        return it.hasNext() ? Optional.of(Version.from(it.next())) : Optional.empty();
+    }
+}

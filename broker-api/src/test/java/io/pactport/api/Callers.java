@@ -1,0 +1,83 @@
+package io.pactport.api;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+
+/** The callers the auth tests play, and the configurations that know them. */
+final class Callers {
+
+    static final String WRITER = "pact-admin";
+    static final String WRITER_PASSWORD = "rw-p4ss:word";
+    static final String READER = "pact-reader";
+    static final String READER_PASSWORD = "ro-p4ss";
+    static final String WRITE_TOKEN = "rw-token-4f2a9c";
+    static final String READ_TOKEN = "ro-token-81d3e7";
+
+    /** Any write the auth check stands in front of; what matters is whether it gets past the check. */
+    static final String WRITE_PATH = "/pacticipants/Foo";
+    static final String FOR_VERIFICATION = "/pacts/provider/Foo/for-verification";
+
+    private Callers() {
+    }
+
+    static RequestSpecification anonymous() {
+        return given();
+    }
+
+    static RequestSpecification user(String name, String password) {
+        return given().auth().preemptive().basic(name, password);
+    }
+
+    static RequestSpecification writer() {
+        return user(WRITER, WRITER_PASSWORD);
+    }
+
+    static RequestSpecification reader() {
+        return user(READER, READER_PASSWORD);
+    }
+
+    static RequestSpecification token(String token) {
+        return given().header("Authorization", "Bearer " + token);
+    }
+
+    /** Both users and both kinds of token, nothing public beyond health. */
+    public static class Locked implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("pactflow.basic-auth-username", WRITER,
+                    "pactflow.basic-auth-password", WRITER_PASSWORD,
+                    "pactflow.basic-auth-read-only-username", READER,
+                    "pactflow.basic-auth-read-only-password", READER_PASSWORD,
+                    "pactflow.read-write-api-tokens", WRITE_TOKEN,
+                    "pactflow.read-only-api-tokens", "ro-token-unused," + READ_TOKEN);
+        }
+    }
+
+    /** The read/write user, with every read public. */
+    public static class PublicRead implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("pactflow.basic-auth-username", WRITER,
+                    "pactflow.basic-auth-password", WRITER_PASSWORD,
+                    "pactflow.allow-public-read", "true");
+        }
+    }
+
+    /** A Pact Broker's environment, unrenamed: the users and a public heartbeat under the PACT_BROKER_ names. */
+    public static class PactBrokerNames implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("PACT_BROKER_BASIC_AUTH_USERNAME", WRITER,
+                    "PACT_BROKER_BASIC_AUTH_PASSWORD", WRITER_PASSWORD,
+                    "PACT_BROKER_BASIC_AUTH_READ_ONLY_USERNAME", READER,
+                    "PACT_BROKER_BASIC_AUTH_READ_ONLY_PASSWORD", READER_PASSWORD,
+                    "PACT_BROKER_PUBLIC_HEARTBEAT", "true");
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.pactport.api.contracts;
+
+import io.pactport.api.pacts.PactFixtures;
+import static io.pactport.api.pacts.PactFixtures.base64;
+import static io.pactport.api.pacts.PactFixtures.count;
+import static io.pactport.api.pacts.PactFixtures.counts;
+import static io.pactport.api.pacts.PactFixtures.pact;
+import static io.pactport.api.pacts.PactFixtures.text;
+import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.pactport.core.testing.KafkaResource;
+import io.pactport.core.testing.PostgresResource;
+import io.pactport.core.testing.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+class ContractsPublishTest {
+
+    TestDatabase database;
+
+    private static String request(String pacticipant, String version, String contracts) {
+        return """
+                {"pacticipantName":"%s","pacticipantVersionNumber":"%s","branch":"main","tags":["dev","prod"],
+                 "buildUrl":"http://ci/builds/1","contracts":[%s]}""".formatted(pacticipant, version, contracts);
+    }
+
+    private static String contract(String consumer, String provider, String content) {
+        return """
+                {"consumerName":"%s","providerName":"%s","specification":"pact","contentType":"application/json",
+                 "content":"%s","onConflict":"overwrite"}""".formatted(consumer, provider, content);
+    }
+
+    private static ValidatableResponse post(String body) {
+        return given().contentType("application/json").accept("application/hal+json").body(body)
+                .when().post("/contracts/publish").then();
+    }
+
+    @Test
+    void publishesTheVersionWithBranchTagsAndPactsAndAnswersNotices() {
+        String consumer = unique("Foo");
+        String provider = unique("Bar");
+        String body = request(consumer, "5556b81", contract(consumer, provider,
+                base64(pact(consumer, provider, "a request"))));
+
+        post(body).statusCode(200)
+                .contentType("application/hal+json;charset=utf-8")
+                .body("_embedded.pacticipant.name", equalTo(consumer))
+                .body("_embedded.version.number", equalTo("5556b81"))
+                .body("_links.'pb:pacticipant-version-tags'.name", contains("dev", "prod"))
+                .body("_links.'pb:contracts'[0].href", endsWith("/pacts/provider/" + provider + "/consumer/"
+                        + consumer + "/version/5556b81"))
+                .body("_links.'pb:contracts'[0].name", equalTo("Pact between " + consumer + " (5556b81) and "
+                        + provider))
+                .body("notices.type", hasItem("success"))
+                .body("notices[0].text", equalTo("Created " + consumer + " version 5556b81 with branch main and tags dev,"
+                        + " prod"))
+                .body("notices.text", hasItem(containsString("/pacts/provider/" + provider + "/consumer/"
+                        + consumer + "/version/5556b81")))
+                .body("notices.text", hasItem("  Next steps:"))
+                .body("logs[0].level", equalTo("debug"))
+                .body("logs[0].message", startsWith("Created"));
+
+        String version = "(SELECT v.id FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id WHERE p.name = '"
+                + consumer + "')";
+        assertEquals(1, count(database, "SELECT count(*) FROM branch_heads WHERE branch_name = 'main' AND version_id = "
+                + version));
+        assertEquals(2, count(database, "SELECT count(*) FROM tags WHERE version_id = " + version));
+        assertEquals(1, count(database, "SELECT count(*) FROM versions WHERE build_url = 'http://ci/builds/1' AND id = "
+                + version));
+        assertEquals(1, count(database, "SELECT count(*) FROM pact_publications WHERE consumer_version_id = "
+                + version));
+        // the same payload as the branch resource's: the branch was given, not made from a tag
+        assertEquals(1, count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="
+                + " 'io.pactport.branch.version.added.v1' AND event_key = '" + consumer + "'"
+                + " AND payload->'autoCreated' = 'false'::jsonb"));
+        assertEquals(2, count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="
+                + " 'io.pactport.tag.added.v1' AND event_key = '" + consumer + "'"));
+        assertEquals(1, count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="
+                + " 'io.pactport.pact.published.v1' AND payload->>'branch' = 'main'"
+                + " AND payload->'tags' = '[\"dev\", \"prod\"]'::jsonb AND event_key = '" + consumer + "/" + provider
+                + "'"));
+
+        post(body).statusCode(200).body("notices[0].text", startsWith("Updated " + consumer))
+                .body("notices.text", hasItem(containsString("with no content changes")));
+    }
+
+    @Test
+    void withTagsAndNoBranchTheFirstTagBecomesTheBranchAndTheMainBranchSoMainBranchSelectorsFindThePact() {
+        String consumer = unique("Foo");
+        String provider = unique("Bar");
+        // what pact-broker publish --tag master --tag dev sends without --branch
+        post("""
+                {"pacticipantName":"%s","pacticipantVersionNumber":"1","tags":["master","dev"],"contracts":[%s]}"""
+                .formatted(consumer, contract(consumer, provider, base64(pact(consumer, provider, "a request")))))
+                .statusCode(200);
+
+        String pacticipant = "(SELECT id FROM pacticipants WHERE name = '" + consumer + "')";
+        assertThat(text(database, "SELECT string_agg(branch_name || ':' || auto_created, ',') FROM branch_versions"
+                + " WHERE pacticipant_id = " + pacticipant)).isEqualTo("master:true");
+        assertThat(count(database, "SELECT count(*) FROM branch_heads WHERE branch_name = 'master' AND pacticipant_id = "
+                + pacticipant)).isEqualTo(1);
+        assertThat(text(database, "SELECT main_branch FROM pacticipants WHERE id = " + pacticipant))
+                .isEqualTo("master");
+        assertThat(count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="
+                + " 'io.pactport.pact.published.v1' AND payload->>'branch' = 'master' AND event_key = '" + consumer
+                + "/" + provider + "'")).isEqualTo(1);
+
+        List<String> names = given().contentType("application/json")
+                .body("{\"consumerVersionSelectors\":[{\"mainBranch\":true}]}")
+                .when().post("/pacts/provider/{p}/for-verification", provider)
+                .then().statusCode(200).extract().path("_embedded.pacts._links.self.name");
+        assertThat(names).containsExactly("Pact between " + consumer + " (1) and " + provider);
+    }
+
+    @Test
+    void withABranchNoTagBecomesABranch() {
+        String consumer = unique("Foo");
+        String provider = unique("Bar");
+        post("""
+                {"pacticipantName":"%s","pacticipantVersionNumber":"1","branch":"feat/x","tags":["master"],
+                 "contracts":[%s]}""".formatted(consumer, contract(consumer, provider,
+                base64(pact(consumer, provider, "a request"))))).statusCode(200);
+
+        String pacticipant = "(SELECT id FROM pacticipants WHERE name = '" + consumer + "')";
+        assertThat(text(database, "SELECT string_agg(branch_name || ':' || auto_created, ',') FROM branch_versions"
+                + " WHERE pacticipant_id = " + pacticipant)).isEqualTo("feat/x:false");
+        // a tag named like a main branch candidate still sets the main branch, as the Pact Broker's tag rules do
+        assertThat(text(database, "SELECT main_branch FROM pacticipants WHERE id = " + pacticipant))
+                .isEqualTo("master");
+    }
+
+    @Test
+    void changedContentForThePublishedVersionIsA409WithNoticesAndNothingWritten() {
+        String consumer = unique("Foo");
+        String provider = unique("Bar");
+        post(request(consumer, "1", contract(consumer, provider, base64(pact(consumer, provider, "a request")))))
+                .statusCode(200);
+        Map<String, Long> before = counts(database);
+
+        post(request(consumer, "1", contract(consumer, provider, base64(pact(consumer, provider, "changed")))))
+                .statusCode(409)
+                .body("notices[0].type", equalTo("error"))
+                .body("errors.contracts[0]", containsString("Cannot change the content of the pact"));
+
+        assertEquals(before, counts(database));
+    }
+
+    @Test
+    void everyInvalidFieldIsReportedAndNothingWritten() {
+        String consumer = unique("Foo");
+        String provider = unique("Bar");
+        Map<String, Long> before = counts(database);
+
+        post(request(consumer, "1", contract(consumer, provider, "not base64!"))).statusCode(400)
+                .body("errors.'contracts.0.content'[0]", equalTo("is not valid Base64"));
+        post(request(consumer, "1", contract(consumer, provider, base64("this is not json")))).statusCode(400)
+                .body("errors.'contracts.0.content'[0]", startsWith("could not be parsed as application/json"));
+        post(request(consumer, "1", contract("Someone", provider, base64(pact("Someone", provider, "a")))))
+                .statusCode(400)
+                .body("errors.'contracts.0.consumerName'[0]", equalTo("consumerName ('Someone') must match"
+                        + " pacticipantName ('" + consumer + "')"));
+        post("""
+                {"pacticipantName":"%s","contracts":[]}""".formatted(consumer)).statusCode(400)
+                .body("errors.pacticipantVersionNumber[0]", equalTo("is missing"));
+        post(request(consumer, "1\\n2", contract(consumer, provider, base64(pact(consumer, provider, "a")))))
+                .statusCode(400)
+                .body("errors.pacticipantVersionNumber[0]", equalTo("cannot contain multiple lines"));
+        post("{\"pacticipantName\": ").statusCode(400).body("error", startsWith("Error parsing JSON"));
+        given().contentType("text/plain").body(request(consumer, "1", "")).when().post("/contracts/publish")
+                .then().statusCode(415).body("error", containsString("text/plain"));
+
+        assertEquals(before, counts(database));
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413AndAMessage() {
+        Map<String, Long> before = counts(database);
+        byte[] huge = new byte[11 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+
+        given().contentType("application/json").body(huge).when().post("/contracts/publish")
+                .then().statusCode(413).body("error", containsString("at most 10485760 bytes"));
+
+        assertEquals(before, counts(database));
+    }
+}

@@ -1,0 +1,113 @@
+package io.pactport.api.environments;
+
+import io.pactport.api.pacticipants.PacticipantRepository;
+import io.pactport.api.versions.Version;
+import io.pactport.api.versions.VersionRepository;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pactport.core.testing.KafkaResource;
+import io.pactport.core.testing.PostgresResource;
+import io.pactport.core.testing.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The tag rule other writes call: a tag named like an environment records a deployment there. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+class DeploymentServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    TestDatabase database;
+    DeploymentFixtures fixtures;
+
+    @Inject
+    DeploymentService deployments;
+    @Inject
+    PacticipantRepository pacticipants;
+    @Inject
+    VersionRepository versions;
+    @Inject
+    Pool pool;
+
+    @BeforeEach
+    void fixtures() {
+        fixtures = new DeploymentFixtures(database);
+    }
+
+    @Test
+    void aTagNamedLikeAnEnvironmentRecordsAnAutoCreatedDeployment() {
+        String environment = DeploymentFixtures.unique("staging");
+        fixtures.environment(environment, false);
+        String pacticipant = DeploymentFixtures.unique("Foo");
+        fixtures.version(pacticipant, "1");
+
+        Optional<DeploymentService.Deployed> deployed = pool.withTransaction(tx -> version(tx, pacticipant, "1")
+                .flatMap(version -> deployments.recordAutoDeploymentForTag(tx, version, environment)))
+                .await().atMost(WAIT);
+
+        assertTrue(deployed.isPresent());
+        assertTrue(deployed.get().deployedVersion().autoCreated());
+        assertTrue(deployed.get().deployedVersion().currentlyDeployed());
+        assertEquals("t", fixtures.single("SELECT auto_created FROM deployed_versions WHERE uuid = ?",
+                deployed.get().deployedVersion().uuid()));
+        assertEquals(1, fixtures.count("SELECT count(*) FROM currently_deployed_version_ids WHERE"
+                + " deployed_version_id = (SELECT id FROM deployed_versions WHERE uuid = ?)",
+                deployed.get().deployedVersion().uuid()));
+        assertEquals(List.of("io.pactport.deployment.recorded.v1"), fixtures.events(pacticipant));
+        assertEquals("true", fixtures.single("SELECT payload ->> 'autoCreated' FROM pactport_outbox"
+                + " WHERE event_key = ?", pacticipant));
+    }
+
+    @Test
+    void aTagNamedLikeNoEnvironmentRecordsNothing() {
+        String pacticipant = DeploymentFixtures.unique("Foo");
+        fixtures.version(pacticipant, "1");
+
+        Optional<DeploymentService.Deployed> deployed = pool.withTransaction(tx -> version(tx, pacticipant, "1")
+                .flatMap(version -> deployments.recordAutoDeploymentForTag(tx, version, "feature-x")))
+                .await().atMost(WAIT);
+
+        assertTrue(deployed.isEmpty());
+        assertEquals(0, fixtures.count("SELECT count(*) FROM deployed_versions dv JOIN pacticipants p"
+                + " ON p.id = dv.pacticipant_id WHERE p.name = ?", pacticipant));
+        assertEquals(List.of(), fixtures.events(pacticipant));
+    }
+
+    @Test
+    void taggingAgainKeepsTheOneDeployment() {
+        String environment = DeploymentFixtures.unique("qa");
+        fixtures.environment(environment, false);
+        String pacticipant = DeploymentFixtures.unique("Foo");
+        fixtures.version(pacticipant, "1");
+
+        String first = tag(pacticipant, environment).orElseThrow().deployedVersion().uuid();
+        String second = tag(pacticipant, environment).orElseThrow().deployedVersion().uuid();
+
+        assertEquals(first, second);
+        assertEquals(1, fixtures.count("SELECT count(*) FROM deployed_versions WHERE uuid = ?", first));
+        assertEquals(List.of("io.pactport.deployment.recorded.v1"), fixtures.events(pacticipant));
+    }
+
+    private Optional<DeploymentService.Deployed> tag(String pacticipant, String tag) {
+        return pool.withTransaction(tx -> version(tx, pacticipant, "1")
+                .flatMap(version -> deployments.recordAutoDeploymentForTag(tx, version, tag)))
+                .await().atMost(WAIT);
+    }
+
+    private io.smallrye.mutiny.Uni<Version> version(io.vertx.mutiny.sqlclient.SqlClient tx, String pacticipant,
+            String number) {
+        return pacticipants.findByName(tx, pacticipant)
+                .flatMap(p -> versions.find(tx, p.orElseThrow().id(), number))
+                .map(Optional::orElseThrow);
+    }
+}

@@ -1,0 +1,36 @@
+package io.pactport.api.pacticipants;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PacticipantDisplayNameTest {
+
+    /** The Pact Broker's own cases (generate_display_name_spec.rb). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            foo | Foo
+            MyService | My Service
+            my-service | My Service
+            my_service | My Service
+            my service | My Service
+            ABCService | ABC Service
+            A4Service | A4 Service
+            SNSPactEventConsumer | SNS Pact Event Consumer
+            AWSSummiteerWeb | AWS Summiteer Web
+            Beer-Consumer | Beer Consumer
+            foo.pretend-consumer | Foo Pretend Consumer
+            Client-XX | Client XX
+            providerJSWorkshop | Provider JS Workshop
+            e2e Provider Example | E2e Provider Example
+            MP - Our Provider | MP - Our Provider
+            PoC - Pact-broker-consumer | PoC - Pact Broker Consumer
+            QB-DATABASE Service | QB DATABASE Service
+            Support Species App (Provider) | Support Species App (Provider)
+            9 | 9
+            """)
+    void generatesThePactBrokersDisplayNames(String name, String expected) {
+        assertEquals(expected, PacticipantDisplayName.of(name));
+    }
+}

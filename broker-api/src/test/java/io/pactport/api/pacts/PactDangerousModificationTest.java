@@ -1,0 +1,83 @@
+package io.pactport.api.pacts;
+
+import static io.pactport.api.pacts.PactFixtures.base64;
+import static io.pactport.api.pacts.PactFixtures.count;
+import static io.pactport.api.pacts.PactFixtures.pact;
+import static io.pactport.api.pacts.PactFixtures.put;
+import static io.pactport.api.pacts.PactFixtures.text;
+import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.pactport.core.pact.PactContent;
+import io.pactport.core.testing.KafkaResource;
+import io.pactport.core.testing.PostgresResource;
+import io.pactport.core.testing.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(PactDangerousModificationTest.AllowModification.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+class PactDangerousModificationTest {
+
+    /** PACTFLOW_ALLOW_DANGEROUS_CONTRACT_MODIFICATION=true. */
+    public static class AllowModification implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("pactflow.allow-dangerous-contract-modification", "true");
+        }
+    }
+
+    TestDatabase database;
+
+    @Test
+    void changedContentBecomesTheNextRevisionAndTheLatest() {
+        String consumer = unique("Condor");
+        String provider = unique("Pricing");
+        put(consumer, provider, "1.0.0", pact(consumer, provider, "a request")).statusCode(201);
+        String changed = pact(consumer, provider, "another request");
+
+        put(consumer, provider, "1.0.0", changed).statusCode(200)
+                .body("interactions[0].description", equalTo("another request"))
+                .body("_links.'pb:pact-version'.name", equalTo(PactContent.parse(changed).sha()));
+
+        String where = " WHERE consumer_id = (SELECT id FROM pacticipants WHERE name = '" + consumer + "')";
+        assertEquals(2, count(database, "SELECT count(*) FROM pact_publications" + where));
+        assertEquals(2, count(database, "SELECT pp.revision_number FROM latest_pact_publication_ids_for_consumer_versions"
+                + " lp JOIN pact_publications pp ON pp.id = lp.pact_publication_id WHERE lp.consumer_id ="
+                + " (SELECT id FROM pacticipants WHERE name = '" + consumer + "')"));
+    }
+
+    @Test
+    void contractsPublishMergesAChangedRequestOverTheInteractionAsThePactBrokerDoes() {
+        String consumer = unique("Condor");
+        String provider = unique("Pricing");
+        String original = pact(consumer, provider, "a request");
+        put(consumer, provider, "1.0.0", original).statusCode(201);
+        // the same description and provider state, another request: PATCH refuses it, contracts/publish merges it
+        String changed = original.replace("\"path\":\"/a-request\"", "\"path\":\"/another-path\"");
+        given().contentType("application/json").body(changed)
+                .when().patch("/pacts/provider/{p}/consumer/{c}/version/1.0.0", provider, consumer)
+                .then().statusCode(409);
+
+        given().contentType("application/json").body("""
+                {"pacticipantName":"%s","pacticipantVersionNumber":"1.0.0","contracts":[{"consumerName":"%s",
+                 "providerName":"%s","specification":"pact","contentType":"application/json","content":"%s",
+                 "onConflict":"merge"}]}""".formatted(consumer, consumer, provider, base64(changed)))
+                .when().post("/contracts/publish").then().statusCode(200);
+
+        String latest = " FROM pact_publications pp JOIN pact_versions pv ON pv.id = pp.pact_version_id"
+                + " WHERE pp.consumer_id = (SELECT id FROM pacticipants WHERE name = '" + consumer + "')"
+                + " ORDER BY pp.revision_number DESC LIMIT 1";
+        assertEquals(PactContent.parse(changed).sha(), text(database, "SELECT pv.sha" + latest));
+        assertEquals(PactContent.parse(changed).withInteractionIds(), text(database, "SELECT pv.content" + latest));
+    }
+}
