@@ -9,8 +9,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +23,15 @@ import org.junit.jupiter.api.Test;
 @TestProfile(PreviewBranchLimitTest.StaleBranchSelectors.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class PreviewBranchLimitTest extends CleanTestSupport {
+class PreviewBranchLimitTest {
+
+    @Inject
+    RetentionFixture db;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        db.wipe();
+    }
 
     /** Stale-branch clean on, the branch deletion limit unset. */
     public static class StaleBranchSelectors implements QuarkusTestProfile {

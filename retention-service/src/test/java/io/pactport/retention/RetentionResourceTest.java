@@ -1,6 +1,5 @@
 package io.pactport.retention;
 
-import io.pactport.retention.model.RunStatus;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -9,23 +8,41 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
+import io.pactport.retention.model.RunStatus;
 import io.pactport.retention.model.RunTrigger;
 import io.pactport.retention.service.CleanService;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class RetentionResourceTest extends CleanTestSupport {
+class RetentionResourceTest {
+
+    @Inject
+    RetentionFixture db;
+
+    @Inject
+    CleanService clean;
+
+    @Inject
+    DataSource dataSource;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        db.wipe();
+    }
 
     private static RequestSpecification admin() {
         return given().auth().preemptive().basic("admin", "s3cret");
@@ -124,7 +141,7 @@ class RetentionResourceTest extends CleanTestSupport {
             try (PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_lock(1907404105)")) {
                 lock.execute();
             }
-            var run = run("[{\"latest\":true}]", 10);
+            var run = db.run("[{\"latest\":true}]", 10);
             assertThat(run.status()).isEqualTo(RunStatus.SKIPPED);
             assertThat(run.message()).contains("a clean is already in progress");
             assertThat(db.count("versions")).isEqualTo(2);
@@ -132,7 +149,7 @@ class RetentionResourceTest extends CleanTestSupport {
                 unlock.execute();
             }
         }
-        assertThat(run("[{\"latest\":true}]", 10).status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(db.run("[{\"latest\":true}]", 10).status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(db.count("versions")).isEqualTo(1);
     }
 
