@@ -1,14 +1,13 @@
-package io.pactport.retention;
+package io.pactport.retention.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.ForeignKeys;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
+import io.pactport.retention.RetentionFixture;
 import io.pactport.retention.model.RetentionRun;
 import io.pactport.retention.model.RunStatus;
-import io.pactport.retention.repository.KeepSelectorSql;
-import io.pactport.retention.repository.SqlFragment;
 import io.pactport.retention.selectors.CleanSettings;
 import io.pactport.retention.selectors.KeepSelector;
 import io.pactport.retention.selectors.KeepSelectors;

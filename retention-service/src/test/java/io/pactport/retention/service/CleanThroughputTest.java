@@ -1,10 +1,11 @@
-package io.pactport.retention;
+package io.pactport.retention.service;
 
 import static io.pactport.retention.RetentionFixture.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
+import io.pactport.retention.RetentionFixture;
 import io.pactport.retention.model.RetentionRun;
 import io.pactport.retention.selectors.CleanSettings;
 import io.quarkus.test.common.WithTestResource;

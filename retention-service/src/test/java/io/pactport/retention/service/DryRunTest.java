@@ -1,4 +1,4 @@
-package io.pactport.retention;
+package io.pactport.retention.service;
 
 import static io.pactport.retention.RetentionFixture.settings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.core.config.EnvironmentVariables;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
+import io.pactport.retention.RetentionFixture;
 import io.pactport.retention.model.RetentionRun;
 import io.pactport.retention.selectors.CleanSettings;
 import io.quarkus.test.common.WithTestResource;

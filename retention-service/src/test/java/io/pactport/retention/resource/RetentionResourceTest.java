@@ -1,4 +1,4 @@
-package io.pactport.retention;
+package io.pactport.retention.resource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
+import io.pactport.retention.RetentionFixture;
 import io.pactport.retention.model.RunStatus;
 import io.pactport.retention.model.RunTrigger;
 import io.pactport.retention.service.CleanService;
