@@ -1,6 +1,6 @@
 package io.pactport.sync.messaging;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.events.Topics;
 import io.pactport.core.testing.TestKafka;
@@ -87,7 +87,7 @@ final class LaneTestKafka {
     static void await(BooleanSupplier condition, String what, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
+            assertThat(System.nanoTime()).as("timed out waiting for " + what).isLessThan(deadline);
             Thread.sleep(20);
         }
     }

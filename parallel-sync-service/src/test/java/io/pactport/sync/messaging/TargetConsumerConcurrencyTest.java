@@ -1,7 +1,6 @@
 package io.pactport.sync.messaging;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -119,14 +118,14 @@ class TargetConsumerConcurrencyTest {
         for (int seq = 0; seq < EVENTS; seq++) {
             OffsetAndMetadata c = committed.get(partitionOf.get(seq));
             if (c != null && offsetOf.get(seq) < c.offset()) {
-                assertTrue(beforeRestart.contains(seq), "event " + seq + " committed but never written");
+                assertThat(beforeRestart).as("event " + seq + " committed but never written").contains(seq);
                 finished++;
             }
         }
         // how far the commits got depends on the slowest lane of each partition (a 503 backs a key off), so only
         // "some progress" is a property; a fixed share failed on a loaded machine
-        assertTrue(finished > 0, "the first consumer committed no progress");
-        assertTrue(finished < EVENTS, "the test stopped the first consumer with work left");
+        assertThat(finished).as("the first consumer committed no progress").isPositive();
+        assertThat(finished).as("the test stopped the first consumer with work left").isLessThan(EVENTS);
 
         arrivals.clear();
         int writtenBefore = written.size();
@@ -138,12 +137,16 @@ class TargetConsumerConcurrencyTest {
         // the restart wrote again only events at or after the committed offsets
         for (int seq : written.subList(writtenBefore, written.size())) {
             OffsetAndMetadata c = committed.get(partitionOf.get(seq));
-            assertTrue(c == null || offsetOf.get(seq) >= c.offset(), "event " + seq + " was finished, yet redelivered");
+            if (c != null) {
+                assertThat(offsetOf.get(seq)).as("event " + seq + " was finished, yet redelivered")
+                        .isGreaterThanOrEqualTo(c.offset());
+            }
         }
-        assertEquals(Set.copyOf(written).size(), EVENTS);
+        assertThat(Set.copyOf(written)).hasSize(EVENTS);
         Map<TopicPartition, OffsetAndMetadata> end = committed();
         for (int seq = 0; seq < EVENTS; seq++) {
-            assertTrue(end.get(partitionOf.get(seq)).offset() > offsetOf.get(seq), "event " + seq + " not committed");
+            assertThat(end.get(partitionOf.get(seq)).offset()).as("event " + seq + " not committed")
+                    .isGreaterThan(offsetOf.get(seq));
         }
     }
 
@@ -151,7 +154,7 @@ class TargetConsumerConcurrencyTest {
     private void assertOrdered() {
         arrivals.forEach((key, seqs) -> {
             for (int i = 1; i < seqs.size(); i++) {
-                assertTrue(seqs.get(i - 1) < seqs.get(i), key + " out of order: " + seqs);
+                assertThat(seqs.get(i - 1)).as(key + " out of order: " + seqs).isLessThan(seqs.get(i));
             }
         });
     }

@@ -1,7 +1,6 @@
 package io.pactport.sync.messaging;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -118,19 +117,21 @@ class TargetConsumerRebalanceTest {
                 boolean next = i > 0 && n == ns.get(i - 1) + 1;
                 if (!next) {
                     // a run starts: the key's first event, or a replay from an event already written
-                    assertTrue(n <= highest + 1, key.getKey() + ": event " + (highest + 1) + " skipped or overtaken: "
-                            + ns);
+                    assertThat(n).as(key.getKey() + ": event " + (highest + 1) + " skipped or overtaken: " + ns)
+                            .isLessThanOrEqualTo(highest + 1);
                     replays += i == 0 ? 0 : 1;
-                    assertTrue(i > 0 || n == 0, key.getKey() + " did not start with its first event: " + ns);
+                    if (i == 0) {
+                        assertThat(n).as(key.getKey() + " did not start with its first event: " + ns).isZero();
+                    }
                 }
                 highest = Math.max(highest, n);
             }
-            assertEquals(EVENTS / KEYS - 1, highest, key.getKey() + " is missing events: " + ns);
+            assertThat(highest).as(key.getKey() + " is missing events: " + ns).isEqualTo(EVENTS / KEYS - 1);
         }
-        assertEquals(KEYS, arrivals.size());
+        assertThat(arrivals).hasSize(KEYS);
         // written again: only what was unfinished at a handover (at most 64 per lane and instance), not the stream
         int again = arrivals.values().stream().mapToInt(List::size).sum() - EVENTS;
-        assertTrue(again < EVENTS / 2, again + " events written twice, in " + replays + " replays");
+        assertThat(again).as(again + " events written twice, in " + replays + " replays").isLessThan(EVENTS / 2);
     }
 
     private TargetConsumer consumer() {
