@@ -3,25 +3,17 @@ package io.pactport.sync.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pactport.core.events.CloudEvent;
 import io.pactport.core.events.CloudEventJson;
 import io.pactport.core.events.CloudEventSerializer;
 import io.pactport.core.events.PactportEvent.TagAdded;
 import io.pactport.core.events.Topics;
-import io.pactport.core.remote.BrokerCredentials;
-import io.pactport.core.remote.BrokerWriter;
-import io.pactport.core.remote.PactBrokerClient;
 import io.pactport.core.testing.TestKafka;
-import io.pactport.sync.model.EventKind;
-import io.pactport.sync.delivery.TargetStats;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +80,7 @@ class TargetConsumerConcurrencyTest {
             exchange.close();
         });
         target.start();
-        deadLetters = new DeadLetters(LaneTestKafka.settings("dead-letter-producer"), Clock.systemUTC());
-        LaneTestKafka.createTopics();
-        LaneTestKafka.startGroupAtTheEnd(group);
+        deadLetters = LaneTestKafka.prepare(group);
     }
 
     @AfterEach
@@ -160,12 +150,7 @@ class TargetConsumerConcurrencyTest {
     }
 
     private TargetConsumer consumer() {
-        BrokerWriter writer = new BrokerWriter(new PactBrokerClient("http://127.0.0.1:" + target.getAddress()
-                .getPort(), BrokerCredentials.NONE, Duration.ofSeconds(5)));
-        TargetSync sync = new TargetSync("lanes-" + run, EnumSet.allOf(EventKind.class), writer, deadLetters,
-                new TargetStats("lanes-" + run, new SimpleMeterRegistry(), Clock.systemUTC()), Duration.ofMillis(5),
-                Duration.ofMillis(50));
-        return new TargetConsumer(sync, LaneTestKafka.settings("target-consumer"), group, 8, Duration.ofSeconds(5));
+        return LaneTestKafka.consumer("lanes-" + run, target, deadLetters, group, 8);
     }
 
     private void produce(Map<Integer, TopicPartition> partitionOf, Map<Integer, Long> offsetOf) throws Exception {
