@@ -1,10 +1,18 @@
 package io.pactport.retention;
 
+import io.pactport.retention.model.RetentionRun;
+import io.pactport.retention.model.RunTrigger;
+import io.pactport.retention.selectors.CleanSettings;
+import io.pactport.retention.selectors.KeepSelectors;
+import io.pactport.retention.service.CleanService;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,11 +25,14 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Seeds the Pact Broker's tables directly with SQL, row shapes as the Pact Broker (and broker-api) write them: versions
- * with their global order, tags and branches with their denormalised columns, publications and verifications with
- * their "latest" helper rows, deployments with their currently-deployed row. Times are given in days before now (UTC).
+ * The one fixture of retention's database tests: empties the tables, seeds the Pact Broker's tables directly with SQL,
+ * row shapes as the Pact Broker (and broker-api) write them (versions with their global order, tags and branches with
+ * their denormalised columns, publications and verifications with their "latest" helper rows, deployments with their
+ * currently-deployed row), reads back what is left, and runs the clean. Times are given in days before the last
+ * {@link #wipe()} (UTC). A test injects it and calls {@link #wipe()} before each test.
  */
-public final class RetentionFixture implements AutoCloseable {
+@ApplicationScoped
+public class RetentionFixture {
 
     private static final List<String> TABLES = List.of("webhook_executions", "triggered_webhooks", "webhook_events",
             "webhook_headers", "webhooks", "pact_version_provider_tag_successful_verifications",
@@ -31,17 +42,26 @@ public final class RetentionFixture implements AutoCloseable {
             "branch_versions", "branches", "tags", "versions", "integrations", "labels", "pacticipants",
             "pactport_outbox", "pactport_retention_runs");
 
-    private final Connection c;
-    private final LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+    private final DataSource dataSource;
+    private final CleanService clean;
     private final Map<String, Long> pacticipants = new HashMap<>();
+    private Connection c;
+    private LocalDateTime now;
 
-    public RetentionFixture(DataSource dataSource) throws SQLException {
-        this.c = dataSource.getConnection();
-        c.setAutoCommit(true);
+    RetentionFixture(DataSource dataSource, CleanService clean) {
+        this.dataSource = dataSource;
+        this.clean = clean;
     }
 
-    /** Empties every table the clean touches, children first, so each test starts from nothing. */
+    /**
+     * Empties every table the clean touches, children first, so each test starts from nothing, on a connection of
+     * its own (the previous test's is closed).
+     */
     public RetentionFixture wipe() throws SQLException {
+        close();
+        c = dataSource.getConnection();
+        c.setAutoCommit(true);
+        now = LocalDateTime.now(ZoneOffset.UTC);
         // DELETE rather than TRUNCATE: on a few rows it is many times faster, and the property test wipes often
         try (Statement s = c.createStatement()) {
             for (String table : TABLES) {
@@ -51,6 +71,21 @@ public final class RetentionFixture implements AutoCloseable {
         }
         pacticipants.clear();
         return this;
+    }
+
+    /** The docker defaults with these keep selectors and limit; small batches, no pause, so batching is exercised. */
+    public static CleanSettings settings(String selectors, int limit) {
+        return CleanSettings.defaults().withKeepVersionSelectors(KeepSelectors.parse(selectors))
+                .withDeletionLimit(limit).withBatches(2, Duration.ZERO, 0);
+    }
+
+    /** Runs the clean as {@code POST /retention/runs} does, to the end. */
+    public RetentionRun run(CleanSettings settings) {
+        return clean.run(RunTrigger.HTTP, settings);
+    }
+
+    public RetentionRun run(String selectors, int limit) {
+        return run(settings(selectors, limit));
     }
 
     public Connection connection() {
@@ -86,6 +121,17 @@ public final class RetentionFixture implements AutoCloseable {
 
     public long version(String pacticipant, String number) throws SQLException {
         return version(pacticipant, number, 0);
+    }
+
+    /** {@code count} versions of the pacticipant numbered {@code prefix1..prefixN}, in one statement. */
+    public RetentionFixture manyVersions(String pacticipant, String prefix, int count, double daysAgo)
+            throws SQLException {
+        LocalDateTime at = daysAgo(daysAgo);
+        update("""
+                INSERT INTO versions (number, pacticipant_id, "order", created_at, updated_at)
+                SELECT ? || n, ?, nextval('version_order_sequence'), ?, ? FROM generate_series(1, ?) n
+                """, prefix, pacticipant(pacticipant), at, at, count);
+        return this;
     }
 
     public RetentionFixture tag(long versionId, String... names) throws SQLException {
@@ -340,8 +386,10 @@ public final class RetentionFixture implements AutoCloseable {
         return s;
     }
 
-    @Override
-    public void close() throws SQLException {
-        c.close();
+    @PreDestroy
+    void close() throws SQLException {
+        if (c != null) {
+            c.close();
+        }
     }
 }

@@ -10,9 +10,10 @@ import org.jboss.logging.Logger;
 /**
  * The Pact Broker's migration advisory lock, {@code crc32("migrate") % 2^31}, which every Ruby broker takes at start-up
  * while it migrates. Holding it means no Ruby broker and no other Pactport changes the schema meanwhile. It belongs to
- * the session: a killed process or a terminated connection releases it.
+ * the session: a killed process or a terminated connection releases it. Public for migration-service's rollback
+ * ({@code io.pactport.migration.takeover}), which takes it too.
  */
-final class MigrationLock {
+public final class MigrationLock {
 
     static final long KEY = 223143857L;
 
@@ -23,7 +24,7 @@ final class MigrationLock {
     }
 
     /** Waits up to {@code wait} for the lock on {@code c}'s session; {@code doing} says what for, in the refusal. */
-    static void acquire(Connection c, Duration wait) throws SQLException {
+    public static void acquire(Connection c, Duration wait) throws SQLException {
         long deadline = System.nanoTime() + wait.toNanos();
         boolean told = false;
         while (!tryLock(c)) {
@@ -56,7 +57,8 @@ final class MigrationLock {
         }
     }
 
-    static void release(Connection c) throws SQLException {
+    /** Releases the lock held on {@code c}'s session. */
+    public static void release(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
             s.setLong(1, KEY);
             s.execute();

@@ -13,12 +13,13 @@ import org.flywaydb.core.api.resource.LoadableResource;
 /**
  * Pactport's Flyway migrations, listed rather than scanned: classpath directory scanning does not work inside every
  * packaging (Quarkus' runner class loader lists no directories), and a list cannot silently lose a file. A test keeps
- * the list equal to the directory.
+ * the list equal to the directory. Public for migration-service's plan ({@code io.pactport.migration.takeover}),
+ * which names the migrations it would apply.
  */
-final class MigrationScripts implements ResourceProvider {
+public final class MigrationScripts implements ResourceProvider {
 
     static final String LOCATION = "db/migration/";
-    static final List<String> FILES = List.of(
+    public static final List<String> FILES = List.of(
             "V1__pact_broker_2_120_schema.sql",
             "V2__pactport_outbox.sql",
             "V3__pactport_migration_baseline.sql",

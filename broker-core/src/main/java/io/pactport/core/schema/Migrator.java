@@ -63,7 +63,11 @@ public class Migrator {
         }
     }
 
-    DatabaseState inspect(Connection c) throws SQLException {
+    /**
+     * What the database is now, read on {@code c}, which may hold the migration lock. Public for migration-service's
+     * plan and rollback ({@code io.pactport.migration.takeover}).
+     */
+    public DatabaseState inspect(Connection c) throws SQLException {
         requirePostgres(c);
         List<String> tables = tables(c);
         if (tables.contains(HISTORY_TABLE)) {
@@ -136,8 +140,11 @@ public class Migrator {
         }
     }
 
-    /** Refuses what Pactport will not migrate, saying what to do instead. */
-    static void checkMigratable(DatabaseState state) {
+    /**
+     * Refuses what Pactport will not migrate, saying what to do instead. Public for migration-service's plan, which
+     * reports it as a blocker.
+     */
+    public static void checkMigratable(DatabaseState state) {
         if (state instanceof DatabaseState.Unrecognised) {
             throw new SchemaRefusedException("refusing to migrate " + state.describe() + ". Point"
                     + " PACTFLOW_DATABASE_URL at an empty PostgreSQL database or at your Pact Broker's database.");
@@ -210,8 +217,11 @@ public class Migrator {
                 List.copyOf(pending));
     }
 
-    /** Whether Pactport's history says it took this database over from a Pact Broker (it has a baseline entry). */
-    static boolean takenOverPactBroker(Connection c) throws SQLException {
+    /**
+     * Whether Pactport's history says it took this database over from a Pact Broker (it has a baseline entry). Public
+     * for migration-service's plan, which says whether migrate records the row baseline.
+     */
+    public static boolean takenOverPactBroker(Connection c) throws SQLException {
         if (!RowBaseline.tableExists(c, HISTORY_TABLE)) {
             return false;
         }
@@ -222,8 +232,11 @@ public class Migrator {
         }
     }
 
-    /** The numeric prefix of the greatest schema_migrations entry. */
-    static long schemaVersion(Connection c) throws SQLException {
+    /**
+     * The numeric prefix of the greatest schema_migrations entry. Public for migration-service's rollback, which names
+     * the Pact Broker release to run.
+     */
+    public static long schemaVersion(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT max(filename) FROM schema_migrations")) {
             rs.next();
@@ -262,7 +275,8 @@ public class Migrator {
         return tables;
     }
 
-    static void requirePostgres(Connection c) throws SQLException {
+    /** Refuses a server that is not PostgreSQL. Public for migration-service's plan and rollback. */
+    public static void requirePostgres(Connection c) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
         if (!"PostgreSQL".equalsIgnoreCase(meta.getDatabaseProductName())) {
             throw new SchemaRefusedException("migration is only supported for a Pact Broker running a PostgreSQL"

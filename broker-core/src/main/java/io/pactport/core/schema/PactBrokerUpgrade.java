@@ -19,9 +19,10 @@ import org.jboss.logging.Logger;
  * is, by doing what each missing Ruby migration does and recording its {@code schema_migrations} row as the Ruby broker
  * would. Each step is one transaction together with its row, so a kill leaves every step either done and recorded or
  * not started, and a re-run picks up at the first unrecorded one. The steps' SQL lives in {@code db/pactbroker/}, named
- * after the Ruby migration file; populating {@code has_messages} reads pact content and so is done here.
+ * after the Ruby migration file; populating {@code has_messages} reads pact content and so is done here. Public for
+ * migration-service's plan ({@code io.pactport.migration.takeover}), which lists and times the missing steps.
  */
-final class PactBrokerUpgrade {
+public final class PactBrokerUpgrade {
 
     static final long OLDEST_SCHEMA = 20231003L;
     static final String OLDEST_RELEASE = "2.108.0";
@@ -30,9 +31,13 @@ final class PactBrokerUpgrade {
     static final int MIGRATIONS_AT_OLDEST = 171;
 
     static final String LOCATION = "db/pactbroker/";
-    static final String POPULATE_HAS_MESSAGES = "20251202_populate_has_messages_in_pact_versions.rb";
-    /** The Ruby migrations after 20231003, in the order the Ruby broker runs them (by file name). */
-    static final List<String> STEPS = List.of(
+    /** The step that reads every pact: the plan's estimate counts its time. */
+    public static final String POPULATE_HAS_MESSAGES = "20251202_populate_has_messages_in_pact_versions.rb";
+    /**
+     * The Ruby migrations after 20231003, in the order the Ruby broker runs them (by file name). Public for
+     * migration-service's takeover tests, which follow a migration step by step.
+     */
+    public static final List<String> STEPS = List.of(
             "20240112_add_client_language_verified_by_to_verification.rb",
             "20251106_add_branch_versions_version_id_branch_name_index.rb",
             "20251202_add_has_messages_column_to_pact_versions.rb",
@@ -49,12 +54,12 @@ final class PactBrokerUpgrade {
     }
 
     /**
-     * The steps this database lacks, in order.
+     * The steps this database lacks, in order. Public for migration-service's plan, which lists them.
      *
      * @throws SchemaRefusedException when its {@code schema_migrations} is not one of a Pact Broker 2.108–2.120, so
      *         that applying the steps could not give the 2.120 layout
      */
-    static List<String> missingSteps(Connection c) throws SQLException {
+    public static List<String> missingSteps(Connection c) throws SQLException {
         List<String> applied = new ArrayList<>();
         int upToOldest;
         try (Statement s = c.createStatement()) {

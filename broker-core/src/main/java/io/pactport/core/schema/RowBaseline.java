@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  */
 public final class RowBaseline {
 
-    static final String TABLE = "pactport_migration_baseline";
+    /** The baseline's table; public so that a rollback counts its rows as bookkeeping. */
+    public static final String TABLE = "pactport_migration_baseline";
 
     private static final Logger LOG = Logger.getLogger(RowBaseline.class);
 
@@ -69,8 +70,8 @@ public final class RowBaseline {
         }
     }
 
-    /** Whether figures were recorded (the table exists and has rows). */
-    static boolean recorded(Connection c) throws SQLException {
+    /** Whether figures were recorded (the table exists and has rows). Public for migration-service's plan. */
+    public static boolean recorded(Connection c) throws SQLException {
         if (!tableExists(c, TABLE)) {
             return false;
         }
@@ -131,8 +132,11 @@ public final class RowBaseline {
         }
     }
 
-    /** The Pact Broker schema version the figures were taken at, if any were recorded. */
-    static Long recordedSchemaVersion(Connection c) throws SQLException {
+    /**
+     * The Pact Broker schema version the figures were taken at, if any were recorded. Public for migration-service's
+     * rollback, which warns when Pactport upgraded the schema.
+     */
+    public static Long recordedSchemaVersion(Connection c) throws SQLException {
         if (!tableExists(c, TABLE)) {
             return null;
         }
@@ -183,8 +187,8 @@ public final class RowBaseline {
         return checks;
     }
 
-    /** Base tables of the current schema that are not Pactport's. */
-    static List<String> pactBrokerTables(Connection c) throws SQLException {
+    /** Base tables of the current schema that are not Pactport's. Public for migration-service's plan. */
+    public static List<String> pactBrokerTables(Connection c) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT table_name FROM information_schema.tables
@@ -263,8 +267,8 @@ public final class RowBaseline {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    /** Row counts of every Pact Broker table, for the plan. */
-    static Map<String, Long> rowCounts(Connection c) throws SQLException {
+    /** Row counts of every Pact Broker table, for migration-service's plan (hence public). */
+    public static Map<String, Long> rowCounts(Connection c) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Statement s = c.createStatement()) {
             for (String table : pactBrokerTables(c)) {

@@ -1,5 +1,8 @@
 package io.pactport.core.schema;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pactport.core.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,9 +23,10 @@ import java.util.Map;
  * {@code pg_get_indexdef}, {@code pg_get_constraintdef}, {@code pg_get_viewdef}). Both databases under comparison
  * live on the same server, so the text is comparable even though the reference dump was taken from PostgreSQL 15
  * and the tests run 17: a dump loaded into 17 is deparsed by 17. The renderers' output depends on search_path
- * (schema qualification), which {@link #read} therefore pins.
+ * (schema qualification), which {@link #read} therefore pins. Public for migration-service's takeover tests, which
+ * compare a database rolled back with a Pact Broker's.
  */
-record Catalogue(Map<String, List<String>> sections) {
+public record Catalogue(Map<String, List<String>> sections) {
 
     private static final String NOT_FLYWAY = "'flyway_schema_history'";
 
@@ -90,6 +94,20 @@ record Catalogue(Map<String, List<String>> sections) {
                  WHERE c.relnamespace = 'public'::regnamespace
                    AND c.relkind IN ('v', 'm')
                 """);
+    }
+
+    /** The catalogue of {@code db} as it is now. */
+    public static Catalogue read(TestDatabase db) throws SQLException {
+        try (Connection c = db.connect()) {
+            return read(c);
+        }
+    }
+
+    /** Asserts that {@code actual} defines what {@code expected} does, listing every difference when not. */
+    public static void assertSameSchema(Catalogue actual, Catalogue expected) {
+        List<String> differences = actual.differencesFrom(expected);
+        assertThat(differences).withFailMessage("the schema differs ('-' expected only, '+' actual only):%n%s",
+                String.join("\n", differences)).isEmpty();
     }
 
     static Catalogue read(Connection connection) throws SQLException {

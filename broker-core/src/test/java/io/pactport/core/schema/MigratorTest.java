@@ -1,5 +1,6 @@
 package io.pactport.core.schema;
 
+import static io.pactport.core.testing.PactBrokerDatabases.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -164,12 +164,5 @@ class MigratorTest {
 
     private static long pactportTables(TestDatabase db) throws SQLException {
         return count(db, "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'pactport%'");
-    }
-
-    private static long count(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

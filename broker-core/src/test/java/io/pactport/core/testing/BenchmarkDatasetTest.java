@@ -1,8 +1,7 @@
 package io.pactport.core.testing;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -35,55 +34,56 @@ class BenchmarkDatasetTest {
     @Test
     void aThousandthOfTheFullSize() {
         long versions = counts.get("versions");
-        assertTrue(versions > 900 && versions < 1100, "versions: " + versions);
-        assertEquals(SHAPE.pacticipants(), counts.get("pacticipants"));
-        assertEquals(2 * versions, counts.get("latest_pact_publication_ids_for_consumer_versions"));
-        assertTrue(counts.get("verifications") > 2 * versions, "duplicate verifications exist");
-        assertEquals(2 * versions, counts.get("latest_verification_id_for_pact_version_and_provider_version"));
-        assertTrue(counts.get("pact_publications") > 2 * versions, "overwritten revisions exist");
-        assertEquals(3, counts.get("environments"));
+        assertThat(versions).as("versions").isStrictlyBetween(900L, 1100L);
+        assertThat(counts).containsEntry("pacticipants", (long) SHAPE.pacticipants());
+        assertThat(counts).containsEntry("latest_pact_publication_ids_for_consumer_versions", 2 * versions);
+        assertThat(counts.get("verifications")).as("duplicate verifications exist").isGreaterThan(2 * versions);
+        assertThat(counts).containsEntry("latest_verification_id_for_pact_version_and_provider_version", 2 * versions);
+        assertThat(counts.get("pact_publications")).as("overwritten revisions exist").isGreaterThan(2 * versions);
+        assertThat(counts).containsEntry("environments", 3L);
         // at this scale no version reaches production (every 250th); dev and test have one per pacticipant
-        assertEquals(2L * SHAPE.pacticipants(), counts.get("currently_deployed_version_ids"));
+        assertThat(counts).containsEntry("currently_deployed_version_ids", 2L * SHAPE.pacticipants());
     }
 
     @Test
     void theHelperTablesHoldTheLatestRevisionAndTheLatestVerification() throws SQLException {
-        assertEquals(0, count("""
+        assertThat(count("""
                 SELECT count(*) FROM latest_pact_publication_ids_for_consumer_versions l
                 JOIN pact_publications pp ON pp.id = l.pact_publication_id
                 WHERE pp.pact_version_id <> l.pact_version_id
                    OR pp.revision_number <> (SELECT max(revision_number) FROM pact_publications x
                                              WHERE x.consumer_version_id = l.consumer_version_id
-                                               AND x.provider_id = l.provider_id)"""));
-        assertEquals(0, count("""
+                                               AND x.provider_id = l.provider_id)""")).isZero();
+        assertThat(count("""
                 SELECT count(*) FROM latest_verification_id_for_pact_version_and_provider_version l
                 WHERE l.verification_id <> (SELECT max(id) FROM verifications v
                                             WHERE v.pact_version_id = l.pact_version_id
-                                              AND v.provider_version_id = l.provider_version_id)"""));
-        assertEquals(0, count("""
+                                              AND v.provider_version_id = l.provider_version_id)""")).isZero();
+        assertThat(count("""
                 SELECT count(*) FROM verifications v JOIN pact_versions pv ON pv.id = v.pact_version_id
-                WHERE pv.consumer_id <> v.consumer_id OR pv.provider_id <> v.provider_id"""));
-        assertEquals(0, count("""
+                WHERE pv.consumer_id <> v.consumer_id OR pv.provider_id <> v.provider_id""")).isZero();
+        assertThat(count("""
                 SELECT count(*) FROM verifications v
                 WHERE NOT EXISTS (SELECT 1 FROM integrations i
-                                  WHERE i.consumer_id = v.consumer_id AND i.provider_id = v.provider_id)"""));
+                                  WHERE i.consumer_id = v.consumer_id AND i.provider_id = v.provider_id)""")).isZero();
     }
 
     @Test
     void branchesTagsAndDeploymentsAreConsistent() throws SQLException {
-        assertEquals(count("SELECT count(*) FROM versions"), count("SELECT count(DISTINCT version_id) FROM branch_versions"));
-        assertEquals(count("SELECT count(*) FROM branches"), count("SELECT count(*) FROM branch_heads"));
-        assertEquals(0, count("""
+        assertThat(count("SELECT count(DISTINCT version_id) FROM branch_versions"))
+                .isEqualTo(count("SELECT count(*) FROM versions"));
+        assertThat(count("SELECT count(*) FROM branch_heads")).isEqualTo(count("SELECT count(*) FROM branches"));
+        assertThat(count("""
                 SELECT count(*) FROM branch_heads h JOIN branch_versions bv ON bv.id = h.branch_version_id
                 WHERE bv.version_order <> (SELECT max(version_order) FROM branch_versions x
-                                           WHERE x.branch_id = h.branch_id)"""));
-        assertEquals(0, count("""
+                                           WHERE x.branch_id = h.branch_id)""")).isZero();
+        assertThat(count("""
                 SELECT count(*) FROM tags t JOIN versions v ON v.id = t.version_id
-                WHERE t.version_order <> v."order" OR t.pacticipant_id <> v.pacticipant_id"""));
-        assertEquals(count("SELECT count(*) FROM deployed_versions WHERE undeployed_at IS NULL"),
-                count("SELECT count(*) FROM currently_deployed_version_ids"));
-        assertEquals(0, count("SELECT count(*) FROM pacticipants WHERE main_branch IS DISTINCT FROM 'main'"));
-        assertEquals(0, count("SELECT count(*) - count(DISTINCT (pacticipant_id, \"order\")) FROM versions"));
+                WHERE t.version_order <> v."order" OR t.pacticipant_id <> v.pacticipant_id""")).isZero();
+        assertThat(count("SELECT count(*) FROM currently_deployed_version_ids"))
+                .isEqualTo(count("SELECT count(*) FROM deployed_versions WHERE undeployed_at IS NULL"));
+        assertThat(count("SELECT count(*) FROM pacticipants WHERE main_branch IS DISTINCT FROM 'main'")).isZero();
+        assertThat(count("SELECT count(*) - count(DISTINCT (pacticipant_id, \"order\")) FROM versions")).isZero();
     }
 
     @Test
@@ -94,8 +94,8 @@ class BenchmarkDatasetTest {
                     + " SELECT 'x', id, nextval('version_order_sequence'), now(), now() FROM pacticipants"
                     + " WHERE name = 'new'");
         }
-        assertEquals(1, count("SELECT count(*) FROM versions WHERE \"order\" > (SELECT max(\"order\") FROM versions"
-                + " WHERE number <> 'x')"));
-        assertThrows(IllegalStateException.class, () -> BenchmarkDataset.seed(db, 0.001));
+        assertThat(count("SELECT count(*) FROM versions WHERE \"order\" > (SELECT max(\"order\") FROM versions"
+                + " WHERE number <> 'x')")).isOne();
+        assertThatThrownBy(() -> BenchmarkDataset.seed(db, 0.001)).isInstanceOf(IllegalStateException.class);
     }
 }

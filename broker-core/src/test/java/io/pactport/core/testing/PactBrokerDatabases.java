@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -31,6 +32,16 @@ public final class PactBrokerDatabases {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("could not run SQL on " + db.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The one number a query such as {@code SELECT count(*) ...} returns on {@code db}. */
+    public static long count(TestDatabase db, String sql) {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not query " + db.name() + ": " + e.getMessage(), e);
         }
     }
 

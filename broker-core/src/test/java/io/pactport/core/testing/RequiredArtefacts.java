@@ -1,6 +1,6 @@
 package io.pactport.core.testing;
 
-import org.junit.jupiter.api.Assertions;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**

@@ -1,7 +1,7 @@
 package io.pactport.migration.command;
 
-import io.pactport.core.schema.PreFlight;
 import io.pactport.core.schema.SchemaRefusedException;
+import io.pactport.migration.takeover.PreFlight;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;

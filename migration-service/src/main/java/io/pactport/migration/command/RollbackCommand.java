@@ -1,8 +1,8 @@
 package io.pactport.migration.command;
 
 import io.pactport.core.config.DatabaseConfig;
-import io.pactport.core.schema.Rollback;
 import io.pactport.core.schema.SchemaRefusedException;
+import io.pactport.migration.takeover.Rollback;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;

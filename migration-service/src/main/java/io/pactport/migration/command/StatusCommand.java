@@ -2,15 +2,15 @@ package io.pactport.migration.command;
 
 import io.pactport.core.schema.DatabaseState;
 import io.pactport.core.schema.Migrator;
-import io.pactport.core.schema.PreFlight;
 import io.pactport.core.schema.SchemaRefusedException;
+import io.pactport.migration.takeover.PreFlight;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * What the database is, what is pending (the Pact Broker's own missing migrations as well as Pactport's), and whether a

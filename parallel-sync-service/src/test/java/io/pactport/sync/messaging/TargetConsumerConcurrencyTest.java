@@ -1,28 +1,19 @@
 package io.pactport.sync.messaging;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pactport.core.events.CloudEvent;
 import io.pactport.core.events.CloudEventJson;
 import io.pactport.core.events.CloudEventSerializer;
 import io.pactport.core.events.PactportEvent.TagAdded;
 import io.pactport.core.events.Topics;
-import io.pactport.core.remote.BrokerCredentials;
-import io.pactport.core.remote.BrokerWriter;
-import io.pactport.core.remote.PactBrokerClient;
 import io.pactport.core.testing.TestKafka;
-import io.pactport.sync.model.EventKind;
-import io.pactport.sync.delivery.TargetStats;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,9 +80,7 @@ class TargetConsumerConcurrencyTest {
             exchange.close();
         });
         target.start();
-        deadLetters = new DeadLetters(LaneTestKafka.settings("dead-letter-producer"), Clock.systemUTC());
-        LaneTestKafka.createTopics();
-        LaneTestKafka.startGroupAtTheEnd(group);
+        deadLetters = LaneTestKafka.prepare(group);
     }
 
     @AfterEach
@@ -119,14 +108,14 @@ class TargetConsumerConcurrencyTest {
         for (int seq = 0; seq < EVENTS; seq++) {
             OffsetAndMetadata c = committed.get(partitionOf.get(seq));
             if (c != null && offsetOf.get(seq) < c.offset()) {
-                assertTrue(beforeRestart.contains(seq), "event " + seq + " committed but never written");
+                assertThat(beforeRestart).as("event " + seq + " committed but never written").contains(seq);
                 finished++;
             }
         }
         // how far the commits got depends on the slowest lane of each partition (a 503 backs a key off), so only
         // "some progress" is a property; a fixed share failed on a loaded machine
-        assertTrue(finished > 0, "the first consumer committed no progress");
-        assertTrue(finished < EVENTS, "the test stopped the first consumer with work left");
+        assertThat(finished).as("the first consumer committed no progress").isPositive();
+        assertThat(finished).as("the test stopped the first consumer with work left").isLessThan(EVENTS);
 
         arrivals.clear();
         int writtenBefore = written.size();
@@ -138,12 +127,16 @@ class TargetConsumerConcurrencyTest {
         // the restart wrote again only events at or after the committed offsets
         for (int seq : written.subList(writtenBefore, written.size())) {
             OffsetAndMetadata c = committed.get(partitionOf.get(seq));
-            assertTrue(c == null || offsetOf.get(seq) >= c.offset(), "event " + seq + " was finished, yet redelivered");
+            if (c != null) {
+                assertThat(offsetOf.get(seq)).as("event " + seq + " was finished, yet redelivered")
+                        .isGreaterThanOrEqualTo(c.offset());
+            }
         }
-        assertEquals(Set.copyOf(written).size(), EVENTS);
+        assertThat(Set.copyOf(written)).hasSize(EVENTS);
         Map<TopicPartition, OffsetAndMetadata> end = committed();
         for (int seq = 0; seq < EVENTS; seq++) {
-            assertTrue(end.get(partitionOf.get(seq)).offset() > offsetOf.get(seq), "event " + seq + " not committed");
+            assertThat(end.get(partitionOf.get(seq)).offset()).as("event " + seq + " not committed")
+                    .isGreaterThan(offsetOf.get(seq));
         }
     }
 
@@ -151,18 +144,13 @@ class TargetConsumerConcurrencyTest {
     private void assertOrdered() {
         arrivals.forEach((key, seqs) -> {
             for (int i = 1; i < seqs.size(); i++) {
-                assertTrue(seqs.get(i - 1) < seqs.get(i), key + " out of order: " + seqs);
+                assertThat(seqs.get(i - 1)).as(key + " out of order: " + seqs).isLessThan(seqs.get(i));
             }
         });
     }
 
     private TargetConsumer consumer() {
-        BrokerWriter writer = new BrokerWriter(new PactBrokerClient("http://127.0.0.1:" + target.getAddress()
-                .getPort(), BrokerCredentials.NONE, Duration.ofSeconds(5)));
-        TargetSync sync = new TargetSync("lanes-" + run, EnumSet.allOf(EventKind.class), writer, deadLetters,
-                new TargetStats("lanes-" + run, new SimpleMeterRegistry(), Clock.systemUTC()), Duration.ofMillis(5),
-                Duration.ofMillis(50));
-        return new TargetConsumer(sync, LaneTestKafka.settings("target-consumer"), group, 8, Duration.ofSeconds(5));
+        return LaneTestKafka.consumer("lanes-" + run, target, deadLetters, group, 8);
     }
 
     private void produce(Map<Integer, TopicPartition> partitionOf, Map<Integer, Long> offsetOf) throws Exception {

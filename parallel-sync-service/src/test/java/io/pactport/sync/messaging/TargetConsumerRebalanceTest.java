@@ -1,26 +1,17 @@
 package io.pactport.sync.messaging;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pactport.core.events.CloudEventJson;
 import io.pactport.core.events.CloudEventSerializer;
 import io.pactport.core.events.PactportEvent.TagAdded;
 import io.pactport.core.events.Topics;
-import io.pactport.core.remote.BrokerCredentials;
-import io.pactport.core.remote.BrokerWriter;
-import io.pactport.core.remote.PactBrokerClient;
 import io.pactport.core.testing.TestKafka;
-import io.pactport.sync.model.EventKind;
-import io.pactport.sync.delivery.TargetStats;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,11 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,9 +70,7 @@ class TargetConsumerRebalanceTest {
             exchange.close();
         });
         target.start();
-        deadLetters = new DeadLetters(LaneTestKafka.settings("dead-letter-producer"), Clock.systemUTC());
-        LaneTestKafka.createTopics();
-        LaneTestKafka.startGroupAtTheEnd(group);
+        deadLetters = LaneTestKafka.prepare(group);
     }
 
     @AfterEach
@@ -118,28 +105,25 @@ class TargetConsumerRebalanceTest {
                 boolean next = i > 0 && n == ns.get(i - 1) + 1;
                 if (!next) {
                     // a run starts: the key's first event, or a replay from an event already written
-                    assertTrue(n <= highest + 1, key.getKey() + ": event " + (highest + 1) + " skipped or overtaken: "
-                            + ns);
+                    assertThat(n).as(key.getKey() + ": event " + (highest + 1) + " skipped or overtaken: " + ns)
+                            .isLessThanOrEqualTo(highest + 1);
                     replays += i == 0 ? 0 : 1;
-                    assertTrue(i > 0 || n == 0, key.getKey() + " did not start with its first event: " + ns);
+                    if (i == 0) {
+                        assertThat(n).as(key.getKey() + " did not start with its first event: " + ns).isZero();
+                    }
                 }
                 highest = Math.max(highest, n);
             }
-            assertEquals(EVENTS / KEYS - 1, highest, key.getKey() + " is missing events: " + ns);
+            assertThat(highest).as(key.getKey() + " is missing events: " + ns).isEqualTo(EVENTS / KEYS - 1);
         }
-        assertEquals(KEYS, arrivals.size());
+        assertThat(arrivals).hasSize(KEYS);
         // written again: only what was unfinished at a handover (at most 64 per lane and instance), not the stream
         int again = arrivals.values().stream().mapToInt(List::size).sum() - EVENTS;
-        assertTrue(again < EVENTS / 2, again + " events written twice, in " + replays + " replays");
+        assertThat(again).as(again + " events written twice, in " + replays + " replays").isLessThan(EVENTS / 2);
     }
 
     private TargetConsumer consumer() {
-        BrokerWriter writer = new BrokerWriter(new PactBrokerClient("http://127.0.0.1:" + target.getAddress()
-                .getPort(), BrokerCredentials.NONE, Duration.ofSeconds(5)));
-        TargetSync sync = new TargetSync("rebalance-" + run, EnumSet.allOf(EventKind.class), writer, deadLetters,
-                new TargetStats("rebalance-" + run, new SimpleMeterRegistry(), Clock.systemUTC()),
-                Duration.ofMillis(5), Duration.ofMillis(50));
-        return new TargetConsumer(sync, LaneTestKafka.settings("target-consumer"), group, 4, Duration.ofSeconds(5));
+        return LaneTestKafka.consumer("rebalance-" + run, target, deadLetters, group, 4);
     }
 
     /** The events at a steady pace (about 6 s), so that the join and the leave happen mid-stream. */

@@ -2,11 +2,11 @@ package io.pactport.retention.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.retention.selectors.CleanSettings;
-import io.pactport.retention.selectors.CronSchedule;
 import io.pactport.retention.model.RetentionRun;
 import io.pactport.retention.model.RunStatus;
 import io.pactport.retention.model.RunTrigger;
+import io.pactport.retention.selectors.CleanSettings;
+import io.pactport.retention.selectors.CronSchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

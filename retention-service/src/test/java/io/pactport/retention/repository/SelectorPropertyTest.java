@@ -1,19 +1,19 @@
-package io.pactport.retention;
+package io.pactport.retention.repository;
 
-import io.pactport.retention.model.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.retention.selectors.CleanSettings;
-import io.pactport.retention.selectors.KeepSelector;
-import io.pactport.retention.selectors.KeepSelectors;
 import io.pactport.core.testing.ForeignKeys;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
+import io.pactport.retention.RetentionFixture;
 import io.pactport.retention.model.RetentionRun;
-import io.pactport.retention.repository.KeepSelectorSql;
-import io.pactport.retention.repository.SqlFragment;
+import io.pactport.retention.model.RunStatus;
+import io.pactport.retention.selectors.CleanSettings;
+import io.pactport.retention.selectors.KeepSelector;
+import io.pactport.retention.selectors.KeepSelectors;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class SelectorPropertyTest extends CleanTestSupport {
+class SelectorPropertyTest {
 
     /** More with {@code -Dpactport.property.datasets=500}. */
     private static final int DATASETS = Integer.getInteger("pactport.property.datasets", 20);
@@ -43,6 +44,14 @@ class SelectorPropertyTest extends CleanTestSupport {
     private static final List<String> TAGS = List.of("main", "prod", "dev", "feat");
     private static final List<String> BRANCHES = List.of("main", "develop", "feat/a", "feat/b");
     private static final List<String> ENVIRONMENTS = List.of("production", "test");
+
+    @Inject
+    RetentionFixture db;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        db.wipe();
+    }
 
     @Test
     void selectedVersionsSurviveAndUnselectedOnesGo() throws SQLException {
@@ -67,7 +76,7 @@ class SelectorPropertyTest extends CleanTestSupport {
             for (int runs = 0; runs < 100; runs++) {
                 SelectorOracle now = SelectorOracle.load(db.connection());
                 Set<Long> selected = now.keep(all, today);
-                RetentionRun run = run(settings);
+                RetentionRun run = db.run(settings);
                 assertThat(run.status()).as(context).isEqualTo(RunStatus.SUCCEEDED);
                 assertThat(db.versionIds()).as(context + ": a run deleted a selected version").containsAll(selected);
                 if (run.versionsDeleted() == 0) {

@@ -1,5 +1,11 @@
-package io.pactport.core.schema;
+package io.pactport.migration.takeover;
 
+import io.pactport.core.schema.DatabaseState;
+import io.pactport.core.schema.MigrationScripts;
+import io.pactport.core.schema.Migrator;
+import io.pactport.core.schema.PactBrokerUpgrade;
+import io.pactport.core.schema.RowBaseline;
+import io.pactport.core.schema.SchemaRefusedException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -134,9 +140,7 @@ public final class PreFlight {
             } catch (SchemaRefusedException e) {
                 findings.add(new Finding(Severity.BLOCKER, "schema", 0, e.getMessage()));
             }
-            if (MigrationLock.tryLock(c)) {
-                MigrationLock.release(c);
-            } else {
+            if (migrator.migrationLockHeld()) {
                 findings.add(new Finding(Severity.WARNING, "migration lock", 0, "a Pact Broker or another Pactport"
                         + " holds the migration lock now; migrate waits for it (stop the Pact Broker before migrating)"));
             }

@@ -1,14 +1,17 @@
-package io.pactport.retention;
+package io.pactport.retention.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
+import io.pactport.retention.RetentionFixture;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,7 +19,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class SeedExamplesTest extends CleanTestSupport {
+class SeedExamplesTest {
+
+    @Inject
+    RetentionFixture db;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        db.wipe();
+    }
 
     /** Foo 1..5 and Bar 1..3, oldest first, with their tags and ages in days. */
     private void dataset() throws SQLException {
@@ -50,7 +61,7 @@ class SeedExamplesTest extends CleanTestSupport {
             "[{\"pacticipant\":\"Foo\",\"tag\":\"main\"},{\"tag\":\"production\"},{\"latest\":true}] | Foo 1, Foo 2, Foo 3, Foo 5, Bar 2, Bar 3"})
     void keepsExactlyWhatTheExampleSays(String selectors, String kept) throws SQLException {
         dataset();
-        run(selectors, 1000);
+        db.run(selectors, 1000);
         List<String> left = new ArrayList<>();
         db.versions("Foo").forEach(n -> left.add("Foo " + n));
         db.versions("Bar").forEach(n -> left.add("Bar " + n));

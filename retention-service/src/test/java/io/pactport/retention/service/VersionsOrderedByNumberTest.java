@@ -1,14 +1,18 @@
-package io.pactport.retention;
+package io.pactport.retention.service;
 
-import io.pactport.retention.model.RunStatus;
+import static io.pactport.retention.RetentionFixture.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
+import io.pactport.retention.RetentionFixture;
 import io.pactport.retention.model.RetentionRun;
+import io.pactport.retention.model.RunStatus;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,9 +23,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class VersionsOrderedByNumberTest extends CleanTestSupport {
+class VersionsOrderedByNumberTest {
 
     private static final String LATEST_PER_TAG = "[{\"latest\":true,\"tag\":true}]";
+
+    @Inject
+    RetentionFixture db;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        db.wipe();
+    }
 
     /** Tags P 2.0.0 prod, then publishes 1.0.0, which the number ordering puts before 2.0.0, and tags it prod. */
     private void prodTaggedNewestFirst() throws SQLException {
@@ -43,7 +55,7 @@ class VersionsOrderedByNumberTest extends CleanTestSupport {
     void onlyTheVersionWithTheHighestOrderIsTheLatestOfItsTag() throws SQLException {
         prodTaggedNewestFirst();
 
-        RetentionRun run = run(LATEST_PER_TAG, 100);
+        RetentionRun run = db.run(LATEST_PER_TAG, 100);
 
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(db.versions("P")).containsExactly("2.0.0");
@@ -53,7 +65,7 @@ class VersionsOrderedByNumberTest extends CleanTestSupport {
     void theDryRunCountsOneKeptVersion() throws SQLException {
         prodTaggedNewestFirst();
 
-        RetentionRun run = run(settings(LATEST_PER_TAG, 100).withDryRun(true));
+        RetentionRun run = db.run(settings(LATEST_PER_TAG, 100).withDryRun(true));
 
         assertThat(run.result().get("counts").get("versionsToKeepBySelector").get(0).get("count").asLong()).isOne();
         assertThat(run.result().get("counts").get("versionsToDelete").asLong()).isOne();

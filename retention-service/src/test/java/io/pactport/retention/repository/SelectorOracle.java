@@ -1,4 +1,4 @@
-package io.pactport.retention;
+package io.pactport.retention.repository;
 
 import io.pactport.retention.selectors.KeepSelector;
 import java.sql.Connection;

@@ -1,23 +1,35 @@
-package io.pactport.retention;
+package io.pactport.retention.service;
 
-import io.pactport.retention.model.RunStatus;
+import static io.pactport.retention.RetentionFixture.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
+import io.pactport.retention.RetentionFixture;
 import io.pactport.retention.model.RetentionRun;
+import io.pactport.retention.model.RunStatus;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The scenarios of the Pact Broker's {@code clean_incremental_spec.rb}, on the same data shapes. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class CleanIncrementalScenariosTest extends CleanTestSupport {
+class CleanIncrementalScenariosTest {
 
     private static final String PROD_AND_LATEST_DEV = "[{\"tag\":\"prod\"},{\"tag\":\"dev\",\"latest\":true}]";
+
+    @Inject
+    RetentionFixture db;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        db.wipe();
+    }
 
     /** Foo 1..7 as in the spec: 1 prod+dev with a webhook, 3 prod, 4 dev, 5 dev, 6 foo, 7 untagged; each a day apart. */
     private long[] fooVersions(boolean deployFour) throws SQLException {
@@ -50,7 +62,7 @@ class CleanIncrementalScenariosTest extends CleanTestSupport {
     @Test
     void keepsTheSelectedVersionsAndStopsAtTheLimit() throws SQLException {
         fooVersions(false);
-        RetentionRun run = run(PROD_AND_LATEST_DEV, 3);
+        RetentionRun run = db.run(PROD_AND_LATEST_DEV, 3);
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(db.versions("Foo")).containsExactly("1", "3", "5", "7");
         assertThat(run.versionsDeleted()).isEqualTo(3);
@@ -67,7 +79,7 @@ class CleanIncrementalScenariosTest extends CleanTestSupport {
     void aCurrentlyDeployedVersionIsAlwaysKept() throws SQLException {
         // the Pact Broker's class deletes 4 here; its clean task, like every Pactport run, adds {"deployed":true}
         fooVersions(true);
-        RetentionRun run = run(PROD_AND_LATEST_DEV, 3);
+        RetentionRun run = db.run(PROD_AND_LATEST_DEV, 3);
         assertThat(db.versions("Foo")).containsExactly("1", "3", "4", "5");
         assertThat(run.selectors().toString()).contains("{\"deployed\":true}", "{\"released\":true}");
     }
@@ -75,7 +87,7 @@ class CleanIncrementalScenariosTest extends CleanTestSupport {
     @Test
     void theDefaultSelectorsRun() throws SQLException {
         fooVersions(true);
-        RetentionRun run = run(settingsWithDefaults());
+        RetentionRun run = db.run(settingsWithDefaults());
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         // everything is younger than 90 days
         assertThat(db.versions("Foo")).hasSize(7);
@@ -99,7 +111,7 @@ class CleanIncrementalScenariosTest extends CleanTestSupport {
         db.update("DELETE FROM pact_publications WHERE id = ?", publication);
         long orphan = db.orphanPactVersion("Foo", "Bar", "1234");
 
-        run("[{\"tag\":\"dev\",\"latest\":true}]", 1000);
+        db.run("[{\"tag\":\"dev\",\"latest\":true}]", 1000);
 
         assertThat(db.exists("pact_versions", orphan)).isFalse();
         assertThat(db.exists("pact_versions", verifiedOnly)).isTrue();
@@ -113,7 +125,7 @@ class CleanIncrementalScenariosTest extends CleanTestSupport {
         db.branch(db.version("Foo", "3", 10), "main");
         db.branch(db.version("Foo", "4", 0), "feat/foo");
 
-        run("[{\"max_age\":5},{\"max_age\":15,\"branch\":\"main\"}]", 1000);
+        db.run("[{\"max_age\":5},{\"max_age\":15,\"branch\":\"main\"}]", 1000);
 
         assertThat(db.versions("Foo")).containsExactly("3", "4");
     }
@@ -127,7 +139,7 @@ class CleanIncrementalScenariosTest extends CleanTestSupport {
     private static final String KEEP_ALL = "[{\"max_age\":999}]";
 
     private RetentionRun runWithBranches(String versionSelectors, String branchSelectors) {
-        return run(settings(versionSelectors, 1000).withKeepBranchSelectors(
+        return db.run(settings(versionSelectors, 1000).withKeepBranchSelectors(
                 io.pactport.retention.selectors.KeepSelectors.parseBranches(branchSelectors)));
     }
 
@@ -169,7 +181,7 @@ class CleanIncrementalScenariosTest extends CleanTestSupport {
     @Test
     void withoutBranchSelectorsNoBranchIsDeleted() throws SQLException {
         staleBranches();
-        run(KEEP_ALL, 1000);
+        db.run(KEEP_ALL, 1000);
         runWithBranches(KEEP_ALL, "[]");
         assertThat(db.count("branches")).isEqualTo(3);
     }

@@ -1,16 +1,20 @@
-package io.pactport.retention;
+package io.pactport.retention.resource;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
+import io.pactport.retention.RetentionFixture;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +25,15 @@ import org.junit.jupiter.api.Test;
 @TestProfile(PreviewBranchLimitTest.StaleBranchSelectors.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class PreviewBranchLimitTest extends CleanTestSupport {
+class PreviewBranchLimitTest {
+
+    @Inject
+    RetentionFixture db;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        db.wipe();
+    }
 
     /** Stale-branch clean on, the branch deletion limit unset. */
     public static class StaleBranchSelectors implements QuarkusTestProfile {
@@ -36,13 +48,15 @@ class PreviewBranchLimitTest extends CleanTestSupport {
         for (int i = 1; i <= 3; i++) {
             db.branch(db.version("Foo", Integer.toString(i), 100), "feat/old-" + i);
         }
-        given().auth().preemptive().basic("admin", "s3cret").body("[{\"max_age\":999}]")
+        JsonPath limited = given().auth().preemptive().basic("admin", "s3cret").body("[{\"max_age\":999}]")
                 .queryParam("limit", 2).post("/retention/preview").then().statusCode(200)
-                .body("counts.totalBranches", equalTo(3))
-                .body("counts.branchesToDelete", equalTo(2))
-                .body("counts.branchesToKeep", equalTo(1));
-        given().auth().preemptive().basic("admin", "s3cret").body("[{\"max_age\":999}]")
+                .extract().jsonPath();
+        assertThat(limited.getInt("counts.totalBranches")).isEqualTo(3);
+        assertThat(limited.getInt("counts.branchesToDelete")).isEqualTo(2);
+        assertThat(limited.getInt("counts.branchesToKeep")).isEqualTo(1);
+        JsonPath unlimited = given().auth().preemptive().basic("admin", "s3cret").body("[{\"max_age\":999}]")
                 .post("/retention/preview").then().statusCode(200)
-                .body("counts.branchesToDelete", equalTo(3));
+                .extract().jsonPath();
+        assertThat(unlimited.getInt("counts.branchesToDelete")).isEqualTo(3);
     }
 }

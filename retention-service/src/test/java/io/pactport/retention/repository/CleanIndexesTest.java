@@ -1,16 +1,19 @@
-package io.pactport.retention;
+package io.pactport.retention.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
+import io.pactport.retention.RetentionFixture;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class CleanIndexesTest extends CleanTestSupport {
+class CleanIndexesTest {
 
     /** Foreign keys whose columns are not the leading columns of some index on the referencing table. */
     private static final String UNINDEXED = """
@@ -35,6 +38,14 @@ class CleanIndexesTest extends CleanTestSupport {
                               AND (i.indkey::int2[])[0:cardinality(c.conkey) - 1] <@ c.conkey)
             ORDER BY 1
             """;
+
+    @Inject
+    RetentionFixture db;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        db.wipe();
+    }
 
     @Test
     void everyForeignKeyIntoTheCleanedTablesIsIndexed() throws SQLException {

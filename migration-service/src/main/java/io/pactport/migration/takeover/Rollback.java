@@ -1,5 +1,11 @@
-package io.pactport.core.schema;
+package io.pactport.migration.takeover;
 
+import io.pactport.core.schema.DatabaseState;
+import io.pactport.core.schema.MigrationLock;
+import io.pactport.core.schema.Migrator;
+import io.pactport.core.schema.PactBrokerReleases;
+import io.pactport.core.schema.RowBaseline;
+import io.pactport.core.schema.SchemaRefusedException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

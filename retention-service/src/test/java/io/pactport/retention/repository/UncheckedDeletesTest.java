@@ -1,19 +1,20 @@
-package io.pactport.retention;
+package io.pactport.retention.repository;
 
-import io.pactport.retention.model.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.ForeignKeys;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
+import io.pactport.retention.RetentionFixture;
 import io.pactport.retention.model.RetentionRun;
-import io.pactport.retention.repository.CleanRepository;
+import io.pactport.retention.model.RunStatus;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,10 +25,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class UncheckedDeletesTest extends CleanTestSupport {
+class UncheckedDeletesTest {
+
+    @Inject
+    RetentionFixture db;
 
     @Inject
     CleanRepository repository;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        db.wipe();
+    }
 
     @Test
     void whatTheTriggersDidIsDoneAndNothingIsLeftDangling() throws SQLException {
@@ -59,7 +68,7 @@ class UncheckedDeletesTest extends CleanTestSupport {
                     VALUES (?, ?, false, ?, now())""", db.pactVersionOf(publication), "t" + i, verifications.get(i));
         }
 
-        RetentionRun run = run("[{\"latest\":true}]", 100);
+        RetentionRun run = db.run("[{\"latest\":true}]", 100);
 
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(db.versions("Foo")).containsExactly("f6");
@@ -84,7 +93,7 @@ class UncheckedDeletesTest extends CleanTestSupport {
 
             assertThat(repository.whyNotUnchecked(db.connection())).get().asString()
                     .contains("audit_references.version_id -> versions");
-            RetentionRun run = run("[{\"latest\":true}]", 100);
+            RetentionRun run = db.run("[{\"latest\":true}]", 100);
 
             // the unknown reference stopped the delete instead of being left dangling
             assertThat(run.status()).isEqualTo(RunStatus.FAILED);

@@ -1,14 +1,19 @@
-package io.pactport.retention;
+package io.pactport.retention.service;
 
+import static io.pactport.retention.RetentionFixture.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.retention.selectors.CleanSettings;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
+import io.pactport.retention.RetentionFixture;
 import io.pactport.retention.model.RetentionRun;
+import io.pactport.retention.selectors.CleanSettings;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -21,18 +26,22 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
 @EnabledIfSystemProperty(named = "pactport.benchmark", matches = "true")
-class CleanThroughputTest extends CleanTestSupport {
+class CleanThroughputTest {
+
+    @Inject
+    RetentionFixture db;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        db.wipe();
+    }
 
     @Test
     void deletesUnselectedVersionsFast() throws Exception {
         int versions = Integer.getInteger("pactport.benchmark.versions", 50_000);
         long foo = db.pacticipant("Foo");
         long bar = db.pacticipant("Bar");
-        db.update("""
-                INSERT INTO versions (number, pacticipant_id, "order", created_at, updated_at)
-                SELECT 'v' || n, ?, nextval('version_order_sequence'), now() - interval '200 days',
-                  now() - interval '200 days' FROM generate_series(1, ?) n
-                """, foo, versions);
+        db.manyVersions("Foo", "v", versions, 200);
         db.update("""
                 INSERT INTO tags (name, version_id, pacticipant_id, version_order, created_at, updated_at)
                 SELECT 'feat', id, pacticipant_id, "order", created_at, created_at FROM versions
@@ -52,7 +61,7 @@ class CleanThroughputTest extends CleanTestSupport {
         // the default batch size and pacing unless told otherwise (-Dpactport.benchmark.pauseRatio=0: no pauses)
         double pauseRatio = Double.parseDouble(System.getProperty("pactport.benchmark.pauseRatio",
                 String.valueOf(CleanSettings.DEFAULT_BATCH_PAUSE_RATIO)));
-        RetentionRun run = run(settings("[{\"latest\":true},{\"tag\":\"prod\"}]", versions)
+        RetentionRun run = db.run(settings("[{\"latest\":true},{\"tag\":\"prod\"}]", versions)
                 .withBatches(CleanSettings.DEFAULT_BATCH_SIZE, Duration.ZERO, pauseRatio));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(run.versionsDeleted()).isEqualTo(versions - 1);

@@ -1,21 +1,33 @@
-package io.pactport.retention;
+package io.pactport.retention.service;
 
+import static io.pactport.retention.RetentionFixture.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.retention.selectors.CleanSettings;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
+import io.pactport.retention.RetentionFixture;
 import io.pactport.retention.model.RetentionRun;
+import io.pactport.retention.selectors.CleanSettings;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The scenarios of the Pact Broker's {@code delete_overwritten_data_spec.rb}; every version is kept here. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class OverwrittenDataTest extends CleanTestSupport {
+class OverwrittenDataTest {
+
+    @Inject
+    RetentionFixture db;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        db.wipe();
+    }
 
     private static CleanSettings maxAge(int days, int limit) {
         return settings("[{\"max_age\":999}]", limit).withOverwrittenDataMaxAgeDays(days);
@@ -26,7 +38,7 @@ class OverwrittenDataTest extends CleanTestSupport {
         long v = db.version("Foo", "1", 10);
         long first = db.pact(v, "Bar", "{\"rev\":1}", 10);
         long second = db.pact(v, "Bar", "{\"rev\":2}", 9);
-        RetentionRun run = run(maxAge(0, 1000));
+        RetentionRun run = db.run(maxAge(0, 1000));
         assertThat(db.exists("pact_publications", first)).isFalse();
         assertThat(db.exists("pact_publications", second)).isTrue();
         // the first revision's content was used by nothing else
@@ -41,7 +53,7 @@ class OverwrittenDataTest extends CleanTestSupport {
         long failed = db.verification(content, provider, false, 9);
         long passed = db.verification(content, provider, true, 8);
         long otherProviderVersion = db.verification(content, db.version("Bar", "2", 8), true, 8);
-        run(maxAge(0, 1000));
+        db.run(maxAge(0, 1000));
         assertThat(db.exists("verifications", failed)).isFalse();
         assertThat(db.exists("verifications", passed)).isTrue();
         assertThat(db.exists("verifications", otherProviderVersion)).isTrue();
@@ -56,7 +68,7 @@ class OverwrittenDataTest extends CleanTestSupport {
         long provider = db.version("Bar", "1", 3);
         db.verification(content, provider, false, 3);
         db.verification(content, provider, true, 3);
-        run(maxAge(4, 1000));
+        db.run(maxAge(4, 1000));
         assertThat(db.count("pact_publications")).isEqualTo(3);
         assertThat(db.count("verifications")).isEqualTo(2);
     }
@@ -71,10 +83,10 @@ class OverwrittenDataTest extends CleanTestSupport {
         long old1 = db.triggeredWebhook(webhook, pact1, null, 5);
         long latest1 = db.triggeredWebhook(webhook, pact1, null, 4);
 
-        run(maxAge(0, 1));
+        db.run(maxAge(0, 1));
         assertThat(db.exists("triggered_webhooks", old)).isFalse();
         assertThat(db.exists("triggered_webhooks", old1)).isTrue();
-        run(maxAge(0, 1));
+        db.run(maxAge(0, 1));
         assertThat(db.exists("triggered_webhooks", old1)).isFalse();
         assertThat(db.exists("triggered_webhooks", latest)).isTrue();
         assertThat(db.exists("triggered_webhooks", latest1)).isTrue();
@@ -87,7 +99,7 @@ class OverwrittenDataTest extends CleanTestSupport {
         db.pact(v, "Bar", "{\"rev\":1}", 10);
         db.pact(v, "Bar", "{\"rev\":2}", 9);
         db.orphanPactVersion("Foo", "Bar", "orphan");
-        RetentionRun run = run(maxAge(0, 1000).withDryRun(true));
+        RetentionRun run = db.run(maxAge(0, 1000).withDryRun(true));
         assertThat(db.count("pact_publications")).isEqualTo(2);
         assertThat(db.count("pact_versions")).isEqualTo(3);
         assertThat(run.result().get("overwrittenData").get("pact_publications").toString())

@@ -1,4 +1,4 @@
-package io.pactport.core.schema;
+package io.pactport.migration.takeover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,18 +1,22 @@
-package io.pactport.retention;
+package io.pactport.retention.service;
 
+import static io.pactport.retention.RetentionFixture.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.core.config.EnvironmentVariables;
-import io.pactport.retention.selectors.CleanSettings;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
+import io.pactport.retention.RetentionFixture;
 import io.pactport.retention.model.RetentionRun;
+import io.pactport.retention.selectors.CleanSettings;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +27,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class DryRunTest extends CleanTestSupport {
+class DryRunTest {
+
+    @Inject
+    RetentionFixture db;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        db.wipe();
+    }
 
     @Test
     void reportsWhatWouldBeDeletedAndKeptAndDeletesNothing() throws SQLException {
@@ -41,7 +53,7 @@ class DryRunTest extends CleanTestSupport {
         db.tag(meep2, "foop");
         db.tag(db.version("Meep", "3", 0), "blah");
 
-        RetentionRun run = run(settings("[{\"tag\":\"prod\"},{\"tag\":\"dev\",\"latest\":true}]", 3).withDryRun(true));
+        RetentionRun run = db.run(settings("[{\"tag\":\"prod\"},{\"tag\":\"dev\",\"latest\":true}]", 3).withDryRun(true));
 
         assertThat(db.count("versions")).isEqualTo(9);
         assertThat(run.dryRun()).isTrue();
@@ -81,8 +93,8 @@ class DryRunTest extends CleanTestSupport {
                 "PACTFLOW_DATABASE_CLEAN_KEEP_BRANCH_SELECTORS", "[{\"max_age\":90}]",
                 "PACTFLOW_DATABASE_CLEAN_BRANCH_DELETION_LIMIT", "1")::get)).withBatches(2, Duration.ZERO, 0);
 
-        JsonNode preview = run(settings.withDryRun(true)).result();
-        RetentionRun run = run(settings);
+        JsonNode preview = db.run(settings.withDryRun(true)).result();
+        RetentionRun run = db.run(settings);
 
         assertThat(db.versions("Widget")).containsExactly("4", "5");
         assertThat(preview.get("counts").get("branchesToDelete").asLong()).isOne();

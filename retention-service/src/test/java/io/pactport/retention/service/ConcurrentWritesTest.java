@@ -1,14 +1,17 @@
-package io.pactport.retention;
+package io.pactport.retention.service;
 
-import io.pactport.retention.model.RunStatus;
+import static io.pactport.retention.RetentionFixture.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
+import io.pactport.retention.RetentionFixture;
 import io.pactport.retention.model.RetentionRun;
+import io.pactport.retention.model.RunStatus;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,26 +41,28 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class ConcurrentWritesTest extends CleanTestSupport {
+class ConcurrentWritesTest {
 
     private static final int OLD_VERSIONS = 300;
 
     TestDatabase database;
+
+    @Inject
+    RetentionFixture db;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        db.wipe();
+    }
 
     private record Write(String kind, String number, long id) {
     }
 
     @Test
     void nothingCommittedByAWriterIsLost() throws Exception {
-        long foo = db.pacticipant("Foo");
         db.pacticipant("Bar");
         db.environment("production");
-        db.update("""
-                INSERT INTO versions (number, pacticipant_id, "order", created_at, updated_at)
-                SELECT 'old-' || n, ?, nextval('version_order_sequence'), now() - interval '200 days',
-                  now() - interval '200 days'
-                FROM generate_series(1, ?) n
-                """, foo, OLD_VERSIONS);
+        db.manyVersions("Foo", "old-", OLD_VERSIONS, 200);
 
         AtomicBoolean done = new AtomicBoolean();
         ConcurrentLinkedQueue<Write> committed = new ConcurrentLinkedQueue<>();
@@ -88,7 +94,7 @@ class ConcurrentWritesTest extends CleanTestSupport {
             }));
         }
         Thread.sleep(200);
-        RetentionRun run = run(settings("[{\"tag\":\"prod\"},{\"latest\":true},{\"max_age\":30}]", 10_000)
+        RetentionRun run = db.run(settings("[{\"tag\":\"prod\"},{\"latest\":true},{\"max_age\":30}]", 10_000)
                 .withBatches(10, Duration.ofMillis(2), 1));
         done.set(true);
         for (Future<?> future : futures) {

@@ -1,31 +1,49 @@
-package io.pactport.retention;
+package io.pactport.retention.resource;
 
-import io.pactport.retention.model.RunStatus;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
+import io.pactport.retention.RetentionFixture;
+import io.pactport.retention.model.RunStatus;
 import io.pactport.retention.model.RunTrigger;
 import io.pactport.retention.service.CleanService;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class RetentionResourceTest extends CleanTestSupport {
+class RetentionResourceTest {
+
+    @Inject
+    RetentionFixture db;
+
+    @Inject
+    CleanService clean;
+
+    @Inject
+    DataSource dataSource;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        db.wipe();
+    }
 
     private static RequestSpecification admin() {
         return given().auth().preemptive().basic("admin", "s3cret");
@@ -39,35 +57,36 @@ class RetentionResourceTest extends CleanTestSupport {
     @Test
     void previewReportsForAnySelectorsAndTouchesNothing() throws SQLException {
         twoVersionsOfFooOneOld();
-        admin().body("[{\"latest\":true}]").post("/retention/preview").then().statusCode(200)
-                .body("counts.totalVersions", equalTo(2))
-                .body("counts.versionsToDelete", equalTo(1))
-                .body("versionSummary.Foo.toDelete.fromVersion.number", equalTo("old"))
-                .body("versionSummary.Foo.toKeep.latestVersion.number", equalTo("new"))
-                .body("automaticallyAddedSelectors.deployed", hasItem(true));
+        JsonPath preview = admin().body("[{\"latest\":true}]").post("/retention/preview").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(preview.getInt("counts.totalVersions")).isEqualTo(2);
+        assertThat(preview.getInt("counts.versionsToDelete")).isEqualTo(1);
+        assertThat(preview.getString("versionSummary.Foo.toDelete.fromVersion.number")).isEqualTo("old");
+        assertThat(preview.getString("versionSummary.Foo.toKeep.latestVersion.number")).isEqualTo("new");
+        assertThat(preview.getList("automaticallyAddedSelectors.deployed", Boolean.class)).contains(true);
         assertThat(db.count("versions")).isEqualTo(2);
     }
 
     @Test
     void previewWithoutABodyUsesTheConfiguredSelectors() throws SQLException {
         twoVersionsOfFooOneOld();
-        given().auth().oauth2("rw-token").post("/retention/preview").then().statusCode(200)
-                .body("keepVersionSelectors.size()", equalTo(6))
-                .body("counts.versionsToKeep", equalTo(1));
+        JsonPath preview = given().auth().oauth2("rw-token").post("/retention/preview").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(preview.getList("keepVersionSelectors")).hasSize(6);
+        assertThat(preview.getInt("counts.versionsToKeep")).isEqualTo(1);
     }
 
     @Test
     void invalidSelectorsAreRefusedWithTheReason() {
-        admin().body("[{\"latest\":true,\"max_age\":3}]").post("/retention/preview").then().statusCode(400)
-                .body("errors.selectors[0]", containsString("\"latest\" cannot be combined with \"max_age\""));
-        admin().body("[{\"tags\":\"prod\"}]").post("/retention/preview").then().statusCode(400)
-                .body("errors.selectors[0]", containsString("unknown key \"tags\""));
-        admin().body("[]").post("/retention/preview").then().statusCode(400)
-                .body("errors.selectors[0]", containsString("empty"));
-        admin().body("[{\"max_age\":\"30\"}]").post("/retention/preview").then().statusCode(400)
-                .body("errors.selectors[0]", containsString("whole number of days"));
-        admin().body("[{\"latest\":true}]").queryParam("limit", 0).post("/retention/preview").then().statusCode(400)
-                .body("errors.limit[0]", containsString("between 1 and"));
+        assertThat(previewRefusal(admin().body("[{\"latest\":true,\"max_age\":3}]"), "selectors"))
+                .contains("\"latest\" cannot be combined with \"max_age\"");
+        assertThat(previewRefusal(admin().body("[{\"tags\":\"prod\"}]"), "selectors"))
+                .contains("unknown key \"tags\"");
+        assertThat(previewRefusal(admin().body("[]"), "selectors")).contains("empty");
+        assertThat(previewRefusal(admin().body("[{\"max_age\":\"30\"}]"), "selectors"))
+                .contains("whole number of days");
+        assertThat(previewRefusal(admin().body("[{\"latest\":true}]").queryParam("limit", 0), "limit"))
+                .contains("between 1 and");
     }
 
     @Test
@@ -84,26 +103,26 @@ class RetentionResourceTest extends CleanTestSupport {
     @Test
     void aRunStartedOverHttpIsListedWithItsCountsAndEvents() throws Exception {
         twoVersionsOfFooOneOld();
-        int id = admin().post("/retention/runs").then().statusCode(202)
-                .header("Location", containsString("/retention/runs/"))
-                .body("trigger", equalTo("http")).extract().path("id");
+        ExtractableResponse<Response> started = admin().post("/retention/runs").then().statusCode(202).extract();
+        assertThat(started.header("Location")).contains("/retention/runs/");
+        assertThat(started.jsonPath().getString("trigger")).isEqualTo("http");
+        int id = started.path("id");
         waitUntilFinished(id);
-        admin().get("/retention/runs/" + id).then().statusCode(200)
-                .body("status", equalTo("succeeded"))
-                .body("versionsDeleted", equalTo(1))
-                .body("versionsKept", equalTo(1))
-                .body("result.versions.deleted", equalTo(1));
-        given().auth().preemptive().basic("reader", "r3ad").get("/retention/runs").then().statusCode(200)
-                .body("runs.id", hasItem(id));
+        JsonPath finished = admin().get("/retention/runs/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(finished.getString("status")).isEqualTo("succeeded");
+        assertThat(finished.getInt("versionsDeleted")).isEqualTo(1);
+        assertThat(finished.getInt("versionsKept")).isEqualTo(1);
+        assertThat(finished.getInt("result.versions.deleted")).isEqualTo(1);
+        assertThat(given().auth().preemptive().basic("reader", "r3ad").get("/retention/runs").then().statusCode(200)
+                .extract().jsonPath().getList("runs.id", Integer.class)).contains(id);
         assertThat(db.versions("Foo")).containsExactly("new");
         // the deleted version's event was written with the delete, and the run's summary at its end
         assertThat(outbox("io.pactport.retention.versions.deleted.v1")).contains("\"pacticipant\": \"Foo\"",
                 "\"number\": \"old\"");
         assertThat(outbox("io.pactport.retention.run.completed.v1")).contains("\"versionsDeleted\": 1",
                 "\"runId\": " + id);
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("pactport_retention_versions_deleted_total"))
-                .body(containsString("pactport_retention_last_success_time_seconds"));
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("pactport_retention_versions_deleted_total", "pactport_retention_last_success_time_seconds");
         admin().get("/retention/runs/999999").then().statusCode(404);
     }
 
@@ -111,7 +130,8 @@ class RetentionResourceTest extends CleanTestSupport {
     void aSecondRunOnThisReplicaIsRefusedWhileOneRuns() {
         CleanService.PreparedRun running = clean.prepare(RunTrigger.HTTP, clean.settings());
         try {
-            admin().post("/retention/runs").then().statusCode(409).body("error", containsString("already running"));
+            assertThat(admin().post("/retention/runs").then().statusCode(409).extract().jsonPath().getString("error"))
+                    .contains("already running");
         } finally {
             clean.execute(running);
         }
@@ -124,7 +144,7 @@ class RetentionResourceTest extends CleanTestSupport {
             try (PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_lock(1907404105)")) {
                 lock.execute();
             }
-            var run = run("[{\"latest\":true}]", 10);
+            var run = db.run("[{\"latest\":true}]", 10);
             assertThat(run.status()).isEqualTo(RunStatus.SKIPPED);
             assertThat(run.message()).contains("a clean is already in progress");
             assertThat(db.count("versions")).isEqualTo(2);
@@ -132,8 +152,14 @@ class RetentionResourceTest extends CleanTestSupport {
                 unlock.execute();
             }
         }
-        assertThat(run("[{\"latest\":true}]", 10).status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(db.run("[{\"latest\":true}]", 10).status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(db.count("versions")).isEqualTo(1);
+    }
+
+    /** POSTs the preview, expects a 400, and returns the first error the body gives for {@code field}. */
+    private static String previewRefusal(RequestSpecification request, String field) {
+        return request.post("/retention/preview").then().statusCode(400)
+                .extract().jsonPath().getString("errors." + field + "[0]");
     }
 
     private void waitUntilFinished(int id) throws InterruptedException {

@@ -1,7 +1,13 @@
-package io.pactport.core.schema;
+package io.pactport.migration.takeover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactport.core.schema.Catalogue;
+import io.pactport.core.schema.DatabaseState;
+import io.pactport.core.schema.Migrator;
+import io.pactport.core.schema.PactBrokerUpgrade;
+import io.pactport.core.schema.SchemaRefusedException;
+import io.pactport.core.schema.Verification;
 import io.pactport.core.testing.LegacyDataset;
 import io.pactport.core.testing.OlderPactBrokerDatabases;
 import io.pactport.core.testing.PactBrokerDatabases;
@@ -43,7 +49,7 @@ class MigrationInterruptionTest {
         Random random = new Random(seed);
         TestDatabase db = OlderPactBrokerDatabases.pactBroker2108("interrupted");
         LegacyDataset.generate(db, 42, 120);
-        Catalogue reference = PactBrokerTakeoverTest.catalogue(PactBrokerDatabases.pactBroker2120("interrupted_ref"));
+        Catalogue reference = Catalogue.read(PactBrokerDatabases.pactBroker2120("interrupted_ref"));
 
         List<String> statesAfterKills = new ArrayList<>();
         for (int attempt = 0; attempt < TIMED_KILLS; attempt++) {
@@ -55,7 +61,7 @@ class MigrationInterruptionTest {
             statesAfterKills.add(new Migrator(db.dataSource()).inspect().describe());
         }
         for (int attempt = 0; attempt < GATED_KILLS; attempt++) {
-            long applied = PactBrokerTakeoverTest.count(db, "SELECT count(*) FROM schema_migrations");
+            long applied = PactBrokerDatabases.count(db, "SELECT count(*) FROM schema_migrations");
             int remaining = (int) (179 - applied);
             if (remaining == 0) {
                 break;
@@ -74,13 +80,13 @@ class MigrationInterruptionTest {
                 awaitBlocked(db, seed);
                 // what got through: a fast step can slip past between the gate's commit and its closing again, so
                 // the count is read while the gate holds the next step back, not worked out from letThrough
-                recorded = PactBrokerTakeoverTest.count(db, "SELECT count(*) FROM schema_migrations");
+                recorded = PactBrokerDatabases.count(db, "SELECT count(*) FROM schema_migrations");
                 terminateConnections(db, pid(gate));
                 awaitCutOff(migration, seed);
                 awaitExited(db, pid(gate), seed);
                 gate.rollback();
             }
-            assertThat(PactBrokerTakeoverTest.count(db, "SELECT count(*) FROM schema_migrations"))
+            assertThat(PactBrokerDatabases.count(db, "SELECT count(*) FROM schema_migrations"))
                     .as("seed %d: the step cut off is not recorded", seed).isEqualTo(recorded);
             String killed = PactBrokerUpgrade.STEPS.get(
                     PactBrokerUpgrade.STEPS.size() - remaining + (int) (recorded - applied));
@@ -89,9 +95,9 @@ class MigrationInterruptionTest {
                             state -> assertThat(state.pending()).contains("Pact Broker " + killed));
             statesAfterKills.add("killed in " + killed);
         }
-        assertThat(PactBrokerTakeoverTest.count(db, "SELECT count(*) FROM information_schema.columns"
+        assertThat(PactBrokerDatabases.count(db, "SELECT count(*) FROM information_schema.columns"
                 + " WHERE table_name = 'pact_versions' AND column_name = 'has_messages'")
-                + PactBrokerTakeoverTest.count(db, "SELECT count(*) FROM schema_migrations"
+                + PactBrokerDatabases.count(db, "SELECT count(*) FROM schema_migrations"
                         + " WHERE filename LIKE '20251202_add%'"))
                 .as("a step's DDL and its record come and go together").isIn(0L, 2L);
 
@@ -102,7 +108,7 @@ class MigrationInterruptionTest {
         Verification.Report verified = new Verification(db.dataSource()).run();
         assertThat(verified.ok()).as("seed %d: %s", seed, verified).isTrue();
         new Rollback(db.dataSource(), Duration.ofSeconds(5)).run(false);
-        PactBrokerTakeoverTest.assertSameSchema(PactBrokerTakeoverTest.catalogue(db), reference);
+        Catalogue.assertSameSchema(Catalogue.read(db), reference);
     }
 
     private static CompletableFuture<DatabaseState> startMigration(TestDatabase db) {
@@ -133,7 +139,7 @@ class MigrationInterruptionTest {
     private static void awaitBlocked(TestDatabase db, long seed) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            if (PactBrokerTakeoverTest.count(db, "SELECT count(*) FROM pg_locks l"
+            if (PactBrokerDatabases.count(db, "SELECT count(*) FROM pg_locks l"
                     + " JOIN pg_database d ON d.oid = l.database AND d.datname = current_database()"
                     + " WHERE NOT l.granted AND l.mode = 'RowExclusiveLock'"
                     + " AND l.relation = 'schema_migrations'::regclass") > 0) {
@@ -151,7 +157,7 @@ class MigrationInterruptionTest {
      */
     private static void awaitExited(TestDatabase db, int spare, long seed) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (PactBrokerTakeoverTest.count(db, "SELECT count(*) FROM pg_stat_activity"
+        while (PactBrokerDatabases.count(db, "SELECT count(*) FROM pg_stat_activity"
                 + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND pid <> " + spare) > 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("a terminated backend did not exit (seed " + seed + ")");
