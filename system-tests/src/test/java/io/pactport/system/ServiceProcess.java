@@ -91,6 +91,24 @@ final class ServiceProcess implements AutoCloseable {
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Any request; {@code body} may be null, {@code headers} are name, value pairs. */
+    HttpResponse<String> send(String method, String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public String toString() {
+        return module;
+    }
+
     /** {@code kill -9}: no shutdown hook, no flush, nothing graceful. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

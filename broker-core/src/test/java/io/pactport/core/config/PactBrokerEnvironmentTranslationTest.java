@@ -88,10 +88,10 @@ class PactBrokerEnvironmentTranslationTest {
 
     @Test
     void warnsAboutSettingsPactportDoesNotUse() {
-        Result result = translate("PACT_BROKER_PUMA_PERSISTENT_TIMEOUT", "60", "PACT_BROKER_LOG_FORMAT", "json");
+        Result result = translate("PACT_BROKER_PUMA_PERSISTENT_TIMEOUT", "60", "PACT_BROKER_LOG_STREAM", "stdout");
         assertThat(result.warnings()).hasSize(2).allMatch(w -> w.contains("not used by Pactport"));
         assertThat(result.entries()).extracting(Entry::name)
-                .containsExactly("PACTFLOW_PUMA_PERSISTENT_TIMEOUT", "PACTFLOW_LOG_FORMAT");
+                .containsExactly("PACTFLOW_PUMA_PERSISTENT_TIMEOUT", "PACTFLOW_LOG_STREAM");
     }
 
     @Test
