@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * The level a request needs, by the Pact Broker's rules: GET, HEAD and OPTIONS read, every other method writes, except
- * that asking which pacts a provider should verify is a read although it is a POST. Health and metrics are public.
+ * that asking which pacts a provider should verify is a read although it is a POST. Health, metrics and the OpenAPI
+ * description are public.
  */
 final class AccessPolicy {
 
@@ -19,6 +20,8 @@ final class AccessPolicy {
      * templated paths and counts, never contract content.
      */
     private static final String METRICS = "/q/metrics";
+    /** The API's description holds no data, and clients and operators read it before they have credentials. */
+    private static final String OPENAPI = "/q/openapi";
 
     private final boolean publicRead;
     private final boolean publicHeartbeat;
@@ -30,7 +33,7 @@ final class AccessPolicy {
 
     /** @param path the normalised path (dot segments resolved), so {@code /q/health/../x} is not health */
     AccessLevel needed(String method, String path) {
-        if (isUnder(path, HEALTH) || isUnder(path, METRICS)) {
+        if (isUnder(path, HEALTH) || isUnder(path, METRICS) || OPENAPI.equals(path) && READ_METHODS.contains(method)) {
             return AccessLevel.PUBLIC;
         }
         boolean readMethod = READ_METHODS.contains(method);

@@ -44,6 +44,13 @@ class AccessPolicyTest {
     }
 
     @Test
+    void theOpenApiDescriptionIsPublicToReadOnly() {
+        assertThat(locked.needed("GET", "/q/openapi")).isEqualTo(PUBLIC);
+        assertThat(locked.needed("POST", "/q/openapi")).isEqualTo(WRITE);
+        assertThat(locked.needed("GET", "/q/openapi-x")).isEqualTo(READ);
+    }
+
+    @Test
     void theHeartbeatIsPublicOnlyWhenConfigured() {
         assertThat(locked.needed("GET", AccessPolicy.HEARTBEAT)).isEqualTo(READ);
         assertThat(publicHeartbeat.needed("GET", AccessPolicy.HEARTBEAT)).isEqualTo(PUBLIC);
