@@ -3,8 +3,8 @@ package io.pactport.api.webhooks;
 import io.pactport.api.config.ApiConfig;
 import io.pactport.api.db.Upserted;
 import io.pactport.api.http.NotFoundException;
+import io.pactport.api.http.RequestErrors;
 import io.pactport.api.pacticipants.Pacticipant;
-import io.pactport.api.pacticipants.PacticipantNames;
 import io.pactport.api.pacticipants.PacticipantRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -101,10 +101,7 @@ public class WebhookService {
             throw InvalidRequestException.of("uuid", "The UUID can only contain the characters A-Z, a-z, 0-9, _ and"
                     + " -, and must be 16 or more characters.");
         }
-        String tooLong = PacticipantNames.tooLong("uuid", uuid);
-        if (tooLong != null) {
-            throw InvalidRequestException.of("uuid", tooLong);
-        }
+        new RequestErrors().notTooLong("uuid", uuid).throwIfAny();
         WebhookInput input = WebhookInput.parse(body, runner.allowList());
         return pool.withTransaction(tx -> webhooks.find(tx, uuid).flatMap(existing -> fields(tx, uuid, Scope.NONE,
                 existing.map(e -> keepMaskedSecrets(e, input, body)).orElse(input))
@@ -205,12 +202,10 @@ public class WebhookService {
     private Uni<WebhookRepository.Fields> fields(SqlClient tx, String uuid, Scope scope, WebhookInput input) {
         return side(tx, "consumer", scope.consumer(), input.consumer()).flatMap(consumer -> side(tx, "provider",
                 scope.provider(), input.provider()).map(provider -> {
-                    Map<String, List<String>> errors = new LinkedHashMap<>();
-                    consumer.error().ifPresent(e -> errors.put("consumer.name", List.of(e)));
-                    provider.error().ifPresent(e -> errors.put("provider.name", List.of(e)));
-                    if (!errors.isEmpty()) {
-                        throw new InvalidRequestException(errors);
-                    }
+                    RequestErrors errors = new RequestErrors();
+                    consumer.error().ifPresent(e -> errors.add("consumer.name", e));
+                    provider.error().ifPresent(e -> errors.add("provider.name", e));
+                    errors.throwIfAny();
                     return new WebhookRepository.Fields(uuid, consumer.id(), provider.id(), consumer.label(),
                             provider.label(), input.enabled() == null || input.enabled(), input.description(),
                             input.request(), input.events());
