@@ -64,18 +64,18 @@ public class CanIDeployService {
                     }
                     errors.throwIfAny();
                     // cvpv for an environment: every version live there is judged, not only the newest
-                    MatrixQuery q = new MatrixQuery(List.of(MatrixSelector.of(pacticipant, version)),
-                            environment != null ? "cvpv" : "cvp", to != null, to, environment, false, null, ignore,
-                            MatrixQuery.DEFAULT_LIMIT);
+                    MatrixQuery asked = MatrixQuery.of(List.of(MatrixSelector.of(pacticipant, version)))
+                            .latestby(environment != null ? "cvpv" : "cvp").toEnvironment(environment)
+                            .ignoring(ignore);
+                    MatrixQuery q = to != null ? asked.toTag(to) : asked;
                     return matrix.find(q, ids).invoke(questions::answered);
                 });
     }
 
     /** {@code /pacticipants/{p}/branches/{b}/latest-version/can-i-deploy/to-environment/{e}}. */
     public Uni<Answer> branchToEnvironment(String pacticipant, String branch, String environment) {
-        MatrixSelector selector = new MatrixSelector(pacticipant, null, true, null, branch, false, null);
-        MatrixQuery q = new MatrixQuery(List.of(selector), "cvpv", false, null, environment, false, null, List.of(),
-                MatrixQuery.DEFAULT_LIMIT);
+        MatrixQuery q = MatrixQuery.of(List.of(MatrixSelector.latestOnBranch(pacticipant, branch))).latestby("cvpv")
+                .toEnvironment(environment);
         return matrix.ids(q).flatMap(ids -> {
             Long pacticipantId = ids.pacticipants().get(pacticipant);
             if (pacticipantId == null) {
@@ -94,9 +94,8 @@ public class CanIDeployService {
 
     /** {@code /pacticipants/{p}/latest-version/{tag}/can-i-deploy/to/{to}}. */
     public Uni<Answer> tagToTag(String pacticipant, String tag, String to) {
-        MatrixSelector selector = new MatrixSelector(pacticipant, null, true, tag, null, false, null);
-        MatrixQuery q = new MatrixQuery(List.of(selector), "cvp", true, to, null, false, null, List.of(),
-                MatrixQuery.DEFAULT_LIMIT);
+        MatrixQuery q = MatrixQuery.of(List.of(MatrixSelector.latestWithTag(pacticipant, tag))).latestby("cvp")
+                .toTag(to);
         return matrix.ids(q).flatMap(ids -> ids.pacticipants().containsKey(pacticipant)
                 ? matrix.find(q, ids).map(result -> askedVersionMissing(result) ? new Answer(null, "version")
                         : answered(result))
@@ -105,8 +104,7 @@ public class CanIDeployService {
 
     /** Without the environment, whether the branch has a version decides between "version" and "environment". */
     private Uni<Answer> latestOnBranch(MatrixQuery q, Ids ids, String otherwiseMissing) {
-        MatrixQuery withoutTarget = new MatrixQuery(q.selectors(), q.latestby(), false, null, null, false, null,
-                List.of(), 1);
+        MatrixQuery withoutTarget = MatrixQuery.of(q.selectors()).latestby(q.latestby()).limit(1);
         return matrix.find(withoutTarget, ids).map(result -> new Answer(null, askedVersionMissing(result) ? "version"
                 : otherwiseMissing));
     }

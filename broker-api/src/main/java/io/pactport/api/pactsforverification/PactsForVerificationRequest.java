@@ -182,20 +182,17 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
         boolean deployedOrReleased = json.path("deployedOrReleased").asBoolean(false);
         boolean deployed = json.path("deployed").asBoolean(false) || deployedOrReleased;
         boolean released = json.path("released").asBoolean(false) || deployedOrReleased;
-        String tag = RequestErrors.text(json.get("tag"));
-        String consumer = RequestErrors.text(json.get("consumer"));
-        String environment = RequestErrors.text(json.get("environment"));
-        String fallbackTag = RequestErrors.text(json.get("fallbackTag"));
-        String fallbackBranch = RequestErrors.text(json.get("fallbackBranch"));
+        ConsumerVersionSelector.Builder selector = ConsumerVersionSelector.builder().mainBranch(mainBranch)
+                .tag(RequestErrors.text(json.get("tag"))).branch(branch).eachBranch(eachBranch)
+                .matchingBranch(matchingBranch).latest(latest).fallbackTag(RequestErrors.text(json.get("fallbackTag")))
+                .fallbackBranch(RequestErrors.text(json.get("fallbackBranch")))
+                .consumer(RequestErrors.text(json.get("consumer")))
+                .environment(RequestErrors.text(json.get("environment")));
         if (deployed && released) {
-            return List.of(
-                    new ConsumerVersionSelector(mainBranch, tag, branch, eachBranch, matchingBranch, latest,
-                            fallbackTag, fallbackBranch, consumer, environment, true, false),
-                    new ConsumerVersionSelector(mainBranch, tag, branch, eachBranch, matchingBranch, latest,
-                            fallbackTag, fallbackBranch, consumer, environment, false, true));
+            return List.of(selector.deployed(true).released(false).build(),
+                    selector.deployed(false).released(true).build());
         }
-        return List.of(new ConsumerVersionSelector(mainBranch, tag, branch, eachBranch, matchingBranch, latest,
-                fallbackTag, fallbackBranch, consumer, environment, deployed, released));
+        return List.of(selector.deployed(deployed).released(released).build());
     }
 
     /** The Pact Broker snake_cases every key before reading; reading camelCase instead accepts the same requests. */

@@ -103,8 +103,7 @@ public class VerificationService {
     }
 
     private static Pacticipant providerOf(PactVersionToVerify target) {
-        return new Pacticipant(target.pactVersion().providerId(), target.pactVersion().providerName(), null, null,
-                null, null, null, null, null);
+        return Pacticipant.named(target.pactVersion().providerId(), target.pactVersion().providerName());
     }
 
     /** The body, checked by the Pact Broker's verification contract. */

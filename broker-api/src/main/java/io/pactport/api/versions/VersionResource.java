@@ -101,7 +101,7 @@ public class VersionResource {
     /** {@code buildUrl} and {@code tags: [{name}]}; other keys (a {@code branch} too) are ignored. */
     static VersionChanges changes(JsonNode body) {
         if (body.isMissingNode() || body.isNull()) {
-            return new VersionChanges(false, null, null);
+            return VersionChanges.NONE;
         }
         if (!body.isObject()) {
             throw InvalidRequestException.of("base", RequestErrors.BODY_NOT_AN_OBJECT);

@@ -142,10 +142,10 @@ public class WebhookService {
     public Uni<WebhookRunner.Outcome> executeUnsaved(JsonNode body, String baseUrl) {
         WebhookInput input = WebhookInput.parse(body, runner.allowList());
         return fields(pool, null, Scope.NONE, input).flatMap(f -> questions.names(pool, f.consumerId(),
-                f.providerId()).flatMap(names -> run(new Webhook(0, null,
-                input.description(), side(f.consumerId(), names.get(0), f.consumerLabel()), side(f.providerId(),
-                        names.get(1), f.providerLabel()), true, input.request(), input.events(), null, null),
-                baseUrl)));
+                f.providerId()).flatMap(names -> run(Webhook.unsaved(input.description(),
+                        side(f.consumerId(), names.get(0), f.consumerLabel()),
+                        side(f.providerId(), names.get(1), f.providerLabel()), input.request(), input.events()),
+                        baseUrl)));
     }
 
     private Uni<WebhookRunner.Outcome> run(Webhook webhook, String baseUrl) {
@@ -212,24 +212,38 @@ public class WebhookService {
                 }));
     }
 
+    /** A side as the row keeps it (a pacticipant's id, or a label, or neither: any), or why it cannot be kept. */
     private record ResolvedSide(Long id, String label, Optional<String> error) {
+
+        static final ResolvedSide ANY = new ResolvedSide(null, null, Optional.empty());
+
+        static ResolvedSide pacticipant(long id) {
+            return new ResolvedSide(id, null, Optional.empty());
+        }
+
+        static ResolvedSide labelled(String label) {
+            return new ResolvedSide(null, label, Optional.empty());
+        }
+
+        static ResolvedSide refused(String error) {
+            return new ResolvedSide(null, null, Optional.of(error));
+        }
     }
 
     private Uni<ResolvedSide> side(SqlClient tx, String role, String inPath, WebhookInput.Side inBody) {
         if (inPath != null) {
-            return pacticipants.findByName(tx, inPath).map(found -> new ResolvedSide(found.orElseThrow(
-                    () -> new NotFoundException("No " + role + " with name '" + inPath + "' found")).id(), null,
-                    Optional.empty()));
+            return pacticipants.findByName(tx, inPath).map(found -> ResolvedSide.pacticipant(found.orElseThrow(
+                    () -> new NotFoundException("No " + role + " with name '" + inPath + "' found")).id()));
         }
         if (inBody == null) {
-            return Uni.createFrom().item(new ResolvedSide(null, null, Optional.empty()));
+            return Uni.createFrom().item(ResolvedSide.ANY);
         }
         if (inBody.label() != null) {
-            return Uni.createFrom().item(new ResolvedSide(null, inBody.label(), Optional.empty()));
+            return Uni.createFrom().item(ResolvedSide.labelled(inBody.label()));
         }
         return pacticipants.findByName(tx, inBody.name()).map(found -> found
-                .map(p -> new ResolvedSide(p.id(), null, Optional.empty()))
-                .orElse(new ResolvedSide(null, null, Optional.of("does not match an existing pacticipant"))));
+                .map(p -> ResolvedSide.pacticipant(p.id()))
+                .orElse(ResolvedSide.refused("does not match an existing pacticipant")));
     }
 
     /**
