@@ -1,14 +1,12 @@
 package io.pactport.api.contracts;
 
-import io.pactport.api.pacticipants.PacticipantNames;
+import io.pactport.api.http.RequestErrors;
 import io.pactport.api.pacts.PactPublishService;
 import io.pactport.api.pacts.PactPublishService.PactToPublish;
 import io.pactport.core.errors.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,7 +17,7 @@ final class ContractsPublishValidator {
 
     private static final Set<String> ON_CONFLICT = Set.of("overwrite", "merge");
 
-    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+    private final RequestErrors errors = new RequestErrors();
 
     private ContractsPublishValidator() {
     }
@@ -31,42 +29,40 @@ final class ContractsPublishValidator {
     static List<PactToPublish> validate(ContractsPublishRequest request) {
         ContractsPublishValidator validator = new ContractsPublishValidator();
         List<PactToPublish> pacts = validator.check(request);
-        if (!validator.errors.isEmpty()) {
-            throw new InvalidRequestException(validator.errors);
-        }
+        validator.errors.throwIfAny();
         return pacts;
     }
 
     private List<PactToPublish> check(ContractsPublishRequest request) {
         if (request == null) {
-            add("base", "the request body must be a JSON object");
+            errors.add("base", RequestErrors.BODY_NOT_AN_OBJECT);
             return List.of();
         }
-        required("pacticipantName", request.pacticipantName());
-        notTooLong("pacticipantName", request.pacticipantName());
-        if (required("pacticipantVersionNumber", request.pacticipantVersionNumber())) {
-            singleLine("pacticipantVersionNumber", request.pacticipantVersionNumber());
+        errors.notBlank("pacticipantName", request.pacticipantName());
+        errors.notTooLong("pacticipantName", request.pacticipantName());
+        if (errors.notBlank("pacticipantVersionNumber", request.pacticipantVersionNumber())) {
+            errors.shortLine("pacticipantVersionNumber", request.pacticipantVersionNumber());
         }
         if (request.branch() != null) {
             if (request.branch().isBlank()) {
-                add("branch", "can't be blank");
+                errors.add("branch", RequestErrors.CANT_BE_BLANK);
             }
-            singleLine("branch", request.branch());
+            errors.shortLine("branch", request.branch());
         }
         if (request.buildUrl() != null) {
-            singleLine("buildUrl", request.buildUrl());
+            errors.shortLine("buildUrl", request.buildUrl());
         }
         if (request.tags() != null) {
             for (int i = 0; i < request.tags().size(); i++) {
                 String tag = request.tags().get(i);
                 if (tag == null || tag.isBlank()) {
-                    add("tags." + i, "can't be blank");
+                    errors.add("tags." + i, RequestErrors.CANT_BE_BLANK);
                 }
-                notTooLong("tags." + i, tag);
+                errors.notTooLong("tags." + i, tag);
             }
         }
         if (request.contracts() == null) {
-            add("contracts", "is missing");
+            errors.add("contracts", RequestErrors.IS_MISSING);
             return List.of();
         }
         List<PactToPublish> pacts = new ArrayList<>();
@@ -80,83 +76,54 @@ final class ContractsPublishValidator {
         String prefix = "contracts." + index + ".";
         ContractsPublishRequest.Contract contract = request.contracts().get(index);
         if (contract == null) {
-            add("contracts." + index, "must be an object");
+            errors.add("contracts." + index, "must be an object");
             return null;
         }
-        required(prefix + "consumerName", contract.consumerName());
-        required(prefix + "providerName", contract.providerName());
-        notTooLong(prefix + "consumerName", contract.consumerName());
-        notTooLong(prefix + "providerName", contract.providerName());
+        errors.notBlank(prefix + "consumerName", contract.consumerName());
+        errors.notBlank(prefix + "providerName", contract.providerName());
+        errors.notTooLong(prefix + "consumerName", contract.consumerName());
+        errors.notTooLong(prefix + "providerName", contract.providerName());
         if (contract.consumerName() != null && request.pacticipantName() != null
                 && !contract.consumerName().equals(request.pacticipantName())) {
-            add(prefix + "consumerName", "consumerName ('" + contract.consumerName() + "') must match pacticipantName ('"
-                    + request.pacticipantName() + "')");
+            errors.add(prefix + "consumerName", "consumerName ('" + contract.consumerName()
+                    + "') must match pacticipantName ('" + request.pacticipantName() + "')");
         }
         if (!"pact".equals(contract.specification())) {
-            add(prefix + "specification", contract.specification() == null ? "is missing" : "must be pact");
+            errors.add(prefix + "specification",
+                    contract.specification() == null ? RequestErrors.IS_MISSING : "must be pact");
         }
         if (contract.onConflict() != null && !ON_CONFLICT.contains(contract.onConflict())) {
-            add(prefix + "onConflict", "must be one of: overwrite, merge");
+            errors.add(prefix + "onConflict", "must be one of: overwrite, merge");
         }
         if (!"application/json".equals(contract.contentType())) {
-            add(prefix + "contentType", contract.contentType() == null ? "is missing"
+            errors.add(prefix + "contentType", contract.contentType() == null ? RequestErrors.IS_MISSING
                     : "must be application/json (was " + contract.contentType() + ")");
             return null;
         }
-        if (!required(prefix + "content", contract.content())) {
+        if (!errors.notBlank(prefix + "content", contract.content())) {
             return null;
         }
         byte[] decoded;
         try {
             decoded = Base64.getDecoder().decode(contract.content());
         } catch (IllegalArgumentException e) {
-            add(prefix + "content", "is not valid Base64");
+            errors.add(prefix + "content", "is not valid Base64");
             return null;
         }
         PactToPublish pact;
         try {
             pact = PactToPublish.parse(decoded, prefix + "content");
         } catch (InvalidRequestException e) {
-            add(prefix + "content", "could not be parsed as application/json: "
+            errors.add(prefix + "content", "could not be parsed as application/json: "
                     + e.errors().values().iterator().next().get(0));
             return null;
         }
         pact.content().consumerName().filter(name -> !name.equals(contract.consumerName())).ifPresent(name ->
-                add(prefix + "content", "consumer name in the pact ('" + name + "') must match consumerName ('"
+                errors.add(prefix + "content", "consumer name in the pact ('" + name + "') must match consumerName ('"
                         + contract.consumerName() + "')"));
         pact.content().providerName().filter(name -> !name.equals(contract.providerName())).ifPresent(name ->
-                add(prefix + "content", "provider name in the pact ('" + name + "') must match providerName ('"
+                errors.add(prefix + "content", "provider name in the pact ('" + name + "') must match providerName ('"
                         + contract.providerName() + "')"));
         return pact;
-    }
-
-    private boolean required(String field, String value) {
-        if (value == null) {
-            add(field, "is missing");
-            return false;
-        }
-        if (value.isBlank()) {
-            add(field, "can't be blank");
-            return false;
-        }
-        return true;
-    }
-
-    private void singleLine(String field, String value) {
-        if (value.contains("\n")) {
-            add(field, "cannot contain multiple lines");
-        }
-        notTooLong(field, value);
-    }
-
-    private void notTooLong(String field, String value) {
-        String tooLong = PacticipantNames.tooLong(field, value);
-        if (tooLong != null) {
-            add(field, tooLong);
-        }
-    }
-
-    private void add(String field, String message) {
-        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
     }
 }

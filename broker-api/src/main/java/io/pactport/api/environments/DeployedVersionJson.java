@@ -34,7 +34,7 @@ public record DeployedVersionJson(String uuid, boolean currentlyDeployed, String
     static Map<String, Object> list(List<DeployedVersionJson> entries, String selfHref, String title) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("_embedded", Map.of("deployedVersions", entries));
-        body.put("_links", Map.of("self", new Hal.Link(selfHref, title, null, null)));
+        body.put("_links", Map.of("self", Hal.Link.titled(selfHref, title)));
         return body;
     }
 
@@ -42,6 +42,6 @@ public record DeployedVersionJson(String uuid, boolean currentlyDeployed, String
         return new DeployedVersionJson(d.uuid(), d.currentlyDeployed(), d.target(), d.target(),
                 Timestamps.format(d.undeployedAt()), embedded, Timestamps.format(d.createdAt()),
                 EnvironmentJson.updatedAt(d.createdAt(), d.updatedAt()),
-                Map.of("self", new Hal.Link(BrokerUrls.deployedVersion(base, d.uuid()), null, null, null)));
+                Map.of("self", Hal.Link.to(BrokerUrls.deployedVersion(base, d.uuid()))));
     }
 }

@@ -16,7 +16,7 @@ final class DeploymentEmbeds {
         String pacticipantUrl = base + "/pacticipants/" + BrokerUrls.encode(pacticipantName);
         Map<String, Object> pacticipant = new LinkedHashMap<>();
         pacticipant.put("name", pacticipantName);
-        pacticipant.put("_links", Map.of("self", new Hal.Link(pacticipantUrl, null, null, null)));
+        pacticipant.put("_links", Map.of("self", Hal.Link.to(pacticipantUrl)));
         Map<String, Object> version = new LinkedHashMap<>();
         version.put("number", versionNumber);
         version.put("_links", Map.of("self", new Hal.Link(pacticipantUrl + "/versions/"

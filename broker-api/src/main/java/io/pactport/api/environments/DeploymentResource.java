@@ -4,7 +4,7 @@ import io.pactport.api.http.BaseUrl;
 import io.pactport.api.http.BrokerUrls;
 import io.pactport.api.http.Hal;
 import io.pactport.api.http.RequestBodies;
-import io.pactport.api.pacticipants.PacticipantNames;
+import io.pactport.api.http.RequestErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.core.errors.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
@@ -91,10 +91,7 @@ public class DeploymentResource {
         if (!instance.isValueNode()) {
             throw InvalidRequestException.of(field, "must be a string");
         }
-        String tooLong = PacticipantNames.tooLong(field, instance.asText());
-        if (tooLong != null) {
-            throw InvalidRequestException.of(field, tooLong);
-        }
+        new RequestErrors().notTooLong(field, instance.asText()).throwIfAny();
         return instance.asText().isEmpty() ? null : instance.asText();
     }
 }

@@ -23,13 +23,13 @@ public record EnvironmentJson(String uuid, String name, String displayName, bool
     static EnvironmentJson of(Environment e, JsonNode contacts, String base) {
         Map<String, Hal.Link> links = new LinkedHashMap<>();
         links.put("self", new Hal.Link(BrokerUrls.environment(base, e.uuid()), "Environment", e.name(), null));
-        links.put("pb:currently-deployed-deployed-versions", new Hal.Link(BrokerUrls.environment(base, e.uuid())
+        links.put("pb:currently-deployed-deployed-versions", Hal.Link.titled(BrokerUrls.environment(base, e.uuid())
                 + "/deployed-versions/currently-deployed", "Versions currently deployed to " + e.displayName()
-                + " environment", null, null));
-        links.put("pb:currently-supported-released-versions", new Hal.Link(BrokerUrls.environment(base, e.uuid())
+                + " environment"));
+        links.put("pb:currently-supported-released-versions", Hal.Link.titled(BrokerUrls.environment(base, e.uuid())
                 + "/released-versions/currently-supported", "Versions released and supported in " + e.displayName()
-                + " environment", null, null));
-        links.put("pb:environments", new Hal.Link(base + "/environments", "Environments", null, null));
+                + " environment"));
+        links.put("pb:environments", Hal.Link.titled(base + "/environments", "Environments"));
         return new EnvironmentJson(e.uuid(), e.name(), e.displayName(), e.production(), contacts,
                 Timestamps.format(e.createdAt()), updatedAt(e.createdAt(), e.updatedAt()), links);
     }
@@ -37,7 +37,7 @@ public record EnvironmentJson(String uuid, String name, String displayName, bool
     /** {@code GET /environments}: every environment embedded, and linked by name. */
     static Map<String, Object> list(List<EnvironmentJson> environments, String base) {
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("self", new Hal.Link(base + "/environments", "Environments", null, null));
+        links.put("self", Hal.Link.titled(base + "/environments", "Environments"));
         links.put("pb:environments", environments.stream()
                 .map(e -> new Hal.Link(e.links().get("self").href(), "Environment", e.name(), null)).toList());
         Map<String, Object> body = new LinkedHashMap<>();

@@ -33,7 +33,7 @@ public record ReleasedVersionJson(String uuid, boolean currentlySupported, Strin
     static Map<String, Object> list(List<ReleasedVersionJson> entries, String selfHref, String title) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("_embedded", Map.of("releasedVersions", entries));
-        body.put("_links", Map.of("self", new Hal.Link(selfHref, title, null, null)));
+        body.put("_links", Map.of("self", Hal.Link.titled(selfHref, title)));
         return body;
     }
 
@@ -41,6 +41,6 @@ public record ReleasedVersionJson(String uuid, boolean currentlySupported, Strin
         return new ReleasedVersionJson(r.uuid(), r.currentlySupported(), Timestamps.format(r.createdAt()),
                 EnvironmentJson.updatedAt(r.createdAt(), r.updatedAt()),
                 Timestamps.format(r.supportEndedAt()), embedded,
-                Map.of("self", new Hal.Link(BrokerUrls.releasedVersion(base, r.uuid()), null, null, null)));
+                Map.of("self", Hal.Link.to(BrokerUrls.releasedVersion(base, r.uuid()))));
     }
 }

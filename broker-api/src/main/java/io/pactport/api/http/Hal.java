@@ -32,6 +32,15 @@ public final class Hal {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Link(String href, String title, String name, Boolean templated) {
 
+        /** A link with nothing but its address. */
+        public static Link to(String href) {
+            return new Link(href, null, null, null);
+        }
+
+        public static Link titled(String href, String title) {
+            return new Link(href, title, null, null);
+        }
+
         public static Link of(String href, String title, boolean templated) {
             return new Link(href, title, null, templated);
         }

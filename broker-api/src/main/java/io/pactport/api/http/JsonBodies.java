@@ -34,7 +34,8 @@ public final class JsonBodies {
     public static final int MAX_INTERACTIONS = 100_000;
     /**
      * Characters in one string of a request body (not a pact): the longest texts sent are test results and webhook
-     * bodies, far shorter. Fields stored in indexed columns have a lower limit, {@link PacticipantNames#MAX_BYTES}.
+     * bodies, far shorter. Fields stored in indexed columns have a lower limit,
+     * {@link RequestErrors#MAX_INDEXED_BYTES}.
      */
     public static final int MAX_TEXT = 1024 * 1024;
     /** Levels of nested arrays and objects in a request body: the default of Ruby's {@code JSON.parse}. */

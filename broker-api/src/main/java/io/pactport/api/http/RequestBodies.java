@@ -48,7 +48,7 @@ public class RequestBodies {
     public <T> Uni<T> read(byte[] body, Class<T> type) {
         return json(body).map(json -> {
             if (!json.isObject()) {
-                throw InvalidRequestException.of("base", "the request body must be a JSON object");
+                throw InvalidRequestException.of("base", RequestErrors.BODY_NOT_AN_OBJECT);
             }
             try {
                 return PactJson.mapper().treeToValue(json, type);

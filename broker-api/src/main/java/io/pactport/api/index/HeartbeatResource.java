@@ -29,8 +29,7 @@ public class HeartbeatResource {
     public Map<String, Object> heartbeat(@Context UriInfo request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ok", true);
-        body.put("_links", Map.of("self", new Hal.Link(baseUrl.of(request) + "/diagnostic/status/heartbeat", null, null,
-                null)));
+        body.put("_links", Map.of("self", Hal.Link.to(baseUrl.of(request) + "/diagnostic/status/heartbeat")));
         return body;
     }
 }

@@ -34,7 +34,7 @@ public class IntegrationResource {
         return service.list().map(integrations -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("_embedded", Map.of("integrations", integrations.stream().map(i -> represent(i, base)).toList()));
-            body.put("_links", Map.of("self", new Hal.Link(base + "/integrations", "All integrations", null, null)));
+            body.put("_links", Map.of("self", Hal.Link.titled(base + "/integrations", "All integrations")));
             return body;
         });
     }
@@ -50,15 +50,15 @@ public class IntegrationResource {
         String consumer = BrokerUrls.encode(integration.consumerName());
         String provider = BrokerUrls.encode(integration.providerName());
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("pb:dashboard", new Hal.Link(base + "/dashboard/provider/" + provider + "/consumer/" + consumer,
-                "BETA: Pacts to show on the dashboard", null, null));
-        links.put("pb:matrix", new Hal.Link(base + "/matrix/provider/" + provider + "/consumer/" + consumer,
+        links.put("pb:dashboard", Hal.Link.titled(base + "/dashboard/provider/" + provider + "/consumer/" + consumer,
+                "BETA: Pacts to show on the dashboard"));
+        links.put("pb:matrix", Hal.Link.titled(base + "/matrix/provider/" + provider + "/consumer/" + consumer,
                 "Matrix of pacts/verification results for " + integration.consumerName() + " and "
-                        + integration.providerName(), null, null));
-        links.put("pb:group", new Hal.Link(base + "/groups/" + consumer, null, null, null));
-        links.put("pb:delete_integration", new Hal.Link(base + "/integrations/provider/" + provider + "/consumer/"
+                + integration.providerName()));
+        links.put("pb:group", Hal.Link.to(base + "/groups/" + consumer));
+        links.put("pb:delete_integration", Hal.Link.titled(base + "/integrations/provider/" + provider + "/consumer/"
                 + consumer, "Delete the integration between " + integration.consumerName() + " and "
-                        + integration.providerName(), null, null));
+                + integration.providerName()));
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("consumer", Map.of("name", integration.consumerName()));
         item.put("provider", Map.of("name", integration.providerName()));

@@ -1,12 +1,10 @@
 package io.pactport.api.matrix;
 
+import io.pactport.api.http.RequestErrors;
 import io.pactport.api.matrix.MatrixRepository.Ids;
-import io.pactport.core.errors.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -41,45 +39,43 @@ public class CanIDeployService {
      * @param values each parameter's values as given (absent: null; a repeated or nested one: several)
      */
     public Uni<MatrixResult> canIDeploy(Map<String, List<String>> values, List<MatrixSelector> ignore) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        String pacticipant = single(values, "pacticipant", true, errors);
-        String version = single(values, "version", true, errors);
-        String to = single(values, "to", false, errors);
-        String environment = single(values, "environment", false, errors);
+        RequestErrors errors = new RequestErrors();
+        String pacticipant = errors.parameter("pacticipant", values.get("pacticipant"), true);
+        String version = errors.parameter("version", values.get("version"), true);
+        String to = errors.parameter("to", values.get("to"), false);
+        String environment = errors.parameter("environment", values.get("environment"), false);
         // one look-up for the checks and the matrix: every name the query mentions
         return matrix.ids(Stream.concat(Stream.of(pacticipant), ignore.stream().map(MatrixSelector::pacticipant)),
                 Stream.concat(Stream.of(environment), ignore.stream().map(MatrixSelector::environment)))
                 .flatMap(ids -> {
                     if (pacticipant != null && !ids.pacticipants().containsKey(pacticipant)) {
-                        add(errors, "pacticipant", "does not match an existing pacticipant");
+                        errors.add("pacticipant", "does not match an existing pacticipant");
                     }
                     if (environment != null && !ids.environments().containsKey(environment)) {
-                        add(errors, "environment", "with name '" + environment + "' does not exist");
+                        errors.add("environment", "with name '" + environment + "' does not exist");
                     }
-                    boolean pairChecked = !errors.containsKey("to") && !errors.containsKey("environment");
+                    boolean pairChecked = !errors.has("to") && !errors.has("environment");
                     if (pairChecked && to != null && environment != null) {
-                        add(errors, "", "Cannot specify both a 'to' tag and an environment.");
+                        errors.add("", "Cannot specify both a 'to' tag and an environment.");
                     }
                     if (pairChecked && to == null && environment == null && !values.containsKey("to")
                             && !values.containsKey("environment")) {
-                        add(errors, "", "Must specify either an environment or a 'to' tag.");
+                        errors.add("", "Must specify either an environment or a 'to' tag.");
                     }
-                    if (!errors.isEmpty()) {
-                        throw new InvalidRequestException(errors);
-                    }
+                    errors.throwIfAny();
                     // cvpv for an environment: every version live there is judged, not only the newest
-                    MatrixQuery q = new MatrixQuery(List.of(MatrixSelector.of(pacticipant, version)),
-                            environment != null ? "cvpv" : "cvp", to != null, to, environment, false, null, ignore,
-                            MatrixQuery.DEFAULT_LIMIT);
+                    MatrixQuery asked = MatrixQuery.of(List.of(MatrixSelector.of(pacticipant, version)))
+                            .latestby(environment != null ? "cvpv" : "cvp").toEnvironment(environment)
+                            .ignoring(ignore);
+                    MatrixQuery q = to != null ? asked.toTag(to) : asked;
                     return matrix.find(q, ids).invoke(questions::answered);
                 });
     }
 
     /** {@code /pacticipants/{p}/branches/{b}/latest-version/can-i-deploy/to-environment/{e}}. */
     public Uni<Answer> branchToEnvironment(String pacticipant, String branch, String environment) {
-        MatrixSelector selector = new MatrixSelector(pacticipant, null, true, null, branch, false, null);
-        MatrixQuery q = new MatrixQuery(List.of(selector), "cvpv", false, null, environment, false, null, List.of(),
-                MatrixQuery.DEFAULT_LIMIT);
+        MatrixQuery q = MatrixQuery.of(List.of(MatrixSelector.latestOnBranch(pacticipant, branch))).latestby("cvpv")
+                .toEnvironment(environment);
         return matrix.ids(q).flatMap(ids -> {
             Long pacticipantId = ids.pacticipants().get(pacticipant);
             if (pacticipantId == null) {
@@ -98,9 +94,8 @@ public class CanIDeployService {
 
     /** {@code /pacticipants/{p}/latest-version/{tag}/can-i-deploy/to/{to}}. */
     public Uni<Answer> tagToTag(String pacticipant, String tag, String to) {
-        MatrixSelector selector = new MatrixSelector(pacticipant, null, true, tag, null, false, null);
-        MatrixQuery q = new MatrixQuery(List.of(selector), "cvp", true, to, null, false, null, List.of(),
-                MatrixQuery.DEFAULT_LIMIT);
+        MatrixQuery q = MatrixQuery.of(List.of(MatrixSelector.latestWithTag(pacticipant, tag))).latestby("cvp")
+                .toTag(to);
         return matrix.ids(q).flatMap(ids -> ids.pacticipants().containsKey(pacticipant)
                 ? matrix.find(q, ids).map(result -> askedVersionMissing(result) ? new Answer(null, "version")
                         : answered(result))
@@ -109,8 +104,7 @@ public class CanIDeployService {
 
     /** Without the environment, whether the branch has a version decides between "version" and "environment". */
     private Uni<Answer> latestOnBranch(MatrixQuery q, Ids ids, String otherwiseMissing) {
-        MatrixQuery withoutTarget = new MatrixQuery(q.selectors(), q.latestby(), false, null, null, false, null,
-                List.of(), 1);
+        MatrixQuery withoutTarget = MatrixQuery.of(q.selectors()).latestby(q.latestby()).limit(1);
         return matrix.find(withoutTarget, ids).map(result -> new Answer(null, askedVersionMissing(result) ? "version"
                 : otherwiseMissing));
     }
@@ -127,29 +121,5 @@ public class CanIDeployService {
 
     private static Uni<Answer> missing(String what) {
         return Uni.createFrom().item(new Answer(null, what));
-    }
-
-    private static String single(Map<String, List<String>> values, String name, boolean required,
-            Map<String, List<String>> errors) {
-        List<String> given = values.get(name);
-        if (given == null) {
-            if (required) {
-                add(errors, name, "is missing");
-            }
-            return null;
-        }
-        if (given.size() != 1) {
-            add(errors, name, "must be a string");
-            return null;
-        }
-        if (given.get(0).isEmpty()) {
-            add(errors, name, "must be filled");
-            return null;
-        }
-        return given.get(0);
-    }
-
-    private static void add(Map<String, List<String>> errors, String field, String message) {
-        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
     }
 }

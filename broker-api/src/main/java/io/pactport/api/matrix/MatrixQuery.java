@@ -15,6 +15,33 @@ public record MatrixQuery(List<MatrixSelector> selectors, String latestby, boole
 
     public static final int DEFAULT_LIMIT = 100;
 
+    /** The versions the selectors name compared with each other: no target, filter or ignore, the default limit. */
+    public static MatrixQuery of(List<MatrixSelector> selectors) {
+        return new MatrixQuery(selectors, null, false, null, null, false, null, List.of(), DEFAULT_LIMIT);
+    }
+
+    public MatrixQuery latestby(String value) {
+        return new MatrixQuery(selectors, value, latest, tag, environment, mainBranch, success, ignore, limit);
+    }
+
+    /** Against the newest version with a tag of each integrated application (the CLI's {@code --to TAG}). */
+    public MatrixQuery toTag(String value) {
+        return new MatrixQuery(selectors, latestby, true, value, environment, mainBranch, success, ignore, limit);
+    }
+
+    /** Against the versions of each integrated application in an environment now. */
+    public MatrixQuery toEnvironment(String value) {
+        return new MatrixQuery(selectors, latestby, latest, tag, value, mainBranch, success, ignore, limit);
+    }
+
+    public MatrixQuery ignoring(List<MatrixSelector> value) {
+        return new MatrixQuery(selectors, latestby, latest, tag, environment, mainBranch, success, value, limit);
+    }
+
+    public MatrixQuery limit(int value) {
+        return new MatrixQuery(selectors, latestby, latest, tag, environment, mainBranch, success, ignore, value);
+    }
+
     /** Whether the versions of the integrated applications are worked out from the target (the CLI's {@code --to}). */
     public boolean infersIntegratedVersions() {
         return latest || tag != null || environment != null || mainBranch;

@@ -179,8 +179,7 @@ public class MatrixService {
         if (others.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        MatrixSelector target = new MatrixSelector(null, null, q.latest(), q.tag(), null, q.mainBranch(),
-                q.environment());
+        MatrixSelector target = MatrixSelector.target(q.latest(), q.tag(), q.mainBranch(), q.environment());
         return resolver.resolveAll(others, target, ignore);
     }
 
@@ -239,11 +238,11 @@ public class MatrixService {
             for (MatrixSelector s : selectors) {
                 Long id = pacticipantIds.get(s.pacticipant());
                 if (id == null) {
-                    each.add(Uni.createFrom().item(List.of(new ResolvedMatrixSelector(ResolvedMatrixSelector.MISSING,
-                            s.pacticipant(), null, null, s, type, false, false, null))));
+                    each.add(Uni.createFrom().item(List.of(ResolvedMatrixSelector.everyVersion(
+                            ResolvedMatrixSelector.MISSING, s, type, false))));
                 } else if (s.onlyPacticipant()) {
-                    each.add(Uni.createFrom().item(List.of(new ResolvedMatrixSelector(id, s.pacticipant(), null, null, s,
-                            type, ignorePacticipant(ignore, id), false, null))));
+                    each.add(Uni.createFrom().item(List.of(ResolvedMatrixSelector.everyVersion(id, s, type,
+                            ignorePacticipant(ignore, id)))));
                 } else {
                     each.add(resolveAll(Map.of(s.pacticipant(), id), s, ignore).map(found -> found.stream()
                             .map(r -> new ResolvedMatrixSelector(r.pacticipantId(), r.pacticipantName(), r.versionId(),

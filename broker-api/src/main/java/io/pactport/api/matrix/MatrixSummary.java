@@ -38,8 +38,8 @@ public final class MatrixSummary {
                     row.providerVersionNumber()));
         }
         for (MatrixIntegration i : result.integrations()) {
-            made.add(ResolvedMatrixSelector.describing(i.consumerId(), i.consumerName(), null, null));
-            made.add(ResolvedMatrixSelector.describing(i.providerId(), i.providerName(), null, null));
+            made.add(ResolvedMatrixSelector.describing(i.consumerId(), i.consumerName()));
+            made.add(ResolvedMatrixSelector.describing(i.providerId(), i.providerName()));
         }
         this.describing = made;
     }

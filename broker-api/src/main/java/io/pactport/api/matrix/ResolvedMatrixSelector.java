@@ -18,6 +18,18 @@ public record ResolvedMatrixSelector(long pacticipantId, String pacticipantName,
 
     public enum Type { SPECIFIED, INFERRED, IGNORE }
 
+    /** A selector for every version of a pacticipant ({@link #MISSING} when there is no such pacticipant). */
+    public static ResolvedMatrixSelector everyVersion(long pacticipantId, MatrixSelector original, Type type,
+            boolean ignore) {
+        return new ResolvedMatrixSelector(pacticipantId, original.pacticipant(), null, null, original, type, ignore,
+                false, null);
+    }
+
+    /** A selector made up from a row, for every version of a pacticipant. */
+    public static ResolvedMatrixSelector describing(long pacticipantId, String name) {
+        return describing(pacticipantId, name, null, null);
+    }
+
     /** A selector made up from a row, to describe a pacticipant no query selector names alone. */
     public static ResolvedMatrixSelector describing(long pacticipantId, String name, Long versionId, String number) {
         return new ResolvedMatrixSelector(pacticipantId, name, versionId, number, MatrixSelector.of(name), Type.INFERRED,

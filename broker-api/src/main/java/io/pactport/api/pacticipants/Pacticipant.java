@@ -7,6 +7,11 @@ import java.time.LocalDateTime;
 public record Pacticipant(long id, String name, String displayName, String repositoryUrl, String repositoryName,
         String repositoryNamespace, String mainBranch, LocalDateTime createdAt, LocalDateTime updatedAt) {
 
+    /** A pacticipant known by its id and name only, where nothing else about it is needed. */
+    public static Pacticipant named(long id, String name) {
+        return new Pacticipant(id, name, null, null, null, null, null, null, null);
+    }
+
     /** Maps the columns {@code p.*} (timestamps are UTC, as the Ruby broker stores them). */
     public static Pacticipant from(Row row) {
         return new Pacticipant(row.getLong("id"), row.getString("name"), row.getString("display_name"),

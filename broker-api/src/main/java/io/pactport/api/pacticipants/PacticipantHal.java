@@ -41,9 +41,9 @@ final class PacticipantHal {
         json.put("_embedded", embedded);
 
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("self", link(self, null, null));
-        links.put("pb:versions", link(BrokerUrls.versions(base, p.name()), null, null));
-        links.put("pb:branches", link(BrokerUrls.branches(base, p.name()), null, null));
+        links.put("self", Hal.Link.to(self));
+        links.put("pb:versions", Hal.Link.to(BrokerUrls.versions(base, p.name())));
+        links.put("pb:branches", Hal.Link.to(BrokerUrls.branches(base, p.name())));
         links.put("pb:version", templated(self + "/versions/{version}", "Get, create or delete a pacticipant version"));
         links.put("pb:version-tag", templated(self + "/versions/{version}/tags/{tag}",
                 "Get, create or delete a tag for a version of " + p.name()));
@@ -78,7 +78,7 @@ final class PacticipantHal {
             }).toList());
         }
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("self", link(BrokerUrls.pacticipants(base), null, null));
+        links.put("self", Hal.Link.to(BrokerUrls.pacticipants(base)));
         links.put("pb:pacticipants-with-label", templated(BrokerUrls.pacticipants(base) + "/label/{label}",
                 "Find pacticipants by label"));
         links.put("pb:pacticipants", all.stream().map(d -> link(BrokerUrls.pacticipant(base,

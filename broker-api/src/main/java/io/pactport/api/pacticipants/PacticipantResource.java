@@ -5,6 +5,7 @@ import io.pactport.api.http.BrokerUrls;
 import io.pactport.api.http.Hal;
 import io.pactport.api.http.Paging;
 import io.pactport.api.http.RequestBodies;
+import io.pactport.api.http.RequestErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.core.errors.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
@@ -134,9 +135,9 @@ public class PacticipantResource {
             return fields;
         }
         if (!body.isObject()) {
-            throw InvalidRequestException.of("base", "the request body must be a JSON object");
+            throw InvalidRequestException.of("base", RequestErrors.BODY_NOT_AN_OBJECT);
         }
-        Map<String, List<String>> errors = new LinkedHashMap<>();
+        RequestErrors errors = new RequestErrors();
         List<String> names = new ArrayList<>(FIELDS);
         names.add(0, "name");
         for (String field : names) {
@@ -145,20 +146,18 @@ public class PacticipantResource {
             }
             JsonNode value = body.get(field);
             if (!value.isNull() && !value.isTextual()) {
-                errors.put(field, List.of(field + " must be a string"));
+                errors.add(field, field + " must be a string");
                 continue;
             }
             String text = value.isNull() ? null : value.asText();
             String problem = problem(field, text);
             if (problem != null) {
-                errors.put(field, List.of(problem));
+                errors.add(field, problem);
             } else {
                 fields.put(field, text);
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
+        errors.throwIfAny();
         return fields;
     }
 

@@ -64,8 +64,8 @@ final class PactDocument {
                 "PUT to this resource to tag this consumer version"));
         links.put("pb:publish-verification-results", link(BrokerUrls.verificationPublication(base, consumer, provider,
                 pact.sha(), metadata), "Publish verification results"));
-        links.put("pb:latest-verification-results", new Hal.Link(
-                BrokerUrls.verification(base, consumer, provider, pact.sha(), "latest"), null, null, null));
+        links.put("pb:latest-verification-results",
+                Hal.Link.to(BrokerUrls.verification(base, consumer, provider, pact.sha(), "latest")));
         links.put("pb:triggered-webhooks", link(url + "/triggered-webhooks",
                 "Webhooks triggered by the publication of this pact"));
         links.put("pb:matrix-for-consumer-version", link(base + "/matrix?q%5B%5D%5Bpacticipant%5D="
@@ -76,6 +76,6 @@ final class PactDocument {
     }
 
     private static Hal.Link link(String href, String title) {
-        return new Hal.Link(href, title, null, null);
+        return Hal.Link.titled(href, title);
     }
 }

@@ -35,8 +35,7 @@ public class PactListResource {
         String base = baseUrl.of(uri);
         return reader.latestPerIntegration().map(pacts -> {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("_links", Map.of("self", new Hal.Link(base + "/pacts/latest", "Latest pact versions", null,
-                    null)));
+            body.put("_links", Map.of("self", Hal.Link.titled(base + "/pacts/latest", "Latest pact versions")));
             body.put("pacts", pacts.stream().map(pact -> latestPact(pact, base)).toList());
             return body;
         });
@@ -81,12 +80,12 @@ public class PactListResource {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("createdAt", Timestamps.format(pact.createdAt()));
             item.put("_embedded", Map.of("consumerVersion", embeddedVersion(pact, base)));
-            item.put("_links", Map.of("self", new Hal.Link(pact.url(base), pact.name(), null, null)));
+            item.put("_links", Map.of("self", Hal.Link.titled(pact.url(base), pact.name())));
             return item;
         }).toList()));
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("self", new Hal.Link(BrokerUrls.integration(base, consumer, provider) + "/versions",
-                "All versions of the pact between " + consumer + " and " + provider, null, null));
+        links.put("self", Hal.Link.titled(BrokerUrls.integration(base, consumer, provider) + "/versions",
+                "All versions of the pact between " + consumer + " and " + provider));
         links.put("consumer", new Hal.Link(BrokerUrls.pacticipant(base, consumer), "Consumer", consumer, null));
         links.put("provider", new Hal.Link(BrokerUrls.pacticipant(base, provider), "Provider", provider, null));
         links.put("pact-versions", pacts.stream().map(pact -> new Hal.Link(pact.url(base), "Pact",
@@ -122,8 +121,7 @@ public class PactListResource {
             String suffix, String title) {
         String providerUrl = BrokerUrls.pacticipant(base, provider);
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("self", new Hal.Link(base + "/pacts/provider/" + BrokerUrls.encode(provider) + suffix, title, null,
-                null));
+        links.put("self", Hal.Link.titled(base + "/pacts/provider/" + BrokerUrls.encode(provider) + suffix, title));
         links.put("pb:provider", new Hal.Link(providerUrl, null, provider, null));
         links.put("pb:pacts", pacts.stream()
                 .map(pact -> new Hal.Link(pact.url(base), pact.name(), pact.consumerName(), null)).toList());

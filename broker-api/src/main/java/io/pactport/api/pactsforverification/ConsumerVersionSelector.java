@@ -20,38 +20,130 @@ public record ConsumerVersionSelector(boolean mainBranch, String tag, String bra
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
     public static ConsumerVersionSelector overallLatest(String consumer) {
-        return new ConsumerVersionSelector(false, null, null, false, false, true, null, null, consumer, null, false,
-                false);
+        return builder().latest(true).consumer(consumer).build();
     }
 
     /** The default selector's form, which (unlike a requested {@code mainBranch}) leaves {@code latest} unset. */
     public static ConsumerVersionSelector mainBranchOf(String consumer) {
-        return new ConsumerVersionSelector(true, null, null, false, false, null, null, null, consumer, null, false,
-                false);
+        return builder().mainBranch(true).consumer(consumer).build();
     }
 
     public static ConsumerVersionSelector latestForTag(String tag, String consumer) {
-        return new ConsumerVersionSelector(false, tag, null, false, false, true, null, null, consumer, null, false,
-                false);
+        return builder().tag(tag).latest(true).consumer(consumer).build();
     }
 
     public static ConsumerVersionSelector latestForBranch(String branch, String consumer) {
-        return new ConsumerVersionSelector(false, null, branch, false, false, true, null, null, consumer, null, false,
-                false);
+        return builder().branch(branch).latest(true).consumer(consumer).build();
     }
 
     public static ConsumerVersionSelector currentlyDeployed() {
-        return new ConsumerVersionSelector(false, null, null, false, false, null, null, null, null, null, true, false);
+        return builder().deployed(true).build();
     }
 
     public static ConsumerVersionSelector currentlySupported() {
-        return new ConsumerVersionSelector(false, null, null, false, false, null, null, null, null, null, false, true);
+        return builder().released(true).build();
     }
 
     /** The selector as it chose a pact directly: without its fallbacks, as the Pact Broker resolves it. */
     public ConsumerVersionSelector withoutFallbacks() {
-        return new ConsumerVersionSelector(mainBranch, tag, branch, eachBranch, matchingBranch, latest, null, null,
-                consumer, environment, deployed, released);
+        return toBuilder().fallbackTag(null).fallbackBranch(null).build();
+    }
+
+    /** A selector with none of its keys given: every flag false, every name and {@code latest} null. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return builder().mainBranch(mainBranch).tag(tag).branch(branch).eachBranch(eachBranch)
+                .matchingBranch(matchingBranch).latest(latest).fallbackTag(fallbackTag).fallbackBranch(fallbackBranch)
+                .consumer(consumer).environment(environment).deployed(deployed).released(released);
+    }
+
+    /** A selector's keys by name: a selector sets a few of its twelve, and positional nulls would hide which. */
+    public static final class Builder {
+
+        private boolean mainBranch;
+        private String tag;
+        private String branch;
+        private boolean eachBranch;
+        private boolean matchingBranch;
+        private Boolean latest;
+        private String fallbackTag;
+        private String fallbackBranch;
+        private String consumer;
+        private String environment;
+        private boolean deployed;
+        private boolean released;
+
+        private Builder() {
+        }
+
+        public Builder mainBranch(boolean value) {
+            mainBranch = value;
+            return this;
+        }
+
+        public Builder tag(String value) {
+            tag = value;
+            return this;
+        }
+
+        public Builder branch(String value) {
+            branch = value;
+            return this;
+        }
+
+        /** {@code branch: true}: the head of each of the consumer's branches. */
+        public Builder eachBranch(boolean value) {
+            eachBranch = value;
+            return this;
+        }
+
+        public Builder matchingBranch(boolean value) {
+            matchingBranch = value;
+            return this;
+        }
+
+        public Builder latest(Boolean value) {
+            latest = value;
+            return this;
+        }
+
+        public Builder fallbackTag(String value) {
+            fallbackTag = value;
+            return this;
+        }
+
+        public Builder fallbackBranch(String value) {
+            fallbackBranch = value;
+            return this;
+        }
+
+        public Builder consumer(String value) {
+            consumer = value;
+            return this;
+        }
+
+        public Builder environment(String value) {
+            environment = value;
+            return this;
+        }
+
+        public Builder deployed(boolean value) {
+            deployed = value;
+            return this;
+        }
+
+        public Builder released(boolean value) {
+            released = value;
+            return this;
+        }
+
+        public ConsumerVersionSelector build() {
+            return new ConsumerVersionSelector(mainBranch, tag, branch, eachBranch, matchingBranch, latest,
+                    fallbackTag, fallbackBranch, consumer, environment, deployed, released);
+        }
     }
 
     public boolean isLatest() {

@@ -4,21 +4,18 @@ import io.pactport.api.pacts.MetadataCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactport.api.http.RequestErrors;
 import io.pactport.core.errors.InvalidRequestException;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * A pacts-for-verification query, checked by the Pact Broker's rules with its messages (the JSON query schema and the
@@ -68,28 +65,26 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
             query = JsonNodeFactory.instance.objectNode();
         }
         if (!query.isObject()) {
-            throw InvalidRequestException.of("base", "the request body must be a JSON object");
+            throw InvalidRequestException.of("base", RequestErrors.BODY_NOT_AN_OBJECT);
         }
         ObjectNode body = camelCase(query);
-        Map<String, List<String>> errors = new LinkedHashMap<>();
+        RequestErrors errors = new RequestErrors();
         validateTopLevel(body, errors);
         JsonNode selectors = body.get("consumerVersionSelectors");
         if (selectors != null && selectors.isArray()) {
             for (int i = 0; i < selectors.size(); i++) {
                 JsonNode selector = selectors.get(i);
                 if (!selector.isObject()) {
-                    add(errors, "consumerVersionSelectors", "must be a hash (at index " + i + ")");
+                    errors.add("consumerVersionSelectors", "must be a hash (at index " + i + ")");
                     continue;
                 }
                 for (String message : SelectorRules.check(camelCase(selector), body, environmentExists)) {
-                    add(errors, "consumerVersionSelectors", message + " (at index " + i + ")");
+                    errors.add("consumerVersionSelectors", message + " (at index " + i + ")");
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        String branch = text(body.get("providerVersionBranch"));
+        errors.throwIfAny();
+        String branch = RequestErrors.text(body.get("providerVersionBranch"));
         List<String> tags = new ArrayList<>();
         if (body.path("providerVersionTags").isArray()) {
             body.get("providerVersionTags").forEach(tag -> tags.add(tag.asText()));
@@ -100,7 +95,8 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
         }
         JsonNode pending = body.get("includePendingStatus");
         return new PactsForVerificationRequest(branch, List.copyOf(tags), List.copyOf(parsed),
-                pending == null || pending.asBoolean(), wipSince(body.get("includeWipPactsSince")), deprecated);
+                pending == null || pending.asBoolean(), RequestErrors.dateTime(body.get("includeWipPactsSince")),
+                deprecated);
     }
 
     /** The GET form's nested query string ({@code consumer_version_selectors[][tag]=prod&...}) as a JSON query. */
@@ -137,56 +133,32 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
         return value == null ? json.nullNode() : json.textNode(value.toString());
     }
 
-    private static void validateTopLevel(ObjectNode body, Map<String, List<String>> errors) {
+    private static void validateTopLevel(ObjectNode body, RequestErrors errors) {
         JsonNode branch = body.get("providerVersionBranch");
-        boolean branchValid = true;
-        if (branch != null && !branch.isNull() && !branch.isTextual()) {
-            add(errors, "providerVersionBranch", "must be a string");
-            branchValid = false;
-        }
+        errors.nullableString("providerVersionBranch", branch);
         JsonNode tags = body.get("providerVersionTags");
-        boolean tagsValid = true;
-        if (tags != null && !tags.isNull() && !tags.isArray()) {
-            add(errors, "providerVersionTags", "must be an array");
-            tagsValid = false;
-        }
+        errors.nullableArray("providerVersionTags", tags);
         JsonNode selectors = body.get("consumerVersionSelectors");
         if (selectors != null && !selectors.isArray()) {
-            add(errors, "consumerVersionSelectors", "must be an array");
+            // unlike the other keys, a null list of selectors is refused
+            errors.add("consumerVersionSelectors", RequestErrors.MUST_BE_AN_ARRAY);
         }
         JsonNode pending = body.get("includePendingStatus");
-        boolean pendingValid = true;
-        if (pending != null) {
-            if (pending.isNull()) {
-                add(errors, "includePendingStatus", "must be filled");
-                pendingValid = false;
-            } else if (!pending.isBoolean()) {
-                add(errors, "includePendingStatus", "must be one of: true, false");
-                pendingValid = false;
-            }
-        }
+        errors.optionalBoolean("includePendingStatus", pending);
         JsonNode wip = body.get("includeWipPactsSince");
-        boolean wipValid = true;
-        if (wip != null) {
-            if (wip.isNull() || (wip.isTextual() && wip.asText().isEmpty())) {
-                add(errors, "includeWipPactsSince", "must be filled");
-                wipValid = false;
-            } else if (wipSince(wip) == null) {
-                add(errors, "includeWipPactsSince", "must be a date");
-                wipValid = false;
-            }
-        }
-        if (!(branchValid && tagsValid && pendingValid && wipValid) || branch == null || branch.isNull()) {
+        errors.optionalDateTime("includeWipPactsSince", wip);
+        if (RequestErrors.absent(branch) || Stream.of("providerVersionBranch", "providerVersionTags",
+                "includePendingStatus", "includeWipPactsSince").anyMatch(errors::has)) {
             return;
         }
         // A blank branch is a configuration error, except the empty string that some clients send when no branch is
         // configured: it only matters (and is refused) when pending or WIP pacts need the branch and no tags are given.
         String name = branch.asText();
         if (!name.isEmpty() && name.isBlank()) {
-            add(errors, "providerVersionBranch", "cannot be blank");
+            errors.add("providerVersionBranch", "cannot be blank");
         } else if (name.isEmpty() && (tags == null || tags.isNull() || tags.isEmpty())
                 && (wip != null || (pending != null && pending.asBoolean()))) {
-            add(errors, "providerVersionBranch", "when pending or WIP pacts are enabled and there are no tags"
+            errors.add("providerVersionBranch", "when pending or WIP pacts are enabled and there are no tags"
                     + " provided, the provider version branch must not be an empty string, as it is used in the"
                     + " calculations for WIP/pending. A value must be provided (recommended), or it must not be set"
                     + " at all.");
@@ -210,41 +182,17 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
         boolean deployedOrReleased = json.path("deployedOrReleased").asBoolean(false);
         boolean deployed = json.path("deployed").asBoolean(false) || deployedOrReleased;
         boolean released = json.path("released").asBoolean(false) || deployedOrReleased;
-        String tag = text(json.get("tag"));
-        String consumer = text(json.get("consumer"));
-        String environment = text(json.get("environment"));
-        String fallbackTag = text(json.get("fallbackTag"));
-        String fallbackBranch = text(json.get("fallbackBranch"));
+        ConsumerVersionSelector.Builder selector = ConsumerVersionSelector.builder().mainBranch(mainBranch)
+                .tag(RequestErrors.text(json.get("tag"))).branch(branch).eachBranch(eachBranch)
+                .matchingBranch(matchingBranch).latest(latest).fallbackTag(RequestErrors.text(json.get("fallbackTag")))
+                .fallbackBranch(RequestErrors.text(json.get("fallbackBranch")))
+                .consumer(RequestErrors.text(json.get("consumer")))
+                .environment(RequestErrors.text(json.get("environment")));
         if (deployed && released) {
-            return List.of(
-                    new ConsumerVersionSelector(mainBranch, tag, branch, eachBranch, matchingBranch, latest,
-                            fallbackTag, fallbackBranch, consumer, environment, true, false),
-                    new ConsumerVersionSelector(mainBranch, tag, branch, eachBranch, matchingBranch, latest,
-                            fallbackTag, fallbackBranch, consumer, environment, false, true));
+            return List.of(selector.deployed(true).released(false).build(),
+                    selector.deployed(false).released(true).build());
         }
-        return List.of(new ConsumerVersionSelector(mainBranch, tag, branch, eachBranch, matchingBranch, latest,
-                fallbackTag, fallbackBranch, consumer, environment, deployed, released));
-    }
-
-    /** The Pact Broker reads a date or a date-time; a date is midnight UTC. */
-    private static LocalDateTime wipSince(JsonNode value) {
-        if (value == null || !value.isTextual()) {
-            return null;
-        }
-        String text = value.asText().trim();
-        try {
-            return LocalDate.parse(text).atStartOfDay();
-        } catch (DateTimeParseException notADate) {
-            try {
-                return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-            } catch (DateTimeParseException notAnOffsetDateTime) {
-                try {
-                    return LocalDateTime.parse(text);
-                } catch (DateTimeParseException unreadable) {
-                    return null;
-                }
-            }
-        }
+        return List.of(selector.deployed(deployed).released(released).build());
     }
 
     /** The Pact Broker snake_cases every key before reading; reading camelCase instead accepts the same requests. */
@@ -274,14 +222,6 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
         return name.toString();
     }
 
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
-    }
-
-    private static void add(Map<String, List<String>> errors, String field, String message) {
-        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
-    }
-
     /**
      * The consumer version selector contract: type checks first; each rule runs only when its keys passed them, and
      * messages come grouped as the Pact Broker groups them (the key's messages, then the whole selector's).
@@ -290,7 +230,7 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
 
         private final JsonNode selector;
         private final Set<String> failedKeys = new TreeSet<>();
-        private final Map<String, List<String>> messages = new LinkedHashMap<>();
+        private final RequestErrors messages = new RequestErrors();
 
         private SelectorRules(JsonNode selector) {
             this.selector = selector;
@@ -301,7 +241,7 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
             rules.types();
             rules.rules(parent, environmentExists);
             List<String> all = new ArrayList<>();
-            rules.messages.values().forEach(all::addAll);
+            rules.messages.forEach((key, message) -> all.add(message));
             return all;
         }
 
@@ -477,7 +417,7 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
 
         /** A rule's message about one key; unlike a type error it does not stop the other rules. */
         private void message(String key, String message) {
-            messages.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
+            messages.add(key, message);
         }
 
         private void base(String message) {

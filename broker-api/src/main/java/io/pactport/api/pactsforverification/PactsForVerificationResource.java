@@ -60,8 +60,8 @@ public class PactsForVerificationResource {
                 .map(pact -> render(pact, base, includePending, result.request().deprecated())).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("_embedded", Map.of("pacts", pacts));
-        body.put("_links", Map.of("self", new Hal.Link(base + "/pacts/provider/" + BrokerUrls.encode(provider)
-                + "/for-verification", "Pacts to be verified", null, null)));
+        body.put("_links", Map.of("self", Hal.Link.titled(base + "/pacts/provider/" + BrokerUrls.encode(provider)
+                + "/for-verification", "Pacts to be verified")));
         return body;
     }
 

@@ -201,8 +201,8 @@ public class PactsForVerificationService {
                     ConsumerVersionSelector selector = row.tagName() != null
                             ? ConsumerVersionSelector.latestForTag(row.tagName(), null)
                             : ConsumerVersionSelector.latestForBranch(row.branchName(), null);
-                    ResolvedSelector resolved = new ResolvedSelector(selector, row.consumerVersionId(),
-                            row.consumerVersionNumber(), row.consumerVersionOrder(), null, false, null, null);
+                    ResolvedSelector resolved = ResolvedSelector.of(selector, row.consumerVersionId(),
+                            row.consumerVersionNumber(), row.consumerVersionOrder());
                     wip.add(new VerifiablePact(row.consumerId(), row.consumerName(), row.consumerMainBranch(),
                             provider, row.pactVersionId(), row.sha(), row.consumerVersionId(),
                             row.consumerVersionNumber(), row.consumerVersionOrder(), List.of(resolved), true,

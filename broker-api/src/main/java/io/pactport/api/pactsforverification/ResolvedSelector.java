@@ -14,6 +14,13 @@ public record ResolvedSelector(ConsumerVersionSelector selector, long consumerVe
         String consumerVersionNumber, long consumerVersionOrder, String environmentName, boolean productionEnvironment,
         String target, String headBranch) {
 
+    /** A selector's version found by branch or tag, outside any environment. */
+    public static ResolvedSelector of(ConsumerVersionSelector selector, long consumerVersionId,
+            String consumerVersionNumber, long consumerVersionOrder) {
+        return new ResolvedSelector(selector, consumerVersionId, consumerVersionNumber, consumerVersionOrder, null,
+                false, null, null);
+    }
+
     /** The Pact Broker's order: by selector, non-production environments first, then oldest consumer version first. */
     public static final Comparator<ResolvedSelector> ORDER = (a, b) -> {
         int bySelector = ConsumerVersionSelector.compare(a.selector, b.selector, () -> byEnvironment(a, b));

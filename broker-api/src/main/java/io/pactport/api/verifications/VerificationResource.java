@@ -91,8 +91,8 @@ public class VerificationResource {
                 + " for " + pactName, null));
         links.put("pb:pact-version", new Hal.Link(BrokerUrls.pactVersion(base, result.consumerName(),
                 result.providerName(), result.sha()), "Pact", pactName, null));
-        links.put("pb:triggered-webhooks", new Hal.Link(url + "/triggered-webhooks",
-                "Webhooks triggered by the publication of this verification result", null, null));
+        links.put("pb:triggered-webhooks", Hal.Link.titled(url + "/triggered-webhooks",
+                "Webhooks triggered by the publication of this verification result"));
         Map<String, String> verifiedBy = new LinkedHashMap<>();
         putIfPresent(verifiedBy, "implementation", result.verifiedByImplementation());
         putIfPresent(verifiedBy, "version", result.verifiedByVersion());

@@ -2,6 +2,7 @@ package io.pactport.api.verifications;
 
 import io.pactport.api.events.Outbox;
 import io.pactport.api.http.NotFoundException;
+import io.pactport.api.http.RequestErrors;
 import io.pactport.api.pacticipants.Pacticipant;
 import io.pactport.api.pacts.MetadataCodec;
 import io.pactport.api.http.PactJson;
@@ -16,9 +17,6 @@ import io.pactport.core.events.PactportEvent.VerificationPublished;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +103,7 @@ public class VerificationService {
     }
 
     private static Pacticipant providerOf(PactVersionToVerify target) {
-        return new Pacticipant(target.pactVersion().providerId(), target.pactVersion().providerName(), null, null,
-                null, null, null, null, null);
+        return Pacticipant.named(target.pactVersion().providerId(), target.pactVersion().providerName());
     }
 
     /** The body, checked by the Pact Broker's verification contract. */
@@ -115,40 +112,32 @@ public class VerificationService {
             String clientTestFramework) {
 
         static Request validate(JsonNode body) {
-            Map<String, List<String>> errors = new LinkedHashMap<>();
             if (body == null || !body.isObject()) {
-                throw InvalidRequestException.of("base", "the request body must be a JSON object");
+                throw InvalidRequestException.of("base", RequestErrors.BODY_NOT_AN_OBJECT);
             }
-            JsonNode success = body.get("success");
-            if (success == null || success.isNull()) {
-                add(errors, "success", "is missing");
-            } else if (!success.isBoolean()) {
-                add(errors, "success", "must be boolean");
-            }
-            JsonNode version = body.get("providerApplicationVersion");
-            if (version == null || version.isNull()) {
-                add(errors, "providerApplicationVersion", "is missing");
-            } else if (!version.isTextual()) {
-                add(errors, "providerApplicationVersion", "must be a string");
-            } else if (version.asText().isBlank()) {
-                add(errors, "providerApplicationVersion", "can't be blank");
-            } else if (version.asText().contains("\n")) {
-                add(errors, "providerApplicationVersion", "cannot contain multiple lines");
+            RequestErrors errors = new RequestErrors();
+            JsonNode successNode = body.get("success");
+            Boolean success = errors.given("success", successNode)
+                    ? errors.nullableBoolean("success", successNode) : null;
+            JsonNode versionNode = body.get("providerApplicationVersion");
+            String version = errors.given("providerApplicationVersion", versionNode)
+                    ? errors.nullableString("providerApplicationVersion", versionNode) : null;
+            if (version != null && errors.notBlank("providerApplicationVersion", version)) {
+                errors.singleLine("providerApplicationVersion", version);
             }
             JsonNode buildUrl = body.get("buildUrl");
-            if (buildUrl != null && !buildUrl.isNull() && (!buildUrl.isTextual() || !validUrl(buildUrl.asText()))) {
-                add(errors, "buildUrl", "is not a valid URL eg. http://example.org");
+            if (!RequestErrors.absent(buildUrl)) {
+                errors.url("buildUrl", buildUrl.isTextual() ? buildUrl.textValue() : null);
             }
-            if (!errors.isEmpty()) {
-                throw new InvalidRequestException(errors);
-            }
+            errors.throwIfAny();
             JsonNode testResults = body.get("testResults");
             JsonNode verifiedBy = body.path("verifiedBy");
             JsonNode client = verifiedBy.path("clientLanguage");
-            return new Request(success.asBoolean(), version.asText(), text(buildUrl),
-                    testResults == null || testResults.isNull() ? null : PactJson.write(testResults),
-                    text(verifiedBy.get("implementation")), text(verifiedBy.get("version")), text(client.get("name")),
-                    text(client.get("version")), text(client.get("testFramework")));
+            return new Request(success, version, RequestErrors.text(buildUrl),
+                    RequestErrors.absent(testResults) ? null : PactJson.write(testResults),
+                    RequestErrors.text(verifiedBy.get("implementation")), RequestErrors.text(verifiedBy.get("version")),
+                    RequestErrors.text(client.get("name")), RequestErrors.text(client.get("version")),
+                    RequestErrors.text(client.get("testFramework")));
         }
 
         Map<String, String> verifiedBy() {
@@ -165,22 +154,6 @@ public class VerificationService {
             if (value != null) {
                 map.put(key, value);
             }
-        }
-
-        private static String text(JsonNode node) {
-            return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
-        }
-
-        private static boolean validUrl(String url) {
-            try {
-                return new URI(url).getScheme() != null;
-            } catch (URISyntaxException e) {
-                return false;
-            }
-        }
-
-        private static void add(Map<String, List<String>> errors, String field, String message) {
-            errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
         }
     }
 }

@@ -7,4 +7,7 @@ import java.util.List;
  * null one; {@code tags} is null when the request does not replace the tags.
  */
 public record VersionChanges(boolean buildUrlGiven, String buildUrl, List<String> tags) {
+
+    /** No body: nothing to change. */
+    public static final VersionChanges NONE = new VersionChanges(false, null, null);
 }

@@ -6,6 +6,7 @@ import io.pactport.api.http.BrokerUrls;
 import io.pactport.api.http.Hal;
 import io.pactport.api.http.Paging;
 import io.pactport.api.http.RequestBodies;
+import io.pactport.api.http.RequestErrors;
 import io.pactport.api.pacticipants.PacticipantResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.core.errors.InvalidRequestException;
@@ -100,10 +101,10 @@ public class VersionResource {
     /** {@code buildUrl} and {@code tags: [{name}]}; other keys (a {@code branch} too) are ignored. */
     static VersionChanges changes(JsonNode body) {
         if (body.isMissingNode() || body.isNull()) {
-            return new VersionChanges(false, null, null);
+            return VersionChanges.NONE;
         }
         if (!body.isObject()) {
-            throw InvalidRequestException.of("base", "the request body must be a JSON object");
+            throw InvalidRequestException.of("base", RequestErrors.BODY_NOT_AN_OBJECT);
         }
         JsonNode buildUrl = body.get("buildUrl");
         if (buildUrl != null && !buildUrl.isNull() && !buildUrl.isTextual()) {

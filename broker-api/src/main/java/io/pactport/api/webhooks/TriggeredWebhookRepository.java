@@ -278,9 +278,7 @@ public class TriggeredWebhookRepository {
 
     private static TriggeredWebhook from(Row r) {
         String method = r.getString("method");
-        String description = method == null ? null
-                : new io.pactport.api.webhooks.WebhookRequest(method, r.getString("url"), java.util.Map.of(), null, false,
-                        null, null).description();
+        String description = method == null ? null : WebhookRequest.description(method, r.getString("url"));
         return new TriggeredWebhook(r.getLong("id"), r.getString("uuid"), r.getLong("webhook_id"),
                 r.getString("webhook_uuid"), r.getString("status"), r.getString("trigger_type"),
                 r.getString("event_name"), r.getString("consumer_name"), r.getString("provider_name"), description,

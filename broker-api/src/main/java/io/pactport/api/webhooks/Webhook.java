@@ -12,6 +12,12 @@ public record Webhook(long id, String uuid, String description, WebhookPacticipa
         WebhookPacticipant provider, boolean enabled, WebhookRequest request, List<String> events,
         LocalDateTime createdAt, LocalDateTime updatedAt) {
 
+    /** A webhook as sent, run without being saved: no id, uuid or timestamps, and enabled. */
+    public static Webhook unsaved(String description, WebhookPacticipant consumer, WebhookPacticipant provider,
+            WebhookRequest request, List<String> events) {
+        return new Webhook(0, null, description, consumer, provider, true, request, events, null, null);
+    }
+
     /** The description, or the request's ({@code POST example.org}) when none was given, as the Pact Broker shows it. */
     public String displayDescription() {
         return description != null && !description.isBlank() ? description : request.description();

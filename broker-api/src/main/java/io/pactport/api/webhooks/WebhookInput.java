@@ -1,9 +1,9 @@
 package io.pactport.api.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pactport.api.http.RequestErrors;
 import io.pactport.core.errors.InvalidRequestException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +23,14 @@ public record WebhookInput(String description, Side consumer, Side provider, Boo
 
     /** A consumer or provider as given: by name or by label. */
     public record Side(String name, String label) {
+
+        public static Side named(String name) {
+            return new Side(name, null);
+        }
+
+        public static Side labelled(String label) {
+            return new Side(null, label);
+        }
     }
 
     public static final List<String> EVENT_NAMES = List.of("contract_published", "contract_content_changed",
@@ -38,73 +46,57 @@ public record WebhookInput(String description, Side consumer, Side provider, Boo
      */
     public static WebhookInput parse(JsonNode body, WebhookAllowList allowList) {
         if (body == null || !body.isObject()) {
-            throw InvalidRequestException.of("base", "the request body must be a JSON object");
+            throw InvalidRequestException.of("base", RequestErrors.BODY_NOT_AN_OBJECT);
         }
-        Map<String, List<String>> errors = new LinkedHashMap<>();
+        RequestErrors errors = new RequestErrors();
         Side consumer = side(body, "consumer", errors);
         Side provider = side(body, "provider", errors);
-        Boolean enabled = null;
-        JsonNode enabledNode = body.get("enabled");
-        if (enabledNode != null && !enabledNode.isNull()) {
-            if (enabledNode.isBoolean()) {
-                enabled = enabledNode.asBoolean();
-            } else {
-                add(errors, "enabled", "must be boolean");
-            }
-        }
+        Boolean enabled = errors.nullableBoolean("enabled", body.get("enabled"));
         List<String> events = events(body.get("events"), errors);
         WebhookRequest request = request(body.get("request"), allowList, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        JsonNode description = body.get("description");
-        return new WebhookInput(description == null || description.isNull() ? null : description.asText(), consumer,
-                provider, enabled, request, events);
+        errors.throwIfAny();
+        return new WebhookInput(RequestErrors.text(body.get("description")), consumer, provider, enabled, request,
+                events);
     }
 
-    private static Side side(JsonNode body, String field, Map<String, List<String>> errors) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
+    private static Side side(JsonNode body, String field, RequestErrors errors) {
+        JsonNode node = errors.nullableObject(field, body.get(field));
+        if (node == null) {
             return null;
         }
-        if (!node.isObject()) {
-            add(errors, field, "must be a hash");
-            return null;
-        }
-        String name = text(node.get("name"));
-        String label = text(node.get("label"));
+        String name = RequestErrors.text(node.get("name"));
+        String label = RequestErrors.text(node.get("label"));
         boolean hasName = name != null && !name.isBlank();
         boolean hasLabel = label != null && !label.isBlank();
         if (!hasName && !hasLabel) {
-            add(errors, field + ".name", "cannot be blank");
+            errors.add(field + ".name", "cannot be blank");
             return null;
         }
         if (hasName && hasLabel) {
-            add(errors, field + ".label", "name and label cannot be provided at the same time");
+            errors.add(field + ".label", "name and label cannot be provided at the same time");
             return null;
         }
-        return hasName ? new Side(name, null) : new Side(null, label);
+        return hasName ? Side.named(name) : Side.labelled(label);
     }
 
-    private static List<String> events(JsonNode node, Map<String, List<String>> errors) {
-        if (node == null || node.isNull()) {
+    private static List<String> events(JsonNode node, RequestErrors errors) {
+        if (RequestErrors.absent(node)) {
             return List.of("contract_content_changed");
         }
-        if (!node.isArray()) {
-            add(errors, "events", "must be an array");
+        if (errors.nullableArray("events", node) == null) {
             return List.of();
         }
         if (node.isEmpty()) {
-            add(errors, "events", "size cannot be less than 1");
+            errors.add("events", "size cannot be less than 1");
             return List.of();
         }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            String name = text(node.get(i).get("name"));
+            String name = RequestErrors.text(node.get(i).get("name"));
             if (name == null || name.isBlank()) {
-                add(errors, "events[" + i + "].name", "is missing");
+                errors.add("events[" + i + "].name", RequestErrors.IS_MISSING);
             } else if (!EVENT_NAMES.contains(name)) {
-                add(errors, "events[" + i + "].name", "must be one of: " + String.join(", ", EVENT_NAMES));
+                errors.add("events[" + i + "].name", "must be one of: " + String.join(", ", EVENT_NAMES));
             } else if (!names.contains(name)) {
                 names.add(name);
             }
@@ -112,86 +104,71 @@ public record WebhookInput(String description, Side consumer, Side provider, Boo
         return names;
     }
 
-    private static WebhookRequest request(JsonNode node, WebhookAllowList allowList,
-            Map<String, List<String>> errors) {
-        if (node == null || node.isNull()) {
-            add(errors, "request", "is missing");
+    private static WebhookRequest request(JsonNode node, WebhookAllowList allowList, RequestErrors errors) {
+        if (RequestErrors.absent(node)) {
+            errors.add("request", RequestErrors.IS_MISSING);
             return null;
         }
         if (!node.isObject() || node.isEmpty()) {
-            add(errors, "request", "must be filled");
+            errors.add("request", RequestErrors.MUST_BE_FILLED);
             return null;
         }
-        String method = text(node.get("method"));
-        if (method == null) {
-            add(errors, "request.method", "is missing");
-        } else if (method.isBlank()) {
-            add(errors, "request.method", "must be filled");
-        } else if (!HTTP_METHODS.contains(method.toUpperCase(Locale.ROOT))) {
-            add(errors, "request.method", "is not a recognised HTTP method");
-        } else if (!allowList.methodAllowed(method)) {
-            add(errors, "request.method", allowList.methodError());
+        String method = filled("request.method", node.get("method"), errors);
+        if (method != null && !HTTP_METHODS.contains(method.toUpperCase(Locale.ROOT))) {
+            errors.add("request.method", "is not a recognised HTTP method");
+        } else if (method != null && !allowList.methodAllowed(method)) {
+            errors.add("request.method", allowList.methodError());
         }
-        String url = text(node.get("url"));
-        if (url == null) {
-            add(errors, "request.url", "is missing");
-        } else if (url.isBlank()) {
-            add(errors, "request.url", "must be filled");
-        } else {
+        String url = filled("request.url", node.get("url"), errors);
+        if (url != null) {
             checkUrl(url, allowList, errors);
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        JsonNode headersNode = node.get("headers");
-        if (headersNode != null && !headersNode.isNull()) {
-            if (headersNode.isObject()) {
-                // stored with lower-case names, as the Pact Broker (Rack) keeps them
-                headersNode.fields().forEachRemaining(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT),
-                        h.getValue().isTextual() ? h.getValue().asText() : h.getValue().toString()));
-            } else {
-                add(errors, "request.headers", "must be a hash");
-            }
+        JsonNode headersNode = errors.nullableObject("request.headers", node.get("headers"));
+        if (headersNode != null) {
+            // stored with lower-case names, as the Pact Broker (Rack) keeps them
+            headersNode.fields().forEachRemaining(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT),
+                    h.getValue().isTextual() ? h.getValue().asText() : h.getValue().toString()));
         }
         JsonNode bodyNode = node.get("body");
-        boolean json = bodyNode != null && !bodyNode.isNull() && !bodyNode.isTextual();
-        String body = bodyNode == null || bodyNode.isNull() ? null : json ? bodyNode.toString() : bodyNode.asText();
+        boolean json = !RequestErrors.absent(bodyNode) && !bodyNode.isTextual();
+        String body = RequestErrors.absent(bodyNode) ? null : json ? bodyNode.toString() : bodyNode.asText();
         if (method == null || url == null) {
             return null;
         }
-        return new WebhookRequest(method, url, headers, body, json, text(node.get("username")),
-                text(node.get("password")));
+        return new WebhookRequest(method, url, headers, body, json,
+                RequestErrors.text(node.get("username")), RequestErrors.text(node.get("password")));
     }
 
-    private static void checkUrl(String url, WebhookAllowList allowList, Map<String, List<String>> errors) {
-        URI uri = parse(WebhookRequest.withPlaceholders(url, "placeholder"));
-        if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
-            add(errors, "request.url", "is not a valid URL eg. http://example.org");
-            return;
-        }
-        URI other = parse(WebhookRequest.withPlaceholders(url, "differentplaceholder"));
-        if (other == null || !uri.getHost().equals(other.getHost())) {
-            add(errors, "request.url", "cannot have a template parameter in the host");
-        } else if (!allowList.schemeAllowed(uri.getScheme())) {
-            add(errors, "request.url", allowList.schemeError());
-        } else if (!allowList.hostAllowed(uri.getHost())) {
-            add(errors, "request.url", allowList.hostError());
-        } else {
-            allowList.literalRefusal(uri.getHost()).ifPresent(message -> add(errors, "request.url", message));
-        }
-    }
-
-    private static URI parse(String url) {
-        try {
-            return new URI(url);
-        } catch (URISyntaxException e) {
+    /** The method and URL: any value is taken as its text, but it must be there and not blank. */
+    private static String filled(String field, JsonNode node, RequestErrors errors) {
+        String text = RequestErrors.text(node);
+        if (text == null) {
+            errors.add(field, RequestErrors.IS_MISSING);
             return null;
         }
+        if (text.isBlank()) {
+            errors.add(field, RequestErrors.MUST_BE_FILLED);
+            return null;
+        }
+        return text;
     }
 
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.isTextual() ? node.asText() : node.toString();
-    }
-
-    private static void add(Map<String, List<String>> errors, String field, String message) {
-        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
+    private static void checkUrl(String url, WebhookAllowList allowList, RequestErrors errors) {
+        URI uri = RequestErrors.uri(WebhookRequest.withPlaceholders(url, "placeholder"));
+        if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
+            errors.add("request.url", RequestErrors.NOT_A_URL);
+            return;
+        }
+        URI other = RequestErrors.uri(WebhookRequest.withPlaceholders(url, "differentplaceholder"));
+        if (other == null || !uri.getHost().equals(other.getHost())) {
+            errors.add("request.url", "cannot have a template parameter in the host");
+        } else if (!allowList.schemeAllowed(uri.getScheme())) {
+            errors.add("request.url", allowList.schemeError());
+        } else if (!allowList.hostAllowed(uri.getHost())) {
+            errors.add("request.url", allowList.hostError());
+        } else {
+            allowList.literalRefusal(uri.getHost()).ifPresent(message -> errors.add("request.url", message));
+        }
     }
 }

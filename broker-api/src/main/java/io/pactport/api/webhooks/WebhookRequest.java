@@ -20,6 +20,11 @@ public record WebhookRequest(String method, String url, Map<String, String> head
 
     /** {@code POST example.org}: the method and host, what the Pact Broker names a webhook without a description. */
     public String description() {
+        return description(method, url);
+    }
+
+    /** {@link #description()} of a request with this method and URL. */
+    public static String description(String method, String url) {
         String host;
         try {
             host = URI.create(withPlaceholders(url, "placeholder")).getHost();

@@ -3,8 +3,8 @@ package io.pactport.api.webhooks;
 import io.pactport.api.config.ApiConfig;
 import io.pactport.api.db.Upserted;
 import io.pactport.api.http.NotFoundException;
+import io.pactport.api.http.RequestErrors;
 import io.pactport.api.pacticipants.Pacticipant;
-import io.pactport.api.pacticipants.PacticipantNames;
 import io.pactport.api.pacticipants.PacticipantRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -101,10 +101,7 @@ public class WebhookService {
             throw InvalidRequestException.of("uuid", "The UUID can only contain the characters A-Z, a-z, 0-9, _ and"
                     + " -, and must be 16 or more characters.");
         }
-        String tooLong = PacticipantNames.tooLong("uuid", uuid);
-        if (tooLong != null) {
-            throw InvalidRequestException.of("uuid", tooLong);
-        }
+        new RequestErrors().notTooLong("uuid", uuid).throwIfAny();
         WebhookInput input = WebhookInput.parse(body, runner.allowList());
         return pool.withTransaction(tx -> webhooks.find(tx, uuid).flatMap(existing -> fields(tx, uuid, Scope.NONE,
                 existing.map(e -> keepMaskedSecrets(e, input, body)).orElse(input))
@@ -145,10 +142,10 @@ public class WebhookService {
     public Uni<WebhookRunner.Outcome> executeUnsaved(JsonNode body, String baseUrl) {
         WebhookInput input = WebhookInput.parse(body, runner.allowList());
         return fields(pool, null, Scope.NONE, input).flatMap(f -> questions.names(pool, f.consumerId(),
-                f.providerId()).flatMap(names -> run(new Webhook(0, null,
-                input.description(), side(f.consumerId(), names.get(0), f.consumerLabel()), side(f.providerId(),
-                        names.get(1), f.providerLabel()), true, input.request(), input.events(), null, null),
-                baseUrl)));
+                f.providerId()).flatMap(names -> run(Webhook.unsaved(input.description(),
+                        side(f.consumerId(), names.get(0), f.consumerLabel()),
+                        side(f.providerId(), names.get(1), f.providerLabel()), input.request(), input.events()),
+                        baseUrl)));
     }
 
     private Uni<WebhookRunner.Outcome> run(Webhook webhook, String baseUrl) {
@@ -205,36 +202,48 @@ public class WebhookService {
     private Uni<WebhookRepository.Fields> fields(SqlClient tx, String uuid, Scope scope, WebhookInput input) {
         return side(tx, "consumer", scope.consumer(), input.consumer()).flatMap(consumer -> side(tx, "provider",
                 scope.provider(), input.provider()).map(provider -> {
-                    Map<String, List<String>> errors = new LinkedHashMap<>();
-                    consumer.error().ifPresent(e -> errors.put("consumer.name", List.of(e)));
-                    provider.error().ifPresent(e -> errors.put("provider.name", List.of(e)));
-                    if (!errors.isEmpty()) {
-                        throw new InvalidRequestException(errors);
-                    }
+                    RequestErrors errors = new RequestErrors();
+                    consumer.error().ifPresent(e -> errors.add("consumer.name", e));
+                    provider.error().ifPresent(e -> errors.add("provider.name", e));
+                    errors.throwIfAny();
                     return new WebhookRepository.Fields(uuid, consumer.id(), provider.id(), consumer.label(),
                             provider.label(), input.enabled() == null || input.enabled(), input.description(),
                             input.request(), input.events());
                 }));
     }
 
+    /** A side as the row keeps it (a pacticipant's id, or a label, or neither: any), or why it cannot be kept. */
     private record ResolvedSide(Long id, String label, Optional<String> error) {
+
+        static final ResolvedSide ANY = new ResolvedSide(null, null, Optional.empty());
+
+        static ResolvedSide pacticipant(long id) {
+            return new ResolvedSide(id, null, Optional.empty());
+        }
+
+        static ResolvedSide labelled(String label) {
+            return new ResolvedSide(null, label, Optional.empty());
+        }
+
+        static ResolvedSide refused(String error) {
+            return new ResolvedSide(null, null, Optional.of(error));
+        }
     }
 
     private Uni<ResolvedSide> side(SqlClient tx, String role, String inPath, WebhookInput.Side inBody) {
         if (inPath != null) {
-            return pacticipants.findByName(tx, inPath).map(found -> new ResolvedSide(found.orElseThrow(
-                    () -> new NotFoundException("No " + role + " with name '" + inPath + "' found")).id(), null,
-                    Optional.empty()));
+            return pacticipants.findByName(tx, inPath).map(found -> ResolvedSide.pacticipant(found.orElseThrow(
+                    () -> new NotFoundException("No " + role + " with name '" + inPath + "' found")).id()));
         }
         if (inBody == null) {
-            return Uni.createFrom().item(new ResolvedSide(null, null, Optional.empty()));
+            return Uni.createFrom().item(ResolvedSide.ANY);
         }
         if (inBody.label() != null) {
-            return Uni.createFrom().item(new ResolvedSide(null, inBody.label(), Optional.empty()));
+            return Uni.createFrom().item(ResolvedSide.labelled(inBody.label()));
         }
         return pacticipants.findByName(tx, inBody.name()).map(found -> found
-                .map(p -> new ResolvedSide(p.id(), null, Optional.empty()))
-                .orElse(new ResolvedSide(null, null, Optional.of("does not match an existing pacticipant"))));
+                .map(p -> ResolvedSide.pacticipant(p.id()))
+                .orElse(ResolvedSide.refused("does not match an existing pacticipant")));
     }
 
     /**

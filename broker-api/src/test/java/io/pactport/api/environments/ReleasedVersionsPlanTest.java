@@ -65,7 +65,7 @@ class ReleasedVersionsPlanTest {
     @Test
     void theMatrixFindsTheVersionsInAnEnvironmentByPacticipant() throws SQLException {
         List<Object> parameters = new ArrayList<>(List.of((Object) consumerIds));
-        String sql = VersionSelection.sql(new MatrixSelector(null, null, false, null, null, false, "production"),
+        String sql = VersionSelection.sql(MatrixSelector.target(false, null, false, "production"),
                 productionId, parameters);
         // c10 and c20: 500 releases each, the latest also deployed
         assertReleasesByPacticipant("the versions in production", plan(sql, parameters), 1000);
@@ -77,8 +77,7 @@ class ReleasedVersionsPlanTest {
         assertIndexDriven("released", PactsForVerificationRepository.selection(providerId,
                 List.of(ConsumerVersionSelector.currentlySupported())), 2000);
         assertIndexDriven("environment production", PactsForVerificationRepository.selection(providerId,
-                List.of(new ConsumerVersionSelector(false, null, null, false, false, null, null, null, null,
-                        "production", false, false))), 2004);
+                List.of(ConsumerVersionSelector.builder().environment("production").build())), 2004);
     }
 
     private static void assertIndexDriven(String name, PactsForVerificationRepository.Statement statement,

@@ -80,16 +80,13 @@ class PactsForVerificationPlanTest {
     void everySelectorKindInOneStatement() throws SQLException {
         List<ConsumerVersionSelector> selectors = List.of(ConsumerVersionSelector.mainBranchOf(null),
                 ConsumerVersionSelector.latestForBranch("feat-3", null),
-                new ConsumerVersionSelector(false, null, null, true, false, true, null, null, null, null, false, false),
+                ConsumerVersionSelector.builder().eachBranch(true).latest(true).build(),
                 ConsumerVersionSelector.latestForTag("prod", null),
-                new ConsumerVersionSelector(false, "prod", null, false, false, null, null, null, "c7", null, false,
-                        false),
-                new ConsumerVersionSelector(false, "feat-x", null, false, false, true, "dev", null, null, null, false,
-                        false),
+                ConsumerVersionSelector.builder().tag("prod").consumer("c7").build(),
+                ConsumerVersionSelector.builder().tag("feat-x").latest(true).fallbackTag("dev").build(),
                 ConsumerVersionSelector.overallLatest(null), ConsumerVersionSelector.currentlyDeployed(),
                 ConsumerVersionSelector.currentlySupported(),
-                new ConsumerVersionSelector(false, null, null, false, false, null, null, null, null, "production",
-                        false, false));
+                ConsumerVersionSelector.builder().environment("production").build());
         PactsForVerificationRepository.Statement statement = PactsForVerificationRepository.selection(providerId,
                 selectors);
         assertIndexDriven("every selector kind", statement.sql(), statement.parameters());

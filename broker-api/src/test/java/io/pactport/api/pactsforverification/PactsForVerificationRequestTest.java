@@ -196,7 +196,7 @@ class PactsForVerificationRequestTest {
     }
 
     private static ResolvedSelector resolved(ConsumerVersionSelector selector) {
-        return new ResolvedSelector(selector, 1, "1", 1, null, false, null, null);
+        return ResolvedSelector.of(selector, 1, "1", 1);
     }
 
     /** A selector with these keys set to the combinations spec's values. */

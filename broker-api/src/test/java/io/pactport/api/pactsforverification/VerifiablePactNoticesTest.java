@@ -81,8 +81,8 @@ class VerifiablePactNoticesTest {
 
     @Test
     void fallbacksSayWhichTagOrBranchWasUsed() {
-        ConsumerVersionSelector tag = new ConsumerVersionSelector(false, "feat", null, false, false, true, "main", null,
-                null, null, false, false);
+        ConsumerVersionSelector tag = ConsumerVersionSelector.builder().tag("feat").latest(true).fallbackTag("main")
+                .build();
         VerifiablePact pact = pact(List.of(resolved(tag, "4", 4)), null, List.of(), List.of(), null, false);
         assertEquals("latest with tag main", VerifiablePactNotices.shortDescription(pact));
         assertEquals("The pact at " + URL + " is being verified because the pact content belongs to the consumer"

@@ -1,5 +1,6 @@
 package io.pactport.core.errors;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,13 @@ public class InvalidRequestException extends RuntimeException {
 
     private final Map<String, List<String>> errors;
 
+    /** @param errors the messages per field; the answer lists the fields in this map's order */
     public InvalidRequestException(Map<String, List<String>> errors) {
         super(errors.toString());
-        this.errors = Map.copyOf(new LinkedHashMap<>(errors));
+        // Map.copyOf would lose the order, and the answer would list the fields differently from one run to the next
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        errors.forEach((field, messages) -> copy.put(field, List.copyOf(messages)));
+        this.errors = Collections.unmodifiableMap(copy);
     }
 
     /** One message about one field ({@code "base"} for the request as a whole, as the Pact Broker does). */
