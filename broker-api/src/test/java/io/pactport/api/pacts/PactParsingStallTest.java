@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A valid 9.9 MB pact of 3.3 million empty interactions used to be parsed on an event loop for 16 to 27 seconds and
  * take a gigabyte of heap. Now it is refused with 413 before any tree is built, by a check that runs on the parsing
- * threads, and the heartbeat keeps answering quickly while several such pacts arrive at once.
+ * threads, and the heartbeat keeps answering while several such pacts arrive at once. The bound on each heartbeat is
+ * loose on purpose (a stalled event loop made it wait for seconds; a loaded test machine adds tens of milliseconds):
+ * this proves the event loop stays free, not a latency, which the benchmarks measure.
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
@@ -34,7 +36,7 @@ class PactParsingStallTest {
     URL base;
 
     @Test
-    void hostilePactsAreRefusedWhileTheHeartbeatKeepsAnsweringWithin100Ms() throws Exception {
+    void hostilePactsAreRefusedWhileTheHeartbeatKeepsAnswering() throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         byte[] hostile = pact("C", "P", "{}", 3_300_000);
         assertThat(hostile.length).isGreaterThan(9_900_000);
@@ -64,7 +66,7 @@ class PactParsingStallTest {
             assertThat(upload.get().statusCode()).isEqualTo(413);
             assertThat(upload.get().body()).contains("more than 100000 interactions");
         }
-        assertThat(latencies.get()).isNotEmpty().allSatisfy(millis -> assertThat(millis).isLessThan(100));
+        assertThat(latencies.get()).hasSizeGreaterThan(2).allSatisfy(millis -> assertThat(millis).isLessThan(1000));
     }
 
     private static byte[] pact(String consumer, String provider, String interaction, int count) {
