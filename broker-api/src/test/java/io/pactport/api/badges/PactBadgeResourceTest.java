@@ -94,6 +94,25 @@ class PactBadgeResourceTest {
     }
 
     @Test
+    void badgeSvgIsTheSameBadgeWhateverTheClientAccepts() {
+        String consumer = unique("Foo");
+        String provider = unique("Bar");
+        String sha = publish(consumer, "1", provider, "one");
+        tag(consumer, "1", "prod");
+        verify(consumer, provider, sha, "10", true);
+        Shown verified = new Shown(title(consumer, provider), "verified", GREEN);
+
+        assertThat(BadgeFixtures.shown(given().accept("application/hal+json").queryParam("initials", "false")
+                .when().get(LATEST + ".svg", provider, consumer))).isEqualTo(verified);
+        assertThat(get(TAGGED + ".svg", provider, consumer, "prod")).isEqualTo(verified);
+        assertThat(get(UNTAGGED + ".svg", provider, consumer).label()).isEqualTo("pact not found");
+        assertThat(get("/matrix/provider/{p}/latest/{pt}/consumer/{c}/latest/{ct}/badge.svg", provider, "none",
+                consumer, "prod").message()).isEqualTo("unknown");
+        assertThat(get("/pacticipants/{p}/latest-version/{t}/can-i-deploy/to/{to}/badge.svg", consumer, "x", "y"))
+                .isEqualTo(new Shown("version", "not found", GREY));
+    }
+
+    @Test
     void theTaggedAndUntaggedBadgesLookOnlyAtTheirOwnConsumerVersions() {
         String consumer = unique("Foo");
         String provider = unique("Bar");

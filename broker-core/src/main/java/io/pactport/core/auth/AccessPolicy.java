@@ -14,15 +14,15 @@ final class AccessPolicy {
     private static final Pattern PACTS_FOR_VERIFICATION = Pattern.compile("^/pacts/provider/[^/]+/for-verification$");
     /**
      * The Pact Broker's badge routes that Pactport serves: a pact's (latest, latest with a tag, latest untagged), the
-     * matrix's, and the two can-i-deploy shortcuts'. Each segment is one name, so no other route ending in /badge
-     * matches.
+     * matrix's, and the two can-i-deploy shortcuts', each also as {@code badge.svg}. Each segment is one name, so no
+     * other route ending in /badge matches.
      */
     private static final Pattern BADGE = Pattern.compile("^(?:"
             + "/pacts/provider/[^/]+/consumer/[^/]+/(?:latest|latest/[^/]+|latest-untagged)"
             + "|/matrix/provider/[^/]+/latest/[^/]+/consumer/[^/]+/latest/[^/]+"
             + "|/pacticipants/[^/]+/branches/[^/]+/latest-version/can-i-deploy/to-environment/[^/]+"
             + "|/pacticipants/[^/]+/latest-version/[^/]+/can-i-deploy/to/[^/]+"
-            + ")/badge$");
+            + ")/badge(?:\\.svg)?$");
     static final String HEARTBEAT = "/diagnostic/status/heartbeat";
     /** Orchestrators probe health without credentials, and the Pact Broker's Docker image has no way to give them any. */
     private static final String HEALTH = "/q/health";

@@ -76,6 +76,7 @@ class AccessPolicyTest {
                 .isEqualTo(PUBLIC);
         assertThat(publicBadges.needed("GET", "/pacts/provider/Pricing%20Service/consumer/Web%2FApp/latest/badge"))
                 .isEqualTo(PUBLIC);
+        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/badge.svg")).isEqualTo(PUBLIC);
     }
 
     @Test
@@ -86,6 +87,7 @@ class AccessPolicyTest {
         assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/a/b/badge")).isEqualTo(READ);
         assertThat(publicBadges.needed("GET", "/pacticipants/Foo/badge")).isEqualTo(READ);
         assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/badge/x")).isEqualTo(READ);
+        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/badge.json")).isEqualTo(READ);
         assertThat(publicBadges.needed("PUT", "/pacts/provider/Bar/consumer/Foo/latest/badge")).isEqualTo(WRITE);
         assertThat(publicBadges.needed("DELETE", "/pacts/provider/Bar/consumer/Foo/latest/badge")).isEqualTo(WRITE);
     }
