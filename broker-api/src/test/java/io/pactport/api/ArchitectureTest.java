@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * broker-api is packaged by feature (pacticipants, versions, environments, pacts, contracts, verifications,
- * pactsforverification, matrix, integrations, webhooks, index) over shared plumbing (http, db, events, config). Features
+ * pactsforverification, matrix, badges, integrations, webhooks, index) over shared plumbing (http, db, events, config). Features
  * form layers without cycles: where a lower feature must set off a higher one (a publication fires webhooks, a tag
  * records a deployment) it announces it through a listener interface it owns.
  */

@@ -19,6 +19,8 @@ final class Callers {
     /** Any write the auth check stands in front of; what matters is whether it gets past the check. */
     static final String WRITE_PATH = "/pacticipants/Foo";
     static final String FOR_VERIFICATION = "/pacts/provider/Foo/for-verification";
+    /** A badge: public unless PACTFLOW_ENABLE_PUBLIC_BADGE_ACCESS is false. */
+    static final String BADGE = "/pacts/provider/Foo/consumer/Bar/latest/badge";
 
     private Callers() {
     }
@@ -43,7 +45,7 @@ final class Callers {
         return given().header("Authorization", "Bearer " + token);
     }
 
-    /** Both users and both kinds of token, nothing public beyond health. */
+    /** Both users and both kinds of token, nothing public beyond health and badges (public by default). */
     public static class Locked implements QuarkusTestProfile {
 
         @Override
@@ -68,7 +70,10 @@ final class Callers {
         }
     }
 
-    /** A Pact Broker's environment, unrenamed: the users and a public heartbeat under the PACT_BROKER_ names. */
+    /**
+     * A Pact Broker's environment, unrenamed: the users, a public heartbeat and private badges under the PACT_BROKER_
+     * names.
+     */
     public static class PactBrokerNames implements QuarkusTestProfile {
 
         @Override
@@ -77,7 +82,8 @@ final class Callers {
                     "PACT_BROKER_BASIC_AUTH_PASSWORD", WRITER_PASSWORD,
                     "PACT_BROKER_BASIC_AUTH_READ_ONLY_USERNAME", READER,
                     "PACT_BROKER_BASIC_AUTH_READ_ONLY_PASSWORD", READER_PASSWORD,
-                    "PACT_BROKER_PUBLIC_HEARTBEAT", "true");
+                    "PACT_BROKER_PUBLIC_HEARTBEAT", "true",
+                    "PACT_BROKER_ENABLE_PUBLIC_BADGE_ACCESS", "false");
         }
     }
 }

@@ -140,6 +140,16 @@ class LockedAuthTest {
     }
 
     @Test
+    void badgesNeedNoCredentialsByDefaultButOnlyToBeRead() {
+        Response badge = anonymous().when().get(Callers.BADGE);
+        assertThat(badge.statusCode()).isEqualTo(200);
+        assertThat(badge.contentType()).startsWith("image/svg+xml");
+        assertThat(badge.asString()).contains(">pact not found<");
+        assertThat(anonymous().when().delete(Callers.BADGE).statusCode()).isEqualTo(401);
+        assertThat(anonymous().when().get("/pacts/provider/Foo/consumer/Bar/latest").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void theHeartbeatAnswersTheUsers() {
         reader().when().get("/diagnostic/status/heartbeat").then().statusCode(200).body("ok", is(true));
     }

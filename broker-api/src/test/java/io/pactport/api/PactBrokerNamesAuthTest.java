@@ -5,14 +5,17 @@ import static io.pactport.api.Callers.anonymous;
 import static io.pactport.api.Callers.reader;
 import static io.pactport.api.Callers.writer;
 import static io.pactport.api.LockedAuthTest.PASSED;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
 
+import io.pactport.core.auth.AuthFilter;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 /** A team starts Pactport with its Pact Broker's PACT_BROKER_* environment, read through broker-core's legacy names. */
@@ -28,6 +31,16 @@ class PactBrokerNamesAuthTest {
         reader().when().get("/").then().statusCode(200);
         reader().when().delete(WRITE_PATH).then().statusCode(403);
         writer().when().delete(WRITE_PATH).then().statusCode(PASSED);
+    }
+
+    @Test
+    void theOldBadgeSettingMakesBadgesNeedReadCredentials() {
+        Response anonymousBadge = anonymous().when().get(Callers.BADGE);
+        assertThat(anonymousBadge.statusCode()).isEqualTo(401);
+        assertThat(anonymousBadge.asString()).isEqualTo(AuthFilter.UNAUTHORIZED);
+        Response readerBadge = reader().when().get(Callers.BADGE);
+        assertThat(readerBadge.statusCode()).isEqualTo(200);
+        assertThat(readerBadge.contentType()).startsWith("image/svg+xml");
     }
 
     @Test

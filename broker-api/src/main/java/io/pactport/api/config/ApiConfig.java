@@ -38,6 +38,23 @@ public interface ApiConfig {
     @WithDefault("30s")
     Duration requestTimeout();
 
+    /**
+     * How badges are answered ({@code PACTFLOW_BADGE_PROVIDER_MODE}): {@code proxy} draws the SVG here, with no
+     * outbound call, so badges work without internet access; {@code redirect} answers 307 to the same badge on
+     * shields.io.
+     */
+    @WithDefault("proxy")
+    BadgeProviderMode badgeProviderMode();
+
+    /** Where redirected badges point ({@code PACTFLOW_SHIELDS_IO_BASE_URL}), e.g. a self-hosted shields.io. */
+    @WithDefault("https://img.shields.io")
+    String shieldsIoBaseUrl();
+
+    /** The values of {@link #badgeProviderMode()}. */
+    enum BadgeProviderMode {
+        PROXY, REDIRECT
+    }
+
     /** The event outbox relay. */
     Outbox outbox();
 

@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
@@ -13,7 +12,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Can the latest version with a tag go where another tag points (the latest version with it of each integrated
- * application), and its badge. 404 (or a grey badge) when the pacticipant or such a version does not exist.
+ * application)? 404 when the pacticipant or such a version does not exist (its badge is in the badges feature).
  */
 @Path("/pacticipants/{pacticipant}/latest-version/{tag}/can-i-deploy/to/{to}")
 public class CanIDeployTagResource {
@@ -33,12 +32,5 @@ public class CanIDeployTagResource {
         return service.tagToTag(pacticipant, tag, to).map(answer -> CanIDeployResource.found(baseUrl, answer, uri,
                 headers, "No " + answer.missing() + " found for the latest version of " + pacticipant + " with tag "
                         + tag));
-    }
-
-    @GET
-    @Path("badge")
-    public Uni<RestResponse<Object>> badge(@PathParam("pacticipant") String pacticipant, @PathParam("tag") String tag,
-            @PathParam("to") String to, @QueryParam("label") String label) {
-        return service.tagToTag(pacticipant, tag, to).map(answer -> CanIDeployResource.badge(answer, tag, to, label));
     }
 }

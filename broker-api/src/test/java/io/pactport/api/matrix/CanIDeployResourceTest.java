@@ -165,7 +165,7 @@ class CanIDeployResourceTest {
     }
 
     @Test
-    void theBranchAndTagShortcutsAndTheirBadges() {
+    void theBranchAndTagShortcuts() {
         String consumer = unique("Foo");
         String provider = unique("Bar");
         String env = unique("prod");
@@ -180,19 +180,8 @@ class CanIDeployResourceTest {
         given().when().get("/pacticipants/{p}/branches/main/latest-version/can-i-deploy/to-environment/{e}",
                 consumer, env).then().statusCode(200).body("summary.deployable", equalTo(true))
                 .body("matrix[0].consumer.version.branch", equalTo("main"));
-        given().redirects().follow(false)
-                .when().get("/pacticipants/{p}/branches/main/latest-version/can-i-deploy/to-environment/{e}/badge",
-                        consumer, env)
-                .then().statusCode(307).header("Cache-Control", "no-cache")
-                .header("Location", equalTo("https://img.shields.io/badge/can--i--deploy-main%20to%20"
-                        + env.replace("-", "--") + "-brightgreen.svg"));
         given().when().get("/pacticipants/{p}/branches/nope/latest-version/can-i-deploy/to-environment/{e}",
                 consumer, env).then().statusCode(404);
-        given().redirects().follow(false)
-                .when().get("/pacticipants/{p}/branches/nope/latest-version/can-i-deploy/to-environment/{e}/badge",
-                        consumer, env)
-                .then().statusCode(307)
-                .header("Location", equalTo("https://img.shields.io/badge/branch-not%20found-lightgrey.svg"));
 
         given().when().get("/pacticipants/{p}/latest-version/dev/can-i-deploy/to/prod", consumer)
                 .then().statusCode(200).body("summary.deployable", equalTo(true))
@@ -200,10 +189,6 @@ class CanIDeployResourceTest {
                         + " the tag or branch) of the pacticipant you wish to deploy to avoid race conditions. Without"
                         + " a version number, this result will not be reliable.\nAll required verification results"
                         + " are published and successful"));
-        given().redirects().follow(false).queryParam("label", "ship_it")
-                .when().get("/pacticipants/{p}/latest-version/dev/can-i-deploy/to/prod/badge", consumer)
-                .then().statusCode(307)
-                .header("Location", equalTo("https://img.shields.io/badge/ship__it-dev%20to%20prod-brightgreen.svg"));
         given().when().get("/pacticipants/{p}/latest-version/none/can-i-deploy/to/prod", consumer)
                 .then().statusCode(404);
     }

@@ -39,6 +39,14 @@ public interface AuthConfig {
     @WithDefault("false")
     boolean publicHeartbeat();
 
+    /**
+     * Badges (a pact's verification status, the matrix and can-i-deploy badges) need no credentials
+     * ({@code PACTFLOW_ENABLE_PUBLIC_BADGE_ACCESS}), so a README can show them; on by default, as the Pact Broker's
+     * Docker image sets it.
+     */
+    @WithDefault("true")
+    boolean enablePublicBadgeAccess();
+
     /** Comma-separated bearer tokens that may read ({@code PACTFLOW_READ_ONLY_API_TOKENS}); turn authentication on. */
     Optional<List<String>> readOnlyApiTokens();
 

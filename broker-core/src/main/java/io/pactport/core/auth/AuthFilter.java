@@ -39,7 +39,8 @@ public class AuthFilter {
     AuthFilter(AuthConfig config) {
         this.config = config;
         this.authenticator = Authenticator.from(this.config);
-        this.policy = new AccessPolicy(this.config.allowPublicRead(), this.config.publicHeartbeat());
+        this.policy = new AccessPolicy(this.config.allowPublicRead(), this.config.publicHeartbeat(),
+                this.config.enablePublicBadgeAccess());
     }
 
     void register(@Observes Filters filters) {
@@ -48,8 +49,9 @@ public class AuthFilter {
                     + " PACTFLOW_BASIC_AUTH_PASSWORD, or API tokens, to turn it on)");
             return;
         }
-        LOG.infof("Authentication is on: %s; public read %s, public heartbeat %s", authenticator.describe(),
-                config.allowPublicRead() ? "on" : "off", config.publicHeartbeat() ? "on" : "off");
+        LOG.infof("Authentication is on: %s; public read %s, public heartbeat %s, public badges %s",
+                authenticator.describe(), config.allowPublicRead() ? "on" : "off",
+                config.publicHeartbeat() ? "on" : "off", config.enablePublicBadgeAccess() ? "on" : "off");
         filters.register(this::check, SecurityHandlerPriorities.AUTHENTICATION);
     }
 

@@ -19,6 +19,12 @@ class AuthenticatorTest {
             Optional<String> basicAuthReadOnlyPassword, boolean allowPublicRead, boolean publicHeartbeat,
             Optional<List<String>> readOnlyApiTokens, Optional<List<String>> readWriteApiTokens) implements AuthConfig {
 
+        /** Not the authenticator's concern: the access policy reads it. */
+        @Override
+        public boolean enablePublicBadgeAccess() {
+            return true;
+        }
+
         static Settings users(Optional<Boolean> enabled, String user, String password, String reader,
                 String readerPassword) {
             return new Settings(enabled, Optional.ofNullable(user), Optional.ofNullable(password),
