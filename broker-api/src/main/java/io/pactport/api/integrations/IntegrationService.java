@@ -39,7 +39,7 @@ public class IntegrationService {
     public Uni<Void> deletePacts(String consumer, String provider) {
         return pool.withTransaction(tx -> find(tx, consumer, provider)
                 .call(integration -> integrations.deletePublications(tx, integration))
-                .call(integration -> outbox.append(tx, new PactDeleted(consumer, provider, "all-versions")))
+                .call(integration -> outbox.append(tx, PactDeleted.allVersions(consumer, provider)))
                 .replaceWithVoid());
     }
 

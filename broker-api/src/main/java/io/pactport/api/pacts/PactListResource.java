@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Lists of pacts: the latest of every integration, and a provider's pacts (latest, or all, by consumer version tag). */
+/**
+ * Lists of pacts: the latest of every integration, and a provider's pacts (latest, or all, by consumer version tag or
+ * branch).
+ */
 @Path("/pacts")
 @Produces(Hal.MEDIA_TYPE)
 public class PactListResource {
@@ -73,26 +76,40 @@ public class PactListResource {
                 "All pact versions for the provider " + provider + " with consumer version tag '" + tag + "'"));
     }
 
-    /** {@code GET /pacts/provider/P/consumer/C/versions}, served by {@link PactResource} whose path it is under. */
-    static Map<String, Object> versions(String provider, String consumer, List<PactPublication> pacts, String base) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("_embedded", Map.of("pacts", pacts.stream().map(pact -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("createdAt", Timestamps.format(pact.createdAt()));
-            item.put("_embedded", Map.of("consumerVersion", embeddedVersion(pact, base)));
-            item.put("_links", Map.of("self", Hal.Link.titled(pact.url(base), pact.name())));
-            return item;
-        }).toList()));
-        Map<String, Object> links = new LinkedHashMap<>();
-        links.put("self", Hal.Link.titled(BrokerUrls.integration(base, consumer, provider) + "/versions",
-                "All versions of the pact between " + consumer + " and " + provider));
-        links.put("consumer", new Hal.Link(BrokerUrls.pacticipant(base, consumer), "Consumer", consumer, null));
-        links.put("provider", new Hal.Link(BrokerUrls.pacticipant(base, provider), "Provider", provider, null));
-        links.put("pact-versions", pacts.stream().map(pact -> new Hal.Link(pact.url(base), "Pact",
-                "Version " + pact.consumerVersionNumber() + " - " + Timestamps.format(pact.createdAt()), null))
-                .toList());
-        body.put("_links", links);
-        return body;
+    /** The provider's pacts from consumer versions on each consumer's main branch. */
+    @GET
+    @Path("/provider/{provider}/branch")
+    public Uni<Map<String, Object>> onMainBranch(@PathParam("provider") String provider, @Context UriInfo uri) {
+        return onBranch(provider, null, false, uri);
+    }
+
+    @GET
+    @Path("/provider/{provider}/branch/{branch}")
+    public Uni<Map<String, Object>> onBranch(@PathParam("provider") String provider,
+            @PathParam("branch") String branch, @Context UriInfo uri) {
+        return onBranch(provider, branch, false, uri);
+    }
+
+    /** The provider's pacts from the head of each consumer's main branch. */
+    @GET
+    @Path("/provider/{provider}/branch/latest")
+    public Uni<Map<String, Object>> latestOnMainBranch(@PathParam("provider") String provider, @Context UriInfo uri) {
+        return onBranch(provider, null, true, uri);
+    }
+
+    @GET
+    @Path("/provider/{provider}/branch/{branch}/latest")
+    public Uni<Map<String, Object>> latestOnBranch(@PathParam("provider") String provider,
+            @PathParam("branch") String branch, @Context UriInfo uri) {
+        return onBranch(provider, branch, true, uri);
+    }
+
+    private Uni<Map<String, Object>> onBranch(String provider, String branch, boolean latest, UriInfo uri) {
+        String suffix = "/branch" + (branch == null ? "" : "/" + BrokerUrls.encode(branch)) + (latest ? "/latest" : "");
+        String title = (latest ? "Latest" : "All") + " pact versions for the provider " + provider
+                + (branch == null ? "" : " with consumer version branch '" + branch + "'");
+        return reader.onBranch(provider, null, branch, latest)
+                .map(pacts -> providerPacts(provider, pacts, baseUrl.of(uri), suffix, title));
     }
 
     private static Map<String, Object> latestPact(PactPublication pact, String base) {
@@ -109,12 +126,6 @@ public class PactListResource {
         item.put("_links", Map.of("self", List.of(Map.of("href", pact.latestUrl(base)),
                 Map.of("href", pact.url(base)))));
         return item;
-    }
-
-    private static Map<String, Object> embeddedVersion(PactPublication pact, String base) {
-        String url = BrokerUrls.version(base, pact.consumerName(), pact.consumerVersionNumber());
-        return Hal.object("number", pact.consumerVersionNumber(),
-                "_links", Map.of("self", new Hal.Link(url, "Version", pact.consumerVersionNumber(), null)));
     }
 
     private static Map<String, Object> providerPacts(String provider, List<PactPublication> pacts, String base,

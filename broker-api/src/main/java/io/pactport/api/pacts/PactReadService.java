@@ -1,9 +1,14 @@
 package io.pactport.api.pacts;
 
 import io.pactport.api.http.NotFoundException;
+import io.pactport.api.http.ParsingPool;
+import io.pactport.api.pacticipants.Pacticipant;
+import io.pactport.api.pacticipants.PacticipantRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +19,17 @@ public class PactReadService {
 
     private final Pool pool;
     private final PactRepository pacts;
+    private final PacticipantRepository pacticipants;
+    private final Clock clock;
+    private final ParsingPool parsing;
 
-    PactReadService(Pool pool, PactRepository pacts) {
+    PactReadService(Pool pool, PactRepository pacts, PacticipantRepository pacticipants, Clock clock,
+            ParsingPool parsing) {
+        this.parsing = parsing;
         this.pool = pool;
         this.pacts = pacts;
+        this.pacticipants = pacticipants;
+        this.clock = clock;
     }
 
     public Uni<PactPublication> forConsumerVersion(String provider, String consumer, String version) {
@@ -67,5 +79,79 @@ public class PactReadService {
 
     public Uni<List<PactPublication>> allForIntegration(String provider, String consumer) {
         return pacts.allForIntegration(pool, provider, consumer);
+    }
+
+    /** The pact between the two whose consumer version has no tag, latest first. */
+    public Uni<PactPublication> latestUntagged(String provider, String consumer) {
+        return pacts.findLatestUntagged(pool, provider, consumer)
+                .map(found -> found.orElseThrow(() -> new NotFoundException("No pact found between " + consumer
+                        + " and " + provider + " for a consumer version without tags")));
+    }
+
+    /** Every pact between the two tagged {@code tag}, latest first; 404 for an unknown consumer or provider. */
+    public Uni<List<PactPublication>> allTaggedForIntegration(String provider, String consumer, String tag) {
+        return requireBoth(consumer, provider)
+                .flatMap(ignored -> pacts.allTaggedForIntegration(pool, provider, consumer, tag));
+    }
+
+    /**
+     * The provider's pacts (from {@code consumer} only, if not null) on {@code branch} (each consumer's main branch when
+     * null), only the branch heads' when {@code latest}; 404 for an unknown consumer or provider.
+     */
+    public Uni<List<PactPublication>> onBranch(String provider, String consumer, String branch, boolean latest) {
+        Uni<?> exists = consumer == null ? require(pool, provider, "provider") : requireBoth(consumer, provider);
+        return exists.flatMap(ignored -> pacts.onBranch(pool, provider, consumer, branch, latest));
+    }
+
+    /** Every pact between the two, latest first; 404 for an unknown consumer or provider. */
+    public Uni<List<PactPublication>> allForExistingIntegration(String provider, String consumer) {
+        return requireBoth(consumer, provider).flatMap(ignored -> allForIntegration(provider, consumer));
+    }
+
+    /** The latest pact before the consumer version's with other content; 404 when either is missing. */
+    public Uni<PactPublication> previousDistinct(String provider, String consumer, String version) {
+        return forConsumerVersion(provider, consumer, version).flatMap(pact -> pacts.findPreviousDistinct(pool, pact)
+                .map(found -> found.orElseThrow(() -> new NotFoundException(
+                        PactDiffText.noPreviousVersion(pact)))));
+    }
+
+    /** The Pact Broker's diff page of the pact and the latest before it with other content (or its note of none). */
+    public Uni<String> diffWithPreviousDistinct(PactPublication pact, String base) {
+        return pacts.findPreviousDistinct(pool, pact).flatMap(previous -> previous.isPresent()
+                ? diff(pact, previous.get(), base)
+                : Uni.createFrom().item(PactDiffText.noPreviousVersion(pact)));
+    }
+
+    /**
+     * The Pact Broker's diff page of the two pacts; the change is dated by the first publication after the comparison
+     * pact, when the content it is compared with first appeared.
+     */
+    public Uni<String> diff(PactPublication pact, PactPublication comparison, String base) {
+        // diffing parses and compares both pacts, as slow as rendering a large one
+        return pacts.findNext(pool, comparison).flatMap(next -> parsing.run(
+                (long) pact.content().length() + comparison.content().length(), () -> PactDiffText.of(pact,
+                        comparison, next.orElse(pact).createdAt(), base, clock.instant())));
+    }
+
+    /** The provider's pacts at each consumer's head of {@code branch} (the main branch when null); 404 if unknown. */
+    public Uni<List<PactPublication>> branchHeadsWithContent(String provider, String branch) {
+        return require(pool, provider, "provider")
+                .flatMap(ignored -> pacts.branchHeadsWithContent(pool, provider, branch));
+    }
+
+    /** The provider's pacts currently deployed or supported in the environment (uuid or name); 404 if unknown. */
+    public Uni<List<PactPublication>> inEnvironmentWithContent(String provider, String environment) {
+        return require(pool, provider, "provider")
+                .flatMap(ignored -> pacts.inEnvironmentWithContent(pool, provider, environment));
+    }
+
+    /** The pacticipant, or the Pact Broker's 404 naming its role ("No consumer with name 'X' found"). */
+    public Uni<Pacticipant> require(SqlClient c, String name, String role) {
+        return pacticipants.findByName(c, name).map(found -> found.orElseThrow(
+                () -> new NotFoundException("No " + role + " with name '" + name + "' found")));
+    }
+
+    private Uni<Pacticipant> requireBoth(String consumer, String provider) {
+        return require(pool, consumer, "consumer").call(ignored -> require(pool, provider, "provider"));
     }
 }

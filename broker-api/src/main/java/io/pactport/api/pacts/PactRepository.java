@@ -92,6 +92,53 @@ public class PactRepository {
             ORDER BY cv."order" DESC
             """;
 
+    private static final String ALL_TAGGED_FOR_INTEGRATION = WITHOUT_CONTENT + """
+            JOIN tags t ON t.version_id = lp.consumer_version_id AND t.name = $3
+            WHERE p.name = $1 AND c.name = $2
+            ORDER BY cv."order" DESC
+            """;
+    // A branch's versions (branch_versions) or its head (branch_heads); no branch named means each consumer's main
+    // branch. Ordered as the Pact Broker sorts publications: consumer, provider, consumer version order.
+    private static final String ON_BRANCH = WITHOUT_CONTENT + """
+            JOIN %s b ON b.version_id = lp.consumer_version_id AND b.branch_name = COALESCE($3::text, c.main_branch)
+            WHERE p.name = $1 AND ($2::text IS NULL OR c.name = $2)
+            ORDER BY lower(c.name), lower(p.name), cv."order"
+            """;
+    private static final String ALL_ON_BRANCH = ON_BRANCH.formatted("branch_versions");
+    private static final String HEADS_OF_BRANCH = ON_BRANCH.formatted("branch_heads");
+    private static final String FIND_LATEST_UNTAGGED = WITH_CONTENT + """
+            WHERE p.name = $1 AND c.name = $2
+              AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.version_id = lp.consumer_version_id)
+            ORDER BY cv."order" DESC LIMIT 1
+            """;
+    private static final String FIND_PREVIOUS_DISTINCT = WITH_CONTENT + """
+            WHERE p.name = $1 AND c.name = $2 AND cv."order" < $3 AND pv.sha <> $4
+            ORDER BY cv."order" DESC LIMIT 1
+            """;
+    private static final String FIND_NEXT = WITHOUT_CONTENT + """
+            WHERE p.name = $1 AND c.name = $2 AND cv."order" > $3
+            ORDER BY cv."order" LIMIT 1
+            """;
+    // The provider's pacts that provider states are listed from: each consumer's head of the main branch, or of the
+    // branch named, or every version currently deployed or supported in the environment (by uuid, or by name as the
+    // Pact Broker 2.120 looks it up).
+    private static final String HEADS_WITH_CONTENT = WITH_CONTENT + """
+            JOIN branch_heads bh ON bh.version_id = lp.consumer_version_id
+                                AND bh.branch_name = COALESCE($2::text, c.main_branch)
+            WHERE p.name = $1
+            ORDER BY lower(c.name), cv."order"
+            """;
+    private static final String IN_ENVIRONMENT_WITH_CONTENT = WITH_CONTENT + """
+            WHERE p.name = $1 AND lp.consumer_version_id IN (
+              SELECT cdv.version_id FROM currently_deployed_version_ids cdv
+              JOIN environments e ON e.id = cdv.environment_id WHERE e.uuid = $2 OR e.name = $2
+              UNION
+              SELECT rv.version_id FROM released_versions rv
+              JOIN environments e ON e.id = rv.environment_id
+              WHERE rv.support_ended_at IS NULL AND (e.uuid = $2 OR e.name = $2))
+            ORDER BY lower(c.name), cv."order"
+            """;
+
     /** The latest revision for a consumer version and provider, read from the publications themselves (for writes). */
     private static final String LATEST_REVISION = COLUMNS.formatted("pv.content") + """
             FROM pact_publications pp
@@ -204,6 +251,51 @@ public class PactRepository {
     /** Every consumer version's pact between the two, latest first. */
     public Uni<List<PactPublication>> allForIntegration(SqlClient c, String provider, String consumer) {
         return c.preparedQuery(ALL_FOR_INTEGRATION).execute(Tuple.of(provider, consumer)).map(PactRepository::all);
+    }
+
+    /** Every consumer version's pact between the two whose consumer version has {@code tag}, latest first. */
+    public Uni<List<PactPublication>> allTaggedForIntegration(SqlClient c, String provider, String consumer,
+            String tag) {
+        return c.preparedQuery(ALL_TAGGED_FOR_INTEGRATION).execute(Tuple.of(provider, consumer, tag))
+                .map(PactRepository::all);
+    }
+
+    /**
+     * The provider's pacts (from {@code consumer} only, if given) whose consumer version is on {@code branch}, or on
+     * each consumer's main branch when {@code branch} is null; only the branch heads' when {@code latest}.
+     */
+    public Uni<List<PactPublication>> onBranch(SqlClient c, String provider, String consumer, String branch,
+            boolean latest) {
+        return c.preparedQuery(latest ? HEADS_OF_BRANCH : ALL_ON_BRANCH)
+                .execute(Tuple.of(provider, consumer, branch)).map(PactRepository::all);
+    }
+
+    /** The latest pact between the two whose consumer version has no tag. */
+    public Uni<Optional<PactPublication>> findLatestUntagged(SqlClient c, String provider, String consumer) {
+        return c.preparedQuery(FIND_LATEST_UNTAGGED).execute(Tuple.of(provider, consumer)).map(PactRepository::first);
+    }
+
+    /** The latest pact before {@code pact} (by consumer version order) with other content. */
+    public Uni<Optional<PactPublication>> findPreviousDistinct(SqlClient c, PactPublication pact) {
+        return c.preparedQuery(FIND_PREVIOUS_DISTINCT).execute(Tuple.of(pact.providerName(), pact.consumerName(),
+                pact.consumerVersionOrder(), pact.sha())).map(PactRepository::first);
+    }
+
+    /** The first pact after {@code pact} by consumer version order, without content. */
+    public Uni<Optional<PactPublication>> findNext(SqlClient c, PactPublication pact) {
+        return c.preparedQuery(FIND_NEXT).execute(Tuple.of(pact.providerName(), pact.consumerName(),
+                pact.consumerVersionOrder())).map(PactRepository::first);
+    }
+
+    /** The provider's pacts at each consumer's head of {@code branch} (the main branch when null), with content. */
+    public Uni<List<PactPublication>> branchHeadsWithContent(SqlClient c, String provider, String branch) {
+        return c.preparedQuery(HEADS_WITH_CONTENT).execute(Tuple.of(provider, branch)).map(PactRepository::all);
+    }
+
+    /** The provider's pacts of consumer versions currently deployed or supported in the environment, with content. */
+    public Uni<List<PactPublication>> inEnvironmentWithContent(SqlClient c, String provider, String environment) {
+        return c.preparedQuery(IN_ENVIRONMENT_WITH_CONTENT).execute(Tuple.of(provider, environment))
+                .map(PactRepository::all);
     }
 
     /** The latest revision published for this consumer version and provider, if any. */

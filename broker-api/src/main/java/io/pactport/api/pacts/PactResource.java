@@ -1,9 +1,11 @@
 package io.pactport.api.pacts;
 
 import io.pactport.api.http.BaseUrl;
+import io.pactport.api.http.BrokerUrls;
 import io.pactport.api.http.Hal;
 import io.pactport.api.http.ParsingPool;
 import io.pactport.api.integrations.IntegrationService;
+import io.pactport.api.pacts.PactDeletionRepository.Selection;
 import io.pactport.api.pacts.PactPublishService.Mode;
 import io.pactport.api.pacts.PactPublishService.Outcome;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +23,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** One pact: published (PUT), merged into (PATCH) and read by consumer version, tag, branch or content SHA. */
+/**
+ * One pact: published (PUT), merged into (PATCH), deleted, and read by consumer version, tag, branch, content SHA or as
+ * the latest untagged; the list of all versions, and its delete.
+ */
 @Path("/pacts/provider/{provider}/consumer/{consumer}")
 @Produces({Hal.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 public class PactResource {
@@ -31,15 +36,17 @@ public class PactResource {
 
     private final PactPublishService publisher;
     private final PactReadService reader;
+    private final PactDeletionService deletions;
     private final IntegrationService integrations;
     private final BaseUrl baseUrl;
     private final ParsingPool parsing;
 
-    PactResource(PactPublishService publisher, PactReadService reader, IntegrationService integrations,
-            BaseUrl baseUrl, ParsingPool parsing) {
+    PactResource(PactPublishService publisher, PactReadService reader, PactDeletionService deletions,
+            IntegrationService integrations, BaseUrl baseUrl, ParsingPool parsing) {
         this.parsing = parsing;
         this.publisher = publisher;
         this.reader = reader;
+        this.deletions = deletions;
         this.integrations = integrations;
         this.baseUrl = baseUrl;
     }
@@ -82,8 +89,43 @@ public class PactResource {
     public Uni<Map<String, Object>> versions(@PathParam("provider") String provider,
             @PathParam("consumer") String consumer, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return reader.allForIntegration(provider, consumer)
-                .map(pacts -> PactListResource.versions(provider, consumer, pacts, base));
+        return reader.allForExistingIntegration(provider, consumer).map(pacts -> PactVersionsHal.versions(provider,
+                consumer, pacts, base, BrokerUrls.integration(base, consumer, provider) + "/versions"));
+    }
+
+    /** The Pact Broker's path for deleting every pact between the two (one {@code all-versions} event). */
+    @DELETE
+    @Path("/versions")
+    public Uni<RestResponse<Void>> deleteVersions(@PathParam("provider") String provider,
+            @PathParam("consumer") String consumer) {
+        return deletions.delete(provider, consumer, Selection.all()).map(ignored -> RestResponse.noContent());
+    }
+
+    /** Deletes every revision of the consumer version's pact; answers with the latest pact left. */
+    @DELETE
+    @Path("/version/{version}")
+    public Uni<RestResponse<Map<String, Object>>> deleteVersion(@PathParam("provider") String provider,
+            @PathParam("consumer") String consumer, @PathParam("version") String version, @Context UriInfo request) {
+        String base = baseUrl.of(request);
+        return deletions.delete(provider, consumer, Selection.consumerVersion(version))
+                .map(latest -> RestResponse.ResponseBuilder.ok(PactVersionsHal.afterDeletion(latest, base))
+                        .type(Hal.MEDIA_TYPE).build());
+    }
+
+    /** The Pact Broker's older path for a consumer version's pact, kept for backwards compatibility. */
+    @GET
+    @Path("/versions/{version}")
+    public Uni<RestResponse<String>> forConsumerVersionDeprecated(@PathParam("provider") String provider,
+            @PathParam("consumer") String consumer, @PathParam("version") String version, @Context UriInfo request) {
+        return forConsumerVersion(provider, consumer, version, request);
+    }
+
+    /** The latest pact whose consumer version has no tag. */
+    @GET
+    @Path("/latest-untagged")
+    public Uni<RestResponse<String>> latestUntagged(@PathParam("provider") String provider,
+            @PathParam("consumer") String consumer, @Context UriInfo request) {
+        return reader.latestUntagged(provider, consumer).flatMap(pact -> ok(pact, request, null));
     }
 
     @GET
@@ -133,10 +175,14 @@ public class PactResource {
         return respond(RestResponse.Status.OK, pact, request, metadata);
     }
 
-    /** Rendering re-reads the stored content, which for a large pact takes long enough to stall an event loop. */
     private Uni<RestResponse<String>> respond(RestResponse.Status status, PactPublication pact, UriInfo request,
             String metadata) {
-        String base = baseUrl.of(request);
+        return respond(parsing, status, pact, baseUrl.of(request), metadata);
+    }
+
+    /** Rendering re-reads the stored content, which for a large pact takes long enough to stall an event loop. */
+    static Uni<RestResponse<String>> respond(ParsingPool parsing, RestResponse.Status status, PactPublication pact,
+            String base, String metadata) {
         return parsing.run(pact.content().length(), () -> RestResponse.ResponseBuilder
                 .create(status, PactDocument.render(pact, base, metadata))
                 .type(Hal.MEDIA_TYPE)

@@ -196,8 +196,25 @@ public sealed interface PactportEvent {
             implements OfIntegration {
     }
 
-    /** {@code pact.deleted}: every publication between the two ({@code scope} {@code all-versions}). */
-    record PactDeleted(String consumer, String provider, String scope) implements OfIntegration {
+    /**
+     * {@code pact.deleted}: every publication between the two ({@code scope} {@code all-versions}), or those of one
+     * consumer version ({@code consumer-version}); a delete by tag or branch is one event per consumer version.
+     *
+     * @param consumerVersionNumber the consumer version whose pact went; null for {@code all-versions}
+     */
+    record PactDeleted(String consumer, String provider, String scope, String consumerVersionNumber)
+            implements OfIntegration {
+
+        public static final String ALL_VERSIONS = "all-versions";
+        public static final String CONSUMER_VERSION = "consumer-version";
+
+        public static PactDeleted allVersions(String consumer, String provider) {
+            return new PactDeleted(consumer, provider, ALL_VERSIONS, null);
+        }
+
+        public static PactDeleted consumerVersion(String consumer, String provider, String consumerVersionNumber) {
+            return new PactDeleted(consumer, provider, CONSUMER_VERSION, consumerVersionNumber);
+        }
     }
 
     /**

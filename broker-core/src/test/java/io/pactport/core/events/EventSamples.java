@@ -122,7 +122,7 @@ public final class EventSamples {
                     "1.0.0", "production", "9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f", true, false, CREATED, LATER);
             case PACT_PUBLISHED -> new PactPublished("Foo", "Bar", "1.0.0", "main", List.of("main"), List.of("dev"),
                     "https://ci.example/foo/1", "6f1d6c7d9a1b4e0c2f3a5b7c9d1e3f5a7b9c1d3e", 1, "created", true, PACT);
-            case PACT_DELETED -> new PactDeleted("Foo", "Bar", "all-versions");
+            case PACT_DELETED -> PactDeleted.consumerVersion("Foo", "Bar", "1.0.0");
             case VERIFICATION_PUBLISHED -> new VerificationPublished("Foo", "Bar",
                     "6f1d6c7d9a1b4e0c2f3a5b7c9d1e3f5a7b9c1d3e", "1.0.0", "2.0.0", "main", List.of("prod"), true,
                     "https://ci.example/bar/2", 1, false, null, Map.of("implementation", "Pact-JVM", "version", "4.6"));

@@ -153,8 +153,12 @@ public final class EventDelivery {
             return pacticipant(e.pacticipant()) + "/branches/" + segment(e.branch(), "branch");
         }
         if (payload instanceof PactDeleted e) {
-            return "/pacts/provider/" + segment(e.provider(), "provider") + "/consumer/"
+            String integration = "/pacts/provider/" + segment(e.provider(), "provider") + "/consumer/"
                     + segment(e.consumer(), "consumer");
+            // the Pact Broker's own paths: it has no DELETE on the integration's pact path itself
+            return PactDeleted.CONSUMER_VERSION.equals(e.scope())
+                    ? integration + "/version/" + segment(e.consumerVersionNumber(), "consumerVersionNumber")
+                    : integration + "/versions";
         }
         if (payload instanceof IntegrationDeleted e) {
             return "/integrations/provider/" + segment(e.provider(), "provider") + "/consumer/"

@@ -46,7 +46,7 @@ class EventDeliverySamplesTest {
             ENVIRONMENT_CREATED    | POST /environments
             DEPLOYMENT_RECORDED    | POST /environments, PATCH /pacticipants/Foo/versions/1.0.0, POST /pacticipants/Foo/versions/1.0.0/deployed-versions/environment/env-1
             RELEASE_RECORDED       | POST /environments, PATCH /pacticipants/Foo/versions/1.0.0, POST /pacticipants/Foo/versions/1.0.0/released-versions/environment/env-1
-            PACT_DELETED           | DELETE /pacts/provider/Bar/consumer/Foo
+            PACT_DELETED           | DELETE /pacts/provider/Bar/consumer/Foo/version/1.0.0
             INTEGRATION_DELETED    | DELETE /integrations/provider/Bar/consumer/Foo
             """)
     void theSampleIsWrittenWhereItsFieldsSay(EventType type, String expected) {

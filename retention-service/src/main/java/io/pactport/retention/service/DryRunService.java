@@ -1,5 +1,6 @@
 package io.pactport.retention.service;
 
+import io.pactport.core.time.TimeInWords;
 import io.pactport.retention.selectors.BranchSelector;
 import io.pactport.retention.selectors.CleanSettings;
 import io.pactport.retention.selectors.KeepSelector;

@@ -1,17 +1,18 @@
-package io.pactport.retention.service;
+package io.pactport.core.time;
 
 import java.time.Duration;
 
 /**
- * "5 days", "about 2 hours": the distance between two times in the words of the Pact Broker's dry-run report (Rails'
- * {@code distance_of_time_in_words}, which the Pact Broker copied, without its leap-year correction).
+ * "5 days", "about 2 hours": the distance between two times in the Pact Broker's words (Rails'
+ * {@code distance_of_time_in_words}, which the Pact Broker copied, without its leap-year correction), as its dry-run
+ * report and its pact diffs say how long ago something happened.
  */
-final class TimeInWords {
+public final class TimeInWords {
 
     private TimeInWords() {
     }
 
-    static String of(Duration distance) {
+    public static String of(Duration distance) {
         long minutes = Math.round(Math.abs(distance.toMillis()) / 60_000.0);
         if (minutes == 0) {
             return "less than a minute";
