@@ -1,11 +1,10 @@
 package io.pactport.api.environments;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pactport.api.pacticipants.PacticipantRepository;
 import io.pactport.api.versions.Version;
 import io.pactport.api.versions.VersionRepository;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
@@ -55,17 +54,17 @@ class DeploymentServiceTest {
                 .flatMap(version -> deployments.recordAutoDeploymentForTag(tx, version, environment)))
                 .await().atMost(WAIT);
 
-        assertTrue(deployed.isPresent());
-        assertTrue(deployed.get().deployedVersion().autoCreated());
-        assertTrue(deployed.get().deployedVersion().currentlyDeployed());
-        assertEquals("t", fixtures.single("SELECT auto_created FROM deployed_versions WHERE uuid = ?",
-                deployed.get().deployedVersion().uuid()));
-        assertEquals(1, fixtures.count("SELECT count(*) FROM currently_deployed_version_ids WHERE"
+        assertThat(deployed.isPresent()).isTrue();
+        assertThat(deployed.get().deployedVersion().autoCreated()).isTrue();
+        assertThat(deployed.get().deployedVersion().currentlyDeployed()).isTrue();
+        assertThat(fixtures.single("SELECT auto_created FROM deployed_versions WHERE uuid = ?",
+                deployed.get().deployedVersion().uuid())).isEqualTo("t");
+        assertThat(fixtures.count("SELECT count(*) FROM currently_deployed_version_ids WHERE"
                 + " deployed_version_id = (SELECT id FROM deployed_versions WHERE uuid = ?)",
-                deployed.get().deployedVersion().uuid()));
-        assertEquals(List.of("io.pactport.deployment.recorded.v1"), fixtures.events(pacticipant));
-        assertEquals("true", fixtures.single("SELECT payload ->> 'autoCreated' FROM pactport_outbox"
-                + " WHERE event_key = ?", pacticipant));
+                deployed.get().deployedVersion().uuid())).isEqualTo(1);
+        assertThat(fixtures.events(pacticipant)).isEqualTo(List.of("io.pactport.deployment.recorded.v1"));
+        assertThat(fixtures.single("SELECT payload ->> 'autoCreated' FROM pactport_outbox"
+                + " WHERE event_key = ?", pacticipant)).isEqualTo("true");
     }
 
     @Test
@@ -77,10 +76,10 @@ class DeploymentServiceTest {
                 .flatMap(version -> deployments.recordAutoDeploymentForTag(tx, version, "feature-x")))
                 .await().atMost(WAIT);
 
-        assertTrue(deployed.isEmpty());
-        assertEquals(0, fixtures.count("SELECT count(*) FROM deployed_versions dv JOIN pacticipants p"
-                + " ON p.id = dv.pacticipant_id WHERE p.name = ?", pacticipant));
-        assertEquals(List.of(), fixtures.events(pacticipant));
+        assertThat(deployed.isEmpty()).isTrue();
+        assertThat(fixtures.count("SELECT count(*) FROM deployed_versions dv JOIN pacticipants p"
+                + " ON p.id = dv.pacticipant_id WHERE p.name = ?", pacticipant)).isEqualTo(0);
+        assertThat(fixtures.events(pacticipant)).isEqualTo(List.of());
     }
 
     @Test
@@ -93,9 +92,9 @@ class DeploymentServiceTest {
         String first = tag(pacticipant, environment).orElseThrow().deployedVersion().uuid();
         String second = tag(pacticipant, environment).orElseThrow().deployedVersion().uuid();
 
-        assertEquals(first, second);
-        assertEquals(1, fixtures.count("SELECT count(*) FROM deployed_versions WHERE uuid = ?", first));
-        assertEquals(List.of("io.pactport.deployment.recorded.v1"), fixtures.events(pacticipant));
+        assertThat(second).isEqualTo(first);
+        assertThat(fixtures.count("SELECT count(*) FROM deployed_versions WHERE uuid = ?", first)).isEqualTo(1);
+        assertThat(fixtures.events(pacticipant)).isEqualTo(List.of("io.pactport.deployment.recorded.v1"));
     }
 
     private Optional<DeploymentService.Deployed> tag(String pacticipant, String tag) {

@@ -3,6 +3,7 @@ package io.pactport.api.pactsforverification;
 import io.pactport.api.pacts.MetadataCodec;
 import io.pactport.api.pacts.PactFixtures;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.path.json.JsonPath;
 import java.net.URI;
@@ -20,21 +21,23 @@ final class PactsForVerificationFixtures {
 
     /** Publishes a pact for the consumer version, with content that differs for each {@code content}. */
     public static void publish(String consumer, String provider, String version, String content) {
-        PactFixtures.put(consumer, provider, version, PactFixtures.pact(consumer, provider, content))
-                .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200),
-                        org.hamcrest.Matchers.is(201)));
+        int status = PactFixtures.put(consumer, provider, version, PactFixtures.pact(consumer, provider, content))
+                .extract().statusCode();
+        assertThat(status).isIn(200, 201);
     }
 
     public static void branch(String pacticipant, String branch, String version) {
-        given().contentType("application/json").body("{}")
+        int status = given().contentType("application/json").body("{}")
                 .when().put("/pacticipants/{p}/branches/{b}/versions/{v}", pacticipant, branch, version)
-                .then().statusCode(org.hamcrest.Matchers.lessThan(300));
+                .then().extract().statusCode();
+        assertThat(status).isLessThan(300);
     }
 
     public static void tag(String pacticipant, String version, String tag) {
-        given().contentType("application/json").body("{}")
+        int status = given().contentType("application/json").body("{}")
                 .when().put("/pacticipants/{p}/versions/{v}/tags/{t}", pacticipant, version, tag)
-                .then().statusCode(org.hamcrest.Matchers.lessThan(300));
+                .then().extract().statusCode();
+        assertThat(status).isLessThan(300);
     }
 
     /** Creates the environment; answers its uuid. */

@@ -1,17 +1,16 @@
 package io.pactport.api.versions;
 
-import io.pactport.api.pacticipants.PacticipantFixtures;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.pactport.api.pacticipants.PacticipantFixtures;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,42 +32,49 @@ class TagBranchLabelResourceTest {
     @Test
     void tagCreatesPacticipantAndVersionThenAnswers200WithoutAnEvent() {
         String p = PacticipantFixtures.unique("Condor");
-        given().contentType("application/json").body("{}").when().put("/pacticipants/{p}/versions/1.3.0/tags/prod", p)
-                .then().statusCode(201).contentType("application/hal+json;charset=utf-8")
-                .header("Location", endsWith("/pacticipants/" + p + "/versions/1.3.0/tags/prod"))
-                .body("_links.self.href", endsWith("/pacticipants/" + p + "/versions/1.3.0/tags/prod"))
-                .body("_links.version.name", equalTo("1.3.0")).body("_links.pacticipant.name", equalTo(p));
+        Response response = given().contentType("application/json").body("{}").when()
+                .put("/pacticipants/{p}/versions/1.3.0/tags/prod", p)
+                .then().statusCode(201).contentType("application/hal+json;charset=utf-8").extract().response();
+        assertThat(response.header("Location")).endsWith("/pacticipants/" + p + "/versions/1.3.0/tags/prod");
+        JsonPath json = response.jsonPath();
+        assertThat(json.getString("_links.self.href")).endsWith("/pacticipants/" + p + "/versions/1.3.0/tags/prod");
+        assertThat(json.getString("_links.version.name")).isEqualTo("1.3.0");
+        assertThat(json.getString("_links.pacticipant.name")).isEqualTo(p);
         int events = fixtures.events(p).size();
-        given().contentType("application/json").body("{}").when().put("/pacticipants/{p}/versions/1.3.0/tags/prod", p)
-                .then().statusCode(200)
-                .body("_links.self.href", endsWith("/pacticipants/" + p + "/versions/1.3.0/tags/prod"));
-        assertEquals(events, fixtures.events(p).size());
-        assertEquals(List.of("io.pactport.pacticipant.created.v1", "io.pactport.version.created.v1",
-                "io.pactport.branch.version.added.v1", "io.pactport.tag.added.v1"), fixtures.events(p));
-        given().when().get("/pacticipants/{p}/versions/1.3.0/tags/prod", p).then().statusCode(200)
-                .body("name", equalTo("prod"));
+        json = given().contentType("application/json").body("{}").when()
+                .put("/pacticipants/{p}/versions/1.3.0/tags/prod", p)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getString("_links.self.href")).endsWith("/pacticipants/" + p + "/versions/1.3.0/tags/prod");
+        assertThat(fixtures.events(p).size()).isEqualTo(events);
+        assertThat(fixtures.events(p))
+                .isEqualTo(List.of("io.pactport.pacticipant.created.v1", "io.pactport.version.created.v1",
+                "io.pactport.branch.version.added.v1", "io.pactport.tag.added.v1"));
+        json = given().when().get("/pacticipants/{p}/versions/1.3.0/tags/prod", p).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(json.getString("name")).isEqualTo("prod");
     }
 
     @Test
     void firstTagOfAFreshVersionBecomesItsBranchButNotOfAnOldOne() {
         String p = PacticipantFixtures.unique("Foo");
         fixtures.tag(p, "new", "main");
-        assertEquals(List.of("main"), fixtures.strings("SELECT bv.branch_name || ':' || bv.auto_created FROM "
+        assertThat(fixtures.strings("SELECT bv.branch_name || ':' || bv.auto_created FROM "
                 + "branch_versions bv JOIN versions v ON v.id = bv.version_id JOIN pacticipants p ON p.id = "
                 + "v.pacticipant_id WHERE p.name = ? AND v.number = 'new'", p).stream()
-                .map(s -> s.substring(0, s.indexOf(':'))).toList());
-        assertEquals(1, fixtures.scalar("SELECT count(*) FROM branch_versions bv JOIN versions v ON v.id = "
+                .map(s -> s.substring(0, s.indexOf(':'))).toList()).isEqualTo(List.of("main"));
+        assertThat(fixtures.scalar("SELECT count(*) FROM branch_versions bv JOIN versions v ON v.id = "
                 + "bv.version_id WHERE bv.auto_created AND v.number = 'new' AND bv.pacticipant_id = "
-                + "(SELECT id FROM pacticipants WHERE name = ?)", p));
-        assertEquals(1, fixtures.scalar("SELECT count(*) FROM pacticipants WHERE name = ? AND main_branch = 'main'", p));
+                + "(SELECT id FROM pacticipants WHERE name = ?)", p)).isEqualTo(1);
+        assertThat(fixtures.scalar("SELECT count(*) FROM pacticipants WHERE name = ? AND main_branch = 'main'", p))
+                .isEqualTo(1);
 
         fixtures.version(p, "old");
         fixtures.update("UPDATE versions SET created_at = created_at - interval '1 minute' WHERE number = 'old' AND "
                 + "pacticipant_id = (SELECT id FROM pacticipants WHERE name = ?)", p);
         fixtures.tag(p, "old", "feat");
-        assertEquals(0, fixtures.scalar("SELECT count(*) FROM branch_versions bv JOIN versions v ON v.id = "
+        assertThat(fixtures.scalar("SELECT count(*) FROM branch_versions bv JOIN versions v ON v.id = "
                 + "bv.version_id WHERE v.number = 'old' AND bv.pacticipant_id = "
-                + "(SELECT id FROM pacticipants WHERE name = ?)", p));
+                + "(SELECT id FROM pacticipants WHERE name = ?)", p)).isEqualTo(0);
     }
 
     @Test
@@ -102,10 +108,11 @@ class TagBranchLabelResourceTest {
 
         fixtures.tag(p, "1", environment);
 
-        assertEquals(1, fixtures.scalar("SELECT count(*) FROM deployed_versions d JOIN currently_deployed_version_ids c"
+        assertThat(fixtures.scalar("SELECT count(*) FROM deployed_versions d JOIN currently_deployed_version_ids c"
                 + " ON c.deployed_version_id = d.id WHERE d.auto_created AND d.pacticipant_id ="
-                + " (SELECT id FROM pacticipants WHERE name = ?)", p));
-        assertEquals("io.pactport.deployment.recorded.v1", fixtures.events(p).get(fixtures.events(p).size() - 1));
+                + " (SELECT id FROM pacticipants WHERE name = ?)", p)).isEqualTo(1);
+        assertThat(fixtures.events(p).get(fixtures.events(p).size() - 1))
+                .isEqualTo("io.pactport.deployment.recorded.v1");
     }
 
     @Test
@@ -116,27 +123,33 @@ class TagBranchLabelResourceTest {
         given().when().delete("/pacticipants/{p}/versions/1/tags/prod", p).then().statusCode(404);
         given().when().get("/pacticipants/{p}/versions/1/tags/prod", p).then().statusCode(404);
         List<String> events = fixtures.events(p);
-        assertEquals("io.pactport.tag.removed.v1", events.get(events.size() - 1));
+        assertThat(events.get(events.size() - 1)).isEqualTo("io.pactport.tag.removed.v1");
     }
 
     @Test
     void branchVersionMovesTheHeadAndAnswers200WhenAlreadyThere() {
         String p = PacticipantFixtures.unique("Foo");
-        given().contentType("application/json").body("{}").when().put("/pacticipants/{p}/branches/main/versions/1", p)
-                .then().statusCode(201).header("Location", endsWith("/branches/main/versions/1"))
-                .body("_links.'pb:branch'.name", equalTo("main")).body("_links.'pb:version'.name", equalTo("1"));
+        Response response = given().contentType("application/json").body("{}").when()
+                .put("/pacticipants/{p}/branches/main/versions/1", p)
+                .then().statusCode(201).extract().response();
+        assertThat(response.header("Location")).endsWith("/branches/main/versions/1");
+        JsonPath json = response.jsonPath();
+        assertThat(json.getString("_links.'pb:branch'.name")).isEqualTo("main");
+        assertThat(json.getString("_links.'pb:version'.name")).isEqualTo("1");
         fixtures.branchVersion(p, "main", "2");
         given().contentType("application/json").body("{}").when().put("/pacticipants/{p}/branches/main/versions/1", p)
                 .then().statusCode(200);
-        given().when().get("/pacticipants/{p}/branches/main/latest-version", p).then().statusCode(200)
-                .body("number", equalTo("2"));
-        given().when().get("/pacticipants/{p}/branches/main", p).then().statusCode(200)
-                .body("name", equalTo("main")).body("_links.'pb:latest-version'.href", endsWith("/branches/main/latest-version"));
-        given().when().get("/pacticipants/{p}/branches", p).then().statusCode(200)
-                .body("_embedded.branches.name", equalTo(List.of("main")))
-                .body("_links.'pb:branches'[0].name", equalTo("main"));
+        json = given().when().get("/pacticipants/{p}/branches/main/latest-version", p).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(json.getString("number")).isEqualTo("2");
+        json = given().when().get("/pacticipants/{p}/branches/main", p).then().statusCode(200).extract().jsonPath();
+        assertThat(json.getString("name")).isEqualTo("main");
+        assertThat(json.getString("_links.'pb:latest-version'.href")).endsWith("/branches/main/latest-version");
+        json = given().when().get("/pacticipants/{p}/branches", p).then().statusCode(200).extract().jsonPath();
+        assertThat(json.getList("_embedded.branches.name")).isEqualTo(List.of("main"));
+        assertThat(json.getString("_links.'pb:branches'[0].name")).isEqualTo("main");
         given().when().get("/pacticipants/{p}/branches/main/versions/2", p).then().statusCode(200);
-        assertEquals(2, fixtures.payloads(p, "io.pactport.branch.version.added.v1").size());
+        assertThat(fixtures.payloads(p, "io.pactport.branch.version.added.v1").size()).isEqualTo(2);
     }
 
     @Test
@@ -183,9 +196,11 @@ class TagBranchLabelResourceTest {
         assertThat(latestOnBranch(p, "feat/x")).isEqualTo("1");
 
         Map<String, Long> before = fixtures.counts();
-        given().urlEncodingEnabled(false).when().delete("/pacticipants/" + p + "/branches/feat%2Fx/versions/2")
-                .then().statusCode(404).body("error", equalTo("Version '2' of pacticipant '" + p
-                        + "' is not on branch 'feat/x'"));
+        JsonPath json = given().urlEncodingEnabled(false).when()
+                .delete("/pacticipants/" + p + "/branches/feat%2Fx/versions/2")
+                .then().statusCode(404).extract().jsonPath();
+        assertThat(json.getString("error")).isEqualTo("Version '2' of pacticipant '" + p
+                        + "' is not on branch 'feat/x'");
         given().when().delete("/pacticipants/{p}/branches/main/versions/1", p).then().statusCode(404);
         given().when().delete("/pacticipants/Nobody/branches/main/versions/1").then().statusCode(404);
         assertThat(fixtures.counts()).isEqualTo(before);
@@ -205,26 +220,29 @@ class TagBranchLabelResourceTest {
         given().when().delete("/pacticipants/{p}/branches/main", p).then().statusCode(204);
         given().when().get("/pacticipants/{p}/branches/main", p).then().statusCode(404);
         given().when().get("/pacticipants/{p}/versions/1", p).then().statusCode(200);
-        assertEquals(0, fixtures.scalar("SELECT count(*) FROM branch_heads WHERE pacticipant_id = "
-                + "(SELECT id FROM pacticipants WHERE name = ?)", p));
+        assertThat(fixtures.scalar("SELECT count(*) FROM branch_heads WHERE pacticipant_id = "
+                + "(SELECT id FROM pacticipants WHERE name = ?)", p)).isEqualTo(0);
         List<String> events = fixtures.events(p);
-        assertEquals("io.pactport.branch.deleted.v1", events.get(events.size() - 1));
+        assertThat(events.get(events.size() - 1)).isEqualTo("io.pactport.branch.deleted.v1");
     }
 
     @Test
     void labelsArePutReadAndRemoved() {
         String p = PacticipantFixtures.unique("Foo");
-        given().contentType("application/json").body("{}").when().put("/pacticipants/{p}/labels/{l}", p, "ui")
-                .then().statusCode(201).body("name", equalTo("ui"))
-                .body("_links.self.href", endsWith("/pacticipants/" + p + "/labels/ui"))
-                .body("_links.pacticipant.name", equalTo(p));
+        JsonPath json = given().contentType("application/json").body("{}").when()
+                .put("/pacticipants/{p}/labels/{l}", p, "ui")
+                .then().statusCode(201).extract().jsonPath();
+        assertThat(json.getString("name")).isEqualTo("ui");
+        assertThat(json.getString("_links.self.href")).endsWith("/pacticipants/" + p + "/labels/ui");
+        assertThat(json.getString("_links.pacticipant.name")).isEqualTo(p);
         given().contentType("application/json").body("{}").when().put("/pacticipants/{p}/labels/{l}", p, "ui")
                 .then().statusCode(200);
         given().when().get("/pacticipants/{p}/labels/{l}", p, "ui").then().statusCode(200);
         given().when().delete("/pacticipants/{p}/labels/{l}", p, "ui").then().statusCode(204);
         given().when().delete("/pacticipants/{p}/labels/{l}", p, "ui").then().statusCode(404);
-        assertEquals(List.of("io.pactport.pacticipant.created.v1", "io.pactport.label.added.v1",
-                "io.pactport.label.removed.v1"), fixtures.events(p));
+        assertThat(fixtures.events(p))
+                .isEqualTo(List.of("io.pactport.pacticipant.created.v1", "io.pactport.label.added.v1",
+                "io.pactport.label.removed.v1"));
     }
 
     @Test
@@ -239,6 +257,6 @@ class TagBranchLabelResourceTest {
         given().contentType("text/plain").body("x").when().put("/pacticipants/X/labels/ui").then().statusCode(415);
         given().when().delete("/pacticipants/Nobody/branches/main").then().statusCode(404);
         given().when().delete("/pacticipants/Nobody/labels/ui").then().statusCode(404);
-        assertEquals(before, fixtures.counts());
+        assertThat(fixtures.counts()).isEqualTo(before);
     }
 }
