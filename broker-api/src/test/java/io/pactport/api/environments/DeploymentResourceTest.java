@@ -1,5 +1,14 @@
 package io.pactport.api.environments;
 
+import static io.pactport.api.ApiFixture.column;
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.environment;
+import static io.pactport.api.ApiFixture.events;
+import static io.pactport.api.ApiFixture.getJson;
+import static io.pactport.api.ApiFixture.outboxSize;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.versionRow;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,19 +33,17 @@ class DeploymentResourceTest {
     private static final String UNDEPLOYED = "io.pactport.deployment.undeployed.v1";
 
     TestDatabase database;
-    DeploymentFixtures fixtures;
     String environment;
     String environmentName;
     String pacticipant;
 
     @BeforeEach
-    void fixtures() {
-        fixtures = new DeploymentFixtures(database);
-        environmentName = DeploymentFixtures.unique("test");
-        environment = fixtures.environment(environmentName, false);
-        pacticipant = DeploymentFixtures.unique("Foo");
-        fixtures.version(pacticipant, "1");
-        fixtures.version(pacticipant, "2");
+    void seed() {
+        environmentName = unique("test");
+        environment = environment(environmentName, false);
+        pacticipant = unique("Foo");
+        versionRow(database, pacticipant, "1");
+        versionRow(database, pacticipant, "2");
     }
 
     @Test
@@ -60,18 +67,17 @@ class DeploymentResourceTest {
         assertThat(json.getString("_embedded.environment.uuid")).isEqualTo(environment);
         String uuid = response.path("uuid");
 
-        json = given().when().get("/deployed-versions/" + uuid)
-                .then().statusCode(200).extract().jsonPath();
+        json = getJson("/deployed-versions/" + uuid);
         assertThat(json.getString("uuid")).isEqualTo(uuid);
         assertThat(json.getString("_links.self.href")).endsWith("/deployed-versions/" + uuid);
-        assertThat(fixtures.single("SELECT target_for_index FROM deployed_versions WHERE uuid = ?", uuid))
+        assertThat(text(database, "SELECT target_for_index FROM deployed_versions WHERE uuid = ?", uuid))
                 .isEqualTo("blue");
-        assertThat(fixtures.single("SELECT auto_created FROM deployed_versions WHERE uuid = ?", uuid)).isEqualTo("f");
-        assertThat(fixtures.single("SELECT dv.uuid FROM currently_deployed_version_ids c"
+        assertThat(text(database, "SELECT auto_created FROM deployed_versions WHERE uuid = ?", uuid)).isEqualTo("f");
+        assertThat(text(database, "SELECT dv.uuid FROM currently_deployed_version_ids c"
                 + " JOIN deployed_versions dv ON dv.id = c.deployed_version_id WHERE c.target_for_index = 'blue'"
                 + " AND c.environment_id = (SELECT id FROM environments WHERE uuid = ?)", environment)).isEqualTo(uuid);
-        assertThat(fixtures.events(pacticipant)).isEqualTo(List.of(DEPLOYED));
-        assertThat(fixtures.single("SELECT payload ->> 'environment' FROM pactport_outbox"
+        assertThat(events(database, pacticipant)).isEqualTo(List.of(DEPLOYED));
+        assertThat(text(database, "SELECT payload ->> 'environment' FROM pactport_outbox"
                 + " WHERE event_key = ?", pacticipant)).isEqualTo(environmentName);
     }
 
@@ -80,20 +86,20 @@ class DeploymentResourceTest {
         JsonPath json = deploy("1", "").statusCode(201).extract().jsonPath();
         assertThat(json.getMap("$")).doesNotContainKey("applicationInstance");
         assertThat(json.getMap("$")).doesNotContainKey("target");
-        assertThat(fixtures.single("SELECT target_for_index FROM deployed_versions dv JOIN pacticipants p"
+        assertThat(text(database, "SELECT target_for_index FROM deployed_versions dv JOIN pacticipants p"
                 + " ON p.id = dv.pacticipant_id WHERE p.name = ?", pacticipant)).isEqualTo("");
     }
 
     @Test
     void recordingTheSameDeploymentAgainReturnsTheExistingRecord() {
         String first = deploy("1", "{}").statusCode(201).extract().path("uuid");
-        long events = fixtures.outboxSize();
+        long events = outboxSize(database);
 
         JsonPath json = deploy("1", "{}").statusCode(201).extract().jsonPath();
         assertThat(json.getString("uuid")).isEqualTo(first);
 
         assertThat(countDeployments()).isEqualTo(1);
-        assertThat(fixtures.outboxSize()).isEqualTo(events);
+        assertThat(outboxSize(database)).isEqualTo(events);
     }
 
     @Test
@@ -103,17 +109,17 @@ class DeploymentResourceTest {
 
         String second = deploy("2", "{}").statusCode(201).extract().path("uuid");
 
-        assertThat(fixtures.single("SELECT undeployed_at FROM deployed_versions WHERE uuid = ?", first)).isNotNull();
-        assertThat(fixtures.single("SELECT undeployed_at FROM deployed_versions WHERE uuid = ?", other)).isNull();
-        assertThat(fixtures.single("SELECT undeployed_at FROM deployed_versions WHERE uuid = ?", second)).isNull();
-        assertThat(fixtures.column("SELECT dv.uuid FROM currently_deployed_version_ids c"
+        assertThat(text(database, "SELECT undeployed_at FROM deployed_versions WHERE uuid = ?", first)).isNotNull();
+        assertThat(text(database, "SELECT undeployed_at FROM deployed_versions WHERE uuid = ?", other)).isNull();
+        assertThat(text(database, "SELECT undeployed_at FROM deployed_versions WHERE uuid = ?", second)).isNull();
+        assertThat(column(database, "SELECT dv.uuid FROM currently_deployed_version_ids c"
                 + " JOIN deployed_versions dv ON dv.id = c.deployed_version_id JOIN pacticipants p"
                 + " ON p.id = c.pacticipant_id WHERE p.name = ? ORDER BY dv.id", pacticipant))
                 .isEqualTo(List.of(other, second));
-        JsonPath json = given().when().get("/deployed-versions/" + first).then().statusCode(200).extract().jsonPath();
+        JsonPath json = getJson("/deployed-versions/" + first);
         assertThat(json.getBoolean("currentlyDeployed")).isFalse();
         assertThat(json.getString("undeployedAt")).isNotNull();
-        assertThat(fixtures.events(pacticipant)).isEqualTo(List.of(DEPLOYED, DEPLOYED, UNDEPLOYED, DEPLOYED));
+        assertThat(events(database, pacticipant)).isEqualTo(List.of(DEPLOYED, DEPLOYED, UNDEPLOYED, DEPLOYED));
     }
 
     @Test
@@ -162,8 +168,7 @@ class DeploymentResourceTest {
         deploy("2", "{}").statusCode(201);
         String again = deploy("1", "{}").statusCode(201).extract().path("uuid");
 
-        JsonPath json = given().when().get(recordPath("1"))
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath json = getJson(recordPath("1"));
         assertThat(json.getList("_embedded.deployedVersions.uuid")).containsExactly(again, first);
         assertThat(json.getMap("_embedded.deployedVersions[0]")).doesNotContainKey("_embedded");
         assertThat(json.getList("_embedded.deployedVersions.currentlyDeployed")).containsExactly(true, false);
@@ -181,10 +186,10 @@ class DeploymentResourceTest {
         assertThat(json.getString("undeployedAt")).isNotNull();
         assertThat(json.getString("_embedded.version.number")).isEqualTo("1");
 
-        assertThat(fixtures.count("SELECT count(*) FROM currently_deployed_version_ids c"
+        assertThat(count(database, "SELECT count(*) FROM currently_deployed_version_ids c"
                 + " JOIN pacticipants p ON p.id = c.pacticipant_id WHERE p.name = ?", pacticipant)).isEqualTo(0);
-        assertThat(fixtures.events(pacticipant)).isEqualTo(List.of(DEPLOYED, UNDEPLOYED));
-        String undeployedAt = fixtures.single("SELECT undeployed_at FROM deployed_versions WHERE uuid = ?", uuid);
+        assertThat(events(database, pacticipant)).isEqualTo(List.of(DEPLOYED, UNDEPLOYED));
+        String undeployedAt = text(database, "SELECT undeployed_at FROM deployed_versions WHERE uuid = ?", uuid);
 
         // again: nothing changes, no event
 
@@ -192,15 +197,15 @@ class DeploymentResourceTest {
                 .when().patch("/deployed-versions/" + uuid)
                 .then().statusCode(200).extract().jsonPath();
         assertThat(json.getBoolean("currentlyDeployed")).isFalse();
-        assertThat(fixtures.single("SELECT undeployed_at FROM deployed_versions WHERE uuid = ?",
+        assertThat(text(database, "SELECT undeployed_at FROM deployed_versions WHERE uuid = ?",
                 uuid)).isEqualTo(undeployedAt);
-        assertThat(fixtures.events(pacticipant)).isEqualTo(List.of(DEPLOYED, UNDEPLOYED));
+        assertThat(events(database, pacticipant)).isEqualTo(List.of(DEPLOYED, UNDEPLOYED));
     }
 
     @Test
     void aDeploymentCannotBeMadeCurrentAgain() {
         String uuid = deploy("1", "{}").statusCode(201).extract().path("uuid");
-        long events = fixtures.outboxSize();
+        long events = outboxSize(database);
 
         JsonPath json = given().contentType("application/merge-patch+json").body("{\"currentlyDeployed\": true}")
                 .when().patch("/deployed-versions/" + uuid)
@@ -218,12 +223,12 @@ class DeploymentResourceTest {
 
         json = given().when().get("/deployed-versions/" + uuid).then().extract().jsonPath();
         assertThat(json.getBoolean("currentlyDeployed")).isTrue();
-        assertThat(fixtures.outboxSize()).isEqualTo(events);
+        assertThat(outboxSize(database)).isEqualTo(events);
     }
 
     @Test
     void refusesDeploymentsOfUnknownThingsAndWritesNothing() {
-        long events = fixtures.outboxSize();
+        long events = outboxSize(database);
 
         JsonPath json = given().contentType("application/json").body("{}")
                 .when().post("/pacticipants/" + pacticipant + "/versions/9/deployed-versions/environment/"
@@ -245,7 +250,7 @@ class DeploymentResourceTest {
         given().contentType("text/plain").body("blue").when().post(recordPath("1")).then().statusCode(415);
 
         assertThat(countDeployments()).isEqualTo(0);
-        assertThat(fixtures.outboxSize()).isEqualTo(events);
+        assertThat(outboxSize(database)).isEqualTo(events);
     }
 
     private ValidatableResponse deploy(String version, String body) {
@@ -260,11 +265,11 @@ class DeploymentResourceTest {
     }
 
     private long countDeployments() {
-        return fixtures.count("SELECT count(*) FROM deployed_versions dv JOIN pacticipants p"
+        return count(database, "SELECT count(*) FROM deployed_versions dv JOIN pacticipants p"
                 + " ON p.id = dv.pacticipant_id WHERE p.name = ?", pacticipant);
     }
 
     private String displayName() {
-        return fixtures.single("SELECT display_name FROM environments WHERE uuid = ?", environment);
+        return text(database, "SELECT display_name FROM environments WHERE uuid = ?", environment);
     }
 }

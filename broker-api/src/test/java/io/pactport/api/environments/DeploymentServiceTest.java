@@ -1,5 +1,11 @@
 package io.pactport.api.environments;
 
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.environment;
+import static io.pactport.api.ApiFixture.events;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.versionRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.api.pacticipants.PacticipantRepository;
@@ -15,7 +21,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The tag rule other writes call: a tag named like an environment records a deployment there. */
@@ -27,7 +32,6 @@ class DeploymentServiceTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     TestDatabase database;
-    DeploymentFixtures fixtures;
 
     @Inject
     DeploymentService deployments;
@@ -38,17 +42,12 @@ class DeploymentServiceTest {
     @Inject
     Pool pool;
 
-    @BeforeEach
-    void fixtures() {
-        fixtures = new DeploymentFixtures(database);
-    }
-
     @Test
     void aTagNamedLikeAnEnvironmentRecordsAnAutoCreatedDeployment() {
-        String environment = DeploymentFixtures.unique("staging");
-        fixtures.environment(environment, false);
-        String pacticipant = DeploymentFixtures.unique("Foo");
-        fixtures.version(pacticipant, "1");
+        String environment = unique("staging");
+        environment(environment, false);
+        String pacticipant = unique("Foo");
+        versionRow(database, pacticipant, "1");
 
         Optional<DeploymentService.Deployed> deployed = pool.withTransaction(tx -> version(tx, pacticipant, "1")
                 .flatMap(version -> deployments.recordAutoDeploymentForTag(tx, version, environment)))
@@ -57,44 +56,44 @@ class DeploymentServiceTest {
         assertThat(deployed.isPresent()).isTrue();
         assertThat(deployed.get().deployedVersion().autoCreated()).isTrue();
         assertThat(deployed.get().deployedVersion().currentlyDeployed()).isTrue();
-        assertThat(fixtures.single("SELECT auto_created FROM deployed_versions WHERE uuid = ?",
+        assertThat(text(database, "SELECT auto_created FROM deployed_versions WHERE uuid = ?",
                 deployed.get().deployedVersion().uuid())).isEqualTo("t");
-        assertThat(fixtures.count("SELECT count(*) FROM currently_deployed_version_ids WHERE"
+        assertThat(count(database, "SELECT count(*) FROM currently_deployed_version_ids WHERE"
                 + " deployed_version_id = (SELECT id FROM deployed_versions WHERE uuid = ?)",
                 deployed.get().deployedVersion().uuid())).isEqualTo(1);
-        assertThat(fixtures.events(pacticipant)).isEqualTo(List.of("io.pactport.deployment.recorded.v1"));
-        assertThat(fixtures.single("SELECT payload ->> 'autoCreated' FROM pactport_outbox"
+        assertThat(events(database, pacticipant)).isEqualTo(List.of("io.pactport.deployment.recorded.v1"));
+        assertThat(text(database, "SELECT payload ->> 'autoCreated' FROM pactport_outbox"
                 + " WHERE event_key = ?", pacticipant)).isEqualTo("true");
     }
 
     @Test
     void aTagNamedLikeNoEnvironmentRecordsNothing() {
-        String pacticipant = DeploymentFixtures.unique("Foo");
-        fixtures.version(pacticipant, "1");
+        String pacticipant = unique("Foo");
+        versionRow(database, pacticipant, "1");
 
         Optional<DeploymentService.Deployed> deployed = pool.withTransaction(tx -> version(tx, pacticipant, "1")
                 .flatMap(version -> deployments.recordAutoDeploymentForTag(tx, version, "feature-x")))
                 .await().atMost(WAIT);
 
         assertThat(deployed.isEmpty()).isTrue();
-        assertThat(fixtures.count("SELECT count(*) FROM deployed_versions dv JOIN pacticipants p"
+        assertThat(count(database, "SELECT count(*) FROM deployed_versions dv JOIN pacticipants p"
                 + " ON p.id = dv.pacticipant_id WHERE p.name = ?", pacticipant)).isEqualTo(0);
-        assertThat(fixtures.events(pacticipant)).isEqualTo(List.of());
+        assertThat(events(database, pacticipant)).isEqualTo(List.of());
     }
 
     @Test
     void taggingAgainKeepsTheOneDeployment() {
-        String environment = DeploymentFixtures.unique("qa");
-        fixtures.environment(environment, false);
-        String pacticipant = DeploymentFixtures.unique("Foo");
-        fixtures.version(pacticipant, "1");
+        String environment = unique("qa");
+        environment(environment, false);
+        String pacticipant = unique("Foo");
+        versionRow(database, pacticipant, "1");
 
         String first = tag(pacticipant, environment).orElseThrow().deployedVersion().uuid();
         String second = tag(pacticipant, environment).orElseThrow().deployedVersion().uuid();
 
         assertThat(second).isEqualTo(first);
-        assertThat(fixtures.count("SELECT count(*) FROM deployed_versions WHERE uuid = ?", first)).isEqualTo(1);
-        assertThat(fixtures.events(pacticipant)).isEqualTo(List.of("io.pactport.deployment.recorded.v1"));
+        assertThat(count(database, "SELECT count(*) FROM deployed_versions WHERE uuid = ?", first)).isEqualTo(1);
+        assertThat(events(database, pacticipant)).isEqualTo(List.of("io.pactport.deployment.recorded.v1"));
     }
 
     private Optional<DeploymentService.Deployed> tag(String pacticipant, String tag) {

@@ -1,5 +1,13 @@
 package io.pactport.api.environments;
 
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.environment;
+import static io.pactport.api.ApiFixture.events;
+import static io.pactport.api.ApiFixture.getJson;
+import static io.pactport.api.ApiFixture.outboxSize;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.versionRow;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +19,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -20,16 +27,10 @@ import org.junit.jupiter.api.Test;
 class EnvironmentResourceTest {
 
     TestDatabase database;
-    DeploymentFixtures fixtures;
-
-    @BeforeEach
-    void fixtures() {
-        fixtures = new DeploymentFixtures(database);
-    }
 
     @Test
     void createsAnEnvironmentAsThePactBrokerClientExpects() {
-        String name = DeploymentFixtures.unique("test");
+        String name = unique("test");
         Response response = given().contentType("application/json").accept("application/hal+json")
                 .body("""
                         {"name": "%s", "displayName": "Test", "production": false,
@@ -57,11 +58,10 @@ class EnvironmentResourceTest {
         assertThat(json.getString("_links.'pb:environments'.href")).endsWith("/environments");
         String uuid = response.path("uuid");
 
-        assertThat(fixtures.single("SELECT contacts FROM environments WHERE uuid = ?", uuid))
+        assertThat(text(database, "SELECT contacts FROM environments WHERE uuid = ?", uuid))
                 .isEqualTo("[{\"name\":\"Foo team\",\"details\":{\"emailAddress\":\"foo@bar.com\"}}]");
-        assertThat(fixtures.events(name)).isEqualTo(List.of("io.pactport.environment.created.v1"));
-        json = given().when().get("/environments/" + uuid)
-                .then().statusCode(200).extract().jsonPath();
+        assertThat(events(database, name)).isEqualTo(List.of("io.pactport.environment.created.v1"));
+        json = getJson("/environments/" + uuid);
         assertThat(json.getString("uuid")).isEqualTo(uuid);
         assertThat(json.getString("_links.self.href")).endsWith("/environments/" + uuid);
         assertThat(json.getString("_links.'pb:currently-deployed-deployed-versions'.href"))
@@ -70,11 +70,10 @@ class EnvironmentResourceTest {
 
     @Test
     void generatesTheDisplayNameWhenNoneIsGiven() {
-        String name = DeploymentFixtures.unique("pre-prod");
-        String uuid = fixtures.environment(name, true);
+        String name = unique("pre-prod");
+        String uuid = environment(name, true);
 
-        JsonPath json = given().when().get("/environments/" + uuid)
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath json = getJson("/environments/" + uuid);
         assertThat(json.getString("displayName")).startsWith("Pre Prod ");
         assertThat(json.getBoolean("production")).isTrue();
         assertThat(json.getString("contacts")).isNull();
@@ -82,8 +81,8 @@ class EnvironmentResourceTest {
 
     @Test
     void listsEnvironmentsEmbeddedAndLinkedByName() {
-        String name = DeploymentFixtures.unique("listed");
-        String uuid = fixtures.environment(name, false);
+        String name = unique("listed");
+        String uuid = environment(name, false);
 
         JsonPath json = given().accept("application/hal+json").when().get("/environments")
                 .then().statusCode(200)
@@ -101,9 +100,9 @@ class EnvironmentResourceTest {
 
     @Test
     void replacesEveryAttribute() {
-        String name = DeploymentFixtures.unique("replaced");
-        String uuid = fixtures.environment(name, false);
-        String renamed = DeploymentFixtures.unique("renamed");
+        String name = unique("replaced");
+        String uuid = environment(name, false);
+        String renamed = unique("renamed");
 
         JsonPath json = given().contentType("application/json")
                 .body("{\"name\": \"" + renamed + "\", \"production\": true, \"displayName\": \"Renamed\"}")
@@ -113,14 +112,14 @@ class EnvironmentResourceTest {
         assertThat(json.getString("displayName")).isEqualTo("Renamed");
         assertThat(json.getBoolean("production")).isTrue();
 
-        assertThat(fixtures.single("SELECT name FROM environments WHERE uuid = ?", uuid)).isEqualTo(renamed);
-        assertThat(fixtures.events(renamed)).isEqualTo(List.of("io.pactport.environment.updated.v1"));
+        assertThat(text(database, "SELECT name FROM environments WHERE uuid = ?", uuid)).isEqualTo(renamed);
+        assertThat(events(database, renamed)).isEqualTo(List.of("io.pactport.environment.updated.v1"));
     }
 
     @Test
     void keepingItsOwnNameIsNotADuplicate() {
-        String name = DeploymentFixtures.unique("same");
-        String uuid = fixtures.environment(name, false);
+        String name = unique("same");
+        String uuid = environment(name, false);
 
         given().contentType("application/json").body("{\"name\": \"" + name + "\", \"production\": true}")
                 .when().put("/environments/" + uuid)
@@ -129,10 +128,10 @@ class EnvironmentResourceTest {
 
     @Test
     void deletesTheEnvironmentWithItsHistory() {
-        String name = DeploymentFixtures.unique("deleted");
-        String uuid = fixtures.environment(name, false);
-        String pacticipant = DeploymentFixtures.unique("Foo");
-        fixtures.version(pacticipant, "1");
+        String name = unique("deleted");
+        String uuid = environment(name, false);
+        String pacticipant = unique("Foo");
+        versionRow(database, pacticipant, "1");
         given().contentType("application/json").body("{}")
                 .when().post("/pacticipants/" + pacticipant + "/versions/1/deployed-versions/environment/" + uuid)
                 .then().statusCode(201);
@@ -143,13 +142,13 @@ class EnvironmentResourceTest {
         given().when().delete("/environments/" + uuid).then().statusCode(204);
 
         given().when().get("/environments/" + uuid).then().statusCode(404);
-        assertThat(fixtures.count("SELECT count(*) FROM deployed_versions dv JOIN pacticipants p"
+        assertThat(count(database, "SELECT count(*) FROM deployed_versions dv JOIN pacticipants p"
                 + " ON p.id = dv.pacticipant_id WHERE p.name = ?", pacticipant)).isEqualTo(0);
-        assertThat(fixtures.count("SELECT count(*) FROM released_versions rv JOIN pacticipants p"
+        assertThat(count(database, "SELECT count(*) FROM released_versions rv JOIN pacticipants p"
                 + " ON p.id = rv.pacticipant_id WHERE p.name = ?", pacticipant)).isEqualTo(0);
-        assertThat(fixtures.count("SELECT count(*) FROM currently_deployed_version_ids c JOIN pacticipants p"
+        assertThat(count(database, "SELECT count(*) FROM currently_deployed_version_ids c JOIN pacticipants p"
                 + " ON p.id = c.pacticipant_id WHERE p.name = ?", pacticipant)).isEqualTo(0);
-        assertThat(fixtures.events(name))
+        assertThat(events(database, name))
                 .isEqualTo(List.of("io.pactport.environment.created.v1", "io.pactport.environment.deleted.v1"));
     }
 
@@ -166,10 +165,10 @@ class EnvironmentResourceTest {
 
     @Test
     void refusesBadEnvironmentsAndWritesNothing() {
-        String taken = DeploymentFixtures.unique("taken");
-        fixtures.environment(taken, false);
-        long environments = fixtures.count("SELECT count(*) FROM environments");
-        long events = fixtures.outboxSize();
+        String taken = unique("taken");
+        environment(taken, false);
+        long environments = count(database, "SELECT count(*) FROM environments");
+        long events = outboxSize(database);
 
         JsonPath json = given().contentType("application/json").body("{\"name\": \"has space\", \"production\": false}")
                 .when().post("/environments")
@@ -207,17 +206,17 @@ class EnvironmentResourceTest {
                 .then().statusCode(415).extract().jsonPath();
         assertThat(json.getString("error")).isNotNull();
 
-        assertThat(fixtures.count("SELECT count(*) FROM environments")).isEqualTo(environments);
-        assertThat(fixtures.outboxSize()).isEqualTo(events);
+        assertThat(count(database, "SELECT count(*) FROM environments")).isEqualTo(environments);
+        assertThat(outboxSize(database)).isEqualTo(events);
     }
 
     @Test
     void refusesToRenameOntoAnotherEnvironment() {
-        String taken = DeploymentFixtures.unique("taken");
-        fixtures.environment(taken, false);
-        String name = DeploymentFixtures.unique("mine");
-        String uuid = fixtures.environment(name, false);
-        long events = fixtures.outboxSize();
+        String taken = unique("taken");
+        environment(taken, false);
+        String name = unique("mine");
+        String uuid = environment(name, false);
+        long events = outboxSize(database);
 
         JsonPath json = given().contentType("application/json")
                 .body("{\"name\": \"" + taken + "\", \"production\": true}")
@@ -230,8 +229,8 @@ class EnvironmentResourceTest {
                 .then().statusCode(400).extract().jsonPath();
         assertThat(json.getList("errors.production")).containsExactly("is missing");
 
-        assertThat(fixtures.single("SELECT name FROM environments WHERE uuid = ?", uuid)).isEqualTo(name);
-        assertThat(fixtures.single("SELECT production FROM environments WHERE uuid = ?", uuid)).isEqualTo("f");
-        assertThat(fixtures.outboxSize()).isEqualTo(events);
+        assertThat(text(database, "SELECT name FROM environments WHERE uuid = ?", uuid)).isEqualTo(name);
+        assertThat(text(database, "SELECT production FROM environments WHERE uuid = ?", uuid)).isEqualTo("f");
+        assertThat(outboxSize(database)).isEqualTo(events);
     }
 }

@@ -1,5 +1,13 @@
 package io.pactport.api.environments;
 
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.environment;
+import static io.pactport.api.ApiFixture.events;
+import static io.pactport.api.ApiFixture.getJson;
+import static io.pactport.api.ApiFixture.outboxSize;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.versionRow;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,17 +32,15 @@ class ReleaseResourceTest {
     private static final String ENDED = "io.pactport.release.support-ended.v1";
 
     TestDatabase database;
-    DeploymentFixtures fixtures;
     String environment;
     String pacticipant;
 
     @BeforeEach
-    void fixtures() {
-        fixtures = new DeploymentFixtures(database);
-        environment = fixtures.environment(DeploymentFixtures.unique("prod"), true);
-        pacticipant = DeploymentFixtures.unique("Foo");
-        fixtures.version(pacticipant, "1");
-        fixtures.version(pacticipant, "2");
+    void seed() {
+        environment = environment(unique("prod"), true);
+        pacticipant = unique("Foo");
+        versionRow(database, pacticipant, "1");
+        versionRow(database, pacticipant, "2");
     }
 
     @Test
@@ -51,12 +57,11 @@ class ReleaseResourceTest {
         assertThat(json.getBoolean("_embedded.environment.production")).isTrue();
         String uuid = response.path("uuid");
 
-        json = given().when().get("/released-versions/" + uuid)
-                .then().statusCode(200).extract().jsonPath();
+        json = getJson("/released-versions/" + uuid);
         assertThat(json.getString("uuid")).isEqualTo(uuid);
         assertThat(json.getString("_links.self.href")).endsWith("/released-versions/" + uuid);
-        assertThat(fixtures.events(pacticipant)).isEqualTo(List.of(RELEASED));
-        assertThat(fixtures.single("SELECT payload ->> 'production' FROM pactport_outbox"
+        assertThat(events(database, pacticipant)).isEqualTo(List.of(RELEASED));
+        assertThat(text(database, "SELECT payload ->> 'production' FROM pactport_outbox"
                 + " WHERE event_key = ?", pacticipant)).isEqualTo("true");
     }
 
@@ -70,7 +75,7 @@ class ReleaseResourceTest {
         assertThat(json.getString("uuid")).isEqualTo(uuid);
 
         assertThat(countReleases()).isEqualTo(1);
-        assertThat(fixtures.events(pacticipant)).isEqualTo(List.of(RELEASED));
+        assertThat(events(database, pacticipant)).isEqualTo(List.of(RELEASED));
     }
 
     @Test
@@ -85,8 +90,8 @@ class ReleaseResourceTest {
         json = release("1").statusCode(200).extract().jsonPath();
         assertThat(json.getBoolean("currentlySupported")).isTrue();
 
-        assertThat(fixtures.single("SELECT support_ended_at FROM released_versions WHERE uuid = ?", uuid)).isNull();
-        assertThat(fixtures.events(pacticipant)).isEqualTo(List.of(RELEASED, ENDED, RELEASED));
+        assertThat(text(database, "SELECT support_ended_at FROM released_versions WHERE uuid = ?", uuid)).isNull();
+        assertThat(events(database, pacticipant)).isEqualTo(List.of(RELEASED, ENDED, RELEASED));
     }
 
     @Test
@@ -105,15 +110,14 @@ class ReleaseResourceTest {
         json = given().queryParam("pacticipant", pacticipant).queryParam("version", "2").when().get(path)
                 .then().statusCode(200).extract().jsonPath();
         assertThat(json.getInt("_embedded.releasedVersions.size()")).isEqualTo(0);
-        json = given().when().get(releasePath("1"))
-                .then().statusCode(200).extract().jsonPath();
+        json = getJson(releasePath("1"));
         assertThat(json.getList("_embedded.releasedVersions.uuid")).containsExactly(one);
     }
 
     @Test
     void supportCannotBeResumedByPatchAndUnknownThingsAreNotFound() {
         String uuid = release("1").statusCode(201).extract().path("uuid");
-        long events = fixtures.outboxSize();
+        long events = outboxSize(database);
 
         JsonPath json = given().contentType("application/merge-patch+json").body("{\"currentlySupported\": true}")
                 .when().patch("/released-versions/" + uuid)
@@ -135,7 +139,7 @@ class ReleaseResourceTest {
                 .when().post(releasePath("2")).then().statusCode(400);
 
         assertThat(countReleases()).isEqualTo(1);
-        assertThat(fixtures.outboxSize()).isEqualTo(events);
+        assertThat(outboxSize(database)).isEqualTo(events);
     }
 
     private ValidatableResponse release(String version) {
@@ -150,7 +154,7 @@ class ReleaseResourceTest {
     }
 
     private long countReleases() {
-        return fixtures.count("SELECT count(*) FROM released_versions rv JOIN pacticipants p"
+        return count(database, "SELECT count(*) FROM released_versions rv JOIN pacticipants p"
                 + " ON p.id = rv.pacticipant_id WHERE p.name = ?", pacticipant);
     }
 }

@@ -1,14 +1,14 @@
 package io.pactport.api.integrations;
 
-import static io.pactport.api.pacts.PactFixtures.count;
-import static io.pactport.api.pacts.PactFixtures.pact;
-import static io.pactport.api.pacts.PactFixtures.put;
-import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.getJson;
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.putPact;
+import static io.pactport.api.ApiFixture.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.api.http.BrokerUrls;
-import io.pactport.api.pacts.PactFixtures;
 import io.pactport.core.pact.PactContent;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
@@ -30,11 +30,11 @@ class IntegrationResourceTest {
     void listsTheLatestPactsInTheShapesTheCliReads() {
         String consumer = unique("Condor");
         String provider = unique("Pricing Service");
-        put(consumer, provider, "1.2.0", pact(consumer, provider, "a request")).statusCode(201);
-        put(consumer, provider, "1.3.0", pact(consumer, provider, "a request")).statusCode(201);
+        putPact(consumer, provider, "1.2.0", pact(consumer, provider, "a request")).statusCode(201);
+        putPact(consumer, provider, "1.3.0", pact(consumer, provider, "a request")).statusCode(201);
         String encoded = BrokerUrls.encode(provider);
 
-        JsonPath json = given().when().get("/pacts/latest").then().statusCode(200).extract().jsonPath();
+        JsonPath json = getJson("/pacts/latest");
         assertThat(json.getString("pacts.find { it._embedded.consumer.name == '" + consumer
                 + "' }._embedded.consumer._embedded"
                         + ".version.number")).isEqualTo("1.3.0");
@@ -45,19 +45,17 @@ class IntegrationResourceTest {
                                 item -> assertThat(item).endsWith("/pacts/provider/" + encoded + "/consumer/"
                                         + consumer + "/version/1.3.0"));
         assertThat(json.getString("_links.self.href")).endsWith("/pacts/latest");
-        json = given().when().get("/pacts/provider/{p}/latest", provider).then().statusCode(200).extract().jsonPath();
+        json = getJson("/pacts/provider/{p}/latest", provider);
         assertThat(json.getList("_links.'pb:pacts'.name")).containsExactly(consumer);
         assertThat(json.getString("_links.'pb:pacts'[0].title"))
                 .isEqualTo("Pact between " + consumer + " (1.3.0) and " + provider);
         assertThat(json.getString("_links.provider.title")).isEqualTo(provider);
         assertThat(json.getString("_links.provider.href")).endsWith("/pacticipants/" + encoded);
-        json = given().when().get("/pacts/provider/{p}/latest/prod", provider).then().statusCode(200).extract()
-                .jsonPath();
+        json = getJson("/pacts/provider/{p}/latest/prod", provider);
         assertThat(json.getInt("_links.'pb:pacts'.size()")).isEqualTo(0);
-        json = given().when().get("/pacts/provider/{p}/consumer/{c}/versions", provider, consumer).then()
-                .statusCode(200).extract().jsonPath();
+        json = getJson("/pacts/provider/{p}/consumer/{c}/versions", provider, consumer);
         assertThat(json.getList("_embedded.pacts._embedded.consumerVersion.number")).containsExactly("1.3.0", "1.2.0");
-        json = given().when().get("/integrations").then().statusCode(200).extract().jsonPath();
+        json = getJson("/integrations");
         assertThat(json.getList("_embedded.integrations.consumer.name")).contains(consumer);
         assertThat(json.getString("_links.self.href")).endsWith("/integrations");
     }
@@ -67,7 +65,7 @@ class IntegrationResourceTest {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
         String body = pact(consumer, provider, "a request");
-        put(consumer, provider, "1.0.0", body).statusCode(201);
+        putPact(consumer, provider, "1.0.0", body).statusCode(201);
         given().contentType("application/json").body("{\"success\":true,\"providerApplicationVersion\":\"9\"}")
                 .when().post("/pacts/provider/{p}/consumer/{c}/pact-version/" + PactContent.parse(body).sha()
                         + "/verification-results", provider, consumer)
@@ -91,7 +89,7 @@ class IntegrationResourceTest {
     void deletingAnIntegrationsPactsKeepsTheIntegration() {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
-        put(consumer, provider, "1.0.0", pact(consumer, provider, "a request")).statusCode(201);
+        putPact(consumer, provider, "1.0.0", pact(consumer, provider, "a request")).statusCode(201);
 
         given().when().delete("/pacts/provider/{p}/consumer/{c}", provider, consumer).then().statusCode(204);
 

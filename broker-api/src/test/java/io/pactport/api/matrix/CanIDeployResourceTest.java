@@ -1,17 +1,17 @@
 package io.pactport.api.matrix;
 
-import static io.pactport.api.matrix.MatrixFixtures.branch;
-import static io.pactport.api.matrix.MatrixFixtures.deploy;
-import static io.pactport.api.matrix.MatrixFixtures.environment;
-import static io.pactport.api.matrix.MatrixFixtures.publish;
-import static io.pactport.api.matrix.MatrixFixtures.tag;
-import static io.pactport.api.matrix.MatrixFixtures.verify;
-import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.pactport.api.ApiFixture.branch;
+import static io.pactport.api.ApiFixture.deploy;
+import static io.pactport.api.ApiFixture.environment;
+import static io.pactport.api.ApiFixture.getJson;
+import static io.pactport.api.ApiFixture.publish;
+import static io.pactport.api.ApiFixture.tag;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.verify;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.api.http.Hal;
-import io.pactport.api.pacts.PactFixtures;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -37,8 +37,8 @@ class CanIDeployResourceTest {
         String consumer = unique("Foo");
         String provider = unique("Bar");
         String env = unique("prod");
-        String uuid = environment(env);
-        String sha = publish(consumer, "1", provider);
+        String uuid = environment(env, true);
+        String sha = publish(consumer, provider, "1", "for 1");
         verify(consumer, provider, sha, "10", true);
         deploy(provider, "10", uuid);
 
@@ -65,8 +65,8 @@ class CanIDeployResourceTest {
         String consumer = unique("Foo");
         String provider = unique("Bar");
         String env = unique("prod");
-        String uuid = environment(env);
-        String sha = publish(consumer, "1", provider);
+        String uuid = environment(env, true);
+        String sha = publish(consumer, provider, "1", "for 1");
         verify(consumer, provider, sha, "11", true);
         tag(provider, "10", "x");
         deploy(provider, "10", uuid);
@@ -84,8 +84,8 @@ class CanIDeployResourceTest {
         String consumer = unique("Foo");
         String provider = unique("Bar");
         String env = unique("prod");
-        String uuid = environment(env);
-        String sha = publish(consumer, "1", provider);
+        String uuid = environment(env, true);
+        String sha = publish(consumer, provider, "1", "for 1");
         JsonPath json = canIDeploy(consumer, "1", "environment", env).extract().jsonPath();
         assertThat(json.getString("summary.deployable")).isNull();
         assertThat(json.getString("summary.reason"))
@@ -107,9 +107,9 @@ class CanIDeployResourceTest {
     @Test
     void aVersionThatDoesNotExistIsNotDeployable() {
         String consumer = unique("Foo");
-        publish(consumer, "1", unique("Bar"));
+        publish(consumer, unique("Bar"), "1", "for 1");
         String env = unique("prod");
-        environment(env);
+        environment(env, true);
         JsonPath json = canIDeploy(consumer, "9", "environment", env).extract().jsonPath();
         assertThat(json.getBoolean("summary.deployable")).isFalse();
         assertThat(json.getString("summary.reason"))
@@ -121,7 +121,7 @@ class CanIDeployResourceTest {
     void toATagMeansTheLatestVersionsWithThatTag() {
         String consumer = unique("Foo");
         String provider = unique("Bar");
-        String sha = publish(consumer, "1", provider);
+        String sha = publish(consumer, provider, "1", "for 1");
         verify(consumer, provider, sha, "10", true);
         tag(provider, "10", "prod");
         verify(consumer, provider, sha, "11", false);
@@ -141,8 +141,8 @@ class CanIDeployResourceTest {
         String consumer = unique("Foo");
         String provider = unique("Bar");
         String env = unique("prod");
-        String uuid = environment(env);
-        String sha = publish(consumer, "1", provider);
+        String uuid = environment(env, true);
+        String sha = publish(consumer, provider, "1", "for 1");
         verify(consumer, provider, sha, "10", false);
         deploy(provider, "10", uuid);
         JsonPath json = given().queryParam("pacticipant", consumer).queryParam("version", "1")
@@ -164,7 +164,7 @@ class CanIDeployResourceTest {
         assertThat(json.getList("errors.pacticipant")).containsExactly("is missing");
         assertThat(json.getList("errors.version")).containsExactly("is missing");
         String consumer = unique("Foo");
-        publish(consumer, "1", unique("Bar"));
+        publish(consumer, unique("Bar"), "1", "for 1");
         json = given().queryParam("pacticipant", consumer).queryParam("version", "1").when().get("/can-i-deploy")
                 .then().statusCode(400).extract().jsonPath();
         assertThat(json.getList("errors.''")).containsExactly("Must specify either an environment or a 'to' tag.");
@@ -180,17 +180,16 @@ class CanIDeployResourceTest {
         String consumer = unique("Foo");
         String provider = unique("Bar");
         String env = unique("prod");
-        String uuid = environment(env);
-        String sha = publish(consumer, "1", provider);
-        branch(consumer, "1", "main");
+        String uuid = environment(env, true);
+        String sha = publish(consumer, provider, "1", "for 1");
+        branch(consumer, "main", "1");
         tag(consumer, "1", "dev");
         verify(consumer, provider, sha, "10", true);
         deploy(provider, "10", uuid);
         tag(provider, "10", "prod");
 
-        JsonPath json = given().when()
-                .get("/pacticipants/{p}/branches/main/latest-version/can-i-deploy/to-environment/{e}",
-                consumer, env).then().statusCode(200).extract().jsonPath();
+        JsonPath json = getJson("/pacticipants/{p}/branches/main/latest-version/can-i-deploy/to-environment/{e}",
+                consumer, env);
         assertThat(json.getBoolean("summary.deployable")).isTrue();
         assertThat(json.getString("matrix[0].consumer.version.branch")).isEqualTo("main");
         Response response = given().redirects().follow(false)
@@ -208,8 +207,7 @@ class CanIDeployResourceTest {
         assertThat(response.header("Location"))
                 .isEqualTo("https://img.shields.io/badge/branch-not%20found-lightgrey.svg");
 
-        json = given().when().get("/pacticipants/{p}/latest-version/dev/can-i-deploy/to/prod", consumer)
-                .then().statusCode(200).extract().jsonPath();
+        json = getJson("/pacticipants/{p}/latest-version/dev/can-i-deploy/to/prod", consumer);
         assertThat(json.getBoolean("summary.deployable")).isTrue();
         assertThat(json.getString("summary.reason"))
                 .isEqualTo("WARN: It is recommended to specify the version number (rather than"

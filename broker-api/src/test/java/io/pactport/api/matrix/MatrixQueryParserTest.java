@@ -1,6 +1,5 @@
 package io.pactport.api.matrix;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;

@@ -1,17 +1,18 @@
 package io.pactport.api.matrix;
 
-import static io.pactport.api.matrix.MatrixFixtures.branch;
-import static io.pactport.api.matrix.MatrixFixtures.deploy;
-import static io.pactport.api.matrix.MatrixFixtures.environment;
-import static io.pactport.api.matrix.MatrixFixtures.publish;
-import static io.pactport.api.matrix.MatrixFixtures.tag;
-import static io.pactport.api.matrix.MatrixFixtures.verify;
-import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.pactport.api.ApiFixture.branch;
+import static io.pactport.api.ApiFixture.deploy;
+import static io.pactport.api.ApiFixture.environment;
+import static io.pactport.api.ApiFixture.execute;
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.publish;
+import static io.pactport.api.ApiFixture.tag;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.verify;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.api.http.Hal;
-import io.pactport.api.pacts.PactFixtures;
 import io.pactport.core.pact.PactContent;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
@@ -60,9 +61,9 @@ class MatrixResourceTest {
     void twoVersionsAgainstEachOtherWithTheRowInThePactBrokersShape() {
         String consumer = unique("Foo");
         String provider = unique("Bar");
-        String sha = publish(consumer, "1", provider);
+        String sha = publish(consumer, provider, "1", "for 1");
         tag(consumer, "1", "dev");
-        branch(consumer, "1", "main");
+        branch(consumer, "main", "1");
         verify(consumer, provider, sha, "10", true);
 
         JsonPath json = matrix(q(consumer, "1") + "&" + q(provider, "10") + "&latestby=cvpv");
@@ -87,7 +88,7 @@ class MatrixResourceTest {
     void duplicateVerificationsAndOverwrittenRevisionsNeverShow() {
         String consumer = unique("Foo");
         String provider = unique("Bar");
-        String sha = publish(consumer, "1", provider);
+        String sha = publish(consumer, provider, "1", "for 1");
         verify(consumer, provider, sha, "10", false);
         verify(consumer, provider, sha, "10", true);
         JsonPath json = matrix(q(consumer, null) + "&" + q(provider, null) + "&latestby=cvpv");
@@ -95,9 +96,9 @@ class MatrixResourceTest {
         assertThat(json.getBoolean("matrix[0].verificationResult.success")).isTrue();
 
         // a second revision of the pact (as an allowed modification writes it) replaces the first in the matrix
-        String changed = PactFixtures.pact(consumer, provider, "changed");
+        String changed = pact(consumer, provider, "changed");
         PactContent content = PactContent.parse(changed);
-        PactFixtures.execute(database, """
+        execute(database, """
                 WITH pv AS (INSERT INTO pact_versions (consumer_id, provider_id, sha, content, created_at)
                             SELECT consumer_id, provider_id, '%s', '%s', now() FROM pact_versions WHERE sha = '%s'
                             RETURNING id, consumer_id, provider_id),
@@ -132,7 +133,7 @@ class MatrixResourceTest {
     void latestAloneComparesWithTheLatestVersionOfEachIntegratedApplication() {
         String consumer = unique("Foo");
         String provider = unique("Bar");
-        String sha = publish(consumer, "1", provider);
+        String sha = publish(consumer, provider, "1", "for 1");
         verify(consumer, provider, sha, "10", true);
         verify(consumer, provider, sha, "11", false);
         JsonPath json = matrix(q(consumer, "1") + "&latestby=cvp&latest=true");
@@ -154,11 +155,11 @@ class MatrixResourceTest {
         String consumer = unique("Foo");
         String provider = unique("Bar");
         String env = unique("test");
-        String uuid = environment(env);
-        String sha = publish(consumer, "1", provider);
-        branch(consumer, "1", "feat");
+        String uuid = environment(env, true);
+        String sha = publish(consumer, provider, "1", "for 1");
+        branch(consumer, "feat", "1");
         verify(consumer, provider, sha, "10", true);
-        branch(provider, "10", "main");
+        branch(provider, "main", "10");
         deploy(provider, "10", uuid);
 
         JsonPath json = matrix("q%5B%5D%5Bpacticipant%5D=" + consumer
@@ -182,7 +183,7 @@ class MatrixResourceTest {
         json = given().when().get("/matrix").then().statusCode(400).extract().jsonPath();
         assertThat(json.getList("errors")).containsExactly("Please provide 1 or more version selectors.");
         String consumer = unique("Foo");
-        publish(consumer, "1", unique("Bar"));
+        publish(consumer, unique("Bar"), "1", "for 1");
         json = given().urlEncodingEnabled(false).when()
                 .get("/matrix?" + q(consumer, "1") + "&q%5B%5D%5Blatest%5D=true&limit=0&tag=prod&environment=nowhere")
                 .then().statusCode(400).extract().jsonPath();

@@ -1,6 +1,5 @@
 package io.pactport.api.pacticipants;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;

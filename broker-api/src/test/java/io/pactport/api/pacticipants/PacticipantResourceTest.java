@@ -1,5 +1,16 @@
 package io.pactport.api.pacticipants;
 
+import static io.pactport.api.ApiFixture.branch;
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.counts;
+import static io.pactport.api.ApiFixture.environment;
+import static io.pactport.api.ApiFixture.events;
+import static io.pactport.api.ApiFixture.getJson;
+import static io.pactport.api.ApiFixture.pactVerifiedAndDeployed;
+import static io.pactport.api.ApiFixture.pacticipant;
+import static io.pactport.api.ApiFixture.tag;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.version;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +23,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -21,17 +31,11 @@ import org.junit.jupiter.api.Test;
 class PacticipantResourceTest {
 
     TestDatabase database;
-    PacticipantFixtures fixtures;
-
-    @BeforeEach
-    void fixtures() {
-        fixtures = new PacticipantFixtures(database);
-    }
 
     @Test
     void listsPacticipantsInTheShapesClientsRead() {
-        String name = PacticipantFixtures.unique("Condor");
-        fixtures.version(name, "1.3.0");
+        String name = unique("Condor");
+        version(name, "1.3.0");
         Response response = given().when().get("/pacticipants")
                 .then().statusCode(200).extract().response();
         assertThat(response.contentType()).startsWith("application/hal+json");
@@ -51,11 +55,11 @@ class PacticipantResourceTest {
 
     @Test
     void getsAPacticipantWithItsLinks() {
-        String name = PacticipantFixtures.unique("Pricing Service");
+        String name = unique("Pricing Service");
         given().contentType("application/json")
                 .body(Map.of("name", name, "repositoryUrl", "git@example.org:pricing"))
                 .post("/pacticipants").then().statusCode(201);
-        fixtures.version(name, "1.3.0");
+        version(name, "1.3.0");
         String encoded = name.replace(" ", "%20");
         JsonPath json = given().accept("application/hal+json").when().get("/pacticipants/{p}", name)
                 .then().statusCode(200).contentType("application/hal+json;charset=utf-8").extract().jsonPath();
@@ -88,7 +92,7 @@ class PacticipantResourceTest {
 
     @Test
     void createsWithPostAndRecordsTheEvent() {
-        String name = PacticipantFixtures.unique("Foo");
+        String name = unique("Foo");
         Response response = given().accept("application/hal+json").contentType("application/json")
                 .body(Map.of("name", name, "repositoryUrl", "http://foo", "mainBranch", "main"))
                 .when().post("/pacticipants")
@@ -99,14 +103,14 @@ class PacticipantResourceTest {
         assertThat(json.getString("repositoryUrl")).isEqualTo("http://foo");
         assertThat(json.getString("mainBranch")).isEqualTo("main");
         assertThat(json.getString("_links.self.href")).endsWith("/pacticipants/" + name);
-        assertThat(fixtures.events(name)).isEqualTo(List.of("io.pactport.pacticipant.created.v1"));
-        assertThat(fixtures.scalar("SELECT count(*) FROM pacticipants WHERE name = ? AND display_name IS NOT NULL",
+        assertThat(events(database, name)).isEqualTo(List.of("io.pactport.pacticipant.created.v1"));
+        assertThat(count(database, "SELECT count(*) FROM pacticipants WHERE name = ? AND display_name IS NOT NULL",
                 name)).isEqualTo(1);
     }
 
     @Test
     void patchCreatesAMissingPacticipantAndMergesIntoAnExistingOne() {
-        String name = PacticipantFixtures.unique("Patched");
+        String name = unique("Patched");
         // pact_broker-client sends snake_case here, which the Pact Broker ignores: the pacticipant is still created
         Response response = given().contentType("application/json").body(Map.of("repository_url", "git@example.org:x"))
                 .when().patch("/pacticipants/{p}", name)
@@ -127,23 +131,23 @@ class PacticipantResourceTest {
         json = given().contentType("application/json").body("{\"repositoryUrl\": null}")
                 .when().patch("/pacticipants/{p}", name).then().statusCode(200).extract().jsonPath();
         assertThat(json.getString("repositoryUrl")).isNull();
-        assertThat(fixtures.events(name))
+        assertThat(events(database, name))
                 .isEqualTo(List.of("io.pactport.pacticipant.created.v1", "io.pactport.pacticipant.updated.v1",
                 "io.pactport.pacticipant.updated.v1", "io.pactport.pacticipant.updated.v1"));
     }
 
     @Test
     void patchThatChangesNothingRecordsNoEvent() {
-        String name = PacticipantFixtures.unique("Still");
-        fixtures.pacticipant(name);
+        String name = unique("Still");
+        pacticipant(name);
         given().contentType("application/json").body("{}").when().patch("/pacticipants/{p}", name)
                 .then().statusCode(200);
-        assertThat(fixtures.events(name)).isEqualTo(List.of("io.pactport.pacticipant.created.v1"));
+        assertThat(events(database, name)).isEqualTo(List.of("io.pactport.pacticipant.created.v1"));
     }
 
     @Test
     void putReplacesEveryFieldAndAnswers404WhenMissing() {
-        String name = PacticipantFixtures.unique("Replaced");
+        String name = unique("Replaced");
         given().contentType("application/json")
                 .body(Map.of("name", name, "repositoryUrl", "http://old", "displayName", "Old"))
                 .post("/pacticipants").then().statusCode(201);
@@ -153,52 +157,52 @@ class PacticipantResourceTest {
         assertThat(json.getString("repositoryName")).isEqualTo("replaced");
         assertThat(json.getString("repositoryUrl")).isNull();
         assertThat(json.getString("displayName")).startsWith("Replaced");
-        Map<String, Long> before = fixtures.counts();
+        Map<String, Long> before = counts(database);
         given().contentType("application/json").body(Map.of("repositoryName", "x"))
                 .when().put("/pacticipants/{p}", "Missing-" + name).then().statusCode(404);
-        assertThat(fixtures.counts()).isEqualTo(before);
+        assertThat(counts(database)).isEqualTo(before);
     }
 
     @Test
     void deleteRemovesThePacticipantAndEverythingItOwns() {
-        String consumer = PacticipantFixtures.unique("Consumer");
-        String provider = PacticipantFixtures.unique("Provider");
-        String env = fixtures.environment(PacticipantFixtures.unique("env"));
-        fixtures.branchVersion(consumer, "main", "c1");
-        fixtures.tag(consumer, "c1", "prod");
-        fixtures.version(provider, "p1");
+        String consumer = unique("Consumer");
+        String provider = unique("Provider");
+        String env = environment(unique("env"), false);
+        branch(consumer, "main", "c1");
+        tag(consumer, "c1", "prod");
+        version(provider, "p1");
         given().contentType("application/json").body("{}").put("/pacticipants/{p}/labels/{l}", consumer, "team-a")
                 .then().statusCode(201);
-        fixtures.pactVerifiedAndDeployed(consumer, "c1", provider, "p1", env);
+        pactVerifiedAndDeployed(database, consumer, "c1", provider, "p1", env);
 
-        long id = fixtures.scalar("SELECT id FROM pacticipants WHERE name = ?", consumer);
+        long id = count(database, "SELECT id FROM pacticipants WHERE name = ?", consumer);
 
         given().when().delete("/pacticipants/{p}", consumer).then().statusCode(204);
 
         for (String table : List.of("versions", "tags", "branches", "branch_versions", "branch_heads", "labels",
                 "deployed_versions")) {
-            assertThat(fixtures.scalar("SELECT count(*) FROM " + table + " WHERE pacticipant_id = ?", id))
+            assertThat(count(database, "SELECT count(*) FROM " + table + " WHERE pacticipant_id = ?", id))
                     .as(table).isEqualTo(0);
         }
         for (String table : List.of("pact_versions", "pact_publications", "verifications")) {
-            assertThat(fixtures.scalar("SELECT count(*) FROM " + table + " WHERE consumer_id = ?", id))
+            assertThat(count(database, "SELECT count(*) FROM " + table + " WHERE consumer_id = ?", id))
                     .as(table).isEqualTo(0);
         }
-        assertThat(fixtures.scalar("SELECT count(*) FROM pacticipants WHERE name = ?", consumer)).isEqualTo(0);
-        assertThat(fixtures.scalar("SELECT count(*) FROM verifications v JOIN pacticipants p "
+        assertThat(count(database, "SELECT count(*) FROM pacticipants WHERE name = ?", consumer)).isEqualTo(0);
+        assertThat(count(database, "SELECT count(*) FROM verifications v JOIN pacticipants p "
                 + "ON p.id = v.provider_id WHERE p.name = ?", provider)).isEqualTo(0);
-        assertThat(fixtures.scalar("SELECT count(*) FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id "
+        assertThat(count(database, "SELECT count(*) FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id "
                 + "WHERE p.name = ?", provider)).as("the provider's version stays").isEqualTo(1);
-        assertThat(fixtures.scalar("SELECT count(*) FROM released_versions r JOIN pacticipants p "
+        assertThat(count(database, "SELECT count(*) FROM released_versions r JOIN pacticipants p "
                 + "ON p.id = r.pacticipant_id WHERE p.name = ?", provider))
                 .as("the provider's release stays").isEqualTo(1);
-        List<String> events = fixtures.events(consumer);
+        List<String> events = events(database, consumer);
         assertThat(events.get(events.size() - 1)).isEqualTo("io.pactport.pacticipant.deleted.v1");
     }
 
     @Test
     void refusesMalformedJsonAndOtherContentTypesWithoutWriting() {
-        Map<String, Long> before = fixtures.counts();
+        Map<String, Long> before = counts(database);
         JsonPath json = given().contentType("application/json").body("{\"name\": ").when().post("/pacticipants")
                 .then().statusCode(400).extract().jsonPath();
         assertThat(json.getString("error")).contains("JSON");
@@ -219,19 +223,19 @@ class PacticipantResourceTest {
         json = given().contentType("application/json").body("{\"mainBranch\": \"two words\"}")
                 .when().patch("/pacticipants/{p}", "Whoever").then().statusCode(400).extract().jsonPath();
         assertThat(json.getString("errors.mainBranch[0]")).contains("spaces");
-        assertThat(fixtures.counts()).isEqualTo(before);
+        assertThat(counts(database)).isEqualTo(before);
     }
 
     @Test
     void storesSqlMetacharactersVerbatimAndRefusesOverlongNames() {
-        String name = "'; DROP TABLE versions;-- " + PacticipantFixtures.unique("x");
-        fixtures.version(name, "1.0.0");
-        JsonPath json = given().when().get("/pacticipants/{p}", name).then().statusCode(200).extract().jsonPath();
+        String name = "'; DROP TABLE versions;-- " + unique("x");
+        version(name, "1.0.0");
+        JsonPath json = getJson("/pacticipants/{p}", name);
         assertThat(json.getString("name")).isEqualTo(name);
-        assertThat(fixtures.scalar("SELECT count(*) FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id "
+        assertThat(count(database, "SELECT count(*) FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id "
                 + "WHERE p.name = ?", name)).isEqualTo(1);
 
-        Map<String, Long> before = fixtures.counts();
+        Map<String, Long> before = counts(database);
         String longName = "n".repeat(10_000);
         int status = given().contentType("application/json").body(Map.of("name", longName))
                 .when().post("/pacticipants").then().extract().statusCode();
@@ -239,17 +243,16 @@ class PacticipantResourceTest {
         int pathStatus = given().contentType("application/json").body("{}")
                 .when().patch("/pacticipants/{p}", longName).then().extract().statusCode();
         assertThat(pathStatus / 100).as("a 4xx, not " + pathStatus).isEqualTo(4);
-        assertThat(fixtures.counts()).isEqualTo(before);
+        assertThat(counts(database)).isEqualTo(before);
     }
 
     @Test
     void listsPacticipantsByLabel() {
-        String labelled = PacticipantFixtures.unique("Labelled");
-        fixtures.pacticipant(PacticipantFixtures.unique("Unlabelled"));
+        String labelled = unique("Labelled");
+        pacticipant(unique("Unlabelled"));
         given().contentType("application/json").body("{}").put("/pacticipants/{p}/labels/{l}", labelled, "ui")
                 .then().statusCode(201);
-        JsonPath json = given().when().get("/pacticipants/label/{l}", "ui")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath json = getJson("/pacticipants/label/{l}", "ui");
         assertThat(json.getList("_embedded.pacticipants.name")).isEqualTo(List.of(labelled));
         assertThat(json.getString("_embedded.pacticipants[0]._embedded.labels[0].name")).isEqualTo("ui");
     }

@@ -1,11 +1,11 @@
 package io.pactport.api.pacts;
 
-import static io.pactport.api.pacts.PactFixtures.base64;
-import static io.pactport.api.pacts.PactFixtures.count;
-import static io.pactport.api.pacts.PactFixtures.pact;
-import static io.pactport.api.pacts.PactFixtures.put;
-import static io.pactport.api.pacts.PactFixtures.text;
-import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.pactport.api.ApiFixture.base64;
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.putPact;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,10 +42,10 @@ class PactDangerousModificationTest {
     void changedContentBecomesTheNextRevisionAndTheLatest() {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
-        put(consumer, provider, "1.0.0", pact(consumer, provider, "a request")).statusCode(201);
+        putPact(consumer, provider, "1.0.0", pact(consumer, provider, "a request")).statusCode(201);
         String changed = pact(consumer, provider, "another request");
 
-        JsonPath json = put(consumer, provider, "1.0.0", changed).statusCode(200).extract().jsonPath();
+        JsonPath json = putPact(consumer, provider, "1.0.0", changed).statusCode(200).extract().jsonPath();
         assertThat(json.getString("interactions[0].description")).isEqualTo("another request");
         assertThat(json.getString("_links.'pb:pact-version'.name")).isEqualTo(PactContent.parse(changed).sha());
 
@@ -61,7 +61,7 @@ class PactDangerousModificationTest {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
         String original = pact(consumer, provider, "a request");
-        put(consumer, provider, "1.0.0", original).statusCode(201);
+        putPact(consumer, provider, "1.0.0", original).statusCode(201);
         // the same description and provider state, another request: PATCH refuses it, contracts/publish merges it
         String changed = original.replace("\"path\":\"/a-request\"", "\"path\":\"/another-path\"");
         given().contentType("application/json").body(changed)

@@ -1,10 +1,10 @@
 package io.pactport.api.pacts;
 
-import static io.pactport.api.pacts.PactFixtures.count;
-import static io.pactport.api.pacts.PactFixtures.counts;
-import static io.pactport.api.pacts.PactFixtures.put;
-import static io.pactport.api.pacts.PactFixtures.text;
-import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.counts;
+import static io.pactport.api.ApiFixture.putPact;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +56,7 @@ class PactMergeTest {
         String original = input(name, "original.json");
         String additional = input(name, "additional.json");
         String consumer = PactContent.parse(original).consumerName().orElseThrow();
-        put(consumer, PROVIDER, "1.0.0", original).statusCode(201);
+        putPact(consumer, PROVIDER, "1.0.0", original).statusCode(201);
         Map<String, Long> before = counts(database);
 
         if (expected.get("conflict").asBoolean()) {
@@ -83,8 +83,8 @@ class PactMergeTest {
         String consumer = unique("Merge Consumer");
         String original = input("adds-and-replaces", "original.json").replace("Merge Consumer Adds", consumer);
         String additional = input("adds-and-replaces", "additional.json").replace("Merge Consumer Adds", consumer);
-        put(consumer, PROVIDER, "2.0.0", additional).statusCode(201);
-        put(consumer, PROVIDER, "1.0.0", original).statusCode(201);
+        putPact(consumer, PROVIDER, "2.0.0", additional).statusCode(201);
+        putPact(consumer, PROVIDER, "1.0.0", original).statusCode(201);
 
         JsonPath json = patch(consumer, "1.0.0", additional).statusCode(200).extract().jsonPath();
         assertThat(json.getList("interactions.description"))

@@ -1,11 +1,13 @@
 package io.pactport.api.pacts;
 
-import static io.pactport.api.pacts.PactFixtures.count;
-import static io.pactport.api.pacts.PactFixtures.counts;
-import static io.pactport.api.pacts.PactFixtures.pact;
-import static io.pactport.api.pacts.PactFixtures.put;
-import static io.pactport.api.pacts.PactFixtures.text;
-import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.counts;
+import static io.pactport.api.ApiFixture.execute;
+import static io.pactport.api.ApiFixture.getJson;
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.putPact;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +37,7 @@ class PactPublishTest {
         String body = pact(consumer, provider, "a request for prices");
         String sha = PactContent.parse(body).sha();
 
-        Response response = put(consumer, provider, "1.3.0", body).statusCode(201)
+        Response response = putPact(consumer, provider, "1.3.0", body).statusCode(201)
                 .header("X-Pact-Consumer-Version", "1.3.0").extract().response();
         assertThat(response.contentType()).startsWith("application/hal+json");
         JsonPath json = response.jsonPath();
@@ -84,11 +86,11 @@ class PactPublishTest {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
         String body = pact(consumer, provider, "a request");
-        put(consumer, provider, "1.0.0", body).statusCode(201);
+        putPact(consumer, provider, "1.0.0", body).statusCode(201);
         long pactVersions = count(database, "SELECT count(*) FROM pact_versions");
         long publications = count(database, "SELECT count(*) FROM pact_publications");
 
-        JsonPath json = put(consumer, provider, "1.0.0", body).statusCode(200).extract().jsonPath();
+        JsonPath json = putPact(consumer, provider, "1.0.0", body).statusCode(200).extract().jsonPath();
         assertThat(json.getString("consumer.name")).isEqualTo(consumer);
 
         assertThat(count(database, "SELECT count(*) FROM pact_versions")).isEqualTo(pactVersions);
@@ -99,12 +101,12 @@ class PactPublishTest {
     void changedContentForAPublishedVersionIsRefusedWith409InThePactBrokersWordsAndNothingWritten() {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
-        put(consumer, provider, "1.0.0", pact(consumer, provider, "a request")).statusCode(201);
+        putPact(consumer, provider, "1.0.0", pact(consumer, provider, "a request")).statusCode(201);
         Map<String, Long> before = counts(database);
 
         // the Pact Broker 2.120's errors.validation.pact_content_modification_not_allowed
 
-        JsonPath json = put(consumer, provider, "1.0.0",
+        JsonPath json = putPact(consumer, provider, "1.0.0",
                 pact(consumer, provider, "another request")).statusCode(409).extract().jsonPath();
         assertThat(json.getString("error"))
                 .isEqualTo("Cannot change the content of the pact for " + consumer + " version 1.0.0 and"
@@ -122,8 +124,8 @@ class PactPublishTest {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
         String body = pact(consumer, provider, "a request");
-        put(consumer, provider, "1.0.0", body).statusCode(201);
-        put(consumer, provider, "1.0.1", body).statusCode(201);
+        putPact(consumer, provider, "1.0.0", body).statusCode(201);
+        putPact(consumer, provider, "1.0.1", body).statusCode(201);
 
         String where = " WHERE consumer_id = (SELECT id FROM pacticipants WHERE name = '" + consumer + "')";
         assertThat(count(database, "SELECT count(*) FROM pact_versions" + where)).isEqualTo(1);
@@ -137,7 +139,7 @@ class PactPublishTest {
     void patchMergesNewInteractionsIntoTheVersionsPact() {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
-        put(consumer, provider, "1.0.0", pact(consumer, provider, "a request")).statusCode(201);
+        putPact(consumer, provider, "1.0.0", pact(consumer, provider, "a request")).statusCode(201);
 
         JsonPath json = given().contentType("application/json").body(pact(consumer, provider, "another request"))
                 .when().patch("/pacts/provider/{p}/consumer/{c}/version/1.0.0", provider, consumer)
@@ -154,9 +156,9 @@ class PactPublishTest {
         String provider = unique("Pricing");
         Map<String, Long> before = counts(database);
 
-        JsonPath json = put(consumer, provider, "1.0.0", "{\"consumer\": ").statusCode(400).extract().jsonPath();
+        JsonPath json = putPact(consumer, provider, "1.0.0", "{\"consumer\": ").statusCode(400).extract().jsonPath();
         assertThat(json.getString("errors.base[0]")).isNotEmpty();
-        json = put(consumer, provider, "1.0.0", pact("Someone else", provider, "a request")).statusCode(400).extract()
+        json = putPact(consumer, provider, "1.0.0", pact("Someone else", provider, "a request")).statusCode(400).extract()
                 .jsonPath();
         assertThat(json.getString("errors.'consumer.name'[0]")).contains("does not match name in URL path");
         json = given().contentType("text/plain").body(pact(consumer, provider, "a request"))
@@ -172,15 +174,14 @@ class PactPublishTest {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
         String first = pact(consumer, provider, "a request");
-        put(consumer, provider, "1.0.0", first).statusCode(201);
-        put(consumer, provider, "2.0.0", pact(consumer, provider, "a request", "another")).statusCode(201);
-        PactFixtures.execute(database, "INSERT INTO tags (name, version_id, pacticipant_id, version_order, created_at,"
+        putPact(consumer, provider, "1.0.0", first).statusCode(201);
+        putPact(consumer, provider, "2.0.0", pact(consumer, provider, "a request", "another")).statusCode(201);
+        execute(database, "INSERT INTO tags (name, version_id, pacticipant_id, version_order, created_at,"
                 + " updated_at) SELECT 'prod', id, pacticipant_id, \"order\", now(), now() FROM versions WHERE number"
                 + " = '1.0.0' AND pacticipant_id = (SELECT id FROM pacticipants WHERE name = '" + consumer + "')");
 
         String path = "/pacts/provider/{p}/consumer/{c}";
-        JsonPath json = given().when().get(path + "/version/1.0.0", provider, consumer)
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath json = getJson(path + "/version/1.0.0", provider, consumer);
         assertThat(json.getInt("interactions.size()")).isEqualTo(1);
         json = given().when().get(path + "/latest", provider, consumer)
                 .then().statusCode(200).header("X-Pact-Consumer-Version", "2.0.0").extract().jsonPath();

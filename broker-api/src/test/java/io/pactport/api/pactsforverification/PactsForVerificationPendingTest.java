@@ -1,17 +1,17 @@
 package io.pactport.api.pactsforverification;
 
-import static io.pactport.api.pacts.PactFixtures.unique;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.branch;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.forVerification;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.metadata;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.publish;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.tag;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.verify;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.versions;
+import static io.pactport.api.ApiFixture.branch;
+import static io.pactport.api.ApiFixture.forVerification;
+import static io.pactport.api.ApiFixture.metadata;
+import static io.pactport.api.ApiFixture.publish;
+import static io.pactport.api.ApiFixture.tag;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.verifyAt;
+import static io.pactport.api.ApiFixture.versions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.api.pacts.MetadataCodec;
-import io.pactport.api.pacts.PactFixtures;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
@@ -53,7 +53,7 @@ class PactsForVerificationPendingTest {
                 + " https://docs.pact.io/go/pending");
         assertThat(before.getList("_embedded.pacts[0].verificationProperties.notices").size()).isEqualTo(6);
 
-        verify(link(before, 0), provider, "100", "main", true);
+        verifyAt(link(before, 0), provider, "100", "main", true);
         // the metadata came back with the result: pending, and the selector with its consumer version's number
         assertThat(verification(provider, "100"))
                 .isEqualTo("t f [{\"latest\":\"true\",\"consumer_version_number\":\"1\"}]");
@@ -78,7 +78,7 @@ class PactsForVerificationPendingTest {
         branch(consumer, "main", "2");
         JsonPath changed = forVerification(provider, query);
         assertThat(changed.getBoolean("_embedded.pacts[0].verificationProperties.pending")).isTrue();
-        verify(link(changed, 0), provider, "102", "main", false);
+        verifyAt(link(changed, 0), provider, "102", "main", false);
         assertThat(pending(provider, "main")).isTrue();
         assertThat(pending(provider, "feat-late")).isTrue();
 
@@ -107,7 +107,7 @@ class PactsForVerificationPendingTest {
                 .contains("a successful verification result for a versions of " + provider + " with tag 'dev' and"
                         + " 'prod' has not yet been published")).isTrue();
 
-        verify(link(before, 0), provider, "201", "feat", true, "dev");
+        verifyAt(link(before, 0), provider, "201", "feat", true, "dev");
         JsonPath devVerified = forVerification(provider, query);
         assertThat(devVerified.getBoolean("_embedded.pacts[0].verificationProperties.pending")).isTrue();
         assertThat(devVerified.getString("_embedded.pacts[0].verificationProperties.notices[1].text")
@@ -117,7 +117,7 @@ class PactsForVerificationPendingTest {
                         + " with tag 'prod' as the"
                 + " successful verification results with this tag have not yet been published.");
 
-        verify(link(devVerified, 0), provider, "202", "main", true, "prod");
+        verifyAt(link(devVerified, 0), provider, "202", "main", true, "prod");
         JsonPath bothVerified = forVerification(provider, query);
         assertThat(bothVerified.getBoolean("_embedded.pacts[0].verificationProperties.pending")).isFalse();
         assertThat(bothVerified.getString("_embedded.pacts[0].verificationProperties.notices[1].text")
@@ -155,12 +155,12 @@ class PactsForVerificationPendingTest {
                 + " consumer version selectors). Read more at https://docs.pact.io/go/wip");
 
         // a successful WIP verification is recorded as WIP and leaves the pact WIP
-        verify(link(response, 1), provider, "300", "main", true);
+        verifyAt(link(response, 1), provider, "300", "main", true);
         assertThat(verification(provider, "300")).isEqualTo("null t null");
         assertThat(versions(forVerification(provider, query))).isEqualTo(List.of("1", "2"));
 
         // once verified successfully as an explicitly chosen pact, it is not WIP any more
-        verify(link(forVerification(provider, PactsForVerificationSelectorsTest.selectors("{\"branch\":\"feat-z\"}")),
+        verifyAt(link(forVerification(provider, PactsForVerificationSelectorsTest.selectors("{\"branch\":\"feat-z\"}")),
                 0), provider, "301", "main", true);
         assertThat(versions(forVerification(provider, query))).isEqualTo(List.of("1"));
 
@@ -199,7 +199,7 @@ class PactsForVerificationPendingTest {
                 .contains("not yet been successfully verified by a version of " + provider + " with tag 'main'"))
                 .isTrue();
 
-        verify(link(forVerification(provider, PactsForVerificationSelectorsTest.selectors("{\"branch\":\"feat-t\"}")),
+        verifyAt(link(forVerification(provider, PactsForVerificationSelectorsTest.selectors("{\"branch\":\"feat-t\"}")),
                 0), provider, "400", null, true, "main");
         assertThat(versions(forVerification(provider, query))).isEqualTo(List.of("1"));
     }
@@ -216,7 +216,7 @@ class PactsForVerificationPendingTest {
 
     /** {@code pact_pending wip consumer_version_selector_hashes} of the provider version's verification. */
     private String verification(String provider, String providerVersion) {
-        return PactFixtures.text(database, "SELECT COALESCE(left(v.pact_pending::text, 1), 'null') || ' '"
+        return text(database, "SELECT COALESCE(left(v.pact_pending::text, 1), 'null') || ' '"
                 + " || left(v.wip::text, 1) || ' ' || COALESCE(v.consumer_version_selector_hashes, 'null')"
                 + " FROM verifications v JOIN versions pv ON pv.id = v.provider_version_id"
                 + " JOIN pacticipants p ON p.id = pv.pacticipant_id"

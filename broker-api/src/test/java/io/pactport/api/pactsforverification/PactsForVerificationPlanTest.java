@@ -1,11 +1,10 @@
 package io.pactport.api.pactsforverification;
 
-
+import static io.pactport.api.ApiFixture.analysedDatabase;
+import static io.pactport.api.ApiFixture.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.core.schema.Migrator;
 import io.pactport.core.testing.TestDatabase;
-import io.pactport.core.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,21 +51,9 @@ class PactsForVerificationPlanTest {
     private static final Map<String, String> PLANS = new LinkedHashMap<>();
 
     @BeforeAll
-    static void seed() throws SQLException {
-        database = TestPostgres.newDatabase("pfv_plans");
-        new Migrator(database.dataSource()).migrate();
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            for (String sql : SEED.split(";\n")) {
-                if (!sql.isBlank()) {
-                    s.execute(sql);
-                }
-            }
-            s.execute("ANALYZE");
-            try (ResultSet rows = s.executeQuery("SELECT id FROM pacticipants WHERE name = 'p0'")) {
-                rows.next();
-                providerId = rows.getLong(1);
-            }
-        }
+    static void seed() {
+        database = analysedDatabase("pfv_plans", SEED);
+        providerId = count(database, "SELECT id FROM pacticipants WHERE name = 'p0'");
     }
 
     @AfterAll

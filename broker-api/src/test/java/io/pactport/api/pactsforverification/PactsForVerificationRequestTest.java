@@ -1,6 +1,5 @@
 package io.pactport.api.pactsforverification;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

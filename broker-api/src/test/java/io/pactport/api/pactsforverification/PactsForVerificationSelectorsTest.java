@@ -1,19 +1,20 @@
 package io.pactport.api.pactsforverification;
 
-import static io.pactport.api.pacts.PactFixtures.unique;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.branch;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.deploy;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.environment;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.forVerification;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.metadata;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.publish;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.release;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.tag;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.versions;
+import static io.pactport.api.ApiFixture.branch;
+import static io.pactport.api.ApiFixture.deploy;
+import static io.pactport.api.ApiFixture.environment;
+import static io.pactport.api.ApiFixture.execute;
+import static io.pactport.api.ApiFixture.forVerification;
+import static io.pactport.api.ApiFixture.metadata;
+import static io.pactport.api.ApiFixture.publish;
+import static io.pactport.api.ApiFixture.release;
+import static io.pactport.api.ApiFixture.tag;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.versions;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.api.pacts.PactFixtures;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
@@ -197,7 +198,7 @@ class PactsForVerificationSelectorsTest {
         branch(onTag, "other", "1"); // else its first tag would become its branch
         tag(onTag, "1", "trunk");
         publish(onTag, provider, "2", "b2");
-        PactFixtures.execute(database, "UPDATE pacticipants SET main_branch = 'trunk' WHERE name = '" + onTag + "'");
+        execute(database, "UPDATE pacticipants SET main_branch = 'trunk' WHERE name = '" + onTag + "'");
         publish(plain, provider, "1", "c1");
         publish(plain, provider, "2", "c2");
 
@@ -266,12 +267,12 @@ class PactsForVerificationSelectorsTest {
     }
 
     private String versionId(String pacticipant, String number) {
-        return PactFixtures.text(database, "SELECT v.id FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id"
+        return text(database, "SELECT v.id FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id"
                 + " WHERE p.name = '" + pacticipant + "' AND v.number = '" + number + "'");
     }
 
     private String versionNumber(String id) {
-        return PactFixtures.text(database, "SELECT number FROM versions WHERE id = " + id);
+        return text(database, "SELECT number FROM versions WHERE id = " + id);
     }
 
     private static String pactUrl(JsonPath response, int pact) {

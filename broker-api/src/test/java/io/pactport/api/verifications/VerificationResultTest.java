@@ -1,16 +1,17 @@
 package io.pactport.api.verifications;
 
-import static io.pactport.api.pacts.PactFixtures.count;
-import static io.pactport.api.pacts.PactFixtures.counts;
-import static io.pactport.api.pacts.PactFixtures.pact;
-import static io.pactport.api.pacts.PactFixtures.put;
-import static io.pactport.api.pacts.PactFixtures.text;
-import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.counts;
+import static io.pactport.api.ApiFixture.execute;
+import static io.pactport.api.ApiFixture.getJson;
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.putPact;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.api.pacts.MetadataCodec;
-import io.pactport.api.pacts.PactFixtures;
 import io.pactport.core.pact.PactContent;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
@@ -43,7 +44,7 @@ class VerificationResultTest {
         String provider = unique("Pricing");
         String body = pact(consumer, provider, "a request");
         String sha = PactContent.parse(body).sha();
-        put(consumer, provider, "1.0.0", body).statusCode(201);
+        putPact(consumer, provider, "1.0.0", body).statusCode(201);
         tagProviderVersion(provider, "2.0.0", "prod");
         // the metadata a pacts-for-verification response would have put in the URL: pending, selected by branch main
         String versionId = text(database, "SELECT v.id FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id"
@@ -83,10 +84,9 @@ class VerificationResultTest {
                 + " AND payload->>'providerVersionNumber' = '2.0.0' AND payload->>'consumerVersionNumber' = '1.0.0'"))
                 .isEqualTo(1);
 
-        json = given().when().get(location).then().statusCode(200).extract().jsonPath();
+        json = getJson(location);
         assertThat(json.getString("providerApplicationVersion")).isEqualTo("2.0.0");
-        json = given().when().get(base + "/verification-results/latest", provider, consumer)
-                .then().statusCode(200).extract().jsonPath();
+        json = getJson(base + "/verification-results/latest", provider, consumer);
         assertThat(json.getBoolean("success")).isTrue();
     }
 
@@ -96,7 +96,7 @@ class VerificationResultTest {
         String provider = unique("Pricing");
         String body = pact(consumer, provider, "a request");
         String sha = PactContent.parse(body).sha();
-        put(consumer, provider, "1.0.0", body).statusCode(201);
+        putPact(consumer, provider, "1.0.0", body).statusCode(201);
         String url = "/pacts/provider/{p}/consumer/{c}/pact-version/" + sha + "/verification-results";
         given().contentType("application/json").body(RESULT).when().post(url, provider, consumer)
                 .then().statusCode(201);
@@ -107,8 +107,7 @@ class VerificationResultTest {
         assertThat(count(database, "SELECT count(*) FROM"
                 + " latest_verification_id_for_pact_version_and_provider_version l" + where
                 + " AND verification_id = (SELECT max(id) FROM verifications" + where + ")")).isEqualTo(1);
-        JsonPath json = given().when().get(url + "/latest", provider, consumer).then().statusCode(200).extract()
-                .jsonPath();
+        JsonPath json = getJson(url + "/latest", provider, consumer);
         assertThat(json.getBoolean("success")).isFalse();
     }
 
@@ -117,7 +116,7 @@ class VerificationResultTest {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
         String body = pact(consumer, provider, "a request");
-        put(consumer, provider, "1.0.0", body).statusCode(201);
+        putPact(consumer, provider, "1.0.0", body).statusCode(201);
         Map<String, Long> before = counts(database);
         String url = "/pacts/provider/{p}/consumer/{c}/pact-version/{sha}/verification-results";
 
@@ -150,12 +149,12 @@ class VerificationResultTest {
     }
 
     private void tagProviderVersion(String provider, String version, String tag) {
-        PactFixtures.execute(database, "INSERT INTO pacticipants (name, created_at, updated_at) VALUES ('" + provider
+        execute(database, "INSERT INTO pacticipants (name, created_at, updated_at) VALUES ('" + provider
                 + "', now(), now()) ON CONFLICT DO NOTHING");
-        PactFixtures.execute(database, "INSERT INTO versions (number, pacticipant_id, \"order\", created_at,"
+        execute(database, "INSERT INTO versions (number, pacticipant_id, \"order\", created_at,"
                 + " updated_at) SELECT '" + version + "', id, nextval('version_order_sequence'), now(), now() FROM"
                 + " pacticipants WHERE name = '" + provider + "' ON CONFLICT DO NOTHING");
-        PactFixtures.execute(database, "INSERT INTO tags (name, version_id, pacticipant_id, version_order, created_at,"
+        execute(database, "INSERT INTO tags (name, version_id, pacticipant_id, version_order, created_at,"
                 + " updated_at) SELECT '" + tag + "', v.id, v.pacticipant_id, v.\"order\", now(), now() FROM versions v"
                 + " JOIN pacticipants p ON p.id = v.pacticipant_id WHERE p.name = '" + provider + "' AND v.number = '"
                 + version + "'");

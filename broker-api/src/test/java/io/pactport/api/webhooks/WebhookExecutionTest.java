@@ -1,5 +1,11 @@
 package io.pactport.api.webhooks;
 
+import static io.pactport.api.ApiFixture.column;
+import static io.pactport.api.ApiFixture.execute;
+import static io.pactport.api.ApiFixture.getJson;
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.verify;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +28,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,8 +117,7 @@ class WebhookExecutionTest {
         assertThat(json.getInt("_embedded.triggeredWebhooks[0].attemptsMade")).isEqualTo(1);
         assertThat(json.getInt("_embedded.triggeredWebhooks[0].attemptsRemaining")).isEqualTo(0);
         assertThat(json.getString("_embedded.triggeredWebhooks[0].name")).isEqualTo("POST localhost");
-        json = given().when().get("/pacts/provider/{p}/consumer/{c}/webhooks/status", provider, consumer).then()
-                .statusCode(200).extract().jsonPath();
+        json = getJson("/pacts/provider/{p}/consumer/{c}/webhooks/status", provider, consumer);
         assertThat(json.getInt("summary.successful")).isEqualTo(2);
         assertThat(json.getInt("summary.failed")).isEqualTo(0);
         String logsUrl = given().accept("application/hal+json").when()
@@ -159,13 +161,13 @@ class WebhookExecutionTest {
         publishContracts(consumer, "1.0.0", "main", pact).statusCode(200);
         String sha = PactContent.parse(pact).sha();
 
-        verify(provider, consumer, sha, "2.0.0", true);
-        verify(provider, consumer, sha, "2.0.1", false);
+        verify(consumer, provider, sha, "2.0.0", true);
+        verify(consumer, provider, sha, "2.0.1", false);
 
         List<String> bodies = RECEIVER.await(r -> r.uri().equals(path), 4, WAIT).stream().map(Received::body)
                 .toList();
         assertThat(bodies).filteredOn(body -> body.startsWith("provider_verification_published|")).hasSize(2);
-        String number = column("SELECT v.number FROM verifications v JOIN pacticipants p ON p.id = v.provider_id"
+        String number = column(database, "SELECT v.number FROM verifications v JOIN pacticipants p ON p.id = v.provider_id"
                 + " JOIN versions pv ON pv.id = v.provider_version_id WHERE p.name = '" + provider
                 + "' AND pv.number = '2.0.0'").get(0);
         JsonPath triggered = given().accept("application/hal+json").when()
@@ -256,7 +258,7 @@ class WebhookExecutionTest {
         assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(
                 Duration.ofMillis(900));
         awaitStatuses(consumer, "success");
-        List<String> executions = column("SELECT x.success || ' ' || x.logs FROM webhook_executions x"
+        List<String> executions = column(database, "SELECT x.success || ' ' || x.logs FROM webhook_executions x"
                 + " JOIN triggered_webhooks t ON t.id = x.triggered_webhook_id JOIN pacticipants c ON c.id ="
                 + " t.consumer_id WHERE c.name = '" + consumer + "' ORDER BY x.id");
         assertThat(executions).hasSize(2);
@@ -296,7 +298,7 @@ class WebhookExecutionTest {
         createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + path, "x", "\"contract_published\"");
         String abandoned = createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + interruptedPath,
                 "x", "\"contract_content_changed\"");
-        execute("DELETE FROM webhook_events WHERE webhook_id IN (SELECT id FROM webhooks WHERE uuid IN ('"
+        execute(database, "DELETE FROM webhook_events WHERE webhook_id IN (SELECT id FROM webhooks WHERE uuid IN ('"
                 + webhookUuid(path) + "', '" + abandoned + "'))");
         publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request")).statusCode(200);
         // what a replica that died leaves behind: attempt 1 claimed and never finished, so attempt 2 is due; and a
@@ -308,7 +310,7 @@ class WebhookExecutionTest {
         awaitStatus(interrupted, "failure");
         assertThat(RECEIVER.matching(r -> r.uri().equals(path))).hasSize(1);
         assertThat(RECEIVER.matching(r -> r.uri().equals(interruptedPath))).isEmpty();
-        assertThat(column("SELECT count(*) FROM webhook_executions x JOIN triggered_webhooks t ON t.id ="
+        assertThat(column(database, "SELECT count(*) FROM webhook_executions x JOIN triggered_webhooks t ON t.id ="
                 + " x.triggered_webhook_id WHERE t.uuid = '" + resumed + "'")).containsExactly("1");
 
         // a redelivered event, and the poll racing itself, find nothing left to claim
@@ -327,7 +329,7 @@ class WebhookExecutionTest {
         String path = "/" + consumer + "/raced";
         String uuid = createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + path, "x",
                 "\"contract_content_changed\"");
-        execute("DELETE FROM webhook_events WHERE webhook_id = (SELECT id FROM webhooks WHERE uuid = '" + uuid
+        execute(database, "DELETE FROM webhook_events WHERE webhook_id = (SELECT id FROM webhooks WHERE uuid = '" + uuid
                 + "')");
         publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request")).statusCode(200);
         String trigger = insertTrigger(consumer, provider, uuid, "not_run", 0);
@@ -350,7 +352,7 @@ class WebhookExecutionTest {
         String path = "/" + consumer + "/test";
         String uuid = createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + path,
                 "${pactbroker.eventName} ${pactbroker.consumerVersionNumber}", "\"contract_content_changed\"");
-        execute("UPDATE webhooks SET enabled = false WHERE uuid = '" + uuid + "'");
+        execute(database, "UPDATE webhooks SET enabled = false WHERE uuid = '" + uuid + "'");
         publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request")).statusCode(200);
 
         JsonPath json = given().when().post("/webhooks/{uuid}/execute", uuid).then().statusCode(200)
@@ -364,7 +366,7 @@ class WebhookExecutionTest {
         assertThat(json.getString("_links.try-again.href")).contains("/execute");
         assertThat(RECEIVER.matching(r -> r.uri().equals(path))).extracting(Received::body)
                 .containsExactly("test 1.0.0");
-        assertThat(column("SELECT count(*) FROM triggered_webhooks WHERE webhook_uuid = '" + uuid + "'"))
+        assertThat(column(database, "SELECT count(*) FROM triggered_webhooks WHERE webhook_uuid = '" + uuid + "'"))
                 .containsExactly("0");
 
         // a webhook not saved yet, tried as it would run
@@ -431,24 +433,11 @@ class WebhookExecutionTest {
                 .when().post("/contracts/publish").then();
     }
 
-    private static void verify(String provider, String consumer, String sha, String version, boolean success) {
-        given().contentType("application/json").body("{\"success\":" + success + ",\"providerApplicationVersion\":\""
-                + version + "\"}").when().post("/pacts/provider/{p}/consumer/{c}/pact-version/{sha}"
-                        + "/verification-results", provider, consumer, sha).then().statusCode(201);
-    }
-
-    private static String pact(String consumer, String provider, String description) {
-        return """
-                {"consumer":{"name":"%s"},"provider":{"name":"%s"},"interactions":[{"description":"%s",\
-                "request":{"method":"GET","path":"/"},"response":{"status":200}}],\
-                "metadata":{"pactSpecification":{"version":"2.0.0"}}}""".formatted(consumer, provider, description);
-    }
-
     /** A triggered webhook as a replica leaves it when it dies after claiming {@code claimed} attempts. */
     private String insertTrigger(String consumer, String provider, String webhookUuid, String status, int claimed)
             throws Exception {
         String uuid = UUID.randomUUID().toString();
-        execute("""
+        execute(database, """
                 WITH t AS (
                   INSERT INTO triggered_webhooks (uuid, trigger_uuid, trigger_type, pact_publication_id, webhook_id,
                     webhook_uuid, consumer_id, provider_id, status, created_at, updated_at, event_name, event_context)
@@ -463,11 +452,11 @@ class WebhookExecutionTest {
     }
 
     private String webhookUuid(String path) {
-        return column("SELECT uuid FROM webhooks WHERE url LIKE '%" + path + "'").get(0);
+        return column(database, "SELECT uuid FROM webhooks WHERE url LIKE '%" + path + "'").get(0);
     }
 
     private String allLogs(String consumer) {
-        return String.join("\n", column("SELECT x.logs FROM webhook_executions x JOIN triggered_webhooks t"
+        return String.join("\n", column(database, "SELECT x.logs FROM webhook_executions x JOIN triggered_webhooks t"
                 + " ON t.id = x.triggered_webhook_id JOIN pacticipants c ON c.id = t.consumer_id WHERE c.name = '"
                 + consumer + "' ORDER BY x.id"));
     }
@@ -485,35 +474,13 @@ class WebhookExecutionTest {
         Instant end = Instant.now().plus(WAIT);
         List<String> rows = List.of();
         while (Instant.now().isBefore(end)) {
-            rows = column(sql);
+            rows = column(database, sql);
             if (rows.equals(expected)) {
                 return;
             }
             sleep(Duration.ofMillis(100));
         }
         assertThat(rows).isEqualTo(expected);
-    }
-
-    private List<String> column(String sql) {
-        try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static void sleep(Duration duration) {

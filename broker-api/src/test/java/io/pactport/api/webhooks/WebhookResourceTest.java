@@ -1,16 +1,16 @@
 package io.pactport.api.webhooks;
 
-import static io.pactport.api.pacts.PactFixtures.text;
-import static io.pactport.api.pacts.PactFixtures.unique;
-import static io.pactport.api.webhooks.WebhookFixtures.createPacticipant;
-import static io.pactport.api.webhooks.WebhookFixtures.disabled;
-import static io.pactport.api.webhooks.WebhookFixtures.event;
-import static io.pactport.api.webhooks.WebhookFixtures.post;
-import static io.pactport.api.webhooks.WebhookFixtures.webhook;
+import static io.pactport.api.ApiFixture.disabled;
+import static io.pactport.api.ApiFixture.event;
+import static io.pactport.api.ApiFixture.getJson;
+import static io.pactport.api.ApiFixture.pacticipant;
+import static io.pactport.api.ApiFixture.post;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.webhook;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.api.pacts.PactFixtures;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
@@ -36,8 +36,8 @@ class WebhookResourceTest {
     void createdForAConsumerAndProviderInTheUrlWithSecretsMaskedAndStoredAsThePactBrokerStoresThem() {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
-        createPacticipant(consumer).statusCode(201);
-        createPacticipant(provider).statusCode(201);
+        pacticipant(consumer);
+        pacticipant(provider);
 
         Response response = post("/webhooks/provider/{p}/consumer/{c}", webhook("", URL,
                 event("contract_content_changed")), provider, consumer)
@@ -70,15 +70,13 @@ class WebhookResourceTest {
                 .contains("\"authorization\":\"Bearer secret-token\"");
         assertThat(text(database, "SELECT is_json_request_body::text FROM webhooks WHERE uuid = '" + uuid + "'"))
                 .isEqualTo("true");
-        json = given().when().get("/webhooks/provider/{p}/consumer/{c}", provider, consumer).then().statusCode(200)
-                .extract().jsonPath();
+        json = getJson("/webhooks/provider/{p}/consumer/{c}", provider, consumer);
         assertThat(json.getList("_links.'pb:webhooks'.href", String.class))
                 .satisfiesExactly(item -> assertThat(item).endsWith("/webhooks/" + uuid));
         assertThat(json.getString("_links.'pb:webhooks'[0].title"))
                 .isEqualTo("A webhook for the pact between " + consumer + " and "
                         + provider);
-        json = given().when().get("/pacts/provider/{p}/consumer/{c}/webhooks", provider, consumer).then()
-                .statusCode(200).extract().jsonPath();
+        json = getJson("/pacts/provider/{p}/consumer/{c}/webhooks", provider, consumer);
         assertThat(json.getString("_links.self.title")).isEqualTo("Pact webhooks");
         assertThat(json.getList("_links.'pb:webhooks'.href", String.class))
                 .satisfiesExactly(item -> assertThat(item).endsWith("/webhooks/" + uuid));
@@ -88,8 +86,8 @@ class WebhookResourceTest {
     void everyUrlFormScopesTheWebhookAndListsOnlyItsOwn() {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
-        createPacticipant(consumer).statusCode(201);
-        createPacticipant(provider).statusCode(201);
+        pacticipant(consumer);
+        pacticipant(provider);
         Response created = post("/webhooks/provider/{p}", webhook("", URL, event("contract_published")), provider)
                 .statusCode(201).extract().response();
         assertThat(created.jsonPath().getString("provider.name")).isEqualTo(provider);
@@ -112,19 +110,17 @@ class WebhookResourceTest {
         assertThat(created.jsonPath().getString("_links.'pb:consumers'.href")).endsWith("/pacticipants/label/team-a");
         String byLabel = uuidOf(created.header("Location"));
 
-        JsonPath json = given().when().get("/webhooks/provider/{p}", provider).then().statusCode(200).extract()
-                .jsonPath();
+        JsonPath json = getJson("/webhooks/provider/{p}", provider);
         assertThat(json.getList("_links.'pb:webhooks'.href", String.class))
                 .satisfiesExactly(item -> assertThat(item).endsWith(forProvider), item ->
                         assertThat(item).endsWith(byLabel));
-        json = given().when().get("/webhooks/consumer/{c}", consumer).then().statusCode(200).extract().jsonPath();
+        json = getJson("/webhooks/consumer/{c}", consumer);
         assertThat(json.getList("_links.'pb:webhooks'.href", String.class))
                 .satisfiesExactly(item -> assertThat(item).endsWith(forConsumer));
-        json = given().when().get("/webhooks/provider/{p}/consumer/{c}", provider, consumer).then().statusCode(200)
-                .extract().jsonPath();
+        json = getJson("/webhooks/provider/{p}/consumer/{c}", provider, consumer);
         assertThat(json.getList("_links.'pb:webhooks'.href", String.class))
                 .satisfiesExactly(item -> assertThat(item).endsWith(forPact));
-        json = given().when().get("/webhooks").then().statusCode(200).extract().jsonPath();
+        json = getJson("/webhooks");
         assertThat(json.getList("_links.'pb:webhooks'.href", String.class))
                 .anySatisfy(item -> assertThat(item).endsWith(global));
         assertThat(json.getString("_links.'pb:create'.href")).endsWith("/webhooks");
@@ -237,7 +233,7 @@ class WebhookResourceTest {
 
     @Test
     void theIndexLinksToWebhooks() {
-        JsonPath json = given().when().get("/").then().statusCode(200).extract().jsonPath();
+        JsonPath json = getJson("/");
         assertThat(json.getString("_links.'pb:webhooks'.href")).endsWith("/webhooks");
         assertThat(json.getBoolean("_links.'pb:webhook'.templated")).isTrue();
         assertThat(json.getString("_links.'pb:webhook'.href")).isNotNull();
