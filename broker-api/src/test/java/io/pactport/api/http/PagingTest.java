@@ -1,4 +1,4 @@
-package io.pactport.api.pacticipants;
+package io.pactport.api.http;
 
 import static io.pactport.api.ApiFixture.pacticipant;
 import static io.pactport.api.ApiFixture.unique;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class TagBranchLabelResourceTest {
+class TagBranchResourceTest {
 
     TestDatabase database;
 
@@ -225,25 +225,6 @@ class TagBranchLabelResourceTest {
                 + "(SELECT id FROM pacticipants WHERE name = ?)", p)).isEqualTo(0);
         List<String> events = events(database, p);
         assertThat(events.get(events.size() - 1)).isEqualTo("io.pactport.branch.deleted.v1");
-    }
-
-    @Test
-    void labelsArePutReadAndRemoved() {
-        String p = unique("Foo");
-        JsonPath json = given().contentType("application/json").body("{}").when()
-                .put("/pacticipants/{p}/labels/{l}", p, "ui")
-                .then().statusCode(201).extract().jsonPath();
-        assertThat(json.getString("name")).isEqualTo("ui");
-        assertThat(json.getString("_links.self.href")).endsWith("/pacticipants/" + p + "/labels/ui");
-        assertThat(json.getString("_links.pacticipant.name")).isEqualTo(p);
-        given().contentType("application/json").body("{}").when().put("/pacticipants/{p}/labels/{l}", p, "ui")
-                .then().statusCode(200);
-        given().when().get("/pacticipants/{p}/labels/{l}", p, "ui").then().statusCode(200);
-        given().when().delete("/pacticipants/{p}/labels/{l}", p, "ui").then().statusCode(204);
-        given().when().delete("/pacticipants/{p}/labels/{l}", p, "ui").then().statusCode(404);
-        assertThat(events(database, p))
-                .isEqualTo(List.of("io.pactport.pacticipant.created.v1", "io.pactport.label.added.v1",
-                "io.pactport.label.removed.v1"));
     }
 
     @Test
