@@ -80,8 +80,8 @@ public final class ApiFixture {
     }
 
     /**
-     * The webhook disabled: a webhook for every pacticipant (global, or by a label other tests could use) would fire for
-     * the publications of every test sharing the application.
+     * The webhook disabled: a webhook for every pacticipant (global, or by a label other tests could use) would fire
+     * for the publications of every test sharing the application.
      */
     public static String disabled(String webhook) {
         return webhook.replaceFirst("\\{", "{\"enabled\":false,");
