@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -263,17 +264,22 @@ public final class ApiFixture {
 
     /**
      * A database of the test's own, migrated, with the script's statements (separated by ";" at a line's end) run and
-     * its statistics gathered, for tests that read the planner's choices on a known volume of rows.
+     * its statistics gathered, for tests that read the planner's choices on a known volume of rows. The statements run
+     * on one connection, so a script may build temporary tables for its later statements.
      */
     public static TestDatabase analysedDatabase(String name, String script) {
         TestDatabase database = TestPostgres.newDatabase(name);
         new Migrator(database.dataSource()).migrate();
-        for (String sql : script.split(";\n")) {
-            if (!sql.isBlank()) {
-                execute(database, sql);
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            for (String sql : script.split(";\n")) {
+                if (!sql.isBlank()) {
+                    statement.execute(sql);
+                }
             }
+            statement.execute("ANALYZE");
+        } catch (SQLException e) {
+            throw new IllegalStateException(name, e);
         }
-        execute(database, "ANALYZE");
         return database;
     }
 
