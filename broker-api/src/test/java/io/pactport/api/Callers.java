@@ -1,8 +1,10 @@
 package io.pactport.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 
@@ -43,6 +45,11 @@ final class Callers {
 
     static RequestSpecification token(String token) {
         return given().header("Authorization", "Bearer " + token);
+    }
+
+    /** Past the auth check: whatever the route then answers, it is neither 401 nor 403. */
+    static void passed(Response response) {
+        assertThat(response.statusCode()).as("status past the auth check").isNotIn(401, 403);
     }
 
     /** Both users and both kinds of token, nothing public beyond health and badges (public by default). */

@@ -1,8 +1,7 @@
 package io.pactport.api.compat;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import au.com.dius.pact.provider.PactBrokerOptions;
 import au.com.dius.pact.provider.ProviderInfo;
@@ -89,18 +88,18 @@ class PactJvmProviderVerificationTest {
             orders.stop(0);
         }
 
-        assertEquals(4, results.size(), results.toString());
+        assertThat(results.size()).as(results.toString()).isEqualTo(4);
         // consumer, consumer version, success, pending, wip, selectors, the provider version's branch
-        assertEquals(List.of(
+        assertThat(verifications(provider)).isEqualTo(List.of(
                 mobile + " 1 f t f [{\"latest\":\"true\",\"consumer_version_number\":\"1\"}] main",
                 mobile + " 2 t null t null main",
                 web + " 1 t f f [{\"latest\":\"true\",\"consumer_version_number\":\"1\"}] main",
-                web + " 2 t t f [{\"consumer_version_number\":\"2\"}] main"),
-                verifications(provider));
+                web + " 2 t t f [{\"consumer_version_number\":\"2\"}] main"));
         // the one failure was pending, which pact-jvm reports without failing the build
-        assertEquals(1, results.stream().filter(result -> result instanceof VerificationResult.Failed).count());
-        assertTrue(results.stream().allMatch(result -> result instanceof VerificationResult.Ok
-                || (result instanceof VerificationResult.Failed failed && failed.getPending())), results.toString());
+        assertThat(results.stream().filter(result -> result instanceof VerificationResult.Failed).count()).isEqualTo(1);
+        assertThat(results.stream().allMatch(result -> result instanceof VerificationResult.Ok
+                || (result instanceof VerificationResult.Failed failed && failed.getPending())))
+                .as(results.toString()).isTrue();
     }
 
     private List<VerificationResult> verify(String provider, int providerPort) {

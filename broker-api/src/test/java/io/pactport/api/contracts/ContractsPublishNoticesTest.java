@@ -1,14 +1,15 @@
 package io.pactport.api.contracts;
 
-import io.pactport.api.pacts.PactFixtures;
-import io.pactport.api.webhooks.WebhookFixtures;
-import static io.pactport.api.pacts.PactFixtures.base64;
-import static io.pactport.api.pacts.PactFixtures.counts;
-import static io.pactport.api.pacts.PactFixtures.pact;
-import static io.pactport.api.pacts.PactFixtures.unique;
-import static io.pactport.api.webhooks.WebhookFixtures.disabled;
-import static io.pactport.api.webhooks.WebhookFixtures.event;
-import static io.pactport.api.webhooks.WebhookFixtures.webhook;
+import static io.pactport.api.ApiFixture.base64;
+import static io.pactport.api.ApiFixture.counts;
+import static io.pactport.api.ApiFixture.disabled;
+import static io.pactport.api.ApiFixture.event;
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.pacticipant;
+import static io.pactport.api.ApiFixture.post;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.webhook;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -157,16 +158,16 @@ class ContractsPublishNoticesTest {
     void aTriggeredWebhookIsNamedWithItsLogsAndTheNextStepsLeaveWebhooksOut() {
         String consumer = unique("Foo");
         String provider = unique("Bar");
-        WebhookFixtures.createPacticipant(consumer).statusCode(201);
-        WebhookFixtures.createPacticipant(provider).statusCode(201);
-        WebhookFixtures.post("/webhooks/provider/{p}/consumer/{c}", webhook("", "https://ci.example.org/build",
+        pacticipant(consumer);
+        pacticipant(provider);
+        post("/webhooks/provider/{p}/consumer/{c}", webhook("", "https://ci.example.org/build",
                 event("contract_published")).replace("\"a webhook\"", "\"Build \\\"#{provider}\\\"\""), provider,
                 consumer).statusCode(201);
 
         JsonPath answer = publish(body(consumer, "1", "\"branch\":\"main\",",
                 contract(consumer, provider, "overwrite", "a")), 200);
 
-        String uuid = PactFixtures.text(database, "SELECT tw.uuid FROM triggered_webhooks tw JOIN pacticipants"
+        String uuid = text(database, "SELECT tw.uuid FROM triggered_webhooks tw JOIN pacticipants"
                 + " p ON p.id = tw.consumer_id WHERE p.name = '" + consumer + "'");
         String base = pactUrl(answer).substring(0, pactUrl(answer).indexOf("/pacts/"));
         assertThat(notices(answer)).containsExactly(
@@ -185,9 +186,9 @@ class ContractsPublishNoticesTest {
     void aWebhookForNoneOfTheEventsIsSaid() {
         String consumer = unique("Foo");
         String provider = unique("Bar");
-        WebhookFixtures.createPacticipant(consumer).statusCode(201);
-        WebhookFixtures.createPacticipant(provider).statusCode(201);
-        WebhookFixtures.post("/webhooks/provider/{p}/consumer/{c}", disabled(webhook("", "https://ci.example.org/build",
+        pacticipant(consumer);
+        pacticipant(provider);
+        post("/webhooks/provider/{p}/consumer/{c}", disabled(webhook("", "https://ci.example.org/build",
                 event("contract_published"))), provider, consumer).statusCode(201);
 
         JsonPath answer = publish(body(consumer, "1", "\"branch\":\"main\",",

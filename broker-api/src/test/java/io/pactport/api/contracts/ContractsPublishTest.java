@@ -1,27 +1,20 @@
 package io.pactport.api.contracts;
 
-import io.pactport.api.pacts.PactFixtures;
-import static io.pactport.api.pacts.PactFixtures.base64;
-import static io.pactport.api.pacts.PactFixtures.count;
-import static io.pactport.api.pacts.PactFixtures.counts;
-import static io.pactport.api.pacts.PactFixtures.pact;
-import static io.pactport.api.pacts.PactFixtures.text;
-import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.pactport.api.ApiFixture.base64;
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.counts;
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
@@ -58,46 +51,52 @@ class ContractsPublishTest {
         String body = request(consumer, "5556b81", contract(consumer, provider,
                 base64(pact(consumer, provider, "a request"))));
 
-        post(body).statusCode(200)
-                .contentType("application/hal+json;charset=utf-8")
-                .body("_embedded.pacticipant.name", equalTo(consumer))
-                .body("_embedded.version.number", equalTo("5556b81"))
-                .body("_links.'pb:pacticipant-version-tags'.name", contains("dev", "prod"))
-                .body("_links.'pb:contracts'[0].href", endsWith("/pacts/provider/" + provider + "/consumer/"
-                        + consumer + "/version/5556b81"))
-                .body("_links.'pb:contracts'[0].name", equalTo("Pact between " + consumer + " (5556b81) and "
-                        + provider))
-                .body("notices.type", hasItem("success"))
-                .body("notices[0].text", equalTo("Created " + consumer + " version 5556b81 with branch main and tags dev,"
-                        + " prod"))
-                .body("notices.text", hasItem(containsString("/pacts/provider/" + provider + "/consumer/"
-                        + consumer + "/version/5556b81")))
-                .body("notices.text", hasItem("  Next steps:"))
-                .body("logs[0].level", equalTo("debug"))
-                .body("logs[0].message", startsWith("Created"));
+        JsonPath json = post(body).statusCode(200)
+                .contentType("application/hal+json;charset=utf-8").extract().jsonPath();
+        assertThat(json.getString("_embedded.pacticipant.name")).isEqualTo(consumer);
+        assertThat(json.getString("_embedded.version.number")).isEqualTo("5556b81");
+        assertThat(json.getList("_links.'pb:pacticipant-version-tags'.name")).containsExactly("dev", "prod");
+        assertThat(json.getString("_links.'pb:contracts'[0].href"))
+                .endsWith("/pacts/provider/" + provider + "/consumer/"
+                        + consumer + "/version/5556b81");
+        assertThat(json.getString("_links.'pb:contracts'[0].name"))
+                .isEqualTo("Pact between " + consumer + " (5556b81) and "
+                        + provider);
+        assertThat(json.getList("notices.type")).contains("success");
+        assertThat(json.getString("notices[0].text"))
+                .isEqualTo("Created " + consumer + " version 5556b81 with branch main and tags dev,"
+                        + " prod");
+        assertThat(json.getList("notices.text", String.class))
+                .anySatisfy(item -> assertThat(item).contains("/pacts/provider/" + provider + "/consumer/"
+                        + consumer + "/version/5556b81"));
+        assertThat(json.getList("notices.text")).contains("  Next steps:");
+        assertThat(json.getString("logs[0].level")).isEqualTo("debug");
+        assertThat(json.getString("logs[0].message")).startsWith("Created");
 
         String version = "(SELECT v.id FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id WHERE p.name = '"
                 + consumer + "')";
-        assertEquals(1, count(database, "SELECT count(*) FROM branch_heads WHERE branch_name = 'main' AND version_id = "
-                + version));
-        assertEquals(2, count(database, "SELECT count(*) FROM tags WHERE version_id = " + version));
-        assertEquals(1, count(database, "SELECT count(*) FROM versions WHERE build_url = 'http://ci/builds/1' AND id = "
-                + version));
-        assertEquals(1, count(database, "SELECT count(*) FROM pact_publications WHERE consumer_version_id = "
-                + version));
+        assertThat(count(database, "SELECT count(*) FROM branch_heads WHERE branch_name = 'main' AND version_id = "
+                + version)).isEqualTo(1);
+        assertThat(count(database, "SELECT count(*) FROM tags WHERE version_id = " + version)).isEqualTo(2);
+        assertThat(count(database, "SELECT count(*) FROM versions WHERE build_url = 'http://ci/builds/1' AND id = "
+                + version)).isEqualTo(1);
+        assertThat(count(database, "SELECT count(*) FROM pact_publications WHERE consumer_version_id = "
+                + version)).isEqualTo(1);
         // the same payload as the branch resource's: the branch was given, not made from a tag
-        assertEquals(1, count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="
+        assertThat(count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="
                 + " 'io.pactport.branch.version.added.v1' AND event_key = '" + consumer + "'"
-                + " AND payload->'autoCreated' = 'false'::jsonb"));
-        assertEquals(2, count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="
-                + " 'io.pactport.tag.added.v1' AND event_key = '" + consumer + "'"));
-        assertEquals(1, count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="
+                + " AND payload->'autoCreated' = 'false'::jsonb")).isEqualTo(1);
+        assertThat(count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="
+                + " 'io.pactport.tag.added.v1' AND event_key = '" + consumer + "'")).isEqualTo(2);
+        assertThat(count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="
                 + " 'io.pactport.pact.published.v1' AND payload->>'branch' = 'main'"
                 + " AND payload->'tags' = '[\"dev\", \"prod\"]'::jsonb AND event_key = '" + consumer + "/" + provider
-                + "'"));
+                + "'")).isEqualTo(1);
 
-        post(body).statusCode(200).body("notices[0].text", startsWith("Updated " + consumer))
-                .body("notices.text", hasItem(containsString("with no content changes")));
+        json = post(body).statusCode(200).extract().jsonPath();
+        assertThat(json.getString("notices[0].text")).startsWith("Updated " + consumer);
+        assertThat(json.getList("notices.text", String.class))
+                .anySatisfy(item -> assertThat(item).contains("with no content changes"));
     }
 
     @Test
@@ -153,12 +152,13 @@ class ContractsPublishTest {
                 .statusCode(200);
         Map<String, Long> before = counts(database);
 
-        post(request(consumer, "1", contract(consumer, provider, base64(pact(consumer, provider, "changed")))))
-                .statusCode(409)
-                .body("notices[0].type", equalTo("error"))
-                .body("errors.contracts[0]", containsString("Cannot change the content of the pact"));
+        JsonPath json = post(request(consumer, "1",
+                contract(consumer, provider, base64(pact(consumer, provider, "changed")))))
+                .statusCode(409).extract().jsonPath();
+        assertThat(json.getString("notices[0].type")).isEqualTo("error");
+        assertThat(json.getString("errors.contracts[0]")).contains("Cannot change the content of the pact");
 
-        assertEquals(before, counts(database));
+        assertThat(counts(database)).isEqualTo(before);
     }
 
     @Test
@@ -167,25 +167,31 @@ class ContractsPublishTest {
         String provider = unique("Bar");
         Map<String, Long> before = counts(database);
 
-        post(request(consumer, "1", contract(consumer, provider, "not base64!"))).statusCode(400)
-                .body("errors.'contracts.0.content'[0]", equalTo("is not valid Base64"));
-        post(request(consumer, "1", contract(consumer, provider, base64("this is not json")))).statusCode(400)
-                .body("errors.'contracts.0.content'[0]", startsWith("could not be parsed as application/json"));
-        post(request(consumer, "1", contract("Someone", provider, base64(pact("Someone", provider, "a")))))
-                .statusCode(400)
-                .body("errors.'contracts.0.consumerName'[0]", equalTo("consumerName ('Someone') must match"
-                        + " pacticipantName ('" + consumer + "')"));
-        post("""
-                {"pacticipantName":"%s","contracts":[]}""".formatted(consumer)).statusCode(400)
-                .body("errors.pacticipantVersionNumber[0]", equalTo("is missing"));
-        post(request(consumer, "1\\n2", contract(consumer, provider, base64(pact(consumer, provider, "a")))))
-                .statusCode(400)
-                .body("errors.pacticipantVersionNumber[0]", equalTo("cannot contain multiple lines"));
-        post("{\"pacticipantName\": ").statusCode(400).body("error", startsWith("Error parsing JSON"));
-        given().contentType("text/plain").body(request(consumer, "1", "")).when().post("/contracts/publish")
-                .then().statusCode(415).body("error", containsString("text/plain"));
+        JsonPath json = post(request(consumer, "1", contract(consumer, provider, "not base64!"))).statusCode(400)
+                .extract().jsonPath();
+        assertThat(json.getString("errors.'contracts.0.content'[0]")).isEqualTo("is not valid Base64");
+        json = post(request(consumer, "1", contract(consumer, provider, base64("this is not json")))).statusCode(400)
+                .extract().jsonPath();
+        assertThat(json.getString("errors.'contracts.0.content'[0]"))
+                .startsWith("could not be parsed as application/json");
+        json = post(request(consumer, "1", contract("Someone", provider, base64(pact("Someone", provider, "a")))))
+                .statusCode(400).extract().jsonPath();
+        assertThat(json.getString("errors.'contracts.0.consumerName'[0]"))
+                .isEqualTo("consumerName ('Someone') must match"
+                        + " pacticipantName ('" + consumer + "')");
+        json = post("""
+                {"pacticipantName":"%s","contracts":[]}""".formatted(consumer)).statusCode(400).extract().jsonPath();
+        assertThat(json.getString("errors.pacticipantVersionNumber[0]")).isEqualTo("is missing");
+        json = post(request(consumer, "1\\n2", contract(consumer, provider, base64(pact(consumer, provider, "a")))))
+                .statusCode(400).extract().jsonPath();
+        assertThat(json.getString("errors.pacticipantVersionNumber[0]")).isEqualTo("cannot contain multiple lines");
+        json = post("{\"pacticipantName\": ").statusCode(400).extract().jsonPath();
+        assertThat(json.getString("error")).startsWith("Error parsing JSON");
+        json = given().contentType("text/plain").body(request(consumer, "1", "")).when().post("/contracts/publish")
+                .then().statusCode(415).extract().jsonPath();
+        assertThat(json.getString("error")).contains("text/plain");
 
-        assertEquals(before, counts(database));
+        assertThat(counts(database)).isEqualTo(before);
     }
 
     @Test
@@ -194,9 +200,10 @@ class ContractsPublishTest {
         byte[] huge = new byte[11 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) ' ');
 
-        given().contentType("application/json").body(huge).when().post("/contracts/publish")
-                .then().statusCode(413).body("error", containsString("at most 10485760 bytes"));
+        JsonPath json = given().contentType("application/json").body(huge).when().post("/contracts/publish")
+                .then().statusCode(413).extract().jsonPath();
+        assertThat(json.getString("error")).contains("at most 10485760 bytes");
 
-        assertEquals(before, counts(database));
+        assertThat(counts(database)).isEqualTo(before);
     }
 }

@@ -1,11 +1,16 @@
 package io.pactport.api.environments;
 
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.environment;
+import static io.pactport.api.ApiFixture.events;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.versionRow;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pactport.api.pacticipants.PacticipantRepository;
 import io.pactport.api.versions.Version;
 import io.pactport.api.versions.VersionRepository;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
@@ -16,7 +21,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The tag rule other writes call: a tag named like an environment records a deployment there. */
@@ -28,7 +32,6 @@ class DeploymentServiceTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     TestDatabase database;
-    DeploymentFixtures fixtures;
 
     @Inject
     DeploymentService deployments;
@@ -39,63 +42,58 @@ class DeploymentServiceTest {
     @Inject
     Pool pool;
 
-    @BeforeEach
-    void fixtures() {
-        fixtures = new DeploymentFixtures(database);
-    }
-
     @Test
     void aTagNamedLikeAnEnvironmentRecordsAnAutoCreatedDeployment() {
-        String environment = DeploymentFixtures.unique("staging");
-        fixtures.environment(environment, false);
-        String pacticipant = DeploymentFixtures.unique("Foo");
-        fixtures.version(pacticipant, "1");
+        String environment = unique("staging");
+        environment(environment, false);
+        String pacticipant = unique("Foo");
+        versionRow(database, pacticipant, "1");
 
         Optional<DeploymentService.Deployed> deployed = pool.withTransaction(tx -> version(tx, pacticipant, "1")
                 .flatMap(version -> deployments.recordAutoDeploymentForTag(tx, version, environment)))
                 .await().atMost(WAIT);
 
-        assertTrue(deployed.isPresent());
-        assertTrue(deployed.get().deployedVersion().autoCreated());
-        assertTrue(deployed.get().deployedVersion().currentlyDeployed());
-        assertEquals("t", fixtures.single("SELECT auto_created FROM deployed_versions WHERE uuid = ?",
-                deployed.get().deployedVersion().uuid()));
-        assertEquals(1, fixtures.count("SELECT count(*) FROM currently_deployed_version_ids WHERE"
+        assertThat(deployed.isPresent()).isTrue();
+        assertThat(deployed.get().deployedVersion().autoCreated()).isTrue();
+        assertThat(deployed.get().deployedVersion().currentlyDeployed()).isTrue();
+        assertThat(text(database, "SELECT auto_created FROM deployed_versions WHERE uuid = ?",
+                deployed.get().deployedVersion().uuid())).isEqualTo("t");
+        assertThat(count(database, "SELECT count(*) FROM currently_deployed_version_ids WHERE"
                 + " deployed_version_id = (SELECT id FROM deployed_versions WHERE uuid = ?)",
-                deployed.get().deployedVersion().uuid()));
-        assertEquals(List.of("io.pactport.deployment.recorded.v1"), fixtures.events(pacticipant));
-        assertEquals("true", fixtures.single("SELECT payload ->> 'autoCreated' FROM pactport_outbox"
-                + " WHERE event_key = ?", pacticipant));
+                deployed.get().deployedVersion().uuid())).isEqualTo(1);
+        assertThat(events(database, pacticipant)).isEqualTo(List.of("io.pactport.deployment.recorded.v1"));
+        assertThat(text(database, "SELECT payload ->> 'autoCreated' FROM pactport_outbox"
+                + " WHERE event_key = ?", pacticipant)).isEqualTo("true");
     }
 
     @Test
     void aTagNamedLikeNoEnvironmentRecordsNothing() {
-        String pacticipant = DeploymentFixtures.unique("Foo");
-        fixtures.version(pacticipant, "1");
+        String pacticipant = unique("Foo");
+        versionRow(database, pacticipant, "1");
 
         Optional<DeploymentService.Deployed> deployed = pool.withTransaction(tx -> version(tx, pacticipant, "1")
                 .flatMap(version -> deployments.recordAutoDeploymentForTag(tx, version, "feature-x")))
                 .await().atMost(WAIT);
 
-        assertTrue(deployed.isEmpty());
-        assertEquals(0, fixtures.count("SELECT count(*) FROM deployed_versions dv JOIN pacticipants p"
-                + " ON p.id = dv.pacticipant_id WHERE p.name = ?", pacticipant));
-        assertEquals(List.of(), fixtures.events(pacticipant));
+        assertThat(deployed.isEmpty()).isTrue();
+        assertThat(count(database, "SELECT count(*) FROM deployed_versions dv JOIN pacticipants p"
+                + " ON p.id = dv.pacticipant_id WHERE p.name = ?", pacticipant)).isEqualTo(0);
+        assertThat(events(database, pacticipant)).isEqualTo(List.of());
     }
 
     @Test
     void taggingAgainKeepsTheOneDeployment() {
-        String environment = DeploymentFixtures.unique("qa");
-        fixtures.environment(environment, false);
-        String pacticipant = DeploymentFixtures.unique("Foo");
-        fixtures.version(pacticipant, "1");
+        String environment = unique("qa");
+        environment(environment, false);
+        String pacticipant = unique("Foo");
+        versionRow(database, pacticipant, "1");
 
         String first = tag(pacticipant, environment).orElseThrow().deployedVersion().uuid();
         String second = tag(pacticipant, environment).orElseThrow().deployedVersion().uuid();
 
-        assertEquals(first, second);
-        assertEquals(1, fixtures.count("SELECT count(*) FROM deployed_versions WHERE uuid = ?", first));
-        assertEquals(List.of("io.pactport.deployment.recorded.v1"), fixtures.events(pacticipant));
+        assertThat(second).isEqualTo(first);
+        assertThat(count(database, "SELECT count(*) FROM deployed_versions WHERE uuid = ?", first)).isEqualTo(1);
+        assertThat(events(database, pacticipant)).isEqualTo(List.of("io.pactport.deployment.recorded.v1"));
     }
 
     private Optional<DeploymentService.Deployed> tag(String pacticipant, String tag) {

@@ -1,7 +1,6 @@
 package io.pactport.api.environments;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,11 +33,11 @@ class EnvironmentDisplayNameTest {
             "9|9",
             "''|''"})
     void generatesTheDisplayNameThePactBrokerWould(String name, String expected) {
-        assertEquals(expected, EnvironmentDisplayName.of(name));
+        assertThat(EnvironmentDisplayName.of(name)).isEqualTo(expected);
     }
 
     @Test
     void noNameHasNoDisplayName() {
-        assertNull(EnvironmentDisplayName.of(null));
+        assertThat(EnvironmentDisplayName.of(null)).isNull();
     }
 }

@@ -1,21 +1,23 @@
 package io.pactport.api.environments;
 
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.environment;
+import static io.pactport.api.ApiFixture.events;
+import static io.pactport.api.ApiFixture.getJson;
+import static io.pactport.api.ApiFixture.outboxSize;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.versionRow;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,66 +32,66 @@ class ReleaseResourceTest {
     private static final String ENDED = "io.pactport.release.support-ended.v1";
 
     TestDatabase database;
-    DeploymentFixtures fixtures;
     String environment;
     String pacticipant;
 
     @BeforeEach
-    void fixtures() {
-        fixtures = new DeploymentFixtures(database);
-        environment = fixtures.environment(DeploymentFixtures.unique("prod"), true);
-        pacticipant = DeploymentFixtures.unique("Foo");
-        fixtures.version(pacticipant, "1");
-        fixtures.version(pacticipant, "2");
+    void seed() {
+        environment = environment(unique("prod"), true);
+        pacticipant = unique("Foo");
+        versionRow(database, pacticipant, "1");
+        versionRow(database, pacticipant, "2");
     }
 
     @Test
     void recordsAReleaseAsThePactBrokerClientExpects() {
-        String uuid = release("1").statusCode(201)
-                .contentType("application/hal+json;charset=utf-8")
-                .header("Location", matchesPattern(".*/released-versions/[0-9a-f-]{36}$"))
-                .body("currentlySupported", equalTo(true))
-                .body("$", not(hasKey("supportEndedAt")))
-                .body("_embedded.version.number", equalTo("1"))
-                .body("_embedded.pacticipant.name", equalTo(pacticipant))
-                .body("_embedded.environment.uuid", equalTo(environment))
-                .body("_embedded.environment.production", equalTo(true))
-                .extract().path("uuid");
+        Response response = release("1").statusCode(201)
+                .contentType("application/hal+json;charset=utf-8").extract().response();
+        assertThat(response.header("Location")).matches(".*/released-versions/[0-9a-f-]{36}$");
+        JsonPath json = response.jsonPath();
+        assertThat(json.getBoolean("currentlySupported")).isTrue();
+        assertThat(json.getMap("$")).doesNotContainKey("supportEndedAt");
+        assertThat(json.getString("_embedded.version.number")).isEqualTo("1");
+        assertThat(json.getString("_embedded.pacticipant.name")).isEqualTo(pacticipant);
+        assertThat(json.getString("_embedded.environment.uuid")).isEqualTo(environment);
+        assertThat(json.getBoolean("_embedded.environment.production")).isTrue();
+        String uuid = response.path("uuid");
 
-        given().when().get("/released-versions/" + uuid)
-                .then().statusCode(200)
-                .body("uuid", equalTo(uuid))
-                .body("_links.self.href", endsWith("/released-versions/" + uuid));
-        assertEquals(List.of(RELEASED), fixtures.events(pacticipant));
-        assertEquals("true", fixtures.single("SELECT payload ->> 'production' FROM pactport_outbox"
-                + " WHERE event_key = ?", pacticipant));
+        json = getJson("/released-versions/" + uuid);
+        assertThat(json.getString("uuid")).isEqualTo(uuid);
+        assertThat(json.getString("_links.self.href")).endsWith("/released-versions/" + uuid);
+        assertThat(events(database, pacticipant)).isEqualTo(List.of(RELEASED));
+        assertThat(text(database, "SELECT payload ->> 'production' FROM pactport_outbox"
+                + " WHERE event_key = ?", pacticipant)).isEqualTo("true");
     }
 
     @Test
     void releasingAgainAnswers200WithTheSameRecord() {
         String uuid = release("1").statusCode(201).extract().path("uuid");
 
-        release("1").statusCode(200)
-                .header("Location", endsWith("/released-versions/" + uuid))
-                .body("uuid", equalTo(uuid));
+        Response response = release("1").statusCode(200).extract().response();
+        assertThat(response.header("Location")).endsWith("/released-versions/" + uuid);
+        JsonPath json = response.jsonPath();
+        assertThat(json.getString("uuid")).isEqualTo(uuid);
 
-        assertEquals(1, countReleases());
-        assertEquals(List.of(RELEASED), fixtures.events(pacticipant));
+        assertThat(countReleases()).isEqualTo(1);
+        assertThat(events(database, pacticipant)).isEqualTo(List.of(RELEASED));
     }
 
     @Test
     void endsSupportAndSupportsAgainWhenReleasedAgain() {
         String uuid = release("1").statusCode(201).extract().path("uuid");
 
-        given().contentType("application/merge-patch+json").body("{\"currentlySupported\": false}")
+        JsonPath json = given().contentType("application/merge-patch+json").body("{\"currentlySupported\": false}")
                 .when().patch("/released-versions/" + uuid)
-                .then().statusCode(200)
-                .body("currentlySupported", equalTo(false))
-                .body("supportEndedAt", notNullValue());
-        release("1").statusCode(200).body("currentlySupported", equalTo(true));
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getBoolean("currentlySupported")).isFalse();
+        assertThat(json.getString("supportEndedAt")).isNotNull();
+        json = release("1").statusCode(200).extract().jsonPath();
+        assertThat(json.getBoolean("currentlySupported")).isTrue();
 
-        assertNull(fixtures.single("SELECT support_ended_at FROM released_versions WHERE uuid = ?", uuid));
-        assertEquals(List.of(RELEASED, ENDED, RELEASED), fixtures.events(pacticipant));
+        assertThat(text(database, "SELECT support_ended_at FROM released_versions WHERE uuid = ?", uuid)).isNull();
+        assertThat(events(database, pacticipant)).isEqualTo(List.of(RELEASED, ENDED, RELEASED));
     }
 
     @Test
@@ -100,39 +102,44 @@ class ReleaseResourceTest {
                 .when().patch("/released-versions/" + two).then().statusCode(200);
         String path = "/environments/" + environment + "/released-versions/currently-supported";
 
-        given().queryParam("pacticipant", pacticipant).when().get(path)
-                .then().statusCode(200)
-                .body("_embedded.releasedVersions.uuid", contains(one))
-                .body("_embedded.releasedVersions[0]._embedded.version.number", equalTo("1"))
-                .body("_links.self.href", endsWith(path + "?pacticipant=" + pacticipant));
-        given().queryParam("pacticipant", pacticipant).queryParam("version", "2").when().get(path)
-                .then().statusCode(200).body("_embedded.releasedVersions.size()", equalTo(0));
-        given().when().get(releasePath("1"))
-                .then().statusCode(200).body("_embedded.releasedVersions.uuid", contains(one));
+        JsonPath json = given().queryParam("pacticipant", pacticipant).when().get(path)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getList("_embedded.releasedVersions.uuid")).containsExactly(one);
+        assertThat(json.getString("_embedded.releasedVersions[0]._embedded.version.number")).isEqualTo("1");
+        assertThat(json.getString("_links.self.href")).endsWith(path + "?pacticipant=" + pacticipant);
+        json = given().queryParam("pacticipant", pacticipant).queryParam("version", "2").when().get(path)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getInt("_embedded.releasedVersions.size()")).isEqualTo(0);
+        json = getJson(releasePath("1"));
+        assertThat(json.getList("_embedded.releasedVersions.uuid")).containsExactly(one);
     }
 
     @Test
     void supportCannotBeResumedByPatchAndUnknownThingsAreNotFound() {
         String uuid = release("1").statusCode(201).extract().path("uuid");
-        long events = fixtures.outboxSize();
+        long events = outboxSize(database);
 
-        given().contentType("application/merge-patch+json").body("{\"currentlySupported\": true}")
+        JsonPath json = given().contentType("application/merge-patch+json").body("{\"currentlySupported\": true}")
                 .when().patch("/released-versions/" + uuid)
-                .then().statusCode(422).body("errors.currentlySupported[0]", notNullValue());
-        given().contentType("application/merge-patch+json").body("[1]")
+                .then().statusCode(422).extract().jsonPath();
+        assertThat(json.getString("errors.currentlySupported[0]")).isNotNull();
+        json = given().contentType("application/merge-patch+json").body("[1]")
                 .when().patch("/released-versions/" + uuid)
-                .then().statusCode(400).body("errors.base[0]", equalTo("the merge patch must be a JSON object"));
+                .then().statusCode(400).extract().jsonPath();
+        assertThat(json.getString("errors.base[0]")).isEqualTo("the merge patch must be a JSON object");
         given().when().get("/released-versions/no-such-uuid").then().statusCode(404);
-        given().contentType("application/json").body("{}")
-                .when().post(releasePath("9")).then().statusCode(404).body("error", notNullValue());
-        given().contentType("application/json").body("{}")
+        json = given().contentType("application/json").body("{}")
+                .when().post(releasePath("9")).then().statusCode(404).extract().jsonPath();
+        assertThat(json.getString("error")).isNotNull();
+        json = given().contentType("application/json").body("{}")
                 .when().post(releasePath("1").replace(environment, "nope"))
-                .then().statusCode(404).body("error", equalTo("No environment with uuid 'nope' found"));
+                .then().statusCode(404).extract().jsonPath();
+        assertThat(json.getString("error")).isEqualTo("No environment with uuid 'nope' found");
         given().contentType("application/json").body("{")
                 .when().post(releasePath("2")).then().statusCode(400);
 
-        assertEquals(1, countReleases());
-        assertEquals(events, fixtures.outboxSize());
+        assertThat(countReleases()).isEqualTo(1);
+        assertThat(outboxSize(database)).isEqualTo(events);
     }
 
     private ValidatableResponse release(String version) {
@@ -147,7 +154,7 @@ class ReleaseResourceTest {
     }
 
     private long countReleases() {
-        return fixtures.count("SELECT count(*) FROM released_versions rv JOIN pacticipants p"
+        return count(database, "SELECT count(*) FROM released_versions rv JOIN pacticipants p"
                 + " ON p.id = rv.pacticipant_id WHERE p.name = ?", pacticipant);
     }
 }

@@ -1,14 +1,14 @@
 package io.pactport.api.environments;
 
+import static io.pactport.api.ApiFixture.analysedDatabase;
+import static io.pactport.api.ApiFixture.count;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pactport.api.matrix.MatrixSelector;
 import io.pactport.api.matrix.VersionSelection;
 import io.pactport.api.pactsforverification.ConsumerVersionSelector;
 import io.pactport.api.pactsforverification.PactsForVerificationRepository;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.pactport.core.schema.Migrator;
 import io.pactport.core.testing.TestDatabase;
-import io.pactport.core.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,21 +45,12 @@ class ReleasedVersionsPlanTest {
     private static Long[] consumerIds;
 
     @BeforeAll
-    static void seed() throws SQLException {
-        database = TestPostgres.newDatabase("released_plans");
-        new Migrator(database.dataSource()).migrate();
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            for (String sql : SEED.split(";\n")) {
-                if (!sql.isBlank()) {
-                    s.execute(sql);
-                }
-            }
-            s.execute("ANALYZE");
-            providerId = id(s, "SELECT id FROM pacticipants WHERE name = 'p0'");
-            productionId = id(s, "SELECT id FROM environments WHERE name = 'production'");
-            consumerIds = new Long[] {id(s, "SELECT id FROM pacticipants WHERE name = 'c10'"),
-                id(s, "SELECT id FROM pacticipants WHERE name = 'c20'")};
-        }
+    static void seed() {
+        database = analysedDatabase("released_plans", SEED);
+        providerId = count(database, "SELECT id FROM pacticipants WHERE name = 'p0'");
+        productionId = count(database, "SELECT id FROM environments WHERE name = 'production'");
+        consumerIds = new Long[] {count(database, "SELECT id FROM pacticipants WHERE name = 'c10'"),
+            count(database, "SELECT id FROM pacticipants WHERE name = 'c20'")};
     }
 
     @Test
@@ -121,13 +112,6 @@ class ReleasedVersionsPlanTest {
                     .collect(Collectors.joining(", ")) + "]";
         }
         return "'" + value.toString().replace("'", "''") + "'";
-    }
-
-    private static long id(Statement s, String sql) throws SQLException {
-        try (ResultSet rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 
     /**

@@ -1,16 +1,19 @@
 package io.pactport.api.http;
 
-import io.pactport.api.environments.DeploymentFixtures;
-import io.pactport.api.pacts.PactFixtures;
+import static io.pactport.api.ApiFixture.base64;
+import static io.pactport.api.ApiFixture.environment;
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.putPact;
+import static io.pactport.api.ApiFixture.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactport.api.http.HostileInput.Attempt;
+import io.pactport.api.http.HostileInput.Route;
 import io.pactport.core.pact.PactContent;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
-import io.pactport.api.http.HostileInput.Attempt;
-import io.pactport.api.http.HostileInput.Route;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -36,13 +39,12 @@ class HostileInputTest {
 
     /** The write routes, with values that exist (a published pact, an environment, a deployment, a release). */
     private List<Route> routes() {
-        String consumer = PactFixtures.unique("HostileConsumer");
-        String provider = PactFixtures.unique("HostileProvider");
-        String pact = PactFixtures.pact(consumer, provider, "a request");
-        PactFixtures.put(consumer, provider, "1.0.0", pact).statusCode(201);
+        String consumer = unique("HostileConsumer");
+        String provider = unique("HostileProvider");
+        String pact = pact(consumer, provider, "a request");
+        putPact(consumer, provider, "1.0.0", pact).statusCode(201);
         String sha = PactContent.parse(pact).sha();
-        DeploymentFixtures deployments = new DeploymentFixtures(database);
-        String environment = deployments.environment(PactFixtures.unique("hostile-env"), false);
+        String environment = environment(unique("hostile-env"), false);
         String deployed = given().contentType("application/json").body("{\"applicationInstance\":\"blue\"}")
                 .post("/pacticipants/{p}/versions/1.0.0/deployed-versions/environment/{e}", consumer, environment)
                 .then().statusCode(201).extract().path("uuid");
@@ -59,7 +61,7 @@ class HostileInputTest {
                 {"pacticipantName":"%s","pacticipantVersionNumber":"2.0.0","branch":"main","tags":["main"],\
                 "buildUrl":"http://ci/1","contracts":[{"consumerName":"%s","providerName":"%s",\
                 "specification":"pact","contentType":"application/json","content":"%s"}]}"""
-                .formatted(consumer, consumer, provider, PactFixtures.base64(pact));
+                .formatted(consumer, consumer, provider, base64(pact));
         String verification = """
                 {"success":true,"providerApplicationVersion":"3.0.0","buildUrl":"http://ci/2",\
                 "testResults":[{"ok":true}],"verifiedBy":{"implementation":"Pact-JVM","version":"4.6.0"}}""";

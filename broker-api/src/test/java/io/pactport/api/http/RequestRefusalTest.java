@@ -1,7 +1,11 @@
 package io.pactport.api.http;
 
-import io.pactport.api.environments.DeploymentFixtures;
-import io.pactport.api.pacts.PactFixtures;
+import static io.pactport.api.ApiFixture.counts;
+import static io.pactport.api.ApiFixture.environment;
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.putPact;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.versionRow;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,11 +32,11 @@ class RequestRefusalTest {
 
     @Test
     void aVerificationWithHalfASurrogatePairIsRefusedBeforeAnythingIsWritten() {
-        String consumer = PactFixtures.unique("Surrogate");
-        String provider = PactFixtures.unique("SurrogateProvider");
-        String pact = PactFixtures.pact(consumer, provider, "a request");
-        PactFixtures.put(consumer, provider, "1.0.0", pact).statusCode(201);
-        Map<String, Long> before = PactFixtures.counts(database);
+        String consumer = unique("Surrogate");
+        String provider = unique("SurrogateProvider");
+        String pact = pact(consumer, provider, "a request");
+        putPact(consumer, provider, "1.0.0", pact).statusCode(201);
+        Map<String, Long> before = counts(database);
 
         Response response = given().contentType("application/json")
                 .body("{\"success\":true,\"providerApplicationVersion\":\"9.9.9\",\"testResults\":[\"\\ud800\"]}")
@@ -43,7 +47,7 @@ class RequestRefusalTest {
         assertThat(response.jsonPath().getList("errors.'testResults.0'", String.class))
                 .containsExactly("testResults.0 cannot contain an unpaired UTF-16 surrogate (\\ud800): it is not"
                         + " valid Unicode");
-        assertThat(PactFixtures.counts(database)).isEqualTo(before);
+        assertThat(counts(database)).isEqualTo(before);
     }
 
     @Test
@@ -66,8 +70,8 @@ class RequestRefusalTest {
 
     @Test
     void aNulCharacterInAPactIsA400NamingTheField() {
-        String consumer = PactFixtures.unique("NulPact");
-        String pact = PactFixtures.pact(consumer, "NulProvider", "a request").replace("a state", "a\\u0000state");
+        String consumer = unique("NulPact");
+        String pact = pact(consumer, "NulProvider", "a request").replace("a state", "a\\u0000state");
 
         Response response = given().contentType("application/json").body(pact)
                 .put("/pacts/provider/NulProvider/consumer/{c}/version/1", consumer);
@@ -85,7 +89,7 @@ class RequestRefusalTest {
         assertThat(environment.jsonPath().getList("errors.name", String.class))
                 .containsExactly("name cannot be longer than 1000 bytes");
 
-        String consumer = PactFixtures.unique("LongBranch");
+        String consumer = unique("LongBranch");
         String contracts = """
                 {"pacticipantName":"%s","pacticipantVersionNumber":"1","branch":"%s","contracts":[]}"""
                 .formatted(consumer, tenKb);
@@ -93,10 +97,8 @@ class RequestRefusalTest {
         assertThat(branch.statusCode()).isEqualTo(400);
         assertThat(branch.jsonPath().getList("errors.branch", String.class))
                 .containsExactly("branch cannot be longer than 1000 bytes");
-
-        DeploymentFixtures deployments = new DeploymentFixtures(database);
-        String env = deployments.environment(PactFixtures.unique("long-instance"), false);
-        deployments.version(consumer, "1");
+        String env = environment(unique("long-instance"), false);
+        versionRow(database, consumer, "1");
         Response instance = given().contentType("application/json")
                 .body("{\"applicationInstance\":\"" + tenKb + "\"}")
                 .post("/pacticipants/{p}/versions/1/deployed-versions/environment/{e}", consumer, env);

@@ -1,11 +1,10 @@
 package io.pactport.api.matrix;
 
-import io.pactport.api.pacts.PactFixtures;
-import static io.pactport.api.matrix.MatrixFixtures.branch;
-import static io.pactport.api.matrix.MatrixFixtures.environment;
-import static io.pactport.api.matrix.MatrixFixtures.publish;
-import static io.pactport.api.matrix.MatrixFixtures.tag;
-import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.pactport.api.ApiFixture.branch;
+import static io.pactport.api.ApiFixture.environment;
+import static io.pactport.api.ApiFixture.publish;
+import static io.pactport.api.ApiFixture.tag;
+import static io.pactport.api.ApiFixture.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +13,7 @@ import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -45,8 +45,8 @@ class CanIDeployQuestionsTest {
     void answeredQuestionsAreRecordedOnceEachAndRefusedOnesNot() throws Exception {
         String consumer = unique("Asker");
         String env = unique("prod");
-        environment(env);
-        publish(consumer, "1", unique("Answerer"));
+        environment(env, true);
+        publish(consumer, unique("Answerer"), "1", "for 1");
 
         ask(consumer, "1", "environment", env, 200);
         ask(consumer, "1", "to", "prod", 200);
@@ -69,8 +69,8 @@ class CanIDeployQuestionsTest {
     void questionsPactportsOwnToolsAskAreNotRecorded() throws Exception {
         String consumer = unique("Replayed");
         String env = unique("prod");
-        environment(env);
-        publish(consumer, "1", unique("Answerer"));
+        environment(env, true);
+        publish(consumer, unique("Answerer"), "1", "for 1");
 
         // shadow can-i-deploy's replays come through PactBrokerClient, which names itself
         given().header("User-Agent", PactBrokerClient.USER_AGENT).queryParam("pacticipant", consumer)
@@ -89,7 +89,7 @@ class CanIDeployQuestionsTest {
     @Test
     void theShortcutsAndTheirBadgesRecordTheVersionTheyPicked() throws Exception {
         String env = unique("prod");
-        environment(env);
+        environment(env, true);
         String viaUrl = latestTwo("Short");
         String viaBadge = latestTwo("Badge");
 
@@ -106,7 +106,7 @@ class CanIDeployQuestionsTest {
     @Test
     void aShortcutThatFindsNoVersionRecordsNothingAndAnswersAsBefore() throws Exception {
         String env = unique("prod");
-        environment(env);
+        environment(env, true);
         String consumer = latestTwo("Nothing");
 
         given().when().get(BRANCH, consumer, "nope", env).then().statusCode(404);
@@ -124,10 +124,10 @@ class CanIDeployQuestionsTest {
     @Test
     void theCommandLineCanIDeployAsksThroughTheMatrixAndOtherMatrixQueriesAreNoQuestions() throws Exception {
         String env = unique("prod");
-        environment(env);
+        environment(env, true);
         String consumer = latestTwo("Cli");
         String other = unique("Other");
-        publish(other, "9", unique("Answerer"));
+        publish(other, unique("Answerer"), "9", "for 9");
 
         // pact-broker can-i-deploy --pacticipant C --version 2 --to-environment E, and --version 2 --to prod
         matrix("q[][pacticipant]=" + consumer + "&q[][version]=2&latestby=cvp&environment=" + env);
@@ -153,8 +153,8 @@ class CanIDeployQuestionsTest {
         String consumer = unique(name);
         String provider = unique("Answerer");
         for (String version : List.of("1", "2")) {
-            publish(consumer, version, provider);
-            branch(consumer, version, "main");
+            publish(consumer, provider, version, "for " + version);
+            branch(consumer, "main", version);
         }
         tag(consumer, "1", "dev");
         return consumer;

@@ -1,23 +1,23 @@
 package io.pactport.api.matrix;
 
-import io.pactport.api.http.Hal;
-import io.pactport.api.pacts.PactFixtures;
-import static io.pactport.api.matrix.MatrixFixtures.branch;
-import static io.pactport.api.matrix.MatrixFixtures.deploy;
-import static io.pactport.api.matrix.MatrixFixtures.environment;
-import static io.pactport.api.matrix.MatrixFixtures.publish;
-import static io.pactport.api.matrix.MatrixFixtures.tag;
-import static io.pactport.api.matrix.MatrixFixtures.verify;
-import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.pactport.api.ApiFixture.branch;
+import static io.pactport.api.ApiFixture.deploy;
+import static io.pactport.api.ApiFixture.environment;
+import static io.pactport.api.ApiFixture.getJson;
+import static io.pactport.api.ApiFixture.publish;
+import static io.pactport.api.ApiFixture.tag;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.verify;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactport.api.http.Hal;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
@@ -37,24 +37,27 @@ class CanIDeployResourceTest {
         String consumer = unique("Foo");
         String provider = unique("Bar");
         String env = unique("prod");
-        String uuid = environment(env);
-        String sha = publish(consumer, "1", provider);
+        String uuid = environment(env, true);
+        String sha = publish(consumer, provider, "1", "for 1");
         verify(consumer, provider, sha, "10", true);
         deploy(provider, "10", uuid);
 
-        canIDeploy(consumer, "1", "environment", env)
-                .body("summary.deployable", equalTo(true))
-                .body("summary.reason", equalTo("All required verification results are published and successful"))
-                .body("summary.success", equalTo(1)).body("summary.failed", equalTo(0))
-                .body("summary.unknown", equalTo(0))
-                .body("notices[0].type", equalTo("success"))
-                .body("matrix[0].consumer.name", equalTo(consumer))
-                .body("matrix[0].consumer.version.number", equalTo("1"))
-                .body("matrix[0].provider.version.number", equalTo("10"))
-                .body("matrix[0].provider.version.environments[0].name", equalTo(env))
-                .body("matrix[0].verificationResult.success", equalTo(true));
+        JsonPath json = canIDeploy(consumer, "1", "environment", env).extract().jsonPath();
+        assertThat(json.getBoolean("summary.deployable")).isTrue();
+        assertThat(json.getString("summary.reason"))
+                .isEqualTo("All required verification results are published and successful");
+        assertThat(json.getInt("summary.success")).isEqualTo(1);
+        assertThat(json.getInt("summary.failed")).isEqualTo(0);
+        assertThat(json.getInt("summary.unknown")).isEqualTo(0);
+        assertThat(json.getString("notices[0].type")).isEqualTo("success");
+        assertThat(json.getString("matrix[0].consumer.name")).isEqualTo(consumer);
+        assertThat(json.getString("matrix[0].consumer.version.number")).isEqualTo("1");
+        assertThat(json.getString("matrix[0].provider.version.number")).isEqualTo("10");
+        assertThat(json.getString("matrix[0].provider.version.environments[0].name")).isEqualTo(env);
+        assertThat(json.getBoolean("matrix[0].verificationResult.success")).isTrue();
         // the provider has no provider of its own: it may go to production whatever its consumers did
-        canIDeploy(provider, "10", "environment", env).body("summary.deployable", equalTo(true));
+        json = canIDeploy(provider, "10", "environment", env).extract().jsonPath();
+        assertThat(json.getBoolean("summary.deployable")).isTrue();
     }
 
     @Test
@@ -62,17 +65,18 @@ class CanIDeployResourceTest {
         String consumer = unique("Foo");
         String provider = unique("Bar");
         String env = unique("prod");
-        String uuid = environment(env);
-        String sha = publish(consumer, "1", provider);
+        String uuid = environment(env, true);
+        String sha = publish(consumer, provider, "1", "for 1");
         verify(consumer, provider, sha, "11", true);
         tag(provider, "10", "x");
         deploy(provider, "10", uuid);
 
-        canIDeploy(consumer, "1", "environment", env)
-                .body("summary.deployable", nullValue())
-                .body("summary.unknown", equalTo(1))
-                .body("summary.reason", equalTo("There is no verified pact between version 1 of " + consumer
-                        + " and the version of " + provider + " currently in " + env + " (10)"));
+        JsonPath json = canIDeploy(consumer, "1", "environment", env).extract().jsonPath();
+        assertThat(json.getString("summary.deployable")).isNull();
+        assertThat(json.getInt("summary.unknown")).isEqualTo(1);
+        assertThat(json.getString("summary.reason"))
+                .isEqualTo("There is no verified pact between version 1 of " + consumer
+                        + " and the version of " + provider + " currently in " + env + " (10)");
     }
 
     @Test
@@ -80,52 +84,56 @@ class CanIDeployResourceTest {
         String consumer = unique("Foo");
         String provider = unique("Bar");
         String env = unique("prod");
-        String uuid = environment(env);
-        String sha = publish(consumer, "1", provider);
-        canIDeploy(consumer, "1", "environment", env)
-                .body("summary.deployable", nullValue())
-                .body("summary.reason", equalTo("There is no verified pact between version 1 of " + consumer
+        String uuid = environment(env, true);
+        String sha = publish(consumer, provider, "1", "for 1");
+        JsonPath json = canIDeploy(consumer, "1", "environment", env).extract().jsonPath();
+        assertThat(json.getString("summary.deployable")).isNull();
+        assertThat(json.getString("summary.reason"))
+                .isEqualTo("There is no verified pact between version 1 of " + consumer
                         + " and a version of " + provider + " currently in " + env + " (no version is currently"
-                        + " recorded as deployed/released in this environment)"));
+                        + " recorded as deployed/released in this environment)");
 
         verify(consumer, provider, sha, "10", false);
         deploy(provider, "10", uuid);
-        canIDeploy(consumer, "1", "environment", env)
-                .body("summary.deployable", equalTo(false))
-                .body("summary.failed", equalTo(1))
-                .body("notices.type", contains("error"))
-                .body("summary.reason", equalTo("The verification for the pact between version 1 of " + consumer
-                        + " and the version of " + provider + " currently in " + env + " (10) failed"));
+        json = canIDeploy(consumer, "1", "environment", env).extract().jsonPath();
+        assertThat(json.getBoolean("summary.deployable")).isFalse();
+        assertThat(json.getInt("summary.failed")).isEqualTo(1);
+        assertThat(json.getList("notices.type")).containsExactly("error");
+        assertThat(json.getString("summary.reason"))
+                .isEqualTo("The verification for the pact between version 1 of " + consumer
+                        + " and the version of " + provider + " currently in " + env + " (10) failed");
     }
 
     @Test
     void aVersionThatDoesNotExistIsNotDeployable() {
         String consumer = unique("Foo");
-        publish(consumer, "1", unique("Bar"));
+        publish(consumer, unique("Bar"), "1", "for 1");
         String env = unique("prod");
-        environment(env);
-        canIDeploy(consumer, "9", "environment", env)
-                .body("summary.deployable", equalTo(false))
-                .body("summary.reason", equalTo("No pacts or verifications have been published for version 9 of "
-                        + consumer));
+        environment(env, true);
+        JsonPath json = canIDeploy(consumer, "9", "environment", env).extract().jsonPath();
+        assertThat(json.getBoolean("summary.deployable")).isFalse();
+        assertThat(json.getString("summary.reason"))
+                .isEqualTo("No pacts or verifications have been published for version 9 of "
+                        + consumer);
     }
 
     @Test
     void toATagMeansTheLatestVersionsWithThatTag() {
         String consumer = unique("Foo");
         String provider = unique("Bar");
-        String sha = publish(consumer, "1", provider);
+        String sha = publish(consumer, provider, "1", "for 1");
         verify(consumer, provider, sha, "10", true);
         tag(provider, "10", "prod");
         verify(consumer, provider, sha, "11", false);
-        canIDeploy(consumer, "1", "to", "prod")
-                .body("summary.deployable", equalTo(true))
-                .body("matrix.provider.version.number", contains("10"));
+        JsonPath json = canIDeploy(consumer, "1", "to", "prod").extract().jsonPath();
+        assertThat(json.getBoolean("summary.deployable")).isTrue();
+        assertThat(json.getList("matrix.provider.version.number")).containsExactly("10");
         tag(provider, "11", "prod");
-        canIDeploy(consumer, "1", "to", "prod")
-                .body("summary.deployable", equalTo(false))
-                .body("summary.reason", equalTo("The verification for the pact between version 1 of " + consumer
-                        + " and the latest version of " + provider + " with tag prod (11) failed"));
+        json = canIDeploy(consumer, "1", "to", "prod").extract().jsonPath();
+        assertThat(json.getBoolean("summary.deployable")).isFalse();
+        assertThat(json.getString("summary.reason"))
+                .isEqualTo("The verification for the pact between version 1 of " + consumer
+                        + " and the latest version of " + provider + " with tag prod (11) failed");
     }
 
     @Test
@@ -133,35 +141,38 @@ class CanIDeployResourceTest {
         String consumer = unique("Foo");
         String provider = unique("Bar");
         String env = unique("prod");
-        String uuid = environment(env);
-        String sha = publish(consumer, "1", provider);
+        String uuid = environment(env, true);
+        String sha = publish(consumer, provider, "1", "for 1");
         verify(consumer, provider, sha, "10", false);
         deploy(provider, "10", uuid);
-        given().queryParam("pacticipant", consumer).queryParam("version", "1").queryParam("environment", env)
+        JsonPath json = given().queryParam("pacticipant", consumer).queryParam("version", "1")
+                .queryParam("environment", env)
                 .queryParam("ignore[]", provider).queryParam("ignore[]", "Nobody")
-                .when().get("/can-i-deploy").then().statusCode(200)
-                .body("summary.deployable", equalTo(true))
-                .body("summary.ignored", equalTo(1))
-                .body("summary.failed", equalTo(0))
-                .body("matrix[0].ignored", equalTo(true))
-                .body("summary.reason", equalTo("WARN: Cannot ignore any version of Nobody (no such pacticipant"
-                        + " exists)\nThere are no missing dependencies"));
+                .when().get("/can-i-deploy").then().statusCode(200).extract().jsonPath();
+        assertThat(json.getBoolean("summary.deployable")).isTrue();
+        assertThat(json.getInt("summary.ignored")).isEqualTo(1);
+        assertThat(json.getInt("summary.failed")).isEqualTo(0);
+        assertThat(json.getBoolean("matrix[0].ignored")).isTrue();
+        assertThat(json.getString("summary.reason"))
+                .isEqualTo("WARN: Cannot ignore any version of Nobody (no such pacticipant"
+                        + " exists)\nThere are no missing dependencies");
     }
 
     @Test
     void invalidQueriesAreRefusedWithThePactBrokersMessages() {
-        given().when().get("/can-i-deploy").then().statusCode(400)
-                .body("errors.pacticipant", contains("is missing"))
-                .body("errors.version", contains("is missing"));
+        JsonPath json = given().when().get("/can-i-deploy").then().statusCode(400).extract().jsonPath();
+        assertThat(json.getList("errors.pacticipant")).containsExactly("is missing");
+        assertThat(json.getList("errors.version")).containsExactly("is missing");
         String consumer = unique("Foo");
-        publish(consumer, "1", unique("Bar"));
-        given().queryParam("pacticipant", consumer).queryParam("version", "1").when().get("/can-i-deploy")
-                .then().statusCode(400)
-                .body("errors.''", contains("Must specify either an environment or a 'to' tag."));
-        given().queryParam("pacticipant", "Nobody").queryParam("version", "1").queryParam("environment", "nowhere")
-                .when().get("/can-i-deploy").then().statusCode(400)
-                .body("errors.pacticipant", contains("does not match an existing pacticipant"))
-                .body("errors.environment", contains("with name 'nowhere' does not exist"));
+        publish(consumer, unique("Bar"), "1", "for 1");
+        json = given().queryParam("pacticipant", consumer).queryParam("version", "1").when().get("/can-i-deploy")
+                .then().statusCode(400).extract().jsonPath();
+        assertThat(json.getList("errors.''")).containsExactly("Must specify either an environment or a 'to' tag.");
+        json = given().queryParam("pacticipant", "Nobody").queryParam("version", "1")
+                .queryParam("environment", "nowhere")
+                .when().get("/can-i-deploy").then().statusCode(400).extract().jsonPath();
+        assertThat(json.getList("errors.pacticipant")).containsExactly("does not match an existing pacticipant");
+        assertThat(json.getList("errors.environment")).containsExactly("with name 'nowhere' does not exist");
     }
 
     @Test
@@ -169,26 +180,28 @@ class CanIDeployResourceTest {
         String consumer = unique("Foo");
         String provider = unique("Bar");
         String env = unique("prod");
-        String uuid = environment(env);
-        String sha = publish(consumer, "1", provider);
-        branch(consumer, "1", "main");
+        String uuid = environment(env, true);
+        String sha = publish(consumer, provider, "1", "for 1");
+        branch(consumer, "main", "1");
         tag(consumer, "1", "dev");
         verify(consumer, provider, sha, "10", true);
         deploy(provider, "10", uuid);
         tag(provider, "10", "prod");
 
-        given().when().get("/pacticipants/{p}/branches/main/latest-version/can-i-deploy/to-environment/{e}",
-                consumer, env).then().statusCode(200).body("summary.deployable", equalTo(true))
-                .body("matrix[0].consumer.version.branch", equalTo("main"));
+        JsonPath json = getJson("/pacticipants/{p}/branches/main/latest-version/can-i-deploy/to-environment/{e}",
+                consumer, env);
+        assertThat(json.getBoolean("summary.deployable")).isTrue();
+        assertThat(json.getString("matrix[0].consumer.version.branch")).isEqualTo("main");
         given().when().get("/pacticipants/{p}/branches/nope/latest-version/can-i-deploy/to-environment/{e}",
                 consumer, env).then().statusCode(404);
 
-        given().when().get("/pacticipants/{p}/latest-version/dev/can-i-deploy/to/prod", consumer)
-                .then().statusCode(200).body("summary.deployable", equalTo(true))
-                .body("summary.reason", equalTo("WARN: It is recommended to specify the version number (rather than"
+        json = getJson("/pacticipants/{p}/latest-version/dev/can-i-deploy/to/prod", consumer);
+        assertThat(json.getBoolean("summary.deployable")).isTrue();
+        assertThat(json.getString("summary.reason"))
+                .isEqualTo("WARN: It is recommended to specify the version number (rather than"
                         + " the tag or branch) of the pacticipant you wish to deploy to avoid race conditions. Without"
                         + " a version number, this result will not be reliable.\nAll required verification results"
-                        + " are published and successful"));
+                        + " are published and successful");
         given().when().get("/pacticipants/{p}/latest-version/none/can-i-deploy/to/prod", consumer)
                 .then().statusCode(404);
     }

@@ -1,6 +1,6 @@
 package io.pactport.api.pacticipants;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,6 +31,6 @@ class PacticipantDisplayNameTest {
             9 | 9
             """)
     void generatesThePactBrokersDisplayNames(String name, String expected) {
-        assertEquals(expected, PacticipantDisplayName.of(name));
+        assertThat(PacticipantDisplayName.of(name)).isEqualTo(expected);
     }
 }

@@ -1,24 +1,28 @@
 package io.pactport.api.pacticipants;
 
+import static io.pactport.api.ApiFixture.branch;
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.counts;
+import static io.pactport.api.ApiFixture.environment;
+import static io.pactport.api.ApiFixture.events;
+import static io.pactport.api.ApiFixture.getJson;
+import static io.pactport.api.ApiFixture.pactVerifiedAndDeployed;
+import static io.pactport.api.ApiFixture.pacticipant;
+import static io.pactport.api.ApiFixture.tag;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.version;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -27,209 +31,229 @@ import org.junit.jupiter.api.Test;
 class PacticipantResourceTest {
 
     TestDatabase database;
-    PacticipantFixtures fixtures;
-
-    @BeforeEach
-    void fixtures() {
-        fixtures = new PacticipantFixtures(database);
-    }
 
     @Test
     void listsPacticipantsInTheShapesClientsRead() {
-        String name = PacticipantFixtures.unique("Condor");
-        fixtures.version(name, "1.3.0");
-        given().when().get("/pacticipants")
-                .then().statusCode(200).contentType(startsWith("application/hal+json"))
-                .body("_links.self.href", endsWith("/pacticipants"))
-                .body("_links.pacticipants.title", hasItem(name))
-                .body("_links.'pb:pacticipants'.name", hasItem(name))
-                .body("pacticipants.find { it.name == '" + name + "' }._embedded.'latest-version'.number",
-                        equalTo("1.3.0"))
-                .body("pacticipants.find { it.name == '" + name + "' }._embedded.'latest-version'._links.self.href",
-                        endsWith("/pacticipants/" + name + "/versions/1.3.0"))
-                .body("_embedded.pacticipants.find { it.name == '" + name + "' }._embedded.latestVersion.number",
-                        equalTo("1.3.0"));
+        String name = unique("Condor");
+        version(name, "1.3.0");
+        Response response = given().when().get("/pacticipants")
+                .then().statusCode(200).extract().response();
+        assertThat(response.contentType()).startsWith("application/hal+json");
+        JsonPath json = response.jsonPath();
+        assertThat(json.getString("_links.self.href")).endsWith("/pacticipants");
+        assertThat(json.getList("_links.pacticipants.title")).contains(name);
+        assertThat(json.getList("_links.'pb:pacticipants'.name")).contains(name);
+        assertThat(json.getString("pacticipants.find { it.name == '" + name + "' }._embedded.'latest-version'.number"))
+                .isEqualTo("1.3.0");
+        assertThat(json.getString("pacticipants.find { it.name == '" + name
+                + "' }._embedded.'latest-version'._links.self.href"))
+                .endsWith("/pacticipants/" + name + "/versions/1.3.0");
+        assertThat(json.getString("_embedded.pacticipants.find { it.name == '" + name
+                + "' }._embedded.latestVersion.number"))
+                .isEqualTo("1.3.0");
     }
 
     @Test
     void getsAPacticipantWithItsLinks() {
-        String name = PacticipantFixtures.unique("Pricing Service");
+        String name = unique("Pricing Service");
         given().contentType("application/json")
                 .body(Map.of("name", name, "repositoryUrl", "git@example.org:pricing"))
                 .post("/pacticipants").then().statusCode(201);
-        fixtures.version(name, "1.3.0");
+        version(name, "1.3.0");
         String encoded = name.replace(" ", "%20");
-        given().accept("application/hal+json").when().get("/pacticipants/{p}", name)
-                .then().statusCode(200).contentType("application/hal+json;charset=utf-8")
-                .body("name", equalTo(name))
-                .body("displayName", startsWith("Pricing Service "))
-                .body("repositoryUrl", equalTo("git@example.org:pricing"))
-                .body("createdAt", matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00"))
-                .body("updatedAt", nullValue())
-                .body("_embedded.'latest-version'.number", equalTo("1.3.0"))
-                .body("_embedded.latestVersion._links.self.href", endsWith("/pacticipants/" + encoded + "/versions/1.3.0"))
-                .body("_links.self.href", endsWith("/pacticipants/" + encoded))
-                .body("_links.versions.href", endsWith("/pacticipants/" + encoded + "/versions"))
-                .body("_links.'pb:branch-version'.href",
-                        endsWith("/pacticipants/" + encoded + "/branches/{branch}/versions/{version}"))
-                .body("_links.'pb:branch-version'.templated", equalTo(true))
-                .body("_links.'pb:version-tag'.href", endsWith("/versions/{version}/tags/{tag}"))
-                .body("_links.'pb:label'.href", endsWith("/labels/{label}"))
-                .body("_links.'pb:can-i-deploy-badge'.templated", equalTo(true));
+        JsonPath json = given().accept("application/hal+json").when().get("/pacticipants/{p}", name)
+                .then().statusCode(200).contentType("application/hal+json;charset=utf-8").extract().jsonPath();
+        assertThat(json.getString("name")).isEqualTo(name);
+        assertThat(json.getString("displayName")).startsWith("Pricing Service ");
+        assertThat(json.getString("repositoryUrl")).isEqualTo("git@example.org:pricing");
+        assertThat(json.getString("createdAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00");
+        assertThat(json.getString("updatedAt")).isNull();
+        assertThat(json.getString("_embedded.'latest-version'.number")).isEqualTo("1.3.0");
+        assertThat(json.getString("_embedded.latestVersion._links.self.href"))
+                .endsWith("/pacticipants/" + encoded + "/versions/1.3.0");
+        assertThat(json.getString("_links.self.href")).endsWith("/pacticipants/" + encoded);
+        assertThat(json.getString("_links.versions.href")).endsWith("/pacticipants/" + encoded + "/versions");
+        assertThat(json.getString("_links.'pb:branch-version'.href"))
+                .endsWith("/pacticipants/" + encoded + "/branches/{branch}/versions/{version}");
+        assertThat(json.getBoolean("_links.'pb:branch-version'.templated")).isTrue();
+        assertThat(json.getString("_links.'pb:version-tag'.href")).endsWith("/versions/{version}/tags/{tag}");
+        assertThat(json.getString("_links.'pb:label'.href")).endsWith("/labels/{label}");
+        assertThat(json.getBoolean("_links.'pb:can-i-deploy-badge'.templated")).isTrue();
     }
 
     @Test
     void answers404ForAnUnknownPacticipant() {
-        given().accept("application/hal+json").when().get("/pacticipants/{p}", "Nobody")
-                .then().statusCode(404).body("error", containsString("Nobody"));
-        given().when().delete("/pacticipants/{p}", "Nobody").then().statusCode(404).body("error", notNullValue());
+        JsonPath json = given().accept("application/hal+json").when().get("/pacticipants/{p}", "Nobody")
+                .then().statusCode(404).extract().jsonPath();
+        assertThat(json.getString("error")).contains("Nobody");
+        json = given().when().delete("/pacticipants/{p}", "Nobody").then().statusCode(404).extract().jsonPath();
+        assertThat(json.getString("error")).isNotNull();
     }
 
     @Test
     void createsWithPostAndRecordsTheEvent() {
-        String name = PacticipantFixtures.unique("Foo");
-        given().accept("application/hal+json").contentType("application/json")
+        String name = unique("Foo");
+        Response response = given().accept("application/hal+json").contentType("application/json")
                 .body(Map.of("name", name, "repositoryUrl", "http://foo", "mainBranch", "main"))
                 .when().post("/pacticipants")
-                .then().statusCode(201).contentType("application/hal+json;charset=utf-8")
-                .header("Location", endsWith("/pacticipants/" + name))
-                .body("name", equalTo(name)).body("repositoryUrl", equalTo("http://foo"))
-                .body("mainBranch", equalTo("main"))
-                .body("_links.self.href", endsWith("/pacticipants/" + name));
-        assertEquals(List.of("io.pactport.pacticipant.created.v1"), fixtures.events(name));
-        assertEquals(1, fixtures.scalar("SELECT count(*) FROM pacticipants WHERE name = ? AND display_name IS NOT NULL",
-                name));
+                .then().statusCode(201).contentType("application/hal+json;charset=utf-8").extract().response();
+        assertThat(response.header("Location")).endsWith("/pacticipants/" + name);
+        JsonPath json = response.jsonPath();
+        assertThat(json.getString("name")).isEqualTo(name);
+        assertThat(json.getString("repositoryUrl")).isEqualTo("http://foo");
+        assertThat(json.getString("mainBranch")).isEqualTo("main");
+        assertThat(json.getString("_links.self.href")).endsWith("/pacticipants/" + name);
+        assertThat(events(database, name)).isEqualTo(List.of("io.pactport.pacticipant.created.v1"));
+        assertThat(count(database, "SELECT count(*) FROM pacticipants WHERE name = ? AND display_name IS NOT NULL",
+                name)).isEqualTo(1);
     }
 
     @Test
     void patchCreatesAMissingPacticipantAndMergesIntoAnExistingOne() {
-        String name = PacticipantFixtures.unique("Patched");
+        String name = unique("Patched");
         // pact_broker-client sends snake_case here, which the Pact Broker ignores: the pacticipant is still created
-        given().contentType("application/json").body(Map.of("repository_url", "git@example.org:x"))
+        Response response = given().contentType("application/json").body(Map.of("repository_url", "git@example.org:x"))
                 .when().patch("/pacticipants/{p}", name)
-                .then().statusCode(201).contentType("application/hal+json;charset=utf-8")
-                .header("Location", endsWith("/pacticipants/" + name)).body("repositoryUrl", nullValue());
-        given().contentType("application/merge-patch+json").body(Map.of("repositoryUrl", "http://foo"))
+                .then().statusCode(201).contentType("application/hal+json;charset=utf-8").extract().response();
+        assertThat(response.header("Location")).endsWith("/pacticipants/" + name);
+        JsonPath json = response.jsonPath();
+        assertThat(json.getString("repositoryUrl")).isNull();
+        json = given().contentType("application/merge-patch+json").body(Map.of("repositoryUrl", "http://foo"))
                 .when().patch("/pacticipants/{p}", name)
-                .then().statusCode(200).body("repositoryUrl", equalTo("http://foo"));
-        given().contentType("application/json").body(Map.of("name", name, "mainBranch", "main"))
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getString("repositoryUrl")).isEqualTo("http://foo");
+        json = given().contentType("application/json").body(Map.of("name", name, "mainBranch", "main"))
                 .when().patch("/pacticipants/{p}", name)
-                .then().statusCode(200).body("repositoryUrl", equalTo("http://foo")).body("mainBranch", equalTo("main"))
-                .body("updatedAt", notNullValue());
-        given().contentType("application/json").body("{\"repositoryUrl\": null}")
-                .when().patch("/pacticipants/{p}", name).then().statusCode(200).body("repositoryUrl", nullValue());
-        assertEquals(List.of("io.pactport.pacticipant.created.v1", "io.pactport.pacticipant.updated.v1",
-                "io.pactport.pacticipant.updated.v1", "io.pactport.pacticipant.updated.v1"), fixtures.events(name));
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getString("repositoryUrl")).isEqualTo("http://foo");
+        assertThat(json.getString("mainBranch")).isEqualTo("main");
+        assertThat(json.getString("updatedAt")).isNotNull();
+        json = given().contentType("application/json").body("{\"repositoryUrl\": null}")
+                .when().patch("/pacticipants/{p}", name).then().statusCode(200).extract().jsonPath();
+        assertThat(json.getString("repositoryUrl")).isNull();
+        assertThat(events(database, name))
+                .isEqualTo(List.of("io.pactport.pacticipant.created.v1", "io.pactport.pacticipant.updated.v1",
+                "io.pactport.pacticipant.updated.v1", "io.pactport.pacticipant.updated.v1"));
     }
 
     @Test
     void patchThatChangesNothingRecordsNoEvent() {
-        String name = PacticipantFixtures.unique("Still");
-        fixtures.pacticipant(name);
+        String name = unique("Still");
+        pacticipant(name);
         given().contentType("application/json").body("{}").when().patch("/pacticipants/{p}", name)
                 .then().statusCode(200);
-        assertEquals(List.of("io.pactport.pacticipant.created.v1"), fixtures.events(name));
+        assertThat(events(database, name)).isEqualTo(List.of("io.pactport.pacticipant.created.v1"));
     }
 
     @Test
     void putReplacesEveryFieldAndAnswers404WhenMissing() {
-        String name = PacticipantFixtures.unique("Replaced");
+        String name = unique("Replaced");
         given().contentType("application/json")
                 .body(Map.of("name", name, "repositoryUrl", "http://old", "displayName", "Old"))
                 .post("/pacticipants").then().statusCode(201);
-        given().contentType("application/json").body(Map.of("repositoryName", "replaced"))
+        JsonPath json = given().contentType("application/json").body(Map.of("repositoryName", "replaced"))
                 .when().put("/pacticipants/{p}", name)
-                .then().statusCode(200).body("repositoryName", equalTo("replaced")).body("repositoryUrl", nullValue())
-                .body("displayName", startsWith("Replaced"));
-        Map<String, Long> before = fixtures.counts();
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getString("repositoryName")).isEqualTo("replaced");
+        assertThat(json.getString("repositoryUrl")).isNull();
+        assertThat(json.getString("displayName")).startsWith("Replaced");
+        Map<String, Long> before = counts(database);
         given().contentType("application/json").body(Map.of("repositoryName", "x"))
                 .when().put("/pacticipants/{p}", "Missing-" + name).then().statusCode(404);
-        assertEquals(before, fixtures.counts());
+        assertThat(counts(database)).isEqualTo(before);
     }
 
     @Test
     void deleteRemovesThePacticipantAndEverythingItOwns() {
-        String consumer = PacticipantFixtures.unique("Consumer");
-        String provider = PacticipantFixtures.unique("Provider");
-        String env = fixtures.environment(PacticipantFixtures.unique("env"));
-        fixtures.branchVersion(consumer, "main", "c1");
-        fixtures.tag(consumer, "c1", "prod");
-        fixtures.version(provider, "p1");
+        String consumer = unique("Consumer");
+        String provider = unique("Provider");
+        String env = environment(unique("env"), false);
+        branch(consumer, "main", "c1");
+        tag(consumer, "c1", "prod");
+        version(provider, "p1");
         given().contentType("application/json").body("{}").put("/pacticipants/{p}/labels/{l}", consumer, "team-a")
                 .then().statusCode(201);
-        fixtures.pactVerifiedAndDeployed(consumer, "c1", provider, "p1", env);
+        pactVerifiedAndDeployed(database, consumer, "c1", provider, "p1", env);
 
-        long id = fixtures.scalar("SELECT id FROM pacticipants WHERE name = ?", consumer);
+        long id = count(database, "SELECT id FROM pacticipants WHERE name = ?", consumer);
 
         given().when().delete("/pacticipants/{p}", consumer).then().statusCode(204);
 
         for (String table : List.of("versions", "tags", "branches", "branch_versions", "branch_heads", "labels",
                 "deployed_versions")) {
-            assertEquals(0, fixtures.scalar("SELECT count(*) FROM " + table + " WHERE pacticipant_id = ?", id), table);
+            assertThat(count(database, "SELECT count(*) FROM " + table + " WHERE pacticipant_id = ?", id))
+                    .as(table).isEqualTo(0);
         }
         for (String table : List.of("pact_versions", "pact_publications", "verifications")) {
-            assertEquals(0, fixtures.scalar("SELECT count(*) FROM " + table + " WHERE consumer_id = ?", id), table);
+            assertThat(count(database, "SELECT count(*) FROM " + table + " WHERE consumer_id = ?", id))
+                    .as(table).isEqualTo(0);
         }
-        assertEquals(0, fixtures.scalar("SELECT count(*) FROM pacticipants WHERE name = ?", consumer));
-        assertEquals(0, fixtures.scalar("SELECT count(*) FROM verifications v JOIN pacticipants p "
-                + "ON p.id = v.provider_id WHERE p.name = ?", provider));
-        assertEquals(1, fixtures.scalar("SELECT count(*) FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id "
-                + "WHERE p.name = ?", provider), "the provider's version stays");
-        assertEquals(1, fixtures.scalar("SELECT count(*) FROM released_versions r JOIN pacticipants p "
-                + "ON p.id = r.pacticipant_id WHERE p.name = ?", provider), "the provider's release stays");
-        List<String> events = fixtures.events(consumer);
-        assertEquals("io.pactport.pacticipant.deleted.v1", events.get(events.size() - 1));
+        assertThat(count(database, "SELECT count(*) FROM pacticipants WHERE name = ?", consumer)).isEqualTo(0);
+        assertThat(count(database, "SELECT count(*) FROM verifications v JOIN pacticipants p "
+                + "ON p.id = v.provider_id WHERE p.name = ?", provider)).isEqualTo(0);
+        assertThat(count(database, "SELECT count(*) FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id "
+                + "WHERE p.name = ?", provider)).as("the provider's version stays").isEqualTo(1);
+        assertThat(count(database, "SELECT count(*) FROM released_versions r JOIN pacticipants p "
+                + "ON p.id = r.pacticipant_id WHERE p.name = ?", provider))
+                .as("the provider's release stays").isEqualTo(1);
+        List<String> events = events(database, consumer);
+        assertThat(events.get(events.size() - 1)).isEqualTo("io.pactport.pacticipant.deleted.v1");
     }
 
     @Test
     void refusesMalformedJsonAndOtherContentTypesWithoutWriting() {
-        Map<String, Long> before = fixtures.counts();
-        given().contentType("application/json").body("{\"name\": ").when().post("/pacticipants")
-                .then().statusCode(400).body("error", containsString("JSON"));
-        given().contentType("text/plain").body("name=x").when().post("/pacticipants")
-                .then().statusCode(415).body("error", containsString("text/plain"));
+        Map<String, Long> before = counts(database);
+        JsonPath json = given().contentType("application/json").body("{\"name\": ").when().post("/pacticipants")
+                .then().statusCode(400).extract().jsonPath();
+        assertThat(json.getString("error")).contains("JSON");
+        json = given().contentType("text/plain").body("name=x").when().post("/pacticipants")
+                .then().statusCode(415).extract().jsonPath();
+        assertThat(json.getString("error")).contains("text/plain");
         given().contentType("application/merge-patch+json").body("{}").when().put("/pacticipants/{p}", "X")
                 .then().statusCode(415);
-        given().contentType("application/json").body("{\"name\": 42}").when().post("/pacticipants")
-                .then().statusCode(400).body("errors.name[0]", containsString("string"));
-        given().contentType("application/json").body("{\"name\": \"a\\nb\"}").when().post("/pacticipants")
-                .then().statusCode(400).body("errors.name[0]", containsString("multiple lines"));
-        given().contentType("application/json").body("{\"repositoryUrl\": \"x\"}").when().post("/pacticipants")
-                .then().statusCode(400).body("errors.name", notNullValue());
-        given().contentType("application/json").body("{\"mainBranch\": \"two words\"}")
-                .when().patch("/pacticipants/{p}", "Whoever").then().statusCode(400)
-                .body("errors.mainBranch[0]", containsString("spaces"));
-        assertEquals(before, fixtures.counts());
+        json = given().contentType("application/json").body("{\"name\": 42}").when().post("/pacticipants")
+                .then().statusCode(400).extract().jsonPath();
+        assertThat(json.getString("errors.name[0]")).contains("string");
+        json = given().contentType("application/json").body("{\"name\": \"a\\nb\"}").when().post("/pacticipants")
+                .then().statusCode(400).extract().jsonPath();
+        assertThat(json.getString("errors.name[0]")).contains("multiple lines");
+        json = given().contentType("application/json").body("{\"repositoryUrl\": \"x\"}").when().post("/pacticipants")
+                .then().statusCode(400).extract().jsonPath();
+        assertThat(json.getString("errors.name")).isNotNull();
+        json = given().contentType("application/json").body("{\"mainBranch\": \"two words\"}")
+                .when().patch("/pacticipants/{p}", "Whoever").then().statusCode(400).extract().jsonPath();
+        assertThat(json.getString("errors.mainBranch[0]")).contains("spaces");
+        assertThat(counts(database)).isEqualTo(before);
     }
 
     @Test
     void storesSqlMetacharactersVerbatimAndRefusesOverlongNames() {
-        String name = "'; DROP TABLE versions;-- " + PacticipantFixtures.unique("x");
-        fixtures.version(name, "1.0.0");
-        given().when().get("/pacticipants/{p}", name).then().statusCode(200).body("name", equalTo(name));
-        assertEquals(1, fixtures.scalar("SELECT count(*) FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id "
-                + "WHERE p.name = ?", name));
+        String name = "'; DROP TABLE versions;-- " + unique("x");
+        version(name, "1.0.0");
+        JsonPath json = getJson("/pacticipants/{p}", name);
+        assertThat(json.getString("name")).isEqualTo(name);
+        assertThat(count(database, "SELECT count(*) FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id "
+                + "WHERE p.name = ?", name)).isEqualTo(1);
 
-        Map<String, Long> before = fixtures.counts();
+        Map<String, Long> before = counts(database);
         String longName = "n".repeat(10_000);
         int status = given().contentType("application/json").body(Map.of("name", longName))
                 .when().post("/pacticipants").then().extract().statusCode();
-        assertEquals(400, status);
+        assertThat(status).isEqualTo(400);
         int pathStatus = given().contentType("application/json").body("{}")
                 .when().patch("/pacticipants/{p}", longName).then().extract().statusCode();
-        assertEquals(4, pathStatus / 100, "a 4xx, not " + pathStatus);
-        assertEquals(before, fixtures.counts());
+        assertThat(pathStatus / 100).as("a 4xx, not " + pathStatus).isEqualTo(4);
+        assertThat(counts(database)).isEqualTo(before);
     }
 
     @Test
     void listsPacticipantsByLabel() {
-        String labelled = PacticipantFixtures.unique("Labelled");
-        fixtures.pacticipant(PacticipantFixtures.unique("Unlabelled"));
+        String labelled = unique("Labelled");
+        pacticipant(unique("Unlabelled"));
         given().contentType("application/json").body("{}").put("/pacticipants/{p}/labels/{l}", labelled, "ui")
                 .then().statusCode(201);
-        given().when().get("/pacticipants/label/{l}", "ui")
-                .then().statusCode(200)
-                .body("_embedded.pacticipants.name", equalTo(List.of(labelled)))
-                .body("_embedded.pacticipants[0]._embedded.labels[0].name", equalTo("ui"));
+        JsonPath json = getJson("/pacticipants/label/{l}", "ui");
+        assertThat(json.getList("_embedded.pacticipants.name")).isEqualTo(List.of(labelled));
+        assertThat(json.getString("_embedded.pacticipants[0]._embedded.labels[0].name")).isEqualTo("ui");
     }
 }

@@ -1,14 +1,13 @@
 package io.pactport.api.pacts;
 
-import static io.pactport.api.pacts.PactFixtures.base64;
-import static io.pactport.api.pacts.PactFixtures.count;
-import static io.pactport.api.pacts.PactFixtures.pact;
-import static io.pactport.api.pacts.PactFixtures.put;
-import static io.pactport.api.pacts.PactFixtures.text;
-import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.pactport.api.ApiFixture.base64;
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.putPact;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.pact.PactContent;
 import io.pactport.core.testing.KafkaResource;
@@ -18,6 +17,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,18 +42,18 @@ class PactDangerousModificationTest {
     void changedContentBecomesTheNextRevisionAndTheLatest() {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
-        put(consumer, provider, "1.0.0", pact(consumer, provider, "a request")).statusCode(201);
+        putPact(consumer, provider, "1.0.0", pact(consumer, provider, "a request")).statusCode(201);
         String changed = pact(consumer, provider, "another request");
 
-        put(consumer, provider, "1.0.0", changed).statusCode(200)
-                .body("interactions[0].description", equalTo("another request"))
-                .body("_links.'pb:pact-version'.name", equalTo(PactContent.parse(changed).sha()));
+        JsonPath json = putPact(consumer, provider, "1.0.0", changed).statusCode(200).extract().jsonPath();
+        assertThat(json.getString("interactions[0].description")).isEqualTo("another request");
+        assertThat(json.getString("_links.'pb:pact-version'.name")).isEqualTo(PactContent.parse(changed).sha());
 
         String where = " WHERE consumer_id = (SELECT id FROM pacticipants WHERE name = '" + consumer + "')";
-        assertEquals(2, count(database, "SELECT count(*) FROM pact_publications" + where));
-        assertEquals(2, count(database, "SELECT pp.revision_number FROM latest_pact_publication_ids_for_consumer_versions"
+        assertThat(count(database, "SELECT count(*) FROM pact_publications" + where)).isEqualTo(2);
+        assertThat(count(database, "SELECT pp.revision_number FROM latest_pact_publication_ids_for_consumer_versions"
                 + " lp JOIN pact_publications pp ON pp.id = lp.pact_publication_id WHERE lp.consumer_id ="
-                + " (SELECT id FROM pacticipants WHERE name = '" + consumer + "')"));
+                + " (SELECT id FROM pacticipants WHERE name = '" + consumer + "')")).isEqualTo(2);
     }
 
     @Test
@@ -61,7 +61,7 @@ class PactDangerousModificationTest {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
         String original = pact(consumer, provider, "a request");
-        put(consumer, provider, "1.0.0", original).statusCode(201);
+        putPact(consumer, provider, "1.0.0", original).statusCode(201);
         // the same description and provider state, another request: PATCH refuses it, contracts/publish merges it
         String changed = original.replace("\"path\":\"/a-request\"", "\"path\":\"/another-path\"");
         given().contentType("application/json").body(changed)
@@ -77,7 +77,8 @@ class PactDangerousModificationTest {
         String latest = " FROM pact_publications pp JOIN pact_versions pv ON pv.id = pp.pact_version_id"
                 + " WHERE pp.consumer_id = (SELECT id FROM pacticipants WHERE name = '" + consumer + "')"
                 + " ORDER BY pp.revision_number DESC LIMIT 1";
-        assertEquals(PactContent.parse(changed).sha(), text(database, "SELECT pv.sha" + latest));
-        assertEquals(PactContent.parse(changed).withInteractionIds(), text(database, "SELECT pv.content" + latest));
+        assertThat(text(database, "SELECT pv.sha" + latest)).isEqualTo(PactContent.parse(changed).sha());
+        assertThat(text(database, "SELECT pv.content" + latest))
+                .isEqualTo(PactContent.parse(changed).withInteractionIds());
     }
 }

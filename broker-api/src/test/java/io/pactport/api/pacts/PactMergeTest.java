@@ -1,13 +1,12 @@
 package io.pactport.api.pacts;
 
-import static io.pactport.api.pacts.PactFixtures.count;
-import static io.pactport.api.pacts.PactFixtures.counts;
-import static io.pactport.api.pacts.PactFixtures.put;
-import static io.pactport.api.pacts.PactFixtures.text;
-import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.counts;
+import static io.pactport.api.ApiFixture.putPact;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.contains;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +16,7 @@ import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +56,7 @@ class PactMergeTest {
         String original = input(name, "original.json");
         String additional = input(name, "additional.json");
         String consumer = PactContent.parse(original).consumerName().orElseThrow();
-        put(consumer, PROVIDER, "1.0.0", original).statusCode(201);
+        putPact(consumer, PROVIDER, "1.0.0", original).statusCode(201);
         Map<String, Long> before = counts(database);
 
         if (expected.get("conflict").asBoolean()) {
@@ -83,11 +83,12 @@ class PactMergeTest {
         String consumer = unique("Merge Consumer");
         String original = input("adds-and-replaces", "original.json").replace("Merge Consumer Adds", consumer);
         String additional = input("adds-and-replaces", "additional.json").replace("Merge Consumer Adds", consumer);
-        put(consumer, PROVIDER, "2.0.0", additional).statusCode(201);
-        put(consumer, PROVIDER, "1.0.0", original).statusCode(201);
+        putPact(consumer, PROVIDER, "2.0.0", additional).statusCode(201);
+        putPact(consumer, PROVIDER, "1.0.0", original).statusCode(201);
 
-        patch(consumer, "1.0.0", additional).statusCode(200)
-                .body("interactions.description", contains("a request for alligators", "a request for crocodiles"));
+        JsonPath json = patch(consumer, "1.0.0", additional).statusCode(200).extract().jsonPath();
+        assertThat(json.getList("interactions.description"))
+                .containsExactly("a request for alligators", "a request for crocodiles");
 
         String where = " FROM pact_publications pp JOIN versions v ON v.id = pp.consumer_version_id"
                 + " WHERE pp.consumer_id = (SELECT id FROM pacticipants WHERE name = '" + consumer + "')";

@@ -1,11 +1,10 @@
 package io.pactport.api.pactsforverification;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.pactport.api.ApiFixture.analysedDatabase;
+import static io.pactport.api.ApiFixture.count;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.core.schema.Migrator;
 import io.pactport.core.testing.TestDatabase;
-import io.pactport.core.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,21 +51,9 @@ class PactsForVerificationPlanTest {
     private static final Map<String, String> PLANS = new LinkedHashMap<>();
 
     @BeforeAll
-    static void seed() throws SQLException {
-        database = TestPostgres.newDatabase("pfv_plans");
-        new Migrator(database.dataSource()).migrate();
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            for (String sql : SEED.split(";\n")) {
-                if (!sql.isBlank()) {
-                    s.execute(sql);
-                }
-            }
-            s.execute("ANALYZE");
-            try (ResultSet rows = s.executeQuery("SELECT id FROM pacticipants WHERE name = 'p0'")) {
-                rows.next();
-                providerId = rows.getLong(1);
-            }
-        }
+    static void seed() {
+        database = analysedDatabase("pfv_plans", SEED);
+        providerId = count(database, "SELECT id FROM pacticipants WHERE name = 'p0'");
     }
 
     @AfterAll
@@ -120,11 +107,12 @@ class PactsForVerificationPlanTest {
                 List.of(providerId, since, new String[] {"main"}), true);
         for (String plan : List.of(byBranch, byTags)) {
             // a consumer's tag heads come from one probe per tag name, not from sorting all its tags
-            assertFalse(TAGS_READ_WHOLE.matcher(plan).find(), () -> "every tag of a consumer is read:\n" + plan);
+            assertThat(TAGS_READ_WHOLE.matcher(plan).find())
+                    .as(() -> "every tag of a consumer is read:\n" + plan).isFalse();
         }
         // the successful verifications are looked up in V12's index, not among all results of a content
-        assertTrue(byBranch.contains("using pactport_verifications_successful"),
-                () -> "WIP by branch does not use pactport_verifications_successful:\n" + byBranch);
+        assertThat(byBranch.contains("using pactport_verifications_successful"))
+                .as(() -> "WIP by branch does not use pactport_verifications_successful:\n" + byBranch).isTrue();
     }
 
     /** The pact contents of the provider's latest 60 consumer versions, as a pending check would get them. */
@@ -167,7 +155,7 @@ class PactsForVerificationPlanTest {
         }
         PLANS.put(name, plan);
         Matcher scan = LARGE_TABLE_SCAN.matcher(plan);
-        assertFalse(scan.find(), () -> name + " reads a large table sequentially:\n" + plan);
+        assertThat(scan.find()).as(() -> name + " reads a large table sequentially:\n" + plan).isFalse();
         return plan;
     }
 

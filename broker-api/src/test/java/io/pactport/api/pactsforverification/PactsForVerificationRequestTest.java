@@ -1,10 +1,7 @@
 package io.pactport.api.pactsforverification;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,10 +25,10 @@ class PactsForVerificationRequestTest {
     @Test
     void anEmptyQueryIsValidAndAsksForPendingStatusByDefault() {
         PactsForVerificationRequest request = parse("{}");
-        assertTrue(request.selectors().isEmpty());
-        assertTrue(request.includePendingStatus());
-        assertNull(request.includeWipPactsSince());
-        assertFalse(parse("{\"includePendingStatus\":false}").includePendingStatus());
+        assertThat(request.selectors().isEmpty()).isTrue();
+        assertThat(request.includePendingStatus()).isTrue();
+        assertThat(request.includeWipPactsSince()).isNull();
+        assertThat(parse("{\"includePendingStatus\":false}").includePendingStatus()).isFalse();
     }
 
     /** Every key combination the Pact Broker's combinations spec calls valid, alone and with a consumer. */
@@ -42,8 +39,8 @@ class PactsForVerificationRequestTest {
             "environment", "environment deployed", "environment released", "deployed", "released",
             "deployedOrReleased", "environment deployedOrReleased"})
     void validCombinations(String keys) {
-        assertEquals(Map.of(), errors(selectorWith(keys, false)));
-        assertEquals(Map.of(), errors(selectorWith(keys, true)));
+        assertThat(errors(selectorWith(keys, false))).isEqualTo(Map.of());
+        assertThat(errors(selectorWith(keys, true))).isEqualTo(Map.of());
     }
 
     /** Any other key added to a valid combination makes it invalid, unless the result is itself a valid combination. */
@@ -53,7 +50,7 @@ class PactsForVerificationRequestTest {
             "branch deployed", "deployed released", "deployed deployedOrReleased", "released deployedOrReleased",
             "fallbackBranch", "fallbackTag latest"})
     void invalidCombinations(String keys) {
-        assertFalse(errors(selectorWith(keys, false)).isEmpty(), keys);
+        assertThat(errors(selectorWith(keys, false)).isEmpty()).as(keys).isFalse();
     }
 
     @ParameterizedTest
@@ -90,32 +87,30 @@ class PactsForVerificationRequestTest {
         "{\"matchingBranch\":true}|the providerVersionBranch must be specified when the selector matchingBranch=true"
                 + " is used (at index 0)"})
     void selectorMessages(String selector, String message) {
-        assertEquals(Map.of("consumerVersionSelectors", List.of(message)),
-                errors("{\"consumerVersionSelectors\":[" + selector + "]}"));
+        assertThat(errors("{\"consumerVersionSelectors\":[" + selector + "]}"))
+                .isEqualTo(Map.of("consumerVersionSelectors", List.of(message)));
     }
 
     @Test
     void theMessagesOfEveryBrokenRuleAddUp() {
-        assertEquals(Map.of("consumerVersionSelectors", List.of(
+        assertThat(errors("{\"consumerVersionSelectors\":[{\"branch\":\"feat\",\"fallbackBranch\":\"main\","
+                        + "\"latest\":false}]}")).isEqualTo(Map.of("consumerVersionSelectors", List.of(
                 "fallbackBranch can only be set if latest is true (at index 0)",
-                "cannot specify a branch with latest=false (at index 0)")),
-                errors("{\"consumerVersionSelectors\":[{\"branch\":\"feat\",\"fallbackBranch\":\"main\","
-                        + "\"latest\":false}]}"));
-        assertEquals(Map.of("consumerVersionSelectors", List.of(
+                "cannot specify a branch with latest=false (at index 0)")));
+        assertThat(errors("{\"consumerVersionSelectors\":[{\"matchingBranch\":true,\"tag\":\"x\"}]}"))
+                .isEqualTo(Map.of("consumerVersionSelectors", List.of(
                 "cannot specify matchingBranch=true with any other criteria apart from consumer (at index 0)",
                 "the providerVersionBranch must be specified when the selector matchingBranch=true is used"
-                        + " (at index 0)")),
-                errors("{\"consumerVersionSelectors\":[{\"matchingBranch\":true,\"tag\":\"x\"}]}"));
+                        + " (at index 0)")));
     }
 
     @Test
     void everySelectorIsCheckedAndNamedByIndex() {
-        assertEquals(Map.of("consumerVersionSelectors", List.of(
+        assertThat(errors("{\"consumerVersionSelectors\":[{\"tag\":\"a\",\"fallbackTag\":\"b\"},\"x\","
+                        + "{\"tag\":\"a\",\"branch\":\"b\"}]}")).isEqualTo(Map.of("consumerVersionSelectors", List.of(
                 "fallbackTag can only be set if latest is true (at index 0)",
                 "must be a hash (at index 1)",
-                "cannot specify both a tag and a branch (at index 2)")),
-                errors("{\"consumerVersionSelectors\":[{\"tag\":\"a\",\"fallbackTag\":\"b\"},\"x\","
-                        + "{\"tag\":\"a\",\"branch\":\"b\"}]}"));
+                "cannot specify both a tag and a branch (at index 2)")));
     }
 
     @ParameterizedTest
@@ -129,7 +124,7 @@ class PactsForVerificationRequestTest {
         "{\"includeWipPactsSince\":\"foo\"}|includeWipPactsSince|must be a date",
         "{\"providerVersionBranch\":\" \"}|providerVersionBranch|cannot be blank"})
     void topLevelMessages(String query, String field, String message) {
-        assertEquals(Map.of(field, List.of(message)), errors(query));
+        assertThat(errors(query)).isEqualTo(Map.of(field, List.of(message)));
     }
 
     @Test
@@ -137,15 +132,14 @@ class PactsForVerificationRequestTest {
         String message = "when pending or WIP pacts are enabled and there are no tags provided, the provider version"
                 + " branch must not be an empty string, as it is used in the calculations for WIP/pending. A value must"
                 + " be provided (recommended), or it must not be set at all.";
-        assertEquals(Map.of("providerVersionBranch", List.of(message)),
-                errors("{\"providerVersionBranch\":\"\",\"includePendingStatus\":true}"));
-        assertEquals(Map.of("providerVersionBranch", List.of(message)),
-                errors("{\"providerVersionBranch\":\"\",\"includeWipPactsSince\":\"2020-01-01\","
-                        + "\"providerVersionTags\":[]}"));
-        assertEquals(Map.of(), errors("{\"providerVersionBranch\":\"\",\"includePendingStatus\":true,"
-                + "\"providerVersionTags\":[\"foo\"]}"));
-        assertEquals(Map.of(), errors("{\"providerVersionBranch\":\"\",\"includePendingStatus\":false}"));
-        assertEquals(Map.of(), errors("{\"providerVersionBranch\":\"\"}"));
+        assertThat(errors("{\"providerVersionBranch\":\"\",\"includePendingStatus\":true}"))
+                .isEqualTo(Map.of("providerVersionBranch", List.of(message)));
+        assertThat(errors("{\"providerVersionBranch\":\"\",\"includeWipPactsSince\":\"2020-01-01\","
+                        + "\"providerVersionTags\":[]}")).isEqualTo(Map.of("providerVersionBranch", List.of(message)));
+        assertThat(errors("{\"providerVersionBranch\":\"\",\"includePendingStatus\":true,"
+                + "\"providerVersionTags\":[\"foo\"]}")).isEqualTo(Map.of());
+        assertThat(errors("{\"providerVersionBranch\":\"\",\"includePendingStatus\":false}")).isEqualTo(Map.of());
+        assertThat(errors("{\"providerVersionBranch\":\"\"}")).isEqualTo(Map.of());
     }
 
     @Test
@@ -157,20 +151,20 @@ class PactsForVerificationRequestTest {
                    {"branch":"main"},{"branch":true},{"tag":"prod"},
                    {"deployedOrReleased":true,"environment":"test"}]}""");
         List<ConsumerVersionSelector> selectors = request.selectors();
-        assertEquals(7, selectors.size());
-        assertTrue(selectors.get(0).mainBranch() && selectors.get(0).isLatest());
-        assertEquals("feat-x", selectors.get(1).branch());
-        assertEquals("latest_for_branch", selectors.get(1).type());
-        assertEquals("Foo", selectors.get(1).consumer());
-        assertEquals("latest_for_branch", selectors.get(2).type());
-        assertEquals("latest_for_each_branch", selectors.get(3).type());
-        assertEquals("all_for_tag", selectors.get(4).type());
-        assertNull(selectors.get(4).latest());
-        assertEquals("currently_deployed", selectors.get(5).type());
-        assertEquals("currently_supported", selectors.get(6).type());
-        assertEquals("test", selectors.get(6).environment());
-        assertEquals(LocalDateTime.of(2013, 2, 13, 9, 4, 45), request.includeWipPactsSince());
-        assertEquals(List.of("dev"), request.providerVersionTags());
+        assertThat(selectors.size()).isEqualTo(7);
+        assertThat(selectors.get(0).mainBranch() && selectors.get(0).isLatest()).isTrue();
+        assertThat(selectors.get(1).branch()).isEqualTo("feat-x");
+        assertThat(selectors.get(1).type()).isEqualTo("latest_for_branch");
+        assertThat(selectors.get(1).consumer()).isEqualTo("Foo");
+        assertThat(selectors.get(2).type()).isEqualTo("latest_for_branch");
+        assertThat(selectors.get(3).type()).isEqualTo("latest_for_each_branch");
+        assertThat(selectors.get(4).type()).isEqualTo("all_for_tag");
+        assertThat(selectors.get(4).latest()).isNull();
+        assertThat(selectors.get(5).type()).isEqualTo("currently_deployed");
+        assertThat(selectors.get(6).type()).isEqualTo("currently_supported");
+        assertThat(selectors.get(6).environment()).isEqualTo("test");
+        assertThat(request.includeWipPactsSince()).isEqualTo(LocalDateTime.of(2013, 2, 13, 9, 4, 45));
+        assertThat(request.providerVersionTags()).isEqualTo(List.of("dev"));
     }
 
     @Test
@@ -179,10 +173,10 @@ class PactsForVerificationRequestTest {
                 PactsForVerificationRequest.fromQueryString("consumer_version_selectors[][tag]=prod"
                         + "&consumer_version_selectors[][latest]=true&provider_version_tags[]=main"
                         + "&include_pending_status=false"), ENVIRONMENTS::contains, true);
-        assertEquals(List.of(ConsumerVersionSelector.latestForTag("prod", null)), request.selectors());
-        assertEquals(List.of("main"), request.providerVersionTags());
-        assertFalse(request.includePendingStatus());
-        assertTrue(request.deprecated());
+        assertThat(request.selectors()).isEqualTo(List.of(ConsumerVersionSelector.latestForTag("prod", null)));
+        assertThat(request.providerVersionTags()).isEqualTo(List.of("main"));
+        assertThat(request.includePendingStatus()).isFalse();
+        assertThat(request.deprecated()).isTrue();
     }
 
     @Test
@@ -191,8 +185,9 @@ class PactsForVerificationRequestTest {
                 ConsumerVersionSelector.latestForTag("prod", null), ConsumerVersionSelector.currentlyDeployed(),
                 ConsumerVersionSelector.latestForBranch("main", null), ConsumerVersionSelector.overallLatest(null)));
         selectors.sort((a, b) -> ResolvedSelector.ORDER.compare(resolved(a), resolved(b)));
-        assertEquals(List.of("overall_latest", "latest_for_branch", "latest_for_tag", "currently_deployed",
-                "currently_supported"), selectors.stream().map(ConsumerVersionSelector::type).toList());
+        assertThat(selectors.stream().map(ConsumerVersionSelector::type).toList())
+                .isEqualTo(List.of("overall_latest", "latest_for_branch", "latest_for_tag", "currently_deployed",
+                "currently_supported"));
     }
 
     private static ResolvedSelector resolved(ConsumerVersionSelector selector) {
@@ -239,7 +234,8 @@ class PactsForVerificationRequestTest {
 
     @Test
     void aBodyThatIsNotAnObjectIsRefused() {
-        InvalidRequestException refused = assertThrows(InvalidRequestException.class, () -> parse("[]"));
-        assertEquals(Map.of("base", List.of("the request body must be a JSON object")), refused.errors());
+        assertThatThrownBy(() -> parse("[]")).isInstanceOfSatisfying(InvalidRequestException.class, refused ->
+                assertThat(refused.errors()).isEqualTo(Map.of("base",
+                        List.of("the request body must be a JSON object"))));
     }
 }

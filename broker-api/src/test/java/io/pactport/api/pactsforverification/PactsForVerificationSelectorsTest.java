@@ -1,20 +1,19 @@
 package io.pactport.api.pactsforverification;
 
-import io.pactport.api.pacts.PactFixtures;
-import static io.pactport.api.pacts.PactFixtures.unique;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.branch;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.deploy;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.environment;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.forVerification;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.metadata;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.publish;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.release;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.tag;
-import static io.pactport.api.pactsforverification.PactsForVerificationFixtures.versions;
+import static io.pactport.api.ApiFixture.branch;
+import static io.pactport.api.ApiFixture.deploy;
+import static io.pactport.api.ApiFixture.environment;
+import static io.pactport.api.ApiFixture.execute;
+import static io.pactport.api.ApiFixture.forVerification;
+import static io.pactport.api.ApiFixture.metadata;
+import static io.pactport.api.ApiFixture.publish;
+import static io.pactport.api.ApiFixture.release;
+import static io.pactport.api.ApiFixture.tag;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.versions;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
@@ -47,33 +46,38 @@ class PactsForVerificationSelectorsTest {
         branch(consumer, "feat-y", "2.1.0"); // the head of feat-y has no pact with this provider
 
         JsonPath main = forVerification(provider, selectors("{\"mainBranch\":true}"));
-        assertEquals(List.of("1.1.0"), versions(main));
-        assertEquals("latest from main branch", main.getString("_embedded.pacts[0].shortDescription"));
-        assertEquals(Map.of("s", List.of(Map.of("l", "true", "cv", versionId(consumer, "1.1.0"))), "p", "true"),
-                metadata(main, 0));
-        assertEquals("The pact at " + pactUrl(main, 0) + " is being verified because the pact content belongs to the"
+        assertThat(versions(main)).isEqualTo(List.of("1.1.0"));
+        assertThat(main.getString("_embedded.pacts[0].shortDescription")).isEqualTo("latest from main branch");
+        assertThat(metadata(main, 0))
+                .isEqualTo(Map.of("s", List.of(Map.of("l", "true", "cv", versionId(consumer, "1.1.0"))), "p", "true"));
+        assertThat(main.getString("_embedded.pacts[0].verificationProperties.notices[0].text"))
+                .isEqualTo("The pact at " + pactUrl(main, 0)
+                        + " is being verified because the pact content belongs to the"
                 + " consumer version matching the following criterion:\n    * latest version from the main branch"
-                + " 'main' (1.1.0)", main.getString("_embedded.pacts[0].verificationProperties.notices[0].text"));
+                + " 'main' (1.1.0)");
 
         JsonPath named = forVerification(provider, selectors("{\"branch\":\"feat-x\"}"));
-        assertEquals(List.of("2.0.0"), versions(named));
-        assertEquals("latest from branch feat-x", named.getString("_embedded.pacts[0].shortDescription"));
-        assertEquals(Map.of("b", "feat-x", "l", "true", "cv", versionId(consumer, "2.0.0")),
-                ((List<?>) metadata(named, 0).get("s")).get(0));
+        assertThat(versions(named)).isEqualTo(List.of("2.0.0"));
+        assertThat(named.getString("_embedded.pacts[0].shortDescription")).isEqualTo("latest from branch feat-x");
+        assertThat(((List<?>) metadata(named, 0).get("s")).get(0))
+                .isEqualTo(Map.of("b", "feat-x", "l", "true", "cv", versionId(consumer, "2.0.0")));
 
-        assertEquals(List.of(), versions(forVerification(provider, selectors("{\"branch\":\"feat-y\"}"))));
+        assertThat(versions(forVerification(provider, selectors("{\"branch\":\"feat-y\"}")))).isEqualTo(List.of());
         JsonPath fallback = forVerification(provider, selectors("{\"branch\":\"feat-y\",\"fallbackBranch\":\"main\"}"));
-        assertEquals(List.of("1.1.0"), versions(fallback));
-        assertEquals("latest from branch main", fallback.getString("_embedded.pacts[0].shortDescription"));
+        assertThat(versions(fallback)).isEqualTo(List.of("1.1.0"));
+        assertThat(fallback.getString("_embedded.pacts[0].shortDescription")).isEqualTo("latest from branch main");
         // the fallback is not used when the branch has a pact
-        assertEquals(List.of("2.0.0"), versions(forVerification(provider,
-                selectors("{\"branch\":\"feat-x\",\"fallbackBranch\":\"main\"}"))));
+        assertThat(versions(forVerification(provider,
+                selectors("{\"branch\":\"feat-x\",\"fallbackBranch\":\"main\"}")))).isEqualTo(List.of("2.0.0"));
 
-        assertEquals(List.of("1.1.0", "2.0.0"), versions(forVerification(provider, selectors("{\"branch\":true}"))));
-        assertEquals(List.of("2.0.0"), versions(forVerification(provider,
-                "{\"providerVersionBranch\":\"feat-x\",\"consumerVersionSelectors\":[{\"matchingBranch\":true}]}")));
-        assertEquals(List.of(), versions(forVerification(provider,
-                "{\"providerVersionBranch\":\"feat-q\",\"consumerVersionSelectors\":[{\"matchingBranch\":true}]}")));
+        assertThat(versions(forVerification(provider, selectors("{\"branch\":true}"))))
+                .isEqualTo(List.of("1.1.0", "2.0.0"));
+        assertThat(versions(forVerification(provider,
+                "{\"providerVersionBranch\":\"feat-x\",\"consumerVersionSelectors\":[{\"matchingBranch\":true}]}")))
+                .isEqualTo(List.of("2.0.0"));
+        assertThat(versions(forVerification(provider,
+                "{\"providerVersionBranch\":\"feat-q\",\"consumerVersionSelectors\":[{\"matchingBranch\":true}]}")))
+                .isEqualTo(List.of());
     }
 
     @Test
@@ -87,12 +91,14 @@ class PactsForVerificationSelectorsTest {
 
         JsonPath response = forVerification(provider,
                 selectors("{\"mainBranch\":true},{\"tag\":\"prod\",\"latest\":true}"));
-        assertEquals(List.of("1.0.1"), versions(response)); // the later of the two versions stands for the content
-        assertEquals("latest with tag prod, latest from main branch",
-                response.getString("_embedded.pacts[0].shortDescription"));
-        assertEquals(2, ((List<?>) metadata(response, 0).get("s")).size());
-        assertEquals(List.of("1.0.1", "1.0.0"), ((List<?>) metadata(response, 0).get("s")).stream()
-                .map(selector -> versionNumber((String) ((Map<?, ?>) selector).get("cv"))).toList());
+        assertThat(versions(response))
+                .isEqualTo(List.of("1.0.1")); // the later of the two versions stands for the content
+        assertThat(response.getString("_embedded.pacts[0].shortDescription"))
+                .isEqualTo("latest with tag prod, latest from main branch");
+        assertThat(((List<?>) metadata(response, 0).get("s")).size()).isEqualTo(2);
+        assertThat(((List<?>) metadata(response, 0).get("s")).stream()
+                .map(selector -> versionNumber((String) ((Map<?, ?>) selector).get("cv"))).toList())
+                .isEqualTo(List.of("1.0.1", "1.0.0"));
     }
 
     @Test
@@ -111,27 +117,28 @@ class PactsForVerificationSelectorsTest {
 
         // by consumer name, ignoring case: Mobile before web
         JsonPath latestProd = forVerification(provider, selectors("{\"tag\":\"prod\",\"latest\":true}"));
-        assertEquals(List.of("1", "2"), versions(latestProd));
-        assertEquals("latest with tag prod", latestProd.getString("_embedded.pacts[1].shortDescription"));
-        assertEquals(List.of("1", "1", "2"), versions(forVerification(provider, selectors("{\"tag\":\"prod\"}"))));
+        assertThat(versions(latestProd)).isEqualTo(List.of("1", "2"));
+        assertThat(latestProd.getString("_embedded.pacts[1].shortDescription")).isEqualTo("latest with tag prod");
+        assertThat(versions(forVerification(provider, selectors("{\"tag\":\"prod\"}"))))
+                .isEqualTo(List.of("1", "1", "2"));
         JsonPath mobileProd = forVerification(provider,
                 selectors("{\"tag\":\"prod\",\"consumer\":\"" + mobile + "\"}"));
-        assertEquals(List.of("1"), versions(mobileProd));
-        assertEquals("one of " + mobile + " prod", mobileProd.getString("_embedded.pacts[0].shortDescription"));
-        assertEquals(Map.of("t", "prod", "cv", versionId(mobile, "1")),
-                ((List<?>) metadata(mobileProd, 0).get("s")).get(0));
+        assertThat(versions(mobileProd)).isEqualTo(List.of("1"));
+        assertThat(mobileProd.getString("_embedded.pacts[0].shortDescription")).isEqualTo("one of " + mobile + " prod");
+        assertThat(((List<?>) metadata(mobileProd, 0).get("s")).get(0))
+                .isEqualTo(Map.of("t", "prod", "cv", versionId(mobile, "1")));
 
         JsonPath fallback = forVerification(provider,
                 selectors("{\"tag\":\"feat\",\"latest\":true,\"fallbackTag\":\"dev\"}"));
-        assertEquals(List.of("3"), versions(fallback));
-        assertEquals("latest with tag dev", fallback.getString("_embedded.pacts[0].shortDescription"));
-        assertEquals("feat", ((Map<?, ?>) ((List<?>) metadata(fallback, 0).get("s")).get(0)).get("t"));
+        assertThat(versions(fallback)).isEqualTo(List.of("3"));
+        assertThat(fallback.getString("_embedded.pacts[0].shortDescription")).isEqualTo("latest with tag dev");
+        assertThat(((Map<?, ?>) ((List<?>) metadata(fallback, 0).get("s")).get(0)).get("t")).isEqualTo("feat");
 
         JsonPath latest = forVerification(provider, selectors("{\"latest\":true}"));
-        assertEquals(List.of("1", "3"), versions(latest));
-        assertEquals("latest", latest.getString("_embedded.pacts[0].shortDescription"));
-        assertEquals(List.of("3"), versions(forVerification(provider,
-                selectors("{\"latest\":true,\"consumer\":\"" + web + "\"}"))));
+        assertThat(versions(latest)).isEqualTo(List.of("1", "3"));
+        assertThat(latest.getString("_embedded.pacts[0].shortDescription")).isEqualTo("latest");
+        assertThat(versions(forVerification(provider,
+                selectors("{\"latest\":true,\"consumer\":\"" + web + "\"}")))).isEqualTo(List.of("3"));
     }
 
     @Test
@@ -151,25 +158,27 @@ class PactsForVerificationSelectorsTest {
         publish(consumer, provider, "4", "e4"); // neither deployed nor released
 
         JsonPath deployed = forVerification(provider, selectors("{\"deployed\":true}"));
-        assertEquals(List.of("1", "3"), versions(deployed));
-        assertEquals("deployed to " + test, deployed.getString("_embedded.pacts[0].shortDescription"));
-        assertEquals("The pact at " + pactUrl(deployed, 1) + " is being verified because the pact content belongs to"
+        assertThat(versions(deployed)).isEqualTo(List.of("1", "3"));
+        assertThat(deployed.getString("_embedded.pacts[0].shortDescription")).isEqualTo("deployed to " + test);
+        assertThat(deployed.getString("_embedded.pacts[1].verificationProperties.notices[0].text"))
+                .isEqualTo("The pact at " + pactUrl(deployed, 1)
+                        + " is being verified because the pact content belongs to"
                 + " the consumer version matching the following criterion:\n    * consumer version(s) currently"
-                + " deployed to " + production + " (3)",
-                deployed.getString("_embedded.pacts[1].verificationProperties.notices[0].text"));
+                + " deployed to " + production + " (3)");
         JsonPath released = forVerification(provider, selectors("{\"released\":true}"));
-        assertEquals(List.of("2"), versions(released));
-        assertEquals("released in " + production, released.getString("_embedded.pacts[0].shortDescription"));
-        assertEquals(List.of("1", "2", "3"), versions(forVerification(provider,
-                selectors("{\"deployedOrReleased\":true}"))));
+        assertThat(versions(released)).isEqualTo(List.of("2"));
+        assertThat(released.getString("_embedded.pacts[0].shortDescription")).isEqualTo("released in " + production);
+        assertThat(versions(forVerification(provider,
+                selectors("{\"deployedOrReleased\":true}")))).isEqualTo(List.of("1", "2", "3"));
         JsonPath inProduction = forVerification(provider, selectors("{\"environment\":\"" + production + "\"}"));
-        assertEquals(List.of("2", "3"), versions(inProduction));
-        assertEquals(Map.of("e", production, "cv", versionId(consumer, "2")),
-                ((List<?>) metadata(inProduction, 0).get("s")).get(0));
-        assertEquals(List.of("1"), versions(forVerification(provider,
-                selectors("{\"deployed\":true,\"environment\":\"" + test + "\",\"consumer\":\"" + consumer + "\"}"))));
-        assertEquals(List.of(), versions(forVerification(provider,
-                selectors("{\"released\":true,\"environment\":\"" + test + "\"}"))));
+        assertThat(versions(inProduction)).isEqualTo(List.of("2", "3"));
+        assertThat(((List<?>) metadata(inProduction, 0).get("s")).get(0))
+                .isEqualTo(Map.of("e", production, "cv", versionId(consumer, "2")));
+        assertThat(versions(forVerification(provider,
+                selectors("{\"deployed\":true,\"environment\":\"" + test + "\",\"consumer\":\"" + consumer + "\"}"))))
+                .isEqualTo(List.of("1"));
+        assertThat(versions(forVerification(provider,
+                selectors("{\"released\":true,\"environment\":\"" + test + "\"}")))).isEqualTo(List.of());
     }
 
     @Test
@@ -189,41 +198,44 @@ class PactsForVerificationSelectorsTest {
         branch(onTag, "other", "1"); // else its first tag would become its branch
         tag(onTag, "1", "trunk");
         publish(onTag, provider, "2", "b2");
-        PactFixtures.execute(database, "UPDATE pacticipants SET main_branch = 'trunk' WHERE name = '" + onTag + "'");
+        execute(database, "UPDATE pacticipants SET main_branch = 'trunk' WHERE name = '" + onTag + "'");
         publish(plain, provider, "1", "c1");
         publish(plain, provider, "2", "c2");
 
         JsonPath response = forVerification(provider, "{}");
-        assertEquals(List.of("1", "2", "1", "2"), versions(response));
-        assertEquals(List.of("latest from main branch", "deployed to " + test, "latest with tag trunk", "latest"),
-                response.getList("_embedded.pacts.shortDescription"));
+        assertThat(versions(response)).isEqualTo(List.of("1", "2", "1", "2"));
+        assertThat(response.getList("_embedded.pacts.shortDescription"))
+                .isEqualTo(List.of("latest from main branch", "deployed to " + test, "latest with tag trunk",
+                        "latest"));
         // the default main branch selector leaves latest unset, as the Pact Broker's does
-        assertEquals(Map.of("cv", versionId(onBranch, "1")), ((List<?>) metadata(response, 0).get("s")).get(0));
+        assertThat(((List<?>) metadata(response, 0).get("s")).get(0)).isEqualTo(Map.of("cv", versionId(onBranch, "1")));
     }
 
     @Test
     void invalidQueriesAreRefusedWithThePactBrokersMessages() {
         String provider = unique("Orders");
         publish(unique("Web"), provider, "1", "x");
-        given().contentType("application/json")
+        JsonPath json = given().contentType("application/json")
                 .body("{\"consumerVersionSelectors\":[{\"tag\":\"prod\",\"branch\":\"main\"},"
                         + "{\"environment\":\"nowhere\"}],\"includeWipPactsSince\":\"soon\"}")
                 .when().post("/pacts/provider/{p}/for-verification", provider)
-                .then().statusCode(400)
-                .body("errors.consumerVersionSelectors", equalTo(List.of(
+                .then().statusCode(400).extract().jsonPath();
+        assertThat(json.getList("errors.consumerVersionSelectors")).isEqualTo(List.of(
                         "cannot specify both a tag and a branch (at index 0)",
-                        "environment with name 'nowhere' does not exist (at index 1)")))
-                .body("errors.includeWipPactsSince", equalTo(List.of("must be a date")));
+                        "environment with name 'nowhere' does not exist (at index 1)"));
+        assertThat(json.getList("errors.includeWipPactsSince")).isEqualTo(List.of("must be a date"));
         // the query is checked before the provider, as the Pact Broker does
         given().contentType("application/json").body("{\"consumerVersionSelectors\":[{}]}")
                 .when().post("/pacts/provider/{p}/for-verification", unique("Nobody"))
                 .then().statusCode(400);
-        given().contentType("application/json").body("{}")
+        json = given().contentType("application/json").body("{}")
                 .when().post("/pacts/provider/{p}/for-verification", unique("Nobody"))
-                .then().statusCode(404).body("error", startsWith("No provider with name"));
-        given().contentType("application/json").body("{\"consumerVersionSelectors\":")
+                .then().statusCode(404).extract().jsonPath();
+        assertThat(json.getString("error")).startsWith("No provider with name");
+        json = given().contentType("application/json").body("{\"consumerVersionSelectors\":")
                 .when().post("/pacts/provider/{p}/for-verification", provider)
-                .then().statusCode(400).body("error", startsWith("Error parsing JSON"));
+                .then().statusCode(400).extract().jsonPath();
+        assertThat(json.getString("error")).startsWith("Error parsing JSON");
         given().contentType("text/plain").body("{}")
                 .when().post("/pacts/provider/{p}/for-verification", provider)
                 .then().statusCode(415);
@@ -237,15 +249,17 @@ class PactsForVerificationSelectorsTest {
         tag(consumer, "1", "prod");
         publish(consumer, provider, "2", "g2");
 
-        given().queryParam("consumer_version_selectors[][tag]", "prod")
+        JsonPath json = given().queryParam("consumer_version_selectors[][tag]", "prod")
                 .queryParam("consumer_version_selectors[][latest]", "true")
                 .when().get("/pacts/provider/{p}/for-verification", provider)
-                .then().statusCode(200)
-                .body("_embedded.pacts.size()", equalTo(1))
-                .body("_embedded.pacts[0]._links.self.name", equalTo("Pact between " + consumer + " (1) and "
-                        + provider))
-                .body("_embedded.pacts[0].verificationProperties.notices[0].text", startsWith("WARNING - this version"))
-                .body("_links.self.title", equalTo("Pacts to be verified"));
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getInt("_embedded.pacts.size()")).isEqualTo(1);
+        assertThat(json.getString("_embedded.pacts[0]._links.self.name"))
+                .isEqualTo("Pact between " + consumer + " (1) and "
+                        + provider);
+        assertThat(json.getString("_embedded.pacts[0].verificationProperties.notices[0].text"))
+                .startsWith("WARNING - this version");
+        assertThat(json.getString("_links.self.title")).isEqualTo("Pacts to be verified");
     }
 
     static String selectors(String selectors) {
@@ -253,12 +267,12 @@ class PactsForVerificationSelectorsTest {
     }
 
     private String versionId(String pacticipant, String number) {
-        return PactFixtures.text(database, "SELECT v.id FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id"
+        return text(database, "SELECT v.id FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id"
                 + " WHERE p.name = '" + pacticipant + "' AND v.number = '" + number + "'");
     }
 
     private String versionNumber(String id) {
-        return PactFixtures.text(database, "SELECT number FROM versions WHERE id = " + id);
+        return text(database, "SELECT number FROM versions WHERE id = " + id);
     }
 
     private static String pactUrl(JsonPath response, int pact) {

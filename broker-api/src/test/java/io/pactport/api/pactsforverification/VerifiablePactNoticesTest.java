@@ -1,8 +1,8 @@
 package io.pactport.api.pactsforverification;
 
-import io.pactport.api.pacts.MetadataCodec;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactport.api.pacts.MetadataCodec;
 import io.pactport.api.pactsforverification.VerifiablePactNotices.Notice;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +18,15 @@ class VerifiablePactNoticesTest {
     void theApprovedResponseOfThePactBroker() {
         VerifiablePact pact = pact(List.of(resolved(ConsumerVersionSelector.latestForTag("prod", null), "4.5.6", 10)),
                 null, List.of(), List.of(), null, false);
-        assertEquals("latest with tag prod", VerifiablePactNotices.shortDescription(pact));
-        assertEquals(List.of(new Notice("before_verification", "The pact at " + URL + " is being verified because the"
+        assertThat(VerifiablePactNotices.shortDescription(pact)).isEqualTo("latest with tag prod");
+        assertThat(VerifiablePactNotices.notices(pact, URL, false, false))
+                .isEqualTo(List.of(new Notice("before_verification", "The pact at " + URL
+                        + " is being verified because the"
                 + " pact content belongs to the consumer version matching the following criterion:\n"
-                + "    * latest version tagged 'prod' (4.5.6)")),
-                VerifiablePactNotices.notices(pact, URL, false, false));
+                + "    * latest version tagged 'prod' (4.5.6)")));
         // the same selector's metadata segment, byte for byte the approved one (consumer version id 10)
-        assertEquals("cyU1QiU1RCU1QnQlNUQ9cHJvZCZzJTVCJTVEJTVCbCU1RD10cnVlJnMlNUIlNUQlNUJjdiU1RD0xMA",
-                MetadataCodec.encode(Map.of("s", List.of(pact.selectors().get(0).metadata()))));
+        assertThat(MetadataCodec.encode(Map.of("s", List.of(pact.selectors().get(0).metadata()))))
+                .isEqualTo("cyU1QiU1RCU1QnQlNUQ9cHJvZCZzJTVCJTVEJTVCbCU1RD10cnVlJnMlNUIlNUQlNUJjdiU1RD0xMA");
     }
 
     @Test
@@ -34,22 +35,26 @@ class VerifiablePactNoticesTest {
                 resolved(ConsumerVersionSelector.currentlyDeployed(), "1", 1)), true, List.of(), List.of(), "feat",
                 false);
         List<Notice> notices = VerifiablePactNotices.notices(pact, URL, true, true);
-        assertEquals(List.of("before_verification", "before_verification", "before_verification",
+        assertThat(notices.stream().map(Notice::when).toList())
+                .isEqualTo(List.of("before_verification", "before_verification", "before_verification",
                 "after_verification:success_true_published_false", "after_verification:success_false_published_false",
-                "after_verification:success_true_published_true", "after_verification:success_false_published_true"),
-                notices.stream().map(Notice::when).toList());
-        assertEquals("The pact at " + URL + " is being verified because the pact content belongs to the consumer"
+                "after_verification:success_true_published_true", "after_verification:success_false_published_true"));
+        assertThat(notices.get(1).text())
+                .isEqualTo("The pact at " + URL + " is being verified because the pact content belongs to the consumer"
                 + " versions matching the following criteria:\n    * latest version from branch 'main' (1)\n"
-                + "    * consumer version(s) currently deployed to test (1)", notices.get(1).text());
-        assertEquals("This pact is in pending state for this version of Provider because a successful verification"
+                + "    * consumer version(s) currently deployed to test (1)");
+        assertThat(notices.get(2).text())
+                .isEqualTo("This pact is in pending state for this version of Provider because a successful"
+                        + " verification"
                 + " result for a version of Provider from branch 'feat' has not yet been published. If this"
                 + " verification fails, it will not cause the overall build to fail. Read more at"
-                + " https://docs.pact.io/go/pending", notices.get(2).text());
-        assertEquals("This pact is no longer in pending state for any version of Provider from branch 'feat', as a"
+                + " https://docs.pact.io/go/pending");
+        assertThat(notices.get(5).text())
+                .isEqualTo("This pact is no longer in pending state for any version of Provider from branch 'feat',"
+                        + " as a"
                 + " successful verification result has been published. If a verification for a version of Provider"
-                + " fails in the future, it will fail the build. Read more at https://docs.pact.io/go/pending",
-                notices.get(5).text());
-        assertEquals("latest from branch main, deployed to test", VerifiablePactNotices.shortDescription(pact));
+                + " fails in the future, it will fail the build. Read more at https://docs.pact.io/go/pending");
+        assertThat(VerifiablePactNotices.shortDescription(pact)).isEqualTo("latest from branch main, deployed to test");
     }
 
     @Test
@@ -57,11 +62,13 @@ class VerifiablePactNoticesTest {
         VerifiablePact pact = pact(List.of(resolved(ConsumerVersionSelector.overallLatest("Foo"), "2", 2)), false,
                 List.of(), List.of("dev", "prod"), null, false);
         List<Notice> notices = VerifiablePactNotices.notices(pact, URL, true, false);
-        assertEquals(2, notices.size());
-        assertEquals("This pact has previously been successfully verified by a version of Provider with tag 'dev' and"
+        assertThat(notices.size()).isEqualTo(2);
+        assertThat(notices.get(1).text())
+                .isEqualTo("This pact has previously been successfully verified by a version of Provider with tag"
+                        + " 'dev' and"
                 + " 'prod'. If this verification fails, it will fail the build. Read more at"
-                + " https://docs.pact.io/go/pending", notices.get(1).text());
-        assertEquals("latest", VerifiablePactNotices.shortDescription(pact));
+                + " https://docs.pact.io/go/pending");
+        assertThat(VerifiablePactNotices.shortDescription(pact)).isEqualTo("latest");
     }
 
     @Test
@@ -69,14 +76,17 @@ class VerifiablePactNoticesTest {
         VerifiablePact pact = pact(List.of(resolved(ConsumerVersionSelector.latestForBranch("feat-y", null), "3", 3)),
                 true, List.of(), List.of(), "main", true);
         List<Notice> notices = VerifiablePactNotices.notices(pact, URL, true, false);
-        assertEquals("The pact at " + URL + " is being verified because it is a 'work in progress' pact (ie. it is the"
+        assertThat(notices.get(0).text())
+                .isEqualTo("The pact at " + URL
+                        + " is being verified because it is a 'work in progress' pact (ie. it is the"
                 + " pact for the latest version of Consumer 2 from branch 'feat-y' and it has not yet been successfully"
                 + " verified by a version of Provider from branch 'main' when the pact's application version was"
-                + " explicitly specified in the consumer version selectors). Read more at https://docs.pact.io/go/wip",
-                notices.get(0).text());
-        assertEquals("This pact is in pending state for this version of Provider because it was included as a 'work in"
+                + " explicitly specified in the consumer version selectors). Read more at https://docs.pact.io/go/wip");
+        assertThat(notices.get(1).text())
+                .isEqualTo("This pact is in pending state for this version of Provider because it was included as a"
+                        + " 'work in"
                 + " progress' pact. If this verification fails, it will not cause the overall build to fail. Read more"
-                + " at https://docs.pact.io/go/pending", notices.get(1).text());
+                + " at https://docs.pact.io/go/pending");
     }
 
     @Test
@@ -84,11 +94,12 @@ class VerifiablePactNoticesTest {
         ConsumerVersionSelector tag = ConsumerVersionSelector.builder().tag("feat").latest(true).fallbackTag("main")
                 .build();
         VerifiablePact pact = pact(List.of(resolved(tag, "4", 4)), null, List.of(), List.of(), null, false);
-        assertEquals("latest with tag main", VerifiablePactNotices.shortDescription(pact));
-        assertEquals("The pact at " + URL + " is being verified because the pact content belongs to the consumer"
+        assertThat(VerifiablePactNotices.shortDescription(pact)).isEqualTo("latest with tag main");
+        assertThat(VerifiablePactNotices.notices(pact, URL, false, false)
+                .get(0).text())
+                .isEqualTo("The pact at " + URL + " is being verified because the pact content belongs to the consumer"
                 + " version matching the following criterion:\n    * latest version tagged 'main' (fallback tag used"
-                + " as no pact was found with tag 'feat') (4)", VerifiablePactNotices.notices(pact, URL, false, false)
-                .get(0).text());
+                + " as no pact was found with tag 'feat') (4)");
     }
 
     private static ResolvedSelector resolved(ConsumerVersionSelector selector, String number, long id) {

@@ -1,25 +1,25 @@
 package io.pactport.api.verifications;
 
-import io.pactport.api.pacts.MetadataCodec;
-import io.pactport.api.pacts.PactFixtures;
-import static io.pactport.api.pacts.PactFixtures.count;
-import static io.pactport.api.pacts.PactFixtures.counts;
-import static io.pactport.api.pacts.PactFixtures.pact;
-import static io.pactport.api.pacts.PactFixtures.put;
-import static io.pactport.api.pacts.PactFixtures.text;
-import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.counts;
+import static io.pactport.api.ApiFixture.execute;
+import static io.pactport.api.ApiFixture.getJson;
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.putPact;
+import static io.pactport.api.ApiFixture.text;
+import static io.pactport.api.ApiFixture.unique;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactport.api.pacts.MetadataCodec;
 import io.pactport.core.pact.PactContent;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -44,7 +44,7 @@ class VerificationResultTest {
         String provider = unique("Pricing");
         String body = pact(consumer, provider, "a request");
         String sha = PactContent.parse(body).sha();
-        put(consumer, provider, "1.0.0", body).statusCode(201);
+        putPact(consumer, provider, "1.0.0", body).statusCode(201);
         tagProviderVersion(provider, "2.0.0", "prod");
         // the metadata a pacts-for-verification response would have put in the URL: pending, selected by branch main
         String versionId = text(database, "SELECT v.id FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id"
@@ -53,37 +53,41 @@ class VerificationResultTest {
                 + versionId + "&p=true").getBytes(StandardCharsets.UTF_8));
         String base = "/pacts/provider/{p}/consumer/{c}/pact-version/" + sha;
 
-        String location = given().contentType("application/json").body(RESULT)
+        Response response = given().contentType("application/json").body(RESULT)
                 .when().post(base + "/metadata/" + metadata + "/verification-results", provider, consumer)
                 .then().statusCode(201)
-                .contentType("application/hal+json;charset=utf-8")
-                .header("Location", containsString("/pact-version/" + sha + "/verification-results/"))
-                .body("providerName", equalTo(provider))
-                .body("providerApplicationVersion", equalTo("2.0.0"))
-                .body("success", equalTo(true))
-                .body("buildUrl", equalTo("http://ci/provider/7"))
-                .body("testResults.tests[0].ok", equalTo(true))
-                .body("verifiedBy.implementation", equalTo("Pact-JVM"))
-                .body("_links.self.href", endsWith("/verification-results/" + lastNumber(database)))
-                .body("_links.'pb:pact-version'.href", endsWith("/pact-version/" + sha))
-                .extract().header("Location");
+                .contentType("application/hal+json;charset=utf-8").extract().response();
+        assertThat(response.header("Location")).contains("/pact-version/" + sha + "/verification-results/");
+        JsonPath json = response.jsonPath();
+        assertThat(json.getString("providerName")).isEqualTo(provider);
+        assertThat(json.getString("providerApplicationVersion")).isEqualTo("2.0.0");
+        assertThat(json.getBoolean("success")).isTrue();
+        assertThat(json.getString("buildUrl")).isEqualTo("http://ci/provider/7");
+        assertThat(json.getBoolean("testResults.tests[0].ok")).isTrue();
+        assertThat(json.getString("verifiedBy.implementation")).isEqualTo("Pact-JVM");
+        assertThat(json.getString("_links.self.href")).endsWith("/verification-results/" + lastNumber(database));
+        assertThat(json.getString("_links.'pb:pact-version'.href")).endsWith("/pact-version/" + sha);
+        String location = response.header("Location");
 
         String where = forPact(consumer, sha);
-        assertEquals("t f t [\"prod\"]", text(database, "SELECT success::text::char || ' ' || wip::text::char || ' '"
-                + " || pact_pending::text::char || ' ' || tag_names FROM verifications" + where));
-        assertEquals("[{\"branch\":\"main\",\"latest\":\"true\",\"consumer_version_number\":\"1.0.0\"}]",
-                text(database, "SELECT consumer_version_selector_hashes FROM verifications" + where));
-        assertEquals(1, count(database, "SELECT count(*) FROM"
-                + " latest_verification_id_for_pact_version_and_provider_version" + where));
-        assertEquals(1, count(database, "SELECT count(*) FROM pact_version_provider_tag_successful_verifications"
-                + where + " AND provider_version_tag_name = 'prod'"));
-        assertEquals(1, count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="
+        assertThat(text(database, "SELECT success::text::char || ' ' || wip::text::char || ' '"
+                + " || pact_pending::text::char || ' ' || tag_names FROM verifications" + where))
+                .isEqualTo("t f t [\"prod\"]");
+        assertThat(text(database, "SELECT consumer_version_selector_hashes FROM verifications" + where))
+                .isEqualTo("[{\"branch\":\"main\",\"latest\":\"true\",\"consumer_version_number\":\"1.0.0\"}]");
+        assertThat(count(database, "SELECT count(*) FROM"
+                + " latest_verification_id_for_pact_version_and_provider_version" + where)).isEqualTo(1);
+        assertThat(count(database, "SELECT count(*) FROM pact_version_provider_tag_successful_verifications"
+                + where + " AND provider_version_tag_name = 'prod'")).isEqualTo(1);
+        assertThat(count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="
                 + " 'io.pactport.verification.published.v1' AND event_key = '" + consumer + "/" + provider + "'"
-                + " AND payload->>'providerVersionNumber' = '2.0.0' AND payload->>'consumerVersionNumber' = '1.0.0'"));
+                + " AND payload->>'providerVersionNumber' = '2.0.0' AND payload->>'consumerVersionNumber' = '1.0.0'"))
+                .isEqualTo(1);
 
-        given().when().get(location).then().statusCode(200).body("providerApplicationVersion", equalTo("2.0.0"));
-        given().when().get(base + "/verification-results/latest", provider, consumer)
-                .then().statusCode(200).body("success", equalTo(true));
+        json = getJson(location);
+        assertThat(json.getString("providerApplicationVersion")).isEqualTo("2.0.0");
+        json = getJson(base + "/verification-results/latest", provider, consumer);
+        assertThat(json.getBoolean("success")).isTrue();
     }
 
     @Test
@@ -92,7 +96,7 @@ class VerificationResultTest {
         String provider = unique("Pricing");
         String body = pact(consumer, provider, "a request");
         String sha = PactContent.parse(body).sha();
-        put(consumer, provider, "1.0.0", body).statusCode(201);
+        putPact(consumer, provider, "1.0.0", body).statusCode(201);
         String url = "/pacts/provider/{p}/consumer/{c}/pact-version/" + sha + "/verification-results";
         given().contentType("application/json").body(RESULT).when().post(url, provider, consumer)
                 .then().statusCode(201);
@@ -100,10 +104,11 @@ class VerificationResultTest {
                 .when().post(url, provider, consumer).then().statusCode(201);
 
         String where = forPact(consumer, sha);
-        assertEquals(1, count(database, "SELECT count(*) FROM"
+        assertThat(count(database, "SELECT count(*) FROM"
                 + " latest_verification_id_for_pact_version_and_provider_version l" + where
-                + " AND verification_id = (SELECT max(id) FROM verifications" + where + ")"));
-        given().when().get(url + "/latest", provider, consumer).then().statusCode(200).body("success", equalTo(false));
+                + " AND verification_id = (SELECT max(id) FROM verifications" + where + ")")).isEqualTo(1);
+        JsonPath json = getJson(url + "/latest", provider, consumer);
+        assertThat(json.getBoolean("success")).isFalse();
     }
 
     @Test
@@ -111,40 +116,45 @@ class VerificationResultTest {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
         String body = pact(consumer, provider, "a request");
-        put(consumer, provider, "1.0.0", body).statusCode(201);
+        putPact(consumer, provider, "1.0.0", body).statusCode(201);
         Map<String, Long> before = counts(database);
         String url = "/pacts/provider/{p}/consumer/{c}/pact-version/{sha}/verification-results";
 
-        given().contentType("application/json").body(RESULT).when().post(url, provider, consumer, "0".repeat(40))
-                .then().statusCode(404).body("error", containsString("0".repeat(40)));
-        given().contentType("application/json").body("{\"providerApplicationVersion\":\"1\"}")
+        JsonPath json = given().contentType("application/json").body(RESULT).when()
+                .post(url, provider, consumer, "0".repeat(40))
+                .then().statusCode(404).extract().jsonPath();
+        assertThat(json.getString("error")).contains("0".repeat(40));
+        json = given().contentType("application/json").body("{\"providerApplicationVersion\":\"1\"}")
                 .when().post(url, provider, consumer, PactContent.parse(body).sha())
-                .then().statusCode(400).body("errors.success[0]", equalTo("is missing"));
-        given().contentType("application/json").body("{\"success\":true,\"providerApplicationVersion\":\" \"}")
+                .then().statusCode(400).extract().jsonPath();
+        assertThat(json.getString("errors.success[0]")).isEqualTo("is missing");
+        json = given().contentType("application/json").body("{\"success\":true,\"providerApplicationVersion\":\" \"}")
                 .when().post(url, provider, consumer, PactContent.parse(body).sha())
-                .then().statusCode(400).body("errors.providerApplicationVersion[0]", equalTo("can't be blank"));
+                .then().statusCode(400).extract().jsonPath();
+        assertThat(json.getString("errors.providerApplicationVersion[0]")).isEqualTo("can't be blank");
 
-        assertEquals(before, counts(database));
+        assertThat(counts(database)).isEqualTo(before);
     }
 
     @Test
     void metadataDecodesAsRackNestedQueries() {
         String encoded = MetadataCodec.encode(Map.of("cvn", "1.0 beta"));
-        assertEquals(Map.of("cvn", "1.0 beta"), MetadataCodec.decode(encoded));
+        assertThat(MetadataCodec.decode(encoded)).isEqualTo(Map.of("cvn", "1.0 beta"));
         String selectors = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 "s[][b]=main&s[][cv]=1&s[][b]=feat&s[][t]=x&w=true".getBytes(StandardCharsets.UTF_8));
-        assertEquals(Map.of("s", java.util.List.of(Map.of("b", "main", "cv", "1"), Map.of("b", "feat", "t", "x")),
-                "w", "true"), MetadataCodec.decode(selectors));
-        assertEquals(Map.of(), MetadataCodec.decode("%%%"));
+        assertThat(MetadataCodec.decode(selectors))
+                .isEqualTo(Map.of("s", java.util.List.of(Map.of("b", "main", "cv", "1"), Map.of("b", "feat", "t", "x")),
+                "w", "true"));
+        assertThat(MetadataCodec.decode("%%%")).isEqualTo(Map.of());
     }
 
     private void tagProviderVersion(String provider, String version, String tag) {
-        PactFixtures.execute(database, "INSERT INTO pacticipants (name, created_at, updated_at) VALUES ('" + provider
+        execute(database, "INSERT INTO pacticipants (name, created_at, updated_at) VALUES ('" + provider
                 + "', now(), now()) ON CONFLICT DO NOTHING");
-        PactFixtures.execute(database, "INSERT INTO versions (number, pacticipant_id, \"order\", created_at,"
+        execute(database, "INSERT INTO versions (number, pacticipant_id, \"order\", created_at,"
                 + " updated_at) SELECT '" + version + "', id, nextval('version_order_sequence'), now(), now() FROM"
                 + " pacticipants WHERE name = '" + provider + "' ON CONFLICT DO NOTHING");
-        PactFixtures.execute(database, "INSERT INTO tags (name, version_id, pacticipant_id, version_order, created_at,"
+        execute(database, "INSERT INTO tags (name, version_id, pacticipant_id, version_order, created_at,"
                 + " updated_at) SELECT '" + tag + "', v.id, v.pacticipant_id, v.\"order\", now(), now() FROM versions v"
                 + " JOIN pacticipants p ON p.id = v.pacticipant_id WHERE p.name = '" + provider + "' AND v.number = '"
                 + version + "'");

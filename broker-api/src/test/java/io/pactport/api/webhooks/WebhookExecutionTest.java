@@ -1,10 +1,13 @@
 package io.pactport.api.webhooks;
 
+import static io.pactport.api.ApiFixture.column;
+import static io.pactport.api.ApiFixture.execute;
+import static io.pactport.api.ApiFixture.getJson;
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.verify;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 
 import io.pactport.api.webhooks.WebhookReceiver.Received;
 import io.pactport.core.events.CloudEvent;
@@ -18,14 +21,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,24 +110,29 @@ class WebhookExecutionTest {
                 + Base64.getEncoder().encodeToString("user:p4ssw0rd".getBytes(StandardCharsets.UTF_8)));
 
         awaitStatuses(consumer, "success", "success");
-        given().accept("application/hal+json").when()
+        JsonPath json = given().accept("application/hal+json").when()
                 .get("/pacts/provider/{p}/consumer/{c}/version/1.0.0/triggered-webhooks", provider, consumer)
-                .then().statusCode(200)
-                .body("_embedded.triggeredWebhooks.status", org.hamcrest.Matchers.contains("success", "success"))
-                .body("_embedded.triggeredWebhooks[0].attemptsMade", equalTo(1))
-                .body("_embedded.triggeredWebhooks[0].attemptsRemaining", equalTo(0))
-                .body("_embedded.triggeredWebhooks[0].name", equalTo("POST localhost"));
-        given().when().get("/pacts/provider/{p}/consumer/{c}/webhooks/status", provider, consumer).then()
-                .statusCode(200).body("summary.successful", equalTo(2)).body("summary.failed", equalTo(0));
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getList("_embedded.triggeredWebhooks.status")).containsExactly("success", "success");
+        assertThat(json.getInt("_embedded.triggeredWebhooks[0].attemptsMade")).isEqualTo(1);
+        assertThat(json.getInt("_embedded.triggeredWebhooks[0].attemptsRemaining")).isEqualTo(0);
+        assertThat(json.getString("_embedded.triggeredWebhooks[0].name")).isEqualTo("POST localhost");
+        json = getJson("/pacts/provider/{p}/consumer/{c}/webhooks/status", provider, consumer);
+        assertThat(json.getInt("summary.successful")).isEqualTo(2);
+        assertThat(json.getInt("summary.failed")).isEqualTo(0);
         String logsUrl = given().accept("application/hal+json").when()
                 .get("/pacts/provider/{p}/consumer/{c}/version/1.0.0/triggered-webhooks", provider, consumer)
                 .then().extract().path("_embedded.triggeredWebhooks[0]._links.'pb:logs'.href");
         String logsPath = logsUrl.substring(logsUrl.indexOf("/triggered-webhooks/"));
-        given().when().get(logsPath).then().statusCode(200).contentType(containsString("text/plain"))
-                .body(containsString("Successfully executed webhook")).body(not(containsString("p4ssw0rd")));
-        given().accept("application/hal+json").when().get(logsPath).then().statusCode(200)
-                .body("consumerName", equalTo(consumer)).body("executions[0].success", equalTo(true))
-                .body("_links.'pb:webhook'.href", containsString("/webhooks/"));
+        Response reply = given().when().get(logsPath).then().statusCode(200).extract().response();
+        assertThat(reply.contentType()).contains("text/plain");
+        Response response = reply;
+        assertThat(response.asString()).contains("Successfully executed webhook");
+        assertThat(response.asString()).doesNotContain("p4ssw0rd");
+        json = given().accept("application/hal+json").when().get(logsPath).then().statusCode(200).extract().jsonPath();
+        assertThat(json.getString("consumerName")).isEqualTo(consumer);
+        assertThat(json.getBoolean("executions[0].success")).isTrue();
+        assertThat(json.getString("_links.'pb:webhook'.href")).contains("/webhooks/");
         String logs = allLogs(consumer);
         assertThat(logs).contains("HTTP/1.1 POST http://localhost:").contains("Successfully executed webhook")
                 .contains("HTTP/1.1 200").contains("authorization: **********")
@@ -154,19 +161,21 @@ class WebhookExecutionTest {
         publishContracts(consumer, "1.0.0", "main", pact).statusCode(200);
         String sha = PactContent.parse(pact).sha();
 
-        verify(provider, consumer, sha, "2.0.0", true);
-        verify(provider, consumer, sha, "2.0.1", false);
+        verify(consumer, provider, sha, "2.0.0", true);
+        verify(consumer, provider, sha, "2.0.1", false);
 
         List<String> bodies = RECEIVER.await(r -> r.uri().equals(path), 4, WAIT).stream().map(Received::body)
                 .toList();
         assertThat(bodies).filteredOn(body -> body.startsWith("provider_verification_published|")).hasSize(2);
-        String number = column("SELECT v.number FROM verifications v JOIN pacticipants p ON p.id = v.provider_id"
+        String number = column(database, "SELECT v.number FROM verifications v JOIN pacticipants p ON p.id = v.provider_id"
                 + " JOIN versions pv ON pv.id = v.provider_version_id WHERE p.name = '" + provider
                 + "' AND pv.number = '2.0.0'").get(0);
-        given().accept("application/hal+json").when().get("/pacts/provider/{p}/consumer/{c}/pact-version/{sha}"
-                + "/verification-results/{n}/triggered-webhooks", provider, consumer, sha, number).then()
-                .statusCode(200).body("_embedded.triggeredWebhooks.eventName", org.hamcrest.Matchers
-                        .containsInAnyOrder("provider_verification_published", "provider_verification_succeeded"));
+        JsonPath triggered = given().accept("application/hal+json").when()
+                .get("/pacts/provider/{p}/consumer/{c}/pact-version/{sha}/verification-results/{n}/triggered-webhooks",
+                        provider, consumer, sha, number)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(triggered.getList("_embedded.triggeredWebhooks.eventName"))
+                .containsExactlyInAnyOrder("provider_verification_published", "provider_verification_succeeded");
         String results = "http://broker.example.org/pacts/provider/" + provider + "/consumer/" + consumer
                 + "/pact-version/" + sha + "/verification-results/";
         assertThat(bodies).anySatisfy(body -> assertThat(body).startsWith(
@@ -249,7 +258,7 @@ class WebhookExecutionTest {
         assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(
                 Duration.ofMillis(900));
         awaitStatuses(consumer, "success");
-        List<String> executions = column("SELECT x.success || ' ' || x.logs FROM webhook_executions x"
+        List<String> executions = column(database, "SELECT x.success || ' ' || x.logs FROM webhook_executions x"
                 + " JOIN triggered_webhooks t ON t.id = x.triggered_webhook_id JOIN pacticipants c ON c.id ="
                 + " t.consumer_id WHERE c.name = '" + consumer + "' ORDER BY x.id");
         assertThat(executions).hasSize(2);
@@ -271,10 +280,11 @@ class WebhookExecutionTest {
         RECEIVER.await(r -> r.uri().equals(path), 3, WAIT);
         awaitStatuses(consumer, "failure");
         assertThat(allLogs(consumer)).contains("Webhook execution failed after 3 attempts");
-        given().when().get("/pacts/provider/{p}/consumer/{c}/webhooks/status", provider, consumer).then()
-                .body("summary.failed", equalTo(1))
-                .body("_embedded.triggeredWebhooks[0].attemptsRemaining", equalTo(0))
-                .body("_links.'pb:error-logs'[0].href", containsString("/triggered-webhooks/"));
+        JsonPath json = given().when().get("/pacts/provider/{p}/consumer/{c}/webhooks/status", provider, consumer)
+                .then().extract().jsonPath();
+        assertThat(json.getInt("summary.failed")).isEqualTo(1);
+        assertThat(json.getInt("_embedded.triggeredWebhooks[0].attemptsRemaining")).isEqualTo(0);
+        assertThat(json.getString("_links.'pb:error-logs'[0].href")).contains("/triggered-webhooks/");
         sleep(Duration.ofSeconds(3));
         assertThat(RECEIVER.matching(r -> r.uri().equals(path))).hasSize(3);
     }
@@ -288,7 +298,7 @@ class WebhookExecutionTest {
         createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + path, "x", "\"contract_published\"");
         String abandoned = createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + interruptedPath,
                 "x", "\"contract_content_changed\"");
-        execute("DELETE FROM webhook_events WHERE webhook_id IN (SELECT id FROM webhooks WHERE uuid IN ('"
+        execute(database, "DELETE FROM webhook_events WHERE webhook_id IN (SELECT id FROM webhooks WHERE uuid IN ('"
                 + webhookUuid(path) + "', '" + abandoned + "'))");
         publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request")).statusCode(200);
         // what a replica that died leaves behind: attempt 1 claimed and never finished, so attempt 2 is due; and a
@@ -300,7 +310,7 @@ class WebhookExecutionTest {
         awaitStatus(interrupted, "failure");
         assertThat(RECEIVER.matching(r -> r.uri().equals(path))).hasSize(1);
         assertThat(RECEIVER.matching(r -> r.uri().equals(interruptedPath))).isEmpty();
-        assertThat(column("SELECT count(*) FROM webhook_executions x JOIN triggered_webhooks t ON t.id ="
+        assertThat(column(database, "SELECT count(*) FROM webhook_executions x JOIN triggered_webhooks t ON t.id ="
                 + " x.triggered_webhook_id WHERE t.uuid = '" + resumed + "'")).containsExactly("1");
 
         // a redelivered event, and the poll racing itself, find nothing left to claim
@@ -319,7 +329,7 @@ class WebhookExecutionTest {
         String path = "/" + consumer + "/raced";
         String uuid = createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + path, "x",
                 "\"contract_content_changed\"");
-        execute("DELETE FROM webhook_events WHERE webhook_id = (SELECT id FROM webhooks WHERE uuid = '" + uuid
+        execute(database, "DELETE FROM webhook_events WHERE webhook_id = (SELECT id FROM webhooks WHERE uuid = '" + uuid
                 + "')");
         publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request")).statusCode(200);
         String trigger = insertTrigger(consumer, provider, uuid, "not_run", 0);
@@ -342,33 +352,35 @@ class WebhookExecutionTest {
         String path = "/" + consumer + "/test";
         String uuid = createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + path,
                 "${pactbroker.eventName} ${pactbroker.consumerVersionNumber}", "\"contract_content_changed\"");
-        execute("UPDATE webhooks SET enabled = false WHERE uuid = '" + uuid + "'");
+        execute(database, "UPDATE webhooks SET enabled = false WHERE uuid = '" + uuid + "'");
         publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request")).statusCode(200);
 
-        given().when().post("/webhooks/{uuid}/execute", uuid).then().statusCode(200)
-                .contentType("application/hal+json;charset=utf-8")
-                .body("success", equalTo(true)).body("response.status", equalTo(200))
-                .body("request.headers.authorization", equalTo("**********"))
-                .body("request.body", equalTo("test 1.0.0"))
-                .body("logs", containsString("Successfully executed webhook"))
-                .body("logs", not(containsString("p4ssw0rd")))
-                .body("_links.try-again.href", containsString("/execute"));
+        JsonPath json = given().when().post("/webhooks/{uuid}/execute", uuid).then().statusCode(200)
+                .contentType("application/hal+json;charset=utf-8").extract().jsonPath();
+        assertThat(json.getBoolean("success")).isTrue();
+        assertThat(json.getInt("response.status")).isEqualTo(200);
+        assertThat(json.getString("request.headers.authorization")).isEqualTo("**********");
+        assertThat(json.getString("request.body")).isEqualTo("test 1.0.0");
+        assertThat(json.getString("logs")).contains("Successfully executed webhook");
+        assertThat(json.getString("logs")).doesNotContain("p4ssw0rd");
+        assertThat(json.getString("_links.try-again.href")).contains("/execute");
         assertThat(RECEIVER.matching(r -> r.uri().equals(path))).extracting(Received::body)
                 .containsExactly("test 1.0.0");
-        assertThat(column("SELECT count(*) FROM triggered_webhooks WHERE webhook_uuid = '" + uuid + "'"))
+        assertThat(column(database, "SELECT count(*) FROM triggered_webhooks WHERE webhook_uuid = '" + uuid + "'"))
                 .containsExactly("0");
 
         // a webhook not saved yet, tried as it would run
         String unsaved = path + "-unsaved";
-        given().contentType("application/json").body("""
+        json = given().contentType("application/json").body("""
                 {"consumer":{"name":"%s"},"request":{"method":"PUT","url":"http://localhost:%d%s",
                  "body":"${pactbroker.consumerName}"}}""".formatted(consumer, RECEIVER.port(), unsaved))
-                .when().post("/webhooks/execute").then().statusCode(200).body("success", equalTo(true));
+                .when().post("/webhooks/execute").then().statusCode(200).extract().jsonPath();
+        assertThat(json.getBoolean("success")).isTrue();
         assertThat(RECEIVER.matching(r -> r.uri().equals(unsaved))).extracting(Received::body)
                 .containsExactly(consumer);
-        given().contentType("application/json").body("{\"request\":{\"method\":\"POST\"}}")
-                .when().post("/webhooks/execute").then().statusCode(400)
-                .body("errors.'request.url'[0]", equalTo("is missing"));
+        json = given().contentType("application/json").body("{\"request\":{\"method\":\"POST\"}}")
+                .when().post("/webhooks/execute").then().statusCode(400).extract().jsonPath();
+        assertThat(json.getString("errors.'request.url'[0]")).isEqualTo("is missing");
     }
 
     @Test
@@ -383,10 +395,11 @@ class WebhookExecutionTest {
         String uuid = createWebhook(consumer, provider, "http://" + host + ":" + RECEIVER.port() + path, "x",
                 "\"contract_published\"");
 
-        given().when().post("/webhooks/{uuid}/execute", uuid).then().statusCode(200)
-                .body("success", equalTo(false))
-                .body("error.message", containsString("is a loopback address"))
-                .body("logs", containsString("PACTFLOW_WEBHOOK_HOST_WHITELIST"));
+        JsonPath json = given().when().post("/webhooks/{uuid}/execute", uuid).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(json.getBoolean("success")).isFalse();
+        assertThat(json.getString("error.message")).contains("is a loopback address");
+        assertThat(json.getString("logs")).contains("PACTFLOW_WEBHOOK_HOST_WHITELIST");
         assertThat(RECEIVER.matching(r -> r.uri().equals(path))).isEmpty();
     }
 
@@ -420,24 +433,11 @@ class WebhookExecutionTest {
                 .when().post("/contracts/publish").then();
     }
 
-    private static void verify(String provider, String consumer, String sha, String version, boolean success) {
-        given().contentType("application/json").body("{\"success\":" + success + ",\"providerApplicationVersion\":\""
-                + version + "\"}").when().post("/pacts/provider/{p}/consumer/{c}/pact-version/{sha}"
-                        + "/verification-results", provider, consumer, sha).then().statusCode(201);
-    }
-
-    private static String pact(String consumer, String provider, String description) {
-        return """
-                {"consumer":{"name":"%s"},"provider":{"name":"%s"},"interactions":[{"description":"%s",\
-                "request":{"method":"GET","path":"/"},"response":{"status":200}}],\
-                "metadata":{"pactSpecification":{"version":"2.0.0"}}}""".formatted(consumer, provider, description);
-    }
-
     /** A triggered webhook as a replica leaves it when it dies after claiming {@code claimed} attempts. */
     private String insertTrigger(String consumer, String provider, String webhookUuid, String status, int claimed)
             throws Exception {
         String uuid = UUID.randomUUID().toString();
-        execute("""
+        execute(database, """
                 WITH t AS (
                   INSERT INTO triggered_webhooks (uuid, trigger_uuid, trigger_type, pact_publication_id, webhook_id,
                     webhook_uuid, consumer_id, provider_id, status, created_at, updated_at, event_name, event_context)
@@ -452,11 +452,11 @@ class WebhookExecutionTest {
     }
 
     private String webhookUuid(String path) {
-        return column("SELECT uuid FROM webhooks WHERE url LIKE '%" + path + "'").get(0);
+        return column(database, "SELECT uuid FROM webhooks WHERE url LIKE '%" + path + "'").get(0);
     }
 
     private String allLogs(String consumer) {
-        return String.join("\n", column("SELECT x.logs FROM webhook_executions x JOIN triggered_webhooks t"
+        return String.join("\n", column(database, "SELECT x.logs FROM webhook_executions x JOIN triggered_webhooks t"
                 + " ON t.id = x.triggered_webhook_id JOIN pacticipants c ON c.id = t.consumer_id WHERE c.name = '"
                 + consumer + "' ORDER BY x.id"));
     }
@@ -474,35 +474,13 @@ class WebhookExecutionTest {
         Instant end = Instant.now().plus(WAIT);
         List<String> rows = List.of();
         while (Instant.now().isBefore(end)) {
-            rows = column(sql);
+            rows = column(database, sql);
             if (rows.equals(expected)) {
                 return;
             }
             sleep(Duration.ofMillis(100));
         }
         assertThat(rows).isEqualTo(expected);
-    }
-
-    private List<String> column(String sql) {
-        try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static void sleep(Duration duration) {

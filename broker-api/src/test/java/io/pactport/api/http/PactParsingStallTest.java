@@ -1,4 +1,4 @@
-package io.pactport.api.pacts;
+package io.pactport.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
-package io.pactport.api.pacticipants;
+package io.pactport.api.http;
 
+import static io.pactport.api.ApiFixture.pacticipant;
+import static io.pactport.api.ApiFixture.unique;
+import static io.pactport.api.ApiFixture.version;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +13,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Lists page as the Pact Broker's do, and no page is larger than the cap, whatever the client asks for. */
@@ -20,12 +22,6 @@ import org.junit.jupiter.api.Test;
 class PagingTest {
 
     TestDatabase database;
-    PacticipantFixtures fixtures;
-
-    @BeforeEach
-    void fixtures() {
-        fixtures = new PacticipantFixtures(database);
-    }
 
     private static JsonPath get(String path) {
         return given().get(path).then().statusCode(200).extract().jsonPath();
@@ -33,9 +29,9 @@ class PagingTest {
 
     @Test
     void versionsPageNewestFirstWithNextAndPreviousLinks() {
-        String p = PacticipantFixtures.unique("Paged");
+        String p = unique("Paged");
         for (int i = 1; i <= 5; i++) {
-            fixtures.version(p, "1.0." + i);
+            version(p, "1.0." + i);
         }
         JsonPath first = get("/pacticipants/" + p + "/versions?size=2&page=1");
         assertThat(first.getList("_embedded.versions.number")).containsExactly("1.0.5", "1.0.4");
@@ -58,9 +54,9 @@ class PagingTest {
 
     @Test
     void withoutPagingParametersTheWholeListComesAsInThePactBroker() {
-        String p = PacticipantFixtures.unique("Whole");
+        String p = unique("Whole");
         for (int i = 1; i <= 3; i++) {
-            fixtures.version(p, "2.0." + i);
+            version(p, "2.0." + i);
         }
         JsonPath all = get("/pacticipants/" + p + "/versions");
         assertThat(all.getList("_embedded.versions")).hasSize(3);
@@ -69,8 +65,8 @@ class PagingTest {
 
     @Test
     void aPageIsNeverLargerThanTheCap() {
-        String p = PacticipantFixtures.unique("Capped");
-        fixtures.version(p, "1");
+        String p = unique("Capped");
+        version(p, "1");
         JsonPath huge = get("/pacticipants/" + p + "/versions?pageSize=100000000");
         assertThat(huge.getInt("page.size")).isEqualTo(1000);
         assertThat(get("/pacticipants?size=2147483647").getInt("page.size")).isEqualTo(1000);
@@ -78,8 +74,8 @@ class PagingTest {
 
     @Test
     void pageNumbersThatAreNotWholeNumbersFromOneAreRefused() {
-        String p = PacticipantFixtures.unique("Refused");
-        fixtures.version(p, "1");
+        String p = unique("Refused");
+        version(p, "1");
         for (String query : List.of("page=0", "size=-1", "pageSize=abc", "pageNumber=1.5", "size=99999999999")) {
             String field = query.substring(0, query.indexOf('='));
             String message = given().get("/pacticipants/" + p + "/versions?" + query).then().statusCode(400)
@@ -90,11 +86,11 @@ class PagingTest {
 
     @Test
     void pacticipantsPageByNameAndByLabel() {
-        String label = PacticipantFixtures.unique("team");
-        List<String> names = List.of(PacticipantFixtures.unique("a-svc"), PacticipantFixtures.unique("b-svc"),
-                PacticipantFixtures.unique("c-svc"));
+        String label = unique("team");
+        List<String> names = List.of(unique("a-svc"), unique("b-svc"),
+                unique("c-svc"));
         for (String name : names) {
-            fixtures.pacticipant(name);
+            pacticipant(name);
             given().put("/pacticipants/" + name + "/labels/" + label).then().statusCode(201);
         }
         JsonPath page = get("/pacticipants/label/" + label + "?size=2&page=2");
