@@ -1,9 +1,11 @@
 package io.pactport.api.badges;
 
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.publish;
+import static io.pactport.api.ApiFixture.putPact;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.api.pacts.PactFixtures;
 import io.pactport.core.pact.PactContent;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +24,8 @@ final class BadgeFixtures {
 
     /** Publishes the consumer version's pact, with content of its own unless {@code content} repeats one. */
     static String publish(String consumer, String version, String provider, String content) {
-        String pact = PactFixtures.pact(consumer, provider, content);
-        PactFixtures.put(consumer, provider, version, pact).statusCode(201);
+        String pact = pact(consumer, provider, content);
+        putPact(consumer, provider, version, pact).statusCode(201);
         return PactContent.parse(pact).sha();
     }
 

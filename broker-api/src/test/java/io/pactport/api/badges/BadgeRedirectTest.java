@@ -1,8 +1,8 @@
 package io.pactport.api.badges;
 
+import static io.pactport.api.ApiFixture.unique;
 import static io.pactport.api.badges.BadgeFixtures.publish;
 import static io.pactport.api.badges.BadgeFixtures.verify;
-import static io.pactport.api.pacts.PactFixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,15 +1,16 @@
 package io.pactport.api.pacts;
 
-import static io.pactport.api.pacts.PactFixtures.count;
-import static io.pactport.api.pacts.PactFixtures.counts;
-import static io.pactport.api.pacts.PactFixtures.execute;
-import static io.pactport.api.pacts.PactFixtures.pact;
-import static io.pactport.api.pacts.PactFixtures.put;
-import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.pactport.api.ApiFixture.branch;
+import static io.pactport.api.ApiFixture.tag;
+import static io.pactport.api.ApiFixture.count;
+import static io.pactport.api.ApiFixture.counts;
+import static io.pactport.api.ApiFixture.execute;
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.putPact;
+import static io.pactport.api.ApiFixture.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.api.pacticipants.PacticipantFixtures;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
@@ -53,16 +54,15 @@ class PactDeletionTest {
         consumer = unique("DeleteConsumer");
         provider = unique("DeleteProvider");
         integration = "/pacts/provider/" + provider + "/consumer/" + consumer;
-        PacticipantFixtures pacticipants = new PacticipantFixtures(database);
         for (String version : new String[] {"1", "2", "3", "4"}) {
-            put(consumer, provider, version, pact(consumer, provider, "request " + version)).statusCode(201);
+            putPact(consumer, provider, version, pact(consumer, provider, "request " + version)).statusCode(201);
         }
-        pacticipants.branchVersion(consumer, "main", "1");
-        pacticipants.branchVersion(consumer, "main", "2");
-        pacticipants.branchVersion(consumer, "feat-x", "3");
-        pacticipants.branchVersion(consumer, "feat-x", "4");
-        pacticipants.tag(consumer, "1", "prod");
-        pacticipants.tag(consumer, "3", "prod");
+        branch(consumer, "main", "1");
+        branch(consumer, "main", "2");
+        branch(consumer, "feat-x", "3");
+        branch(consumer, "feat-x", "4");
+        tag(consumer, "1", "prod");
+        tag(consumer, "3", "prod");
     }
 
     private List<String> versionsWithPacts() {

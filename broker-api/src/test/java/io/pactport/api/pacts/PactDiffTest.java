@@ -1,8 +1,8 @@
 package io.pactport.api.pacts;
 
-import static io.pactport.api.pacts.PactFixtures.pact;
-import static io.pactport.api.pacts.PactFixtures.put;
-import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.putPact;
+import static io.pactport.api.ApiFixture.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,10 +38,10 @@ class PactDiffTest {
         integration = "/pacts/provider/" + provider + "/consumer/" + consumer;
         first = pact(consumer, provider, "a request");
         second = pact(consumer, provider, "a request", "another request");
-        put(consumer, provider, "1", first).statusCode(201);
-        put(consumer, provider, "2", first).statusCode(201);
-        put(consumer, provider, "3", second).statusCode(201);
-        put(consumer, provider, "4", second).statusCode(201);
+        putPact(consumer, provider, "1", first).statusCode(201);
+        putPact(consumer, provider, "2", first).statusCode(201);
+        putPact(consumer, provider, "3", second).statusCode(201);
+        putPact(consumer, provider, "4", second).statusCode(201);
     }
 
     private static String text(String path) {

@@ -1,12 +1,13 @@
 package io.pactport.api.pacts;
 
-import static io.pactport.api.pacts.PactFixtures.pact;
-import static io.pactport.api.pacts.PactFixtures.put;
-import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.pactport.api.ApiFixture.branch;
+import static io.pactport.api.ApiFixture.tag;
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.putPact;
+import static io.pactport.api.ApiFixture.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.api.pacticipants.PacticipantFixtures;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
@@ -45,18 +46,17 @@ class PactVersionListsTest {
         consumer = unique("ListConsumer");
         provider = unique("ListProvider");
         integration = "/pacts/provider/" + provider + "/consumer/" + consumer;
-        PacticipantFixtures pacticipants = new PacticipantFixtures(database);
         for (String version : new String[] {"1", "2", "3", "4"}) {
             String content = version.compareTo("3") < 0 ? pact(consumer, provider, "a request")
                     : pact(consumer, provider, "a request", "another request");
-            put(consumer, provider, version, content).statusCode(201);
+            putPact(consumer, provider, version, content).statusCode(201);
         }
-        pacticipants.branchVersion(consumer, "main", "1");
-        pacticipants.branchVersion(consumer, "main", "2");
-        pacticipants.branchVersion(consumer, "feat-x", "3");
-        pacticipants.branchVersion(consumer, "feat-x", "4");
-        pacticipants.tag(consumer, "1", "prod");
-        pacticipants.tag(consumer, "3", "prod");
+        branch(consumer, "main", "1");
+        branch(consumer, "main", "2");
+        branch(consumer, "feat-x", "3");
+        branch(consumer, "feat-x", "4");
+        tag(consumer, "1", "prod");
+        tag(consumer, "3", "prod");
         given().contentType("application/json").body("{\"mainBranch\":\"main\"}")
                 .patch("/pacticipants/{p}", consumer).then().statusCode(200);
     }
@@ -142,8 +142,8 @@ class PactVersionListsTest {
         assertThat(response.jsonPath().getString("_links.self.href")).endsWith(integration + "/version/4");
         assertThat(response.jsonPath().getList("interactions")).hasSize(2);
 
-        new PacticipantFixtures(database).tag(consumer, "2", "dev");
-        new PacticipantFixtures(database).tag(consumer, "4", "dev");
+        tag(consumer, "2", "dev");
+        tag(consumer, "4", "dev");
         Response none = given().get(integration + "/latest-untagged");
         assertThat(none.statusCode()).isEqualTo(404);
         assertThat(none.jsonPath().getString("error")).contains("No pact found between " + consumer);

@@ -1,13 +1,13 @@
 package io.pactport.api.pacts;
 
-import static io.pactport.api.pacts.PactFixtures.pact;
-import static io.pactport.api.pacts.PactFixtures.put;
-import static io.pactport.api.pacts.PactFixtures.unique;
+import static io.pactport.api.ApiFixture.branch;
+import static io.pactport.api.ApiFixture.environment;
+import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.putPact;
+import static io.pactport.api.ApiFixture.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.api.environments.DeploymentFixtures;
-import io.pactport.api.pacticipants.PacticipantFixtures;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
@@ -40,22 +40,21 @@ class ProviderStatesTest {
         provider = unique("StatesProvider");
         alpha = unique("Alpha");
         beta = unique("Beta");
-        PacticipantFixtures pacticipants = new PacticipantFixtures(database);
-        put(alpha, provider, "1", pact(alpha, provider, "a request")).statusCode(201);
-        put(alpha, provider, "2", """
+        putPact(alpha, provider, "1", pact(alpha, provider, "a request")).statusCode(201);
+        putPact(alpha, provider, "2", """
                 {"consumer":{"name":"%s"},"provider":{"name":"%s"},"interactions":[{"description":"stateless",\
                 "request":{"method":"GET","path":"/"},"response":{"status":200}}],\
                 "metadata":{"pactSpecification":{"version":"2.0.0"}}}""".formatted(alpha, provider)).statusCode(201);
-        put(beta, provider, "1", """
+        putPact(beta, provider, "1", """
                 {"consumer":{"name":"%s"},"provider":{"name":"%s"},"interactions":[\
                 {"description":"get a user","providerStates":[{"name":"a user exists","params":{"id":1.50}}],\
                 "request":{"method":"GET","path":"/users/1"},"response":{"status":200}},\
                 {"description":"get","providerStates":[{"name":"a state"}],\
                 "request":{"method":"GET","path":"/"},"response":{"status":200}}],\
                 "metadata":{"pactSpecification":{"version":"3.0.0"}}}""".formatted(beta, provider)).statusCode(201);
-        pacticipants.branchVersion(alpha, "main", "1");
-        pacticipants.branchVersion(alpha, "feat-x", "2");
-        pacticipants.branchVersion(beta, "main", "1");
+        branch(alpha, "main", "1");
+        branch(alpha, "feat-x", "2");
+        branch(beta, "main", "1");
     }
 
     private static String states(String path) {
@@ -78,14 +77,14 @@ class ProviderStatesTest {
     void aBranchListsTheStatesOfItsHeads() {
         assertThat(states("/pacts/provider/" + provider + "/provider-states/branch/feat-x"))
                 .isEqualTo("{\"providerStates\":[]}");
-        new PacticipantFixtures(database).branchVersion(beta, "feat-x", "1");
+        branch(beta, "feat-x", "1");
         assertThat(states("/pacts/provider/" + provider + "/provider-states/branch/feat-x"))
                 .contains("\"consumers\":[\"" + beta + "\"]").doesNotContain(alpha);
     }
 
     @Test
     void anEnvironmentListsTheStatesOfWhatIsDeployedOrReleasedThere() {
-        String environment = new DeploymentFixtures(database).environment(unique("states-env"), false);
+        String environment = environment(unique("states-env"), false);
         given().contentType("application/json").body("{}")
                 .post("/pacticipants/{p}/versions/1/deployed-versions/environment/{e}", beta, environment)
                 .then().statusCode(201);
