@@ -23,7 +23,11 @@ class OutboxRelayStartTest {
         // the relay's poll, the backlog count and the listener have all had their first turn by then
         Thread.sleep(3_000);
 
-        List<LogRecord> records = StartupLogCapture.records();
+        // an application that ran before in this JVM may still log as the garbage collector finalizes its Vert.x
+        // clients; Quarkus marks those lines, and they are not this start's
+        List<LogRecord> records = StartupLogCapture.records().stream()
+                .filter(r -> r.getMessage() == null || !r.getMessage().contains("[Error Occurred After Shutdown]"))
+                .toList();
 
         assertThat(records).as("records captured from the start").isNotEmpty();
         assertThat(records).filteredOn(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
