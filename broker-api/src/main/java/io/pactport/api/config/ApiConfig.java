@@ -107,8 +107,12 @@ public interface ApiConfig {
 
     interface Outbox {
 
-        /** How often the relay looks for unsent events ({@code PACTFLOW_OUTBOX_POLL_INTERVAL}). */
-        @WithDefault("0.2s")
+        /**
+         * How often the relay looks for unsent events it was not woken for ({@code PACTFLOW_OUTBOX_POLL_INTERVAL}): a
+         * commit that writes events wakes it at once, so the poll only covers notifications missed while the listening
+         * connection was down. Quarkus' scheduler runs nothing more often than once a second.
+         */
+        @WithDefault("1s")
         Duration pollInterval();
 
         /** Events published per transaction. */

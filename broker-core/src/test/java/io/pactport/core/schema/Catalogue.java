@@ -94,6 +94,22 @@ public record Catalogue(Map<String, List<String>> sections) {
                  WHERE c.relnamespace = 'public'::regnamespace
                    AND c.relkind IN ('v', 'm')
                 """);
+        // Functions (those of extensions aside, which come with the server) and the triggers that call them: Pactport's
+        // outbox notification (V13) must leave with a rollback like its tables.
+        QUERIES.put("routines", """
+                SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'
+                  FROM pg_proc p
+                 WHERE p.pronamespace = 'public'::regnamespace
+                   AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+                """);
+        QUERIES.put("triggers", """
+                SELECT c.relname || '.' || t.tgname || ': ' || pg_get_triggerdef(t.oid)
+                  FROM pg_trigger t
+                  JOIN pg_class c ON c.oid = t.tgrelid
+                 WHERE c.relnamespace = 'public'::regnamespace
+                   AND NOT t.tgisinternal
+                   AND c.relname <> %1$s
+                """);
     }
 
     /** The catalogue of {@code db} as it is now. */

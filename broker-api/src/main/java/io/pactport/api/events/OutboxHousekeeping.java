@@ -1,0 +1,55 @@
+package io.pactport.api.events;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pactport.api.config.ApiConfig;
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * The outbox's upkeep beside the relay: the backlog gauge and the pruning of sent rows. Apart from {@link OutboxRelay}
+ * because these schedules may fire before reactive messaging is wired, and the relay must not be created before then
+ * (its emitter needs the channel). Created at start so that the gauge is exposed from the first scrape.
+ */
+@Startup
+@ApplicationScoped
+public class OutboxHousekeeping {
+
+    private static final Logger LOG = Logger.getLogger(OutboxHousekeeping.class);
+    private static final String BACKLOG = "SELECT count(*) AS backlog FROM pactport_outbox WHERE sent_at IS NULL";
+    private static final String PRUNE = "DELETE FROM pactport_outbox WHERE sent_at < now() - make_interval(secs => $1)";
+
+    private final Pool pool;
+    private final ApiConfig.Outbox config;
+    private final AtomicLong backlog = new AtomicLong();
+
+    OutboxHousekeeping(Pool pool, ApiConfig config, MeterRegistry meters) {
+        this.pool = pool;
+        this.config = config.outbox();
+        meters.gauge("pactport_outbox_backlog", backlog);
+    }
+
+    /**
+     * The backlog gauge, counted on its own schedule: counted on every relay run, it would read the whole backlog each
+     * time, and the backlog is largest when Kafka has been away.
+     */
+    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> countBacklog() {
+        return pool.query(BACKLOG).execute()
+                .invoke(rows -> backlog.set(rows.iterator().next().getLong("backlog")))
+                .replaceWithVoid()
+                .onFailure().recoverWithNull();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> prune() {
+        return pool.preparedQuery(PRUNE).execute(Tuple.of((double) config.sentRetention().toSeconds()))
+                .invoke(rows -> LOG.debugf("pruned %d sent outbox rows", rows.rowCount()))
+                .replaceWithVoid();
+    }
+}
