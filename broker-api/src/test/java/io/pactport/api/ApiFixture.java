@@ -33,15 +33,28 @@ import java.util.UUID;
 public final class ApiFixture {
 
     /** Tables a request writes or deletes from, whose row counts prove that a refused request changed nothing. */
-    public static final List<String> TABLES = List.of("pacticipants", "versions", "tags", "branches",
-            "branch_versions", "branch_heads", "labels", "pact_versions", "pact_publications",
-            "latest_pact_publication_ids_for_consumer_versions", "integrations", "verifications",
+    public static final List<String> TABLES = List.of(
+            "pacticipants",
+            "versions",
+            "tags",
+            "branches",
+            "branch_versions",
+            "branch_heads",
+            "labels",
+            "pact_versions",
+            "pact_publications",
+            "latest_pact_publication_ids_for_consumer_versions",
+            "integrations",
+            "verifications",
             "latest_verification_id_for_pact_version_and_provider_version",
-            "pact_version_provider_tag_successful_verifications", "deployed_versions", "released_versions", "webhooks",
-            "triggered_webhooks", "pactport_outbox");
+            "pact_version_provider_tag_successful_verifications",
+            "deployed_versions",
+            "released_versions",
+            "webhooks",
+            "triggered_webhooks",
+            "pactport_outbox");
 
-    private ApiFixture() {
-    }
+    private ApiFixture() {}
 
     /** A name no other test uses. */
     public static String unique(String prefix) {
@@ -59,8 +72,7 @@ public final class ApiFixture {
             }
             interactions.append("""
                     {"description":"%s","providerState":"a state","request":{"method":"GET","path":"/%s"},\
-                    "response":{"status":200,"body":{"price":1.0}}}""".formatted(description,
-                    description.replace(' ', '-')));
+                    "response":{"status":200,"body":{"price":1.0}}}""".formatted(description, description.replace(' ', '-')));
         }
         return """
                 {"consumer":{"name":"%s"},"provider":{"name":"%s"},"interactions":[%s],\
@@ -96,13 +108,19 @@ public final class ApiFixture {
 
     /** POSTs the JSON body; the response, for the test to check. */
     public static ValidatableResponse post(String path, String body, Object... params) {
-        return given().contentType("application/json").body(body).when().post(path, params).then();
+        return given().contentType("application/json")
+                .body(body)
+                .when()
+                .post(path, params)
+                .then();
     }
 
     /** PUTs the pact for the consumer version; the response, for the test to check. */
     public static ValidatableResponse putPact(String consumer, String provider, String version, String pact) {
-        return given().contentType("application/json").body(pact)
-                .when().put("/pacts/provider/{p}/consumer/{c}/version/{v}", provider, consumer, version)
+        return given().contentType("application/json")
+                .body(pact)
+                .when()
+                .put("/pacts/provider/{p}/consumer/{c}/version/{v}", provider, consumer, version)
                 .then();
     }
 
@@ -114,18 +132,24 @@ public final class ApiFixture {
 
     /** The version (and its pacticipant, when new), as a client creates it: the API appends its events. */
     public static void version(String pacticipant, String number) {
-        seeded(given().contentType("application/json").body("{}")
-                .put("/pacticipants/{p}/versions/{v}", pacticipant, number).then());
+        seeded(given().contentType("application/json")
+                .body("{}")
+                .put("/pacticipants/{p}/versions/{v}", pacticipant, number)
+                .then());
     }
 
     public static void branch(String pacticipant, String branch, String version) {
-        seeded(given().contentType("application/json").body("{}")
-                .put("/pacticipants/{p}/branches/{b}/versions/{v}", pacticipant, branch, version).then());
+        seeded(given().contentType("application/json")
+                .body("{}")
+                .put("/pacticipants/{p}/branches/{b}/versions/{v}", pacticipant, branch, version)
+                .then());
     }
 
     public static void tag(String pacticipant, String version, String tag) {
-        seeded(given().contentType("application/json").body("{}")
-                .put("/pacticipants/{p}/versions/{v}/tags/{t}", pacticipant, version, tag).then());
+        seeded(given().contentType("application/json")
+                .body("{}")
+                .put("/pacticipants/{p}/versions/{v}/tags/{t}", pacticipant, version, tag)
+                .then());
     }
 
     /** Publishes a pact for the consumer version whose content differs for each {@code content}; its SHA. */
@@ -137,16 +161,18 @@ public final class ApiFixture {
 
     /** Posts a verification result for the pact version by the provider version. */
     public static void verify(String consumer, String provider, String sha, String providerVersion, boolean success) {
-        verificationResult("/pacts/provider/" + provider + "/consumer/" + consumer + "/pact-version/" + sha,
-                providerVersion, success);
+        verificationResult(
+                "/pacts/provider/" + provider + "/consumer/" + consumer + "/pact-version/" + sha,
+                providerVersion,
+                success);
     }
 
     /**
      * Posts a verification result through the pact's self link (as verifiers do), by a provider version on the branch
      * (when given) with the tags.
      */
-    public static void verifyAt(String pactHref, String provider, String providerVersion, String branch,
-            boolean success, String... tags) {
+    public static void verifyAt(
+            String pactHref, String provider, String providerVersion, String branch, boolean success, String... tags) {
         if (branch != null) {
             branch(provider, branch, providerVersion);
         }
@@ -157,29 +183,44 @@ public final class ApiFixture {
     }
 
     private static void verificationResult(String pactPath, String providerVersion, boolean success) {
-        post(pactPath + "/verification-results",
-                "{\"success\":" + success + ",\"providerApplicationVersion\":\"" + providerVersion + "\"}")
+        post(
+                        pactPath + "/verification-results",
+                        "{\"success\":" + success + ",\"providerApplicationVersion\":\"" + providerVersion + "\"}")
                 .statusCode(201);
     }
 
     /** Creates the environment; its uuid. */
     public static String environment(String name, boolean production) {
         return post("/environments", "{\"name\":\"" + name + "\",\"production\":" + production + "}")
-                .statusCode(201).extract().path("uuid");
+                .statusCode(201)
+                .extract()
+                .path("uuid");
     }
 
     public static void deploy(String pacticipant, String version, String environmentUuid) {
-        post("/pacticipants/{p}/versions/{v}/deployed-versions/environment/{e}", "{}", pacticipant, version,
-                environmentUuid).statusCode(201);
+        post(
+                        "/pacticipants/{p}/versions/{v}/deployed-versions/environment/{e}",
+                        "{}",
+                        pacticipant,
+                        version,
+                        environmentUuid)
+                .statusCode(201);
     }
 
     public static void release(String pacticipant, String version, String environmentUuid) {
-        post("/pacticipants/{p}/versions/{v}/released-versions/environment/{e}", "{}", pacticipant, version,
-                environmentUuid).statusCode(201);
+        post(
+                        "/pacticipants/{p}/versions/{v}/released-versions/environment/{e}",
+                        "{}",
+                        pacticipant,
+                        version,
+                        environmentUuid)
+                .statusCode(201);
     }
 
     private static void seeded(ValidatableResponse response) {
-        assertThat(response.extract().statusCode()).as("status of a seeding request").isIn(200, 201);
+        assertThat(response.extract().statusCode())
+                .as("status of a seeding request")
+                .isIn(200, 201);
     }
 
     // Reading through the API
@@ -191,16 +232,22 @@ public final class ApiFixture {
 
     /** POSTs the pacts-for-verification query; the 200 response's JSON. */
     public static JsonPath forVerification(String provider, String query) {
-        return given().contentType("application/json").body(query)
-                .when().post("/pacts/provider/{p}/for-verification", provider)
-                .then().statusCode(200).contentType("application/hal+json;charset=utf-8")
-                .extract().jsonPath();
+        return given().contentType("application/json")
+                .body(query)
+                .when()
+                .post("/pacts/provider/{p}/for-verification", provider)
+                .then()
+                .statusCode(200)
+                .contentType("application/hal+json;charset=utf-8")
+                .extract()
+                .jsonPath();
     }
 
     /** The consumer version number of each pact in a pacts-for-verification response, in order. */
     public static List<String> versions(JsonPath response) {
         return response.getList("_embedded.pacts._links.self.name").stream()
-                .map(name -> ((String) name).replaceAll("^Pact between .* \\((.*)\\) and .*$", "$1")).toList();
+                .map(name -> ((String) name).replaceAll("^Pact between .* \\((.*)\\) and .*$", "$1"))
+                .toList();
     }
 
     /** The metadata segment of a pact's self link in a pacts-for-verification response, decoded. */
@@ -225,8 +272,13 @@ public final class ApiFixture {
     }
 
     /** A pact from the consumer version to the provider, verified by the provider version, deployed and released. */
-    public static void pactVerifiedAndDeployed(TestDatabase database, String consumer, String consumerVersion,
-            String provider, String providerVersion, String environmentUuid) {
+    public static void pactVerifiedAndDeployed(
+            TestDatabase database,
+            String consumer,
+            String consumerVersion,
+            String provider,
+            String providerVersion,
+            String environmentUuid) {
         execute(database, """
                 INSERT INTO pact_versions (consumer_id, provider_id, sha, content, created_at)
                 SELECT c.id, p.id, md5(random()::text), '{}', now()
@@ -270,7 +322,8 @@ public final class ApiFixture {
     public static TestDatabase analysedDatabase(String name, String script) {
         TestDatabase database = TestPostgres.newDatabase(name);
         new Migrator(database.dataSource()).migrate();
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
             for (String sql : script.split(";\n")) {
                 if (!sql.isBlank()) {
                     statement.execute(sql);
@@ -336,8 +389,10 @@ public final class ApiFixture {
 
     /** The outbox's payloads for the key with the type, as JSON text, oldest first. */
     public static List<String> payloads(TestDatabase database, String key, String type) {
-        return column(database,
-                "SELECT payload::text FROM pactport_outbox WHERE event_key = ? AND event_type = ? ORDER BY id", key,
+        return column(
+                database,
+                "SELECT payload::text FROM pactport_outbox WHERE event_key = ? AND event_type = ? ORDER BY id",
+                key,
                 type);
     }
 

@@ -19,23 +19,40 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.pactport.api", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] PLUMBING = {"io.pactport.api.http..", "io.pactport.api.db..",
-        "io.pactport.api.events..", "io.pactport.api.config.."};
+    private static final String[] PLUMBING = {
+        "io.pactport.api.http..", "io.pactport.api.db..", "io.pactport.api.events..", "io.pactport.api.config.."
+    };
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("io.pactport.api.(*)..").should().beFreeOfCycles();
+    static final ArchRule noPackageCycles =
+            slices().matching("io.pactport.api.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule plumbingKnowsNoFeature = noClasses().that().resideInAnyPackage(PLUMBING)
-            .should().dependOnClassesThat(resideInAPackage("io.pactport.api..").and(resideOutsideOfPackages(PLUMBING)));
+    static final ArchRule plumbingKnowsNoFeature = noClasses()
+            .that()
+            .resideInAnyPackage(PLUMBING)
+            .should()
+            .dependOnClassesThat(resideInAPackage("io.pactport.api..").and(resideOutsideOfPackages(PLUMBING)));
 
     @ArchTest
-    static final ArchRule repositoriesDependOnNothingAboveThem = noClasses().that().haveSimpleNameEndingWith("Repository")
-            .should().dependOnClassesThat().haveSimpleNameEndingWith("Service")
-            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Resource")
-            .orShould().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..");
+    static final ArchRule repositoriesDependOnNothingAboveThem = noClasses()
+            .that()
+            .haveSimpleNameEndingWith("Repository")
+            .should()
+            .dependOnClassesThat()
+            .haveSimpleNameEndingWith("Service")
+            .orShould()
+            .dependOnClassesThat()
+            .haveSimpleNameEndingWith("Resource")
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAPackage("jakarta.ws.rs..");
 
     @ArchTest
-    static final ArchRule resourcesAreTheOnlyHttpLayer = noClasses().that().haveSimpleNameEndingWith("Service")
-            .should().dependOnClassesThat().haveSimpleNameEndingWith("Resource");
+    static final ArchRule resourcesAreTheOnlyHttpLayer = noClasses()
+            .that()
+            .haveSimpleNameEndingWith("Service")
+            .should()
+            .dependOnClassesThat()
+            .haveSimpleNameEndingWith("Resource");
 }

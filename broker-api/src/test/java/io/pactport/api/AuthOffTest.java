@@ -3,8 +3,8 @@ package io.pactport.api;
 import static io.pactport.api.Callers.FOR_VERIFICATION;
 import static io.pactport.api.Callers.WRITE_PATH;
 import static io.pactport.api.Callers.anonymous;
-import static io.pactport.api.Callers.user;
 import static io.pactport.api.Callers.passed;
+import static io.pactport.api.Callers.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.testing.KafkaResource;
@@ -23,20 +23,27 @@ class AuthOffTest {
     @Test
     void everythingIsOpen() {
         anonymous().when().get("/").then().statusCode(200);
-        passed(anonymous().contentType("application/json").body("{\"name\":\"Foo\"}")
-                .when().put(WRITE_PATH));
+        passed(anonymous()
+                .contentType("application/json")
+                .body("{\"name\":\"Foo\"}")
+                .when()
+                .put(WRITE_PATH));
         passed(anonymous().when().delete(WRITE_PATH));
-        passed(anonymous().contentType("application/json").body("{}")
-                .when().post(FOR_VERIFICATION));
+        passed(anonymous().contentType("application/json").body("{}").when().post(FOR_VERIFICATION));
         user("anyone", "anything").when().get("/").then().statusCode(200);
     }
 
     @Test
     void theHeartbeatLinksToItself() {
-        JsonPath json = anonymous().header("Host", "broker.example:8443")
-                .when().get("/diagnostic/status/heartbeat")
-                .then().statusCode(200)
-                .contentType("application/hal+json;charset=utf-8").extract().jsonPath();
+        JsonPath json = anonymous()
+                .header("Host", "broker.example:8443")
+                .when()
+                .get("/diagnostic/status/heartbeat")
+                .then()
+                .statusCode(200)
+                .contentType("application/hal+json;charset=utf-8")
+                .extract()
+                .jsonPath();
         assertThat(json.getBoolean("ok")).isTrue();
         assertThat(json.getString("_links.self.href"))
                 .isEqualTo("http://broker.example:8443/diagnostic/status/heartbeat");

@@ -20,12 +20,12 @@ final class Callers {
 
     /** Any write the auth check stands in front of; what matters is whether it gets past the check. */
     static final String WRITE_PATH = "/pacticipants/Foo";
+
     static final String FOR_VERIFICATION = "/pacts/provider/Foo/for-verification";
     /** A badge: public unless PACTFLOW_ENABLE_PUBLIC_BADGE_ACCESS is false. */
     static final String BADGE = "/pacts/provider/Foo/consumer/Bar/latest/badge";
 
-    private Callers() {
-    }
+    private Callers() {}
 
     static RequestSpecification anonymous() {
         return given();
@@ -57,12 +57,19 @@ final class Callers {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("pactflow.basic-auth-username", WRITER,
-                    "pactflow.basic-auth-password", WRITER_PASSWORD,
-                    "pactflow.basic-auth-read-only-username", READER,
-                    "pactflow.basic-auth-read-only-password", READER_PASSWORD,
-                    "pactflow.read-write-api-tokens", WRITE_TOKEN,
-                    "pactflow.read-only-api-tokens", "ro-token-unused," + READ_TOKEN);
+            return Map.of(
+                    "pactflow.basic-auth-username",
+                    WRITER,
+                    "pactflow.basic-auth-password",
+                    WRITER_PASSWORD,
+                    "pactflow.basic-auth-read-only-username",
+                    READER,
+                    "pactflow.basic-auth-read-only-password",
+                    READER_PASSWORD,
+                    "pactflow.read-write-api-tokens",
+                    WRITE_TOKEN,
+                    "pactflow.read-only-api-tokens",
+                    "ro-token-unused," + READ_TOKEN);
         }
     }
 
@@ -71,9 +78,13 @@ final class Callers {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("pactflow.basic-auth-username", WRITER,
-                    "pactflow.basic-auth-password", WRITER_PASSWORD,
-                    "pactflow.allow-public-read", "true");
+            return Map.of(
+                    "pactflow.basic-auth-username",
+                    WRITER,
+                    "pactflow.basic-auth-password",
+                    WRITER_PASSWORD,
+                    "pactflow.allow-public-read",
+                    "true");
         }
     }
 
@@ -85,12 +96,19 @@ final class Callers {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("PACT_BROKER_BASIC_AUTH_USERNAME", WRITER,
-                    "PACT_BROKER_BASIC_AUTH_PASSWORD", WRITER_PASSWORD,
-                    "PACT_BROKER_BASIC_AUTH_READ_ONLY_USERNAME", READER,
-                    "PACT_BROKER_BASIC_AUTH_READ_ONLY_PASSWORD", READER_PASSWORD,
-                    "PACT_BROKER_PUBLIC_HEARTBEAT", "true",
-                    "PACT_BROKER_ENABLE_PUBLIC_BADGE_ACCESS", "false");
+            return Map.of(
+                    "PACT_BROKER_BASIC_AUTH_USERNAME",
+                    WRITER,
+                    "PACT_BROKER_BASIC_AUTH_PASSWORD",
+                    WRITER_PASSWORD,
+                    "PACT_BROKER_BASIC_AUTH_READ_ONLY_USERNAME",
+                    READER,
+                    "PACT_BROKER_BASIC_AUTH_READ_ONLY_PASSWORD",
+                    READER_PASSWORD,
+                    "PACT_BROKER_PUBLIC_HEARTBEAT",
+                    "true",
+                    "PACT_BROKER_ENABLE_PUBLIC_BADGE_ACCESS",
+                    "false");
         }
     }
 }

@@ -45,8 +45,10 @@ class DatabaseOutageTest {
     }
 
     /** A hanging answer fails the test rather than hanging it. */
-    private static final RestAssuredConfig BOUNDED = RestAssuredConfig.config().httpClient(HttpClientConfig
-            .httpClientConfig().setParam("http.socket.timeout", 20_000).setParam("http.connection.timeout", 5_000));
+    private static final RestAssuredConfig BOUNDED = RestAssuredConfig.config()
+            .httpClient(HttpClientConfig.httpClientConfig()
+                    .setParam("http.socket.timeout", 20_000)
+                    .setParam("http.connection.timeout", 5_000));
 
     FreezingProxy proxy;
     TestDatabase database;
@@ -73,11 +75,15 @@ class DatabaseOutageTest {
 
     @Test
     void aRequestThatTheDatabaseDoesNotAnswerGetsA503WithAMessage() throws SQLException {
-        client().contentType("application/json").body("{\"name\":\"before-outage\"}")
-                .post("/pacticipants").then().statusCode(201);
+        client().contentType("application/json")
+                .body("{\"name\":\"before-outage\"}")
+                .post("/pacticipants")
+                .then()
+                .statusCode(201);
         proxy.freeze();
         Instant start = Instant.now();
-        Response response = client().contentType("application/json").body("{\"name\":\"during-outage\"}")
+        Response response = client().contentType("application/json")
+                .body("{\"name\":\"during-outage\"}")
                 .post("/pacticipants");
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.contentType()).startsWith("application/json");
@@ -87,14 +93,19 @@ class DatabaseOutageTest {
         proxy.restore();
         awaitReady();
         assertThat(names()).contains("before-outage").doesNotContain("during-outage");
-        client().contentType("application/json").body("{\"name\":\"after-outage\"}")
-                .post("/pacticipants").then().statusCode(201);
+        client().contentType("application/json")
+                .body("{\"name\":\"after-outage\"}")
+                .post("/pacticipants")
+                .then()
+                .statusCode(201);
     }
 
     private static void awaitReady() {
         Instant deadline = Instant.now().plusSeconds(30);
         while (client().get("/q/health/ready").statusCode() != 200) {
-            assertThat(Instant.now()).as("ready again within 30 s of the database's return").isBefore(deadline);
+            assertThat(Instant.now())
+                    .as("ready again within 30 s of the database's return")
+                    .isBefore(deadline);
         }
     }
 

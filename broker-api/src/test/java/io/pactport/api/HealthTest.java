@@ -9,5 +9,4 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class HealthTest extends ServiceHealthContract {
-}
+class HealthTest extends ServiceHealthContract {}

@@ -31,10 +31,13 @@ import org.junit.jupiter.api.Test;
 class LockedAuthTest {
 
     private static void unauthorized(RequestSpecification request, String method, String path) {
-        Response response = request.when().request(method, path)
-                .then().statusCode(401)
+        Response response = request.when()
+                .request(method, path)
+                .then()
+                .statusCode(401)
                 .header("WWW-Authenticate", "Basic realm=\"Restricted area\"")
-                .extract().response();
+                .extract()
+                .response();
         assertThat(response.contentType()).startsWith("application/json");
         assertThat(response.asString()).isEqualTo(AuthFilter.UNAUTHORIZED);
     }
@@ -43,9 +46,14 @@ class LockedAuthTest {
     void theReadOnlyUserReadsButCannotWrite() {
         reader().when().get("/").then().statusCode(200);
         reader().when().head("/").then().statusCode(200);
-        Response response = reader().contentType("application/json").body("{\"name\":\"Foo\"}")
-                .when().put(WRITE_PATH)
-                .then().statusCode(403).extract().response();
+        Response response = reader().contentType("application/json")
+                .body("{\"name\":\"Foo\"}")
+                .when()
+                .put(WRITE_PATH)
+                .then()
+                .statusCode(403)
+                .extract()
+                .response();
         assertThat(response.contentType()).startsWith("application/json");
         assertThat(response.jsonPath().getString("error")).startsWith("Forbidden");
         reader().when().delete(WRITE_PATH).then().statusCode(403);
@@ -54,29 +62,38 @@ class LockedAuthTest {
     @Test
     void theReadWriteUserReadsAndWrites() {
         writer().when().get("/").then().statusCode(200);
-        passed(writer().contentType("application/json").body("{\"name\":\"Foo\"}")
-                .when().put(WRITE_PATH));
+        passed(writer().contentType("application/json")
+                .body("{\"name\":\"Foo\"}")
+                .when()
+                .put(WRITE_PATH));
         passed(writer().when().post("/contracts/publish"));
     }
 
     @Test
     void theReadOnlyUserMayAskWhichPactsToVerify() {
-        passed(reader().contentType("application/json").body("{}")
-                .when().post(FOR_VERIFICATION));
-        anonymous().contentType("application/json").body("{}")
-                .when().post(FOR_VERIFICATION).then().statusCode(401);
+        passed(reader().contentType("application/json").body("{}").when().post(FOR_VERIFICATION));
+        anonymous()
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post(FOR_VERIFICATION)
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void aWrongPasswordAndAnUnknownUserLookTheSame() {
         Response wrongPassword = user(WRITER, "guess").when().get("/");
         Response unknownUser = user("mallory", Callers.WRITER_PASSWORD).when().get("/");
-        Response readerWithWriterPassword = user(READER, Callers.WRITER_PASSWORD).when().get("/");
+        Response readerWithWriterPassword =
+                user(READER, Callers.WRITER_PASSWORD).when().get("/");
         for (Response response : new Response[] {wrongPassword, unknownUser, readerWithWriterPassword}) {
             response.then().statusCode(401).header("WWW-Authenticate", "Basic realm=\"Restricted area\"");
         }
-        assertThat(unknownUser.asString()).isEqualTo(wrongPassword.asString())
-                .isEqualTo(readerWithWriterPassword.asString()).isEqualTo(AuthFilter.UNAUTHORIZED);
+        assertThat(unknownUser.asString())
+                .isEqualTo(wrongPassword.asString())
+                .isEqualTo(readerWithWriterPassword.asString())
+                .isEqualTo(AuthFilter.UNAUTHORIZED);
     }
 
     @Test
@@ -98,21 +115,42 @@ class LockedAuthTest {
     @Test
     void tokensActAsTheUsersDo() {
         token(READ_TOKEN).when().get("/").then().statusCode(200);
-        passed(token(READ_TOKEN).contentType("application/json").body("{}")
-                .when().post(FOR_VERIFICATION));
-        String refusal = token(READ_TOKEN).contentType("application/json").body("{\"name\":\"Foo\"}")
-                .when().put(WRITE_PATH).then().statusCode(403).extract().jsonPath().getString("error");
+        passed(token(READ_TOKEN)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post(FOR_VERIFICATION));
+        String refusal = token(READ_TOKEN)
+                .contentType("application/json")
+                .body("{\"name\":\"Foo\"}")
+                .when()
+                .put(WRITE_PATH)
+                .then()
+                .statusCode(403)
+                .extract()
+                .jsonPath()
+                .getString("error");
         assertThat(refusal).startsWith("Forbidden");
         token(WRITE_TOKEN).when().get("/").then().statusCode(200);
-        passed(token(WRITE_TOKEN).contentType("application/json").body("{\"name\":\"Foo\"}")
-                .when().put(WRITE_PATH));
+        passed(token(WRITE_TOKEN)
+                .contentType("application/json")
+                .body("{\"name\":\"Foo\"}")
+                .when()
+                .put(WRITE_PATH));
         unauthorized(token("rw-token-4f2a9d"), "GET", "/");
     }
 
     @Test
     void healthAndMetricsNeedNoCredentials() {
-        assertThat(anonymous().when().get("/q/health/ready").then().statusCode(200).extract().jsonPath()
-                .getString("status")).isEqualTo("UP");
+        assertThat(anonymous()
+                        .when()
+                        .get("/q/health/ready")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getString("status"))
+                .isEqualTo("UP");
         anonymous().when().get("/q/health/live").then().statusCode(200);
         anonymous().when().get("/q/metrics").then().statusCode(200);
         user(WRITER, "guess").when().get("/q/health/ready").then().statusCode(200);
@@ -120,16 +158,31 @@ class LockedAuthTest {
 
     @Test
     void metricsNeverShowThePathsOfRefusedOrUnknownRequests() {
-        reader().contentType("application/json").body("{}")
-                .when().put("/pacticipants/confidential-svc/versions/7.7.7/tags/prod").then().statusCode(403);
+        reader().contentType("application/json")
+                .body("{}")
+                .when()
+                .put("/pacticipants/confidential-svc/versions/7.7.7/tags/prod")
+                .then()
+                .statusCode(403);
         anonymous().when().get("/pacticipants/secret-team-svc").then().statusCode(401);
         writer().when().get("/no-such-route/hidden-project").then().statusCode(404);
         writer().when().get("/pacticipants/unknown-svc-name").then().statusCode(404);
-        writer().contentType("application/json").body("[")
-                .when().post("/environments").then().statusCode(400);
+        writer().contentType("application/json")
+                .body("[")
+                .when()
+                .post("/environments")
+                .then()
+                .statusCode(400);
 
-        String metrics = anonymous().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("http_server_requests_seconds_count")
+        String metrics = anonymous()
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(metrics)
+                .contains("http_server_requests_seconds_count")
                 .doesNotContain("confidential-svc", "7.7.7", "secret-team-svc", "hidden-project", "unknown-svc-name");
         assertThat(metrics).contains("uri=\"/pacticipants/{pacticipant}\"");
     }
@@ -141,12 +194,22 @@ class LockedAuthTest {
         assertThat(badge.contentType()).startsWith("image/svg+xml");
         assertThat(badge.asString()).contains(">pact not found<");
         assertThat(anonymous().when().delete(Callers.BADGE).statusCode()).isEqualTo(401);
-        assertThat(anonymous().when().get("/pacts/provider/Foo/consumer/Bar/latest").statusCode()).isEqualTo(401);
+        assertThat(anonymous()
+                        .when()
+                        .get("/pacts/provider/Foo/consumer/Bar/latest")
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void theHeartbeatAnswersTheUsers() {
-        assertThat(reader().when().get("/diagnostic/status/heartbeat").then().statusCode(200).extract().jsonPath()
-                .getBoolean("ok")).isTrue();
+        assertThat(reader().when()
+                        .get("/diagnostic/status/heartbeat")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getBoolean("ok"))
+                .isTrue();
     }
 }

@@ -2,9 +2,9 @@ package io.pactport.api;
 
 import static io.pactport.api.Callers.WRITE_PATH;
 import static io.pactport.api.Callers.anonymous;
+import static io.pactport.api.Callers.passed;
 import static io.pactport.api.Callers.reader;
 import static io.pactport.api.Callers.writer;
-import static io.pactport.api.Callers.passed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.auth.AuthFilter;
@@ -13,8 +13,8 @@ import io.pactport.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 /** A team starts Pactport with its Pact Broker's PACT_BROKER_* environment, read through broker-core's legacy names. */
@@ -44,9 +44,14 @@ class PactBrokerNamesAuthTest {
 
     @Test
     void theOldPublicHeartbeatWorks() {
-        JsonPath json = anonymous().when().get("/diagnostic/status/heartbeat")
-                .then().statusCode(200)
-                .contentType("application/hal+json;charset=utf-8").extract().jsonPath();
+        JsonPath json = anonymous()
+                .when()
+                .get("/diagnostic/status/heartbeat")
+                .then()
+                .statusCode(200)
+                .contentType("application/hal+json;charset=utf-8")
+                .extract()
+                .jsonPath();
         assertThat(json.getBoolean("ok")).isTrue();
         assertThat(json.getString("_links.self.href")).endsWith("/diagnostic/status/heartbeat");
     }

@@ -24,12 +24,21 @@ import org.junit.jupiter.api.Test;
 class PactDeleteAuthTest {
 
     private static final String INTEGRATION = "/pacts/provider/Bar/consumer/Foo";
-    private static final List<String> DELETES = List.of(INTEGRATION + "/versions", INTEGRATION + "/tag/prod",
-            INTEGRATION + "/branch/main", INTEGRATION + "/version/1.0.0");
-    private static final List<String> READS = List.of(INTEGRATION + "/tag/prod", INTEGRATION + "/branch/main",
-            INTEGRATION + "/branch/versions", INTEGRATION + "/latest-untagged", INTEGRATION + "/versions/1.0.0",
-            INTEGRATION + "/version/1.0.0/previous-distinct", INTEGRATION + "/version/1.0.0/diff/previous-distinct",
-            "/pact/provider/Bar/consumer/Foo/latest", "/pacts/provider/Bar/branch/main",
+    private static final List<String> DELETES = List.of(
+            INTEGRATION + "/versions",
+            INTEGRATION + "/tag/prod",
+            INTEGRATION + "/branch/main",
+            INTEGRATION + "/version/1.0.0");
+    private static final List<String> READS = List.of(
+            INTEGRATION + "/tag/prod",
+            INTEGRATION + "/branch/main",
+            INTEGRATION + "/branch/versions",
+            INTEGRATION + "/latest-untagged",
+            INTEGRATION + "/versions/1.0.0",
+            INTEGRATION + "/version/1.0.0/previous-distinct",
+            INTEGRATION + "/version/1.0.0/diff/previous-distinct",
+            "/pact/provider/Bar/consumer/Foo/latest",
+            "/pacts/provider/Bar/branch/main",
             "/pacts/provider/Bar/provider-states");
 
     @Test

@@ -3,8 +3,8 @@ package io.pactport.api;
 import static io.pactport.api.Callers.FOR_VERIFICATION;
 import static io.pactport.api.Callers.WRITE_PATH;
 import static io.pactport.api.Callers.anonymous;
-import static io.pactport.api.Callers.writer;
 import static io.pactport.api.Callers.passed;
+import static io.pactport.api.Callers.writer;
 
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
@@ -24,17 +24,23 @@ class PublicReadAuthTest {
         anonymous().when().get("/").then().statusCode(200);
         anonymous().when().get("/diagnostic/status/heartbeat").then().statusCode(200);
         anonymous().when().get("/no-such-resource").then().statusCode(404);
-        passed(anonymous().contentType("application/json").body("{}")
-                .when().post(FOR_VERIFICATION));
+        passed(anonymous().contentType("application/json").body("{}").when().post(FOR_VERIFICATION));
     }
 
     @Test
     void writingStillNeedsTheReadWriteUser() {
-        anonymous().contentType("application/json").body("{\"name\":\"Foo\"}")
-                .when().put(WRITE_PATH)
-                .then().statusCode(401).header("WWW-Authenticate", "Basic realm=\"Restricted area\"");
+        anonymous()
+                .contentType("application/json")
+                .body("{\"name\":\"Foo\"}")
+                .when()
+                .put(WRITE_PATH)
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", "Basic realm=\"Restricted area\"");
         anonymous().when().delete(WRITE_PATH).then().statusCode(401);
-        passed(writer().contentType("application/json").body("{\"name\":\"Foo\"}")
-                .when().put(WRITE_PATH));
+        passed(writer().contentType("application/json")
+                .body("{\"name\":\"Foo\"}")
+                .when()
+                .put(WRITE_PATH));
     }
 }

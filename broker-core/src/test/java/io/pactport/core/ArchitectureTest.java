@@ -12,7 +12,15 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule brokerCoreDependsOnNoService = noClasses().that().resideInAPackage("io.pactport.core..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.pactport.api..", "io.pactport.retention..",
-                    "io.pactport.sync..", "io.pactport.migration..", "io.pactport.devinfra..");
+    static final ArchRule brokerCoreDependsOnNoService = noClasses()
+            .that()
+            .resideInAPackage("io.pactport.core..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.pactport.api..",
+                    "io.pactport.retention..",
+                    "io.pactport.sync..",
+                    "io.pactport.migration..",
+                    "io.pactport.devinfra..");
 }

@@ -17,8 +17,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalPostgres {
 
-    private LocalPostgres() {
-    }
+    private LocalPostgres() {}
 
     public static void main(String[] args) throws Exception {
         Path dataDirectory = Path.of(args[0]).toAbsolutePath();
@@ -34,25 +33,29 @@ public final class LocalPostgres {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .start();
         try (Connection c = pg.getPostgresDatabase().getConnection();
-             PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, database);
-            try (ResultSet rs = exists.executeQuery(); Statement create = c.createStatement()) {
+            try (ResultSet rs = exists.executeQuery();
+                    Statement create = c.createStatement()) {
                 if (!rs.next()) {
                     create.execute("CREATE DATABASE \"" + database + "\" ENCODING 'UTF8' TEMPLATE template0");
                 }
             }
         }
-        System.out.println("PostgreSQL " + (fresh ? "created" : "reopened") + " in " + dataDirectory + ", listening on 127.0.0.1:"
-                + port + ", database " + database);
+        System.out.println("PostgreSQL " + (fresh ? "created" : "reopened") + " in " + dataDirectory
+                + ", listening on 127.0.0.1:" + port + ", database " + database);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                pg.close();
-            } catch (Exception e) {
-                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
-            }
-            stopped.countDown();
-        }, "local-postgres-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                pg.close();
+                            } catch (Exception e) {
+                                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+                            }
+                            stopped.countDown();
+                        },
+                        "local-postgres-stop"));
         stopped.await();
     }
 }

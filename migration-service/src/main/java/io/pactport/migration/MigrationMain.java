@@ -29,6 +29,7 @@ public class MigrationMain implements QuarkusApplication {
 
     /** Resolved only by the commands that use it: {@code env} runs with no database configured at all. */
     private final Supplier<DataSource> dataSource;
+
     private final DatabaseConfig config;
 
     MigrationMain(InjectableInstance<DataSource> dataSource, DatabaseConfig config) {
@@ -57,7 +58,8 @@ public class MigrationMain implements QuarkusApplication {
             } catch (ConfigurationException e) {
                 if (args[0].equals("env")) {
                     System.exit(new CommandLine(new MigrationCommand())
-                            .addSubcommand(new EnvCommand(System.getenv())).execute(args));
+                            .addSubcommand(new EnvCommand(System.getenv()))
+                            .execute(args));
                 }
                 System.err.println(e.getMessage());
                 System.exit(NOT_CONFIGURED);

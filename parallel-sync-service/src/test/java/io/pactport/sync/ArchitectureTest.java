@@ -13,11 +13,18 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("io.pactport.sync.(*)..").should().beFreeOfCycles();
+    static final ArchRule noPackageCycles =
+            slices().matching("io.pactport.sync.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule repositoriesDependOnNothingAboveThem = noClasses().that()
-            .resideInAPackage("io.pactport.sync.repository..").should().dependOnClassesThat()
-            .resideInAnyPackage("io.pactport.sync.resource..", "io.pactport.sync.service..",
-                    "io.pactport.sync.messaging..", "io.pactport.sync.config..");
+    static final ArchRule repositoriesDependOnNothingAboveThem = noClasses()
+            .that()
+            .resideInAPackage("io.pactport.sync.repository..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.pactport.sync.resource..",
+                    "io.pactport.sync.service..",
+                    "io.pactport.sync.messaging..",
+                    "io.pactport.sync.config..");
 }

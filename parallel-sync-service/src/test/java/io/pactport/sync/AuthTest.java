@@ -23,9 +23,14 @@ class AuthTest extends AuthContract {
 
     @Override
     protected List<Endpoint> endpoints() {
-        return List.of(read("GET", "/cutover"), write("POST", "/cutover/backfill"),
-                read("GET", "/cutover/shadow"), write("POST", "/cutover/shadow"),
-                read("GET", "/sync/targets"), write("POST", "/sync/dlq/redrive"),
-                read("GET", "/no-such-route"), write("DELETE", "/sync/targets"));
+        return List.of(
+                read("GET", "/cutover"),
+                write("POST", "/cutover/backfill"),
+                read("GET", "/cutover/shadow"),
+                write("POST", "/cutover/shadow"),
+                read("GET", "/sync/targets"),
+                write("POST", "/sync/dlq/redrive"),
+                read("GET", "/no-such-route"),
+                write("DELETE", "/sync/targets"));
     }
 }

@@ -13,11 +13,18 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("io.pactport.retention.(*)..").should().beFreeOfCycles();
+    static final ArchRule noPackageCycles =
+            slices().matching("io.pactport.retention.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule repositoriesDependOnNothingAboveThem = noClasses().that()
-            .resideInAPackage("io.pactport.retention.repository..").should().dependOnClassesThat()
-            .resideInAnyPackage("io.pactport.retention.resource..", "io.pactport.retention.service..",
-                    "io.pactport.retention.messaging..", "io.pactport.retention.config..");
+    static final ArchRule repositoriesDependOnNothingAboveThem = noClasses()
+            .that()
+            .resideInAPackage("io.pactport.retention.repository..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.pactport.retention.resource..",
+                    "io.pactport.retention.service..",
+                    "io.pactport.retention.messaging..",
+                    "io.pactport.retention.config..");
 }

@@ -20,8 +20,12 @@ class AuthTest extends AuthContract {
 
     @Override
     protected List<Endpoint> endpoints() {
-        return List.of(write("POST", "/retention/preview"), write("POST", "/retention/runs"),
-                read("GET", "/retention/runs"), read("GET", "/retention/runs/1"),
-                read("GET", "/no-such-route"), write("DELETE", "/retention/runs"));
+        return List.of(
+                write("POST", "/retention/preview"),
+                write("POST", "/retention/runs"),
+                read("GET", "/retention/runs"),
+                read("GET", "/retention/runs/1"),
+                read("GET", "/no-such-route"),
+                write("DELETE", "/retention/runs"));
     }
 }

@@ -34,13 +34,32 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class RetentionFixture {
 
-    private static final List<String> TABLES = List.of("webhook_executions", "triggered_webhooks", "webhook_events",
-            "webhook_headers", "webhooks", "pact_version_provider_tag_successful_verifications",
-            "latest_verification_id_for_pact_version_and_provider_version", "verifications",
-            "latest_pact_publication_ids_for_consumer_versions", "pact_publications", "pact_versions",
-            "currently_deployed_version_ids", "deployed_versions", "released_versions", "environments", "branch_heads",
-            "branch_versions", "branches", "tags", "versions", "integrations", "labels", "pacticipants",
-            "pactport_outbox", "pactport_retention_runs");
+    private static final List<String> TABLES = List.of(
+            "webhook_executions",
+            "triggered_webhooks",
+            "webhook_events",
+            "webhook_headers",
+            "webhooks",
+            "pact_version_provider_tag_successful_verifications",
+            "latest_verification_id_for_pact_version_and_provider_version",
+            "verifications",
+            "latest_pact_publication_ids_for_consumer_versions",
+            "pact_publications",
+            "pact_versions",
+            "currently_deployed_version_ids",
+            "deployed_versions",
+            "released_versions",
+            "environments",
+            "branch_heads",
+            "branch_versions",
+            "branches",
+            "tags",
+            "versions",
+            "integrations",
+            "labels",
+            "pacticipants",
+            "pactport_outbox",
+            "pactport_retention_runs");
 
     private final DataSource dataSource;
     private final CleanService clean;
@@ -75,8 +94,10 @@ public class RetentionFixture {
 
     /** The docker defaults with these keep selectors and limit; small batches, no pause, so batching is exercised. */
     public static CleanSettings settings(String selectors, int limit) {
-        return CleanSettings.defaults().withKeepVersionSelectors(KeepSelectors.parse(selectors))
-                .withDeletionLimit(limit).withBatches(2, Duration.ZERO, 0);
+        return CleanSettings.defaults()
+                .withKeepVersionSelectors(KeepSelectors.parse(selectors))
+                .withDeletionLimit(limit)
+                .withBatches(2, Duration.ZERO, 0);
     }
 
     /** Runs the clean as {@code POST /retention/runs} does, to the end. */
@@ -99,8 +120,11 @@ public class RetentionFixture {
     public long pacticipant(String name) throws SQLException {
         Long id = pacticipants.get(name);
         if (id == null) {
-            id = insert("INSERT INTO pacticipants (name, created_at, updated_at) VALUES (?, ?, ?) RETURNING id", name,
-                    now, now);
+            id = insert(
+                    "INSERT INTO pacticipants (name, created_at, updated_at) VALUES (?, ?, ?) RETURNING id",
+                    name,
+                    now,
+                    now);
             pacticipants.put(name, id);
         }
         return id;
@@ -172,8 +196,11 @@ public class RetentionFixture {
     }
 
     public RetentionFixture branchUpdated(String pacticipant, String branch, double daysAgo) throws SQLException {
-        update("UPDATE branches SET updated_at = ? WHERE pacticipant_id = ? AND name = ?", daysAgo(daysAgo),
-                pacticipant(pacticipant), branch);
+        update(
+                "UPDATE branches SET updated_at = ? WHERE pacticipant_id = ? AND name = ?",
+                daysAgo(daysAgo),
+                pacticipant(pacticipant),
+                branch);
         return this;
     }
 
@@ -192,8 +219,11 @@ public class RetentionFixture {
                   created_at, consumer_id, consumer_version_order)
                 SELECT v.id, ?, ?, ?, ?, v.pacticipant_id, v."order" FROM versions v WHERE v.id = ? RETURNING id
                 """, providerId, revision, pactVersionId, at, consumerVersionId);
-        update("DELETE FROM latest_pact_publication_ids_for_consumer_versions WHERE consumer_version_id = ?"
-                + " AND provider_id = ?", consumerVersionId, providerId);
+        update(
+                "DELETE FROM latest_pact_publication_ids_for_consumer_versions WHERE consumer_version_id = ?"
+                        + " AND provider_id = ?",
+                consumerVersionId,
+                providerId);
         update("""
                 INSERT INTO latest_pact_publication_ids_for_consumer_versions (consumer_id, consumer_version_id,
                   provider_id, pact_publication_id, pact_version_id, created_at)
@@ -236,8 +266,11 @@ public class RetentionFixture {
                 SELECT nextval('verification_number_sequence'), ?, pv.id, ?, ?, ?, pv.consumer_id, pv.provider_id
                 FROM pact_versions pv WHERE pv.id = ? RETURNING id
                 """, success, at, at, providerVersionId, pactVersionId);
-        update("DELETE FROM latest_verification_id_for_pact_version_and_provider_version WHERE pact_version_id = ?"
-                + " AND provider_version_id = ?", pactVersionId, providerVersionId);
+        update(
+                "DELETE FROM latest_verification_id_for_pact_version_and_provider_version WHERE pact_version_id = ?"
+                        + " AND provider_version_id = ?",
+                pactVersionId,
+                providerVersionId);
         update("""
                 INSERT INTO latest_verification_id_for_pact_version_and_provider_version (consumer_id, pact_version_id,
                   provider_id, provider_version_id, verification_id, created_at)
@@ -308,8 +341,10 @@ public class RetentionFixture {
                   'contract_published'
                 FROM pact_publications pp, webhooks w WHERE pp.id = ? AND w.id = ? RETURNING id
                 """, UUID.randomUUID().toString(), at, at, verificationId, publicationId, webhookId);
-        update("INSERT INTO webhook_executions (triggered_webhook_id, success, logs, created_at) VALUES (?, true, '', ?)",
-                id, at);
+        update(
+                "INSERT INTO webhook_executions (triggered_webhook_id, success, logs, created_at) VALUES (?, true, '', ?)",
+                id,
+                at);
         return id;
     }
 
@@ -350,7 +385,9 @@ public class RetentionFixture {
     }
 
     public long branchCount(String pacticipant, String branch) throws SQLException {
-        return single("SELECT count(*) FROM branches WHERE pacticipant_id = ? AND name = ?", pacticipant(pacticipant),
+        return single(
+                "SELECT count(*) FROM branches WHERE pacticipant_id = ? AND name = ?",
+                pacticipant(pacticipant),
                 branch);
     }
 
@@ -363,7 +400,8 @@ public class RetentionFixture {
     }
 
     private Long optional(String sql, Object... params) throws SQLException {
-        try (PreparedStatement s = prepare(sql, params); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = prepare(sql, params);
+                ResultSet rs = s.executeQuery()) {
             return rs.next() ? rs.getLong(1) : null;
         }
     }

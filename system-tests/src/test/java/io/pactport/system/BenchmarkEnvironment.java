@@ -31,7 +31,8 @@ import java.util.function.IntFunction;
  */
 final class BenchmarkEnvironment implements AutoCloseable {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final double scale;
     final BenchmarkDataset.Shape shape;
@@ -48,16 +49,22 @@ final class BenchmarkEnvironment implements AutoCloseable {
         double scale = Double.parseDouble(System.getProperty("pactport.benchmark.scale", "1"));
         Path data = Path.of("target", "benchmark-pg").toAbsolutePath();
         Files.createDirectories(data);
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
-                .setPort(ServiceProcess.freePort()).setServerConfig("shared_buffers", "1GB")
-                .setServerConfig("max_wal_size", "4GB").setServerConfig("listen_addresses", "127.0.0.1").start();
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(ServiceProcess.freePort())
+                .setServerConfig("shared_buffers", "1GB")
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
         return new BenchmarkEnvironment(scale, pg);
     }
 
     /** The dataset at this scale, seeded unless the kept database already holds one of this size. */
     TestDatabase seeded() throws Exception {
         TestDatabase db = database("bench_" + String.valueOf(scale).replaceAll("[^0-9]", "_"));
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             boolean exists = exists(s, db.name());
             if (exists && versions(db) == shape.versions()) {
                 System.out.println("reusing the benchmark database " + db.name() + " in target/benchmark-pg");
@@ -82,7 +89,8 @@ final class BenchmarkEnvironment implements AutoCloseable {
     TestDatabase copyOfSeeded(String name) throws Exception {
         TestDatabase source = seeded();
         long start = System.nanoTime();
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name);
             s.execute("CREATE DATABASE " + name + " TEMPLATE " + source.name() + " STRATEGY FILE_COPY");
         }
@@ -91,15 +99,21 @@ final class BenchmarkEnvironment implements AutoCloseable {
     }
 
     void drop(TestDatabase db) throws SQLException {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + db.name() + " WITH (FORCE)");
         }
     }
 
     /** The environment every Pactport service gets for {@code db} (Kafka is the test JVM's). */
     static Map<String, String> serviceEnv(TestDatabase db) {
-        return Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl(), "PACTFLOW_DATABASE_AUTO_MIGRATE", "true",
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+        return Map.of(
+                "PACTFLOW_DATABASE_URL",
+                db.rubyUrl(),
+                "PACTFLOW_DATABASE_AUTO_MIGRATE",
+                "true",
+                "KAFKA_BOOTSTRAP_SERVERS",
+                TestKafka.bootstrapServers());
     }
 
     /** The packaged broker-api on {@code db}, ready. */
@@ -161,7 +175,8 @@ final class BenchmarkEnvironment implements AutoCloseable {
     }
 
     private static long versions(TestDatabase db) {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM versions")) {
             rs.next();
             return rs.getLong(1);

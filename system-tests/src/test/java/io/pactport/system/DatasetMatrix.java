@@ -30,12 +30,10 @@ import java.util.Set;
 final class DatasetMatrix {
 
     /** One row of the matrix; the provider version and the success are null when no target version verified it. */
-    record Row(String consumer, String consumerVersion, String provider, String providerVersion, Boolean success) {
-    }
+    record Row(String consumer, String consumerVersion, String provider, String providerVersion, Boolean success) {}
 
     /** The verdict and the rows, in no order. */
-    record Answer(Boolean deployable, Set<Row> rows) {
-    }
+    record Answer(Boolean deployable, Set<Row> rows) {}
 
     /** Where the other applications' versions come from. */
     sealed interface Target {
@@ -53,9 +51,11 @@ final class DatasetMatrix {
 
         @Override
         public List<Version> versions(Model model, String pacticipant) {
-            Set<Integer> ids = model.environments().getOrDefault(environment, Map.of()).getOrDefault(pacticipant,
-                    Set.of());
-            return model.versions().get(pacticipant).stream().filter(v -> ids.contains(v.id())).toList();
+            Set<Integer> ids =
+                    model.environments().getOrDefault(environment, Map.of()).getOrDefault(pacticipant, Set.of());
+            return model.versions().get(pacticipant).stream()
+                    .filter(v -> ids.contains(v.id()))
+                    .toList();
         }
     }
 
@@ -67,7 +67,9 @@ final class DatasetMatrix {
 
         @Override
         public List<Version> versions(Model model, String pacticipant) {
-            return newest(model.versions().get(pacticipant).stream().filter(v -> v.tags().contains(tag)).toList());
+            return newest(model.versions().get(pacticipant).stream()
+                    .filter(v -> v.tags().contains(tag))
+                    .toList());
         }
     }
 
@@ -90,15 +92,22 @@ final class DatasetMatrix {
     }
 
     Answer canIDeploy(String pacticipant, String versionNumber, Target target) {
-        Version asked = model.versions().get(pacticipant).stream().filter(v -> v.number().equals(versionNumber))
-                .findFirst().orElseThrow();
+        Version asked = model.versions().get(pacticipant).stream()
+                .filter(v -> v.number().equals(versionNumber))
+                .findFirst()
+                .orElseThrow();
         Set<Row> rows = new LinkedHashSet<>();
         model.pacts().getOrDefault(asked.id(), Map.of()).forEach((provider, pact) -> {
             Optional<Version> verifier = target.versions(model, provider).stream()
                     .filter(pv -> model.verifications().containsKey(List.of(pact, pv.id())))
                     .max(Comparator.comparingInt(Version::order));
-            rows.add(new Row(pacticipant, asked.number(), provider, verifier.map(Version::number).orElse(null),
-                    verifier.map(pv -> model.verifications().get(List.of(pact, pv.id()))).orElse(null)));
+            rows.add(new Row(
+                    pacticipant,
+                    asked.number(),
+                    provider,
+                    verifier.map(Version::number).orElse(null),
+                    verifier.map(pv -> model.verifications().get(List.of(pact, pv.id())))
+                            .orElse(null)));
         });
         for (List<String> integration : model.integrations()) {
             if (!integration.get(1).equals(pacticipant)) {
@@ -109,17 +118,19 @@ final class DatasetMatrix {
                 Integer pact = model.pacts().getOrDefault(cv.id(), Map.of()).get(pacticipant);
                 if (pact != null) {
                     Boolean success = model.verifications().get(List.of(pact, asked.id()));
-                    rows.add(new Row(consumer, cv.number(), pacticipant, success == null ? null : asked.number(),
-                            success));
+                    rows.add(new Row(
+                            consumer, cv.number(), pacticipant, success == null ? null : asked.number(), success));
                 }
             }
         }
-        Boolean deployable = rows.stream().anyMatch(r -> r.success() == null) ? null
+        Boolean deployable = rows.stream().anyMatch(r -> r.success() == null)
+                ? null
                 : rows.stream().allMatch(r -> Objects.equals(r.success(), Boolean.TRUE));
         return new Answer(deployable, rows);
     }
 
     private static List<Version> newest(List<Version> versions) {
-        return versions.stream().max(Comparator.comparingInt(Version::order)).stream().toList();
+        return versions.stream().max(Comparator.comparingInt(Version::order)).stream()
+                .toList();
     }
 }

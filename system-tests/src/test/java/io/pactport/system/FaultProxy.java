@@ -20,13 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FaultProxy implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> FORWARDED = List.of("Content-Type", "Accept", "Authorization");
 
     private final HttpServer server;
     private final String backend;
     /** Requests still let through; negative = all of them. */
     private final AtomicInteger allowance = new AtomicInteger(-1);
+
     final AtomicInteger requests = new AtomicInteger();
 
     FaultProxy(String backend) throws IOException {
@@ -47,11 +49,14 @@ final class FaultProxy implements AutoCloseable {
                 try (InputStream in = exchange.getRequestBody()) {
                     requestBody = in.readAllBytes();
                 }
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend
-                        + exchange.getRequestURI().toString())).timeout(Duration.ofSeconds(30))
-                        .method(exchange.getRequestMethod(), requestBody.length == 0
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(requestBody));
+                HttpRequest.Builder request = HttpRequest.newBuilder(
+                                URI.create(backend + exchange.getRequestURI().toString()))
+                        .timeout(Duration.ofSeconds(30))
+                        .method(
+                                exchange.getRequestMethod(),
+                                requestBody.length == 0
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofByteArray(requestBody));
                 for (String header : FORWARDED) {
                     String value = exchange.getRequestHeaders().getFirst(header);
                     if (value != null) {
@@ -66,10 +71,12 @@ final class FaultProxy implements AutoCloseable {
                     exchange.sendResponseHeaders(502, -1);
                     return;
                 }
-                response.headers().firstValue("Content-Type").ifPresent(v -> exchange.getResponseHeaders()
-                        .add("Content-Type", v));
-                response.headers().firstValue("Location").ifPresent(v -> exchange.getResponseHeaders()
-                        .add("Location", v));
+                response.headers()
+                        .firstValue("Content-Type")
+                        .ifPresent(v -> exchange.getResponseHeaders().add("Content-Type", v));
+                response.headers()
+                        .firstValue("Location")
+                        .ifPresent(v -> exchange.getResponseHeaders().add("Location", v));
                 byte[] body = response.body();
                 exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
                 if (body.length > 0) {

@@ -30,43 +30,70 @@ class JsonLogsIT {
     void everyServiceLogsJsonLinesWithoutSecrets() throws Exception {
         TestDatabase admin = TestPostgres.newDatabase("json_logs");
         String dbSecret = "Db-S3cret-In-Url";
-        PactBrokerDatabases.execute(admin, "CREATE ROLE json_logs_app LOGIN PASSWORD '" + dbSecret + "';"
-                + " ALTER DATABASE " + admin.name() + " OWNER TO json_logs_app");
+        PactBrokerDatabases.execute(
+                admin,
+                "CREATE ROLE json_logs_app LOGIN PASSWORD '" + dbSecret + "';" + " ALTER DATABASE " + admin.name()
+                        + " OWNER TO json_logs_app");
         TestDatabase db = new TestDatabase(admin.host(), admin.port(), admin.name(), "json_logs_app", dbSecret);
         String password = "Us3r-Pw-Never-Logged";
         String token = "t0ken-never-logged-0123456789";
-        Map<String, String> env = Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl(),
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
-                "PACTFLOW_LOG_FORMAT", "json", "PACT_BROKER_LOG_LEVEL", "debug",
-                "PACTFLOW_BASIC_AUTH_USERNAME", "ci", "PACTFLOW_BASIC_AUTH_PASSWORD", password,
-                "PACTFLOW_READ_WRITE_API_TOKENS", token);
+        Map<String, String> env = Map.of(
+                "PACTFLOW_DATABASE_URL",
+                db.rubyUrl(),
+                "KAFKA_BOOTSTRAP_SERVERS",
+                TestKafka.bootstrapServers(),
+                "PACTFLOW_LOG_FORMAT",
+                "json",
+                "PACT_BROKER_LOG_LEVEL",
+                "debug",
+                "PACTFLOW_BASIC_AUTH_USERNAME",
+                "ci",
+                "PACTFLOW_BASIC_AUTH_PASSWORD",
+                password,
+                "PACTFLOW_READ_WRITE_API_TOKENS",
+                token);
         try (ServiceProcess migration = ServiceProcess.start("migration-service", env, "migrate")) {
             assertThat(migration.awaitExit(START)).as(migration.output()).isZero();
         }
         List<String> secrets = List.of(dbSecret, password, token, basic("ci", password), basic("ci", password + "x"));
         try (ServiceProcess api = ServiceProcess.start("broker-api", env);
-             ServiceProcess retention = ServiceProcess.start("retention-service", env);
-             ServiceProcess sync = ServiceProcess.start("parallel-sync-service", env)) {
+                ServiceProcess retention = ServiceProcess.start("retention-service", env);
+                ServiceProcess sync = ServiceProcess.start("parallel-sync-service", env)) {
             for (ServiceProcess service : new ServiceProcess[] {api, retention, sync}) {
                 service.awaitReady(START);
                 // right and wrong credentials, as header and as token: none of them may reach a log line
                 assertThat(service.send("GET", "/", null, "Authorization", "Basic " + basic("ci", password))
-                        .statusCode()).isLessThan(500);
+                                .statusCode())
+                        .isLessThan(500);
                 assertThat(service.send("GET", "/", null, "Authorization", "Basic " + basic("ci", password + "x"))
-                        .statusCode()).isEqualTo(401);
-                assertThat(service.send("GET", "/", null, "Authorization", "Bearer " + token).statusCode())
+                                .statusCode())
+                        .isEqualTo(401);
+                assertThat(service.send("GET", "/", null, "Authorization", "Bearer " + token)
+                                .statusCode())
                         .isLessThan(500);
             }
-            assertThat(api.send("PUT", "/pacticipants/orders/versions/1.0.0/tags/main", "{}",
-                    "Authorization", "Bearer " + token, "Content-Type", "application/json").statusCode())
+            assertThat(api.send(
+                                    "PUT",
+                                    "/pacticipants/orders/versions/1.0.0/tags/main",
+                                    "{}",
+                                    "Authorization",
+                                    "Bearer " + token,
+                                    "Content-Type",
+                                    "application/json")
+                            .statusCode())
                     .isEqualTo(201);
             for (ServiceProcess service : new ServiceProcess[] {api, retention, sync}) {
                 List<JsonNode> lines = jsonLines(service.output());
                 assertThat(lines).as("JSON log lines of %s", service).hasSizeGreaterThan(5);
-                assertThat(lines).extracting(line -> line.path("level").asText()).contains("DEBUG", "INFO");
-                assertThat(lines).allSatisfy(line -> assertThat(line.has("message")).isTrue());
+                assertThat(lines)
+                        .extracting(line -> line.path("level").asText())
+                        .contains("DEBUG", "INFO");
+                assertThat(lines)
+                        .allSatisfy(line -> assertThat(line.has("message")).isTrue());
                 for (String secret : secrets) {
-                    assertThat(service.output()).as("a secret in the log of %s", service).doesNotContain(secret);
+                    assertThat(service.output())
+                            .as("a secret in the log of %s", service)
+                            .doesNotContain(secret);
                 }
             }
         }

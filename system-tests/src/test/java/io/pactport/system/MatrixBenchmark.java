@@ -40,14 +40,13 @@ class MatrixBenchmark {
 
     private static final int WARM_UP = 300;
     private static final int MEASURED = 1000;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One request shape: its name, target and a request for sample {@code k}. */
-    private record Form(String name, int targetMillis, IntFunction<HttpRequest> request) {
-    }
+    private record Form(String name, int targetMillis, IntFunction<HttpRequest> request) {}
 
-    private record Sample(String pacticipant, String version, String provider, String providerVersion) {
-    }
+    private record Sample(String pacticipant, String version, String provider, String providerVersion) {}
 
     @Test
     void latencies() throws Exception {
@@ -61,7 +60,8 @@ class MatrixBenchmark {
                 List<String> lines = new ArrayList<>();
                 lines.add("Measured " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " on "
                         + Runtime.getRuntime().availableProcessors() + " cores, load average at the start "
-                        + BenchmarkEnvironment.loadAverage() + "; each form " + WARM_UP + " requests to warm up, then " + MEASURED
+                        + BenchmarkEnvironment.loadAverage() + "; each form " + WARM_UP + " requests to warm up, then "
+                        + MEASURED
                         + " timed one after another.");
                 lines.add("");
                 lines.add("| request (scale " + scale + ": " + shape.versions() + " versions, " + shape.pacticipants()
@@ -80,29 +80,55 @@ class MatrixBenchmark {
 
     private static List<Form> forms(String base, List<Sample> samples) {
         List<Form> forms = new ArrayList<>();
-        forms.add(new Form("can-i-deploy --to-environment production", 25, k -> get(base + "/can-i-deploy?pacticipant="
-                + samples.get(k).pacticipant() + "&version=" + samples.get(k).version() + "&environment=production")));
-        forms.add(new Form("can-i-deploy --to prod (tag)", 25, k -> get(base + "/can-i-deploy?pacticipant="
-                + samples.get(k).pacticipant() + "&version=" + samples.get(k).version() + "&to=prod")));
-        forms.add(new Form("matrix: version with latest of the others (CLI, no target)", 25, k -> get(base
-                + "/matrix?q%5B%5D%5Bpacticipant%5D=" + samples.get(k).pacticipant() + "&q%5B%5D%5Bversion%5D="
-                + samples.get(k).version() + "&latestby=cvp&latest=true")));
-        forms.add(new Form("matrix: version to the main branch", 25, k -> get(base
-                + "/matrix?q%5B%5D%5Bpacticipant%5D=" + samples.get(k).pacticipant() + "&q%5B%5D%5Bversion%5D="
-                + samples.get(k).version() + "&latestby=cvp&latest=true&mainBranch=true")));
-        forms.add(new Form("matrix: consumer version and provider version", 25, k -> get(base
-                + "/matrix?q%5B%5D%5Bpacticipant%5D=" + samples.get(k).pacticipant() + "&q%5B%5D%5Bversion%5D="
-                + samples.get(k).version() + "&q%5B%5D%5Bpacticipant%5D=" + samples.get(k).provider()
-                + "&q%5B%5D%5Bversion%5D=" + samples.get(k).providerVersion() + "&latestby=cvpv")));
-        forms.add(new Form("can-i-deploy branch main to production (shortcut URL)", 25, k -> get(base
-                + "/pacticipants/" + samples.get(k).pacticipant()
-                + "/branches/main/latest-version/can-i-deploy/to-environment/production")));
+        forms.add(new Form(
+                "can-i-deploy --to-environment production",
+                25,
+                k -> get(base + "/can-i-deploy?pacticipant=" + samples.get(k).pacticipant() + "&version="
+                        + samples.get(k).version() + "&environment=production")));
+        forms.add(new Form(
+                "can-i-deploy --to prod (tag)",
+                25,
+                k -> get(base + "/can-i-deploy?pacticipant=" + samples.get(k).pacticipant() + "&version="
+                        + samples.get(k).version() + "&to=prod")));
+        forms.add(new Form(
+                "matrix: version with latest of the others (CLI, no target)",
+                25,
+                k -> get(base
+                        + "/matrix?q%5B%5D%5Bpacticipant%5D=" + samples.get(k).pacticipant() + "&q%5B%5D%5Bversion%5D="
+                        + samples.get(k).version() + "&latestby=cvp&latest=true")));
+        forms.add(new Form(
+                "matrix: version to the main branch",
+                25,
+                k -> get(base
+                        + "/matrix?q%5B%5D%5Bpacticipant%5D=" + samples.get(k).pacticipant() + "&q%5B%5D%5Bversion%5D="
+                        + samples.get(k).version() + "&latestby=cvp&latest=true&mainBranch=true")));
+        forms.add(new Form(
+                "matrix: consumer version and provider version",
+                25,
+                k -> get(base
+                        + "/matrix?q%5B%5D%5Bpacticipant%5D=" + samples.get(k).pacticipant() + "&q%5B%5D%5Bversion%5D="
+                        + samples.get(k).version() + "&q%5B%5D%5Bpacticipant%5D="
+                        + samples.get(k).provider()
+                        + "&q%5B%5D%5Bversion%5D=" + samples.get(k).providerVersion() + "&latestby=cvpv")));
+        forms.add(new Form(
+                "can-i-deploy branch main to production (shortcut URL)",
+                25,
+                k -> get(base
+                        + "/pacticipants/" + samples.get(k).pacticipant()
+                        + "/branches/main/latest-version/can-i-deploy/to-environment/production")));
         forms.add(pactsForVerification(base, samples, "default selectors", "{}"));
-        forms.add(pactsForVerification(base, samples, "mainBranch, deployedOrReleased, pending",
+        forms.add(pactsForVerification(
+                base,
+                samples,
+                "mainBranch, deployedOrReleased, pending",
                 "{\"consumerVersionSelectors\":[{\"mainBranch\":true},{\"deployedOrReleased\":true}],"
                         + "\"providerVersionBranch\":\"main\",\"includePendingStatus\":true}"));
-        // pact-jvm's and the docs' usual WIP setting: a fixed date long ago, so every pact of the provider is a candidate
-        forms.add(pactsForVerification(base, samples, "mainBranch, deployedOrReleased, pending, WIP",
+        // pact-jvm's and the docs' usual WIP setting: a fixed date long ago, so every pact of the provider is a
+        // candidate
+        forms.add(pactsForVerification(
+                base,
+                samples,
+                "mainBranch, deployedOrReleased, pending, WIP",
                 "{\"consumerVersionSelectors\":[{\"mainBranch\":true},{\"deployedOrReleased\":true}],"
                         + "\"providerVersionBranch\":\"main\",\"includePendingStatus\":true,"
                         + "\"includeWipPactsSince\":\"2020-01-01\"}"));
@@ -110,14 +136,21 @@ class MatrixBenchmark {
     }
 
     private static Form pactsForVerification(String base, List<Sample> samples, String name, String body) {
-        return new Form("POST pacts for verification (" + name + ")", 50, k -> HttpRequest
-                .newBuilder(URI.create(base + "/pacts/provider/" + samples.get(k).provider() + "/for-verification"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return new Form(
+                "POST pacts for verification (" + name + ")",
+                50,
+                k -> HttpRequest.newBuilder(URI.create(
+                                base + "/pacts/provider/" + samples.get(k).provider() + "/for-verification"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
     }
 
     private static HttpRequest get(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .build();
     }
 
     private static String measure(Form form) throws Exception {
@@ -139,7 +172,8 @@ class MatrixBenchmark {
     private static List<Sample> samples(TestDatabase db, BenchmarkDataset.Shape shape) throws Exception {
         Random random = new Random(42);
         List<Sample> samples = new ArrayList<>();
-        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = db.connect();
+                PreparedStatement s = c.prepareStatement("""
                 SELECT cp.name, cv.number, pp.name, pv.number
                 FROM versions cv JOIN pacticipants cp ON cp.id = cv.pacticipant_id
                 JOIN latest_pact_publication_ids_for_consumer_versions l ON l.consumer_version_id = cv.id
@@ -149,13 +183,17 @@ class MatrixBenchmark {
                 WHERE cv.id = ? LIMIT 1""")) {
             while (samples.size() < WARM_UP + MEASURED) {
                 int i = random.nextInt(shape.pacticipants());
-                int n = shape.versionsPerPacticipant() - 1 - random.nextInt(Math.min(200,
-                        shape.versionsPerPacticipant() - 1));
+                int n = shape.versionsPerPacticipant()
+                        - 1
+                        - random.nextInt(Math.min(200, shape.versionsPerPacticipant() - 1));
                 s.setLong(1, (long) i * shape.versionsPerPacticipant() + n + 1);
                 try (ResultSet rs = s.executeQuery()) {
                     if (rs.next()) {
-                        samples.add(new Sample(encode(rs.getString(1)), encode(rs.getString(2)),
-                                encode(rs.getString(3)), encode(rs.getString(4))));
+                        samples.add(new Sample(
+                                encode(rs.getString(1)),
+                                encode(rs.getString(2)),
+                                encode(rs.getString(3)),
+                                encode(rs.getString(4))));
                     }
                 }
             }

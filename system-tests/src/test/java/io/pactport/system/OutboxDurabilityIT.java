@@ -32,13 +32,18 @@ class OutboxDurabilityIT {
     void anAcknowledgedPublicationSurvivesKill9AndItsEventIsDeliveredAfterRestart() throws Exception {
         TestDatabase db = TestPostgres.newDatabase("durability");
         String consumer = "Consumer-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> kafkaDown = Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl(),
-                "PACTFLOW_DATABASE_AUTO_MIGRATE", "true",
-                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ServiceProcess.freePort());
+        Map<String, String> kafkaDown = Map.of(
+                "PACTFLOW_DATABASE_URL",
+                db.rubyUrl(),
+                "PACTFLOW_DATABASE_AUTO_MIGRATE",
+                "true",
+                "KAFKA_BOOTSTRAP_SERVERS",
+                "127.0.0.1:" + ServiceProcess.freePort());
 
         try (ServiceProcess api = ServiceProcess.start("broker-api", kafkaDown)) {
             api.awaitAnswer("/q/health/live", START);
-            var published = api.put("/pacts/provider/Provider/consumer/" + consumer + "/version/1.0.0", """
+            var published = api.put(
+                    "/pacts/provider/Provider/consumer/" + consumer + "/version/1.0.0", """
                     {"consumer":{"name":"%s"},"provider":{"name":"Provider"},
                      "interactions":[{"description":"a request","request":{"method":"GET","path":"/"},
                                       "response":{"status":200}}],
@@ -48,8 +53,8 @@ class OutboxDurabilityIT {
             api.kill();
         }
 
-        Map<String, String> kafkaUp = Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl(),
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+        Map<String, String> kafkaUp =
+                Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl(), "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
         try (ServiceProcess api = ServiceProcess.start("broker-api", kafkaUp)) {
             api.awaitReady(START);
             CloudEvent event = awaitEvent(consumer + "/Provider");
@@ -60,23 +65,32 @@ class OutboxDurabilityIT {
     }
 
     private static long unsentEvents(TestDatabase db, String key) throws Exception {
-        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT count(*) FROM pactport_outbox WHERE sent_at IS NULL AND event_key = '" + key + "'")) {
+        try (Connection c = db.connect();
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT count(*) FROM pactport_outbox WHERE sent_at IS NULL AND event_key = '"
+                                + key + "'")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static CloudEvent awaitEvent(String key) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "durability-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "durability-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         try (var kafka = new KafkaConsumer<>(config, new StringDeserializer(), new CloudEventDeserializer())) {
             kafka.subscribe(List.of(Topics.CONTRACTS));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline) {
                 for (var record : kafka.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key()) && EventType.PACT_PUBLISHED.type().equals(record.value().type())) {
+                    if (key.equals(record.key())
+                            && EventType.PACT_PUBLISHED
+                                    .type()
+                                    .equals(record.value().type())) {
                         return record.value();
                     }
                 }

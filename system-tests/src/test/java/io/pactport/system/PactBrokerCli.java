@@ -17,8 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class PactBrokerCli {
 
     /** The CLI's outcome. */
-    record Run(int exitCode, String output) {
-    }
+    record Run(int exitCode, String output) {}
 
     private final Path executable;
 
@@ -29,8 +28,10 @@ final class PactBrokerCli {
     /** The installed CLI, or the calling test skipped. */
     static PactBrokerCli findOrSkip() {
         Path cli = Path.of(System.getProperty("pactport.pact-cli", "../.tools/node_modules/.bin/pact-broker"));
-        RequiredArtefacts.require(Files.isExecutable(cli), "the pact-broker CLI is not installed at " + cli
-                + " (npm install --prefix .tools @pact-foundation/pact-cli@18.1.2)");
+        RequiredArtefacts.require(
+                Files.isExecutable(cli),
+                "the pact-broker CLI is not installed at " + cli
+                        + " (npm install --prefix .tools @pact-foundation/pact-cli@18.1.2)");
         return new PactBrokerCli(cli);
     }
 
@@ -39,14 +40,18 @@ final class PactBrokerCli {
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("pact-broker %s finished", args[0]).isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("pact-broker %s finished", args[0])
+                .isTrue();
         return new Run(process.exitValue(), output);
     }
 
     /** Runs a command that must succeed; returns what it printed. */
     String succeed(String... args) throws Exception {
         Run run = run(args);
-        assertThat(run.exitCode()).as("pact-broker %s said:%n%s", String.join(" ", args), run.output()).isZero();
+        assertThat(run.exitCode())
+                .as("pact-broker %s said:%n%s", String.join(" ", args), run.output())
+                .isZero();
         return run.output();
     }
 }

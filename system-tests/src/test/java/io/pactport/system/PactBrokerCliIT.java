@@ -31,8 +31,13 @@ class PactBrokerCliIT {
     @Test
     void publishCreateEnvironmentRecordDeploymentAndDescribe() throws Exception {
         TestDatabase db = TestPostgres.newDatabase("cli");
-        Map<String, String> env = Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl(),
-                "PACTFLOW_DATABASE_AUTO_MIGRATE", "true", "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+        Map<String, String> env = Map.of(
+                "PACTFLOW_DATABASE_URL",
+                db.rubyUrl(),
+                "PACTFLOW_DATABASE_AUTO_MIGRATE",
+                "true",
+                "KAFKA_BOOTSTRAP_SERVERS",
+                TestKafka.bootstrapServers());
         Path pacts = Files.createTempDirectory("pacts");
         Files.writeString(pacts.resolve("orders-inventory.json"), """
                 {"consumer":{"name":"orders"},"provider":{"name":"inventory"},
@@ -44,17 +49,36 @@ class PactBrokerCliIT {
             api.awaitReady(Duration.ofSeconds(90));
             String broker = "http://127.0.0.1:" + api.port;
 
-            cli.succeed("publish", pacts.toString(), "--consumer-app-version", "1.0.0", "--branch", "main", "-b", broker);
+            cli.succeed(
+                    "publish", pacts.toString(), "--consumer-app-version", "1.0.0", "--branch", "main", "-b", broker);
             cli.succeed("create-environment", "--name", "production", "--production", "-b", broker);
-            cli.succeed("record-deployment", "--pacticipant", "orders", "--version", "1.0.0", "--environment", "production",
-                    "-b", broker);
-            String described = cli.succeed("describe-version", "--pacticipant", "orders", "--version", "1.0.0",
-                    "--output", "json", "-b", broker);
+            cli.succeed(
+                    "record-deployment",
+                    "--pacticipant",
+                    "orders",
+                    "--version",
+                    "1.0.0",
+                    "--environment",
+                    "production",
+                    "-b",
+                    broker);
+            String described = cli.succeed(
+                    "describe-version",
+                    "--pacticipant",
+                    "orders",
+                    "--version",
+                    "1.0.0",
+                    "--output",
+                    "json",
+                    "-b",
+                    broker);
 
             assertThat(described).contains("1.0.0");
             assertThat(count(db, "SELECT count(*) FROM pact_publications")).isEqualTo(1);
-            assertThat(count(db, "SELECT count(*) FROM branch_heads WHERE branch_name = 'main'")).isEqualTo(1);
-            assertThat(count(db, "SELECT count(*) FROM currently_deployed_version_ids")).isEqualTo(1);
+            assertThat(count(db, "SELECT count(*) FROM branch_heads WHERE branch_name = 'main'"))
+                    .isEqualTo(1);
+            assertThat(count(db, "SELECT count(*) FROM currently_deployed_version_ids"))
+                    .isEqualTo(1);
         }
     }
 
@@ -67,9 +91,17 @@ class PactBrokerCliIT {
     @Test
     void publishPrintsThePactBrokersNoticesWordForWord() throws Exception {
         TestDatabase db = TestPostgres.newDatabase("clinotices");
-        Map<String, String> env = Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl(),
-                "PACTFLOW_DATABASE_AUTO_MIGRATE", "true", "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
-                "PACT_BROKER_WEBHOOK_HOST_WHITELIST", "127.0.0.1", "PACT_BROKER_WEBHOOK_SCHEME_WHITELIST", "http");
+        Map<String, String> env = Map.of(
+                "PACTFLOW_DATABASE_URL",
+                db.rubyUrl(),
+                "PACTFLOW_DATABASE_AUTO_MIGRATE",
+                "true",
+                "KAFKA_BOOTSTRAP_SERVERS",
+                TestKafka.bootstrapServers(),
+                "PACT_BROKER_WEBHOOK_HOST_WHITELIST",
+                "127.0.0.1",
+                "PACT_BROKER_WEBHOOK_SCHEME_WHITELIST",
+                "http");
         Path original = pactDirectory(7);
         Path changed = pactDirectory(8);
         String attempt = "\n📨 Attempting to publish pact for consumer: orders against provider: inventory\n";
@@ -84,49 +116,69 @@ class PactBrokerCliIT {
             String pactUrl = broker + "/pacts/provider/inventory/consumer/orders/version/";
 
             assertThat(cli.run("publish", original.toString(), "-a", "1.0.0", "--branch", "main", "-b", broker))
-                    .isEqualTo(new PactBrokerCli.Run(0, attempt
-                            + "✅ Created orders version 1.0.0 with branch main\n"
-                            + "Pact successfully published for orders version 1.0.0 and provider inventory.\n"
-                            + "View the published pact at " + pactUrl + "1.0.0\n"
-                            + "Events detected: contract_published, contract_content_changed (first time untagged pact"
-                            + " published)\n"
-                            + "Next steps:\n" + verificationStep + webhookStep));
+                    .isEqualTo(new PactBrokerCli.Run(
+                            0,
+                            attempt
+                                    + "✅ Created orders version 1.0.0 with branch main\n"
+                                    + "Pact successfully published for orders version 1.0.0 and provider inventory.\n"
+                                    + "View the published pact at " + pactUrl + "1.0.0\n"
+                                    + "Events detected: contract_published, contract_content_changed (first time untagged pact"
+                                    + " published)\n"
+                                    + "Next steps:\n" + verificationStep + webhookStep));
 
             assertThat(cli.run("publish", original.toString(), "-a", "1.0.0", "--branch", "main", "-b", broker))
-                    .isEqualTo(new PactBrokerCli.Run(0, attempt
-                            + "✅ Updated orders version 1.0.0 with branch main\n"
-                            + "Pact successfully republished for orders version 1.0.0 and provider inventory with no"
-                            + " content changes.\n"
-                            + "View the published pact at " + pactUrl + "1.0.0\n"
-                            + "Events detected: contract_published\n"
-                            + "Next steps:\n" + verificationStep + webhookStep));
+                    .isEqualTo(new PactBrokerCli.Run(
+                            0,
+                            attempt
+                                    + "✅ Updated orders version 1.0.0 with branch main\n"
+                                    + "Pact successfully republished for orders version 1.0.0 and provider inventory with no"
+                                    + " content changes.\n"
+                                    + "View the published pact at " + pactUrl + "1.0.0\n"
+                                    + "Events detected: contract_published\n"
+                                    + "Next steps:\n" + verificationStep + webhookStep));
 
             assertThat(cli.run("publish", original.toString(), "-a", "1.0.1", "--tag", "master", "-b", broker))
-                    .isEqualTo(new PactBrokerCli.Run(0, attempt
-                            + "✅ Created orders version 1.0.1 with tags master\n"
-                            + "Next steps: Configure the version branch to be the value of your repository branch.\n"
-                            + "Pact successfully published for orders version 1.0.1 and provider inventory.\n"
-                            + "View the published pact at " + pactUrl + "1.0.1\n"
-                            + "Events detected: contract_published, contract_content_changed (first time any pact"
-                            + " published for this consumer with consumer version tagged master)\n"
-                            + "Next steps:\n" + verificationStep + webhookStep));
+                    .isEqualTo(new PactBrokerCli.Run(
+                            0,
+                            attempt
+                                    + "✅ Created orders version 1.0.1 with tags master\n"
+                                    + "Next steps: Configure the version branch to be the value of your repository branch.\n"
+                                    + "Pact successfully published for orders version 1.0.1 and provider inventory.\n"
+                                    + "View the published pact at " + pactUrl + "1.0.1\n"
+                                    + "Events detected: contract_published, contract_content_changed (first time any pact"
+                                    + " published for this consumer with consumer version tagged master)\n"
+                                    + "Next steps:\n" + verificationStep + webhookStep));
 
-            cli.succeed("create-webhook", "http://127.0.0.1:9/build", "--request", "POST", "--consumer", "orders",
-                    "--provider", "inventory", "--contract-published", "--description", "trigger the inventory build",
-                    "-b", broker);
-            PactBrokerCli.Run triggering = cli.run("publish", original.toString(), "-a", "1.0.2", "--branch", "main",
-                    "-b", broker);
+            cli.succeed(
+                    "create-webhook",
+                    "http://127.0.0.1:9/build",
+                    "--request",
+                    "POST",
+                    "--consumer",
+                    "orders",
+                    "--provider",
+                    "inventory",
+                    "--contract-published",
+                    "--description",
+                    "trigger the inventory build",
+                    "-b",
+                    broker);
+            PactBrokerCli.Run triggering =
+                    cli.run("publish", original.toString(), "-a", "1.0.2", "--branch", "main", "-b", broker);
             String triggered = text(db, "SELECT uuid FROM triggered_webhooks");
             // the untagged 1.0.0 has the same content, and 1.0.2 has no tags to name
-            assertThat(triggering).isEqualTo(new PactBrokerCli.Run(0, attempt
-                    + "✅ Created orders version 1.0.2 with branch main\n"
-                    + "Pact successfully published for orders version 1.0.2 and provider inventory.\n"
-                    + "View the published pact at " + pactUrl + "1.0.2\n"
-                    + "Events detected: contract_published (pact content is the same as previous versions with tags"
-                    + " and no new tags were applied)\n"
-                    + "Webhook \"trigger the inventory build\" triggered for event contract_published. View logs at "
-                    + broker + "/triggered-webhooks/" + triggered + "/logs\n"
-                    + "Next steps:\n" + verificationStep));
+            assertThat(triggering)
+                    .isEqualTo(new PactBrokerCli.Run(
+                            0,
+                            attempt
+                                    + "✅ Created orders version 1.0.2 with branch main\n"
+                                    + "Pact successfully published for orders version 1.0.2 and provider inventory.\n"
+                                    + "View the published pact at " + pactUrl + "1.0.2\n"
+                                    + "Events detected: contract_published (pact content is the same as previous versions with tags"
+                                    + " and no new tags were applied)\n"
+                                    + "Webhook \"trigger the inventory build\" triggered for event contract_published. View logs at "
+                                    + broker + "/triggered-webhooks/" + triggered + "/logs\n"
+                                    + "Next steps:\n" + verificationStep));
 
             String refusal = "Cannot change the content of the pact for orders version 1.0.0 and provider inventory, as"
                     + " race conditions will cause unreliable results for can-i-deploy. Each pact must be published"
@@ -135,13 +187,15 @@ class PactBrokerCliIT {
                     + " - ensure you have given example values for all type matchers. For more information see"
                     + " https://docs.pact.io/go/versioning";
             assertThat(cli.run("publish", changed.toString(), "-a", "1.0.0", "--branch", "main", "-b", broker))
-                    .isEqualTo(new PactBrokerCli.Run(1, attempt
-                            + "❌ Pact publication failed:\n"
-                            + "   contracts: " + refusal + "\n"
-                            + "\nDetails:\n"
-                            + refusal + "\n"
-                            // the diff of the two pacts, one line in the CLI
-                            + "{ \"response\": { \"body\": { - \"count\": 7 + \"count\": 8 } } },\n"));
+                    .isEqualTo(new PactBrokerCli.Run(
+                            1,
+                            attempt
+                                    + "❌ Pact publication failed:\n"
+                                    + "   contracts: " + refusal + "\n"
+                                    + "\nDetails:\n"
+                                    + refusal + "\n"
+                                    // the diff of the two pacts, one line in the CLI
+                                    + "{ \"response\": { \"body\": { - \"count\": 7 + \"count\": 8 } } },\n"));
             assertThat(count(db, "SELECT count(*) FROM pact_versions")).isEqualTo(1);
         }
     }
@@ -158,14 +212,16 @@ class PactBrokerCliIT {
     }
 
     private static String text(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = db.connect();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
     }
 
     private static long count(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = db.connect();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

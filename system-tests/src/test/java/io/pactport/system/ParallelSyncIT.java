@@ -67,17 +67,38 @@ class ParallelSyncIT {
         TestDatabase pactportDatabase = TestPostgres.newDatabase("sync-pactport");
         TestDatabase oldADatabase = TestPostgres.newDatabase("sync-old-a");
         oldBDatabase = TestPostgres.newDatabase("sync-old-b");
-        pactport = ServiceProcess.start("broker-api", Map.of("PACTFLOW_DATABASE_URL", pactportDatabase.rubyUrl(),
-                "PACTFLOW_DATABASE_AUTO_MIGRATE", "true", "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
+        pactport = ServiceProcess.start(
+                "broker-api",
+                Map.of(
+                        "PACTFLOW_DATABASE_URL",
+                        pactportDatabase.rubyUrl(),
+                        "PACTFLOW_DATABASE_AUTO_MIGRATE",
+                        "true",
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        TestKafka.bootstrapServers()));
         // one start at a time: on a busy machine, parallel starts time out waiting for database connections
         pactport.awaitReady(START);
         // the old brokers' own events must not reach Pactport's topics
         String noKafka = "127.0.0.1:" + ServiceProcess.freePort();
-        oldA = ServiceProcess.start("broker-api", Map.of("PACTFLOW_DATABASE_URL", oldADatabase.rubyUrl(),
-                "PACTFLOW_DATABASE_AUTO_MIGRATE", "true", "KAFKA_BOOTSTRAP_SERVERS", noKafka));
+        oldA = ServiceProcess.start(
+                "broker-api",
+                Map.of(
+                        "PACTFLOW_DATABASE_URL",
+                        oldADatabase.rubyUrl(),
+                        "PACTFLOW_DATABASE_AUTO_MIGRATE",
+                        "true",
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        noKafka));
         oldA.awaitAnswer("/q/health/live", START);
-        oldB = ServiceProcess.start("broker-api", Map.of("PACTFLOW_DATABASE_URL", oldBDatabase.rubyUrl(),
-                "PACTFLOW_DATABASE_AUTO_MIGRATE", "true", "KAFKA_BOOTSTRAP_SERVERS", noKafka));
+        oldB = ServiceProcess.start(
+                "broker-api",
+                Map.of(
+                        "PACTFLOW_DATABASE_URL",
+                        oldBDatabase.rubyUrl(),
+                        "PACTFLOW_DATABASE_AUTO_MIGRATE",
+                        "true",
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        noKafka));
         oldB.awaitAnswer("/q/health/live", START);
         proxyB = new FaultProxy(url(oldB));
         Map<String, String> env = new HashMap<>();
@@ -114,26 +135,42 @@ class ParallelSyncIT {
         String consumer = unique("Fan-Consumer");
         String provider = unique("Fan-Provider");
         String environment = unique("fan-env");
-        toPactport.pact(pact(consumer, provider, "1.0.0", "a request"),
+        toPactport.pact(
+                pact(consumer, provider, "1.0.0", "a request"),
                 new Version(consumer, "1.0.0", "https://ci/1", List.of("main"), List.of("dev")));
-        String sha = toPactport.reader().pact(consumer, provider, "1.0.0").orElseThrow().sha();
-        toPactport.verification(new Verification(consumer, provider, sha, "1.0.0", "p-1", true, "https://ci/p1",
-                null), new VerificationDetails("main", List.of("dev"), null, null));
+        String sha = toPactport
+                .reader()
+                .pact(consumer, provider, "1.0.0")
+                .orElseThrow()
+                .sha();
+        toPactport.verification(
+                new Verification(consumer, provider, sha, "1.0.0", "p-1", true, "https://ci/p1", null),
+                new VerificationDetails("main", List.of("dev"), null, null));
         toPactport.environment(new Environment(null, environment, "Fan", true, null));
         toPactport.deployment(new Deployment(consumer, "1.0.0", environment, null), true);
 
         for (BrokerWriter old : List.of(toOldA, toOldB)) {
             BrokerReader reader = old.reader();
-            await(() -> reader.pact(consumer, provider, "1.0.0").map(p -> p.sha().equals(sha)).orElse(false));
+            await(() -> reader.pact(consumer, provider, "1.0.0")
+                    .map(p -> p.sha().equals(sha))
+                    .orElse(false));
             // the writer labels the version after publishing, so its build URL, branch and tag travel as their own
             // events on the pacticipants topic and may arrive after the pact
-            await(() -> reader.version(consumer, "1.0.0").map(v -> v.tags().equals(List.of("dev"))
-                    && v.branches().equals(List.of("main")) && "https://ci/1".equals(v.buildUrl())).orElse(false));
-            await(() -> reader.verifications(reader.pact(consumer, provider, "1.0.0").orElseThrow()).stream()
+            await(() -> reader.version(consumer, "1.0.0")
+                    .map(v -> v.tags().equals(List.of("dev"))
+                            && v.branches().equals(List.of("main"))
+                            && "https://ci/1".equals(v.buildUrl()))
+                    .orElse(false));
+            await(() -> reader
+                    .verifications(reader.pact(consumer, provider, "1.0.0").orElseThrow())
+                    .stream()
                     .anyMatch(v -> v.providerVersion().equals("p-1") && v.success()));
-            await(() -> reader.environments().stream().filter(e -> e.name().equals(environment))
-                    .anyMatch(e -> e.production() && reader.currentDeployments(e).stream()
-                            .anyMatch(d -> d.pacticipant().equals(consumer) && d.version().equals("1.0.0"))));
+            await(() -> reader.environments().stream()
+                    .filter(e -> e.name().equals(environment))
+                    .anyMatch(e -> e.production()
+                            && reader.currentDeployments(e).stream()
+                                    .anyMatch(d -> d.pacticipant().equals(consumer)
+                                            && d.version().equals("1.0.0"))));
         }
     }
 
@@ -145,9 +182,13 @@ class ParallelSyncIT {
         try {
             for (int i = 1; i <= 3; i++) {
                 toPactport.pact(pact(consumer, provider, i + ".0", "request " + i), null);
-                String sha = toPactport.reader().pact(consumer, provider, i + ".0").orElseThrow().sha();
-                toPactport.verification(new Verification(consumer, provider, sha, i + ".0", "p-" + i, true, null,
-                        null), null);
+                String sha = toPactport
+                        .reader()
+                        .pact(consumer, provider, i + ".0")
+                        .orElseThrow()
+                        .sha();
+                toPactport.verification(
+                        new Verification(consumer, provider, sha, i + ".0", "p-" + i, true, null, null), null);
             }
             await(() -> toOldA.reader().pact(consumer, provider, "3.0").isPresent()
                     && countVerifications(url(oldA), consumer, provider, "3.0") == 1);
@@ -194,9 +235,13 @@ class ParallelSyncIT {
         toOldA.delete("/pacts/provider/" + PactBrokerClient.segment(provider) + "/consumer/"
                 + PactBrokerClient.segment(consumer));
         JsonNode redriven = post("/sync/dlq/redrive?target=a");
-        assertThat(redriven.get(0).path("delivered").asInt()).as(redriven.toString()).isPositive();
-        String sha = toPactport.reader().pact(consumer, provider, "1").orElseThrow().sha();
-        assertThat(toOldA.reader().pact(consumer, provider, "1").orElseThrow().sha()).isEqualTo(sha);
+        assertThat(redriven.get(0).path("delivered").asInt())
+                .as(redriven.toString())
+                .isPositive();
+        String sha =
+                toPactport.reader().pact(consumer, provider, "1").orElseThrow().sha();
+        assertThat(toOldA.reader().pact(consumer, provider, "1").orElseThrow().sha())
+                .isEqualTo(sha);
         assertThat(target("a").path("deadLettersWaiting").asLong()).isZero();
         assertThat(target("a").path("deadLettered").asLong()).isPositive();
     }
@@ -209,13 +254,20 @@ class ParallelSyncIT {
         toOldA.version(new Version(consumer, "1.0.0", "http://ci/orders/100", List.of(), List.of()));
         toOldA.version(new Version(provider, "p-1", "http://ci/prices/7", List.of(), List.of()));
         toPactport.pact(pact(consumer, provider, "1.0.0", "a kept request"), null);
-        String sha = toPactport.reader().pact(consumer, provider, "1.0.0").orElseThrow().sha();
-        toPactport.verification(new Verification(consumer, provider, sha, "1.0.0", "p-1", true, null, null),
+        String sha = toPactport
+                .reader()
+                .pact(consumer, provider, "1.0.0")
+                .orElseThrow()
+                .sha();
+        toPactport.verification(
+                new Verification(consumer, provider, sha, "1.0.0", "p-1", true, null, null),
                 new VerificationDetails("main", List.of(), null, null));
 
         BrokerReader a = toOldA.reader();
-        await(() -> a.pact(consumer, provider, "1.0.0").map(p -> a.verifications(p).stream()
-                .anyMatch(v -> v.providerVersion().equals("p-1"))).orElse(false));
+        await(() -> a.pact(consumer, provider, "1.0.0")
+                .map(p -> a.verifications(p).stream()
+                        .anyMatch(v -> v.providerVersion().equals("p-1")))
+                .orElse(false));
         await(() -> target("a").path("lagEvents").asLong() == 0);
         assertThat(a.version(consumer, "1.0.0").orElseThrow().buildUrl()).isEqualTo("http://ci/orders/100");
         Version providerVersion = a.version(provider, "p-1").orElseThrow();
@@ -227,13 +279,16 @@ class ParallelSyncIT {
     void aPactTheOldBrokerRefusesLeavesItsVersionAsItWas() {
         String consumer = unique("Refused-Consumer");
         String provider = unique("Refused-Provider");
-        toOldB.pact(pact(consumer, provider, "1", "what b had"), new Version(consumer, "1", "http://ci/b/1",
-                List.of("main"), List.of("prod")));
+        toOldB.pact(
+                pact(consumer, provider, "1", "what b had"),
+                new Version(consumer, "1", "http://ci/b/1", List.of("main"), List.of("prod")));
 
         // what a publication event writes: the pact with its version's build URL, branch and tags
-        assertThatThrownBy(() -> toOldB.pact(pact(consumer, provider, "1", "what Pactport has"),
-                new Version(consumer, "1", "http://ci/pactport/1", List.of("feat/x"), List.of("dev"))))
-                .isInstanceOfSatisfying(RemoteBrokerException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> toOldB.pact(
+                        pact(consumer, provider, "1", "what Pactport has"),
+                        new Version(consumer, "1", "http://ci/pactport/1", List.of("feat/x"), List.of("dev"))))
+                .isInstanceOfSatisfying(
+                        RemoteBrokerException.class, e -> assertThat(e.status()).isEqualTo(409));
 
         Version after = toOldB.reader().version(consumer, "1").orElseThrow();
         assertThat(after.buildUrl()).isEqualTo("http://ci/b/1");
@@ -249,7 +304,8 @@ class ParallelSyncIT {
         // what old broker a holds and Pactport does not: production versions of a consumer and its provider
         toOldA.environment(new Environment(null, production, "Production", true, null));
         seedProduction(toOldA, consumer, provider, production);
-        assertThat(missing(consumer, provider)).extracting(m -> m.path("kind").asText())
+        assertThat(missing(consumer, provider))
+                .extracting(m -> m.path("kind").asText())
                 .contains("version", "deployed", "pact", "verification");
         assertThat(cutover("a").path("ready").asBoolean()).isFalse();
 
@@ -257,8 +313,15 @@ class ParallelSyncIT {
         assertThat(backfill.path("written").path("a").asInt()).isPositive();
         assertThat(missing(consumer, provider)).isEmpty();
         assertThat(cutover("a").path("ready").asBoolean()).isTrue();
-        assertThat(toPactport.reader().pact(consumer, provider, "c-1").orElseThrow().sha())
-                .isEqualTo(toOldA.reader().pact(consumer, provider, "c-1").orElseThrow().sha());
+        assertThat(toPactport
+                        .reader()
+                        .pact(consumer, provider, "c-1")
+                        .orElseThrow()
+                        .sha())
+                .isEqualTo(toOldA.reader()
+                        .pact(consumer, provider, "c-1")
+                        .orElseThrow()
+                        .sha());
 
         // new production versions on the old broker; the pipeline then writes them to Pactport too, piece by piece
         String consumer2 = unique("Flip-Consumer");
@@ -267,10 +330,11 @@ class ParallelSyncIT {
         assertThat(cutover("a").path("ready").asBoolean()).isFalse();
         Pact pact = toOldA.reader().pact(consumer2, provider2, "c-1").orElseThrow();
         toPactport.pact(pact, null);
-        toPactport.verification(new Verification(consumer2, provider2, pact.sha(), "c-1", "p-1", true, null, null),
-                null);
+        toPactport.verification(
+                new Verification(consumer2, provider2, pact.sha(), "c-1", "p-1", true, null, null), null);
         toPactport.deployment(new Deployment(provider2, "p-1", production, null), true);
-        assertThat(missing(consumer2, provider2)).extracting(m -> m.path("kind").asText())
+        assertThat(missing(consumer2, provider2))
+                .extracting(m -> m.path("kind").asText())
                 .containsExactly("deployed");
         assertThat(cutover("a").path("ready").asBoolean()).isFalse();
         toPactport.deployment(new Deployment(consumer2, "c-1", production, null), true);
@@ -280,13 +344,18 @@ class ParallelSyncIT {
 
         // shadow can-i-deploy: the same question to both (whatever they answer today), and bad input is a 400
         JsonNode shadow = post("/cutover/shadow", """
-                {"questions":[{"pacticipant":"%s","version":"c-1","environment":"%s"}]}""".formatted(consumer2,
-                production), 200);
+                {"questions":[{"pacticipant":"%s","version":"c-1","environment":"%s"}]}""".formatted(consumer2, production), 200);
         assertThat(shadow.path("asked").asInt()).isEqualTo(1);
-        assertThat(shadow.path("comparisons").get(0).path("question").path("pacticipant").asText())
+        assertThat(shadow.path("comparisons")
+                        .get(0)
+                        .path("question")
+                        .path("pacticipant")
+                        .asText())
                 .isEqualTo(consumer2);
-        assertThat(post("/cutover/shadow", "{\"questions\":[{\"pacticipant\":\"x\"}]}", 400).path("error")
-                .asText()).contains("needs pacticipant, version and environment");
+        assertThat(post("/cutover/shadow", "{\"questions\":[{\"pacticipant\":\"x\"}]}", 400)
+                        .path("error")
+                        .asText())
+                .contains("needs pacticipant, version and environment");
 
         // the questions pipelines ask Pactport are replayed against the old brokers: the same answer from "a"
         askAsAPipeline(consumer2, "c-1", production);
@@ -295,7 +364,8 @@ class ParallelSyncIT {
         assertThat(recent.path("question").path("environment").asText()).isEqualTo(production);
         assertThat(recent.path("agree").asBoolean()).as(recent.toString()).isTrue();
         assertThat(recent.path("old").asBoolean()).isTrue();
-        assertThat(metric("pactport_cutover_shadow_disagreements{target=\"a\"}")).isZero();
+        assertThat(metric("pactport_cutover_shadow_disagreements{target=\"a\"}"))
+                .isZero();
     }
 
     @Test
@@ -308,17 +378,32 @@ class ParallelSyncIT {
         toPactport.pact(pact(consumer, provider, "c-1", "a shadowed request"), null);
         toPactport.deployment(new Deployment(provider, "p-1", environment, null), true);
         BrokerReader a = toOldA.reader();
-        await(() -> a.pact(consumer, provider, "c-1").isPresent() && a.environments().stream()
-                .filter(e -> e.name().equals(environment))
-                .anyMatch(e -> a.currentDeployments(e).stream().anyMatch(d -> d.version().equals("p-1"))));
+        await(() -> a.pact(consumer, provider, "c-1").isPresent()
+                && a.environments().stream()
+                        .filter(e -> e.name().equals(environment))
+                        .anyMatch(e -> a.currentDeployments(e).stream()
+                                .anyMatch(d -> d.version().equals("p-1"))));
         // the provider's pipeline still publishes its verification to the old broker only
-        Verification verified = new Verification(consumer, provider,
-                toPactport.reader().pact(consumer, provider, "c-1").orElseThrow().sha(), "c-1", "p-1", true, null,
+        Verification verified = new Verification(
+                consumer,
+                provider,
+                toPactport
+                        .reader()
+                        .pact(consumer, provider, "c-1")
+                        .orElseThrow()
+                        .sha(),
+                "c-1",
+                "p-1",
+                true,
+                null,
                 null);
         toOldA.verification(verified, null);
         assertThat(deployable(a, consumer, environment)).isTrue();
         // a pipeline asks Pactport, which says no: the question is recorded
-        assertThat(askAsAPipeline(consumer, "c-1", environment).path("summary").path("deployable").asBoolean())
+        assertThat(askAsAPipeline(consumer, "c-1", environment)
+                        .path("summary")
+                        .path("deployable")
+                        .asBoolean())
                 .isFalse();
 
         // nobody asks for /cutover/shadow: the scheduled replay alone finds the disagreement, and then the agreement
@@ -341,8 +426,9 @@ class ParallelSyncIT {
         String production = unique("import-prod");
         toOldB.environment(new Environment(null, production, null, true, null));
         seedProduction(toOldB, consumer, provider, production);
-        toOldB.pact(pact(consumer, provider, "c-0", "an older one"), new Version(consumer, "c-0", null,
-                List.of("main"), List.of("prod")));
+        toOldB.pact(
+                pact(consumer, provider, "c-0", "an older one"),
+                new Version(consumer, "c-0", null, List.of("main"), List.of("prod")));
 
         proxyB.failAfter(12);
         ServiceProcess interrupted = importFrom(proxyB.url());
@@ -355,13 +441,18 @@ class ParallelSyncIT {
         BrokerReader copy = toPactport.reader();
         for (String version : List.of("c-0", "c-1")) {
             assertThat(copy.pact(consumer, provider, version).orElseThrow().sha())
-                    .isEqualTo(toOldB.reader().pact(consumer, provider, version).orElseThrow().sha());
+                    .isEqualTo(toOldB.reader()
+                            .pact(consumer, provider, version)
+                            .orElseThrow()
+                            .sha());
         }
         assertThat(copy.version(consumer, "c-0").orElseThrow().tags()).containsExactly("prod");
         assertThat(copy.verifications(copy.pact(consumer, provider, "c-1").orElseThrow()))
                 .anyMatch(v -> v.providerVersion().equals("p-1") && v.success());
-        assertThat(copy.environments().stream().filter(e -> e.name().equals(production))
-                .flatMap(e -> copy.currentDeployments(e).stream()).map(Deployment::version))
+        assertThat(copy.environments().stream()
+                        .filter(e -> e.name().equals(production))
+                        .flatMap(e -> copy.currentDeployments(e).stream())
+                        .map(Deployment::version))
                 .containsExactlyInAnyOrder("c-1", "p-1");
 
         ServiceProcess again = importFrom(url(oldB));
@@ -371,17 +462,19 @@ class ParallelSyncIT {
 
     /** Consumer c-1 with a pact verified by provider p-1, both deployed to the production environment. */
     private static void seedProduction(BrokerWriter broker, String consumer, String provider, String environment) {
-        broker.pact(pact(consumer, provider, "c-1", "a production request"),
+        broker.pact(
+                pact(consumer, provider, "c-1", "a production request"),
                 new Version(consumer, "c-1", null, List.of("main"), List.of()));
-        String sha = broker.reader().pact(consumer, provider, "c-1").orElseThrow().sha();
+        String sha =
+                broker.reader().pact(consumer, provider, "c-1").orElseThrow().sha();
         broker.verification(new Verification(consumer, provider, sha, "c-1", "p-1", true, null, null), null);
         broker.deployment(new Deployment(consumer, "c-1", environment, null), true);
         broker.deployment(new Deployment(provider, "p-1", environment, null), true);
     }
 
     private static ServiceProcess importFrom(String from) throws Exception {
-        return ServiceProcess.start("migration-service", Map.of(), "import", "--from", from, "--to", url(pactport),
-                "--timeout", "5");
+        return ServiceProcess.start(
+                "migration-service", Map.of(), "import", "--from", from, "--to", url(pactport), "--timeout", "5");
     }
 
     private static Pact pact(String consumer, String provider, String version, String description) {
@@ -419,8 +512,8 @@ class ParallelSyncIT {
         JsonNode shadow = JSON.readTree(sync.get("/cutover/shadow").body());
         assertThat(shadow.path("questions").asText()).isEqualTo("recent");
         for (JsonNode c : shadow.path("comparisons")) {
-            if (c.path("target").asText().equals("a") && c.path("question").path("pacticipant").asText()
-                    .equals(pacticipant)) {
+            if (c.path("target").asText().equals("a")
+                    && c.path("question").path("pacticipant").asText().equals(pacticipant)) {
                 return c;
             }
         }
@@ -459,42 +552,59 @@ class ParallelSyncIT {
      * broker-api does not record: they are shadow replays).
      */
     private static JsonNode askAsAPipeline(String pacticipant, String version, String environment) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(pactport)
-                + "/can-i-deploy?pacticipant=" + PactBrokerClient.query(pacticipant) + "&version="
-                + PactBrokerClient.query(version) + "&environment=" + PactBrokerClient.query(environment))).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url(pactport)
+                                + "/can-i-deploy?pacticipant=" + PactBrokerClient.query(pacticipant) + "&version="
+                                + PactBrokerClient.query(version) + "&environment="
+                                + PactBrokerClient.query(environment)))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     /** {@code summary.deployable} of can-i-deploy {@code pacticipant} c-1 to {@code environment}, or null. */
     private static Boolean deployable(BrokerReader broker, String pacticipant, String environment) {
-        JsonNode d = broker.canIDeploy(pacticipant, "c-1", environment).orElseThrow().path("summary")
+        JsonNode d = broker.canIDeploy(pacticipant, "c-1", environment)
+                .orElseThrow()
+                .path("summary")
                 .path("deployable");
         return d.isBoolean() ? d.asBoolean() : null;
     }
 
     private static JsonNode post(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(sync) + path))
-                .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url(sync) + path))
+                        .timeout(Duration.ofSeconds(120))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private static JsonNode post(String path, String json, int status) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(sync) + path))
-                .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url(sync) + path))
+                        .timeout(Duration.ofSeconds(120))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         return JSON.readTree(response.body());
     }
 
     /** The dead letter of target {@code target} for an event about {@code consumer}. */
     private static JsonNode deadLetter(String target, String consumer) throws Exception {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "dlq-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         try (var kafka = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             kafka.subscribe(List.of(Topics.SYNC_DLQ));
             long deadline = System.nanoTime() + WAIT.toNanos();
@@ -502,7 +612,10 @@ class ParallelSyncIT {
                 for (var record : kafka.poll(Duration.ofMillis(500))) {
                     JsonNode data = JSON.readTree(record.value()).path("data");
                     if (target.equals(record.key())
-                            && consumer.equals(data.path("event").path("data").path("consumer").asText())) {
+                            && consumer.equals(data.path("event")
+                                    .path("data")
+                                    .path("consumer")
+                                    .asText())) {
                         return data;
                     }
                 }
@@ -513,11 +626,14 @@ class ParallelSyncIT {
 
     private static long countVerifications(String broker, String consumer, String provider, String version) {
         BrokerReader reader = writer(broker).reader();
-        return reader.pact(consumer, provider, version).map(p -> reader.verifications(p).size()).orElse(0);
+        return reader.pact(consumer, provider, version)
+                .map(p -> reader.verifications(p).size())
+                .orElse(0);
     }
 
     private static long rows(TestDatabase database, String sql, String name) throws Exception {
-        try (Connection c = database.connect(); PreparedStatement statement = c.prepareStatement(sql)) {
+        try (Connection c = database.connect();
+                PreparedStatement statement = c.prepareStatement(sql)) {
             statement.setString(1, name);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
@@ -539,7 +655,9 @@ class ParallelSyncIT {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("not so within " + WAIT + "; sync targets: " + sync.get("/sync/targets").body(),
+        throw new AssertionError(
+                "not so within " + WAIT + "; sync targets: "
+                        + sync.get("/sync/targets").body(),
                 last);
     }
 

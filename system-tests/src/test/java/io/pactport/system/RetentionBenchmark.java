@@ -45,13 +45,14 @@ class RetentionBenchmark {
     private static final String SELECTORS = "[{\"latest\":true}]";
     private static final String PAUSE_RATIO = System.getProperty("pactport.benchmark.pauseRatio");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern DELETED = Pattern.compile("^pactport_retention_versions_deleted_total(?:\\{[^}]*})?"
-            + " ([0-9.E]+)$", Pattern.MULTILINE);
+    private static final Pattern DELETED = Pattern.compile(
+            "^pactport_retention_versions_deleted_total(?:\\{[^}]*})?" + " ([0-9.E]+)$", Pattern.MULTILINE);
 
     @Test
     void cleanThroughputAndCanIDeployNextToIt() throws Exception {
         try (BenchmarkEnvironment bench = BenchmarkEnvironment.start()) {
-            TestDatabase db = bench.copyOfSeeded("retention_" + String.valueOf(bench.scale).replaceAll("[^0-9]", "_"));
+            TestDatabase db = bench.copyOfSeeded(
+                    "retention_" + String.valueOf(bench.scale).replaceAll("[^0-9]", "_"));
             try {
                 measure(bench, db);
             } finally {
@@ -68,11 +69,13 @@ class RetentionBenchmark {
             IntFunction<HttpRequest> canIDeploy = k -> {
                 String[] sample = samples.get(k % samples.size());
                 return HttpRequest.newBuilder(URI.create(base + "/can-i-deploy?pacticipant=" + sample[0] + "&version="
-                        + sample[1] + "&environment=production")).timeout(Duration.ofSeconds(30)).build();
+                                + sample[1] + "&environment=production"))
+                        .timeout(Duration.ofSeconds(30))
+                        .build();
             };
             BenchmarkEnvironment.time("can-i-deploy (warm-up)", canIDeploy, 0, WARM_UP);
-            BenchmarkEnvironment.Latencies without = BenchmarkEnvironment.time("can-i-deploy", canIDeploy, WARM_UP,
-                    BASELINE);
+            BenchmarkEnvironment.Latencies without =
+                    BenchmarkEnvironment.time("can-i-deploy", canIDeploy, WARM_UP, BASELINE);
 
             Map<String, String> env = new HashMap<>(BenchmarkEnvironment.serviceEnv(db));
             env.put("PACTFLOW_DATABASE_CLEAN_KEEP_VERSION_SELECTORS", SELECTORS);
@@ -83,9 +86,11 @@ class RetentionBenchmark {
             }
             try (ServiceProcess retention = ServiceProcess.start("retention-service", env)) {
                 retention.awaitReady(Duration.ofSeconds(120));
-                HttpResponse<String> started = BenchmarkEnvironment.HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + retention.port + "/retention/runs"))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> started = BenchmarkEnvironment.HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + retention.port + "/retention/runs"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
                 long id = JSON.readTree(started.body()).get("id").asLong();
                 long start = System.nanoTime();
@@ -96,33 +101,54 @@ class RetentionBenchmark {
                 double lastDeleted = -1;
                 JsonNode run = null;
                 for (int k = WARM_UP + BASELINE; run == null; k++) {
-                    during.add(BenchmarkEnvironment.time("can-i-deploy during the clean", canIDeploy, k, 1).nanos()[0]);
-                    if (during.size() % 50 == 0 || System.nanoTime() - start > Duration.ofMinutes(30).toNanos()) {
+                    during.add(BenchmarkEnvironment.time("can-i-deploy during the clean", canIDeploy, k, 1)
+                            .nanos()[0]);
+                    if (during.size() % 50 == 0
+                            || System.nanoTime() - start
+                                    > Duration.ofMinutes(30).toNanos()) {
                         double deleted = deleted(retention);
                         if (deleted > lastDeleted) {
                             versionsPhaseNanos = System.nanoTime() - start;
                             lastDeleted = deleted;
                         }
-                        JsonNode now = JSON.readTree(retention.get("/retention/runs/" + id).body());
+                        JsonNode now = JSON.readTree(
+                                retention.get("/retention/runs/" + id).body());
                         if (!"running".equals(now.get("status").asText())) {
                             run = now;
                         }
-                        assertThat(System.nanoTime() - start).as("the run took over 30 minutes")
+                        assertThat(System.nanoTime() - start)
+                                .as("the run took over 30 minutes")
                                 .isLessThan(Duration.ofMinutes(30).toNanos());
                     }
                 }
                 assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
                 // with the triggers when the database user may not turn them off: a different speed, so say which
                 String mode = retention.output().contains("without PostgreSQL's foreign-key triggers")
-                        ? "without foreign-key triggers" : "with foreign-key triggers";
-                report(bench, run, mode, versionsBefore, count(db, "versions"), versionsPhaseNanos, without,
-                        new BenchmarkEnvironment.Latencies(during.stream().mapToLong(Long::longValue).toArray()));
+                        ? "without foreign-key triggers"
+                        : "with foreign-key triggers";
+                report(
+                        bench,
+                        run,
+                        mode,
+                        versionsBefore,
+                        count(db, "versions"),
+                        versionsPhaseNanos,
+                        without,
+                        new BenchmarkEnvironment.Latencies(
+                                during.stream().mapToLong(Long::longValue).toArray()));
             }
         }
     }
 
-    private static void report(BenchmarkEnvironment bench, JsonNode run, String mode, long before, long after,
-            long versionsPhaseNanos, BenchmarkEnvironment.Latencies without, BenchmarkEnvironment.Latencies during)
+    private static void report(
+            BenchmarkEnvironment bench,
+            JsonNode run,
+            String mode,
+            long before,
+            long after,
+            long versionsPhaseNanos,
+            BenchmarkEnvironment.Latencies without,
+            BenchmarkEnvironment.Latencies during)
             throws Exception {
         int deleted = run.get("versionsDeleted").asInt();
         assertThat(after).isEqualTo(before - deleted);
@@ -132,23 +158,26 @@ class RetentionBenchmark {
         List<String> lines = new ArrayList<>();
         lines.add("Clean of the benchmark dataset (scale " + bench.scale + ": " + before + " versions, "
                 + bench.shape.pacticipants() + " pacticipants), keep selectors " + SELECTORS
-                + " (+ deployed, released), default batch size, " + (PAUSE_RATIO == null ? "default pacing"
-                : "pause ratio " + PAUSE_RATIO) + ", deletion limit " + before + ", versions deleted " + mode + ".");
+                + " (+ deployed, released), default batch size, "
+                + (PAUSE_RATIO == null ? "default pacing" : "pause ratio " + PAUSE_RATIO) + ", deletion limit " + before
+                + ", versions deleted " + mode + ".");
         lines.add("Load average at the end: " + BenchmarkEnvironment.loadAverage() + ".");
         lines.add("");
         lines.add("| clean | versions deleted | seconds | versions/s | target |");
         lines.add("|---|---|---|---|---|");
-        lines.add(String.format("| versions phase (until the last version was deleted, ±50 requests) | %d | %.1f |"
-                + " %.0f | 5000 |", deleted, versionsSeconds, deleted / versionsSeconds));
-        lines.add(String.format("| whole run (and overwritten data, orphan pact content) | %d | %.1f | %.0f | |",
+        lines.add(String.format(
+                "| versions phase (until the last version was deleted, ±50 requests) | %d | %.1f |" + " %.0f | 5000 |",
+                deleted, versionsSeconds, deleted / versionsSeconds));
+        lines.add(String.format(
+                "| whole run (and overwritten data, orphan pact content) | %d | %.1f | %.0f | |",
                 deleted, runSeconds, deleted / runSeconds));
         lines.add("");
         lines.add("| can-i-deploy --to-environment production (kept versions) | requests | p50 ms | p95 ms | p99 ms |");
         lines.add("|---|---|---|---|---|");
         lines.add(row("without a clean", without));
         lines.add(row("during the clean", during));
-        lines.add(String.format("%nRise of p99 during the clean: %.0f%% (target: under 20%%). Tables: %s", rise,
-                run.get("result")));
+        lines.add(String.format(
+                "%nRise of p99 during the clean: %.0f%% (target: under 20%%). Tables: %s", rise, run.get("result")));
         BenchmarkEnvironment.writeResults("retention.md", lines);
     }
 
@@ -168,7 +197,9 @@ class RetentionBenchmark {
      */
     private static List<String[]> keptVersions(TestDatabase db) throws Exception {
         List<String[]> samples = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
                 SELECT p.name, v.number FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id
                 WHERE v.id IN (SELECT DISTINCT ON (pacticipant_id) id FROM versions
                                ORDER BY pacticipant_id, "order" DESC)
@@ -183,7 +214,8 @@ class RetentionBenchmark {
     }
 
     private static long count(TestDatabase db, String table) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);

@@ -41,21 +41,27 @@ import org.junit.jupiter.api.Test;
 class RetentionConcurrentWritesIT {
 
     private static final Duration START = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Write(String kind, String url) {
-    }
+    private record Write(String kind, String url) {}
 
     @Test
     void everyWriteBrokerApiAcknowledgedDuringACleanIsKept() throws Exception {
         TestDatabase db = TestPostgres.newDatabase("retention_concurrent");
         BenchmarkDataset.seed(db, 0.001);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             s.execute("UPDATE versions SET created_at = created_at - interval '200 days'");
         }
-        Map<String, String> env = new HashMap<>(Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl(),
-                "PACTFLOW_DATABASE_AUTO_MIGRATE", "true", "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PACTFLOW_DATABASE_URL",
+                db.rubyUrl(),
+                "PACTFLOW_DATABASE_AUTO_MIGRATE",
+                "true",
+                "KAFKA_BOOTSTRAP_SERVERS",
+                TestKafka.bootstrapServers()));
         try (ServiceProcess api = ServiceProcess.start("broker-api", env)) {
             env.put("PACTFLOW_DATABASE_CLEAN_KEEP_VERSION_SELECTORS", "[{\"max_age\":30},{\"tag\":\"keep\"}]");
             env.put("PACTFLOW_DATABASE_CLEAN_DELETION_LIMIT", "100000");
@@ -65,8 +71,8 @@ class RetentionConcurrentWritesIT {
                 api.awaitReady(START);
                 retention.awaitReady(START);
                 String base = "http://127.0.0.1:" + api.port;
-                HttpResponse<String> started = send("POST", "http://127.0.0.1:" + retention.port + "/retention/runs",
-                        "");
+                HttpResponse<String> started =
+                        send("POST", "http://127.0.0.1:" + retention.port + "/retention/runs", "");
                 assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
                 long id = JSON.readTree(started.body()).get("id").asLong();
 
@@ -89,23 +95,31 @@ class RetentionConcurrentWritesIT {
                 assertThat(acknowledged).extracting(Write::kind).contains("pact", "verification", "tag");
                 for (Write write : acknowledged) {
                     HttpResponse<String> read = send("GET", write.url(), null);
-                    assertThat(read.statusCode()).as(write + " was acknowledged during the clean, then lost: "
-                            + read.body()).isEqualTo(200);
+                    assertThat(read.statusCode())
+                            .as(write + " was acknowledged during the clean, then lost: " + read.body())
+                            .isEqualTo(200);
                 }
                 try (Connection c = db.connect()) {
                     assertThat(ForeignKeys.dangling(c)).isEmpty();
                 }
                 // a write that met a row the clean deleted under it is refused as a conflict, to be sent again
-                assertThat(refused).as(api.output()).allSatisfy(answer -> assertThat(answer).startsWith("409 "));
-                System.out.printf("%d writes acknowledged during the clean and all kept, %d refused; %s%n",
+                assertThat(refused)
+                        .as(api.output())
+                        .allSatisfy(answer -> assertThat(answer).startsWith("409 "));
+                System.out.printf(
+                        "%d writes acknowledged during the clean and all kept, %d refused; %s%n",
                         acknowledged.size(), refused.size(), run.get("result"));
             }
         }
     }
 
     /** New consumer versions' pacts, each verified by a new provider version. */
-    private static Void publishAndVerify(String base, AtomicBoolean running, ConcurrentLinkedQueue<Write> acknowledged,
-            ConcurrentLinkedQueue<String> refused) throws Exception {
+    private static Void publishAndVerify(
+            String base,
+            AtomicBoolean running,
+            ConcurrentLinkedQueue<Write> acknowledged,
+            ConcurrentLinkedQueue<String> refused)
+            throws Exception {
         for (int i = 0; running.get(); i++) {
             String pact = base + "/pacts/provider/svc-001/consumer/svc-000/version/new-" + i;
             HttpResponse<String> published = send("PUT", pact, """
@@ -118,12 +132,15 @@ class RetentionConcurrentWritesIT {
                 continue;
             }
             acknowledged.add(new Write("pact", pact));
-            String verify = JSON.readTree(published.body()).at("/_links/pb:publish-verification-results/href").asText();
+            String verify = JSON.readTree(published.body())
+                    .at("/_links/pb:publish-verification-results/href")
+                    .asText();
             HttpResponse<String> verified = send("POST", verify, """
                     {"success":true,"providerApplicationVersion":"pv-%d"}""".formatted(i));
             if (verified.statusCode() == 201) {
-                acknowledged.add(new Write("verification", JSON.readTree(verified.body()).at("/_links/self/href")
-                        .asText()));
+                acknowledged.add(new Write(
+                        "verification",
+                        JSON.readTree(verified.body()).at("/_links/self/href").asText()));
             } else {
                 refused.add(verified.statusCode() + " " + verified.body());
             }
@@ -132,10 +149,16 @@ class RetentionConcurrentWritesIT {
     }
 
     /** Tags old versions just ahead of the oldest one the clean has not deleted yet, where it is about to delete. */
-    private static Void tagAtTheCleansFront(TestDatabase db, String base, AtomicBoolean running,
-            ConcurrentLinkedQueue<Write> acknowledged, ConcurrentLinkedQueue<String> refused) throws Exception {
+    private static Void tagAtTheCleansFront(
+            TestDatabase db,
+            String base,
+            AtomicBoolean running,
+            ConcurrentLinkedQueue<Write> acknowledged,
+            ConcurrentLinkedQueue<String> refused)
+            throws Exception {
         Random random = new Random(6);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             while (running.get()) {
                 String pacticipant = null;
                 String number = null;
@@ -165,10 +188,11 @@ class RetentionConcurrentWritesIT {
     }
 
     private static HttpResponse<String> send(String method, String url, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 class RetentionShutdownIT {
 
     private static final Duration START = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Per version, how many rows of each kind refer to it. */
     private static final String FOOTPRINT = """
@@ -61,12 +62,22 @@ class RetentionShutdownIT {
         BenchmarkDataset.seed(db, 0.001);
         Map<Long, String> before = footprints(db);
         Set<Long> kept = ids(db, KEPT);
-        Map<String, String> env = new HashMap<>(Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl(),
-                "PACTFLOW_DATABASE_AUTO_MIGRATE", "true", "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
-                "PACTFLOW_DATABASE_CLEAN_KEEP_VERSION_SELECTORS", "[{\"latest\":true}]",
-                "PACTFLOW_DATABASE_CLEAN_DELETION_LIMIT", "100000",
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PACTFLOW_DATABASE_URL",
+                db.rubyUrl(),
+                "PACTFLOW_DATABASE_AUTO_MIGRATE",
+                "true",
+                "KAFKA_BOOTSTRAP_SERVERS",
+                TestKafka.bootstrapServers(),
+                "PACTFLOW_DATABASE_CLEAN_KEEP_VERSION_SELECTORS",
+                "[{\"latest\":true}]",
+                "PACTFLOW_DATABASE_CLEAN_DELETION_LIMIT",
+                "100000",
                 // small batches and a pause, so that the stop comes in the middle of the run
-                "PACTFLOW_DATABASE_CLEAN_BATCH_SIZE", "5", "PACTFLOW_DATABASE_CLEAN_BATCH_PAUSE", "0.1s"));
+                "PACTFLOW_DATABASE_CLEAN_BATCH_SIZE",
+                "5",
+                "PACTFLOW_DATABASE_CLEAN_BATCH_PAUSE",
+                "0.1s"));
 
         long first;
         try (ServiceProcess retention = ServiceProcess.start("retention-service", env)) {
@@ -74,23 +85,29 @@ class RetentionShutdownIT {
             first = start(retention);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (before.size() - ids(db, "SELECT id FROM versions").size() < 20) {
-                assertThat(System.nanoTime()).as("no batch was deleted:\n" + retention.output()).isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("no batch was deleted:\n" + retention.output())
+                        .isLessThan(deadline);
                 Thread.sleep(50);
             }
             retention.close();
         }
 
         Map<Long, String> after = footprints(db);
-        assertThat(after.size()).as("the stop came in the middle of the run").isLessThan(before.size())
+        assertThat(after.size())
+                .as("the stop came in the middle of the run")
+                .isLessThan(before.size())
                 .isGreaterThan(kept.size());
         for (Map.Entry<Long, String> version : after.entrySet()) {
-            assertThat(version.getValue()).as("the rows of version %d after the stop", version.getKey())
+            assertThat(version.getValue())
+                    .as("the rows of version %d after the stop", version.getKey())
                     .isEqualTo(before.get(version.getKey()));
         }
 
         try (ServiceProcess retention = ServiceProcess.start("retention-service", env)) {
             retention.awaitReady(START);
-            JsonNode stopped = JSON.readTree(retention.get("/retention/runs/" + first).body());
+            JsonNode stopped =
+                    JSON.readTree(retention.get("/retention/runs/" + first).body());
             assertThat(stopped.get("status").asText()).as(stopped.toString()).isEqualTo("stopped");
             assertThat(stopped.get("versionsDeleted").asInt()).isEqualTo(before.size() - after.size());
             JsonNode next = awaitRun(retention, start(retention));
@@ -104,8 +121,10 @@ class RetentionShutdownIT {
     }
 
     private static long start(ServiceProcess retention) throws Exception {
-        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + retention.port
-                + "/retention/runs")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> started = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + retention.port + "/retention/runs"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         return JSON.readTree(started.body()).get("id").asLong();
@@ -125,7 +144,9 @@ class RetentionShutdownIT {
 
     private static Map<Long, String> footprints(TestDatabase db) throws Exception {
         Map<Long, String> out = new TreeMap<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(FOOTPRINT)) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(FOOTPRINT)) {
             while (rs.next()) {
                 out.put(rs.getLong(1), rs.getString(2));
             }
@@ -135,7 +156,9 @@ class RetentionShutdownIT {
 
     private static Set<Long> ids(TestDatabase db, String sql) throws Exception {
         Set<Long> out = new TreeSet<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(rs.getLong(1));
             }

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /** One packaged Pactport app started as its own process, the way an operator runs it. */
 final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String module;
     private final Process process;
@@ -35,9 +36,11 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(String module, Map<String, String> env, String... args) throws IOException {
         int port = freePort();
         Path log = Files.createTempFile(module, ".log");
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-jar", jar(module).toString()));
+        List<String> command = new ArrayList<>(
+                List.of(javaBin(), "-Xmx256m", "-jar", jar(module).toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         return new ServiceProcess(module, builder.start(), log, port);
@@ -87,8 +90,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Any request; {@code body} may be null, {@code headers} are name, value pairs. */
@@ -96,8 +102,9 @@ final class ServiceProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -115,9 +122,13 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     HttpResponse<String> put(String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     String output() {
@@ -137,7 +148,8 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private static Path jar(String module) {
-        Path jar = Path.of(System.getProperty("pactport.root", ".."), module, "target", "quarkus-app", "quarkus-run.jar");
+        Path jar =
+                Path.of(System.getProperty("pactport.root", ".."), module, "target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the suite first (mvn package)");
         }

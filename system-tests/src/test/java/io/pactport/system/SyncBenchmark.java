@@ -110,9 +110,15 @@ class SyncBenchmark {
         });
         instant.start();
         String noKafka = "127.0.0.1:" + ServiceProcess.freePort();
-        try (ServiceProcess target = ServiceProcess.start("broker-api", Map.of("PACTFLOW_DATABASE_URL",
-                targetDatabase.rubyUrl(), "PACTFLOW_DATABASE_AUTO_MIGRATE", "true", "KAFKA_BOOTSTRAP_SERVERS",
-                noKafka))) {
+        try (ServiceProcess target = ServiceProcess.start(
+                "broker-api",
+                Map.of(
+                        "PACTFLOW_DATABASE_URL",
+                        targetDatabase.rubyUrl(),
+                        "PACTFLOW_DATABASE_AUTO_MIGRATE",
+                        "true",
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        noKafka))) {
             target.awaitAnswer("/q/health/live", Duration.ofSeconds(180));
             createVersions(targetDatabase, warmUp);
             createVersions(targetDatabase, measured);
@@ -125,7 +131,10 @@ class SyncBenchmark {
             // events other tests in this JVM left on the topics would count as minutes of lag: start at the end
             startAtTheEnd(groupPrefix + "broker-api");
             startAtTheEnd(groupPrefix + "instant");
-            Map<String, String> urls = Map.of("broker-api", "http://127.0.0.1:" + target.port, "instant",
+            Map<String, String> urls = Map.of(
+                    "broker-api",
+                    "http://127.0.0.1:" + target.port,
+                    "instant",
                     "http://127.0.0.1:" + instant.getAddress().getPort());
             for (int i = 0; i < targets.size(); i++) {
                 env.put("PACTFLOW_SYNC_TARGETS_" + i + "__NAME", targets.get(i));
@@ -150,8 +159,8 @@ class SyncBenchmark {
                         + " | target p99 ms |");
                 lines.add("|---|---|---|---|---|---|---|");
                 for (String name : targets) {
-                    Map<String, Long> arrivals = name.equals("instant") ? instantArrivals
-                            : tagCreationTimes(targetDatabase, measured);
+                    Map<String, Long> arrivals =
+                            name.equals("instant") ? instantArrivals : tagCreationTimes(targetDatabase, measured);
                     List<Long> lags = new ArrayList<>();
                     sentAt.forEach((path, sent) -> {
                         Long arrived = arrivals.get(path);
@@ -177,7 +186,8 @@ class SyncBenchmark {
      */
     private static void createVersions(TestDatabase db, Phase phase) throws SQLException {
         int versions = (phase.count() + PACTICIPANTS - 1) / PACTICIPANTS;
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             s.execute("INSERT INTO pacticipants (name, display_name, created_at, updated_at)"
                     + " SELECT '" + phase.prefix() + "-' || k, '" + phase.prefix() + "-' || k,"
                     + " now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC' FROM generate_series(0, "
@@ -193,14 +203,17 @@ class SyncBenchmark {
     /** When each of the phase's tags was written on the broker-api target (its transaction's start), by path. */
     private static Map<String, Long> tagCreationTimes(TestDatabase db, Phase phase) throws SQLException {
         Map<String, Long> times = new HashMap<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement();
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("SELECT p.name, v.number, t.name,"
                         + " (extract(epoch FROM t.created_at) * 1000)::bigint FROM tags t"
                         + " JOIN versions v ON v.id = t.version_id JOIN pacticipants p ON p.id = v.pacticipant_id"
                         + " WHERE p.name LIKE '" + phase.prefix() + "-%'")) {
             while (rows.next()) {
-                times.put("/pacticipants/" + rows.getString(1) + "/versions/" + rows.getString(2) + "/tags/"
-                        + rows.getString(3), rows.getLong(4));
+                times.put(
+                        "/pacticipants/" + rows.getString(1) + "/versions/" + rows.getString(2) + "/tags/"
+                                + rows.getString(3),
+                        rows.getLong(4));
             }
         }
         return times;
@@ -212,7 +225,8 @@ class SyncBenchmark {
         while (System.nanoTime() < deadline) {
             long caughtUp = 0;
             for (JsonNode t : JSON.readTree(sync.get("/sync/targets").body())) {
-                if (targets.contains(t.path("name").asText()) && t.path("delivered").asLong() >= total) {
+                if (targets.contains(t.path("name").asText())
+                        && t.path("delivered").asLong() >= total) {
                     caughtUp++;
                 }
             }
@@ -225,8 +239,13 @@ class SyncBenchmark {
     }
 
     private static void startAtTheEnd(String group) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestKafka.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, group), new StringDeserializer(),
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestKafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        group),
+                new StringDeserializer(),
                 new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(Topics.CONTRACTS, Topics.PACTICIPANTS)) {
@@ -260,14 +279,24 @@ class SyncBenchmark {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
                 String pacticipant = phase.pacticipant(i);
-                ObjectNode data = CloudEventJson.mapper().createObjectNode().put("pacticipant", pacticipant)
-                        .put("version", phase.version(i)).put("tag", phase.tag(i));
+                ObjectNode data = CloudEventJson.mapper()
+                        .createObjectNode()
+                        .put("pacticipant", pacticipant)
+                        .put("version", phase.version(i))
+                        .put("tag", phase.tag(i));
                 if (sentAt != null) {
                     sentAt.put(phase.path(i), System.currentTimeMillis());
                 }
-                producer.send(new ProducerRecord<>(Topics.PACTICIPANTS, pacticipant, CloudEvent.of(phase.prefix()
-                        + "-" + i, "/bench", EventType.TAG_ADDED.type(), pacticipant,
-                        OffsetDateTime.now(ZoneOffset.UTC), data)));
+                producer.send(new ProducerRecord<>(
+                        Topics.PACTICIPANTS,
+                        pacticipant,
+                        CloudEvent.of(
+                                phase.prefix() + "-" + i,
+                                "/bench",
+                                EventType.TAG_ADDED.type(),
+                                pacticipant,
+                                OffsetDateTime.now(ZoneOffset.UTC),
+                                data)));
             }
             producer.flush();
             return phase.count() / ((System.nanoTime() - start) / 1e9);

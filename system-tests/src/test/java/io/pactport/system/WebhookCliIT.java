@@ -46,11 +46,18 @@ class WebhookCliIT {
         });
         receiver.start();
         TestDatabase db = TestPostgres.newDatabase("webhookcli");
-        Map<String, String> env = Map.of("PACTFLOW_DATABASE_URL", db.rubyUrl(),
-                "PACTFLOW_DATABASE_AUTO_MIGRATE", "true", "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
+        Map<String, String> env = Map.of(
+                "PACTFLOW_DATABASE_URL",
+                db.rubyUrl(),
+                "PACTFLOW_DATABASE_AUTO_MIGRATE",
+                "true",
+                "KAFKA_BOOTSTRAP_SERVERS",
+                TestKafka.bootstrapServers(),
                 // the Pact Broker's names, read through the legacy mapping
-                "PACT_BROKER_WEBHOOK_HOST_WHITELIST", "127.0.0.1",
-                "PACT_BROKER_WEBHOOK_SCHEME_WHITELIST", "http https");
+                "PACT_BROKER_WEBHOOK_HOST_WHITELIST",
+                "127.0.0.1",
+                "PACT_BROKER_WEBHOOK_SCHEME_WHITELIST",
+                "http https");
         Path pacts = Files.createTempDirectory("pacts");
         Files.writeString(pacts.resolve("orders-inventory.json"), """
                 {"consumer":{"name":"orders"},"provider":{"name":"inventory"},
@@ -65,12 +72,30 @@ class WebhookCliIT {
                     + "/build?branch=${pactbroker.consumerVersionBranch}";
 
             // the CLI creates pacticipants it names only when they exist, so the first publication comes first
-            cli.succeed("publish", pacts.toString(), "--consumer-app-version", "1.0.0", "--branch", "main", "-b", broker);
-            cli.succeed("create-webhook", hook, "--request", "POST", "--header", "Content-Type: application/json",
-                    "--data", "{\"version\":\"${pactbroker.consumerVersionNumber}\"}", "--user", "ci:s3cret",
-                    "--consumer", "orders", "--provider", "inventory", "--contract-published",
-                    "--description", "trigger the inventory build", "-b", broker);
-            cli.succeed("publish", pacts.toString(), "--consumer-app-version", "1.0.1", "--branch", "feat/x", "-b", broker);
+            cli.succeed(
+                    "publish", pacts.toString(), "--consumer-app-version", "1.0.0", "--branch", "main", "-b", broker);
+            cli.succeed(
+                    "create-webhook",
+                    hook,
+                    "--request",
+                    "POST",
+                    "--header",
+                    "Content-Type: application/json",
+                    "--data",
+                    "{\"version\":\"${pactbroker.consumerVersionNumber}\"}",
+                    "--user",
+                    "ci:s3cret",
+                    "--consumer",
+                    "orders",
+                    "--provider",
+                    "inventory",
+                    "--contract-published",
+                    "--description",
+                    "trigger the inventory build",
+                    "-b",
+                    broker);
+            cli.succeed(
+                    "publish", pacts.toString(), "--consumer-app-version", "1.0.1", "--branch", "feat/x", "-b", broker);
 
             Instant end = Instant.now().plusSeconds(60);
             while (received.isEmpty() && Instant.now().isBefore(end)) {
@@ -84,16 +109,17 @@ class WebhookCliIT {
                 Thread.sleep(100);
             }
             assertThat(text(db, "SELECT status FROM triggered_webhooks")).isEqualTo("success");
-            assertThat(text(db, "SELECT logs FROM webhook_executions")).contains("Successfully executed webhook")
+            assertThat(text(db, "SELECT logs FROM webhook_executions"))
+                    .contains("Successfully executed webhook")
                     .doesNotContain("s3cret");
         } finally {
             receiver.stop(0);
         }
     }
 
-
     private static String text(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = db.connect();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

@@ -30,9 +30,11 @@ public class BadgeResponses {
         if (redirect) {
             return RestResponse.ResponseBuilder.<String>create(RestResponse.Status.TEMPORARY_REDIRECT)
                     .location(URI.create(shieldsBaseUrl + badge.shieldsPath()))
-                    .header("Cache-Control", "no-cache").build();
+                    .header("Cache-Control", "no-cache")
+                    .build();
         }
         return RestResponse.ResponseBuilder.ok(comment + BadgeSvg.draw(badge), SVG)
-                .header("Cache-Control", "no-cache").build();
+                .header("Cache-Control", "no-cache")
+                .build();
     }
 }

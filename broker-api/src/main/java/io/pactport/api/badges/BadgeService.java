@@ -17,8 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class BadgeService {
 
     /** A drawn badge and the comment the Pact Broker puts before a pact badge's SVG (empty for the others). */
-    public record Drawn(Badge badge, String comment) {
-    }
+    public record Drawn(Badge badge, String comment) {}
 
     private final Pool pool;
     private final PactBadgeRepository pacts;
@@ -31,22 +30,23 @@ public class BadgeService {
     }
 
     /** The latest pact's verification status; {@code tag} only for {@link Scope#TAGGED}. */
-    public Uni<Drawn> pact(String provider, String consumer, Scope scope, String tag, String label,
-            boolean initials) {
+    public Uni<Drawn> pact(String provider, String consumer, Scope scope, String tag, String label, boolean initials) {
         return pacts.latest(pool, provider, consumer, scope, tag)
                 .map(found -> pactBadge(consumer, provider, found.orElse(null), label, initials, null, null));
     }
 
     /** The latest pact of the consumer tag, as verified by the latest provider version with the provider tag. */
-    public Uni<Drawn> matrix(String provider, String providerTag, String consumer, String consumerTag, String label,
-            boolean initials) {
-        return pacts.latestForTags(pool, provider, providerTag, consumer, consumerTag).map(found -> pactBadge(consumer,
-                provider, found.orElse(null), label, initials, consumerTag, providerTag));
+    public Uni<Drawn> matrix(
+            String provider, String providerTag, String consumer, String consumerTag, String label, boolean initials) {
+        return pacts.latestForTags(pool, provider, providerTag, consumer, consumerTag)
+                .map(found ->
+                        pactBadge(consumer, provider, found.orElse(null), label, initials, consumerTag, providerTag));
     }
 
     /** Whether the latest version on the branch can be deployed to the environment. */
     public Uni<Drawn> canIDeployBranch(String pacticipant, String branch, String environment, String label) {
-        return canIDeploy.branchToEnvironment(pacticipant, branch, environment)
+        return canIDeploy
+                .branchToEnvironment(pacticipant, branch, environment)
                 .map(answer -> canIDeployBadge(answer, branch, environment, label));
     }
 
@@ -55,14 +55,20 @@ public class BadgeService {
         return canIDeploy.tagToTag(pacticipant, tag, to).map(answer -> canIDeployBadge(answer, tag, to, label));
     }
 
-    private static Drawn pactBadge(String consumer, String provider, PactStatus status, String label,
-            boolean initials, String consumerTag, String providerTag) {
+    private static Drawn pactBadge(
+            String consumer,
+            String provider,
+            PactStatus status,
+            String label,
+            boolean initials,
+            String consumerTag,
+            String providerTag) {
         String comment = PactStatus.comment(consumer, provider, status);
         if (status == null) {
             return new Drawn(new Badge(PactBadgeTitle.PACT_NOT_FOUND, "unknown", Colour.LIGHTGREY), comment);
         }
-        String title = PactBadgeTitle.of(status.consumerName(), status.providerName(), label, initials, consumerTag,
-                providerTag);
+        String title = PactBadgeTitle.of(
+                status.consumerName(), status.providerName(), label, initials, consumerTag, providerTag);
         return new Drawn(status.badge(title), comment);
     }
 
@@ -71,8 +77,13 @@ public class BadgeService {
         if (answer.missing() != null) {
             return new Drawn(Badge.notFound(answer.missing()), "");
         }
-        boolean deployable = Boolean.TRUE.equals(MatrixSummary.of(answer.result()).deployable());
-        return new Drawn(new Badge(label == null || label.isEmpty() ? "can-i-deploy" : label, from + " to " + to,
-                deployable ? Colour.BRIGHTGREEN : Colour.RED), "");
+        boolean deployable =
+                Boolean.TRUE.equals(MatrixSummary.of(answer.result()).deployable());
+        return new Drawn(
+                new Badge(
+                        label == null || label.isEmpty() ? "can-i-deploy" : label,
+                        from + " to " + to,
+                        deployable ? Colour.BRIGHTGREEN : Colour.RED),
+                "");
     }
 }

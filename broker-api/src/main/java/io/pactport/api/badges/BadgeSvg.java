@@ -11,8 +11,7 @@ final class BadgeSvg {
 
     private static final int PADDING = 10;
 
-    private BadgeSvg() {
-    }
+    private BadgeSvg() {}
 
     /** The badge as an SVG document. */
     static String draw(Badge badge) {
@@ -21,7 +20,9 @@ final class BadgeSvg {
         int total = labelWidth + messageWidth;
         String label = xml(badge.label());
         String message = xml(badge.message());
-        return String.format(Locale.ROOT, """
+        return String.format(
+                Locale.ROOT,
+                """
                 <svg xmlns="http://www.w3.org/2000/svg" width="%1$d" height="20" role="img" aria-label="%4$s: %5$s">\
                 <title>%4$s: %5$s</title>\
                 <clipPath id="r"><rect width="%1$d" height="20" rx="3" fill="#fff"/></clipPath>\
@@ -30,8 +31,15 @@ final class BadgeSvg {
                 <g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">\
                 <text x="%7$.1f" y="15" fill="#010101" fill-opacity=".3">%4$s</text><text x="%7$.1f" y="14">%4$s</text>\
                 <text x="%8$.1f" y="15" fill="#010101" fill-opacity=".3">%5$s</text><text x="%8$.1f" y="14">%5$s</text>\
-                </g></svg>""", total, labelWidth, messageWidth, label, message, badge.colour().fill(),
-                labelWidth / 2.0, labelWidth + messageWidth / 2.0);
+                </g></svg>""",
+                total,
+                labelWidth,
+                messageWidth,
+                label,
+                message,
+                badge.colour().fill(),
+                labelWidth / 2.0,
+                labelWidth + messageWidth / 2.0);
     }
 
     /** The box a text needs: its estimated width plus 5px either side. */
@@ -79,7 +87,11 @@ final class BadgeSvg {
     }
 
     private static boolean allowedInXml(int c) {
-        return c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
+        return c == '\t'
+                || c == '\n'
+                || c == '\r'
+                || c >= 0x20 && c <= 0xD7FF
+                || c >= 0xE000 && c <= 0xFFFD
                 || c >= 0x10000 && c <= 0x10FFFF;
     }
 }

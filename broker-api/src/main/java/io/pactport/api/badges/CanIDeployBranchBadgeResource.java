@@ -24,8 +24,10 @@ public class CanIDeployBranchBadgeResource {
     }
 
     @GET
-    public Uni<RestResponse<String>> badge(@PathParam("pacticipant") String pacticipant,
-            @PathParam("branch") String branch, @PathParam("environment") String environment,
+    public Uni<RestResponse<String>> badge(
+            @PathParam("pacticipant") String pacticipant,
+            @PathParam("branch") String branch,
+            @PathParam("environment") String environment,
             @QueryParam("label") String label) {
         return badges.canIDeployBranch(pacticipant, branch, environment, label)
                 .map(drawn -> responses.of(drawn.badge(), drawn.comment()));

@@ -24,8 +24,11 @@ public class CanIDeployTagBadgeResource {
     }
 
     @GET
-    public Uni<RestResponse<String>> badge(@PathParam("pacticipant") String pacticipant, @PathParam("tag") String tag,
-            @PathParam("to") String to, @QueryParam("label") String label) {
+    public Uni<RestResponse<String>> badge(
+            @PathParam("pacticipant") String pacticipant,
+            @PathParam("tag") String tag,
+            @PathParam("to") String to,
+            @QueryParam("label") String label) {
         return badges.canIDeployTag(pacticipant, tag, to, label)
                 .map(drawn -> responses.of(drawn.badge(), drawn.comment()));
     }

@@ -25,9 +25,12 @@ public class MatrixBadgeResource {
     }
 
     @GET
-    public Uni<RestResponse<String>> badge(@PathParam("provider") String provider,
-            @PathParam("providerTag") String providerTag, @PathParam("consumer") String consumer,
-            @PathParam("consumerTag") String consumerTag, @QueryParam("label") String label,
+    public Uni<RestResponse<String>> badge(
+            @PathParam("provider") String provider,
+            @PathParam("providerTag") String providerTag,
+            @PathParam("consumer") String consumer,
+            @PathParam("consumerTag") String consumerTag,
+            @QueryParam("label") String label,
             @QueryParam("initials") String initials) {
         return badges.matrix(provider, providerTag, consumer, consumerTag, label, "true".equals(initials))
                 .map(drawn -> responses.of(drawn.badge(), drawn.comment()));

@@ -1,8 +1,8 @@
 package io.pactport.api.badges;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,12 +82,12 @@ public class PactBadgeRepository {
             """;
 
     private static final String LATEST = PACT_AND_VERIFICATION.formatted("", LATEST_VERIFICATION.formatted(""));
-    private static final String LATEST_TAGGED = PACT_AND_VERIFICATION.formatted(TAGGED_FILTER.formatted("lp"),
-            LATEST_VERIFICATION.formatted(TAGGED_FILTER.formatted("lv_lp")));
-    private static final String LATEST_UNTAGGED = PACT_AND_VERIFICATION.formatted(UNTAGGED_FILTER.formatted("lp"),
-            LATEST_VERIFICATION.formatted(UNTAGGED_FILTER.formatted("lv_lp")));
-    private static final String LATEST_FOR_TAGS = PACT_AND_VERIFICATION.formatted(TAGGED_FILTER.formatted("lp"),
-            LATEST_VERIFICATION_FOR_TAGS);
+    private static final String LATEST_TAGGED = PACT_AND_VERIFICATION.formatted(
+            TAGGED_FILTER.formatted("lp"), LATEST_VERIFICATION.formatted(TAGGED_FILTER.formatted("lv_lp")));
+    private static final String LATEST_UNTAGGED = PACT_AND_VERIFICATION.formatted(
+            UNTAGGED_FILTER.formatted("lp"), LATEST_VERIFICATION.formatted(UNTAGGED_FILTER.formatted("lv_lp")));
+    private static final String LATEST_FOR_TAGS =
+            PACT_AND_VERIFICATION.formatted(TAGGED_FILTER.formatted("lp"), LATEST_VERIFICATION_FOR_TAGS);
 
     /**
      * The latest pact between the two in {@code scope}, with the verification its badge shows.
@@ -104,9 +104,10 @@ public class PactBadgeRepository {
     }
 
     /** The latest pact of a consumer version tagged {@code consumerTag}, with the matrix badge's verification. */
-    public Uni<Optional<PactStatus>> latestForTags(SqlClient c, String provider, String providerTag, String consumer,
-            String consumerTag) {
-        return c.preparedQuery(LATEST_FOR_TAGS).execute(Tuple.of(provider, consumer, consumerTag, providerTag))
+    public Uni<Optional<PactStatus>> latestForTags(
+            SqlClient c, String provider, String providerTag, String consumer, String consumerTag) {
+        return c.preparedQuery(LATEST_FOR_TAGS)
+                .execute(Tuple.of(provider, consumer, consumerTag, providerTag))
                 .map(PactBadgeRepository::first);
     }
 

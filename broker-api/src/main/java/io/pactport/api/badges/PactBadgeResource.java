@@ -29,30 +29,37 @@ public class PactBadgeResource {
 
     @GET
     @Path("/latest/badge")
-    public Uni<RestResponse<String>> latest(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @QueryParam("label") String label,
+    public Uni<RestResponse<String>> latest(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @QueryParam("label") String label,
             @QueryParam("initials") String initials) {
         return badge(provider, consumer, Scope.ALL, null, label, initials);
     }
 
     @GET
     @Path("/latest/{tag}/badge")
-    public Uni<RestResponse<String>> latestTagged(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("tag") String tag, @QueryParam("label") String label,
+    public Uni<RestResponse<String>> latestTagged(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("tag") String tag,
+            @QueryParam("label") String label,
             @QueryParam("initials") String initials) {
         return badge(provider, consumer, Scope.TAGGED, tag, label, initials);
     }
 
     @GET
     @Path("/latest-untagged/badge")
-    public Uni<RestResponse<String>> latestUntagged(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @QueryParam("label") String label,
+    public Uni<RestResponse<String>> latestUntagged(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @QueryParam("label") String label,
             @QueryParam("initials") String initials) {
         return badge(provider, consumer, Scope.UNTAGGED, null, label, initials);
     }
 
-    private Uni<RestResponse<String>> badge(String provider, String consumer, Scope scope, String tag, String label,
-            String initials) {
+    private Uni<RestResponse<String>> badge(
+            String provider, String consumer, Scope scope, String tag, String label, String initials) {
         // only the exact "true" turns initials on, as in the Pact Broker
         return badges.pact(provider, consumer, scope, tag, label, "true".equals(initials))
                 .map(drawn -> responses.of(drawn.badge(), drawn.comment()));

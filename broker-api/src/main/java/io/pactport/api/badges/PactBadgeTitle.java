@@ -21,15 +21,14 @@ final class PactBadgeTitle {
     private static final Pattern ACRONYM_THEN_WORD = Pattern.compile("([A-Z]+)([A-Z][a-z])");
     private static final Pattern LOWER_THEN_UPPER = Pattern.compile("([a-z\\d])([A-Z])");
 
-    private PactBadgeTitle() {
-    }
+    private PactBadgeTitle() {}
 
     /**
      * @param consumerTag the consumer side's tag on a matrix badge, else null
      * @param providerTag the provider side's tag on a matrix badge, else null
      */
-    static String of(String consumer, String provider, String label, boolean initials, String consumerTag,
-            String providerTag) {
+    static String of(
+            String consumer, String provider, String label, boolean initials, String consumerTag, String providerTag) {
         String consumerName = name(consumer, initials, consumerTag);
         String providerName = name(provider, initials, providerTag);
         String title = switch (label == null ? "" : label.toLowerCase(Locale.ROOT)) {
@@ -45,8 +44,11 @@ final class PactBadgeTitle {
         if (initials) {
             List<String> words = words(name);
             if (words.size() > 1) {
-                return words.stream().map(w -> w.isEmpty() ? "" : w.substring(0, w.offsetByCodePoints(0, 1)))
-                        .collect(Collectors.joining()).toLowerCase(Locale.ROOT) + suffix;
+                return words.stream()
+                                .map(w -> w.isEmpty() ? "" : w.substring(0, w.offsetByCodePoints(0, 1)))
+                                .collect(Collectors.joining())
+                                .toLowerCase(Locale.ROOT)
+                        + suffix;
             }
         }
         return name.toLowerCase(Locale.ROOT) + suffix;
@@ -56,8 +58,10 @@ final class PactBadgeTitle {
     static List<String> words(String name) {
         List<String> words = Arrays.asList(WORD_SEPARATOR.split(name));
         if (words.size() == 1) {
-            String snake = LOWER_THEN_UPPER.matcher(ACRONYM_THEN_WORD.matcher(name).replaceAll("$1_$2"))
-                    .replaceAll("$1_$2").replace('-', '_');
+            String snake = LOWER_THEN_UPPER
+                    .matcher(ACRONYM_THEN_WORD.matcher(name).replaceAll("$1_$2"))
+                    .replaceAll("$1_$2")
+                    .replace('-', '_');
             words = Arrays.asList(snake.split("_"));
         }
         return name.isEmpty() ? List.of() : words;

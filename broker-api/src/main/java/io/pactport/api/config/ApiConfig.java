@@ -52,7 +52,8 @@ public interface ApiConfig {
 
     /** The values of {@link #badgeProviderMode()}. */
     enum BadgeProviderMode {
-        PROXY, REDIRECT
+        PROXY,
+        REDIRECT
     }
 
     /** The event outbox relay. */

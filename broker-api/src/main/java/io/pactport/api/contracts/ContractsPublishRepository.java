@@ -29,32 +29,36 @@ public class ContractsPublishRepository {
             """;
 
     /** A published pact's content as stored, and its SHA. */
-    public record PublishedPact(String sha, String content) {
-    }
+    public record PublishedPact(String sha, String content) {}
 
     /** The consumer version's pact with the provider (its latest revision), if it has one. */
     public Uni<Optional<PublishedPact>> publishedPact(SqlClient c, long consumerVersionId, String providerName) {
-        return c.preparedQuery(PUBLISHED_PACT).execute(Tuple.of(consumerVersionId, providerName)).map(rows -> {
-            if (rows.size() == 0) {
-                return Optional.empty();
-            }
-            Row row = rows.iterator().next();
-            return Optional.of(new PublishedPact(row.getString("sha"), row.getString("content")));
-        });
+        return c.preparedQuery(PUBLISHED_PACT)
+                .execute(Tuple.of(consumerVersionId, providerName))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new PublishedPact(row.getString("sha"), row.getString("content")));
+                });
     }
 
     /** Whether the integration has ever been verified, and whether any webhook could fire for it. */
-    public record SetupState(boolean verified, boolean webhooks) {
-    }
+    public record SetupState(boolean verified, boolean webhooks) {}
 
     public Uni<Void> setBuildUrl(SqlClient c, long versionId, String buildUrl) {
-        return c.preparedQuery(SET_BUILD_URL).execute(Tuple.of(versionId, buildUrl)).replaceWithVoid();
+        return c.preparedQuery(SET_BUILD_URL)
+                .execute(Tuple.of(versionId, buildUrl))
+                .replaceWithVoid();
     }
 
     public Uni<SetupState> setupState(SqlClient c, long consumerId, long providerId) {
-        return c.preparedQuery(SETUP_STATE).execute(Tuple.of(consumerId, providerId)).map(rows -> {
-            Row row = rows.iterator().next();
-            return new SetupState(row.getBoolean("verified"), row.getBoolean("webhooks"));
-        });
+        return c.preparedQuery(SETUP_STATE)
+                .execute(Tuple.of(consumerId, providerId))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new SetupState(row.getBoolean("verified"), row.getBoolean("webhooks"));
+                });
     }
 }

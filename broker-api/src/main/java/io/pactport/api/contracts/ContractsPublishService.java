@@ -8,11 +8,11 @@ import io.pactport.api.http.ParsingPool;
 import io.pactport.api.pacticipants.Pacticipant;
 import io.pactport.api.pacts.PactPublication;
 import io.pactport.api.pacts.PactPublishService;
+import io.pactport.api.pacts.PactPublishService.Mode;
+import io.pactport.api.pacts.PactPublishService.PactToPublish;
 import io.pactport.api.versions.BranchRepository;
 import io.pactport.api.versions.TagService;
 import io.pactport.api.versions.Version;
-import io.pactport.api.pacts.PactPublishService.Mode;
-import io.pactport.api.pacts.PactPublishService.PactToPublish;
 import io.pactport.core.events.PactportEvent.BranchVersionAdded;
 import io.pactport.core.pact.PactDiff;
 import io.smallrye.mutiny.Multi;
@@ -33,12 +33,14 @@ import java.util.function.Function;
 public class ContractsPublishService {
 
     /** A notice for the CLI: {@code type} is debug, info, success, warning, error or prompt. */
-    public record Notice(String type, String text) {
-    }
+    public record Notice(String type, String text) {}
 
-    public record Result(Pacticipant pacticipant, Version version, List<String> tags, List<PactPublication> pacts,
-            List<Notice> notices) {
-    }
+    public record Result(
+            Pacticipant pacticipant,
+            Version version,
+            List<String> tags,
+            List<PactPublication> pacts,
+            List<Notice> notices) {}
 
     /** A contract conflicts with what is published; the notices say which and how to proceed. */
     public static class ConflictsException extends RuntimeException {
@@ -64,8 +66,14 @@ public class ContractsPublishService {
     private final ApiConfig config;
     private final ParsingPool parsing;
 
-    ContractsPublishService(Pool pool, PactPublishService publisher, BranchRepository branches,
-            TagService tagService, ContractsPublishRepository repository, Outbox outbox, ApiConfig config,
+    ContractsPublishService(
+            Pool pool,
+            PactPublishService publisher,
+            BranchRepository branches,
+            TagService tagService,
+            ContractsPublishRepository repository,
+            Outbox outbox,
+            ApiConfig config,
             ParsingPool parsing) {
         this.pool = pool;
         this.parsing = parsing;
@@ -80,23 +88,32 @@ public class ContractsPublishService {
     public Uni<Result> publish(ContractsPublishRequest request, Function<PactPublication, String> pactUrl) {
         List<String> tags = request.tags() == null ? List.of() : request.tags();
         // the validator refuses null contracts and contents; here they only weigh nothing
-        long bytes = request.contracts() == null ? 0 : request.contracts().stream()
-                .mapToLong(c -> c == null || c.content() == null ? 0 : c.content().length()).sum();
-        return parsing.run(bytes, () -> ContractsPublishValidator.validate(request)).flatMap(pacts -> pool
-                .withTransaction(tx -> publisher.pacticipant(tx, request.pacticipantName())
-                .flatMap(pacticipant -> versionOf(tx, pacticipant, request)
-                        .call(version -> refuseChangedContent(tx, version.value(), request, pacts))
-                        .flatMap(version -> label(tx, pacticipant, version, request.branch(), tags)
-                                .flatMap(ignored -> publishEach(tx, pacticipant, version.value(), request, pacts,
-                                        pactUrl))
-                                .map(published -> {
-                                    List<Notice> notices = new ArrayList<>(ContractsPublishNotices.forVersion(
-                                            request.pacticipantName(), request.pacticipantVersionNumber(),
-                                            version.created(), request.branch(), tags));
-                                    notices.addAll(published.notices());
-                                    return new Result(pacticipant, version.value(), tags, published.pacts(),
-                                            notices);
-                                })))))
+        long bytes = request.contracts() == null
+                ? 0
+                : request.contracts().stream()
+                        .mapToLong(c -> c == null || c.content() == null
+                                ? 0
+                                : c.content().length())
+                        .sum();
+        return parsing.run(bytes, () -> ContractsPublishValidator.validate(request))
+                .flatMap(pacts -> pool.withTransaction(tx -> publisher
+                        .pacticipant(tx, request.pacticipantName())
+                        .flatMap(pacticipant -> versionOf(tx, pacticipant, request)
+                                .call(version -> refuseChangedContent(tx, version.value(), request, pacts))
+                                .flatMap(version -> label(tx, pacticipant, version, request.branch(), tags)
+                                        .flatMap(ignored ->
+                                                publishEach(tx, pacticipant, version.value(), request, pacts, pactUrl))
+                                        .map(published -> {
+                                            List<Notice> notices = new ArrayList<>(ContractsPublishNotices.forVersion(
+                                                    request.pacticipantName(),
+                                                    request.pacticipantVersionNumber(),
+                                                    version.created(),
+                                                    request.branch(),
+                                                    tags));
+                                            notices.addAll(published.notices());
+                                            return new Result(
+                                                    pacticipant, version.value(), tags, published.pacts(), notices);
+                                        })))))
                 .onFailure(ConflictException.class)
                 .transform(conflict -> new ConflictsException(List.of(new Notice("error", conflict.getMessage()))));
     }
@@ -106,8 +123,8 @@ public class ContractsPublishService {
      * content for the provider gets its error notice followed by an info notice showing how the content changed, and
      * the publication is refused with all of them (the transaction then writes nothing).
      */
-    private Uni<Void> refuseChangedContent(SqlClient tx, Version version, ContractsPublishRequest request,
-            List<PactToPublish> pacts) {
+    private Uni<Void> refuseChangedContent(
+            SqlClient tx, Version version, ContractsPublishRequest request, List<PactToPublish> pacts) {
         if (config.allowDangerousContractModification()) {
             return Uni.createFrom().voidItem();
         }
@@ -118,11 +135,15 @@ public class ContractsPublishService {
             String sha = pacts.get(i).content().sha();
             // the diff leaves interaction ids out, so the stored form (computed on the parsing pool) serves as the text
             String json = pacts.get(i).content().withInteractionIds();
-            chain = chain.chain(() -> repository.publishedPact(tx, version.id(), contract.providerName())
-                    .invoke(published -> published.filter(existing -> !existing.sha().equals(sha))
+            chain = chain.chain(() -> repository
+                    .publishedPact(tx, version.id(), contract.providerName())
+                    .invoke(published -> published
+                            .filter(existing -> !existing.sha().equals(sha))
                             .ifPresent(changed -> refusals.addAll(List.of(
-                                    ContractsPublishNotices.modificationRefused(contract.consumerName(),
-                                            request.pacticipantVersionNumber(), contract.providerName()),
+                                    ContractsPublishNotices.modificationRefused(
+                                            contract.consumerName(),
+                                            request.pacticipantVersionNumber(),
+                                            contract.providerName()),
                                     new Notice("info", PactDiff.between(changed.content(), json))))))
                     .replaceWithVoid());
         }
@@ -133,10 +154,11 @@ public class ContractsPublishService {
         });
     }
 
-    private Uni<Upserted<Version>> versionOf(SqlClient tx, Pacticipant pacticipant,
-            ContractsPublishRequest request) {
-        return publisher.version(tx, pacticipant, request.pacticipantVersionNumber())
-                .call(version -> request.buildUrl() == null ? Uni.createFrom().voidItem()
+    private Uni<Upserted<Version>> versionOf(SqlClient tx, Pacticipant pacticipant, ContractsPublishRequest request) {
+        return publisher
+                .version(tx, pacticipant, request.pacticipantVersionNumber())
+                .call(version -> request.buildUrl() == null
+                        ? Uni.createFrom().voidItem()
                         : repository.setBuildUrl(tx, version.value().id(), request.buildUrl()));
     }
 
@@ -144,26 +166,36 @@ public class ContractsPublishService {
      * The branch first, then each tag through the tag rules: with no branch given, the first tag of a recent version
      * becomes its branch, as {@code pact-broker publish --tag} without {@code --branch} gets from the Pact Broker.
      */
-    private Uni<Void> label(SqlClient tx, Pacticipant pacticipant, Upserted<Version> upserted, String branch,
-            List<String> tags) {
+    private Uni<Void> label(
+            SqlClient tx, Pacticipant pacticipant, Upserted<Version> upserted, String branch, List<String> tags) {
         Version version = upserted.value();
-        Uni<Void> branchAdded = branch == null ? Uni.createFrom().voidItem()
-                : branches.addVersion(tx, version, branch, false).flatMap(added -> added
-                        ? outbox.append(tx, new BranchVersionAdded(pacticipant.name(), branch, version.number(), false))
-                        : Uni.createFrom().voidItem());
+        Uni<Void> branchAdded = branch == null
+                ? Uni.createFrom().voidItem()
+                : branches.addVersion(tx, version, branch, false)
+                        .flatMap(added -> added
+                                ? outbox.append(
+                                        tx, new BranchVersionAdded(pacticipant.name(), branch, version.number(), false))
+                                : Uni.createFrom().voidItem());
         // only the first tag of a version created here can skip looking for the version's tags and branches
         boolean untouched = upserted.created() && branch == null;
-        return branchAdded.call(() -> Multi.createFrom().range(0, tags.size())
-                .onItem().transformToUniAndConcatenate(i -> tagService.tagInto(tx, pacticipant, version, tags.get(i),
-                        untouched && i == 0))
-                .collect().last());
+        return branchAdded.call(() -> Multi.createFrom()
+                .range(0, tags.size())
+                .onItem()
+                .transformToUniAndConcatenate(
+                        i -> tagService.tagInto(tx, pacticipant, version, tags.get(i), untouched && i == 0))
+                .collect()
+                .last());
     }
 
-    private record PublishedAll(List<PactPublication> pacts, List<Notice> notices) {
-    }
+    private record PublishedAll(List<PactPublication> pacts, List<Notice> notices) {}
 
-    private Uni<PublishedAll> publishEach(SqlClient tx, Pacticipant pacticipant, Version version,
-            ContractsPublishRequest request, List<PactToPublish> pacts, Function<PactPublication, String> pactUrl) {
+    private Uni<PublishedAll> publishEach(
+            SqlClient tx,
+            Pacticipant pacticipant,
+            Version version,
+            ContractsPublishRequest request,
+            List<PactToPublish> pacts,
+            Function<PactPublication, String> pactUrl) {
         List<PactPublication> published = new ArrayList<>();
         List<Notice> notices = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
@@ -173,12 +205,17 @@ public class ContractsPublishService {
             Mode mode = "merge".equals(contract.onConflict()) ? Mode.MERGE_CHECKED : Mode.OVERWRITE;
             chain = chain.flatMap(ignored -> publisher
                     .publishInto(tx, pacticipant, version, contract.providerName(), pact, mode, true)
-                    .flatMap(result -> repository.setupState(tx, pacticipant.id(), result.pact().providerId())
+                    .flatMap(result -> repository
+                            .setupState(tx, pacticipant.id(), result.pact().providerId())
                             .invoke(state -> {
                                 published.add(result.pact());
-                                notices.addAll(ContractsPublishNotices.forPact(request.pacticipantName(),
-                                        request.pacticipantVersionNumber(), "merge".equals(contract.onConflict()),
-                                        result, pactUrl.apply(result.pact()), state));
+                                notices.addAll(ContractsPublishNotices.forPact(
+                                        request.pacticipantName(),
+                                        request.pacticipantVersionNumber(),
+                                        "merge".equals(contract.onConflict()),
+                                        result,
+                                        pactUrl.apply(result.pact()),
+                                        state));
                             }))
                     .replaceWithVoid());
         }

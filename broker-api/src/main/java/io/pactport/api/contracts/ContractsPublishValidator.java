@@ -1,7 +1,6 @@
 package io.pactport.api.contracts;
 
 import io.pactport.api.http.RequestErrors;
-import io.pactport.api.pacts.PactPublishService;
 import io.pactport.api.pacts.PactPublishService.PactToPublish;
 import io.pactport.core.errors.InvalidRequestException;
 import java.util.ArrayList;
@@ -19,8 +18,7 @@ final class ContractsPublishValidator {
 
     private final RequestErrors errors = new RequestErrors();
 
-    private ContractsPublishValidator() {
-    }
+    private ContractsPublishValidator() {}
 
     /**
      * @return each contract's pact, parsed
@@ -83,21 +81,28 @@ final class ContractsPublishValidator {
         errors.notBlank(prefix + "providerName", contract.providerName());
         errors.notTooLong(prefix + "consumerName", contract.consumerName());
         errors.notTooLong(prefix + "providerName", contract.providerName());
-        if (contract.consumerName() != null && request.pacticipantName() != null
+        if (contract.consumerName() != null
+                && request.pacticipantName() != null
                 && !contract.consumerName().equals(request.pacticipantName())) {
-            errors.add(prefix + "consumerName", "consumerName ('" + contract.consumerName()
-                    + "') must match pacticipantName ('" + request.pacticipantName() + "')");
+            errors.add(
+                    prefix + "consumerName",
+                    "consumerName ('" + contract.consumerName() + "') must match pacticipantName ('"
+                            + request.pacticipantName() + "')");
         }
         if (!"pact".equals(contract.specification())) {
-            errors.add(prefix + "specification",
+            errors.add(
+                    prefix + "specification",
                     contract.specification() == null ? RequestErrors.IS_MISSING : "must be pact");
         }
         if (contract.onConflict() != null && !ON_CONFLICT.contains(contract.onConflict())) {
             errors.add(prefix + "onConflict", "must be one of: overwrite, merge");
         }
         if (!"application/json".equals(contract.contentType())) {
-            errors.add(prefix + "contentType", contract.contentType() == null ? RequestErrors.IS_MISSING
-                    : "must be application/json (was " + contract.contentType() + ")");
+            errors.add(
+                    prefix + "contentType",
+                    contract.contentType() == null
+                            ? RequestErrors.IS_MISSING
+                            : "must be application/json (was " + contract.contentType() + ")");
             return null;
         }
         if (!errors.notBlank(prefix + "content", contract.content())) {
@@ -114,16 +119,26 @@ final class ContractsPublishValidator {
         try {
             pact = PactToPublish.parse(decoded, prefix + "content");
         } catch (InvalidRequestException e) {
-            errors.add(prefix + "content", "could not be parsed as application/json: "
-                    + e.errors().values().iterator().next().get(0));
+            errors.add(
+                    prefix + "content",
+                    "could not be parsed as application/json: "
+                            + e.errors().values().iterator().next().get(0));
             return null;
         }
-        pact.content().consumerName().filter(name -> !name.equals(contract.consumerName())).ifPresent(name ->
-                errors.add(prefix + "content", "consumer name in the pact ('" + name + "') must match consumerName ('"
-                        + contract.consumerName() + "')"));
-        pact.content().providerName().filter(name -> !name.equals(contract.providerName())).ifPresent(name ->
-                errors.add(prefix + "content", "provider name in the pact ('" + name + "') must match providerName ('"
-                        + contract.providerName() + "')"));
+        pact.content()
+                .consumerName()
+                .filter(name -> !name.equals(contract.consumerName()))
+                .ifPresent(name -> errors.add(
+                        prefix + "content",
+                        "consumer name in the pact ('" + name + "') must match consumerName ('"
+                                + contract.consumerName() + "')"));
+        pact.content()
+                .providerName()
+                .filter(name -> !name.equals(contract.providerName()))
+                .ifPresent(name -> errors.add(
+                        prefix + "content",
+                        "provider name in the pact ('" + name + "') must match providerName ('"
+                                + contract.providerName() + "')"));
         return pact;
     }
 }

@@ -7,8 +7,7 @@ package io.pactport.api.contracts;
  */
 final class RubyInspect {
 
-    private RubyInspect() {
-    }
+    private RubyInspect() {}
 
     static String string(String text) {
         StringBuilder out = new StringBuilder("\"");

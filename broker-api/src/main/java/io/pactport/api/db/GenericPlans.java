@@ -17,8 +17,7 @@ public final class GenericPlans {
 
     private static final String FORCE_GENERIC = "SET LOCAL plan_cache_mode = force_generic_plan";
 
-    private GenericPlans() {
-    }
+    private GenericPlans() {}
 
     /** {@code work} on one connection, in a transaction that plans its statements once per connection. */
     public static <T> Uni<T> inTransaction(Pool pool, Function<SqlClient, Uni<T>> work) {

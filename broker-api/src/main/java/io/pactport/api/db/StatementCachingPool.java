@@ -34,7 +34,8 @@ public class StatementCachingPool implements PgPoolCreator {
     public Pool create(Input input) {
         for (PgConnectOptions options : input.pgConnectOptionsList()) {
             options.setPreparedStatementCacheSqlLimit(SQL_LIMIT);
-            options.addProperty("statement_timeout", String.valueOf(config.requestTimeout().toMillis()));
+            options.addProperty(
+                    "statement_timeout", String.valueOf(config.requestTimeout().toMillis()));
         }
         return PgPool.pool(input.vertx(), input.pgConnectOptionsList(), input.poolOptions());
     }

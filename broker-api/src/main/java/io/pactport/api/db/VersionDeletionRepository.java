@@ -47,7 +47,8 @@ public class VersionDeletionRepository {
             "DELETE FROM pact_publications WHERE consumer_version_id IN %s",
             "DELETE FROM tags WHERE version_id IN %s",
             "DELETE FROM versions WHERE id IN %s");
-    private static final List<String> DELETE_VERSION = STEPS.stream().map(s -> s.formatted(ONE_VERSION)).toList();
+    private static final List<String> DELETE_VERSION =
+            STEPS.stream().map(s -> s.formatted(ONE_VERSION)).toList();
     private static final List<String> DELETE_VERSIONS_OF_PACTICIPANT =
             STEPS.stream().map(s -> s.formatted(VERSIONS_OF_PACTICIPANT)).toList();
 
@@ -62,8 +63,12 @@ public class VersionDeletionRepository {
     }
 
     public static Uni<Void> run(SqlClient c, List<String> statements, long id) {
-        return Multi.createFrom().iterable(statements)
-                .onItem().transformToUniAndConcatenate(sql -> c.preparedQuery(sql).execute(Tuple.of(id)))
-                .collect().last().replaceWithVoid();
+        return Multi.createFrom()
+                .iterable(statements)
+                .onItem()
+                .transformToUniAndConcatenate(sql -> c.preparedQuery(sql).execute(Tuple.of(id)))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 }

@@ -1,10 +1,10 @@
 package io.pactport.api.environments;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.pactport.api.http.BrokerUrls;
 import io.pactport.api.http.Hal;
 import io.pactport.api.http.Timestamps;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +15,16 @@ import java.util.Map;
  * expand.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DeployedVersionJson(String uuid, boolean currentlyDeployed, String target, String applicationInstance,
-        String undeployedAt, @JsonProperty("_embedded") Map<String, Object> embedded, String createdAt,
-        String updatedAt, @JsonProperty("_links") Map<String, Hal.Link> links) {
+public record DeployedVersionJson(
+        String uuid,
+        boolean currentlyDeployed,
+        String target,
+        String applicationInstance,
+        String undeployedAt,
+        @JsonProperty("_embedded") Map<String, Object> embedded,
+        String createdAt,
+        String updatedAt,
+        @JsonProperty("_links") Map<String, Hal.Link> links) {
 
     /** The single resource: pacticipant, version and environment embedded. */
     static DeployedVersionJson of(DeployedVersion d, EnvironmentJson environment, String base) {
@@ -39,8 +46,14 @@ public record DeployedVersionJson(String uuid, boolean currentlyDeployed, String
     }
 
     private static DeployedVersionJson of(DeployedVersion d, Map<String, Object> embedded, String base) {
-        return new DeployedVersionJson(d.uuid(), d.currentlyDeployed(), d.target(), d.target(),
-                Timestamps.format(d.undeployedAt()), embedded, Timestamps.format(d.createdAt()),
+        return new DeployedVersionJson(
+                d.uuid(),
+                d.currentlyDeployed(),
+                d.target(),
+                d.target(),
+                Timestamps.format(d.undeployedAt()),
+                embedded,
+                Timestamps.format(d.createdAt()),
                 EnvironmentJson.updatedAt(d.createdAt(), d.updatedAt()),
                 Map.of("self", Hal.Link.to(BrokerUrls.deployedVersion(base, d.uuid()))));
     }

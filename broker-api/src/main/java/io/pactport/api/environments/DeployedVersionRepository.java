@@ -68,7 +68,8 @@ public class DeployedVersionRepository {
             ON CONFLICT (pacticipant_id, environment_id, target_for_index)
             DO UPDATE SET version_id = EXCLUDED.version_id, deployed_version_id = EXCLUDED.deployed_version_id
             """;
-    private static final String DELETE_CURRENT = "DELETE FROM currently_deployed_version_ids WHERE deployed_version_id = $1";
+    private static final String DELETE_CURRENT =
+            "DELETE FROM currently_deployed_version_ids WHERE deployed_version_id = $1";
     private static final String MARK_UNDEPLOYED = """
             UPDATE deployed_versions SET undeployed_at = now() AT TIME ZONE 'UTC'
             WHERE id = $1 AND undeployed_at IS NULL
@@ -79,7 +80,9 @@ public class DeployedVersionRepository {
      * two at once cannot both find nothing current and leave two rows "live".
      */
     public Uni<Void> lock(SqlClient c, long pacticipantId, long environmentId) {
-        return c.preparedQuery(LOCK).execute(Tuple.of((int) pacticipantId, (int) environmentId)).replaceWithVoid();
+        return c.preparedQuery(LOCK)
+                .execute(Tuple.of((int) pacticipantId, (int) environmentId))
+                .replaceWithVoid();
     }
 
     public Uni<Optional<DeployedVersion>> findByUuid(SqlClient c, String uuid) {
@@ -87,18 +90,22 @@ public class DeployedVersionRepository {
     }
 
     public Uni<DeployedVersion> findById(SqlClient c, long id) {
-        return c.preparedQuery(FIND_BY_ID).execute(Tuple.of(id)).map(rows -> first(rows).orElseThrow());
+        return c.preparedQuery(FIND_BY_ID)
+                .execute(Tuple.of(id))
+                .map(rows -> first(rows).orElseThrow());
     }
 
     /** The deployment of {@code version} currently live in the environment for this application instance, if any. */
     public Uni<Optional<DeployedVersion>> findCurrent(SqlClient c, long versionId, long environmentId, String target) {
-        return c.preparedQuery(FIND_CURRENT_FOR_VERSION).execute(Tuple.from(Arrays.asList(versionId, environmentId,
-                target))).map(DeployedVersionRepository::first);
+        return c.preparedQuery(FIND_CURRENT_FOR_VERSION)
+                .execute(Tuple.from(Arrays.asList(versionId, environmentId, target)))
+                .map(DeployedVersionRepository::first);
     }
 
     /** Every deployment of the version to the environment, newest first. */
     public Uni<List<DeployedVersion>> findForVersion(SqlClient c, long versionId, long environmentId) {
-        return c.preparedQuery(FIND_FOR_VERSION).execute(Tuple.of(versionId, environmentId))
+        return c.preparedQuery(FIND_FOR_VERSION)
+                .execute(Tuple.of(versionId, environmentId))
                 .map(DeployedVersionRepository::all);
     }
 
@@ -108,10 +115,14 @@ public class DeployedVersionRepository {
      * @param pacticipantName only this pacticipant's, when not null
      * @param target when present, only deployments to exactly this application instance (empty string: none)
      */
-    public Uni<List<DeployedVersion>> findCurrentInEnvironment(SqlClient c, long environmentId, String pacticipantName,
-            Optional<String> target) {
-        return c.preparedQuery(FIND_CURRENT_IN_ENVIRONMENT).execute(Tuple.from(Arrays.asList(environmentId,
-                pacticipantName, target.isPresent(), target.filter(t -> !t.isEmpty()).orElse(null))))
+    public Uni<List<DeployedVersion>> findCurrentInEnvironment(
+            SqlClient c, long environmentId, String pacticipantName, Optional<String> target) {
+        return c.preparedQuery(FIND_CURRENT_IN_ENVIRONMENT)
+                .execute(Tuple.from(Arrays.asList(
+                        environmentId,
+                        pacticipantName,
+                        target.isPresent(),
+                        target.filter(t -> !t.isEmpty()).orElse(null))))
                 .map(DeployedVersionRepository::all);
     }
 
@@ -121,17 +132,19 @@ public class DeployedVersionRepository {
      *
      * @return the new row and the ids of the rows it undeployed
      */
-    public Uni<Recorded> record(SqlClient c, String uuid, Version version, long environmentId, String target,
-            boolean autoCreated) {
+    public Uni<Recorded> record(
+            SqlClient c, String uuid, Version version, long environmentId, String target, boolean autoCreated) {
         return c.preparedQuery(MARK_PREVIOUS_UNDEPLOYED)
                 .execute(Tuple.from(Arrays.asList(version.pacticipantId(), environmentId, target)))
                 .flatMap(undeployedRows -> {
                     List<Long> undeployed = new ArrayList<>();
                     undeployedRows.forEach(row -> undeployed.add(row.getLong("id")));
-                    return c.preparedQuery(INSERT).execute(Tuple.from(Arrays.asList(uuid, version.id(),
-                                    version.pacticipantId(), environmentId, target, autoCreated)))
+                    return c.preparedQuery(INSERT)
+                            .execute(Tuple.from(Arrays.asList(
+                                    uuid, version.id(), version.pacticipantId(), environmentId, target, autoCreated)))
                             .map(rows -> rows.iterator().next().getLong("id"))
-                            .flatMap(id -> c.preparedQuery(MAKE_CURRENT).execute(Tuple.of(id))
+                            .flatMap(id -> c.preparedQuery(MAKE_CURRENT)
+                                    .execute(Tuple.of(id))
                                     .flatMap(ignored -> findById(c, id)))
                             .map(created -> new Recorded(created, undeployed));
                 });
@@ -139,14 +152,15 @@ public class DeployedVersionRepository {
 
     /** Ends the deployment; whether it was current (and so changed). */
     public Uni<Boolean> undeploy(SqlClient c, long id) {
-        return c.preparedQuery(DELETE_CURRENT).execute(Tuple.of(id))
-                .flatMap(deleted -> c.preparedQuery(MARK_UNDEPLOYED).execute(Tuple.of(id))
+        return c.preparedQuery(DELETE_CURRENT)
+                .execute(Tuple.of(id))
+                .flatMap(deleted -> c.preparedQuery(MARK_UNDEPLOYED)
+                        .execute(Tuple.of(id))
                         .map(updated -> deleted.rowCount() + updated.rowCount() > 0));
     }
 
     /** A recorded deployment and the ids of the deployments it replaced. */
-    public record Recorded(DeployedVersion deployedVersion, List<Long> undeployedIds) {
-    }
+    public record Recorded(DeployedVersion deployedVersion, List<Long> undeployedIds) {}
 
     private static List<DeployedVersion> all(RowSet<Row> rows) {
         List<DeployedVersion> all = new ArrayList<>();

@@ -1,9 +1,9 @@
 package io.pactport.api.environments;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.http.BaseUrl;
 import io.pactport.api.http.Hal;
 import io.pactport.api.http.RequestBodies;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.core.errors.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -30,8 +30,8 @@ public class DeployedVersionResource {
     private final BaseUrl baseUrl;
     private final RequestBodies bodies;
 
-    DeployedVersionResource(DeploymentService deployments, EnvironmentService environments, BaseUrl baseUrl,
-            RequestBodies bodies) {
+    DeployedVersionResource(
+            DeploymentService deployments, EnvironmentService environments, BaseUrl baseUrl, RequestBodies bodies) {
         this.bodies = bodies;
         this.deployments = deployments;
         this.environments = environments;
@@ -51,17 +51,22 @@ public class DeployedVersionResource {
     @Consumes(MERGE_PATCH)
     public Uni<DeployedVersionJson> patch(@RestPath String uuid, String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return deployments.find(uuid).flatMap(found -> bodies.json(body).flatMap(patch -> {
-            JsonNode currentlyDeployed = objectOf(patch).path("currentlyDeployed");
-            if (currentlyDeployed.isBoolean() && currentlyDeployed.booleanValue()) {
-                throw new DeploymentStateException("currentlyDeployed", "The currentlyDeployed property cannot be"
-                        + " set back to true. Please record a new deployment.");
-            }
-            if (currentlyDeployed.isBoolean()) {
-                return deployments.undeploy(uuid);
-            }
-            return Uni.createFrom().item(found);
-        })).map(result -> json(result, base));
+        return deployments
+                .find(uuid)
+                .flatMap(found -> bodies.json(body).flatMap(patch -> {
+                    JsonNode currentlyDeployed = objectOf(patch).path("currentlyDeployed");
+                    if (currentlyDeployed.isBoolean() && currentlyDeployed.booleanValue()) {
+                        throw new DeploymentStateException(
+                                "currentlyDeployed",
+                                "The currentlyDeployed property cannot be"
+                                        + " set back to true. Please record a new deployment.");
+                    }
+                    if (currentlyDeployed.isBoolean()) {
+                        return deployments.undeploy(uuid);
+                    }
+                    return Uni.createFrom().item(found);
+                }))
+                .map(result -> json(result, base));
     }
 
     /** A merge patch must be an object; an empty body patches nothing. */
@@ -73,7 +78,9 @@ public class DeployedVersionResource {
     }
 
     private DeployedVersionJson json(DeploymentService.Deployed deployed, String base) {
-        return DeployedVersionJson.of(deployed.deployedVersion(),
-                EnvironmentJson.of(deployed.environment(), environments.contacts(deployed.environment()), base), base);
+        return DeployedVersionJson.of(
+                deployed.deployedVersion(),
+                EnvironmentJson.of(deployed.environment(), environments.contacts(deployed.environment()), base),
+                base);
     }
 }

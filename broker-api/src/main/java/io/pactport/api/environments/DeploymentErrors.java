@@ -16,8 +16,8 @@ public class DeploymentErrors {
     private static final int UNPROCESSABLE = 422;
 
     @ServerExceptionMapper
-    public RestResponse<Map<String, Object>> stateCannotReturn(DeploymentStateException e, HttpHeaders headers,
-            UriInfo uri) {
+    public RestResponse<Map<String, Object>> stateCannotReturn(
+            DeploymentStateException e, HttpHeaders headers, UriInfo uri) {
         String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
         if (accept != null && accept.contains("application/problem+json")) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -26,12 +26,25 @@ public class DeploymentErrors {
             body.put("status", UNPROCESSABLE);
             body.put("detail", "Validation errors");
             body.put("instance", "/" + uri.getPath().replaceFirst("^/", ""));
-            body.put("errors", List.of(Hal.object("type", "invalid-body-error", "title", "Invalid body",
-                    "detail", e.getMessage(), "pointer", "/" + e.field())));
-            return RestResponse.ResponseBuilder.<Map<String, Object>>create(UNPROCESSABLE).entity(body)
-                    .type(ApiErrors.PROBLEM_JSON).build();
+            body.put(
+                    "errors",
+                    List.of(Hal.object(
+                            "type",
+                            "invalid-body-error",
+                            "title",
+                            "Invalid body",
+                            "detail",
+                            e.getMessage(),
+                            "pointer",
+                            "/" + e.field())));
+            return RestResponse.ResponseBuilder.<Map<String, Object>>create(UNPROCESSABLE)
+                    .entity(body)
+                    .type(ApiErrors.PROBLEM_JSON)
+                    .build();
         }
         return RestResponse.ResponseBuilder.<Map<String, Object>>create(UNPROCESSABLE)
-                .entity(Map.of("errors", Map.of(e.field(), List.of(e.getMessage())))).type(ApiErrors.JSON).build();
+                .entity(Map.of("errors", Map.of(e.field(), List.of(e.getMessage()))))
+                .type(ApiErrors.JSON)
+                .build();
     }
 }

@@ -1,11 +1,11 @@
 package io.pactport.api.environments;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.http.BaseUrl;
 import io.pactport.api.http.BrokerUrls;
 import io.pactport.api.http.Hal;
 import io.pactport.api.http.RequestBodies;
 import io.pactport.api.http.RequestErrors;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.core.errors.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -34,8 +34,8 @@ public class DeploymentResource {
     private final BaseUrl baseUrl;
     private final RequestBodies bodies;
 
-    DeploymentResource(DeploymentService deployments, EnvironmentService environments, BaseUrl baseUrl,
-            RequestBodies bodies) {
+    DeploymentResource(
+            DeploymentService deployments, EnvironmentService environments, BaseUrl baseUrl, RequestBodies bodies) {
         this.bodies = bodies;
         this.deployments = deployments;
         this.environments = environments;
@@ -45,27 +45,44 @@ public class DeploymentResource {
     /** 201 with the deployment, also when it was already recorded (then the existing one), as the Pact Broker does. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<DeployedVersionJson>> record(@RestPath String pacticipant, @RestPath String version,
-            @RestPath String environmentUuid, String body, @Context UriInfo request) {
+    public Uni<RestResponse<DeployedVersionJson>> record(
+            @RestPath String pacticipant,
+            @RestPath String version,
+            @RestPath String environmentUuid,
+            String body,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return bodies.json(body).map(DeploymentResource::applicationInstance)
+        return bodies.json(body)
+                .map(DeploymentResource::applicationInstance)
                 .flatMap(instance -> deployments.record(pacticipant, version, environmentUuid, instance))
-                .map(deployed -> RestResponse.ResponseBuilder
-                        .<DeployedVersionJson>created(URI.create(BrokerUrls.deployedVersion(base, deployed.deployedVersion().uuid())))
-                        .entity(DeployedVersionJson.of(deployed.deployedVersion(), EnvironmentJson.of(
-                                deployed.environment(), environments.contacts(deployed.environment()), base), base))
+                .map(deployed -> RestResponse.ResponseBuilder.<DeployedVersionJson>created(
+                                URI.create(BrokerUrls.deployedVersion(
+                                        base, deployed.deployedVersion().uuid())))
+                        .entity(DeployedVersionJson.of(
+                                deployed.deployedVersion(),
+                                EnvironmentJson.of(
+                                        deployed.environment(), environments.contacts(deployed.environment()), base),
+                                base))
                         .build());
     }
 
     /** Every deployment of the version to the environment, newest first. */
     @GET
-    public Uni<Map<String, Object>> list(@RestPath String pacticipant, @RestPath String version,
-            @RestPath String environmentUuid, @Context UriInfo request) {
+    public Uni<Map<String, Object>> list(
+            @RestPath String pacticipant,
+            @RestPath String version,
+            @RestPath String environmentUuid,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return deployments.forVersion(pacticipant, version, environmentUuid).map(found -> DeployedVersionJson.list(
-                found.deployedVersions().stream().map(d -> DeployedVersionJson.entry(d, false, base)).toList(),
-                BrokerUrls.self(base, request), "Deployed versions for " + pacticipant + " version "
-                        + version + " in environment " + found.environment().displayName()));
+        return deployments
+                .forVersion(pacticipant, version, environmentUuid)
+                .map(found -> DeployedVersionJson.list(
+                        found.deployedVersions().stream()
+                                .map(d -> DeployedVersionJson.entry(d, false, base))
+                                .toList(),
+                        BrokerUrls.self(base, request),
+                        "Deployed versions for " + pacticipant + " version " + version + " in environment "
+                                + found.environment().displayName()));
     }
 
     /**

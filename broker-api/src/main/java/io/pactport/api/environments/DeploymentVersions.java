@@ -25,9 +25,10 @@ public class DeploymentVersions {
 
     /** @throws NotFoundException naming what is missing */
     public Uni<Version> find(SqlClient c, String pacticipantName, String number) {
-        return pacticipants.findByName(c, pacticipantName)
-                .map(found -> found.orElseThrow(() -> new NotFoundException(
-                        "No pacticipant with name '" + pacticipantName + "' found")))
+        return pacticipants
+                .findByName(c, pacticipantName)
+                .map(found -> found.orElseThrow(
+                        () -> new NotFoundException("No pacticipant with name '" + pacticipantName + "' found")))
                 .flatMap(pacticipant -> versions.find(c, pacticipant.id(), number))
                 .map(found -> found.orElseThrow(() -> new NotFoundException(
                         "No version '" + number + "' of pacticipant '" + pacticipantName + "' found")));

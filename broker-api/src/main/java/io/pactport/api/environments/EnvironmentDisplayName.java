@@ -14,15 +14,13 @@ public final class EnvironmentDisplayName {
 
     private static final Pattern UNDERSCORE_THEN_LOWER = Pattern.compile("_+([a-z])");
 
-    private EnvironmentDisplayName() {
-    }
+    private EnvironmentDisplayName() {}
 
     public static String of(String name) {
         if (name == null) {
             return null;
         }
-        String spaced = name
-                .replaceAll("([A-Z])([A-Z])([a-z])", "$1 $2$3")
+        String spaced = name.replaceAll("([A-Z])([A-Z])([a-z])", "$1 $2$3")
                 .replaceAll("([a-z\\d])([A-Z])(\\S)", "$1 $2$3")
                 .replaceAll("(\\S)([\\-_\\s.])(\\S)", "$1 $3")
                 .replaceAll("\\s+", " ")
@@ -30,7 +28,9 @@ public final class EnvironmentDisplayName {
         if (spaced.isEmpty()) {
             return "";
         }
-        return Arrays.stream(spaced.split(" ")).map(EnvironmentDisplayName::capitalise).collect(Collectors.joining(" "));
+        return Arrays.stream(spaced.split(" "))
+                .map(EnvironmentDisplayName::capitalise)
+                .collect(Collectors.joining(" "));
     }
 
     private static String capitalise(String word) {

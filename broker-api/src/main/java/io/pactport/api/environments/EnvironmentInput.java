@@ -53,8 +53,8 @@ public record EnvironmentInput(String name, String displayName, boolean producti
             own.shortLine("name", name);
             JsonNode details = own.nullableObject("details", contact.get("details"));
             final int index = i;
-            own.forEach((field, message) -> errors.add("contacts", field + " " + message + " (at index " + index
-                    + ")"));
+            own.forEach(
+                    (field, message) -> errors.add("contacts", field + " " + message + " (at index " + index + ")"));
             ObjectNode keptContact = kept.addObject().put("name", name);
             if (details != null) {
                 keptContact.set("details", details);

@@ -46,7 +46,9 @@ public class EnvironmentRepository {
     }
 
     public Uni<Environment> findById(SqlClient c, long id) {
-        return c.preparedQuery(FIND_BY_ID).execute(Tuple.of(id)).map(rows -> first(rows).orElseThrow());
+        return c.preparedQuery(FIND_BY_ID)
+                .execute(Tuple.of(id))
+                .map(rows -> first(rows).orElseThrow());
     }
 
     public Uni<List<Environment>> findAll(SqlClient c) {
@@ -57,23 +59,26 @@ public class EnvironmentRepository {
         });
     }
 
-    public Uni<Environment> insert(SqlClient c, String uuid, String name, String displayName, boolean production,
-            String contacts) {
-        return c.preparedQuery(INSERT).execute(values(uuid, name, displayName, production, contacts))
+    public Uni<Environment> insert(
+            SqlClient c, String uuid, String name, String displayName, boolean production, String contacts) {
+        return c.preparedQuery(INSERT)
+                .execute(values(uuid, name, displayName, production, contacts))
                 .map(rows -> first(rows).orElseThrow());
     }
 
     /** Replaces every attribute of the environment {@code uuid}; empty when there is none. */
-    public Uni<Optional<Environment>> replace(SqlClient c, String uuid, String name, String displayName,
-            boolean production, String contacts) {
-        return c.preparedQuery(REPLACE).execute(values(uuid, name, displayName, production, contacts))
+    public Uni<Optional<Environment>> replace(
+            SqlClient c, String uuid, String name, String displayName, boolean production, String contacts) {
+        return c.preparedQuery(REPLACE)
+                .execute(values(uuid, name, displayName, production, contacts))
                 .map(EnvironmentRepository::first);
     }
 
     /** Deletes the environment with its deployment and release history. */
     public Uni<Void> delete(SqlClient c, Environment environment) {
         Tuple id = Tuple.of(environment.id());
-        return c.preparedQuery(DELETE_DEPLOYED_VERSIONS).execute(id)
+        return c.preparedQuery(DELETE_DEPLOYED_VERSIONS)
+                .execute(id)
                 .flatMap(ignored -> c.preparedQuery(DELETE_RELEASED_VERSIONS).execute(id))
                 .flatMap(ignored -> c.preparedQuery(DELETE).execute(id))
                 .replaceWithVoid();

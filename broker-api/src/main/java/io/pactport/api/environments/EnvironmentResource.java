@@ -38,8 +38,12 @@ public class EnvironmentResource {
     private final BaseUrl baseUrl;
     private final RequestBodies bodies;
 
-    EnvironmentResource(EnvironmentService environments, DeploymentService deployments, ReleaseService releases,
-            BaseUrl baseUrl, RequestBodies bodies) {
+    EnvironmentResource(
+            EnvironmentService environments,
+            DeploymentService deployments,
+            ReleaseService releases,
+            BaseUrl baseUrl,
+            RequestBodies bodies) {
         this.bodies = bodies;
         this.environments = environments;
         this.deployments = deployments;
@@ -50,16 +54,26 @@ public class EnvironmentResource {
     @GET
     public Uni<Map<String, Object>> list(@RestQuery String name, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return environments.list(name).map(found -> EnvironmentJson.list(
-                found.stream().map(e -> EnvironmentJson.of(e, environments.contacts(e), base)).toList(), base));
+        return environments
+                .list(name)
+                .map(found -> EnvironmentJson.list(
+                        found.stream()
+                                .map(e -> EnvironmentJson.of(e, environments.contacts(e), base))
+                                .toList(),
+                        base));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<EnvironmentJson>> create(String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return bodies.json(body).map(EnvironmentInput::parse).flatMap(environments::create).map(created -> RestResponse.ResponseBuilder
-                .<EnvironmentJson>created(URI.create(BrokerUrls.environment(base, created.uuid()))).entity(json(created, base)).build());
+        return bodies.json(body)
+                .map(EnvironmentInput::parse)
+                .flatMap(environments::create)
+                .map(created -> RestResponse.ResponseBuilder.<EnvironmentJson>created(
+                                URI.create(BrokerUrls.environment(base, created.uuid())))
+                        .entity(json(created, base))
+                        .build());
     }
 
     @GET
@@ -73,7 +87,10 @@ public class EnvironmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<EnvironmentJson> replace(@RestPath String uuid, String body, @Context UriInfo request) {
         // as in the Pact Broker, an unknown environment is a 404 whatever the body
-        return environments.find(uuid).flatMap(existing -> bodies.json(body)).map(EnvironmentInput::parse)
+        return environments
+                .find(uuid)
+                .flatMap(existing -> bodies.json(body))
+                .map(EnvironmentInput::parse)
                 .flatMap(input -> environments.replace(uuid, input))
                 .map(replaced -> json(replaced, baseUrl.of(request)));
     }
@@ -90,24 +107,33 @@ public class EnvironmentResource {
      */
     @GET
     @Path("{uuid}/deployed-versions/currently-deployed")
-    public Uni<Map<String, Object>> currentlyDeployed(@RestPath String uuid, @RestQuery String pacticipant,
-            @Context UriInfo request) {
+    public Uni<Map<String, Object>> currentlyDeployed(
+            @RestPath String uuid, @RestQuery String pacticipant, @Context UriInfo request) {
         String base = baseUrl.of(request);
         Optional<String> instance = applicationInstance(request.getQueryParameters());
-        return deployments.currentlyDeployed(uuid, pacticipant, instance).map(found -> DeployedVersionJson.list(
-                found.deployedVersions().stream().map(d -> DeployedVersionJson.entry(d, true, base)).toList(),
-                BrokerUrls.self(base, request), "Currently deployed versions for " + found.environment().displayName()));
+        return deployments
+                .currentlyDeployed(uuid, pacticipant, instance)
+                .map(found -> DeployedVersionJson.list(
+                        found.deployedVersions().stream()
+                                .map(d -> DeployedVersionJson.entry(d, true, base))
+                                .toList(),
+                        BrokerUrls.self(base, request),
+                        "Currently deployed versions for " + found.environment().displayName()));
     }
 
     /** The releases supported in the environment now. */
     @GET
     @Path("{uuid}/released-versions/currently-supported")
-    public Uni<Map<String, Object>> currentlySupported(@RestPath String uuid, @RestQuery String pacticipant,
-            @RestQuery String version, @Context UriInfo request) {
+    public Uni<Map<String, Object>> currentlySupported(
+            @RestPath String uuid, @RestQuery String pacticipant, @RestQuery String version, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return releases.currentlySupported(uuid, pacticipant, version).map(found -> ReleasedVersionJson.list(
-                found.releasedVersions().stream().map(r -> ReleasedVersionJson.entry(r, true, base)).toList(),
-                BrokerUrls.self(base, request), "Currently supported versions in " + found.environment().displayName()));
+        return releases.currentlySupported(uuid, pacticipant, version)
+                .map(found -> ReleasedVersionJson.list(
+                        found.releasedVersions().stream()
+                                .map(r -> ReleasedVersionJson.entry(r, true, base))
+                                .toList(),
+                        BrokerUrls.self(base, request),
+                        "Currently supported versions in " + found.environment().displayName()));
     }
 
     /**
@@ -125,7 +151,6 @@ public class EnvironmentResource {
     }
 
     /** The request's own URL below the base, query included, as the Pact Broker links a list to itself. */
-
     private EnvironmentJson json(Environment environment, String base) {
         return EnvironmentJson.of(environment, environments.contacts(environment), base);
     }

@@ -1,15 +1,15 @@
 package io.pactport.api.environments;
 
-import io.pactport.api.events.Outbox;
-import io.pactport.api.http.NotFoundException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pactport.api.events.Outbox;
+import io.pactport.api.http.NotFoundException;
 import io.pactport.core.errors.InvalidRequestException;
+import io.pactport.core.events.PactportEvent;
 import io.pactport.core.events.PactportEvent.EnvironmentCreated;
 import io.pactport.core.events.PactportEvent.EnvironmentDeleted;
 import io.pactport.core.events.PactportEvent.EnvironmentUpdated;
-import io.pactport.core.events.PactportEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -40,21 +40,23 @@ public class EnvironmentService {
     public Uni<Environment> create(EnvironmentInput input) {
         String uuid = UUID.randomUUID().toString();
         return pool.withTransaction(tx -> checkNameFree(tx, input.name(), uuid)
-                .flatMap(free -> environments.insert(tx, uuid, input.name(), displayName(input), input.production(),
-                        contactsText(input)))
-                .call(created -> outbox.append(tx, event(created, EnvironmentCreated::new))))
-                .onFailure(EnvironmentService::isDuplicateName).transform(e -> nameTaken(input.name()));
+                        .flatMap(free -> environments.insert(
+                                tx, uuid, input.name(), displayName(input), input.production(), contactsText(input)))
+                        .call(created -> outbox.append(tx, event(created, EnvironmentCreated::new))))
+                .onFailure(EnvironmentService::isDuplicateName)
+                .transform(e -> nameTaken(input.name()));
     }
 
     /** Replaces every attribute of the environment, as the Pact Broker's PUT does (absent ones become empty). */
     public Uni<Environment> replace(String uuid, EnvironmentInput input) {
         return pool.withTransaction(tx -> find(tx, uuid)
-                .flatMap(existing -> checkNameFree(tx, input.name(), uuid))
-                .flatMap(free -> environments.replace(tx, uuid, input.name(), displayName(input), input.production(),
-                        contactsText(input)))
-                .map(Optional::orElseThrow)
-                .call(replaced -> outbox.append(tx, event(replaced, EnvironmentUpdated::new))))
-                .onFailure(EnvironmentService::isDuplicateName).transform(e -> nameTaken(input.name()));
+                        .flatMap(existing -> checkNameFree(tx, input.name(), uuid))
+                        .flatMap(free -> environments.replace(
+                                tx, uuid, input.name(), displayName(input), input.production(), contactsText(input)))
+                        .map(Optional::orElseThrow)
+                        .call(replaced -> outbox.append(tx, event(replaced, EnvironmentUpdated::new))))
+                .onFailure(EnvironmentService::isDuplicateName)
+                .transform(e -> nameTaken(input.name()));
     }
 
     /** Deletes the environment and its deployment and release history. */
@@ -72,15 +74,19 @@ public class EnvironmentService {
     /** All environments by display name, or the one called {@code name} (none if there is none). */
     public Uni<List<Environment>> list(String name) {
         if (name != null) {
-            return environments.findByName(pool, name).map(found -> found.map(List::of).orElse(List.of()));
+            return environments
+                    .findByName(pool, name)
+                    .map(found -> found.map(List::of).orElse(List.of()));
         }
         return environments.findAll(pool);
     }
 
     /** @throws NotFoundException when there is no environment {@code uuid} */
     public Uni<Environment> find(SqlClient c, String uuid) {
-        return environments.findByUuid(c, uuid).map(found -> found.orElseThrow(
-                () -> new NotFoundException("No environment with uuid '" + uuid + "' found")));
+        return environments
+                .findByUuid(c, uuid)
+                .map(found -> found.orElseThrow(
+                        () -> new NotFoundException("No environment with uuid '" + uuid + "' found")));
     }
 
     /** The stored contacts as JSON, or null. */
@@ -121,13 +127,15 @@ public class EnvironmentService {
 
     private static String displayName(EnvironmentInput input) {
         return input.displayName() == null || input.displayName().isBlank()
-                ? EnvironmentDisplayName.of(input.name()) : input.displayName();
+                ? EnvironmentDisplayName.of(input.name())
+                : input.displayName();
     }
 
     // two requests creating the same name at once: the unique index decides, and the loser gets the same answer as
     // if it had come second
     private static boolean isDuplicateName(Throwable e) {
-        return e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+        return e instanceof PgException pg
+                && UNIQUE_VIOLATION.equals(pg.getSqlState())
                 && "environments_name_index".equals(pg.getConstraint());
     }
 

@@ -39,8 +39,12 @@ public class ReleaseResource {
     /** 201 for a new release, 200 for one recorded before (supported again if its support had ended). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<ReleasedVersionJson>> record(@RestPath String pacticipant, @RestPath String version,
-            @RestPath String environmentUuid, String body, @Context UriInfo request) {
+    public Uni<RestResponse<ReleasedVersionJson>> record(
+            @RestPath String pacticipant,
+            @RestPath String version,
+            @RestPath String environmentUuid,
+            String body,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
         // the body carries nothing, but broken JSON is still refused, as the Pact Broker refuses it
         return bodies.json(body)
@@ -49,9 +53,14 @@ public class ReleaseResource {
                     var released = recorded.released();
                     return RestResponse.ResponseBuilder.<ReleasedVersionJson>create(
                                     recorded.created() ? Response.Status.CREATED : Response.Status.OK)
-                            .location(URI.create(BrokerUrls.releasedVersion(base, released.releasedVersion().uuid())))
-                            .entity(ReleasedVersionJson.of(released.releasedVersion(), EnvironmentJson.of(
-                                    released.environment(), environments.contacts(released.environment()), base),
+                            .location(URI.create(BrokerUrls.releasedVersion(
+                                    base, released.releasedVersion().uuid())))
+                            .entity(ReleasedVersionJson.of(
+                                    released.releasedVersion(),
+                                    EnvironmentJson.of(
+                                            released.environment(),
+                                            environments.contacts(released.environment()),
+                                            base),
                                     base))
                             .build();
                 });
@@ -59,12 +68,19 @@ public class ReleaseResource {
 
     /** The release of the version in the environment, as a list of none or one. */
     @GET
-    public Uni<Map<String, Object>> list(@RestPath String pacticipant, @RestPath String version,
-            @RestPath String environmentUuid, @Context UriInfo request) {
+    public Uni<Map<String, Object>> list(
+            @RestPath String pacticipant,
+            @RestPath String version,
+            @RestPath String environmentUuid,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return releases.forVersion(pacticipant, version, environmentUuid).map(found -> ReleasedVersionJson.list(
-                found.releasedVersions().stream().map(r -> ReleasedVersionJson.entry(r, false, base)).toList(),
-                BrokerUrls.self(base, request), "Released versions for " + pacticipant + " version "
-                        + version + " in " + found.environment().displayName()));
+        return releases.forVersion(pacticipant, version, environmentUuid)
+                .map(found -> ReleasedVersionJson.list(
+                        found.releasedVersions().stream()
+                                .map(r -> ReleasedVersionJson.entry(r, false, base))
+                                .toList(),
+                        BrokerUrls.self(base, request),
+                        "Released versions for " + pacticipant + " version " + version + " in "
+                                + found.environment().displayName()));
     }
 }

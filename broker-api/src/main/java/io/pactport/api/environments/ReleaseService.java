@@ -1,8 +1,8 @@
 package io.pactport.api.environments;
 
+import io.pactport.api.environments.ReleasedVersionRepository.Change;
 import io.pactport.api.events.Outbox;
 import io.pactport.api.http.NotFoundException;
-import io.pactport.api.environments.ReleasedVersionRepository.Change;
 import io.pactport.core.events.PactportEvent.ReleaseRecorded;
 import io.pactport.core.events.PactportEvent.ReleaseSupportEnded;
 import io.smallrye.mutiny.Uni;
@@ -27,8 +27,13 @@ public class ReleaseService {
     private final DeploymentVersions versions;
     private final Outbox outbox;
 
-    ReleaseService(Pool pool, EnvironmentService environmentService, EnvironmentRepository environments,
-            ReleasedVersionRepository releasedVersions, DeploymentVersions versions, Outbox outbox) {
+    ReleaseService(
+            Pool pool,
+            EnvironmentService environmentService,
+            EnvironmentRepository environments,
+            ReleasedVersionRepository releasedVersions,
+            DeploymentVersions versions,
+            Outbox outbox) {
         this.pool = pool;
         this.environmentService = environmentService;
         this.environments = environments;
@@ -38,31 +43,30 @@ public class ReleaseService {
     }
 
     /** A released version and the environment it is released in. */
-    public record Released(ReleasedVersion releasedVersion, Environment environment) {
-    }
+    public record Released(ReleasedVersion releasedVersion, Environment environment) {}
 
     /**
      * The outcome of recording a release.
      *
      * @param created whether the release is new (rather than one recorded before, supported again if it had ended)
      */
-    public record Recorded(Released released, boolean created) {
-    }
+    public record Recorded(Released released, boolean created) {}
 
     /** The releases of one environment. */
-    public record InEnvironment(Environment environment, List<ReleasedVersion> releasedVersions) {
-    }
+    public record InEnvironment(Environment environment, List<ReleasedVersion> releasedVersions) {}
 
     public Uni<Recorded> record(String pacticipantName, String versionNumber, String environmentUuid) {
         return pool.withTransaction(tx -> versions.find(tx, pacticipantName, versionNumber)
-                .flatMap(version -> environmentService.find(tx, environmentUuid)
-                        .flatMap(environment -> releasedVersions.record(tx, UUID.randomUUID().toString(), version,
-                                        environment.id())
+                .flatMap(version -> environmentService
+                        .find(tx, environmentUuid)
+                        .flatMap(environment -> releasedVersions
+                                .record(tx, UUID.randomUUID().toString(), version, environment.id())
                                 .call(recorded -> recorded.change() == Change.NONE
                                         ? Uni.createFrom().voidItem()
-                                        : appendEvent(tx, recorded.releasedVersion(), environment,
-                                                ReleaseRecorded::new))
-                                .map(recorded -> new Recorded(new Released(recorded.releasedVersion(), environment),
+                                        : appendEvent(
+                                                tx, recorded.releasedVersion(), environment, ReleaseRecorded::new))
+                                .map(recorded -> new Recorded(
+                                        new Released(recorded.releasedVersion(), environment),
                                         recorded.change() == Change.CREATED)))));
     }
 
@@ -72,40 +76,50 @@ public class ReleaseService {
 
     /** Records that the release is no longer supported; one whose support has already ended is returned unchanged. */
     public Uni<Released> endSupport(String uuid) {
-        return pool.withTransaction(tx -> find(tx, uuid).flatMap(released -> releasedVersions
-                .endSupport(tx, released.releasedVersion().id())
-                .flatMap(changed -> releasedVersions.findByUuid(tx, uuid).map(Optional::orElseThrow)
-                        .call(ended -> changed
-                                ? appendEvent(tx, ended, released.environment(), ReleaseSupportEnded::new)
-                                : Uni.createFrom().voidItem())
-                        .map(ended -> new Released(ended, released.environment())))));
+        return pool.withTransaction(tx -> find(tx, uuid)
+                .flatMap(released -> releasedVersions
+                        .endSupport(tx, released.releasedVersion().id())
+                        .flatMap(changed -> releasedVersions
+                                .findByUuid(tx, uuid)
+                                .map(Optional::orElseThrow)
+                                .call(ended -> changed
+                                        ? appendEvent(tx, ended, released.environment(), ReleaseSupportEnded::new)
+                                        : Uni.createFrom().voidItem())
+                                .map(ended -> new Released(ended, released.environment())))));
     }
 
     /** The releases currently supported in the environment, optionally of one pacticipant and version number. */
     public Uni<InEnvironment> currentlySupported(String environmentUuid, String pacticipantName, String versionNumber) {
-        return environmentService.find(pool, environmentUuid).flatMap(environment -> releasedVersions
-                .findSupportedInEnvironment(pool, environment.id(), pacticipantName, versionNumber)
-                .map(found -> new InEnvironment(environment, found)));
+        return environmentService
+                .find(pool, environmentUuid)
+                .flatMap(environment -> releasedVersions
+                        .findSupportedInEnvironment(pool, environment.id(), pacticipantName, versionNumber)
+                        .map(found -> new InEnvironment(environment, found)));
     }
 
     /** The release of the version in the environment, as a list of none or one (the Pact Broker's shape). */
     public Uni<InEnvironment> forVersion(String pacticipantName, String versionNumber, String environmentUuid) {
         return versions.find(pool, pacticipantName, versionNumber)
-                .flatMap(version -> environmentService.find(pool, environmentUuid)
-                        .flatMap(environment -> releasedVersions.findForVersion(pool, version.id(), environment.id())
-                                .map(found -> new InEnvironment(environment, found.map(List::of).orElse(List.of())))));
+                .flatMap(version -> environmentService
+                        .find(pool, environmentUuid)
+                        .flatMap(environment -> releasedVersions
+                                .findForVersion(pool, version.id(), environment.id())
+                                .map(found -> new InEnvironment(
+                                        environment, found.map(List::of).orElse(List.of())))));
     }
 
     private Uni<Released> find(SqlClient c, String uuid) {
-        return releasedVersions.findByUuid(c, uuid)
-                .map(found -> found.orElseThrow(() -> new NotFoundException(
-                        "No released version with uuid '" + uuid + "' found")))
-                .flatMap(released -> environments.findById(c, released.environmentId())
+        return releasedVersions
+                .findByUuid(c, uuid)
+                .map(found -> found.orElseThrow(
+                        () -> new NotFoundException("No released version with uuid '" + uuid + "' found")))
+                .flatMap(released -> environments
+                        .findById(c, released.environmentId())
                         .map(environment -> new Released(released, environment)));
     }
 
-    private Uni<Void> appendEvent(SqlClient tx, ReleasedVersion released, Environment environment,
-            EnvironmentEvents.OfRelease<?> event) {
+    private Uni<Void> appendEvent(
+            SqlClient tx, ReleasedVersion released, Environment environment, EnvironmentEvents.OfRelease<?> event) {
         return outbox.append(tx, EnvironmentEvents.release(released, environment, event));
     }
 }

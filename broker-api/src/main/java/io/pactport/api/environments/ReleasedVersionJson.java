@@ -1,10 +1,10 @@
 package io.pactport.api.environments;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.pactport.api.http.BrokerUrls;
 import io.pactport.api.http.Hal;
 import io.pactport.api.http.Timestamps;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +14,13 @@ import java.util.Map;
  * {@code _embedded} holding what the caller asked to expand.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReleasedVersionJson(String uuid, boolean currentlySupported, String createdAt, String updatedAt,
-        String supportEndedAt, @JsonProperty("_embedded") Map<String, Object> embedded,
+public record ReleasedVersionJson(
+        String uuid,
+        boolean currentlySupported,
+        String createdAt,
+        String updatedAt,
+        String supportEndedAt,
+        @JsonProperty("_embedded") Map<String, Object> embedded,
         @JsonProperty("_links") Map<String, Hal.Link> links) {
 
     /** The single resource: pacticipant, version and environment embedded. */
@@ -38,9 +43,13 @@ public record ReleasedVersionJson(String uuid, boolean currentlySupported, Strin
     }
 
     private static ReleasedVersionJson of(ReleasedVersion r, Map<String, Object> embedded, String base) {
-        return new ReleasedVersionJson(r.uuid(), r.currentlySupported(), Timestamps.format(r.createdAt()),
+        return new ReleasedVersionJson(
+                r.uuid(),
+                r.currentlySupported(),
+                Timestamps.format(r.createdAt()),
                 EnvironmentJson.updatedAt(r.createdAt(), r.updatedAt()),
-                Timestamps.format(r.supportEndedAt()), embedded,
+                Timestamps.format(r.supportEndedAt()),
+                embedded,
                 Map.of("self", Hal.Link.to(BrokerUrls.releasedVersion(base, r.uuid()))));
     }
 }

@@ -50,13 +50,14 @@ public class ReleasedVersionRepository {
     }
 
     public Uni<Optional<ReleasedVersion>> findForVersion(SqlClient c, long versionId, long environmentId) {
-        return c.preparedQuery(FIND_FOR_VERSION).execute(Tuple.of(versionId, environmentId))
+        return c.preparedQuery(FIND_FOR_VERSION)
+                .execute(Tuple.of(versionId, environmentId))
                 .map(ReleasedVersionRepository::first);
     }
 
     /** The releases currently supported in the environment, oldest first, optionally of one pacticipant / version. */
-    public Uni<List<ReleasedVersion>> findSupportedInEnvironment(SqlClient c, long environmentId,
-            String pacticipantName, String versionNumber) {
+    public Uni<List<ReleasedVersion>> findSupportedInEnvironment(
+            SqlClient c, long environmentId, String pacticipantName, String versionNumber) {
         return c.preparedQuery(FIND_SUPPORTED_IN_ENVIRONMENT)
                 .execute(Tuple.from(Arrays.asList(environmentId, pacticipantName, versionNumber)))
                 .map(rows -> {
@@ -78,7 +79,8 @@ public class ReleasedVersionRepository {
                     if (inserted.rowCount() > 0) {
                         return Uni.createFrom().item(Change.CREATED);
                     }
-                    return c.preparedQuery(SUPPORT_AGAIN).execute(Tuple.of(version.id(), environmentId))
+                    return c.preparedQuery(SUPPORT_AGAIN)
+                            .execute(Tuple.of(version.id(), environmentId))
                             .map(updated -> updated.rowCount() > 0 ? Change.SUPPORTED_AGAIN : Change.NONE);
                 })
                 .flatMap(change -> findForVersion(c, version.id(), environmentId)
@@ -92,12 +94,13 @@ public class ReleasedVersionRepository {
 
     /** What recording a release did. */
     public enum Change {
-        CREATED, SUPPORTED_AGAIN, NONE
+        CREATED,
+        SUPPORTED_AGAIN,
+        NONE
     }
 
     /** A recorded release and what recording it changed. */
-    public record Recorded(ReleasedVersion releasedVersion, Change change) {
-    }
+    public record Recorded(ReleasedVersion releasedVersion, Change change) {}
 
     private static Optional<ReleasedVersion> first(RowSet<Row> rows) {
         var it = rows.iterator();

@@ -1,9 +1,9 @@
 package io.pactport.api.environments;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.http.BaseUrl;
 import io.pactport.api.http.Hal;
 import io.pactport.api.http.RequestBodies;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,8 +27,8 @@ public class ReleasedVersionResource {
     private final BaseUrl baseUrl;
     private final RequestBodies bodies;
 
-    ReleasedVersionResource(ReleaseService releases, EnvironmentService environments, BaseUrl baseUrl,
-            RequestBodies bodies) {
+    ReleasedVersionResource(
+            ReleaseService releases, EnvironmentService environments, BaseUrl baseUrl, RequestBodies bodies) {
         this.bodies = bodies;
         this.releases = releases;
         this.environments = environments;
@@ -48,21 +48,28 @@ public class ReleasedVersionResource {
     @Consumes(DeployedVersionResource.MERGE_PATCH)
     public Uni<ReleasedVersionJson> patch(@RestPath String uuid, String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return releases.find(uuid).flatMap(found -> bodies.json(body).flatMap(patch -> {
-            JsonNode currentlySupported = DeployedVersionResource.objectOf(patch).path("currentlySupported");
-            if (currentlySupported.isBoolean() && currentlySupported.booleanValue()) {
-                throw new DeploymentStateException("currentlySupported", "The currentlySupported property cannot be"
-                        + " set back to true. Please record a new release.");
-            }
-            if (currentlySupported.isBoolean()) {
-                return releases.endSupport(uuid);
-            }
-            return Uni.createFrom().item(found);
-        })).map(result -> json(result, base));
+        return releases.find(uuid)
+                .flatMap(found -> bodies.json(body).flatMap(patch -> {
+                    JsonNode currentlySupported =
+                            DeployedVersionResource.objectOf(patch).path("currentlySupported");
+                    if (currentlySupported.isBoolean() && currentlySupported.booleanValue()) {
+                        throw new DeploymentStateException(
+                                "currentlySupported",
+                                "The currentlySupported property cannot be"
+                                        + " set back to true. Please record a new release.");
+                    }
+                    if (currentlySupported.isBoolean()) {
+                        return releases.endSupport(uuid);
+                    }
+                    return Uni.createFrom().item(found);
+                }))
+                .map(result -> json(result, base));
     }
 
     private ReleasedVersionJson json(ReleaseService.Released released, String base) {
-        return ReleasedVersionJson.of(released.releasedVersion(),
-                EnvironmentJson.of(released.environment(), environments.contacts(released.environment()), base), base);
+        return ReleasedVersionJson.of(
+                released.releasedVersion(),
+                EnvironmentJson.of(released.environment(), environments.contacts(released.environment()), base),
+                base);
     }
 }

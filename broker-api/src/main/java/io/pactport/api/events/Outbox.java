@@ -29,7 +29,9 @@ public class Outbox {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(e);
         }
-        return tx.preparedQuery(APPEND).execute(Tuple.of(event.type().topic(), event.key(), event.type().type(), json))
+        return tx.preparedQuery(APPEND)
+                .execute(
+                        Tuple.of(event.type().topic(), event.key(), event.type().type(), json))
                 .replaceWithVoid();
     }
 }

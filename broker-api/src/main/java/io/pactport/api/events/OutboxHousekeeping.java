@@ -40,15 +40,18 @@ public class OutboxHousekeeping {
      */
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> countBacklog() {
-        return pool.query(BACKLOG).execute()
+        return pool.query(BACKLOG)
+                .execute()
                 .invoke(rows -> backlog.set(rows.iterator().next().getLong("backlog")))
                 .replaceWithVoid()
-                .onFailure().recoverWithNull();
+                .onFailure()
+                .recoverWithNull();
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> prune() {
-        return pool.preparedQuery(PRUNE).execute(Tuple.of((double) config.sentRetention().toSeconds()))
+        return pool.preparedQuery(PRUNE)
+                .execute(Tuple.of((double) config.sentRetention().toSeconds()))
                 .invoke(rows -> LOG.debugf("pruned %d sent outbox rows", rows.rowCount()))
                 .replaceWithVoid();
     }

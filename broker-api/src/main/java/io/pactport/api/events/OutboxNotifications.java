@@ -34,6 +34,7 @@ class OutboxNotifications {
     private final Duration pollInterval;
     /** Whether the last state logged is "listening": the loss and the return are each logged once. */
     private final AtomicBoolean listening = new AtomicBoolean(true);
+
     private volatile PgSubscriber subscriber;
     private volatile boolean stopped;
 
@@ -45,7 +46,8 @@ class OutboxNotifications {
         this.vertx = vertx;
         this.pollInterval = apiConfig.outbox().pollInterval();
         this.options = config.getOptionalValue("quarkus.datasource.reactive.url", String.class)
-                .map(PgConnectOptions::fromUri).orElseGet(PgConnectOptions::new);
+                .map(PgConnectOptions::fromUri)
+                .orElseGet(PgConnectOptions::new);
         config.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(options::setUser);
         config.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(options::setPassword);
         options.addProperty("application_name", APPLICATION_NAME);
@@ -54,17 +56,14 @@ class OutboxNotifications {
     /** Listens from now on, calling {@code wakeUp} (on an event loop, so it must not block) at every notification. */
     void listen(Runnable wakeUp) {
         PgSubscriber next = PgSubscriber.subscriber(vertx, options).reconnectPolicy(this::reconnectDelay);
-        next.channel(CHANNEL)
-                .handler(payload -> wakeUp.run())
-                .subscribeHandler(() -> {
-                    if (listening.compareAndSet(false, true)) {
-                        LOG.info("listening to outbox notifications again: events are relayed as they commit");
-                    }
-                    wakeUp.run();
-                });
+        next.channel(CHANNEL).handler(payload -> wakeUp.run()).subscribeHandler(() -> {
+            if (listening.compareAndSet(false, true)) {
+                LOG.info("listening to outbox notifications again: events are relayed as they commit");
+            }
+            wakeUp.run();
+        });
         subscriber = next;
-        next.connect().subscribe().with(connected -> {
-        }, failure -> {
+        next.connect().subscribe().with(connected -> {}, failure -> {
             // the subscriber reconnects a connection it once had, not one it never got: start over with a new one
             lost(failure.getMessage());
             next.closeAndForget();
@@ -87,8 +86,10 @@ class OutboxNotifications {
 
     private void lost(String reason) {
         if (listening.compareAndSet(true, false)) {
-            LOG.warnf("not listening to outbox notifications (%s): events are relayed by the poll, every %d ms, until"
-                    + " the listener reconnects", reason, pollInterval.toMillis());
+            LOG.warnf(
+                    "not listening to outbox notifications (%s): events are relayed by the poll, every %d ms, until"
+                            + " the listener reconnects",
+                    reason, pollInterval.toMillis());
         }
     }
 

@@ -46,6 +46,7 @@ public class OutboxRelay {
 
     /** {@code crc32("pactport-outbox") % 2^31}: held per batch by the replica that relays. */
     static final long RELAY_LOCK = 166_129_335L;
+
     static final String SOURCE = "/pactport/broker-api";
     static final String POLL_JOB = "pactport-outbox-poll";
 
@@ -69,10 +70,15 @@ public class OutboxRelay {
     private final Timer publishLatency;
     /** Whether a run is in progress, and whether it was woken since it started (then it runs once more right after). */
     private final AtomicInteger state = new AtomicInteger(IDLE);
+
     private volatile boolean failing;
     private volatile boolean stopping;
 
-    OutboxRelay(Pool pool, @Channel("events") MutinyEmitter<CloudEvent> events, ApiConfig config, Clock clock,
+    OutboxRelay(
+            Pool pool,
+            @Channel("events") MutinyEmitter<CloudEvent> events,
+            ApiConfig config,
+            Clock clock,
             MeterRegistry meters) {
         this.pool = pool;
         this.events = events;
@@ -80,7 +86,8 @@ public class OutboxRelay {
         this.clock = clock;
         this.publishLatency = Timer.builder("pactport_outbox_publish_latency")
                 .description("time from a change's commit to Kafka's acknowledgement of its event")
-                .publishPercentileHistogram().register(meters);
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     /**
@@ -90,12 +97,15 @@ public class OutboxRelay {
      * observer runs after messaging and after the {@code @Startup} beans (2500), broker-core's schema check among them,
      * so the first run, the listener and the poll find the channel connected to its Kafka sink and the outbox table.
      */
-    void start(@Observes @Priority(AFTER_STARTUP_BEANS) StartupEvent event, Scheduler scheduler,
+    void start(
+            @Observes @Priority(AFTER_STARTUP_BEANS) StartupEvent event,
+            Scheduler scheduler,
             OutboxNotifications notifications) {
         wakeUp();
         notifications.listen(this::wakeUp);
         // first poll one interval from now: the run above has just looked
-        scheduler.newJob(POLL_JOB)
+        scheduler
+                .newJob(POLL_JOB)
                 .setInterval(config.pollInterval().toString())
                 .setDelayed(config.pollInterval().toString())
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
@@ -144,20 +154,26 @@ public class OutboxRelay {
      * notified too, and relays what this one leaves). The number of events sent.
      */
     Uni<Integer> drain() {
-        return Multi.createBy().repeating().uni(this::relayBatch)
+        return Multi.createBy()
+                .repeating()
+                .uni(this::relayBatch)
                 .whilst(sent -> sent == config.batchSize())
-                .collect().with(Collectors.summingInt(Integer::intValue));
+                .collect()
+                .with(Collectors.summingInt(Integer::intValue));
     }
 
     /** Publishes one batch; the number of events sent (0 when another replica relays or nothing is pending). */
     Uni<Integer> relayBatch() {
-        return pool.withTransaction(tx -> tx.preparedQuery(LOCK).execute(Tuple.of(RELAY_LOCK))
-                .flatMap(locked -> locked.iterator().next().getBoolean("locked") ? publishPending(tx)
+        return pool.withTransaction(tx -> tx.preparedQuery(LOCK)
+                .execute(Tuple.of(RELAY_LOCK))
+                .flatMap(locked -> locked.iterator().next().getBoolean("locked")
+                        ? publishPending(tx)
                         : Uni.createFrom().item(0)));
     }
 
     private Uni<Integer> publishPending(SqlClient tx) {
-        return tx.preparedQuery(NEXT_BATCH).execute(Tuple.of(config.batchSize()))
+        return tx.preparedQuery(NEXT_BATCH)
+                .execute(Tuple.of(config.batchSize()))
                 .flatMap(rows -> {
                     List<Row> batch = rows.stream().toList();
                     if (batch.isEmpty()) {
@@ -169,7 +185,9 @@ public class OutboxRelay {
                         sends = sends.chain(() -> send(row));
                     }
                     Long[] ids = batch.stream().map(row -> row.getLong("id")).toArray(Long[]::new);
-                    return sends.ifNoItem().after(config.sendTimeout()).fail()
+                    return sends.ifNoItem()
+                            .after(config.sendTimeout())
+                            .fail()
                             .chain(() -> tx.preparedQuery(MARK_SENT).execute(Tuple.of(ids)))
                             .replaceWith(batch.size());
                 });
@@ -180,13 +198,21 @@ public class OutboxRelay {
         String key = row.getString("event_key");
         CloudEvent event;
         try {
-            event = CloudEvent.of(Long.toString(row.getLong("id")), SOURCE, row.getString("event_type"), key, created,
+            event = CloudEvent.of(
+                    Long.toString(row.getLong("id")),
+                    SOURCE,
+                    row.getString("event_type"),
+                    key,
+                    created,
                     CloudEventJson.mapper().readTree(row.getString("payload")));
         } catch (Exception e) {
             return Uni.createFrom().failure(e);
         }
-        Message<CloudEvent> message = Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.getString("topic")).withKey(key).build());
+        Message<CloudEvent> message = Message.of(event)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(row.getString("topic"))
+                        .withKey(key)
+                        .build());
         return events.sendMessage(message)
                 .invoke(() -> publishLatency.record(Duration.between(created.toInstant(), clock.instant())));
     }

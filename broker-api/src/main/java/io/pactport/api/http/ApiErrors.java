@@ -48,15 +48,26 @@ public class ApiErrors {
     public RestResponse<Map<String, Object>> invalid(InvalidRequestException e, HttpHeaders headers, UriInfo uri) {
         if (wantsProblem(headers)) {
             List<Map<String, Object>> errors = new ArrayList<>();
-            e.errors().forEach((field, messages) -> messages.forEach(
-                    message -> errors.add(Hal.object("type", "invalid-body-error", "title", "Invalid body",
-                            "detail", message, "pointer", "/" + field))));
+            e.errors()
+                    .forEach((field, messages) -> messages.forEach(message -> errors.add(Hal.object(
+                            "type",
+                            "invalid-body-error",
+                            "title",
+                            "Invalid body",
+                            "detail",
+                            message,
+                            "pointer",
+                            "/" + field))));
             Map<String, Object> body = problem(400, "Validation errors", "Validation errors", uri);
             body.put("errors", errors);
-            return RestResponse.ResponseBuilder.create(Response.Status.BAD_REQUEST, body).type(PROBLEM_JSON).build();
+            return RestResponse.ResponseBuilder.create(Response.Status.BAD_REQUEST, body)
+                    .type(PROBLEM_JSON)
+                    .build();
         }
-        return RestResponse.ResponseBuilder.<Map<String, Object>>create(Response.Status.BAD_REQUEST,
-                Map.of("errors", e.errors())).type(jsonType(headers)).build();
+        return RestResponse.ResponseBuilder.<Map<String, Object>>create(
+                        Response.Status.BAD_REQUEST, Map.of("errors", e.errors()))
+                .type(jsonType(headers))
+                .build();
     }
 
     /** A matrix query the Pact Broker refuses: its messages as a list, in its content type. */
@@ -65,19 +76,29 @@ public class ApiErrors {
         if (wantsProblem(headers)) {
             Map<String, Object> body = problem(400, "Validation errors", String.join("\n", e.errors()), uri);
             body.put("errors", e.errors());
-            return RestResponse.ResponseBuilder.create(Response.Status.BAD_REQUEST, body).type(PROBLEM_JSON).build();
+            return RestResponse.ResponseBuilder.create(Response.Status.BAD_REQUEST, body)
+                    .type(PROBLEM_JSON)
+                    .build();
         }
-        return RestResponse.ResponseBuilder.<Map<String, Object>>create(Response.Status.BAD_REQUEST,
-                Map.of("errors", e.errors())).type(Hal.MEDIA_TYPE).build();
+        return RestResponse.ResponseBuilder.<Map<String, Object>>create(
+                        Response.Status.BAD_REQUEST, Map.of("errors", e.errors()))
+                .type(Hal.MEDIA_TYPE)
+                .build();
     }
 
     /** A body that is not JSON where JSON was declared. */
     @ServerExceptionMapper
     public RestResponse<Map<String, Object>> unparsable(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr();
-        return error(Response.Status.BAD_REQUEST, "Invalid JSON",
-                "Error parsing JSON" + where + ": " + JsonProblems.problem(e), headers, uri);
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
+        return error(
+                Response.Status.BAD_REQUEST,
+                "Invalid JSON",
+                "Error parsing JSON" + where + ": " + JsonProblems.problem(e),
+                headers,
+                uri);
     }
 
     /**
@@ -85,8 +106,7 @@ public class ApiErrors {
      * {@link RequestBodies}, which names the field; this is for any other reader.
      */
     @ServerExceptionMapper
-    public RestResponse<Map<String, Object>> unbindable(MismatchedInputException e, HttpHeaders headers,
-            UriInfo uri) {
+    public RestResponse<Map<String, Object>> unbindable(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
         return unparsable(e, headers, uri);
     }
 
@@ -113,8 +133,13 @@ public class ApiErrors {
             LOG.errorf(e, "%s failed", uri.getPath());
             detail = "The request failed on the server; it is logged there.";
         }
-        return error(Response.Status.fromStatusCode(status.getStatusCode()) == null ? Response.Status.BAD_REQUEST
-                : Response.Status.fromStatusCode(status.getStatusCode()), status.getReasonPhrase(), detail, headers,
+        return error(
+                Response.Status.fromStatusCode(status.getStatusCode()) == null
+                        ? Response.Status.BAD_REQUEST
+                        : Response.Status.fromStatusCode(status.getStatusCode()),
+                status.getReasonPhrase(),
+                detail,
+                headers,
                 uri);
     }
 
@@ -123,14 +148,18 @@ public class ApiErrors {
      * Pact Broker (whose deployed and released versions, like these, refuse plain JSON); the message says so.
      */
     @ServerExceptionMapper
-    public RestResponse<Map<String, Object>> unsupportedType(NotSupportedException e, HttpHeaders headers, UriInfo uri,
-            Request request) {
+    public RestResponse<Map<String, Object>> unsupportedType(
+            NotSupportedException e, HttpHeaders headers, UriInfo uri, Request request) {
         MediaType type = headers.getMediaType();
-        boolean mergePatch = "PATCH".equals(request.getMethod()) && !uri.getPath().startsWith("/pacts/");
-        return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+        boolean mergePatch =
+                "PATCH".equals(request.getMethod()) && !uri.getPath().startsWith("/pacts/");
+        return error(
+                Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported media type",
                 "The request content type " + (type == null ? "(none)" : type) + " is not supported here; send "
                         + (mergePatch ? "application/merge-patch+json (a JSON merge patch)" : "application/json"),
-                headers, uri);
+                headers,
+                uri);
     }
 
     /**
@@ -142,23 +171,34 @@ public class ApiErrors {
     @ServerExceptionMapper
     public RestResponse<Map<String, Object>> database(PgException e, HttpHeaders headers, UriInfo uri) {
         if (FOREIGN_KEY_VIOLATION.equals(e.getSqlState())) {
-            return error(Response.Status.CONFLICT, "Conflict", "Something this request refers to was deleted while"
-                    + " it ran (by the data clean-up, or another request); nothing was written. Send the request"
-                    + " again.", headers, uri);
+            return error(
+                    Response.Status.CONFLICT,
+                    "Conflict",
+                    "Something this request refers to was deleted while"
+                            + " it ran (by the data clean-up, or another request); nothing was written. Send the request"
+                            + " again.",
+                    headers,
+                    uri);
         }
         LOG.errorf(e, "%s %s failed in the database", uri.getPath(), e.getSqlState());
-        return error(Response.Status.INTERNAL_SERVER_ERROR, "Internal error", "The database could not complete this"
-                + " request; it is logged on the server.", headers, uri);
+        return error(
+                Response.Status.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "The database could not complete this" + " request; it is logged on the server.",
+                headers,
+                uri);
     }
 
-    private static RestResponse<Map<String, Object>> error(Response.Status status, String title, String detail,
-            HttpHeaders headers, UriInfo uri) {
+    private static RestResponse<Map<String, Object>> error(
+            Response.Status status, String title, String detail, HttpHeaders headers, UriInfo uri) {
         if (wantsProblem(headers)) {
             return RestResponse.ResponseBuilder.create(status, problem(status.getStatusCode(), title, detail, uri))
-                    .type(PROBLEM_JSON).build();
+                    .type(PROBLEM_JSON)
+                    .build();
         }
         return RestResponse.ResponseBuilder.<Map<String, Object>>create(status, Map.of("error", detail))
-                .type(jsonType(headers)).build();
+                .type(jsonType(headers))
+                .build();
     }
 
     private static Map<String, Object> problem(int status, String title, String detail, UriInfo uri) {

@@ -10,13 +10,14 @@ import java.nio.charset.StandardCharsets;
  */
 public final class BrokerUrls {
 
-    private BrokerUrls() {
-    }
+    private BrokerUrls() {}
 
     /** Ruby's {@code ERB::Util.url_encode}: everything but {@code A-Za-z0-9_.~-} is percent-encoded (space as %20). */
     public static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8)
-                .replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+                .replace("+", "%20")
+                .replace("*", "%2A")
+                .replace("%7E", "~");
     }
 
     public static String pacticipants(String base) {
@@ -85,8 +86,8 @@ public final class BrokerUrls {
     }
 
     /** Where verification results for this content are published; keeps the metadata the pact was fetched with. */
-    public static String verificationPublication(String base, String consumer, String provider, String sha,
-            String metadata) {
+    public static String verificationPublication(
+            String base, String consumer, String provider, String sha, String metadata) {
         return pactVersion(base, consumer, provider, sha) + (metadata == null ? "" : "/metadata/" + metadata)
                 + "/verification-results";
     }

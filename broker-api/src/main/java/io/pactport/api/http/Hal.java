@@ -10,8 +10,7 @@ public final class Hal {
     /** The content type of every HAL response. */
     public static final String MEDIA_TYPE = "application/hal+json;charset=utf-8";
 
-    private Hal() {
-    }
+    private Hal() {}
 
     /**
      * A JSON object with its keys in the order given. {@code Map.of} would do for one key, but with more its order

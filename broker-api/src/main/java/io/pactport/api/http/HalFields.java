@@ -6,8 +6,7 @@ import java.util.Map;
 /** Field and link formats shared by the HAL representations, as the Pact Broker writes them. */
 public final class HalFields {
 
-    private HalFields() {
-    }
+    private HalFields() {}
 
     /** {@code createdAt}, and {@code updatedAt} only when it differs, as the Pact Broker's timestamps do. */
     public static void timestamps(Map<String, Object> json, LocalDateTime createdAt, LocalDateTime updatedAt) {

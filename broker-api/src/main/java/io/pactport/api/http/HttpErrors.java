@@ -39,6 +39,7 @@ public class HttpErrors {
      * it refuses with an empty body; only what exceeds those still gets one.
      */
     static final int MAX_URI_LENGTH = 8192;
+
     static final int MAX_HEADERS_SIZE = 20 * 1024;
 
     void install(@Observes Router router) {
@@ -51,8 +52,12 @@ public class HttpErrors {
 
     private static void refuseOversized(RoutingContext context) {
         if (context.request().uri().length() > MAX_URI_LENGTH) {
-            respond(context, 414, "The request's path and query are " + context.request().uri().length()
-                    + " characters long; this broker reads at most " + MAX_URI_LENGTH + ".");
+            respond(
+                    context,
+                    414,
+                    "The request's path and query are "
+                            + context.request().uri().length() + " characters long; this broker reads at most "
+                            + MAX_URI_LENGTH + ".");
             return;
         }
         int headers = 0;
@@ -60,8 +65,11 @@ public class HttpErrors {
             headers += header.getKey().length() + header.getValue().length() + 4;
         }
         if (headers > MAX_HEADERS_SIZE) {
-            respond(context, 431, "The request's headers are " + headers + " bytes long; this broker reads at most "
-                    + MAX_HEADERS_SIZE + ".");
+            respond(
+                    context,
+                    431,
+                    "The request's headers are " + headers + " bytes long; this broker reads at most "
+                            + MAX_HEADERS_SIZE + ".");
             return;
         }
         context.next();
@@ -70,8 +78,16 @@ public class HttpErrors {
     private static void refuseNul(RoutingContext context) {
         String path = context.request().path();
         if (path != null && path.toLowerCase(Locale.ROOT).contains("%00")) {
-            answer(context, 400, new JsonObject().put("errors", new JsonObject()
-                    .put("path", new JsonArray().add("path cannot contain a NUL character (%00)"))));
+            answer(
+                    context,
+                    400,
+                    new JsonObject()
+                            .put(
+                                    "errors",
+                                    new JsonObject()
+                                            .put(
+                                                    "path",
+                                                    new JsonArray().add("path cannot contain a NUL character (%00)"))));
             return;
         }
         String query = context.request().query();
@@ -79,8 +95,19 @@ public class HttpErrors {
             for (String pair : query.split("&")) {
                 if (pair.toLowerCase(Locale.ROOT).contains("%00")) {
                     String name = decode(pair.split("=", 2)[0]);
-                    answer(context, 400, new JsonObject().put("errors", new JsonObject().put(name,
-                            new JsonArray().add(name + " cannot contain a NUL character (%00)"))));
+                    answer(
+                            context,
+                            400,
+                            new JsonObject()
+                                    .put(
+                                            "errors",
+                                            new JsonObject()
+                                                    .put(
+                                                            name,
+                                                            new JsonArray()
+                                                                    .add(
+                                                                            name
+                                                                                    + " cannot contain a NUL character (%00)"))));
                     return;
                 }
             }
@@ -98,7 +125,11 @@ public class HttpErrors {
             return;
         }
         Throwable failure = context.failure();
-        LOG.errorf(failure, "%s %s failed", context.request().method(), context.request().path());
+        LOG.errorf(
+                failure,
+                "%s %s failed",
+                context.request().method(),
+                context.request().path());
         respond(context, 500, "The request failed on the server; it is logged there.");
     }
 
@@ -108,7 +139,8 @@ public class HttpErrors {
     }
 
     private static void answer(RoutingContext context, int status, JsonObject body) {
-        context.response().setStatusCode(status)
+        context.response()
+                .setStatusCode(status)
                 .putHeader("Content-Type", ApiErrors.JSON)
                 .end(body.encode());
     }

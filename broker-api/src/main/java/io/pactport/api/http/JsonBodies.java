@@ -54,10 +54,10 @@ public final class JsonBodies {
                     .maxNameLength(Integer.MAX_VALUE)
                     .build())
             .build();
+
     private static final JsonFactory BODIES = new JsonFactory();
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     /**
      * Checks a request body: well-formed JSON within the bounds, with text PostgreSQL can store.
@@ -129,14 +129,18 @@ public final class JsonBodies {
                         + " messages; this broker accepts at most that many in one pact.");
             }
             if (token.isStructStart()) {
-                if (depth == 1 && token == JsonToken.START_ARRAY && topLevelKey != null
+                if (depth == 1
+                        && token == JsonToken.START_ARRAY
+                        && topLevelKey != null
                         && INTERACTION_ARRAYS.contains(topLevelKey)) {
                     inInteractions = true;
                 }
                 if (++depth > MAX_DEPTH && !pact) {
-                    throw InvalidRequestException.of(field(parser), what + " is nested too deeply: at most "
-                            + MAX_DEPTH + " levels of arrays and objects are allowed"
-                            + JsonProblems.at(parser.currentTokenLocation()));
+                    throw InvalidRequestException.of(
+                            field(parser),
+                            what + " is nested too deeply: at most "
+                                    + MAX_DEPTH + " levels of arrays and objects are allowed"
+                                    + JsonProblems.at(parser.currentTokenLocation()));
                 }
             } else if (token == JsonToken.VALUE_STRING) {
                 checkText(parser, parser.getText(), pact);
@@ -168,8 +172,12 @@ public final class JsonBodies {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 String field = field(parser);
-                throw InvalidRequestException.of(field, String.format("%s cannot contain an unpaired UTF-16"
-                        + " surrogate (\\u%04x): it is not valid Unicode", field, (int) c));
+                throw InvalidRequestException.of(
+                        field,
+                        String.format(
+                                "%s cannot contain an unpaired UTF-16"
+                                        + " surrogate (\\u%04x): it is not valid Unicode",
+                                field, (int) c));
             }
         }
     }
@@ -177,7 +185,8 @@ public final class JsonBodies {
     /** The field the parser is in, as the Pact Broker names nested fields ({@code contracts.0.content}). */
     static String field(JsonParser parser) {
         String pointer = parser.getParsingContext().pathAsPointer().toString();
-        return pointer.isEmpty() ? "base"
+        return pointer.isEmpty()
+                ? "base"
                 : pointer.substring(1).replace('/', '.').replace("~1", "/").replace("~0", "~");
     }
 }

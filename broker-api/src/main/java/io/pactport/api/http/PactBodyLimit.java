@@ -15,11 +15,14 @@ import jakarta.enterprise.event.Observes;
 public class PactBodyLimit {
 
     void install(@Observes Router router, VertxHttpConfig http) {
-        http.limits().maxBodySize().map(MemorySize::asLongValue).ifPresent(limit -> router.route().order(-10)
-                .handler(context -> {
+        http.limits()
+                .maxBodySize()
+                .map(MemorySize::asLongValue)
+                .ifPresent(limit -> router.route().order(-10).handler(context -> {
                     String length = context.request().getHeader("Content-Length");
                     if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
-                        context.response().setStatusCode(413)
+                        context.response()
+                                .setStatusCode(413)
                                 .putHeader("Content-Type", "application/json;charset=utf-8")
                                 .putHeader("Connection", "close")
                                 .end("{\"error\":\"The request body is " + length + " bytes; this broker accepts at"

@@ -20,8 +20,7 @@ public final class PactJson {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
-    private PactJson() {
-    }
+    private PactJson() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;

@@ -14,19 +14,18 @@ import java.util.Optional;
  */
 public final class Paging {
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /** The page a request asks for, if any; a number that is not a whole number of at least 1 is a 400. */
     public static Optional<PageRequest> requested(UriInfo request) {
         MultivaluedMap<String, String> query = request.getQueryParameters();
         if (query.containsKey("page") || query.containsKey("size")) {
-            return Optional.of(new PageRequest(number(query, "page", 1), number(query, "size",
-                    PageRequest.DEFAULT_SIZE)));
+            return Optional.of(
+                    new PageRequest(number(query, "page", 1), number(query, "size", PageRequest.DEFAULT_SIZE)));
         }
         if (query.containsKey("pageNumber") || query.containsKey("pageSize")) {
-            return Optional.of(new PageRequest(number(query, "pageNumber", 1), number(query, "pageSize",
-                    PageRequest.DEFAULT_SIZE)));
+            return Optional.of(new PageRequest(
+                    number(query, "pageNumber", 1), number(query, "pageSize", PageRequest.DEFAULT_SIZE)));
         }
         return Optional.empty();
     }

@@ -54,7 +54,8 @@ public class RequestBodies {
                 return PactJson.mapper().treeToValue(json, type);
             } catch (MismatchedInputException e) {
                 String field = e.getPath().stream()
-                        .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        .map(reference -> reference.getFieldName() != null
+                                ? reference.getFieldName()
                                 : String.valueOf(reference.getIndex()))
                         .collect(Collectors.joining("."));
                 throw InvalidRequestException.of(field.isEmpty() ? "base" : field, mustBe(e.getTargetType()));

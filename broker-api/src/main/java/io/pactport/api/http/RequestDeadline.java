@@ -26,7 +26,8 @@ public class RequestDeadline {
 
     RequestDeadline(ApiConfig config) {
         this.timeoutMillis = config.requestTimeout().toMillis();
-        this.body = "{\"error\":\"The request could not be completed within " + config.requestTimeout().toSeconds()
+        this.body = "{\"error\":\"The request could not be completed within "
+                + config.requestTimeout().toSeconds()
                 + " s (PACTFLOW_REQUEST_TIMEOUT): the database did not answer in time. Try again; a publication or"
                 + " verification that reached the database before it stopped answering may already be recorded.\"}";
     }

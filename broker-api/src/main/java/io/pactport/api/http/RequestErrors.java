@@ -225,7 +225,9 @@ public final class RequestErrors {
             return LocalDate.parse(text).atStartOfDay();
         } catch (DateTimeParseException notADate) {
             try {
-                return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+                return OffsetDateTime.parse(text)
+                        .withOffsetSameInstant(ZoneOffset.UTC)
+                        .toLocalDateTime();
             } catch (DateTimeParseException notAnOffsetDateTime) {
                 try {
                     return LocalDateTime.parse(text);
@@ -270,7 +272,8 @@ public final class RequestErrors {
     /** The refusal of a text longer than {@link #MAX_INDEXED_BYTES}; null when it is short enough or absent. */
     public static String tooLong(String field, String value) {
         // a char is at most 3 bytes in UTF-8, so only longer texts need encoding to know
-        if (value != null && value.length() > MAX_INDEXED_BYTES / 3
+        if (value != null
+                && value.length() > MAX_INDEXED_BYTES / 3
                 && value.getBytes(StandardCharsets.UTF_8).length > MAX_INDEXED_BYTES) {
             return field + " cannot be longer than " + MAX_INDEXED_BYTES + " bytes";
         }

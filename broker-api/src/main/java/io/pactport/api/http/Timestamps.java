@@ -9,8 +9,7 @@ public final class Timestamps {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** The stored UTC time (a {@code timestamp without time zone}) in the Pact Broker's JSON form; null stays null. */
     public static String format(LocalDateTime utc) {

@@ -6,7 +6,10 @@ import io.vertx.mutiny.sqlclient.Row;
 public record Integration(long consumerId, String consumerName, long providerId, String providerName) {
 
     public static Integration from(Row row) {
-        return new Integration(row.getLong("consumer_id"), row.getString("consumer_name"),
-                row.getLong("provider_id"), row.getString("provider_name"));
+        return new Integration(
+                row.getLong("consumer_id"),
+                row.getString("consumer_name"),
+                row.getLong("provider_id"),
+                row.getString("provider_name"));
     }
 }

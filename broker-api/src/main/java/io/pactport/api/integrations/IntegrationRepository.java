@@ -43,6 +43,7 @@ public class IntegrationRepository {
             """, """
             DELETE FROM pact_publications WHERE consumer_id = $1 AND provider_id = $2
             """);
+
     private static final List<String> DELETE_REST = List.of("""
             DELETE FROM verifications
             WHERE pact_version_id IN (SELECT id FROM pact_versions WHERE consumer_id = $1 AND provider_id = $2)
@@ -73,9 +74,11 @@ public class IntegrationRepository {
 
     /** The integration between the two, when there is one. */
     public Uni<Optional<Integration>> find(SqlClient c, String consumer, String provider) {
-        return c.preparedQuery(FIND).execute(Tuple.of(consumer, provider)).map(rows -> rows.iterator().hasNext()
-                ? Optional.of(Integration.from(rows.iterator().next()))
-                : Optional.empty());
+        return c.preparedQuery(FIND)
+                .execute(Tuple.of(consumer, provider))
+                .map(rows -> rows.iterator().hasNext()
+                        ? Optional.of(Integration.from(rows.iterator().next()))
+                        : Optional.empty());
     }
 
     /** Deletes every pact publication between the two (their content and verifications stay). */
@@ -90,8 +93,12 @@ public class IntegrationRepository {
 
     private static Uni<Void> run(SqlClient c, List<String> statements, Integration integration) {
         Tuple ids = Tuple.of(integration.consumerId(), integration.providerId());
-        return Multi.createFrom().iterable(statements)
-                .onItem().transformToUniAndConcatenate(sql -> c.preparedQuery(sql).execute(ids))
-                .collect().last().replaceWithVoid();
+        return Multi.createFrom()
+                .iterable(statements)
+                .onItem()
+                .transformToUniAndConcatenate(sql -> c.preparedQuery(sql).execute(ids))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 }

@@ -33,7 +33,11 @@ public class IntegrationResource {
         String base = baseUrl.of(uri);
         return service.list().map(integrations -> {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("_embedded", Map.of("integrations", integrations.stream().map(i -> represent(i, base)).toList()));
+            body.put(
+                    "_embedded",
+                    Map.of(
+                            "integrations",
+                            integrations.stream().map(i -> represent(i, base)).toList()));
             body.put("_links", Map.of("self", Hal.Link.titled(base + "/integrations", "All integrations")));
             return body;
         });
@@ -41,8 +45,8 @@ public class IntegrationResource {
 
     @DELETE
     @Path("/provider/{provider}/consumer/{consumer}")
-    public Uni<RestResponse<Void>> delete(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer) {
+    public Uni<RestResponse<Void>> delete(
+            @PathParam("provider") String provider, @PathParam("consumer") String consumer) {
         return service.delete(consumer, provider).map(ignored -> RestResponse.noContent());
     }
 
@@ -50,15 +54,24 @@ public class IntegrationResource {
         String consumer = BrokerUrls.encode(integration.consumerName());
         String provider = BrokerUrls.encode(integration.providerName());
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("pb:dashboard", Hal.Link.titled(base + "/dashboard/provider/" + provider + "/consumer/" + consumer,
-                "BETA: Pacts to show on the dashboard"));
-        links.put("pb:matrix", Hal.Link.titled(base + "/matrix/provider/" + provider + "/consumer/" + consumer,
-                "Matrix of pacts/verification results for " + integration.consumerName() + " and "
-                + integration.providerName()));
+        links.put(
+                "pb:dashboard",
+                Hal.Link.titled(
+                        base + "/dashboard/provider/" + provider + "/consumer/" + consumer,
+                        "BETA: Pacts to show on the dashboard"));
+        links.put(
+                "pb:matrix",
+                Hal.Link.titled(
+                        base + "/matrix/provider/" + provider + "/consumer/" + consumer,
+                        "Matrix of pacts/verification results for " + integration.consumerName() + " and "
+                                + integration.providerName()));
         links.put("pb:group", Hal.Link.to(base + "/groups/" + consumer));
-        links.put("pb:delete_integration", Hal.Link.titled(base + "/integrations/provider/" + provider + "/consumer/"
-                + consumer, "Delete the integration between " + integration.consumerName() + " and "
-                + integration.providerName()));
+        links.put(
+                "pb:delete_integration",
+                Hal.Link.titled(
+                        base + "/integrations/provider/" + provider + "/consumer/" + consumer,
+                        "Delete the integration between " + integration.consumerName() + " and "
+                                + integration.providerName()));
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("consumer", Map.of("name", integration.consumerName()));
         item.put("provider", Map.of("name", integration.providerName()));

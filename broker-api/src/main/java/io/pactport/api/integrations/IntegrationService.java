@@ -44,7 +44,9 @@ public class IntegrationService {
     }
 
     private Uni<Integration> find(io.vertx.mutiny.sqlclient.SqlClient tx, String consumer, String provider) {
-        return integrations.find(tx, consumer, provider).map(found -> found.orElseThrow(() -> new NotFoundException(
-                "No integration between the consumer " + consumer + " and the provider " + provider)));
+        return integrations
+                .find(tx, consumer, provider)
+                .map(found -> found.orElseThrow(() -> new NotFoundException(
+                        "No integration between the consumer " + consumer + " and the provider " + provider)));
     }
 }

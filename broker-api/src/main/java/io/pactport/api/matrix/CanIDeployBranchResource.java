@@ -26,11 +26,19 @@ public class CanIDeployBranchResource {
     }
 
     @GET
-    public Uni<RestResponse<Object>> canIDeploy(@PathParam("pacticipant") String pacticipant,
-            @PathParam("branch") String branch, @PathParam("environment") String environment, @Context UriInfo uri,
+    public Uni<RestResponse<Object>> canIDeploy(
+            @PathParam("pacticipant") String pacticipant,
+            @PathParam("branch") String branch,
+            @PathParam("environment") String environment,
+            @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        return service.branchToEnvironment(pacticipant, branch, environment).map(answer -> CanIDeployResource.found(
-                baseUrl, answer, uri, headers, "No " + answer.missing() + " found for the latest version of "
-                        + pacticipant + " on branch " + branch + " and environment " + environment));
+        return service.branchToEnvironment(pacticipant, branch, environment)
+                .map(answer -> CanIDeployResource.found(
+                        baseUrl,
+                        answer,
+                        uri,
+                        headers,
+                        "No " + answer.missing() + " found for the latest version of " + pacticipant + " on branch "
+                                + branch + " and environment " + environment));
     }
 }

@@ -17,6 +17,8 @@ public class CanIDeployQuestionRepository {
 
     /** @param environment or {@code ""}; @param toTag or {@code ""} */
     public Uni<Void> asked(SqlClient c, String pacticipant, String version, String environment, String toTag) {
-        return c.preparedQuery(ASKED).execute(Tuple.of(pacticipant, version, environment, toTag)).replaceWithVoid();
+        return c.preparedQuery(ASKED)
+                .execute(Tuple.of(pacticipant, version, environment, toTag))
+                .replaceWithVoid();
     }
 }

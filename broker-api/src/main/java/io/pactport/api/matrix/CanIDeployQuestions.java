@@ -29,8 +29,7 @@ public class CanIDeployQuestions {
     /** Beyond this many distinct recent questions the memory of them starts over (a few more writes, no more). */
     private static final int REMEMBERED = 10_000;
 
-    private record Question(String pacticipant, String version, String environment, String toTag) {
-    }
+    private record Question(String pacticipant, String version, String environment, String toTag) {}
 
     private final Pool pool;
     private final CanIDeployQuestionRepository repository;
@@ -50,21 +49,26 @@ public class CanIDeployQuestions {
      * found no version) cannot be asked as {@code /can-i-deploy} and is not recorded.
      */
     public void answered(MatrixResult result) {
-        if (VertxContext.isOnDuplicatedContext() && ContextLocals.get(ASKED_BY_PACTPORT_KEY).isPresent()) {
+        if (VertxContext.isOnDuplicatedContext()
+                && ContextLocals.get(ASKED_BY_PACTPORT_KEY).isPresent()) {
             return;
         }
         MatrixQuery q = result.query();
         String environment = q.environment();
         String toTag = q.latest() ? q.tag() : null;
-        List<ResolvedMatrixSelector> asked = result.selectors().stream().filter(ResolvedMatrixSelector::specified)
+        List<ResolvedMatrixSelector> asked = result.selectors().stream()
+                .filter(ResolvedMatrixSelector::specified)
                 .toList();
-        if (q.selectors().size() != 1 || asked.size() != 1 || !q.ignore().isEmpty()
+        if (q.selectors().size() != 1
+                || asked.size() != 1
+                || !q.ignore().isEmpty()
                 || (environment == null) == (toTag == null)) {
             return;
         }
         ResolvedMatrixSelector selector = asked.get(0);
         // a number asked for is the question even where Pactport lacks it (an old broker may have it)
-        String version = selector.original().version() != null ? selector.original().version()
+        String version = selector.original().version() != null
+                ? selector.original().version()
                 : selector.versionMissing() || selector.oneOfMany() ? null : selector.versionNumber();
         asked(selector.pacticipantName(), version, environment, toTag);
     }
@@ -74,8 +78,8 @@ public class CanIDeployQuestions {
         if (pacticipant == null || version == null) {
             return;
         }
-        Question question = new Question(pacticipant, version, environment == null ? "" : environment,
-                toTag == null ? "" : toTag);
+        Question question =
+                new Question(pacticipant, version, environment == null ? "" : environment, toTag == null ? "" : toTag);
         long now = clock.millis();
         Long before = lastWritten.get(question);
         if (before != null && now - before < EVERY_MILLIS) {
@@ -85,11 +89,13 @@ public class CanIDeployQuestions {
             lastWritten.clear();
         }
         lastWritten.put(question, now);
-        repository.asked(pool, question.pacticipant(), question.version(), question.environment(), question.toTag())
-                .subscribe().with(done -> {
-                }, e -> {
+        repository
+                .asked(pool, question.pacticipant(), question.version(), question.environment(), question.toTag())
+                .subscribe()
+                .with(done -> {}, e -> {
                     lastWritten.remove(question);
-                    LOG.debugf("can-i-deploy question not recorded (shadow can-i-deploy will miss it): %s",
+                    LOG.debugf(
+                            "can-i-deploy question not recorded (shadow can-i-deploy will miss it): %s",
                             e.getMessage());
                 });
     }

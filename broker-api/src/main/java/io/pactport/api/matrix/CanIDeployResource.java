@@ -28,14 +28,15 @@ public class CanIDeployResource {
 
     @GET
     public Uni<RestResponse<Object>> canIDeploy(@Context UriInfo uri, @Context HttpHeaders headers) {
-        MatrixQueryParser.Params params = MatrixQueryParser.parse(uri.getRequestUri().getRawQuery());
+        MatrixQueryParser.Params params =
+                MatrixQueryParser.parse(uri.getRequestUri().getRawQuery());
         return service.canIDeploy(params.scalars(), params.ignore())
                 .map(result -> MatrixResource.answer(result, baseUrl.of(uri), headers));
     }
 
     /** The shortcut's matrix answer, or 404 when what it names does not exist. */
-    static RestResponse<Object> found(BaseUrl baseUrl, Answer answer, UriInfo uri, HttpHeaders headers,
-            String notFound) {
+    static RestResponse<Object> found(
+            BaseUrl baseUrl, Answer answer, UriInfo uri, HttpHeaders headers, String notFound) {
         if (answer.missing() != null) {
             throw new NotFoundException(notFound);
         }

@@ -17,8 +17,7 @@ import java.util.stream.Stream;
 public class CanIDeployService {
 
     /** A shortcut URL's answer; {@code missing} names what does not exist ("pacticipant", "branch", ...), else null. */
-    public record Answer(MatrixResult result, String missing) {
-    }
+    public record Answer(MatrixResult result, String missing) {}
 
     private final Pool pool;
     private final MatrixRepository repository;
@@ -45,8 +44,9 @@ public class CanIDeployService {
         String to = errors.parameter("to", values.get("to"), false);
         String environment = errors.parameter("environment", values.get("environment"), false);
         // one look-up for the checks and the matrix: every name the query mentions
-        return matrix.ids(Stream.concat(Stream.of(pacticipant), ignore.stream().map(MatrixSelector::pacticipant)),
-                Stream.concat(Stream.of(environment), ignore.stream().map(MatrixSelector::environment)))
+        return matrix.ids(
+                        Stream.concat(Stream.of(pacticipant), ignore.stream().map(MatrixSelector::pacticipant)),
+                        Stream.concat(Stream.of(environment), ignore.stream().map(MatrixSelector::environment)))
                 .flatMap(ids -> {
                     if (pacticipant != null && !ids.pacticipants().containsKey(pacticipant)) {
                         errors.add("pacticipant", "does not match an existing pacticipant");
@@ -58,14 +58,18 @@ public class CanIDeployService {
                     if (pairChecked && to != null && environment != null) {
                         errors.add("", "Cannot specify both a 'to' tag and an environment.");
                     }
-                    if (pairChecked && to == null && environment == null && !values.containsKey("to")
+                    if (pairChecked
+                            && to == null
+                            && environment == null
+                            && !values.containsKey("to")
                             && !values.containsKey("environment")) {
                         errors.add("", "Must specify either an environment or a 'to' tag.");
                     }
                     errors.throwIfAny();
                     // cvpv for an environment: every version live there is judged, not only the newest
                     MatrixQuery asked = MatrixQuery.of(List.of(MatrixSelector.of(pacticipant, version)))
-                            .latestby(environment != null ? "cvpv" : "cvp").toEnvironment(environment)
+                            .latestby(environment != null ? "cvpv" : "cvp")
+                            .toEnvironment(environment)
                             .ignoring(ignore);
                     MatrixQuery q = to != null ? asked.toTag(to) : asked;
                     return matrix.find(q, ids).invoke(questions::answered);
@@ -74,7 +78,8 @@ public class CanIDeployService {
 
     /** {@code /pacticipants/{p}/branches/{b}/latest-version/can-i-deploy/to-environment/{e}}. */
     public Uni<Answer> branchToEnvironment(String pacticipant, String branch, String environment) {
-        MatrixQuery q = MatrixQuery.of(List.of(MatrixSelector.latestOnBranch(pacticipant, branch))).latestby("cvpv")
+        MatrixQuery q = MatrixQuery.of(List.of(MatrixSelector.latestOnBranch(pacticipant, branch)))
+                .latestby("cvpv")
                 .toEnvironment(environment);
         return matrix.ids(q).flatMap(ids -> {
             Long pacticipantId = ids.pacticipants().get(pacticipant);
@@ -82,31 +87,38 @@ public class CanIDeployService {
                 return missing("pacticipant");
             }
             if (!ids.environments().containsKey(environment)) {
-                return repository.branchExists(pool, pacticipantId, branch).flatMap(exists ->
-                        exists ? latestOnBranch(q, ids, "environment") : missing("branch"));
+                return repository
+                        .branchExists(pool, pacticipantId, branch)
+                        .flatMap(exists -> exists ? latestOnBranch(q, ids, "environment") : missing("branch"));
             }
-            return matrix.find(q, ids).flatMap(result -> askedVersionMissing(result)
-                    ? repository.branchExists(pool, pacticipantId, branch)
-                            .map(exists -> new Answer(null, exists ? "version" : "branch"))
-                    : Uni.createFrom().item(answered(result)));
+            return matrix.find(q, ids)
+                    .flatMap(result -> askedVersionMissing(result)
+                            ? repository
+                                    .branchExists(pool, pacticipantId, branch)
+                                    .map(exists -> new Answer(null, exists ? "version" : "branch"))
+                            : Uni.createFrom().item(answered(result)));
         });
     }
 
     /** {@code /pacticipants/{p}/latest-version/{tag}/can-i-deploy/to/{to}}. */
     public Uni<Answer> tagToTag(String pacticipant, String tag, String to) {
-        MatrixQuery q = MatrixQuery.of(List.of(MatrixSelector.latestWithTag(pacticipant, tag))).latestby("cvp")
+        MatrixQuery q = MatrixQuery.of(List.of(MatrixSelector.latestWithTag(pacticipant, tag)))
+                .latestby("cvp")
                 .toTag(to);
-        return matrix.ids(q).flatMap(ids -> ids.pacticipants().containsKey(pacticipant)
-                ? matrix.find(q, ids).map(result -> askedVersionMissing(result) ? new Answer(null, "version")
-                        : answered(result))
-                : missing("pacticipant"));
+        return matrix.ids(q)
+                .flatMap(ids -> ids.pacticipants().containsKey(pacticipant)
+                        ? matrix.find(q, ids)
+                                .map(result ->
+                                        askedVersionMissing(result) ? new Answer(null, "version") : answered(result))
+                        : missing("pacticipant"));
     }
 
     /** Without the environment, whether the branch has a version decides between "version" and "environment". */
     private Uni<Answer> latestOnBranch(MatrixQuery q, Ids ids, String otherwiseMissing) {
-        MatrixQuery withoutTarget = MatrixQuery.of(q.selectors()).latestby(q.latestby()).limit(1);
-        return matrix.find(withoutTarget, ids).map(result -> new Answer(null, askedVersionMissing(result) ? "version"
-                : otherwiseMissing));
+        MatrixQuery withoutTarget =
+                MatrixQuery.of(q.selectors()).latestby(q.latestby()).limit(1);
+        return matrix.find(withoutTarget, ids)
+                .map(result -> new Answer(null, askedVersionMissing(result) ? "version" : otherwiseMissing));
     }
 
     /** A shortcut found its version: the concrete question it resolved to is known to the shadow can-i-deploy. */
@@ -116,7 +128,9 @@ public class CanIDeployService {
     }
 
     private static boolean askedVersionMissing(MatrixResult result) {
-        return result.selectors().stream().filter(ResolvedMatrixSelector::specified).anyMatch(ResolvedMatrixSelector::versionMissing);
+        return result.selectors().stream()
+                .filter(ResolvedMatrixSelector::specified)
+                .anyMatch(ResolvedMatrixSelector::versionMissing);
     }
 
     private static Uni<Answer> missing(String what) {

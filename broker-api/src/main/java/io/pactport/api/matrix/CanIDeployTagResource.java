@@ -26,11 +26,19 @@ public class CanIDeployTagResource {
     }
 
     @GET
-    public Uni<RestResponse<Object>> canIDeploy(@PathParam("pacticipant") String pacticipant,
-            @PathParam("tag") String tag, @PathParam("to") String to, @Context UriInfo uri,
+    public Uni<RestResponse<Object>> canIDeploy(
+            @PathParam("pacticipant") String pacticipant,
+            @PathParam("tag") String tag,
+            @PathParam("to") String to,
+            @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        return service.tagToTag(pacticipant, tag, to).map(answer -> CanIDeployResource.found(baseUrl, answer, uri,
-                headers, "No " + answer.missing() + " found for the latest version of " + pacticipant + " with tag "
-                        + tag));
+        return service.tagToTag(pacticipant, tag, to)
+                .map(answer -> CanIDeployResource.found(
+                        baseUrl,
+                        answer,
+                        uri,
+                        headers,
+                        "No " + answer.missing() + " found for the latest version of " + pacticipant + " with tag "
+                                + tag));
     }
 }

@@ -10,8 +10,16 @@ import java.util.List;
  * @param latestby {@code cvpv}, {@code cvp}, {@code cp} or null
  * @param success  the verification outcomes to keep ({@code null} in the list: unverified), or null for all
  */
-public record MatrixQuery(List<MatrixSelector> selectors, String latestby, boolean latest, String tag,
-        String environment, boolean mainBranch, List<Boolean> success, List<MatrixSelector> ignore, int limit) {
+public record MatrixQuery(
+        List<MatrixSelector> selectors,
+        String latestby,
+        boolean latest,
+        String tag,
+        String environment,
+        boolean mainBranch,
+        List<Boolean> success,
+        List<MatrixSelector> ignore,
+        int limit) {
 
     public static final int DEFAULT_LIMIT = 100;
 

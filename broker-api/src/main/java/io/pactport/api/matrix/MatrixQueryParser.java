@@ -19,7 +19,8 @@ import java.util.Map;
 public final class MatrixQueryParser {
 
     /** Everything in a query string, by the Pact Broker's parameter names. */
-    public record Params(List<MatrixSelector> selectors, List<MatrixSelector> ignore, Map<String, List<String>> scalars) {
+    public record Params(
+            List<MatrixSelector> selectors, List<MatrixSelector> ignore, Map<String, List<String>> scalars) {
 
         /** The last value of a plain parameter, or null (Rack keeps the last of repeated plain keys). */
         public String value(String name) {
@@ -34,11 +35,9 @@ public final class MatrixQueryParser {
         }
     }
 
-    private record Entry(String key, String value) {
-    }
+    private record Entry(String key, String value) {}
 
-    private MatrixQueryParser() {
-    }
+    private MatrixQueryParser() {}
 
     public static Params parse(String rawQuery) {
         List<Entry> q = new ArrayList<>();
@@ -60,8 +59,10 @@ public final class MatrixQueryParser {
                     // can-i-deploy's short form: ignore[]=Name
                     ignore.add(new Entry("pacticipant", value));
                 } else {
-                    scalars.computeIfAbsent(key.endsWith("[]") ? key.substring(0, key.length() - 2) : key,
-                            k -> new ArrayList<>()).add(value);
+                    scalars.computeIfAbsent(
+                                    key.endsWith("[]") ? key.substring(0, key.length() - 2) : key,
+                                    k -> new ArrayList<>())
+                            .add(value);
                 }
             }
         }
@@ -81,9 +82,16 @@ public final class MatrixQueryParser {
         String limit = params.present("limit");
         String latest = params.present("latest");
         String mainBranch = params.present("mainBranch");
-        return new MatrixQuery(params.selectors(), params.present("latestby"), "true".equals(latest),
-                params.present("tag"), params.present("environment"), "true".equals(mainBranch), success,
-                params.ignore(), limit == null ? MatrixQuery.DEFAULT_LIMIT : leadingInteger(limit));
+        return new MatrixQuery(
+                params.selectors(),
+                params.present("latestby"),
+                "true".equals(latest),
+                params.present("tag"),
+                params.present("environment"),
+                "true".equals(mainBranch),
+                success,
+                params.ignore(),
+                limit == null ? MatrixQuery.DEFAULT_LIMIT : leadingInteger(limit));
     }
 
     /** Ruby's {@code String#to_i}: the leading digits, 0 when there are none. */
@@ -130,7 +138,8 @@ public final class MatrixQueryParser {
 
     private static List<Map<String, String>> byKey(List<Entry> entries) {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        entries.forEach(e -> values.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e.value()));
+        entries.forEach(
+                e -> values.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e.value()));
         List<Map<String, String>> hashes = new ArrayList<>();
         for (String pacticipant : values.remove("pacticipant")) {
             Map<String, String> hash = new LinkedHashMap<>();
@@ -143,7 +152,8 @@ public final class MatrixQueryParser {
                 hashes.get(i).put("version", versions.get(i));
             }
         }
-        List<Map<String, String>> withoutVersion = hashes.stream().filter(h -> !h.containsKey("version")).toList();
+        List<Map<String, String>> withoutVersion =
+                hashes.stream().filter(h -> !h.containsKey("version")).toList();
         values.forEach((key, list) -> {
             List<Map<String, String>> targets = list.size() <= withoutVersion.size() ? withoutVersion : hashes;
             for (int i = 0; i < list.size() && i < targets.size(); i++) {
@@ -154,9 +164,14 @@ public final class MatrixQueryParser {
     }
 
     private static MatrixSelector selector(Map<String, String> hash) {
-        return new MatrixSelector(nonEmpty(hash.get("pacticipant")), nonEmpty(hash.get("version")),
-                "true".equals(hash.get("latest")), nonEmpty(hash.get("tag")), nonEmpty(hash.get("branch")),
-                "true".equals(hash.get("mainBranch")), nonEmpty(hash.get("environment")));
+        return new MatrixSelector(
+                nonEmpty(hash.get("pacticipant")),
+                nonEmpty(hash.get("version")),
+                "true".equals(hash.get("latest")),
+                nonEmpty(hash.get("tag")),
+                nonEmpty(hash.get("branch")),
+                "true".equals(hash.get("mainBranch")),
+                nonEmpty(hash.get("environment")));
     }
 
     private static String nonEmpty(String value) {

@@ -40,6 +40,7 @@ public class MatrixRepository {
     private static final String CONSUMER_INTEGRATIONS_BY_VERSION = """
             SELECT lp.consumer_id, lp.provider_id, true AS required
             FROM latest_pact_publication_ids_for_consumer_versions lp WHERE lp.consumer_version_id = ANY(:versions)""";
+
     private static final String CONSUMER_INTEGRATIONS_BY_PACTICIPANT = """
             SELECT i.consumer_id, i.provider_id, true AS required FROM integrations i WHERE i.consumer_id = ANY(:whole)""";
     private static final String PROVIDER_INTEGRATIONS = """
@@ -74,26 +75,27 @@ public class MatrixRepository {
             ORDER BY kind, version_id, at, seq, name""";
 
     /** Name to id of the pacticipants and environments a request names (those that exist). */
-    public record Ids(Map<String, Long> pacticipants, Map<String, Long> environments) {
-    }
+    public record Ids(Map<String, Long> pacticipants, Map<String, Long> environments) {}
 
     /** A version a selector matched; {@code mainBranch} is its pacticipant's main branch. */
-    public record FoundVersion(long pacticipantId, long id, String number, String mainBranch) {
-    }
+    public record FoundVersion(long pacticipantId, long id, String number, String mainBranch) {}
 
     /** Which pacticipants and versions the rows are to be about, from the resolved selectors. */
-    public record RowCriteria(List<Long> wholePacticipantIds, List<Long> versionIds, List<Long> allPacticipantIds,
-            List<Long> specifiedPacticipantIds, boolean singleSelector) {
-    }
+    public record RowCriteria(
+            List<Long> wholePacticipantIds,
+            List<Long> versionIds,
+            List<Long> allPacticipantIds,
+            List<Long> specifiedPacticipantIds,
+            boolean singleSelector) {}
 
     /** The matrix options the row statement applies. */
-    public record RowOptions(String latestby, List<Boolean> success, int limit) {
-    }
+    public record RowOptions(String latestby, List<Boolean> success, int limit) {}
 
     /** The pacticipants and environments of the given names that exist, name to id. */
     public Uni<Ids> ids(SqlClient c, Collection<String> pacticipants, Collection<String> environments) {
-        return c.preparedQuery(IDS).execute(Tuple.of(pacticipants.toArray(String[]::new),
-                environments.toArray(String[]::new))).map(rows -> {
+        return c.preparedQuery(IDS)
+                .execute(Tuple.of(pacticipants.toArray(String[]::new), environments.toArray(String[]::new)))
+                .map(rows -> {
                     Map<String, Long> pacticipantIds = new HashMap<>();
                     Map<String, Long> environmentIds = new HashMap<>();
                     rows.forEach(row -> (row.getBoolean("pacticipant") ? pacticipantIds : environmentIds)
@@ -104,7 +106,8 @@ public class MatrixRepository {
 
     public Uni<Boolean> branchExists(SqlClient c, long pacticipantId, String branch) {
         return c.preparedQuery("SELECT 1 FROM branches WHERE pacticipant_id = $1 AND name = $2")
-                .execute(Tuple.of(pacticipantId, branch)).map(rows -> rows.size() > 0);
+                .execute(Tuple.of(pacticipantId, branch))
+                .map(rows -> rows.size() > 0);
     }
 
     /**
@@ -113,15 +116,18 @@ public class MatrixRepository {
      * {@code latest}. The most selective criterion drives the statement (version number, environment, branch, tag, in
      * that order); the others filter.
      */
-    public Uni<List<FoundVersion>> versions(SqlClient c, MatrixSelector shape, Long environmentId,
-            List<Long> pacticipantIds) {
+    public Uni<List<FoundVersion>> versions(
+            SqlClient c, MatrixSelector shape, Long environmentId, List<Long> pacticipantIds) {
         List<Object> params = new ArrayList<>();
         params.add(pacticipantIds.toArray(Long[]::new));
         String sql = VersionSelection.sql(shape, environmentId, params);
         return c.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             List<FoundVersion> found = new ArrayList<>();
-            rows.forEach(row -> found.add(new FoundVersion(row.getLong("pacticipant_id"), row.getLong("id"),
-                    row.getString("number"), row.getString("main_branch"))));
+            rows.forEach(row -> found.add(new FoundVersion(
+                    row.getLong("pacticipant_id"),
+                    row.getLong("id"),
+                    row.getString("number"),
+                    row.getString("main_branch"))));
             return found;
         });
     }
@@ -130,8 +136,8 @@ public class MatrixRepository {
      * Every integration the given versions (or whole pacticipants) take part in, as consumer (required) or as provider
      * (not required, unless also found as consumer).
      */
-    public Uni<List<MatrixIntegration>> integrationsOf(SqlClient c, List<Long> versionIds,
-            List<Long> wholePacticipantIds, List<Long> pacticipantIds) {
+    public Uni<List<MatrixIntegration>> integrationsOf(
+            SqlClient c, List<Long> versionIds, List<Long> wholePacticipantIds, List<Long> pacticipantIds) {
         List<String> parts = new ArrayList<>();
         if (!versionIds.isEmpty()) {
             parts.add(CONSUMER_INTEGRATIONS_BY_VERSION);
@@ -142,16 +148,24 @@ public class MatrixRepository {
         if (!pacticipantIds.isEmpty()) {
             parts.add(PROVIDER_INTEGRATIONS);
         }
-        return integrations(c, parts, Map.of("versions", versionIds.toArray(Long[]::new), "whole",
-                wholePacticipantIds.toArray(Long[]::new), "all", pacticipantIds.toArray(Long[]::new)));
+        return integrations(
+                c,
+                parts,
+                Map.of(
+                        "versions",
+                        versionIds.toArray(Long[]::new),
+                        "whole",
+                        wholePacticipantIds.toArray(Long[]::new),
+                        "all",
+                        pacticipantIds.toArray(Long[]::new)));
     }
 
     /**
      * Integrations between the selected versions only: their pacts whose provider is one of the pacticipants. Marked
      * required here; the service decides by whether the consumer was asked about.
      */
-    public Uni<List<MatrixIntegration>> integrationsBetween(SqlClient c, List<Long> versionIds,
-            List<Long> wholePacticipantIds, List<Long> pacticipantIds) {
+    public Uni<List<MatrixIntegration>> integrationsBetween(
+            SqlClient c, List<Long> versionIds, List<Long> wholePacticipantIds, List<Long> pacticipantIds) {
         List<String> parts = new ArrayList<>();
         if (!versionIds.isEmpty()) {
             parts.add("SELECT lp.consumer_id, lp.provider_id, true AS required"
@@ -162,24 +176,37 @@ public class MatrixRepository {
             parts.add("SELECT i.consumer_id, i.provider_id, true AS required FROM integrations i"
                     + " WHERE i.consumer_id = ANY(:whole) AND i.provider_id = ANY(:all)");
         }
-        return integrations(c, parts, Map.of("versions", versionIds.toArray(Long[]::new), "whole",
-                wholePacticipantIds.toArray(Long[]::new), "all", pacticipantIds.toArray(Long[]::new)));
+        return integrations(
+                c,
+                parts,
+                Map.of(
+                        "versions",
+                        versionIds.toArray(Long[]::new),
+                        "whole",
+                        wholePacticipantIds.toArray(Long[]::new),
+                        "all",
+                        pacticipantIds.toArray(Long[]::new)));
     }
 
-    private static Uni<List<MatrixIntegration>> integrations(SqlClient c, List<String> parts,
-            Map<String, Object> values) {
+    private static Uni<List<MatrixIntegration>> integrations(
+            SqlClient c, List<String> parts, Map<String, Object> values) {
         if (parts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        NamedSql sql = NamedSql.of("SELECT x.consumer_id, cn.name AS consumer_name, x.provider_id,"
-                + " pn.name AS provider_name, bool_or(x.required) AS required"
-                + " FROM (" + String.join("\nUNION ALL\n", parts) + ") x"
-                + " JOIN pacticipants cn ON cn.id = x.consumer_id JOIN pacticipants pn ON pn.id = x.provider_id"
-                + " GROUP BY x.consumer_id, cn.name, x.provider_id, pn.name", values);
+        NamedSql sql = NamedSql.of(
+                "SELECT x.consumer_id, cn.name AS consumer_name, x.provider_id,"
+                        + " pn.name AS provider_name, bool_or(x.required) AS required"
+                        + " FROM (" + String.join("\nUNION ALL\n", parts) + ") x"
+                        + " JOIN pacticipants cn ON cn.id = x.consumer_id JOIN pacticipants pn ON pn.id = x.provider_id"
+                        + " GROUP BY x.consumer_id, cn.name, x.provider_id, pn.name",
+                values);
         return c.preparedQuery(sql.sql).execute(sql.params).map(rows -> {
             List<MatrixIntegration> all = new ArrayList<>();
-            rows.forEach(row -> all.add(new MatrixIntegration(row.getLong("consumer_id"),
-                    row.getString("consumer_name"), row.getLong("provider_id"), row.getString("provider_name"),
+            rows.forEach(row -> all.add(new MatrixIntegration(
+                    row.getLong("consumer_id"),
+                    row.getString("consumer_name"),
+                    row.getLong("provider_id"),
+                    row.getString("provider_name"),
                     row.getBoolean("required"))));
             return all;
         });
@@ -187,12 +214,14 @@ public class MatrixRepository {
 
     /** The matrix rows, limited, collapsed by {@code latestby}, filtered by outcome and sorted, in one statement. */
     public Uni<List<MatrixRow>> rows(SqlClient c, RowCriteria criteria, RowOptions options) {
-        NamedSql sql = NamedSql.of(MatrixRowsSql.sql(criteria, options), Map.of(
-                "whole", criteria.wholePacticipantIds().toArray(Long[]::new),
-                "versions", criteria.versionIds().toArray(Long[]::new),
-                "all", criteria.allPacticipantIds().toArray(Long[]::new),
-                "asked", criteria.specifiedPacticipantIds().toArray(Long[]::new),
-                "limit", options.limit()));
+        NamedSql sql = NamedSql.of(
+                MatrixRowsSql.sql(criteria, options),
+                Map.of(
+                        "whole", criteria.wholePacticipantIds().toArray(Long[]::new),
+                        "versions", criteria.versionIds().toArray(Long[]::new),
+                        "all", criteria.allPacticipantIds().toArray(Long[]::new),
+                        "asked", criteria.specifiedPacticipantIds().toArray(Long[]::new),
+                        "limit", options.limit()));
         return c.preparedQuery(sql.sql).execute(sql.params).map(rows -> {
             List<MatrixRow> all = new ArrayList<>();
             rows.forEach(row -> all.add(MatrixRow.from(row)));
@@ -205,31 +234,48 @@ public class MatrixRepository {
         if (versionIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return c.preparedQuery(DETAILS).execute(Tuple.of(versionIds.toArray(Long[]::new))).map(rows -> {
-            Map<Long, List<TagRef>> tags = new HashMap<>();
-            Map<Long, List<BranchRef>> branches = new HashMap<>();
-            // one entry per environment, in the order the version got there
-            Map<Long, Map<String, EnvironmentRef>> environments = new HashMap<>();
-            for (Row row : rows) {
-                long id = row.getLong("version_id");
-                switch (row.getString("kind")) {
-                    case "t" -> tags.computeIfAbsent(id, k -> new ArrayList<>())
-                            .add(new TagRef(row.getString("name"), row.getBoolean("latest")));
-                    case "b" -> branches.computeIfAbsent(id, k -> new ArrayList<>())
-                            .add(new BranchRef(row.getString("name"), row.getBoolean("latest")));
-                    default -> environments.computeIfAbsent(id, k -> new LinkedHashMap<>()).putIfAbsent(
-                            row.getString("uuid"), new EnvironmentRef(row.getString("uuid"), row.getString("name"),
-                                    row.getString("display_name"), row.getBoolean("production"),
-                                    row.getLocalDateTime("created_at"), row.getLocalDateTime("updated_at")));
-                }
-            }
-            Map<Long, MatrixVersionDetails> details = new HashMap<>();
-            for (Long id : versionIds) {
-                details.put(id, new MatrixVersionDetails(tags.getOrDefault(id, List.of()),
-                        branches.getOrDefault(id, List.of()),
-                        List.copyOf(environments.getOrDefault(id, Map.of()).values())));
-            }
-            return details;
-        });
+        return c.preparedQuery(DETAILS)
+                .execute(Tuple.of(versionIds.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, List<TagRef>> tags = new HashMap<>();
+                    Map<Long, List<BranchRef>> branches = new HashMap<>();
+                    // one entry per environment, in the order the version got there
+                    Map<Long, Map<String, EnvironmentRef>> environments = new HashMap<>();
+                    for (Row row : rows) {
+                        long id = row.getLong("version_id");
+                        switch (row.getString("kind")) {
+                            case "t" ->
+                                tags.computeIfAbsent(id, k -> new ArrayList<>())
+                                        .add(new TagRef(row.getString("name"), row.getBoolean("latest")));
+                            case "b" ->
+                                branches.computeIfAbsent(id, k -> new ArrayList<>())
+                                        .add(new BranchRef(row.getString("name"), row.getBoolean("latest")));
+                            default ->
+                                environments
+                                        .computeIfAbsent(id, k -> new LinkedHashMap<>())
+                                        .putIfAbsent(
+                                                row.getString("uuid"),
+                                                new EnvironmentRef(
+                                                        row.getString("uuid"),
+                                                        row.getString("name"),
+                                                        row.getString("display_name"),
+                                                        row.getBoolean("production"),
+                                                        row.getLocalDateTime("created_at"),
+                                                        row.getLocalDateTime("updated_at")));
+                        }
+                    }
+                    Map<Long, MatrixVersionDetails> details = new HashMap<>();
+                    for (Long id : versionIds) {
+                        details.put(
+                                id,
+                                new MatrixVersionDetails(
+                                        tags.getOrDefault(id, List.of()),
+                                        branches.getOrDefault(id, List.of()),
+                                        List.copyOf(environments
+                                                .getOrDefault(id, Map.of())
+                                                .values())));
+                    }
+                    return details;
+                });
     }
 }

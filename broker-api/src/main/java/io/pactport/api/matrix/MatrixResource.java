@@ -29,7 +29,8 @@ public class MatrixResource {
 
     @GET
     public Uni<RestResponse<Object>> matrix(@Context UriInfo uri, @Context HttpHeaders headers) {
-        MatrixQueryParser.Params params = MatrixQueryParser.parse(uri.getRequestUri().getRawQuery());
+        MatrixQueryParser.Params params =
+                MatrixQueryParser.parse(uri.getRequestUri().getRawQuery());
         String base = baseUrl.of(uri);
         return service.query(MatrixQueryParser.matrixQuery(params)).map(result -> answer(result, base, headers));
     }
@@ -37,9 +38,12 @@ public class MatrixResource {
     /** The result in the representation the client asked for: HAL JSON unless only plain text is acceptable. */
     static RestResponse<Object> answer(MatrixResult result, String base, HttpHeaders headers) {
         if (wantsText(headers)) {
-            return RestResponse.ResponseBuilder.<Object>ok(MatrixHal.text(result)).type(TEXT).build();
+            return RestResponse.ResponseBuilder.<Object>ok(MatrixHal.text(result))
+                    .type(TEXT)
+                    .build();
         }
-        return RestResponse.ResponseBuilder.<Object>ok(MatrixHal.json(base, result)).type(Hal.MEDIA_TYPE)
+        return RestResponse.ResponseBuilder.<Object>ok(MatrixHal.json(base, result))
+                .type(Hal.MEDIA_TYPE)
                 .build();
     }
 

@@ -20,8 +20,7 @@ final class MatrixRowsSql {
     private static final String LAST_ACTION = "CASE WHEN lv.created_at IS NOT NULL AND lv.created_at > "
             + "p.consumer_version_created_at THEN lv.created_at ELSE p.consumer_version_created_at END";
 
-    private MatrixRowsSql() {
-    }
+    private MatrixRowsSql() {}
 
     static String sql(RowCriteria criteria, RowOptions options) {
         boolean whole = !criteria.wholePacticipantIds().isEmpty();
@@ -32,7 +31,8 @@ final class MatrixRowsSql {
             case "cp" -> "DISTINCT ON (r.consumer_id, r.provider_id)";
             default -> "";
         };
-        String collapseOrder = collapse.isEmpty() ? ""
+        String collapseOrder = collapse.isEmpty()
+                ? ""
                 : " ORDER BY " + collapse.substring("DISTINCT ON (".length(), collapse.length() - 1)
                         + ", pv.\"order\" DESC NULLS LAST";
         String success = "";
@@ -96,7 +96,8 @@ final class MatrixRowsSql {
                 + " ON lv.pact_version_id = p.pact_version_id AND lv.consumer_id = ANY(:all)"
                 + " AND (" + String.join(" OR ", verifiedBy) + ")"
                 + " WHERE (p.consumer_id = ANY(:asked) OR p.provider_id = ANY(:asked))"
-                + " ORDER BY " + LAST_ACTION + " DESC, p.pact_publication_id DESC, lv.verification_id DESC LIMIT :limit";
+                + " ORDER BY " + LAST_ACTION
+                + " DESC, p.pact_publication_id DESC, lv.verification_id DESC LIMIT :limit";
     }
 
     /**

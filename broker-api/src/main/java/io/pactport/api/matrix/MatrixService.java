@@ -1,12 +1,12 @@
 package io.pactport.api.matrix;
 
-import io.pactport.api.http.InvalidQueryException;
 import io.pactport.api.db.GenericPlans;
-import io.pactport.api.matrix.ResolvedMatrixSelector.Type;
+import io.pactport.api.http.InvalidQueryException;
 import io.pactport.api.matrix.MatrixRepository.FoundVersion;
 import io.pactport.api.matrix.MatrixRepository.Ids;
 import io.pactport.api.matrix.MatrixRepository.RowCriteria;
 import io.pactport.api.matrix.MatrixRepository.RowOptions;
+import io.pactport.api.matrix.ResolvedMatrixSelector.Type;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -45,14 +45,19 @@ public class MatrixService {
      * takes them, so that a request looks each name up once.
      */
     public Uni<Ids> ids(MatrixQuery q) {
-        return ids(Stream.concat(q.selectors().stream(), q.ignore().stream()).map(MatrixSelector::pacticipant),
-                Stream.concat(Stream.of(q.environment()),
-                        Stream.concat(q.selectors().stream(), q.ignore().stream()).map(MatrixSelector::environment)));
+        return ids(
+                Stream.concat(q.selectors().stream(), q.ignore().stream()).map(MatrixSelector::pacticipant),
+                Stream.concat(
+                        Stream.of(q.environment()),
+                        Stream.concat(q.selectors().stream(), q.ignore().stream())
+                                .map(MatrixSelector::environment)));
     }
 
     /** The pacticipants and environments of these names (nulls skipped) that exist. */
     public Uni<Ids> ids(Stream<String> pacticipants, Stream<String> environments) {
-        return repository.ids(pool, pacticipants.filter(Objects::nonNull).distinct().toList(),
+        return repository.ids(
+                pool,
+                pacticipants.filter(Objects::nonNull).distinct().toList(),
                 environments.filter(Objects::nonNull).distinct().toList());
     }
 
@@ -67,9 +72,11 @@ public class MatrixService {
                 errors.add("A version number and latest flag cannot both be specified for " + s.pacticipant());
             }
         }
-        q.selectors().stream().map(MatrixSelector::pacticipant).filter(Objects::nonNull)
-                .filter(name -> !ids.containsKey(name)).forEach(name -> errors.add("Pacticipant " + name
-                        + " not found"));
+        q.selectors().stream()
+                .map(MatrixSelector::pacticipant)
+                .filter(Objects::nonNull)
+                .filter(name -> !ids.containsKey(name))
+                .forEach(name -> errors.add("Pacticipant " + name + " not found"));
         if (q.selectors().isEmpty()) {
             errors.add("Please provide 1 or more version selectors.");
         }
@@ -81,8 +88,10 @@ public class MatrixService {
                         + " to ignore");
             }
         }
-        if (Stream.of(q.tag(), q.environment(), q.mainBranch() ? "true" : null).filter(Objects::nonNull)
-                .count() > 1) {
+        if (Stream.of(q.tag(), q.environment(), q.mainBranch() ? "true" : null)
+                        .filter(Objects::nonNull)
+                        .count()
+                > 1) {
             errors.add("Cannot specify more than one of tag, environment and mainBranch.");
         }
         if (q.latest() && q.environment() != null) {
@@ -129,8 +138,8 @@ public class MatrixService {
                     .flatMap(ignore -> resolver.resolve(q.selectors(), Type.SPECIFIED, ignore)
                             .flatMap(specified -> integrations(c, q, specified)
                                     .flatMap(integrations -> inferred(q, specified, ignore, integrations, resolver)
-                                            .flatMap(inferred -> rows(c, q, specified, inferred, ignore,
-                                                    integrations)))));
+                                            .flatMap(inferred ->
+                                                    rows(c, q, specified, inferred, ignore, integrations)))));
         });
     }
 
@@ -138,30 +147,49 @@ public class MatrixService {
      * With a target (or only one version asked about): every integration the asked versions are in, as consumer
      * (required) or provider (not). Otherwise only those between the asked versions.
      */
-    private Uni<List<MatrixIntegration>> integrations(SqlClient c, MatrixQuery q,
-            List<ResolvedMatrixSelector> specified) {
+    private Uni<List<MatrixIntegration>> integrations(
+            SqlClient c, MatrixQuery q, List<ResolvedMatrixSelector> specified) {
         List<Long> versionIds = versionIds(specified);
-        List<Long> wholeIds = specified.stream().filter(ResolvedMatrixSelector::onlyPacticipant)
-                .map(ResolvedMatrixSelector::pacticipantId).distinct().toList();
-        List<Long> pacticipantIds = specified.stream().map(ResolvedMatrixSelector::pacticipantId)
-                .filter(id -> id != ResolvedMatrixSelector.MISSING).distinct().toList();
+        List<Long> wholeIds = specified.stream()
+                .filter(ResolvedMatrixSelector::onlyPacticipant)
+                .map(ResolvedMatrixSelector::pacticipantId)
+                .distinct()
+                .toList();
+        List<Long> pacticipantIds = specified.stream()
+                .map(ResolvedMatrixSelector::pacticipantId)
+                .filter(id -> id != ResolvedMatrixSelector.MISSING)
+                .distinct()
+                .toList();
         Uni<List<MatrixIntegration>> found;
         if (q.infersIntegratedVersions() || specified.size() == 1) {
             found = repository.integrationsOf(c, versionIds, wholeIds, pacticipantIds);
         } else {
             Set<String> asked = new LinkedHashSet<>();
             specified.forEach(s -> asked.add(s.pacticipantName()));
-            found = repository.integrationsBetween(c, versionIds, wholeIds, pacticipantIds)
-                    .map(all -> all.stream().map(i -> new MatrixIntegration(i.consumerId(), i.consumerName(),
-                            i.providerId(), i.providerName(), asked.contains(i.consumerName()))).toList());
+            found = repository
+                    .integrationsBetween(c, versionIds, wholeIds, pacticipantIds)
+                    .map(all -> all.stream()
+                            .map(i -> new MatrixIntegration(
+                                    i.consumerId(),
+                                    i.consumerName(),
+                                    i.providerId(),
+                                    i.providerName(),
+                                    asked.contains(i.consumerName())))
+                            .toList());
         }
-        return found.map(all -> all.stream().sorted(Comparator.comparing(MatrixIntegration::consumerName)
-                .thenComparing(MatrixIntegration::providerName)).toList());
+        return found.map(all -> all.stream()
+                .sorted(Comparator.comparing(MatrixIntegration::consumerName)
+                        .thenComparing(MatrixIntegration::providerName))
+                .toList());
     }
 
     /** The versions of the integrated applications the target names (e.g. what is in production now). */
-    private Uni<List<ResolvedMatrixSelector>> inferred(MatrixQuery q, List<ResolvedMatrixSelector> specified,
-            List<ResolvedMatrixSelector> ignore, List<MatrixIntegration> integrations, Resolver resolver) {
+    private Uni<List<ResolvedMatrixSelector>> inferred(
+            MatrixQuery q,
+            List<ResolvedMatrixSelector> specified,
+            List<ResolvedMatrixSelector> ignore,
+            List<MatrixIntegration> integrations,
+            Resolver resolver) {
         if (!q.infersIntegratedVersions()) {
             return Uni.createFrom().item(List.of());
         }
@@ -183,38 +211,63 @@ public class MatrixService {
         return resolver.resolveAll(others, target, ignore);
     }
 
-    private Uni<MatrixResult> rows(SqlClient c, MatrixQuery q, List<ResolvedMatrixSelector> specified, List<ResolvedMatrixSelector> inferred,
-            List<ResolvedMatrixSelector> ignore, List<MatrixIntegration> integrations) {
+    private Uni<MatrixResult> rows(
+            SqlClient c,
+            MatrixQuery q,
+            List<ResolvedMatrixSelector> specified,
+            List<ResolvedMatrixSelector> inferred,
+            List<ResolvedMatrixSelector> ignore,
+            List<MatrixIntegration> integrations) {
         List<ResolvedMatrixSelector> all = new ArrayList<>(specified);
         all.addAll(inferred);
         RowCriteria criteria = new RowCriteria(
-                all.stream().filter(ResolvedMatrixSelector::onlyPacticipant).map(ResolvedMatrixSelector::pacticipantId).distinct()
+                all.stream()
+                        .filter(ResolvedMatrixSelector::onlyPacticipant)
+                        .map(ResolvedMatrixSelector::pacticipantId)
+                        .distinct()
                         .toList(),
                 versionIds(all),
-                all.stream().map(ResolvedMatrixSelector::pacticipantId).distinct().toList(),
-                specified.stream().map(ResolvedMatrixSelector::pacticipantId).distinct().toList(),
+                all.stream()
+                        .map(ResolvedMatrixSelector::pacticipantId)
+                        .distinct()
+                        .toList(),
+                specified.stream()
+                        .map(ResolvedMatrixSelector::pacticipantId)
+                        .distinct()
+                        .toList(),
                 all.size() == 1);
-        return repository.rows(c, criteria, new RowOptions(q.latestby(), q.success(), q.limit())).flatMap(rows -> {
-            List<MatrixRow> considered = new ArrayList<>();
-            List<MatrixRow> ignored = new ArrayList<>();
-            rows.forEach(row -> (ignored(row, ignore) ? ignored : considered).add(row));
-            List<Long> versionIds = rows.stream().flatMap(r -> Stream.of(r.consumerVersionId(), r.providerVersionId()))
-                    .filter(Objects::nonNull).distinct().toList();
-            return repository.details(c, versionIds).map(details -> new MatrixResult(q, considered, ignored, all,
-                    ignore, integrations, details));
-        });
+        return repository
+                .rows(c, criteria, new RowOptions(q.latestby(), q.success(), q.limit()))
+                .flatMap(rows -> {
+                    List<MatrixRow> considered = new ArrayList<>();
+                    List<MatrixRow> ignored = new ArrayList<>();
+                    rows.forEach(row -> (ignored(row, ignore) ? ignored : considered).add(row));
+                    List<Long> versionIds = rows.stream()
+                            .flatMap(r -> Stream.of(r.consumerVersionId(), r.providerVersionId()))
+                            .filter(Objects::nonNull)
+                            .distinct()
+                            .toList();
+                    return repository
+                            .details(c, versionIds)
+                            .map(details ->
+                                    new MatrixResult(q, considered, ignored, all, ignore, integrations, details));
+                });
     }
 
     private static boolean ignored(MatrixRow row, List<ResolvedMatrixSelector> ignore) {
-        return ignore.stream().anyMatch(s -> s.pacticipantId() == row.consumerId()
-                && (s.onlyPacticipant() || Objects.equals(s.versionId(), row.consumerVersionId()))
-                || s.pacticipantId() == row.providerId()
-                        && (s.onlyPacticipant() || Objects.equals(s.versionId(), row.providerVersionId())));
+        return ignore.stream()
+                .anyMatch(s -> s.pacticipantId() == row.consumerId()
+                                && (s.onlyPacticipant() || Objects.equals(s.versionId(), row.consumerVersionId()))
+                        || s.pacticipantId() == row.providerId()
+                                && (s.onlyPacticipant() || Objects.equals(s.versionId(), row.providerVersionId())));
     }
 
     private static List<Long> versionIds(List<ResolvedMatrixSelector> selectors) {
-        return selectors.stream().map(ResolvedMatrixSelector::versionId)
-                .filter(id -> id != null && id != ResolvedMatrixSelector.MISSING).distinct().toList();
+        return selectors.stream()
+                .map(ResolvedMatrixSelector::versionId)
+                .filter(id -> id != null && id != ResolvedMatrixSelector.MISSING)
+                .distinct()
+                .toList();
     }
 
     /** Turns selectors into resolved selectors, one statement per selector (one for all inferred ones). */
@@ -230,7 +283,8 @@ public class MatrixService {
             this.environmentIds = environmentIds;
         }
 
-        Uni<List<ResolvedMatrixSelector>> resolve(List<MatrixSelector> selectors, Type type, List<ResolvedMatrixSelector> ignore) {
+        Uni<List<ResolvedMatrixSelector>> resolve(
+                List<MatrixSelector> selectors, Type type, List<ResolvedMatrixSelector> ignore) {
             if (selectors.isEmpty()) {
                 return Uni.createFrom().item(List.of());
             }
@@ -238,46 +292,87 @@ public class MatrixService {
             for (MatrixSelector s : selectors) {
                 Long id = pacticipantIds.get(s.pacticipant());
                 if (id == null) {
-                    each.add(Uni.createFrom().item(List.of(ResolvedMatrixSelector.everyVersion(
-                            ResolvedMatrixSelector.MISSING, s, type, false))));
+                    each.add(Uni.createFrom()
+                            .item(List.of(ResolvedMatrixSelector.everyVersion(
+                                    ResolvedMatrixSelector.MISSING, s, type, false))));
                 } else if (s.onlyPacticipant()) {
-                    each.add(Uni.createFrom().item(List.of(ResolvedMatrixSelector.everyVersion(id, s, type,
-                            ignorePacticipant(ignore, id)))));
+                    each.add(Uni.createFrom()
+                            .item(List.of(
+                                    ResolvedMatrixSelector.everyVersion(id, s, type, ignorePacticipant(ignore, id)))));
                 } else {
-                    each.add(resolveAll(Map.of(s.pacticipant(), id), s, ignore).map(found -> found.stream()
-                            .map(r -> new ResolvedMatrixSelector(r.pacticipantId(), r.pacticipantName(), r.versionId(),
-                                    r.versionNumber(), r.original(), type, r.ignore(), r.oneOfMany(), r.branch()))
-                            .toList()));
+                    each.add(resolveAll(Map.of(s.pacticipant(), id), s, ignore)
+                            .map(found -> found.stream()
+                                    .map(r -> new ResolvedMatrixSelector(
+                                            r.pacticipantId(),
+                                            r.pacticipantName(),
+                                            r.versionId(),
+                                            r.versionNumber(),
+                                            r.original(),
+                                            type,
+                                            r.ignore(),
+                                            r.oneOfMany(),
+                                            r.branch()))
+                                    .toList()));
                 }
             }
-            return Uni.join().all(each).andFailFast()
+            return Uni.join()
+                    .all(each)
+                    .andFailFast()
                     .map(lists -> lists.stream().flatMap(List::stream).toList());
         }
 
         /** One selector shape for several pacticipants (name to id), as inferred selectors. */
-        Uni<List<ResolvedMatrixSelector>> resolveAll(Map<String, Long> pacticipants, MatrixSelector shape,
-                List<ResolvedMatrixSelector> ignore) {
-            Long environmentId = shape.environment() == null ? null
+        Uni<List<ResolvedMatrixSelector>> resolveAll(
+                Map<String, Long> pacticipants, MatrixSelector shape, List<ResolvedMatrixSelector> ignore) {
+            Long environmentId = shape.environment() == null
+                    ? null
                     : environmentIds.getOrDefault(shape.environment(), ResolvedMatrixSelector.MISSING);
-            return repository.versions(c, shape, environmentId, List.copyOf(pacticipants.values())).map(found -> {
-                List<ResolvedMatrixSelector> resolved = new ArrayList<>();
-                pacticipants.forEach((name, id) -> {
-                    MatrixSelector original = new MatrixSelector(name, shape.version(), shape.latest(), shape.tag(),
-                            shape.branch(), shape.mainBranch(), shape.environment());
-                    List<FoundVersion> versions = found.stream().filter(v -> v.pacticipantId() == id).toList();
-                    if (versions.isEmpty()) {
-                        resolved.add(new ResolvedMatrixSelector(id, name, ResolvedMatrixSelector.MISSING, shape.version(), original,
-                                Type.INFERRED, ignorePacticipant(ignore, id), false, shape.branch()));
-                    }
-                    for (FoundVersion v : versions) {
-                        String branch = shape.branch() != null ? shape.branch()
-                                : shape.mainBranch() ? v.mainBranch() : null;
-                        resolved.add(new ResolvedMatrixSelector(id, name, v.id(), v.number(), original, Type.INFERRED,
-                                ignoreVersion(ignore, id, v.id()), versions.size() > 1, branch));
-                    }
-                });
-                return resolved;
-            });
+            return repository
+                    .versions(c, shape, environmentId, List.copyOf(pacticipants.values()))
+                    .map(found -> {
+                        List<ResolvedMatrixSelector> resolved = new ArrayList<>();
+                        pacticipants.forEach((name, id) -> {
+                            MatrixSelector original = new MatrixSelector(
+                                    name,
+                                    shape.version(),
+                                    shape.latest(),
+                                    shape.tag(),
+                                    shape.branch(),
+                                    shape.mainBranch(),
+                                    shape.environment());
+                            List<FoundVersion> versions = found.stream()
+                                    .filter(v -> v.pacticipantId() == id)
+                                    .toList();
+                            if (versions.isEmpty()) {
+                                resolved.add(new ResolvedMatrixSelector(
+                                        id,
+                                        name,
+                                        ResolvedMatrixSelector.MISSING,
+                                        shape.version(),
+                                        original,
+                                        Type.INFERRED,
+                                        ignorePacticipant(ignore, id),
+                                        false,
+                                        shape.branch()));
+                            }
+                            for (FoundVersion v : versions) {
+                                String branch = shape.branch() != null
+                                        ? shape.branch()
+                                        : shape.mainBranch() ? v.mainBranch() : null;
+                                resolved.add(new ResolvedMatrixSelector(
+                                        id,
+                                        name,
+                                        v.id(),
+                                        v.number(),
+                                        original,
+                                        Type.INFERRED,
+                                        ignoreVersion(ignore, id, v.id()),
+                                        versions.size() > 1,
+                                        branch));
+                            }
+                        });
+                        return resolved;
+                    });
         }
 
         private static boolean ignorePacticipant(List<ResolvedMatrixSelector> ignore, long pacticipantId) {
@@ -285,8 +380,9 @@ public class MatrixService {
         }
 
         private static boolean ignoreVersion(List<ResolvedMatrixSelector> ignore, long pacticipantId, long versionId) {
-            return ignore.stream().anyMatch(s -> s.pacticipantId() == pacticipantId
-                    && (s.onlyPacticipant() || Objects.equals(s.versionId(), versionId)));
+            return ignore.stream()
+                    .anyMatch(s -> s.pacticipantId() == pacticipantId
+                            && (s.onlyPacticipant() || Objects.equals(s.versionId(), versionId)));
         }
     }
 }

@@ -9,14 +9,16 @@ public record MatrixVersionDetails(List<TagRef> tags, List<BranchRef> branches, 
     public static final MatrixVersionDetails NONE = new MatrixVersionDetails(List.of(), List.of(), List.of());
 
     /** @param latest whether no later version of the pacticipant has this tag */
-    public record TagRef(String name, boolean latest) {
-    }
+    public record TagRef(String name, boolean latest) {}
 
     /** @param latest whether the version is its branch's head */
-    public record BranchRef(String name, boolean latest) {
-    }
+    public record BranchRef(String name, boolean latest) {}
 
-    public record EnvironmentRef(String uuid, String name, String displayName, boolean production,
-            LocalDateTime createdAt, LocalDateTime updatedAt) {
-    }
+    public record EnvironmentRef(
+            String uuid,
+            String name,
+            String displayName,
+            boolean production,
+            LocalDateTime createdAt,
+            LocalDateTime updatedAt) {}
 }

@@ -10,19 +10,31 @@ package io.pactport.api.matrix;
  * @param oneOfMany whether the selector matched more than one version
  * @param branch    the branch asked for, or the main branch's name when that was asked for and a version found
  */
-public record ResolvedMatrixSelector(long pacticipantId, String pacticipantName, Long versionId, String versionNumber,
-        MatrixSelector original, Type type, boolean ignore, boolean oneOfMany, String branch) {
+public record ResolvedMatrixSelector(
+        long pacticipantId,
+        String pacticipantName,
+        Long versionId,
+        String versionNumber,
+        MatrixSelector original,
+        Type type,
+        boolean ignore,
+        boolean oneOfMany,
+        String branch) {
 
     /** Matches no pacticipant or version id. */
     public static final long MISSING = -1;
 
-    public enum Type { SPECIFIED, INFERRED, IGNORE }
+    public enum Type {
+        SPECIFIED,
+        INFERRED,
+        IGNORE
+    }
 
     /** A selector for every version of a pacticipant ({@link #MISSING} when there is no such pacticipant). */
-    public static ResolvedMatrixSelector everyVersion(long pacticipantId, MatrixSelector original, Type type,
-            boolean ignore) {
-        return new ResolvedMatrixSelector(pacticipantId, original.pacticipant(), null, null, original, type, ignore,
-                false, null);
+    public static ResolvedMatrixSelector everyVersion(
+            long pacticipantId, MatrixSelector original, Type type, boolean ignore) {
+        return new ResolvedMatrixSelector(
+                pacticipantId, original.pacticipant(), null, null, original, type, ignore, false, null);
     }
 
     /** A selector made up from a row, for every version of a pacticipant. */
@@ -32,8 +44,8 @@ public record ResolvedMatrixSelector(long pacticipantId, String pacticipantName,
 
     /** A selector made up from a row, to describe a pacticipant no query selector names alone. */
     public static ResolvedMatrixSelector describing(long pacticipantId, String name, Long versionId, String number) {
-        return new ResolvedMatrixSelector(pacticipantId, name, versionId, number, MatrixSelector.of(name), Type.INFERRED,
-                false, false, null);
+        return new ResolvedMatrixSelector(
+                pacticipantId, name, versionId, number, MatrixSelector.of(name), Type.INFERRED, false, false, null);
     }
 
     public boolean specified() {
@@ -92,7 +104,8 @@ public record ResolvedMatrixSelector(long pacticipantId, String pacticipantName,
             return "a version of " + name + " from branch " + branch + " (no such version exists)";
         }
         if (latest()) {
-            return "the latest version of " + name + (number != null ? " (" + number + ")" : " (no such version exists)");
+            return "the latest version of " + name
+                    + (number != null ? " (" + number + ")" : " (no such version exists)");
         }
         if (tag != null) {
             return "a version of " + name + " with tag " + tag

@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class VersionSelection {
 
-    private VersionSelection() {
-    }
+    private VersionSelection() {}
 
     /** @param params holds {@code $1} already; the selector's values are appended */
     public static String sql(MatrixSelector s, Long environmentId, List<Object> params) {
@@ -63,11 +62,12 @@ public final class VersionSelection {
         }
         if (!branchDriven && (s.branch() != null || s.mainBranch())) {
             String branchName = s.branch() != null ? param(params, s.branch()) : "pp.main_branch";
-            where.add(s.latest()
-                    ? "EXISTS (SELECT 1 FROM branch_heads bh2 WHERE bh2.version_id = v.id AND bh2.branch_name = "
-                            + branchName + ")"
-                    : "EXISTS (SELECT 1 FROM branch_versions bv2 WHERE bv2.version_id = v.id AND bv2.branch_name = "
-                            + branchName + ")");
+            where.add(
+                    s.latest()
+                            ? "EXISTS (SELECT 1 FROM branch_heads bh2 WHERE bh2.version_id = v.id AND bh2.branch_name = "
+                                    + branchName + ")"
+                            : "EXISTS (SELECT 1 FROM branch_versions bv2 WHERE bv2.version_id = v.id AND bv2.branch_name = "
+                                    + branchName + ")");
         }
         if (!tagDriven && s.tag() != null) {
             where.add("EXISTS (SELECT 1 FROM tags t2 WHERE t2.version_id = v.id AND t2.name = " + param(params, s.tag())

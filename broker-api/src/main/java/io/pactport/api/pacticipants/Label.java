@@ -7,7 +7,10 @@ import java.time.LocalDateTime;
 public record Label(String name, long pacticipantId, LocalDateTime createdAt, LocalDateTime updatedAt) {
 
     public static Label from(Row row) {
-        return new Label(row.getString("name"), row.getLong("pacticipant_id"), row.getLocalDateTime("created_at"),
+        return new Label(
+                row.getString("name"),
+                row.getLong("pacticipant_id"),
+                row.getLocalDateTime("created_at"),
                 row.getLocalDateTime("updated_at"));
     }
 }

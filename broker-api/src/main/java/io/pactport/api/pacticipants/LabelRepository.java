@@ -21,19 +21,25 @@ public class LabelRepository {
 
     /** Labels the pacticipant; the new label, or empty when it already had it. */
     public Uni<Optional<Label>> add(SqlClient c, long pacticipantId, String name) {
-        return c.preparedQuery(ADD).execute(Tuple.of(pacticipantId, name))
-                .map(rows -> rows.iterator().hasNext() ? Optional.of(Label.from(rows.iterator().next()))
+        return c.preparedQuery(ADD)
+                .execute(Tuple.of(pacticipantId, name))
+                .map(rows -> rows.iterator().hasNext()
+                        ? Optional.of(Label.from(rows.iterator().next()))
                         : Optional.empty());
     }
 
     public Uni<Optional<Label>> find(SqlClient c, long pacticipantId, String name) {
-        return c.preparedQuery(FIND).execute(Tuple.of(pacticipantId, name))
-                .map(rows -> rows.iterator().hasNext() ? Optional.of(Label.from(rows.iterator().next()))
+        return c.preparedQuery(FIND)
+                .execute(Tuple.of(pacticipantId, name))
+                .map(rows -> rows.iterator().hasNext()
+                        ? Optional.of(Label.from(rows.iterator().next()))
                         : Optional.empty());
     }
 
     /** Removes the label; whether there was one. */
     public Uni<Boolean> delete(SqlClient c, long pacticipantId, String name) {
-        return c.preparedQuery(DELETE).execute(Tuple.of(pacticipantId, name)).map(rows -> rows.iterator().hasNext());
+        return c.preparedQuery(DELETE)
+                .execute(Tuple.of(pacticipantId, name))
+                .map(rows -> rows.iterator().hasNext());
     }
 }

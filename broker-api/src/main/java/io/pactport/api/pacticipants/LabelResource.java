@@ -35,8 +35,8 @@ public class LabelResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> get(@PathParam("pacticipant") String pacticipant, @PathParam("label") String label,
-            @Context UriInfo request) {
+    public Uni<Map<String, Object>> get(
+            @PathParam("pacticipant") String pacticipant, @PathParam("label") String label, @Context UriInfo request) {
         String base = baseUrl.of(request);
         return service.get(pacticipant, label).map(l -> PacticipantHal.label(base, pacticipant, l));
     }
@@ -44,21 +44,27 @@ public class LabelResource {
     /** The body is not read (the Pact Broker ignores it) but must be JSON when there is one. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Map<String, Object>>> put(@PathParam("pacticipant") String pacticipant,
-            @PathParam("label") String label, String text, @Context UriInfo request) {
+    public Uni<RestResponse<Map<String, Object>>> put(
+            @PathParam("pacticipant") String pacticipant,
+            @PathParam("label") String label,
+            String text,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return bodies.json(text).flatMap(ignored -> service.put(pacticipant, label)).map(result -> {
-            var json = PacticipantHal.label(base, pacticipant, result.value());
-            return result.created()
-                    ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, json)
-                            .location(URI.create(BrokerUrls.label(base, pacticipant, label))).build()
-                    : RestResponse.ok(json);
-        });
+        return bodies.json(text)
+                .flatMap(ignored -> service.put(pacticipant, label))
+                .map(result -> {
+                    var json = PacticipantHal.label(base, pacticipant, result.value());
+                    return result.created()
+                            ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, json)
+                                    .location(URI.create(BrokerUrls.label(base, pacticipant, label)))
+                                    .build()
+                            : RestResponse.ok(json);
+                });
     }
 
     @DELETE
-    public Uni<RestResponse<Void>> delete(@PathParam("pacticipant") String pacticipant,
-            @PathParam("label") String label) {
+    public Uni<RestResponse<Void>> delete(
+            @PathParam("pacticipant") String pacticipant, @PathParam("label") String label) {
         return service.delete(pacticipant, label).map(ignored -> RestResponse.noContent());
     }
 }

@@ -26,24 +26,30 @@ public class LabelService {
     }
 
     public Uni<Label> get(String pacticipant, String label) {
-        return pacticipants.require(pool, pacticipant).flatMap(p -> labels.find(pool, p.id(), label))
+        return pacticipants
+                .require(pool, pacticipant)
+                .flatMap(p -> labels.find(pool, p.id(), label))
                 .map(l -> l.orElseThrow(() -> notFound(pacticipant, label)));
     }
 
     public Uni<Upserted<Label>> put(String pacticipant, String label) {
         PacticipantNames.check("label", label);
-        return pool.withTransaction(tx -> pacticipants.findOrCreate(tx, pacticipant)
-                .flatMap(p -> labels.add(tx, p.id(), label).flatMap(added -> added.isPresent()
-                        ? outbox.append(tx, new LabelAdded(p.name(), label))
-                                .replaceWith(new Upserted<>(added.get(), true))
-                        : labels.find(tx, p.id(), label).map(l -> new Upserted<>(l.orElseThrow(), false)))));
+        return pool.withTransaction(tx -> pacticipants
+                .findOrCreate(tx, pacticipant)
+                .flatMap(p -> labels.add(tx, p.id(), label)
+                        .flatMap(added -> added.isPresent()
+                                ? outbox.append(tx, new LabelAdded(p.name(), label))
+                                        .replaceWith(new Upserted<>(added.get(), true))
+                                : labels.find(tx, p.id(), label).map(l -> new Upserted<>(l.orElseThrow(), false)))));
     }
 
     public Uni<Void> delete(String pacticipant, String label) {
-        return pool.withTransaction(tx -> pacticipants.require(tx, pacticipant)
-                .flatMap(p -> labels.delete(tx, p.id(), label).flatMap(deleted -> deleted
-                        ? outbox.append(tx, new LabelRemoved(p.name(), label))
-                        : Uni.createFrom().failure(notFound(pacticipant, label)))));
+        return pool.withTransaction(tx -> pacticipants
+                .require(tx, pacticipant)
+                .flatMap(p -> labels.delete(tx, p.id(), label)
+                        .flatMap(deleted -> deleted
+                                ? outbox.append(tx, new LabelRemoved(p.name(), label))
+                                : Uni.createFrom().failure(notFound(pacticipant, label)))));
     }
 
     private static NotFoundException notFound(String pacticipant, String label) {

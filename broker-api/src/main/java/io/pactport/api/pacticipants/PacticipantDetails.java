@@ -9,7 +9,9 @@ public record PacticipantDetails(Pacticipant pacticipant, String latestVersionNu
     /** Maps {@code p.*} plus {@code latest_version_number} and {@code label_names}. */
     public static PacticipantDetails from(Row row) {
         String[] labels = row.getArrayOfStrings("label_names");
-        return new PacticipantDetails(Pacticipant.from(row), row.getString("latest_version_number"),
+        return new PacticipantDetails(
+                Pacticipant.from(row),
+                row.getString("latest_version_number"),
                 labels == null ? List.of() : List.of(labels));
     }
 }

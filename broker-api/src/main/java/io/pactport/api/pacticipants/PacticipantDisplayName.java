@@ -17,8 +17,7 @@ public final class PacticipantDisplayName {
     private static final Pattern UNDERSCORED_LETTER = Pattern.compile("(?:_+)([a-z])");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private PacticipantDisplayName() {
-    }
+    private PacticipantDisplayName() {}
 
     public static String of(String name) {
         if (name == null) {
@@ -31,7 +30,8 @@ public final class PacticipantDisplayName {
         if (spaced.isEmpty()) {
             return "";
         }
-        return Arrays.stream(spaced.split(" ")).map(PacticipantDisplayName::capitalise)
+        return Arrays.stream(spaced.split(" "))
+                .map(PacticipantDisplayName::capitalise)
                 .collect(Collectors.joining(" "));
     }
 

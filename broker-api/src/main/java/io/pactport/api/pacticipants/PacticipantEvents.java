@@ -8,17 +8,26 @@ import io.pactport.core.events.PactportEvent;
  */
 final class PacticipantEvents {
 
-    private PacticipantEvents() {
-    }
+    private PacticipantEvents() {}
 
     interface Payload<E extends PactportEvent> {
-        E of(String name, String displayName, String repositoryUrl, String repositoryName, String repositoryNamespace,
+        E of(
+                String name,
+                String displayName,
+                String repositoryUrl,
+                String repositoryName,
+                String repositoryNamespace,
                 String mainBranch);
     }
 
     /** The pacticipant as it is (was, for a delete). */
     static <E extends PactportEvent> E of(Pacticipant p, Payload<E> event) {
-        return event.of(p.name(), p.displayName(), p.repositoryUrl(), p.repositoryName(), p.repositoryNamespace(),
+        return event.of(
+                p.name(),
+                p.displayName(),
+                p.repositoryUrl(),
+                p.repositoryName(),
+                p.repositoryNamespace(),
                 p.mainBranch());
     }
 }

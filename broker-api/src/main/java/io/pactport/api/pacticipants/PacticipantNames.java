@@ -10,8 +10,7 @@ import io.pactport.core.errors.InvalidRequestException;
  */
 public final class PacticipantNames {
 
-    private PacticipantNames() {
-    }
+    private PacticipantNames() {}
 
     /** @throws InvalidRequestException when {@code value} is blank, too long or holds control characters */
     public static String check(String field, String value) {

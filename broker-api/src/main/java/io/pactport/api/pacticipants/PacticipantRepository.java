@@ -60,6 +60,7 @@ public class PacticipantRepository {
     private static final String WITH_LABEL = """
             WHERE ($1::text IS NULL OR EXISTS (SELECT 1 FROM labels l WHERE l.pacticipant_id = p.id AND l.name = $1))
             """;
+
     private static final String LIST_DETAILS = DETAILS + WITH_LABEL + """
             ORDER BY lower(p.name), p.id LIMIT $2 OFFSET $3
             """;
@@ -75,29 +76,45 @@ public class PacticipantRepository {
      * is two (and a wasted id).
      */
     public Uni<Upserted<Pacticipant>> findOrCreate(SqlClient c, String name) {
-        return findByName(c, name).flatMap(found -> found.isPresent()
-                ? Uni.createFrom().item(new Upserted<>(found.get(), false))
-                : c.preparedQuery(CREATE_IF_ABSENT).execute(Tuple.of(name, PacticipantDisplayName.of(name)))
-                        .flatMap(created -> first(created).map(p -> Uni.createFrom().item(new Upserted<>(p, true)))
-                                // created by a concurrent request since the look-up
-                                .orElseGet(() -> findByName(c, name)
-                                        .map(p -> new Upserted<>(p.orElseThrow(), false)))));
+        return findByName(c, name)
+                .flatMap(found -> found.isPresent()
+                        ? Uni.createFrom().item(new Upserted<>(found.get(), false))
+                        : c.preparedQuery(CREATE_IF_ABSENT)
+                                .execute(Tuple.of(name, PacticipantDisplayName.of(name)))
+                                .flatMap(created -> first(created)
+                                        .map(p -> Uni.createFrom().item(new Upserted<>(p, true)))
+                                        // created by a concurrent request since the look-up
+                                        .orElseGet(() ->
+                                                findByName(c, name).map(p -> new Upserted<>(p.orElseThrow(), false)))));
     }
 
     /** Creates {@code name} with {@code fields}; an existing pacticipant of that name is returned unchanged. */
     public Uni<Upserted<Pacticipant>> create(SqlClient c, String name, PacticipantFields fields) {
         PacticipantFields stored = fields.normalisedFor(name);
-        return c.preparedQuery(CREATE_WITH_FIELDS).execute(Tuple.from(Arrays.asList(name, stored.displayName(),
-                stored.repositoryUrl(), stored.repositoryName(), stored.repositoryNamespace(), stored.mainBranch())))
-                .flatMap(created -> first(created).map(p -> Uni.createFrom().item(new Upserted<>(p, true)))
+        return c.preparedQuery(CREATE_WITH_FIELDS)
+                .execute(Tuple.from(Arrays.asList(
+                        name,
+                        stored.displayName(),
+                        stored.repositoryUrl(),
+                        stored.repositoryName(),
+                        stored.repositoryNamespace(),
+                        stored.mainBranch())))
+                .flatMap(created -> first(created)
+                        .map(p -> Uni.createFrom().item(new Upserted<>(p, true)))
                         .orElseGet(() -> findByName(c, name).map(p -> new Upserted<>(p.orElseThrow(), false))));
     }
 
     /** Overwrites every writable field of {@code pacticipant}. */
     public Uni<Pacticipant> update(SqlClient c, Pacticipant pacticipant, PacticipantFields fields) {
         PacticipantFields stored = fields.normalisedFor(pacticipant.name());
-        return c.preparedQuery(UPDATE).execute(Tuple.from(Arrays.asList(pacticipant.id(), stored.displayName(),
-                stored.repositoryUrl(), stored.repositoryName(), stored.repositoryNamespace(), stored.mainBranch())))
+        return c.preparedQuery(UPDATE)
+                .execute(Tuple.from(Arrays.asList(
+                        pacticipant.id(),
+                        stored.displayName(),
+                        stored.repositoryUrl(),
+                        stored.repositoryName(),
+                        stored.repositoryNamespace(),
+                        stored.mainBranch())))
                 .map(rows -> first(rows).orElseThrow());
     }
 
@@ -109,24 +126,31 @@ public class PacticipantRepository {
         if (!MAIN_BRANCH_CANDIDATES.contains(candidate)) {
             return Uni.createFrom().voidItem();
         }
-        return c.preparedQuery(SET_MAIN_BRANCH_IF_NONE).execute(Tuple.of(pacticipantId, candidate)).replaceWithVoid();
+        return c.preparedQuery(SET_MAIN_BRANCH_IF_NONE)
+                .execute(Tuple.of(pacticipantId, candidate))
+                .replaceWithVoid();
     }
 
     public Uni<Optional<PacticipantDetails>> findDetails(SqlClient c, String name) {
-        return c.preparedQuery(FIND_DETAILS).execute(Tuple.of(name))
+        return c.preparedQuery(FIND_DETAILS)
+                .execute(Tuple.of(name))
                 .map(rows -> details(rows).stream().findFirst());
     }
 
     /** Every pacticipant, or those with the label {@code label} when it is not null, by name ignoring case. */
     /** Pacticipants by name, all of them or those with {@code label} (null: all); one page of them, or all. */
     public Uni<Page<PacticipantDetails>> listDetails(SqlClient c, String label, Optional<PageRequest> page) {
-        Uni<List<PacticipantDetails>> items = c.preparedQuery(LIST_DETAILS).execute(Tuple.of(label,
-                page.map(PageRequest::size).orElse(null), page.map(PageRequest::offset).orElse(0L)))
+        Uni<List<PacticipantDetails>> items = c.preparedQuery(LIST_DETAILS)
+                .execute(Tuple.of(
+                        label,
+                        page.map(PageRequest::size).orElse(null),
+                        page.map(PageRequest::offset).orElse(0L)))
                 .map(PacticipantRepository::details);
         if (page.isEmpty()) {
             return items.map(Page::whole);
         }
-        return items.flatMap(found -> c.preparedQuery(COUNT).execute(Tuple.of(label))
+        return items.flatMap(found -> c.preparedQuery(COUNT)
+                .execute(Tuple.of(label))
                 .map(rows -> page.get().of(found, rows.iterator().next().getLong(0))));
     }
 

@@ -1,12 +1,12 @@
 package io.pactport.api.pacticipants;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.http.BaseUrl;
 import io.pactport.api.http.BrokerUrls;
 import io.pactport.api.http.Hal;
 import io.pactport.api.http.Paging;
 import io.pactport.api.http.RequestBodies;
 import io.pactport.api.http.RequestErrors;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.core.errors.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -37,8 +37,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class PacticipantResource {
 
     public static final String MERGE_PATCH = "application/merge-patch+json";
-    private static final List<String> FIELDS = List.of("displayName", "repositoryUrl", "repositoryName",
-            "repositoryNamespace", "mainBranch");
+    private static final List<String> FIELDS =
+            List.of("displayName", "repositoryUrl", "repositoryName", "repositoryNamespace", "mainBranch");
 
     private final PacticipantService service;
     private final BaseUrl baseUrl;
@@ -53,17 +53,20 @@ public class PacticipantResource {
     @GET
     public Uni<Map<String, Object>> list(@Context UriInfo request) {
         String base = baseUrl.of(request);
-        return service.list(null, Paging.requested(request)).map(page -> Paging.describe(
-                PacticipantHal.pacticipants(base, page.items(), true), page, BrokerUrls.pacticipants(base)));
+        return service.list(null, Paging.requested(request))
+                .map(page -> Paging.describe(
+                        PacticipantHal.pacticipants(base, page.items(), true), page, BrokerUrls.pacticipants(base)));
     }
 
     @GET
     @Path("label/{label}")
     public Uni<Map<String, Object>> withLabel(@PathParam("label") String label, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return service.list(label, Paging.requested(request)).map(page -> Paging.describe(
-                PacticipantHal.pacticipants(base, page.items(), false), page,
-                BrokerUrls.pacticipantsWithLabel(base, label)));
+        return service.list(label, Paging.requested(request))
+                .map(page -> Paging.describe(
+                        PacticipantHal.pacticipants(base, page.items(), false),
+                        page,
+                        BrokerUrls.pacticipantsWithLabel(base, label)));
     }
 
     @POST
@@ -76,9 +79,11 @@ public class PacticipantResource {
             if (name == null) {
                 throw InvalidRequestException.of("name", "name is missing");
             }
-            return service.create(name, toFields(fields)).map(d -> RestResponse.ResponseBuilder
-                    .create(RestResponse.Status.CREATED, PacticipantHal.pacticipant(base, d))
-                    .location(URI.create(BrokerUrls.pacticipant(base, name))).build());
+            return service.create(name, toFields(fields))
+                    .map(d -> RestResponse.ResponseBuilder.create(
+                                    RestResponse.Status.CREATED, PacticipantHal.pacticipant(base, d))
+                            .location(URI.create(BrokerUrls.pacticipant(base, name)))
+                            .build());
         });
     }
 
@@ -92,10 +97,11 @@ public class PacticipantResource {
     @PUT
     @Path("{pacticipant}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Map<String, Object>> replace(@PathParam("pacticipant") String name, String text,
-            @Context UriInfo request) {
+    public Uni<Map<String, Object>> replace(
+            @PathParam("pacticipant") String name, String text, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return bodies.json(text).flatMap(body -> service.replace(name, toFields(fields(body))))
+        return bodies.json(text)
+                .flatMap(body -> service.replace(name, toFields(fields(body))))
                 .map(d -> PacticipantHal.pacticipant(base, d));
     }
 
@@ -103,20 +109,23 @@ public class PacticipantResource {
     @PATCH
     @Path("{pacticipant}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
-    public Uni<RestResponse<Map<String, Object>>> patch(@PathParam("pacticipant") String name, String text,
-            @Context UriInfo request) {
+    public Uni<RestResponse<Map<String, Object>>> patch(
+            @PathParam("pacticipant") String name, String text, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return bodies.json(text).flatMap(body -> {
-            Map<String, String> changes = fields(body);
-            changes.remove("name");
-            return service.patch(name, changes);
-        }).map(result -> {
-            var json = PacticipantHal.pacticipant(base, result.value());
-            return result.created()
-                    ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, json)
-                            .location(URI.create(BrokerUrls.pacticipant(base, name))).build()
-                    : RestResponse.ok(json);
-        });
+        return bodies.json(text)
+                .flatMap(body -> {
+                    Map<String, String> changes = fields(body);
+                    changes.remove("name");
+                    return service.patch(name, changes);
+                })
+                .map(result -> {
+                    var json = PacticipantHal.pacticipant(base, result.value());
+                    return result.created()
+                            ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, json)
+                                    .location(URI.create(BrokerUrls.pacticipant(base, name)))
+                                    .build()
+                            : RestResponse.ok(json);
+                });
     }
 
     @DELETE
@@ -182,7 +191,11 @@ public class PacticipantResource {
     }
 
     private static PacticipantFields toFields(Map<String, String> fields) {
-        return new PacticipantFields(fields.get("displayName"), fields.get("repositoryUrl"),
-                fields.get("repositoryName"), fields.get("repositoryNamespace"), fields.get("mainBranch"));
+        return new PacticipantFields(
+                fields.get("displayName"),
+                fields.get("repositoryUrl"),
+                fields.get("repositoryName"),
+                fields.get("repositoryNamespace"),
+                fields.get("mainBranch"));
     }
 }

@@ -12,7 +12,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,8 +24,8 @@ public class PacticipantService {
     private final PacticipantDeletionRepository deletion;
     private final Outbox outbox;
 
-    PacticipantService(Pool pool, PacticipantRepository pacticipants, PacticipantDeletionRepository deletion,
-            Outbox outbox) {
+    PacticipantService(
+            Pool pool, PacticipantRepository pacticipants, PacticipantDeletionRepository deletion, Outbox outbox) {
         this.pool = pool;
         this.pacticipants = pacticipants;
         this.deletion = deletion;
@@ -46,8 +45,10 @@ public class PacticipantService {
     /** POST: creates {@code name}; as in the Pact Broker, an existing one is answered unchanged. */
     public Uni<PacticipantDetails> create(String name, PacticipantFields fields) {
         PacticipantNames.check("name", name);
-        return pool.withTransaction(tx -> pacticipants.create(tx, name, fields)
-                .call(p -> p.created() ? created(tx, p.value()) : Uni.createFrom().voidItem())
+        return pool.withTransaction(tx -> pacticipants
+                .create(tx, name, fields)
+                .call(p ->
+                        p.created() ? created(tx, p.value()) : Uni.createFrom().voidItem())
                 .flatMap(p -> details(tx, name)));
     }
 
@@ -67,11 +68,16 @@ public class PacticipantService {
         return pool.withTransaction(tx -> pacticipants.findByName(tx, name).flatMap(existing -> {
             if (existing.isPresent()) {
                 return update(tx, existing.get(), merge(PacticipantFields.of(existing.get()), changes))
-                        .flatMap(p -> details(tx, name)).map(d -> new Upserted<>(d, false));
+                        .flatMap(p -> details(tx, name))
+                        .map(d -> new Upserted<>(d, false));
             }
-            return pacticipants.create(tx, name, merge(PacticipantFields.NONE, changes))
-                    .call(p -> p.created() ? created(tx, p.value()) : Uni.createFrom().voidItem())
-                    .flatMap(p -> details(tx, name)).map(d -> new Upserted<>(d, true));
+            return pacticipants
+                    .create(tx, name, merge(PacticipantFields.NONE, changes))
+                    .call(p -> p.created()
+                            ? created(tx, p.value())
+                            : Uni.createFrom().voidItem())
+                    .flatMap(p -> details(tx, name))
+                    .map(d -> new Upserted<>(d, true));
         }));
     }
 
@@ -91,8 +97,10 @@ public class PacticipantService {
     /** Finds or creates {@code name}, recording PACTICIPANT_CREATED when it is new. */
     public Uni<Pacticipant> findOrCreate(SqlClient tx, String name) {
         PacticipantNames.check("pacticipant", name);
-        return pacticipants.findOrCreate(tx, name)
-                .call(p -> p.created() ? created(tx, p.value()) : Uni.createFrom().voidItem())
+        return pacticipants
+                .findOrCreate(tx, name)
+                .call(p ->
+                        p.created() ? created(tx, p.value()) : Uni.createFrom().voidItem())
                 .map(Upserted::value);
     }
 
@@ -101,9 +109,11 @@ public class PacticipantService {
     }
 
     private Uni<Pacticipant> update(SqlClient tx, Pacticipant existing, PacticipantFields fields) {
-        return pacticipants.update(tx, existing, fields).call(updated -> changed(existing, updated)
-                ? outbox.append(tx, PacticipantEvents.of(updated, PacticipantUpdated::new))
-                : Uni.createFrom().voidItem());
+        return pacticipants
+                .update(tx, existing, fields)
+                .call(updated -> changed(existing, updated)
+                        ? outbox.append(tx, PacticipantEvents.of(updated, PacticipantUpdated::new))
+                        : Uni.createFrom().voidItem());
     }
 
     private Uni<Void> created(SqlClient tx, Pacticipant p) {
@@ -119,7 +129,8 @@ public class PacticipantService {
     }
 
     private static PacticipantFields merge(PacticipantFields base, Map<String, String> changes) {
-        return new PacticipantFields(pick(changes, "displayName", base.displayName()),
+        return new PacticipantFields(
+                pick(changes, "displayName", base.displayName()),
                 pick(changes, "repositoryUrl", base.repositoryUrl()),
                 pick(changes, "repositoryName", base.repositoryName()),
                 pick(changes, "repositoryNamespace", base.repositoryNamespace()),

@@ -38,29 +38,35 @@ public class BranchPactVersionsResource {
 
     @GET
     @Path("/versions")
-    public Uni<Map<String, Object>> onMainBranch(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @Context UriInfo request) {
+    public Uni<Map<String, Object>> onMainBranch(
+            @PathParam("provider") String provider, @PathParam("consumer") String consumer, @Context UriInfo request) {
         return list(provider, consumer, null, false, "/versions", request);
     }
 
     @GET
     @Path("/latest/versions")
-    public Uni<Map<String, Object>> latestOnMainBranch(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @Context UriInfo request) {
+    public Uni<Map<String, Object>> latestOnMainBranch(
+            @PathParam("provider") String provider, @PathParam("consumer") String consumer, @Context UriInfo request) {
         return list(provider, consumer, null, true, "/latest/versions", request);
     }
 
     @GET
     @Path("/{branch}")
-    public Uni<Map<String, Object>> onBranch(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("branch") String branch, @Context UriInfo request) {
+    public Uni<Map<String, Object>> onBranch(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("branch") String branch,
+            @Context UriInfo request) {
         return list(provider, consumer, branch, false, "/" + BrokerUrls.encode(branch), request);
     }
 
     @GET
     @Path("/{branch}/latest/versions")
-    public Uni<Map<String, Object>> latestOnBranch(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("branch") String branch, @Context UriInfo request) {
+    public Uni<Map<String, Object>> latestOnBranch(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("branch") String branch,
+            @Context UriInfo request) {
         return list(provider, consumer, branch, true, "/" + BrokerUrls.encode(branch) + "/latest/versions", request);
     }
 
@@ -88,16 +94,21 @@ public class BranchPactVersionsResource {
 
     @DELETE
     @Path("/{branch}")
-    public Uni<RestResponse<Map<String, Object>>> delete(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("branch") String branch, @Context UriInfo request) {
+    public Uni<RestResponse<Map<String, Object>>> delete(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("branch") String branch,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return deletions.delete(provider, consumer, Selection.onBranch(branch))
+        return deletions
+                .delete(provider, consumer, Selection.onBranch(branch))
                 .map(latest -> RestResponse.ResponseBuilder.ok(PactVersionsHal.afterDeletion(latest, base))
-                        .type(Hal.MEDIA_TYPE).build());
+                        .type(Hal.MEDIA_TYPE)
+                        .build());
     }
 
-    private Uni<Map<String, Object>> list(String provider, String consumer, String branch, boolean latest,
-            String suffix, UriInfo request) {
+    private Uni<Map<String, Object>> list(
+            String provider, String consumer, String branch, boolean latest, String suffix, UriInfo request) {
         String base = baseUrl.of(request);
         String self = BrokerUrls.integration(base, consumer, provider) + "/branch" + suffix;
         return reader.onBranch(provider, consumer, branch, latest)

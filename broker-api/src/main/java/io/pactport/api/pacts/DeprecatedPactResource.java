@@ -30,19 +30,22 @@ public class DeprecatedPactResource {
 
     @GET
     @Path("/version/{version}")
-    public Uni<RestResponse<String>> forConsumerVersion(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("version") String version, @Context UriInfo request) {
+    public Uni<RestResponse<String>> forConsumerVersion(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("version") String version,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return reader.forConsumerVersion(provider, consumer, version).flatMap(pact -> PactResource.respond(parsing,
-                RestResponse.Status.OK, pact, base, null));
+        return reader.forConsumerVersion(provider, consumer, version)
+                .flatMap(pact -> PactResource.respond(parsing, RestResponse.Status.OK, pact, base, null));
     }
 
     @GET
     @Path("/latest")
-    public Uni<RestResponse<String>> latest(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @Context UriInfo request) {
+    public Uni<RestResponse<String>> latest(
+            @PathParam("provider") String provider, @PathParam("consumer") String consumer, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return reader.latest(provider, consumer).flatMap(pact -> PactResource.respond(parsing,
-                RestResponse.Status.OK, pact, base, null));
+        return reader.latest(provider, consumer)
+                .flatMap(pact -> PactResource.respond(parsing, RestResponse.Status.OK, pact, base, null));
     }
 }

@@ -20,8 +20,7 @@ import java.util.Map;
  */
 public final class MetadataCodec {
 
-    private MetadataCodec() {
-    }
+    private MetadataCodec() {}
 
     /** The segment as nested maps, lists and strings; empty when absent or unreadable. */
     public static Map<String, Object> decode(String segment) {
@@ -54,7 +53,8 @@ public final class MetadataCodec {
     public static String encode(Map<String, ?> parameters) {
         List<String> pairs = new ArrayList<>();
         parameters.forEach((key, value) -> buildNested(pairs, value, key));
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(String.join("&", pairs).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -149,8 +149,9 @@ public final class MetadataCodec {
             return created;
         }
         if (!type.isInstance(existing)) {
-            throw new IllegalArgumentException("the parameter " + key + " is given both as " + (type == List.class
-                    ? "a list (" + key + "[]=...)" : "a hash (" + key + "[name]=...)") + " and otherwise");
+            throw new IllegalArgumentException("the parameter " + key + " is given both as "
+                    + (type == List.class ? "a list (" + key + "[]=...)" : "a hash (" + key + "[name]=...)")
+                    + " and otherwise");
         }
         return existing;
     }

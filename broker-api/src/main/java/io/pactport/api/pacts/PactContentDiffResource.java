@@ -24,11 +24,15 @@ public class PactContentDiffResource {
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
-    public Uni<String> diff(@PathParam("provider") String provider, @PathParam("consumer") String consumer,
-            @PathParam("sha") String sha, @PathParam("comparison") String comparison, @Context UriInfo request) {
+    public Uni<String> diff(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("sha") String sha,
+            @PathParam("comparison") String comparison,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return reader.bySha(provider, consumer, sha, null).flatMap(pact -> reader
-                .bySha(provider, consumer, comparison, null)
-                .flatMap(other -> reader.diff(pact, other, base)));
+        return reader.bySha(provider, consumer, sha, null)
+                .flatMap(pact -> reader.bySha(provider, consumer, comparison, null)
+                        .flatMap(other -> reader.diff(pact, other, base)));
     }
 }

@@ -72,8 +72,8 @@ public class PactDeletionRepository {
      * @return the consumer version numbers whose pact went, oldest first; empty when none matched
      */
     public Uni<List<String>> delete(SqlClient c, long consumerId, long providerId, Selection selection) {
-        Tuple select = Tuple.of(consumerId, providerId, selection.tag(), selection.branch(),
-                selection.consumerVersionNumber());
+        Tuple select = Tuple.of(
+                consumerId, providerId, selection.tag(), selection.branch(), selection.consumerVersionNumber());
         return c.preparedQuery(SELECT).execute(select).flatMap(rows -> {
             List<Long> ids = new ArrayList<>();
             Set<String> numbers = new LinkedHashSet<>();
@@ -85,9 +85,13 @@ public class PactDeletionRepository {
                 return Uni.createFrom().item(List.<String>of());
             }
             Tuple idArray = Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new));
-            return Multi.createFrom().iterable(DELETE)
-                    .onItem().transformToUniAndConcatenate(sql -> c.preparedQuery(sql).execute(idArray))
-                    .collect().last().replaceWith(List.copyOf(numbers));
+            return Multi.createFrom()
+                    .iterable(DELETE)
+                    .onItem()
+                    .transformToUniAndConcatenate(sql -> c.preparedQuery(sql).execute(idArray))
+                    .collect()
+                    .last()
+                    .replaceWith(List.copyOf(numbers));
         });
     }
 }

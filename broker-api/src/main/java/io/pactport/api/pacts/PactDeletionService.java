@@ -27,8 +27,8 @@ public class PactDeletionService {
     private final PactRepository pacts;
     private final Outbox outbox;
 
-    PactDeletionService(Pool pool, PactReadService reader, PactDeletionRepository deletions, PactRepository pacts,
-            Outbox outbox) {
+    PactDeletionService(
+            Pool pool, PactReadService reader, PactDeletionRepository deletions, PactRepository pacts, Outbox outbox) {
         this.pool = pool;
         this.reader = reader;
         this.deletions = deletions;
@@ -44,7 +44,8 @@ public class PactDeletionService {
      */
     public Uni<Optional<PactPublication>> delete(String provider, String consumer, Selection selection) {
         return pool.withTransaction(tx -> integration(tx, consumer, provider)
-                .flatMap(ids -> deletions.delete(tx, ids.consumer().id(), ids.provider().id(), selection))
+                .flatMap(ids ->
+                        deletions.delete(tx, ids.consumer().id(), ids.provider().id(), selection))
                 .call(numbers -> {
                     if (numbers.isEmpty() && selection.consumerVersionNumber() != null) {
                         throw new NotFoundException("No pact found between " + consumer + " version "
@@ -55,27 +56,29 @@ public class PactDeletionService {
                 .flatMap(numbers -> pacts.findLatest(tx, provider, consumer)));
     }
 
-    private Uni<Void> announce(SqlClient tx, String consumer, String provider, Selection selection,
-            List<String> numbers) {
+    private Uni<Void> announce(
+            SqlClient tx, String consumer, String provider, Selection selection, List<String> numbers) {
         if (numbers.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         if (selection.equals(Selection.all())) {
             return outbox.append(tx, PactDeleted.allVersions(consumer, provider));
         }
-        return Multi.createFrom().iterable(numbers)
-                .onItem().transformToUniAndConcatenate(number -> outbox.append(tx,
-                        PactDeleted.consumerVersion(consumer, provider, number)))
-                .collect().last().replaceWithVoid();
+        return Multi.createFrom()
+                .iterable(numbers)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        number -> outbox.append(tx, PactDeleted.consumerVersion(consumer, provider, number)))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
-    private record Integration(Pacticipant consumer, Pacticipant provider) {
-    }
+    private record Integration(Pacticipant consumer, Pacticipant provider) {}
 
     /** Both pacticipants, the consumer looked up first; 404 in the Pact Broker's words for the one missing. */
     private Uni<Integration> integration(SqlClient tx, String consumer, String provider) {
-        return reader.require(tx, consumer, "consumer").flatMap(c -> reader.require(tx, provider, "provider")
-                .map(p -> new Integration(c, p)));
+        return reader.require(tx, consumer, "consumer")
+                .flatMap(c -> reader.require(tx, provider, "provider").map(p -> new Integration(c, p)));
     }
-
 }

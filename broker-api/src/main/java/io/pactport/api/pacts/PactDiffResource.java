@@ -34,19 +34,28 @@ public class PactDiffResource {
     @GET
     @Path("/previous-distinct")
     @Produces(Hal.MEDIA_TYPE)
-    public Uni<RestResponse<String>> previousDistinct(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("version") String version, @Context UriInfo request) {
+    public Uni<RestResponse<String>> previousDistinct(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("version") String version,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return reader.previousDistinct(provider, consumer, version).flatMap(pact -> parsing.run(
-                pact.content().length(), () -> RestResponse.ResponseBuilder
-                        .ok(PactDocument.render(pact, base, null)).type(Hal.MEDIA_TYPE).build()));
+        return reader.previousDistinct(provider, consumer, version)
+                .flatMap(pact -> parsing.run(
+                        pact.content().length(),
+                        () -> RestResponse.ResponseBuilder.ok(PactDocument.render(pact, base, null))
+                                .type(Hal.MEDIA_TYPE)
+                                .build()));
     }
 
     @GET
     @Path("/diff/previous-distinct")
     @Produces(MediaType.TEXT_PLAIN)
-    public Uni<String> diffWithPreviousDistinct(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("version") String version, @Context UriInfo request) {
+    public Uni<String> diffWithPreviousDistinct(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("version") String version,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
         return reader.forConsumerVersion(provider, consumer, version)
                 .flatMap(pact -> reader.diffWithPreviousDistinct(pact, base));
@@ -55,12 +64,15 @@ public class PactDiffResource {
     @GET
     @Path("/diff/version/{comparison}")
     @Produces(MediaType.TEXT_PLAIN)
-    public Uni<String> diffWithVersion(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("version") String version,
-            @PathParam("comparison") String comparison, @Context UriInfo request) {
+    public Uni<String> diffWithVersion(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("version") String version,
+            @PathParam("comparison") String comparison,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return reader.forConsumerVersion(provider, consumer, version).flatMap(pact -> reader
-                .forConsumerVersion(provider, consumer, comparison)
-                .flatMap(other -> reader.diff(pact, other, base)));
+        return reader.forConsumerVersion(provider, consumer, version)
+                .flatMap(pact -> reader.forConsumerVersion(provider, consumer, comparison)
+                        .flatMap(other -> reader.diff(pact, other, base)));
     }
 }

@@ -25,24 +25,24 @@ final class PactDiffText {
                     + "|^[-+]?(\\d[\\d_]*)?\\.?\\d+([eE][-+]?\\d+)?$",
             Pattern.CASE_INSENSITIVE);
 
-    private PactDiffText() {
-    }
+    private PactDiffText() {}
 
     /**
      * @param pact the pact asked about
      * @param comparison the pact it is compared with
      * @param changedAt when the change was made: the publication of the first pact after {@code comparison}
      */
-    static String of(PactPublication pact, PactPublication comparison, LocalDateTime changedAt, String base,
-            Instant now) {
+    static String of(
+            PactPublication pact, PactPublication comparison, LocalDateTime changedAt, String base, Instant now) {
         String header = "# Diff between versions " + comparison.consumerVersionNumber() + " and "
                 + pact.consumerVersionNumber() + " of the pact between " + pact.consumerName() + " and "
                 + pact.providerName() + "\n\nThe following changes were made "
                 + TimeInWords.of(Duration.between(changedAt.toInstant(ZoneOffset.UTC), now)) + " ago ("
                 + when(changedAt) + ")";
         String diff = PactDiff.between(comparison.content(), pact.content());
-        String links = "## Links\n" + ("---\n" + link("pact-version", pact, base)
-                + link("comparison-pact-version", comparison, base)).replace("---", "");
+        String links = "## Links\n"
+                + ("---\n" + link("pact-version", pact, base) + link("comparison-pact-version", comparison, base))
+                        .replace("---", "");
         return header + "\n\n" + diff + "\n\n" + links;
     }
 

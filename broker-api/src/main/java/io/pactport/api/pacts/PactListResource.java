@@ -47,33 +47,48 @@ public class PactListResource {
     @GET
     @Path("/provider/{provider}/latest")
     public Uni<Map<String, Object>> latestForProvider(@PathParam("provider") String provider, @Context UriInfo uri) {
-        return reader.latestForProvider(provider, Optional.empty()).map(pacts -> providerPacts(provider, pacts,
-                baseUrl.of(uri), "/latest", "Latest pact versions for the provider " + provider));
+        return reader.latestForProvider(provider, Optional.empty())
+                .map(pacts -> providerPacts(
+                        provider,
+                        pacts,
+                        baseUrl.of(uri),
+                        "/latest",
+                        "Latest pact versions for the provider " + provider));
     }
 
     @GET
     @Path("/provider/{provider}/latest/{tag}")
-    public Uni<Map<String, Object>> latestTaggedForProvider(@PathParam("provider") String provider,
-            @PathParam("tag") String tag, @Context UriInfo uri) {
-        return reader.latestForProvider(provider, Optional.of(tag)).map(pacts -> providerPacts(provider, pacts,
-                baseUrl.of(uri), "/latest/" + BrokerUrls.encode(tag),
-                "Latest pact versions for the provider " + provider + " with consumer version tag '" + tag + "'"));
+    public Uni<Map<String, Object>> latestTaggedForProvider(
+            @PathParam("provider") String provider, @PathParam("tag") String tag, @Context UriInfo uri) {
+        return reader.latestForProvider(provider, Optional.of(tag))
+                .map(pacts -> providerPacts(
+                        provider,
+                        pacts,
+                        baseUrl.of(uri),
+                        "/latest/" + BrokerUrls.encode(tag),
+                        "Latest pact versions for the provider " + provider + " with consumer version tag '" + tag
+                                + "'"));
     }
 
     @GET
     @Path("/provider/{provider}")
     public Uni<Map<String, Object>> forProvider(@PathParam("provider") String provider, @Context UriInfo uri) {
-        return reader.allForProvider(provider, Optional.empty()).map(pacts -> providerPacts(provider, pacts,
-                baseUrl.of(uri), "", "All pact versions for the provider " + provider));
+        return reader.allForProvider(provider, Optional.empty())
+                .map(pacts -> providerPacts(
+                        provider, pacts, baseUrl.of(uri), "", "All pact versions for the provider " + provider));
     }
 
     @GET
     @Path("/provider/{provider}/tag/{tag}")
-    public Uni<Map<String, Object>> taggedForProvider(@PathParam("provider") String provider,
-            @PathParam("tag") String tag, @Context UriInfo uri) {
-        return reader.allForProvider(provider, Optional.of(tag)).map(pacts -> providerPacts(provider, pacts,
-                baseUrl.of(uri), "/tag/" + BrokerUrls.encode(tag),
-                "All pact versions for the provider " + provider + " with consumer version tag '" + tag + "'"));
+    public Uni<Map<String, Object>> taggedForProvider(
+            @PathParam("provider") String provider, @PathParam("tag") String tag, @Context UriInfo uri) {
+        return reader.allForProvider(provider, Optional.of(tag))
+                .map(pacts -> providerPacts(
+                        provider,
+                        pacts,
+                        baseUrl.of(uri),
+                        "/tag/" + BrokerUrls.encode(tag),
+                        "All pact versions for the provider " + provider + " with consumer version tag '" + tag + "'"));
     }
 
     /** The provider's pacts from consumer versions on each consumer's main branch. */
@@ -85,8 +100,8 @@ public class PactListResource {
 
     @GET
     @Path("/provider/{provider}/branch/{branch}")
-    public Uni<Map<String, Object>> onBranch(@PathParam("provider") String provider,
-            @PathParam("branch") String branch, @Context UriInfo uri) {
+    public Uni<Map<String, Object>> onBranch(
+            @PathParam("provider") String provider, @PathParam("branch") String branch, @Context UriInfo uri) {
         return onBranch(provider, branch, false, uri);
     }
 
@@ -99,8 +114,8 @@ public class PactListResource {
 
     @GET
     @Path("/provider/{provider}/branch/{branch}/latest")
-    public Uni<Map<String, Object>> latestOnBranch(@PathParam("provider") String provider,
-            @PathParam("branch") String branch, @Context UriInfo uri) {
+    public Uni<Map<String, Object>> latestOnBranch(
+            @PathParam("provider") String provider, @PathParam("branch") String branch, @Context UriInfo uri) {
         return onBranch(provider, branch, true, uri);
     }
 
@@ -123,23 +138,35 @@ public class PactListResource {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("createdAt", Timestamps.format(pact.createdAt()));
         item.put("_embedded", Hal.object("consumer", consumer, "provider", provider));
-        item.put("_links", Map.of("self", List.of(Map.of("href", pact.latestUrl(base)),
-                Map.of("href", pact.url(base)))));
+        item.put(
+                "_links",
+                Map.of("self", List.of(Map.of("href", pact.latestUrl(base)), Map.of("href", pact.url(base)))));
         return item;
     }
 
-    private static Map<String, Object> providerPacts(String provider, List<PactPublication> pacts, String base,
-            String suffix, String title) {
+    private static Map<String, Object> providerPacts(
+            String provider, List<PactPublication> pacts, String base, String suffix, String title) {
         String providerUrl = BrokerUrls.pacticipant(base, provider);
         Map<String, Object> links = new LinkedHashMap<>();
         links.put("self", Hal.Link.titled(base + "/pacts/provider/" + BrokerUrls.encode(provider) + suffix, title));
         links.put("pb:provider", new Hal.Link(providerUrl, null, provider, null));
-        links.put("pb:pacts", pacts.stream()
-                .map(pact -> new Hal.Link(pact.url(base), pact.name(), pact.consumerName(), null)).toList());
-        links.put("provider", new Hal.Link(providerUrl, provider, "DEPRECATED - please use the pb:provider relation",
-                null));
-        links.put("pacts", pacts.stream().map(pact -> new Hal.Link(pact.url(base),
-                "DEPRECATED - please use the pb:pacts relation. " + pact.name(), pact.consumerName(), null)).toList());
+        links.put(
+                "pb:pacts",
+                pacts.stream()
+                        .map(pact -> new Hal.Link(pact.url(base), pact.name(), pact.consumerName(), null))
+                        .toList());
+        links.put(
+                "provider",
+                new Hal.Link(providerUrl, provider, "DEPRECATED - please use the pb:provider relation", null));
+        links.put(
+                "pacts",
+                pacts.stream()
+                        .map(pact -> new Hal.Link(
+                                pact.url(base),
+                                "DEPRECATED - please use the pb:pacts relation. " + pact.name(),
+                                pact.consumerName(),
+                                null))
+                        .toList());
         return Map.of("_links", links);
     }
 }

@@ -8,9 +8,9 @@ import io.pactport.api.http.JsonBodies;
 import io.pactport.api.http.ParsingPool;
 import io.pactport.api.pacticipants.Pacticipant;
 import io.pactport.api.pacticipants.PacticipantService;
+import io.pactport.api.pacts.PactRepository.NewPactVersion;
 import io.pactport.api.versions.Version;
 import io.pactport.api.versions.VersionService;
-import io.pactport.api.pacts.PactRepository.NewPactVersion;
 import io.pactport.core.errors.InvalidRequestException;
 import io.pactport.core.events.PactportEvent.PactPublished;
 import io.pactport.core.pact.InvalidPactContentException;
@@ -47,7 +47,12 @@ public class PactPublishService {
     }
 
     /** What happened to the consumer version's pact. */
-    public enum Outcome { CREATED, UNCHANGED, OVERWRITTEN, MERGED }
+    public enum Outcome {
+        CREATED,
+        UNCHANGED,
+        OVERWRITTEN,
+        MERGED
+    }
 
     /** A pact as sent, parsed. */
     public record PactToPublish(PactContent content) {
@@ -71,7 +76,10 @@ public class PactPublishService {
     }
 
     /** @param events the webhook events the publication fired, with the webhooks they triggered */
-    public record Published(PactPublication pact, Outcome outcome, Optional<PactPublication> previous,
+    public record Published(
+            PactPublication pact,
+            Outcome outcome,
+            Optional<PactPublication> previous,
             List<PublicationListener.DetectedEvent> events) {
 
         Published(PactPublication pact, Outcome outcome, Optional<PactPublication> previous) {
@@ -92,8 +100,14 @@ public class PactPublishService {
     private final PublicationListener listener;
     private final ParsingPool parsing;
 
-    PactPublishService(Pool pool, PacticipantService pacticipantService, VersionService versionService,
-            PactRepository pacts, Outbox outbox, ApiConfig config, PublicationListener listener,
+    PactPublishService(
+            Pool pool,
+            PacticipantService pacticipantService,
+            VersionService versionService,
+            PactRepository pacts,
+            Outbox outbox,
+            ApiConfig config,
+            PublicationListener listener,
             ParsingPool parsing) {
         this.pool = pool;
         this.parsing = parsing;
@@ -106,8 +120,8 @@ public class PactPublishService {
     }
 
     /** PUT/PATCH of one pact: the names in the pact must be those of the URL. */
-    public Uni<Published> publish(String provider, String consumer, String consumerVersionNumber, byte[] body,
-            Mode mode) {
+    public Uni<Published> publish(
+            String provider, String consumer, String consumerVersionNumber, byte[] body, Mode mode) {
         return parsing.run(body.length, () -> PactToPublish.parse(body, "base")).flatMap(pact -> {
             checkName("consumer", pact.content().consumerName(), consumer);
             checkName("provider", pact.content().providerName(), provider);
@@ -134,75 +148,142 @@ public class PactPublishService {
      * @param describeEvents whether the answer lists the webhook events detected, as {@code POST /contracts/publish}
      *     tells the publisher; the events are triggered either way
      */
-    public Uni<Published> publishInto(SqlClient tx, Pacticipant consumer, Version consumerVersion, String providerName,
-            PactToPublish pact, Mode mode, boolean describeEvents) {
-        return pacticipant(tx, providerName).flatMap(provider -> pacts
-                .latestRevision(tx, consumerVersion.id(), provider.id())
-                .flatMap(existing -> {
-                    if (existing.isEmpty()) {
-                        return store(tx, consumer, consumerVersion, provider, pact.content(), 1, Outcome.CREATED,
-                                existing);
-                    }
-                    PactPublication previous = existing.get();
-                    boolean merge = mode != Mode.OVERWRITE;
-                    if (mode != Mode.MERGE && !previous.sha().equals(pact.content().sha())
-                            && !config.allowDangerousContractModification()) {
-                        throw new ConflictException(modificationRefused(consumer.name(),
-                                consumerVersion.number(), providerName));
-                    }
-                    PactContent content = pact.content();
-                    if (merge) {
-                        // PATCH refuses a changed request (Resources::Pact#is_conflict?); contracts/publish only
-                        // applies the content-change rule above, then merges whatever the requests
-                        if (mode == Mode.MERGE ? PactMerger.conflict(previous.content(), pact.content())
-                                : !PactMerger.mergeable(previous.content(), pact.content())) {
-                            throw new ConflictException("Cannot merge the pact for " + consumer.name() + " version "
-                                    + consumerVersion.number() + " and provider " + providerName + ": an interaction"
-                                    + " with the same description and provider state has a different request, or"
-                                    + " one of the pacts has no interactions.");
-                        }
-                        // recorded under the SHA of the pact sent, as the Pact Broker records a merge
-                        content = PactMerger.merge(previous.content(), pact.content());
-                    }
-                    if (content.sha().equals(previous.sha())) {
-                        return pacts.touchIntegration(tx, consumer.id(), provider.id())
-                                .call(() -> announce(tx, previous, Outcome.UNCHANGED, false))
-                                .replaceWith(new Published(previous, Outcome.UNCHANGED, existing));
-                    }
-                    return store(tx, consumer, consumerVersion, provider, content, previous.revisionNumber() + 1,
-                            merge ? Outcome.MERGED : Outcome.OVERWRITTEN, existing);
-                })).flatMap(published -> listener.published(tx, published, describeEvents)
-                        .map(published::withEvents));
+    public Uni<Published> publishInto(
+            SqlClient tx,
+            Pacticipant consumer,
+            Version consumerVersion,
+            String providerName,
+            PactToPublish pact,
+            Mode mode,
+            boolean describeEvents) {
+        return pacticipant(tx, providerName)
+                .flatMap(provider -> pacts.latestRevision(tx, consumerVersion.id(), provider.id())
+                        .flatMap(existing -> {
+                            if (existing.isEmpty()) {
+                                return store(
+                                        tx,
+                                        consumer,
+                                        consumerVersion,
+                                        provider,
+                                        pact.content(),
+                                        1,
+                                        Outcome.CREATED,
+                                        existing);
+                            }
+                            PactPublication previous = existing.get();
+                            boolean merge = mode != Mode.OVERWRITE;
+                            if (mode != Mode.MERGE
+                                    && !previous.sha().equals(pact.content().sha())
+                                    && !config.allowDangerousContractModification()) {
+                                throw new ConflictException(
+                                        modificationRefused(consumer.name(), consumerVersion.number(), providerName));
+                            }
+                            PactContent content = pact.content();
+                            if (merge) {
+                                // PATCH refuses a changed request (Resources::Pact#is_conflict?); contracts/publish
+                                // only
+                                // applies the content-change rule above, then merges whatever the requests
+                                if (mode == Mode.MERGE
+                                        ? PactMerger.conflict(previous.content(), pact.content())
+                                        : !PactMerger.mergeable(previous.content(), pact.content())) {
+                                    throw new ConflictException(
+                                            "Cannot merge the pact for " + consumer.name() + " version "
+                                                    + consumerVersion.number() + " and provider " + providerName
+                                                    + ": an interaction"
+                                                    + " with the same description and provider state has a different request, or"
+                                                    + " one of the pacts has no interactions.");
+                                }
+                                // recorded under the SHA of the pact sent, as the Pact Broker records a merge
+                                content = PactMerger.merge(previous.content(), pact.content());
+                            }
+                            if (content.sha().equals(previous.sha())) {
+                                return pacts.touchIntegration(tx, consumer.id(), provider.id())
+                                        .call(() -> announce(tx, previous, Outcome.UNCHANGED, false))
+                                        .replaceWith(new Published(previous, Outcome.UNCHANGED, existing));
+                            }
+                            return store(
+                                    tx,
+                                    consumer,
+                                    consumerVersion,
+                                    provider,
+                                    content,
+                                    previous.revisionNumber() + 1,
+                                    merge ? Outcome.MERGED : Outcome.OVERWRITTEN,
+                                    existing);
+                        }))
+                .flatMap(published ->
+                        listener.published(tx, published, describeEvents).map(published::withEvents));
     }
 
-    private Uni<Published> store(SqlClient tx, Pacticipant consumer, Version consumerVersion, Pacticipant provider,
-            PactContent content, int revision, Outcome outcome, Optional<PactPublication> previous) {
+    private Uni<Published> store(
+            SqlClient tx,
+            Pacticipant consumer,
+            Version consumerVersion,
+            Pacticipant provider,
+            PactContent content,
+            int revision,
+            Outcome outcome,
+            Optional<PactPublication> previous) {
         String stored = content.withInteractionIds();
-        NewPactVersion pactVersion = new NewPactVersion(consumer.id(), provider.id(), content.sha(), stored,
-                content.messageCount(), content.interactionCount(), content.hasMessages());
-        return pacts.findOrCreatePactVersion(tx, pactVersion).flatMap(pactVersionId -> pacts
-                .insertPublication(tx, consumerVersion, provider.id(), revision, pactVersionId.value())
-                .map(inserted -> inserted.orElseThrow(() -> new ConflictException("The pact for " + consumer.name()
-                        + " version " + consumerVersion.number() + " and provider " + provider.name()
-                        + " was published by another request at the same time; publish it again.")))
-                .map(inserted -> new PactPublication(inserted.id(), consumer.id(), consumer.name(), provider.id(),
-                        provider.name(), consumerVersion.id(), consumerVersion.number(), consumerVersion.order(),
-                        revision, pactVersionId.value(), content.sha(), stored, inserted.createdAt()))
-                .flatMap(publication -> outcome == Outcome.MERGED && !pactVersionId.created()
-                        // the Pact Broker reuses a row with the merge's SHA as it is, whatever the merge held
-                        ? pacts.latestRevision(tx, consumerVersion.id(), provider.id()).map(Optional::orElseThrow)
-                        : Uni.createFrom().item(publication))
-                .call(() -> pacts.touchIntegration(tx, consumer.id(), provider.id()))
-                .call(publication -> announce(tx, publication, outcome, pactVersionId.created()))
-                .map(publication -> new Published(publication, outcome, previous)));
+        NewPactVersion pactVersion = new NewPactVersion(
+                consumer.id(),
+                provider.id(),
+                content.sha(),
+                stored,
+                content.messageCount(),
+                content.interactionCount(),
+                content.hasMessages());
+        return pacts.findOrCreatePactVersion(tx, pactVersion)
+                .flatMap(pactVersionId -> pacts.insertPublication(
+                                tx, consumerVersion, provider.id(), revision, pactVersionId.value())
+                        .map(inserted ->
+                                inserted.orElseThrow(() -> new ConflictException("The pact for " + consumer.name()
+                                        + " version " + consumerVersion.number() + " and provider " + provider.name()
+                                        + " was published by another request at the same time; publish it again.")))
+                        .map(inserted -> new PactPublication(
+                                inserted.id(),
+                                consumer.id(),
+                                consumer.name(),
+                                provider.id(),
+                                provider.name(),
+                                consumerVersion.id(),
+                                consumerVersion.number(),
+                                consumerVersion.order(),
+                                revision,
+                                pactVersionId.value(),
+                                content.sha(),
+                                stored,
+                                inserted.createdAt()))
+                        .flatMap(publication -> outcome == Outcome.MERGED && !pactVersionId.created()
+                                // the Pact Broker reuses a row with the merge's SHA as it is, whatever the merge held
+                                ? pacts.latestRevision(tx, consumerVersion.id(), provider.id())
+                                        .map(Optional::orElseThrow)
+                                : Uni.createFrom().item(publication))
+                        .call(() -> pacts.touchIntegration(tx, consumer.id(), provider.id()))
+                        .call(publication -> announce(tx, publication, outcome, pactVersionId.created()))
+                        .map(publication -> new Published(publication, outcome, previous)));
     }
 
     private Uni<Void> announce(SqlClient tx, PactPublication pact, Outcome outcome, boolean newContent) {
-        return pacts.labelsOf(tx, pact.consumerVersionId()).flatMap(labels -> outbox.append(tx,
-                new PactPublished(pact.consumerName(), pact.providerName(), pact.consumerVersionNumber(),
-                        labels.branches().isEmpty() ? null : labels.branches().get(labels.branches().size() - 1),
-                        labels.branches(), labels.tags(), labels.buildUrl(), pact.sha(), pact.revisionNumber(),
-                        outcome.name().toLowerCase(), newContent, pact.content())));
+        return pacts.labelsOf(tx, pact.consumerVersionId())
+                .flatMap(labels -> outbox.append(
+                        tx,
+                        new PactPublished(
+                                pact.consumerName(),
+                                pact.providerName(),
+                                pact.consumerVersionNumber(),
+                                labels.branches().isEmpty()
+                                        ? null
+                                        : labels.branches()
+                                                .get(labels.branches().size() - 1),
+                                labels.branches(),
+                                labels.tags(),
+                                labels.buildUrl(),
+                                pact.sha(),
+                                pact.revisionNumber(),
+                                outcome.name().toLowerCase(),
+                                newContent,
+                                pact.content())));
     }
 
     /**
@@ -221,8 +302,9 @@ public class PactPublishService {
 
     private static void checkName(String role, Optional<String> nameInPact, String nameInPath) {
         if (nameInPact.isPresent() && !nameInPact.get().equals(nameInPath)) {
-            throw InvalidRequestException.of(role + ".name", "name in pact '" + nameInPact.get()
-                    + "' does not match name in URL path '" + nameInPath + "'.");
+            throw InvalidRequestException.of(
+                    role + ".name",
+                    "name in pact '" + nameInPact.get() + "' does not match name in URL path '" + nameInPath + "'.");
         }
     }
 

@@ -23,8 +23,8 @@ public class PactReadService {
     private final Clock clock;
     private final ParsingPool parsing;
 
-    PactReadService(Pool pool, PactRepository pacts, PacticipantRepository pacticipants, Clock clock,
-            ParsingPool parsing) {
+    PactReadService(
+            Pool pool, PactRepository pacts, PacticipantRepository pacticipants, Clock clock, ParsingPool parsing) {
         this.parsing = parsing;
         this.pool = pool;
         this.pacts = pacts;
@@ -34,14 +34,14 @@ public class PactReadService {
 
     public Uni<PactPublication> forConsumerVersion(String provider, String consumer, String version) {
         return pacts.findForConsumerVersion(pool, provider, consumer, version)
-                .map(found -> found.orElseThrow(() -> new NotFoundException("No pact found between " + consumer
-                        + " version " + version + " and " + provider)));
+                .map(found -> found.orElseThrow(() -> new NotFoundException(
+                        "No pact found between " + consumer + " version " + version + " and " + provider)));
     }
 
     public Uni<PactPublication> latest(String provider, String consumer) {
         return pacts.findLatest(pool, provider, consumer)
-                .map(found -> found.orElseThrow(() -> new NotFoundException("No pact found between " + consumer
-                        + " and " + provider)));
+                .map(found -> found.orElseThrow(
+                        () -> new NotFoundException("No pact found between " + consumer + " and " + provider)));
     }
 
     public Uni<PactPublication> latestTagged(String provider, String consumer, String tag) {
@@ -61,8 +61,8 @@ public class PactReadService {
         Map<String, Object> decoded = MetadataCodec.decode(metadata);
         String preferred = decoded.get("cvn") instanceof String number ? number : null;
         return pacts.findBySha(pool, provider, consumer, sha, preferred)
-                .map(found -> found.orElseThrow(() -> new NotFoundException("No pact found between " + consumer
-                        + " and " + provider + " with content " + sha)));
+                .map(found -> found.orElseThrow(() -> new NotFoundException(
+                        "No pact found between " + consumer + " and " + provider + " with content " + sha)));
     }
 
     public Uni<List<PactPublication>> latestPerIntegration() {
@@ -110,16 +110,18 @@ public class PactReadService {
 
     /** The latest pact before the consumer version's with other content; 404 when either is missing. */
     public Uni<PactPublication> previousDistinct(String provider, String consumer, String version) {
-        return forConsumerVersion(provider, consumer, version).flatMap(pact -> pacts.findPreviousDistinct(pool, pact)
-                .map(found -> found.orElseThrow(() -> new NotFoundException(
-                        PactDiffText.noPreviousVersion(pact)))));
+        return forConsumerVersion(provider, consumer, version)
+                .flatMap(pact -> pacts.findPreviousDistinct(pool, pact)
+                        .map(found ->
+                                found.orElseThrow(() -> new NotFoundException(PactDiffText.noPreviousVersion(pact)))));
     }
 
     /** The Pact Broker's diff page of the pact and the latest before it with other content (or its note of none). */
     public Uni<String> diffWithPreviousDistinct(PactPublication pact, String base) {
-        return pacts.findPreviousDistinct(pool, pact).flatMap(previous -> previous.isPresent()
-                ? diff(pact, previous.get(), base)
-                : Uni.createFrom().item(PactDiffText.noPreviousVersion(pact)));
+        return pacts.findPreviousDistinct(pool, pact)
+                .flatMap(previous -> previous.isPresent()
+                        ? diff(pact, previous.get(), base)
+                        : Uni.createFrom().item(PactDiffText.noPreviousVersion(pact)));
     }
 
     /**
@@ -128,9 +130,11 @@ public class PactReadService {
      */
     public Uni<String> diff(PactPublication pact, PactPublication comparison, String base) {
         // diffing parses and compares both pacts, as slow as rendering a large one
-        return pacts.findNext(pool, comparison).flatMap(next -> parsing.run(
-                (long) pact.content().length() + comparison.content().length(), () -> PactDiffText.of(pact,
-                        comparison, next.orElse(pact).createdAt(), base, clock.instant())));
+        return pacts.findNext(pool, comparison)
+                .flatMap(next -> parsing.run(
+                        (long) pact.content().length() + comparison.content().length(),
+                        () -> PactDiffText.of(
+                                pact, comparison, next.orElse(pact).createdAt(), base, clock.instant())));
     }
 
     /** The provider's pacts at each consumer's head of {@code branch} (the main branch when null); 404 if unknown. */
@@ -147,8 +151,10 @@ public class PactReadService {
 
     /** The pacticipant, or the Pact Broker's 404 naming its role ("No consumer with name 'X' found"). */
     public Uni<Pacticipant> require(SqlClient c, String name, String role) {
-        return pacticipants.findByName(c, name).map(found -> found.orElseThrow(
-                () -> new NotFoundException("No " + role + " with name '" + name + "' found")));
+        return pacticipants
+                .findByName(c, name)
+                .map(found -> found.orElseThrow(
+                        () -> new NotFoundException("No " + role + " with name '" + name + "' found")));
     }
 
     private Uni<Pacticipant> requireBoth(String consumer, String provider) {

@@ -65,14 +65,14 @@ public class PactRepository {
             + WITHOUT_CONTENT.substring("SELECT ".length()) + """
             ORDER BY lp.consumer_id, lp.provider_id, cv."order" DESC
             """;
-    private static final String LATEST_FOR_PROVIDER = "SELECT * FROM (SELECT DISTINCT ON (lp.consumer_id) "
-            + WITHOUT_CONTENT.substring("SELECT ".length()) + """
+    private static final String LATEST_FOR_PROVIDER =
+            "SELECT * FROM (SELECT DISTINCT ON (lp.consumer_id) " + WITHOUT_CONTENT.substring("SELECT ".length()) + """
             WHERE p.name = $1
             ORDER BY lp.consumer_id, cv."order" DESC
             ) latest ORDER BY consumer_name
             """;
-    private static final String LATEST_TAGGED_FOR_PROVIDER = "SELECT * FROM (SELECT DISTINCT ON (lp.consumer_id) "
-            + WITHOUT_CONTENT.substring("SELECT ".length()) + """
+    private static final String LATEST_TAGGED_FOR_PROVIDER =
+            "SELECT * FROM (SELECT DISTINCT ON (lp.consumer_id) " + WITHOUT_CONTENT.substring("SELECT ".length()) + """
             JOIN tags t ON t.version_id = lp.consumer_version_id AND t.name = $2
             WHERE p.name = $1
             ORDER BY lp.consumer_id, cv."order" DESC
@@ -197,35 +197,46 @@ public class PactRepository {
             FROM versions v WHERE v.id = $1
             """;
     /** What {@code pact_versions} keeps beside the content. */
-    public record NewPactVersion(long consumerId, long providerId, String sha, String content, int messagesCount,
-            int interactionsCount, boolean hasMessages) {
-    }
+    public record NewPactVersion(
+            long consumerId,
+            long providerId,
+            String sha,
+            String content,
+            int messagesCount,
+            int interactionsCount,
+            boolean hasMessages) {}
 
-    public Uni<Optional<PactPublication>> findForConsumerVersion(SqlClient c, String provider, String consumer,
-            String consumerVersionNumber) {
-        return c.preparedQuery(FIND_FOR_CONSUMER_VERSION).execute(Tuple.of(provider, consumer, consumerVersionNumber))
+    public Uni<Optional<PactPublication>> findForConsumerVersion(
+            SqlClient c, String provider, String consumer, String consumerVersionNumber) {
+        return c.preparedQuery(FIND_FOR_CONSUMER_VERSION)
+                .execute(Tuple.of(provider, consumer, consumerVersionNumber))
                 .map(PactRepository::first);
     }
 
     public Uni<Optional<PactPublication>> findLatest(SqlClient c, String provider, String consumer) {
-        return c.preparedQuery(FIND_LATEST).execute(Tuple.of(provider, consumer)).map(PactRepository::first);
-    }
-
-    public Uni<Optional<PactPublication>> findLatestTagged(SqlClient c, String provider, String consumer, String tag) {
-        return c.preparedQuery(FIND_LATEST_TAGGED).execute(Tuple.of(provider, consumer, tag))
+        return c.preparedQuery(FIND_LATEST)
+                .execute(Tuple.of(provider, consumer))
                 .map(PactRepository::first);
     }
 
-    public Uni<Optional<PactPublication>> findLatestOnBranch(SqlClient c, String provider, String consumer,
-            String branch) {
-        return c.preparedQuery(FIND_LATEST_ON_BRANCH).execute(Tuple.of(provider, consumer, branch))
+    public Uni<Optional<PactPublication>> findLatestTagged(SqlClient c, String provider, String consumer, String tag) {
+        return c.preparedQuery(FIND_LATEST_TAGGED)
+                .execute(Tuple.of(provider, consumer, tag))
+                .map(PactRepository::first);
+    }
+
+    public Uni<Optional<PactPublication>> findLatestOnBranch(
+            SqlClient c, String provider, String consumer, String branch) {
+        return c.preparedQuery(FIND_LATEST_ON_BRANCH)
+                .execute(Tuple.of(provider, consumer, branch))
                 .map(PactRepository::first);
     }
 
     /** The pact with this content, for the consumer version {@code preferredVersion} if it has it, else the latest. */
-    public Uni<Optional<PactPublication>> findBySha(SqlClient c, String provider, String consumer, String sha,
-            String preferredVersion) {
-        return c.preparedQuery(FIND_BY_SHA).execute(Tuple.of(provider, consumer, sha, preferredVersion))
+    public Uni<Optional<PactPublication>> findBySha(
+            SqlClient c, String provider, String consumer, String sha, String preferredVersion) {
+        return c.preparedQuery(FIND_BY_SHA)
+                .execute(Tuple.of(provider, consumer, sha, preferredVersion))
                 .map(PactRepository::first);
     }
 
@@ -250,13 +261,16 @@ public class PactRepository {
 
     /** Every consumer version's pact between the two, latest first. */
     public Uni<List<PactPublication>> allForIntegration(SqlClient c, String provider, String consumer) {
-        return c.preparedQuery(ALL_FOR_INTEGRATION).execute(Tuple.of(provider, consumer)).map(PactRepository::all);
+        return c.preparedQuery(ALL_FOR_INTEGRATION)
+                .execute(Tuple.of(provider, consumer))
+                .map(PactRepository::all);
     }
 
     /** Every consumer version's pact between the two whose consumer version has {@code tag}, latest first. */
-    public Uni<List<PactPublication>> allTaggedForIntegration(SqlClient c, String provider, String consumer,
-            String tag) {
-        return c.preparedQuery(ALL_TAGGED_FOR_INTEGRATION).execute(Tuple.of(provider, consumer, tag))
+    public Uni<List<PactPublication>> allTaggedForIntegration(
+            SqlClient c, String provider, String consumer, String tag) {
+        return c.preparedQuery(ALL_TAGGED_FOR_INTEGRATION)
+                .execute(Tuple.of(provider, consumer, tag))
                 .map(PactRepository::all);
     }
 
@@ -264,50 +278,65 @@ public class PactRepository {
      * The provider's pacts (from {@code consumer} only, if given) whose consumer version is on {@code branch}, or on
      * each consumer's main branch when {@code branch} is null; only the branch heads' when {@code latest}.
      */
-    public Uni<List<PactPublication>> onBranch(SqlClient c, String provider, String consumer, String branch,
-            boolean latest) {
+    public Uni<List<PactPublication>> onBranch(
+            SqlClient c, String provider, String consumer, String branch, boolean latest) {
         return c.preparedQuery(latest ? HEADS_OF_BRANCH : ALL_ON_BRANCH)
-                .execute(Tuple.of(provider, consumer, branch)).map(PactRepository::all);
+                .execute(Tuple.of(provider, consumer, branch))
+                .map(PactRepository::all);
     }
 
     /** The latest pact between the two whose consumer version has no tag. */
     public Uni<Optional<PactPublication>> findLatestUntagged(SqlClient c, String provider, String consumer) {
-        return c.preparedQuery(FIND_LATEST_UNTAGGED).execute(Tuple.of(provider, consumer)).map(PactRepository::first);
+        return c.preparedQuery(FIND_LATEST_UNTAGGED)
+                .execute(Tuple.of(provider, consumer))
+                .map(PactRepository::first);
     }
 
     /** The latest pact before {@code pact} (by consumer version order) with other content. */
     public Uni<Optional<PactPublication>> findPreviousDistinct(SqlClient c, PactPublication pact) {
-        return c.preparedQuery(FIND_PREVIOUS_DISTINCT).execute(Tuple.of(pact.providerName(), pact.consumerName(),
-                pact.consumerVersionOrder(), pact.sha())).map(PactRepository::first);
+        return c.preparedQuery(FIND_PREVIOUS_DISTINCT)
+                .execute(Tuple.of(pact.providerName(), pact.consumerName(), pact.consumerVersionOrder(), pact.sha()))
+                .map(PactRepository::first);
     }
 
     /** The first pact after {@code pact} by consumer version order, without content. */
     public Uni<Optional<PactPublication>> findNext(SqlClient c, PactPublication pact) {
-        return c.preparedQuery(FIND_NEXT).execute(Tuple.of(pact.providerName(), pact.consumerName(),
-                pact.consumerVersionOrder())).map(PactRepository::first);
+        return c.preparedQuery(FIND_NEXT)
+                .execute(Tuple.of(pact.providerName(), pact.consumerName(), pact.consumerVersionOrder()))
+                .map(PactRepository::first);
     }
 
     /** The provider's pacts at each consumer's head of {@code branch} (the main branch when null), with content. */
     public Uni<List<PactPublication>> branchHeadsWithContent(SqlClient c, String provider, String branch) {
-        return c.preparedQuery(HEADS_WITH_CONTENT).execute(Tuple.of(provider, branch)).map(PactRepository::all);
+        return c.preparedQuery(HEADS_WITH_CONTENT)
+                .execute(Tuple.of(provider, branch))
+                .map(PactRepository::all);
     }
 
     /** The provider's pacts of consumer versions currently deployed or supported in the environment, with content. */
     public Uni<List<PactPublication>> inEnvironmentWithContent(SqlClient c, String provider, String environment) {
-        return c.preparedQuery(IN_ENVIRONMENT_WITH_CONTENT).execute(Tuple.of(provider, environment))
+        return c.preparedQuery(IN_ENVIRONMENT_WITH_CONTENT)
+                .execute(Tuple.of(provider, environment))
                 .map(PactRepository::all);
     }
 
     /** The latest revision published for this consumer version and provider, if any. */
     public Uni<Optional<PactPublication>> latestRevision(SqlClient c, long consumerVersionId, long providerId) {
-        return c.preparedQuery(LATEST_REVISION).execute(Tuple.of(consumerVersionId, providerId))
+        return c.preparedQuery(LATEST_REVISION)
+                .execute(Tuple.of(consumerVersionId, providerId))
                 .map(PactRepository::first);
     }
 
     /** The id of the {@code pact_versions} row holding this content, created if absent. */
     public Uni<Upserted<Long>> findOrCreatePactVersion(SqlClient c, NewPactVersion pact) {
-        Tuple params = Tuple.from(List.of(pact.consumerId(), pact.providerId(), pact.sha(), pact.content(),
-                pact.messagesCount(), pact.interactionsCount(), pact.hasMessages()));
+        Tuple params = Tuple.from(List.of(
+                pact.consumerId(),
+                pact.providerId(),
+                pact.sha(),
+                pact.content(),
+                pact.messagesCount(),
+                pact.interactionsCount(),
+                pact.hasMessages()));
         return c.preparedQuery(FIND_OR_CREATE_PACT_VERSION).execute(params).flatMap(rows -> {
             if (rows.iterator().hasNext()) {
                 Row row = rows.iterator().next();
@@ -321,19 +350,22 @@ public class PactRepository {
     }
 
     /** A publication just inserted. */
-    public record Inserted(long id, LocalDateTime createdAt) {
-    }
+    public record Inserted(long id, LocalDateTime createdAt) {}
 
     /**
      * Inserts a revision and points the helper table at it.
      *
      * @return the new publication; empty when a concurrent request published the same revision first
      */
-    public Uni<Optional<Inserted>> insertPublication(SqlClient c, Version consumerVersion, long providerId,
-            int revision, long pactVersionId) {
+    public Uni<Optional<Inserted>> insertPublication(
+            SqlClient c, Version consumerVersion, long providerId, int revision, long pactVersionId) {
         Tuple params = Tuple.tuple()
-                .addLong(consumerVersion.id()).addLong(providerId).addInteger(revision).addLong(pactVersionId)
-                .addLong(consumerVersion.pacticipantId()).addInteger(consumerVersion.order())
+                .addLong(consumerVersion.id())
+                .addLong(providerId)
+                .addInteger(revision)
+                .addLong(pactVersionId)
+                .addLong(consumerVersion.pacticipantId())
+                .addInteger(consumerVersion.order())
                 .addLocalDateTime(consumerVersion.createdAt());
         return c.preparedQuery(INSERT_PUBLICATION).execute(params).map(rows -> {
             var it = rows.iterator();
@@ -346,14 +378,15 @@ public class PactRepository {
     }
 
     /** The consumer version's branches and tags, oldest first, for the events that describe a publication. */
-    public record VersionLabels(List<String> branches, List<String> tags, String buildUrl) {
-    }
+    public record VersionLabels(List<String> branches, List<String> tags, String buildUrl) {}
 
     public Uni<VersionLabels> labelsOf(SqlClient c, long versionId) {
         return c.preparedQuery(VERSION_LABELS).execute(Tuple.of(versionId)).map(rows -> {
             Row row = rows.iterator().next();
-            return new VersionLabels(strings(row.getArrayOfStrings("branches")),
-                    strings(row.getArrayOfStrings("tags")), row.getString("build_url"));
+            return new VersionLabels(
+                    strings(row.getArrayOfStrings("branches")),
+                    strings(row.getArrayOfStrings("tags")),
+                    row.getString("build_url"));
         });
     }
 
@@ -363,7 +396,9 @@ public class PactRepository {
 
     /** Records that contract data between the two changed, creating the integration if it is new. */
     public Uni<Void> touchIntegration(SqlClient c, long consumerId, long providerId) {
-        return c.preparedQuery(UPSERT_INTEGRATION).execute(Tuple.of(consumerId, providerId)).replaceWithVoid();
+        return c.preparedQuery(UPSERT_INTEGRATION)
+                .execute(Tuple.of(consumerId, providerId))
+                .replaceWithVoid();
     }
 
     private static Optional<PactPublication> first(RowSet<Row> rows) {

@@ -41,8 +41,13 @@ public class PactResource {
     private final BaseUrl baseUrl;
     private final ParsingPool parsing;
 
-    PactResource(PactPublishService publisher, PactReadService reader, PactDeletionService deletions,
-            IntegrationService integrations, BaseUrl baseUrl, ParsingPool parsing) {
+    PactResource(
+            PactPublishService publisher,
+            PactReadService reader,
+            PactDeletionService deletions,
+            IntegrationService integrations,
+            BaseUrl baseUrl,
+            ParsingPool parsing) {
         this.parsing = parsing;
         this.publisher = publisher;
         this.reader = reader;
@@ -53,16 +58,19 @@ public class PactResource {
 
     /** Deletes every version's pact between the two; their content, verifications and the integration stay. */
     @DELETE
-    public Uni<RestResponse<Void>> deleteAll(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer) {
+    public Uni<RestResponse<Void>> deleteAll(
+            @PathParam("provider") String provider, @PathParam("consumer") String consumer) {
         return integrations.deletePacts(consumer, provider).map(ignored -> RestResponse.noContent());
     }
 
     @PUT
     @Path("/version/{version}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<String>> publish(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("version") String version, byte[] body,
+    public Uni<RestResponse<String>> publish(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("version") String version,
+            byte[] body,
             @Context UriInfo request) {
         return write(provider, consumer, version, body, Mode.OVERWRITE, request);
     }
@@ -70,104 +78,139 @@ public class PactResource {
     @PATCH
     @Path("/version/{version}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<String>> merge(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("version") String version, byte[] body,
+    public Uni<RestResponse<String>> merge(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("version") String version,
+            byte[] body,
             @Context UriInfo request) {
         return write(provider, consumer, version, body, Mode.MERGE, request);
     }
 
-    private Uni<RestResponse<String>> write(String provider, String consumer, String version, byte[] body, Mode mode,
-            UriInfo request) {
-        return publisher.publish(provider, consumer, version, body, mode)
-                .flatMap(published -> respond(published.outcome() == Outcome.CREATED
-                        ? RestResponse.Status.CREATED : RestResponse.Status.OK, published.pact(), request, null));
+    private Uni<RestResponse<String>> write(
+            String provider, String consumer, String version, byte[] body, Mode mode, UriInfo request) {
+        return publisher
+                .publish(provider, consumer, version, body, mode)
+                .flatMap(published -> respond(
+                        published.outcome() == Outcome.CREATED ? RestResponse.Status.CREATED : RestResponse.Status.OK,
+                        published.pact(),
+                        request,
+                        null));
     }
 
     /** Every consumer version's pact between the two, latest first. */
     @GET
     @Path("/versions")
-    public Uni<Map<String, Object>> versions(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @Context UriInfo request) {
+    public Uni<Map<String, Object>> versions(
+            @PathParam("provider") String provider, @PathParam("consumer") String consumer, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return reader.allForExistingIntegration(provider, consumer).map(pacts -> PactVersionsHal.versions(provider,
-                consumer, pacts, base, BrokerUrls.integration(base, consumer, provider) + "/versions"));
+        return reader.allForExistingIntegration(provider, consumer)
+                .map(pacts -> PactVersionsHal.versions(
+                        provider,
+                        consumer,
+                        pacts,
+                        base,
+                        BrokerUrls.integration(base, consumer, provider) + "/versions"));
     }
 
     /** The Pact Broker's path for deleting every pact between the two (one {@code all-versions} event). */
     @DELETE
     @Path("/versions")
-    public Uni<RestResponse<Void>> deleteVersions(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer) {
+    public Uni<RestResponse<Void>> deleteVersions(
+            @PathParam("provider") String provider, @PathParam("consumer") String consumer) {
         return deletions.delete(provider, consumer, Selection.all()).map(ignored -> RestResponse.noContent());
     }
 
     /** Deletes every revision of the consumer version's pact; answers with the latest pact left. */
     @DELETE
     @Path("/version/{version}")
-    public Uni<RestResponse<Map<String, Object>>> deleteVersion(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("version") String version, @Context UriInfo request) {
+    public Uni<RestResponse<Map<String, Object>>> deleteVersion(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("version") String version,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return deletions.delete(provider, consumer, Selection.consumerVersion(version))
+        return deletions
+                .delete(provider, consumer, Selection.consumerVersion(version))
                 .map(latest -> RestResponse.ResponseBuilder.ok(PactVersionsHal.afterDeletion(latest, base))
-                        .type(Hal.MEDIA_TYPE).build());
+                        .type(Hal.MEDIA_TYPE)
+                        .build());
     }
 
     /** The Pact Broker's older path for a consumer version's pact, kept for backwards compatibility. */
     @GET
     @Path("/versions/{version}")
-    public Uni<RestResponse<String>> forConsumerVersionDeprecated(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("version") String version, @Context UriInfo request) {
+    public Uni<RestResponse<String>> forConsumerVersionDeprecated(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("version") String version,
+            @Context UriInfo request) {
         return forConsumerVersion(provider, consumer, version, request);
     }
 
     /** The latest pact whose consumer version has no tag. */
     @GET
     @Path("/latest-untagged")
-    public Uni<RestResponse<String>> latestUntagged(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @Context UriInfo request) {
+    public Uni<RestResponse<String>> latestUntagged(
+            @PathParam("provider") String provider, @PathParam("consumer") String consumer, @Context UriInfo request) {
         return reader.latestUntagged(provider, consumer).flatMap(pact -> ok(pact, request, null));
     }
 
     @GET
     @Path("/version/{version}")
-    public Uni<RestResponse<String>> forConsumerVersion(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("version") String version, @Context UriInfo request) {
+    public Uni<RestResponse<String>> forConsumerVersion(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("version") String version,
+            @Context UriInfo request) {
         return reader.forConsumerVersion(provider, consumer, version).flatMap(pact -> ok(pact, request, null));
     }
 
     @GET
     @Path("/latest")
-    public Uni<RestResponse<String>> latest(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @Context UriInfo request) {
+    public Uni<RestResponse<String>> latest(
+            @PathParam("provider") String provider, @PathParam("consumer") String consumer, @Context UriInfo request) {
         return reader.latest(provider, consumer).flatMap(pact -> ok(pact, request, null));
     }
 
     @GET
     @Path("/latest/{tag}")
-    public Uni<RestResponse<String>> latestTagged(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("tag") String tag, @Context UriInfo request) {
+    public Uni<RestResponse<String>> latestTagged(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("tag") String tag,
+            @Context UriInfo request) {
         return reader.latestTagged(provider, consumer, tag).flatMap(pact -> ok(pact, request, null));
     }
 
     @GET
     @Path("/branch/{branch}/latest")
-    public Uni<RestResponse<String>> latestOnBranch(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("branch") String branch, @Context UriInfo request) {
+    public Uni<RestResponse<String>> latestOnBranch(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("branch") String branch,
+            @Context UriInfo request) {
         return reader.latestOnBranch(provider, consumer, branch).flatMap(pact -> ok(pact, request, null));
     }
 
     @GET
     @Path("/pact-version/{sha}")
-    public Uni<RestResponse<String>> bySha(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("sha") String sha, @Context UriInfo request) {
+    public Uni<RestResponse<String>> bySha(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("sha") String sha,
+            @Context UriInfo request) {
         return reader.bySha(provider, consumer, sha, null).flatMap(pact -> ok(pact, request, null));
     }
 
     @GET
     @Path("/pact-version/{sha}/metadata/{metadata}")
-    public Uni<RestResponse<String>> byShaWithMetadata(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("sha") String sha,
-            @PathParam("metadata") String metadata, @Context UriInfo request) {
+    public Uni<RestResponse<String>> byShaWithMetadata(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("sha") String sha,
+            @PathParam("metadata") String metadata,
+            @Context UriInfo request) {
         return reader.bySha(provider, consumer, sha, metadata).flatMap(pact -> ok(pact, request, metadata));
     }
 
@@ -175,18 +218,19 @@ public class PactResource {
         return respond(RestResponse.Status.OK, pact, request, metadata);
     }
 
-    private Uni<RestResponse<String>> respond(RestResponse.Status status, PactPublication pact, UriInfo request,
-            String metadata) {
+    private Uni<RestResponse<String>> respond(
+            RestResponse.Status status, PactPublication pact, UriInfo request, String metadata) {
         return respond(parsing, status, pact, baseUrl.of(request), metadata);
     }
 
     /** Rendering re-reads the stored content, which for a large pact takes long enough to stall an event loop. */
-    static Uni<RestResponse<String>> respond(ParsingPool parsing, RestResponse.Status status, PactPublication pact,
-            String base, String metadata) {
-        return parsing.run(pact.content().length(), () -> RestResponse.ResponseBuilder
-                .create(status, PactDocument.render(pact, base, metadata))
-                .type(Hal.MEDIA_TYPE)
-                .header(CONSUMER_VERSION_HEADER, pact.consumerVersionNumber())
-                .build());
+    static Uni<RestResponse<String>> respond(
+            ParsingPool parsing, RestResponse.Status status, PactPublication pact, String base, String metadata) {
+        return parsing.run(
+                pact.content().length(),
+                () -> RestResponse.ResponseBuilder.create(status, PactDocument.render(pact, base, metadata))
+                        .type(Hal.MEDIA_TYPE)
+                        .header(CONSUMER_VERSION_HEADER, pact.consumerVersionNumber())
+                        .build());
     }
 }

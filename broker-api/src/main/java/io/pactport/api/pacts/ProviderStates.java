@@ -21,18 +21,18 @@ import java.util.Set;
 final class ProviderStates {
 
     /** Params compare as JSON objects compare: key order does not matter. */
-    private record State(JsonNode name, JsonNode params) {
-    }
+    private record State(JsonNode name, JsonNode params) {}
 
-    private ProviderStates() {
-    }
+    private ProviderStates() {}
 
     /** The {@code {"providerStates":[…]}} body for the pacts (with content). */
     static String of(List<PactPublication> pacts) {
         Map<State, Set<String>> consumers = new LinkedHashMap<>();
         for (PactPublication pact : pacts) {
             for (State state : statesOf(PactJson.readObject(pact.content()))) {
-                consumers.computeIfAbsent(state, ignored -> new LinkedHashSet<>()).add(pact.consumerName());
+                consumers
+                        .computeIfAbsent(state, ignored -> new LinkedHashSet<>())
+                        .add(pact.consumerName());
             }
         }
         List<Map.Entry<State, Set<String>>> sorted = new ArrayList<>(consumers.entrySet());

@@ -33,21 +33,24 @@ public class ProviderStatesResource {
 
     @GET
     @Path("/branch/{branch}")
-    public Uni<RestResponse<String>> forBranch(@PathParam("provider") String provider,
-            @PathParam("branch") String branch) {
+    public Uni<RestResponse<String>> forBranch(
+            @PathParam("provider") String provider, @PathParam("branch") String branch) {
         return respond(reader.branchHeadsWithContent(provider, branch));
     }
 
     /** The segment is the environment's uuid; its name is matched too, as the Pact Broker 2.120 matches it. */
     @GET
     @Path("/environment/{environment}")
-    public Uni<RestResponse<String>> forEnvironment(@PathParam("provider") String provider,
-            @PathParam("environment") String environment) {
+    public Uni<RestResponse<String>> forEnvironment(
+            @PathParam("provider") String provider, @PathParam("environment") String environment) {
         return respond(reader.inEnvironmentWithContent(provider, environment));
     }
 
     private Uni<RestResponse<String>> respond(Uni<List<PactPublication>> pacts) {
-        return pacts.flatMap(found -> parsing.run(found.stream().mapToLong(pact -> pact.content().length()).sum(),
-                () -> RestResponse.ResponseBuilder.ok(ProviderStates.of(found)).type(Hal.MEDIA_TYPE).build()));
+        return pacts.flatMap(found -> parsing.run(
+                found.stream().mapToLong(pact -> pact.content().length()).sum(),
+                () -> RestResponse.ResponseBuilder.ok(ProviderStates.of(found))
+                        .type(Hal.MEDIA_TYPE)
+                        .build()));
     }
 }

@@ -18,10 +18,8 @@ public interface PublicationListener {
     Uni<List<DetectedEvent>> published(SqlClient tx, PactPublishService.Published published, boolean describe);
 
     /** An event a publication fired, as the Pact Broker lists it to the publisher: why (or null), what it triggered. */
-    record DetectedEvent(String name, String comment, List<TriggeredWebhook> triggered) {
-    }
+    record DetectedEvent(String name, String comment, List<TriggeredWebhook> triggered) {}
 
     /** A webhook run an event scheduled; its logs are at {@code {baseUrl}/triggered-webhooks/{uuid}/logs}. */
-    record TriggeredWebhook(String uuid, String webhookUuid, String webhookDescription, String baseUrl) {
-    }
+    record TriggeredWebhook(String uuid, String webhookUuid, String webhookDescription, String baseUrl) {}
 }

@@ -31,8 +31,11 @@ public class TaggedPactVersionsResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("tag") String tag, @Context UriInfo request) {
+    public Uni<Map<String, Object>> list(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("tag") String tag,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
         String self = BrokerUrls.integration(base, consumer, provider) + "/tag/" + BrokerUrls.encode(tag);
         return reader.allTaggedForIntegration(provider, consumer, tag)
@@ -40,11 +43,16 @@ public class TaggedPactVersionsResource {
     }
 
     @DELETE
-    public Uni<RestResponse<Map<String, Object>>> delete(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("tag") String tag, @Context UriInfo request) {
+    public Uni<RestResponse<Map<String, Object>>> delete(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("tag") String tag,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return deletions.delete(provider, consumer, Selection.tagged(tag))
+        return deletions
+                .delete(provider, consumer, Selection.tagged(tag))
                 .map(latest -> RestResponse.ResponseBuilder.ok(PactVersionsHal.afterDeletion(latest, base))
-                        .type(Hal.MEDIA_TYPE).build());
+                        .type(Hal.MEDIA_TYPE)
+                        .build());
     }
 }

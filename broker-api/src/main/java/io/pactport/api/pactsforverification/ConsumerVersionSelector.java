@@ -13,9 +13,19 @@ import java.util.Objects;
  * @param latest true, false, or null when not given (the metadata segment tells the three apart)
  * @param environment the environment named in the request, or null
  */
-public record ConsumerVersionSelector(boolean mainBranch, String tag, String branch, boolean eachBranch,
-        boolean matchingBranch, Boolean latest, String fallbackTag, String fallbackBranch, String consumer,
-        String environment, boolean deployed, boolean released) {
+public record ConsumerVersionSelector(
+        boolean mainBranch,
+        String tag,
+        String branch,
+        boolean eachBranch,
+        boolean matchingBranch,
+        Boolean latest,
+        String fallbackTag,
+        String fallbackBranch,
+        String consumer,
+        String environment,
+        boolean deployed,
+        boolean released) {
 
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
@@ -55,9 +65,19 @@ public record ConsumerVersionSelector(boolean mainBranch, String tag, String bra
     }
 
     public Builder toBuilder() {
-        return builder().mainBranch(mainBranch).tag(tag).branch(branch).eachBranch(eachBranch)
-                .matchingBranch(matchingBranch).latest(latest).fallbackTag(fallbackTag).fallbackBranch(fallbackBranch)
-                .consumer(consumer).environment(environment).deployed(deployed).released(released);
+        return builder()
+                .mainBranch(mainBranch)
+                .tag(tag)
+                .branch(branch)
+                .eachBranch(eachBranch)
+                .matchingBranch(matchingBranch)
+                .latest(latest)
+                .fallbackTag(fallbackTag)
+                .fallbackBranch(fallbackBranch)
+                .consumer(consumer)
+                .environment(environment)
+                .deployed(deployed)
+                .released(released);
     }
 
     /** A selector's keys by name: a selector sets a few of its twelve, and positional nulls would hide which. */
@@ -76,8 +96,7 @@ public record ConsumerVersionSelector(boolean mainBranch, String tag, String bra
         private boolean deployed;
         private boolean released;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder mainBranch(boolean value) {
             mainBranch = value;
@@ -141,8 +160,19 @@ public record ConsumerVersionSelector(boolean mainBranch, String tag, String bra
         }
 
         public ConsumerVersionSelector build() {
-            return new ConsumerVersionSelector(mainBranch, tag, branch, eachBranch, matchingBranch, latest,
-                    fallbackTag, fallbackBranch, consumer, environment, deployed, released);
+            return new ConsumerVersionSelector(
+                    mainBranch,
+                    tag,
+                    branch,
+                    eachBranch,
+                    matchingBranch,
+                    latest,
+                    fallbackTag,
+                    fallbackBranch,
+                    consumer,
+                    environment,
+                    deployed,
+                    released);
         }
     }
 
@@ -151,7 +181,13 @@ public record ConsumerVersionSelector(boolean mainBranch, String tag, String bra
     }
 
     public boolean overallLatestSelector() {
-        return isLatest() && tag == null && branch == null && !eachBranch && !mainBranch && !deployed && !released
+        return isLatest()
+                && tag == null
+                && branch == null
+                && !eachBranch
+                && !mainBranch
+                && !deployed
+                && !released
                 && environment == null;
     }
 
@@ -213,15 +249,17 @@ public record ConsumerVersionSelector(boolean mainBranch, String tag, String bra
      * The Pact Broker's selector order (overall latest, latest by branch, latest by tag, all by tag, deployed,
      * released, by consumer); {@code sameKind} breaks ties between two deployed or two released selectors.
      */
-    public static int compare(ConsumerVersionSelector a, ConsumerVersionSelector b,
-            java.util.function.IntSupplier sameKind) {
+    public static int compare(
+            ConsumerVersionSelector a, ConsumerVersionSelector b, java.util.function.IntSupplier sameKind) {
         if (a.overallLatestSelector() || b.overallLatestSelector()) {
             return a.overallLatestSelector() == b.overallLatestSelector() ? 0 : a.overallLatestSelector() ? -1 : 1;
         } else if (a.latestForBranch() || b.latestForBranch()) {
-            return a.latestForBranch() == b.latestForBranch() ? Objects.compare(a.branch, b.branch, NULLS_FIRST)
+            return a.latestForBranch() == b.latestForBranch()
+                    ? Objects.compare(a.branch, b.branch, NULLS_FIRST)
                     : a.latestForBranch() ? -1 : 1;
         } else if (a.latestForTag() || b.latestForTag()) {
-            return a.latestForTag() == b.latestForTag() ? Objects.compare(a.tag, b.tag, NULLS_FIRST)
+            return a.latestForTag() == b.latestForTag()
+                    ? Objects.compare(a.tag, b.tag, NULLS_FIRST)
                     : a.latestForTag() ? -1 : 1;
         } else if (a.tag != null || b.tag != null) {
             if (a.tag != null && b.tag != null) {

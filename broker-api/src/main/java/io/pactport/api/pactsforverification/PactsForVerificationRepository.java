@@ -60,6 +60,7 @@ public class PactsForVerificationRepository {
             JOIN pact_versions pv ON pv.id = lp.pact_version_id
             LEFT JOIN environments e ON e.id = s.environment_id
             """;
+
     private static final String SOURCE = "SELECT %d AS sel, %b AS fallback, r.* FROM (SELECT %s)"
             + " r(version_id, environment_id, target, head_branch)";
     private static final String MAIN_BRANCH_HEADS = """
@@ -195,6 +196,7 @@ public class PactsForVerificationRepository {
               WHERE pp.created_at > $2
             )
             """;
+
     private static final String WIP_COLUMNS = """
             SELECT h.consumer_id, c.name AS consumer_name, c.main_branch, h.consumer_version_id,
                    cv.number AS consumer_version_number, cv."order" AS consumer_version_order, h.pact_version_id,
@@ -207,8 +209,8 @@ public class PactsForVerificationRepository {
             """;
     // Not WIP for the branch: verified successfully (not as WIP, since the look-back $4) from the branch, or from
     // another branch before the branch's first version was created.
-    static final String WIP_FOR_BRANCH = WIP_HEADS + WIP_COLUMNS + ", NULL::text AS provider_tag FROM candidates h\n"
-            + WIP_JOINS + """
+    static final String WIP_FOR_BRANCH =
+            WIP_HEADS + WIP_COLUMNS + ", NULL::text AS provider_tag FROM candidates h\n" + WIP_JOINS + """
             WHERE NOT EXISTS (SELECT 1 FROM verifications v
                               JOIN branch_versions bv ON bv.version_id = v.provider_version_id
                                    AND bv.pacticipant_id = $1 AND bv.branch_name = $3
@@ -228,8 +230,8 @@ public class PactsForVerificationRepository {
             """;
     // Not WIP for a tag: verified successfully (not as WIP) with the tag, or with another tag before the tag was
     // first used; the facts come from pact_version_provider_tag_successful_verifications.
-    static final String WIP_FOR_TAGS = WIP_HEADS + WIP_COLUMNS + ", pt.tag AS provider_tag FROM candidates h\n"
-            + WIP_JOINS + """
+    static final String WIP_FOR_TAGS =
+            WIP_HEADS + WIP_COLUMNS + ", pt.tag AS provider_tag FROM candidates h\n" + WIP_JOINS + """
             CROSS JOIN unnest($3::text[]) AS pt(tag)
             LEFT JOIN LATERAL (SELECT min(ft.created_at) AS created_at FROM tags ft
                                WHERE ft.pacticipant_id = $1 AND ft.name = pt.tag) first_tag ON true
@@ -243,63 +245,100 @@ public class PactsForVerificationRepository {
             """;
 
     /** The provider's id (null when unknown) and the subset of the environment names that exist. */
-    public record ProviderAndEnvironments(Long providerId, Set<String> environments) {
-    }
+    public record ProviderAndEnvironments(Long providerId, Set<String> environments) {}
 
     /** A consumer of the provider, with what decides its default selector. */
-    public record ConsumerOfProvider(String name, String mainBranch, boolean hasMainBranchVersion,
-            boolean hasMainBranchTag) {
-    }
+    public record ConsumerOfProvider(
+            String name, String mainBranch, boolean hasMainBranchVersion, boolean hasMainBranchTag) {}
 
     /** A pact one selector (by index; {@code fallback} when through its fallback) chose. */
-    public record SelectedRow(int selector, boolean fallback, long consumerId, String consumerName,
-            String consumerMainBranch, long consumerVersionId, String consumerVersionNumber,
-            long consumerVersionOrder, long pactVersionId, String sha, String environmentName, boolean production,
-            String target, String headBranch) {
+    public record SelectedRow(
+            int selector,
+            boolean fallback,
+            long consumerId,
+            String consumerName,
+            String consumerMainBranch,
+            long consumerVersionId,
+            String consumerVersionNumber,
+            long consumerVersionOrder,
+            long pactVersionId,
+            String sha,
+            String environmentName,
+            boolean production,
+            String target,
+            String headBranch) {
 
         static SelectedRow from(Row row) {
             Boolean production = row.getBoolean("production");
-            return new SelectedRow(row.getInteger("sel"), row.getBoolean("fallback"), row.getLong("consumer_id"),
-                    row.getString("consumer_name"), row.getString("main_branch"), row.getLong("consumer_version_id"),
-                    row.getString("consumer_version_number"), row.getLong("consumer_version_order"),
-                    row.getLong("pact_version_id"), row.getString("sha"), row.getString("environment_name"),
-                    Boolean.TRUE.equals(production), row.getString("target"), row.getString("head_branch"));
+            return new SelectedRow(
+                    row.getInteger("sel"),
+                    row.getBoolean("fallback"),
+                    row.getLong("consumer_id"),
+                    row.getString("consumer_name"),
+                    row.getString("main_branch"),
+                    row.getLong("consumer_version_id"),
+                    row.getString("consumer_version_number"),
+                    row.getLong("consumer_version_order"),
+                    row.getLong("pact_version_id"),
+                    row.getString("sha"),
+                    row.getString("environment_name"),
+                    Boolean.TRUE.equals(production),
+                    row.getString("target"),
+                    row.getString("head_branch"));
         }
     }
 
     /** Whether a content is pending (branch or no branch and tags), or the provider tags it is pending for. */
-    public record PendingFact(long pactVersionId, Boolean pending, List<String> pendingTags) {
-    }
+    public record PendingFact(long pactVersionId, Boolean pending, List<String> pendingTags) {}
 
     /** A WIP pact: the head of a consumer branch or tag, pending for the provider branch or one provider tag. */
-    public record WipRow(long consumerId, String consumerName, String consumerMainBranch, long consumerVersionId,
-            String consumerVersionNumber, long consumerVersionOrder, long pactVersionId, String sha,
-            String branchName, String tagName, String providerTag) {
+    public record WipRow(
+            long consumerId,
+            String consumerName,
+            String consumerMainBranch,
+            long consumerVersionId,
+            String consumerVersionNumber,
+            long consumerVersionOrder,
+            long pactVersionId,
+            String sha,
+            String branchName,
+            String tagName,
+            String providerTag) {
 
         static WipRow from(Row row) {
-            return new WipRow(row.getLong("consumer_id"), row.getString("consumer_name"), row.getString("main_branch"),
-                    row.getLong("consumer_version_id"), row.getString("consumer_version_number"),
-                    row.getLong("consumer_version_order"), row.getLong("pact_version_id"), row.getString("sha"),
-                    row.getString("branch_name"), row.getString("tag_name"), row.getString("provider_tag"));
+            return new WipRow(
+                    row.getLong("consumer_id"),
+                    row.getString("consumer_name"),
+                    row.getString("main_branch"),
+                    row.getLong("consumer_version_id"),
+                    row.getString("consumer_version_number"),
+                    row.getLong("consumer_version_order"),
+                    row.getLong("pact_version_id"),
+                    row.getString("sha"),
+                    row.getString("branch_name"),
+                    row.getString("tag_name"),
+                    row.getString("provider_tag"));
         }
     }
 
-    public Uni<ProviderAndEnvironments> providerAndEnvironments(SqlClient c, String provider,
-            Set<String> environments) {
+    public Uni<ProviderAndEnvironments> providerAndEnvironments(
+            SqlClient c, String provider, Set<String> environments) {
         return c.preparedQuery(PROVIDER_AND_ENVIRONMENTS)
                 .execute(Tuple.of(provider, environments.toArray(String[]::new)))
                 .map(rows -> {
                     Row row = rows.iterator().next();
-                    return new ProviderAndEnvironments(row.getLong("provider_id"),
-                            Set.of(row.getArrayOfStrings("environments")));
+                    return new ProviderAndEnvironments(
+                            row.getLong("provider_id"), Set.of(row.getArrayOfStrings("environments")));
                 });
     }
 
     public Uni<List<ConsumerOfProvider>> consumers(SqlClient c, long providerId) {
         return c.preparedQuery(CONSUMERS).execute(Tuple.of(providerId)).map(rows -> {
             List<ConsumerOfProvider> consumers = new ArrayList<>();
-            rows.forEach(row -> consumers.add(new ConsumerOfProvider(row.getString("name"),
-                    row.getString("main_branch"), row.getBoolean("has_main_branch_version"),
+            rows.forEach(row -> consumers.add(new ConsumerOfProvider(
+                    row.getString("name"),
+                    row.getString("main_branch"),
+                    row.getBoolean("has_main_branch_version"),
                     row.getBoolean("has_main_branch_tag"))));
             return consumers;
         });
@@ -311,22 +350,23 @@ public class PactsForVerificationRepository {
      */
     public Uni<List<SelectedRow>> select(SqlClient c, long providerId, List<ConsumerVersionSelector> selectors) {
         Statement statement = selection(providerId, selectors);
-        return c.preparedQuery(statement.sql()).execute(Tuple.from(statement.parameters())).map(rows -> {
-            List<SelectedRow> selected = new ArrayList<>();
-            for (Row row : rows) {
-                SelectedRow pact = SelectedRow.from(row);
-                String consumer = selectors.get(pact.selector()).consumer();
-                if (consumer == null || consumer.equals(pact.consumerName())) {
-                    selected.add(pact);
-                }
-            }
-            return selected;
-        });
+        return c.preparedQuery(statement.sql())
+                .execute(Tuple.from(statement.parameters()))
+                .map(rows -> {
+                    List<SelectedRow> selected = new ArrayList<>();
+                    for (Row row : rows) {
+                        SelectedRow pact = SelectedRow.from(row);
+                        String consumer = selectors.get(pact.selector()).consumer();
+                        if (consumer == null || consumer.equals(pact.consumerName())) {
+                            selected.add(pact);
+                        }
+                    }
+                    return selected;
+                });
     }
 
     /** A statement with its parameters, in order. */
-    public record Statement(String sql, List<Object> parameters) {
-    }
+    public record Statement(String sql, List<Object> parameters) {}
 
     /** The one statement that answers all the selectors (a row source each, and one more per fallback). */
     public static Statement selection(long providerId, List<ConsumerVersionSelector> selectors) {
@@ -338,12 +378,12 @@ public class PactsForVerificationRepository {
                 sources.add(SOURCE.formatted(i, false, rows));
             }
             if (selector.fallbackTag() != null && selector.latestForTag()) {
-                sources.add(SOURCE.formatted(i, true,
-                        LATEST_TAGGED.formatted(parameter(parameters, selector.fallbackTag()))));
+                sources.add(SOURCE.formatted(
+                        i, true, LATEST_TAGGED.formatted(parameter(parameters, selector.fallbackTag()))));
             }
             if (selector.fallbackBranch() != null && selector.latestForBranch()) {
-                sources.add(SOURCE.formatted(i, true,
-                        BRANCH_HEADS.formatted(parameter(parameters, selector.fallbackBranch()))));
+                sources.add(SOURCE.formatted(
+                        i, true, BRANCH_HEADS.formatted(parameter(parameters, selector.fallbackBranch()))));
             }
         }
         return new Statement(SELECTED.formatted(String.join("\nUNION ALL\n", sources)), parameters);
@@ -393,8 +433,8 @@ public class PactsForVerificationRepository {
      * The pending facts of these contents for the provider: by its branch when given, else by its tags when given,
      * else whether anything verified them successfully at all.
      */
-    public Uni<List<PendingFact>> pending(SqlClient c, long providerId, List<Long> pactVersionIds,
-            String providerBranch, List<String> providerTags) {
+    public Uni<List<PendingFact>> pending(
+            SqlClient c, long providerId, List<Long> pactVersionIds, String providerBranch, List<String> providerTags) {
         Integer[] ids = pactVersionIds.stream().map(Long::intValue).toArray(Integer[]::new);
         String sql;
         Tuple parameters;
@@ -410,7 +450,9 @@ public class PactsForVerificationRepository {
         }
         return c.preparedQuery(sql).execute(parameters).map(rows -> {
             List<PendingFact> facts = new ArrayList<>();
-            rows.forEach(row -> facts.add(new PendingFact(row.getLong("pact_version_id"), row.getBoolean("pending"),
+            rows.forEach(row -> facts.add(new PendingFact(
+                    row.getLong("pact_version_id"),
+                    row.getBoolean("pending"),
                     Arrays.asList(row.getArrayOfStrings("pending_tags")))));
             return facts;
         });
@@ -423,12 +465,18 @@ public class PactsForVerificationRepository {
      * @param verifiedSince for a branch, verifications before this are not looked at (the Pact Broker's look-back);
      *        tags have no look-back
      */
-    public Uni<List<WipRow>> wip(SqlClient c, long providerId, LocalDateTime since, String providerBranch,
-            List<String> providerTags, LocalDateTime verifiedSince) {
+    public Uni<List<WipRow>> wip(
+            SqlClient c,
+            long providerId,
+            LocalDateTime since,
+            String providerBranch,
+            List<String> providerTags,
+            LocalDateTime verifiedSince) {
         Tuple parameters = providerBranch != null
                 ? Tuple.of(providerId, since, providerBranch, verifiedSince)
                 : Tuple.of(providerId, since, providerTags.toArray(String[]::new));
-        return c.preparedQuery(providerBranch != null ? WIP_FOR_BRANCH : WIP_FOR_TAGS).execute(parameters)
+        return c.preparedQuery(providerBranch != null ? WIP_FOR_BRANCH : WIP_FOR_TAGS)
+                .execute(parameters)
                 .map(rows -> {
                     List<WipRow> wip = new ArrayList<>();
                     rows.forEach(row -> wip.add(WipRow.from(row)));

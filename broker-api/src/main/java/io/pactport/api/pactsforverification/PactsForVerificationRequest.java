@@ -1,10 +1,10 @@
 package io.pactport.api.pactsforverification;
 
-import io.pactport.api.pacts.MetadataCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactport.api.http.RequestErrors;
+import io.pactport.api.pacts.MetadataCodec;
 import io.pactport.core.errors.InvalidRequestException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -25,19 +25,39 @@ import java.util.stream.Stream;
  * @param includeWipPactsSince UTC; null when WIP pacts were not asked for
  * @param deprecated asked with the GET form, which earns a warning notice
  */
-public record PactsForVerificationRequest(String providerVersionBranch, List<String> providerVersionTags,
-        List<ConsumerVersionSelector> selectors, boolean includePendingStatus, LocalDateTime includeWipPactsSince,
+public record PactsForVerificationRequest(
+        String providerVersionBranch,
+        List<String> providerVersionTags,
+        List<ConsumerVersionSelector> selectors,
+        boolean includePendingStatus,
+        LocalDateTime includeWipPactsSince,
         boolean deprecated) {
 
-    private static final List<String> BRANCH_KEYS = List.of("latest", "tag", "fallbackTag", "branch",
-            "fallbackBranch", "matchingBranch", "mainBranch");
-    private static final List<String> ENVIRONMENT_KEYS = List.of("environment", "deployed", "released",
-            "deployedOrReleased");
-    private static final List<String> SELECTOR_KEYS = List.of("mainBranch", "tag", "branch", "matchingBranch",
-            "latest", "fallbackTag", "fallbackBranch", "consumer", "deployed", "released", "deployedOrReleased",
+    private static final List<String> BRANCH_KEYS =
+            List.of("latest", "tag", "fallbackTag", "branch", "fallbackBranch", "matchingBranch", "mainBranch");
+    private static final List<String> ENVIRONMENT_KEYS =
+            List.of("environment", "deployed", "released", "deployedOrReleased");
+    private static final List<String> SELECTOR_KEYS = List.of(
+            "mainBranch",
+            "tag",
+            "branch",
+            "matchingBranch",
+            "latest",
+            "fallbackTag",
+            "fallbackBranch",
+            "consumer",
+            "deployed",
+            "released",
+            "deployedOrReleased",
             "environment");
-    private static final Set<String> BOOLEAN_KEYS = Set.of("mainBranch", "matchingBranch", "latest", "deployed",
-            "released", "deployedOrReleased", "includePendingStatus");
+    private static final Set<String> BOOLEAN_KEYS = Set.of(
+            "mainBranch",
+            "matchingBranch",
+            "latest",
+            "deployed",
+            "released",
+            "deployedOrReleased",
+            "includePendingStatus");
 
     /** The environment names the selectors mention, whose existence the rules check. */
     public static Set<String> environmentNames(JsonNode query) {
@@ -59,8 +79,8 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
      *        Pact Broker reads both
      * @throws InvalidRequestException with every broken rule, keyed as the Pact Broker keys them
      */
-    public static PactsForVerificationRequest parse(JsonNode query, Predicate<String> environmentExists,
-            boolean deprecated) {
+    public static PactsForVerificationRequest parse(
+            JsonNode query, Predicate<String> environmentExists, boolean deprecated) {
         if (query == null || query.isMissingNode() || query.isNull()) {
             query = JsonNodeFactory.instance.objectNode();
         }
@@ -94,8 +114,12 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
             selectors.forEach(selector -> parsed.addAll(selectorsOf(camelCase(selector), branch)));
         }
         JsonNode pending = body.get("includePendingStatus");
-        return new PactsForVerificationRequest(branch, List.copyOf(tags), List.copyOf(parsed),
-                pending == null || pending.asBoolean(), RequestErrors.dateTime(body.get("includeWipPactsSince")),
+        return new PactsForVerificationRequest(
+                branch,
+                List.copyOf(tags),
+                List.copyOf(parsed),
+                pending == null || pending.asBoolean(),
+                RequestErrors.dateTime(body.get("includeWipPactsSince")),
                 deprecated);
     }
 
@@ -147,8 +171,13 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
         errors.optionalBoolean("includePendingStatus", pending);
         JsonNode wip = body.get("includeWipPactsSince");
         errors.optionalDateTime("includeWipPactsSince", wip);
-        if (RequestErrors.absent(branch) || Stream.of("providerVersionBranch", "providerVersionTags",
-                "includePendingStatus", "includeWipPactsSince").anyMatch(errors::has)) {
+        if (RequestErrors.absent(branch)
+                || Stream.of(
+                                "providerVersionBranch",
+                                "providerVersionTags",
+                                "includePendingStatus",
+                                "includeWipPactsSince")
+                        .anyMatch(errors::has)) {
             return;
         }
         // A blank branch is a configuration error, except the empty string that some clients send when no branch is
@@ -156,12 +185,15 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
         String name = branch.asText();
         if (!name.isEmpty() && name.isBlank()) {
             errors.add("providerVersionBranch", "cannot be blank");
-        } else if (name.isEmpty() && (tags == null || tags.isNull() || tags.isEmpty())
+        } else if (name.isEmpty()
+                && (tags == null || tags.isNull() || tags.isEmpty())
                 && (wip != null || (pending != null && pending.asBoolean()))) {
-            errors.add("providerVersionBranch", "when pending or WIP pacts are enabled and there are no tags"
-                    + " provided, the provider version branch must not be an empty string, as it is used in the"
-                    + " calculations for WIP/pending. A value must be provided (recommended), or it must not be set"
-                    + " at all.");
+            errors.add(
+                    "providerVersionBranch",
+                    "when pending or WIP pacts are enabled and there are no tags"
+                            + " provided, the provider version branch must not be an empty string, as it is used in the"
+                            + " calculations for WIP/pending. A value must be provided (recommended), or it must not be set"
+                            + " at all.");
         }
     }
 
@@ -182,14 +214,20 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
         boolean deployedOrReleased = json.path("deployedOrReleased").asBoolean(false);
         boolean deployed = json.path("deployed").asBoolean(false) || deployedOrReleased;
         boolean released = json.path("released").asBoolean(false) || deployedOrReleased;
-        ConsumerVersionSelector.Builder selector = ConsumerVersionSelector.builder().mainBranch(mainBranch)
-                .tag(RequestErrors.text(json.get("tag"))).branch(branch).eachBranch(eachBranch)
-                .matchingBranch(matchingBranch).latest(latest).fallbackTag(RequestErrors.text(json.get("fallbackTag")))
+        ConsumerVersionSelector.Builder selector = ConsumerVersionSelector.builder()
+                .mainBranch(mainBranch)
+                .tag(RequestErrors.text(json.get("tag")))
+                .branch(branch)
+                .eachBranch(eachBranch)
+                .matchingBranch(matchingBranch)
+                .latest(latest)
+                .fallbackTag(RequestErrors.text(json.get("fallbackTag")))
                 .fallbackBranch(RequestErrors.text(json.get("fallbackBranch")))
                 .consumer(RequestErrors.text(json.get("consumer")))
                 .environment(RequestErrors.text(json.get("environment")));
         if (deployed && released) {
-            return List.of(selector.deployed(true).released(false).build(),
+            return List.of(
+                    selector.deployed(true).released(false).build(),
                     selector.deployed(false).released(true).build());
         }
         return List.of(selector.deployed(deployed).released(released).build());
@@ -271,13 +309,21 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
         }
 
         private void rules(JsonNode parent, Predicate<String> environmentExists) {
-            if (passed("consumer") && selector.has("consumer") && selector.get("consumer").asText().isBlank()) {
+            if (passed("consumer")
+                    && selector.has("consumer")
+                    && selector.get("consumer").asText().isBlank()) {
                 message("consumer", "consumer cannot be blank");
             }
             if (passed(SELECTOR_KEYS)) {
-                if (!provided("mainBranch") && !provided("tag") && !provided("branch") && !provided("environment")
-                        && !isTrue("matchingBranch") && !isTrue("deployed") && !isTrue("released")
-                        && !isTrue("deployedOrReleased") && !isTrue("latest")) {
+                if (!provided("mainBranch")
+                        && !provided("tag")
+                        && !provided("branch")
+                        && !provided("environment")
+                        && !isTrue("matchingBranch")
+                        && !isTrue("deployed")
+                        && !isTrue("released")
+                        && !isTrue("deployedOrReleased")
+                        && !isTrue("latest")) {
                     base("must specify a value for environment or tag or branch, or specify mainBranch=true,"
                             + " matchingBranch=true, latest=true, deployed=true, released=true or"
                             + " deployedOrReleased=true");
@@ -294,8 +340,10 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
                     base("cannot specify matchingBranch=true with any other criteria apart from consumer");
                 }
                 JsonNode providerBranch = parent.get("providerVersionBranch");
-                if (isTrue("matchingBranch") && (providerBranch == null || providerBranch.isNull()
-                        || providerBranch.asText().isBlank())) {
+                if (isTrue("matchingBranch")
+                        && (providerBranch == null
+                                || providerBranch.isNull()
+                                || providerBranch.asText().isBlank())) {
                     base("the providerVersionBranch must be specified when the selector matchingBranch=true is used");
                 }
             }
@@ -328,10 +376,12 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
             if (passed(List.of("branch", "latest")) && selector.has("branch") && isFalse("latest")) {
                 base("cannot specify a branch with latest=false");
             }
-            if (passed("environment") && provided("environment")
+            if (passed("environment")
+                    && provided("environment")
                     && !environmentExists.test(selector.get("environment").asText())) {
-                message("environment", "environment with name '" + selector.get("environment").asText()
-                        + "' does not exist");
+                message(
+                        "environment",
+                        "environment with name '" + selector.get("environment").asText() + "' does not exist");
             }
             if (passed(List.of("deployed", "released", "deployedOrReleased"))) {
                 if (isTrue("deployed") && isTrue("released")) {
@@ -366,7 +416,9 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
 
         private boolean provided(String key) {
             JsonNode value = selector.get(key);
-            return value != null && !value.isNull() && (!value.isTextual() || !value.asText().isBlank());
+            return value != null
+                    && !value.isNull()
+                    && (!value.isTextual() || !value.asText().isBlank());
         }
 
         private boolean isTrue(String key) {
@@ -406,7 +458,8 @@ public record PactsForVerificationRequest(String providerVersionBranch, List<Str
         }
 
         private static boolean unfilled(JsonNode value) {
-            return value.isNull() || (value.isTextual() && value.asText().isEmpty())
+            return value.isNull()
+                    || (value.isTextual() && value.asText().isEmpty())
                     || (value.isContainerNode() && value.isEmpty());
         }
 

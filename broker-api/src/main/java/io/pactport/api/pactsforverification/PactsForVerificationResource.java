@@ -4,7 +4,6 @@ import io.pactport.api.http.BaseUrl;
 import io.pactport.api.http.BrokerUrls;
 import io.pactport.api.http.Hal;
 import io.pactport.api.http.RequestBodies;
-
 import io.pactport.api.pacts.MetadataCodec;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -41,32 +40,42 @@ public class PactsForVerificationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Map<String, Object>> post(@PathParam("provider") String provider, String body,
-            @Context UriInfo uri) {
-        return bodies.json(body).flatMap(query -> service.find(provider, query, false))
+    public Uni<Map<String, Object>> post(@PathParam("provider") String provider, String body, @Context UriInfo uri) {
+        return bodies.json(body)
+                .flatMap(query -> service.find(provider, query, false))
                 .map(result -> render(result, provider, uri));
     }
 
     @GET
     public Uni<Map<String, Object>> get(@PathParam("provider") String provider, @Context UriInfo uri) {
-        return service.find(provider, PactsForVerificationRequest.fromQueryString(uri.getRequestUri().getRawQuery()),
-                true).map(result -> render(result, provider, uri));
+        return service.find(
+                        provider,
+                        PactsForVerificationRequest.fromQueryString(
+                                uri.getRequestUri().getRawQuery()),
+                        true)
+                .map(result -> render(result, provider, uri));
     }
 
     private Map<String, Object> render(PactsForVerificationService.Result result, String provider, UriInfo uri) {
         String base = baseUrl.of(uri);
         boolean includePending = result.request().includePendingStatus();
         List<Map<String, Object>> pacts = result.pacts().stream()
-                .map(pact -> render(pact, base, includePending, result.request().deprecated())).toList();
+                .map(pact -> render(pact, base, includePending, result.request().deprecated()))
+                .toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("_embedded", Map.of("pacts", pacts));
-        body.put("_links", Map.of("self", Hal.Link.titled(base + "/pacts/provider/" + BrokerUrls.encode(provider)
-                + "/for-verification", "Pacts to be verified")));
+        body.put(
+                "_links",
+                Map.of(
+                        "self",
+                        Hal.Link.titled(
+                                base + "/pacts/provider/" + BrokerUrls.encode(provider) + "/for-verification",
+                                "Pacts to be verified")));
         return body;
     }
 
-    private static Map<String, Object> render(VerifiablePact pact, String base, boolean includePending,
-            boolean deprecated) {
+    private static Map<String, Object> render(
+            VerifiablePact pact, String base, boolean includePending, boolean deprecated) {
         String pactUrl = BrokerUrls.pactVersion(base, pact.consumerName(), pact.providerName(), pact.sha());
         // the notices name a WIP pact with {wip: true} metadata, the link with {w: true}: both as the Pact Broker does
         String noticeUrl = pact.wip() ? pactUrl + "/metadata/" + MetadataCodec.encode(Map.of("wip", true)) : pactUrl;
@@ -81,8 +90,15 @@ public class PactsForVerificationResource {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("shortDescription", VerifiablePactNotices.shortDescription(pact));
         json.put("verificationProperties", properties);
-        json.put("_links", Map.of("self", new Hal.Link(pactUrl + "/metadata/" + MetadataCodec.encode(metadata(pact)),
-                null, pact.name(), null)));
+        json.put(
+                "_links",
+                Map.of(
+                        "self",
+                        new Hal.Link(
+                                pactUrl + "/metadata/" + MetadataCodec.encode(metadata(pact)),
+                                null,
+                                pact.name(),
+                                null)));
         return json;
     }
 
@@ -93,7 +109,8 @@ public class PactsForVerificationResource {
             metadata.put("w", true);
             return metadata;
         }
-        metadata.put("s", pact.selectors().stream().map(ResolvedSelector::metadata).toList());
+        metadata.put(
+                "s", pact.selectors().stream().map(ResolvedSelector::metadata).toList());
         if (pact.pending() != null) {
             metadata.put("p", pact.pending());
         }

@@ -1,9 +1,8 @@
 package io.pactport.api.pactsforverification;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.db.GenericPlans;
 import io.pactport.api.http.NotFoundException;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.pactsforverification.PactsForVerificationRepository.ConsumerOfProvider;
 import io.pactport.api.pactsforverification.PactsForVerificationRepository.PendingFact;
 import io.pactport.api.pactsforverification.PactsForVerificationRepository.SelectedRow;
@@ -37,8 +36,7 @@ public class PactsForVerificationService {
     static final Duration VERIFIED_LOOK_BACK = Duration.ofDays(30);
 
     /** The result, and the request as understood (the response depends on its pending and GET flags). */
-    public record Result(PactsForVerificationRequest request, List<VerifiablePact> pacts) {
-    }
+    public record Result(PactsForVerificationRequest request, List<VerifiablePact> pacts) {}
 
     private final Pool pool;
     private final PactsForVerificationRepository repository;
@@ -59,8 +57,8 @@ public class PactsForVerificationService {
     public Uni<Result> find(String provider, JsonNode query, boolean deprecated) {
         Set<String> environments = PactsForVerificationRequest.environmentNames(query);
         return repository.providerAndEnvironments(pool, provider, environments).flatMap(found -> {
-            PactsForVerificationRequest request = PactsForVerificationRequest.parse(query,
-                    found.environments()::contains, deprecated);
+            PactsForVerificationRequest request =
+                    PactsForVerificationRequest.parse(query, found.environments()::contains, deprecated);
             if (found.providerId() == null) {
                 throw new NotFoundException("No provider with name '" + provider + "' found");
             }
@@ -69,17 +67,26 @@ public class PactsForVerificationService {
                     ? repository.consumers(pool, providerId).map(PactsForVerificationService::defaultSelectors)
                     : Uni.createFrom().item(request.selectors());
             Uni<List<VerifiablePact>> explicit = selectors
-                    .flatMap(chosen -> repository.select(pool, providerId, chosen)
+                    .flatMap(chosen -> repository
+                            .select(pool, providerId, chosen)
                             .map(rows -> explicitPacts(chosen, rows, provider)))
                     .flatMap(pacts -> withPending(providerId, request, pacts));
             // the WIP statement does not depend on what the selectors chose (that is left out afterwards), so it runs
             // on its own connection at the same time
-            return Uni.combine().all().unis(explicit, wipRows(providerId, request)).asTuple().map(both -> {
-                List<VerifiablePact> all = new ArrayList<>(both.getItem1());
-                all.addAll(wipPacts(both.getItem2(), both.getItem1(), provider, request.providerVersionBranch(),
-                        request.providerVersionTags()));
-                return new Result(request, List.copyOf(all));
-            });
+            return Uni.combine()
+                    .all()
+                    .unis(explicit, wipRows(providerId, request))
+                    .asTuple()
+                    .map(both -> {
+                        List<VerifiablePact> all = new ArrayList<>(both.getItem1());
+                        all.addAll(wipPacts(
+                                both.getItem2(),
+                                both.getItem1(),
+                                provider,
+                                request.providerVersionBranch(),
+                                request.providerVersionTags()));
+                        return new Result(request, List.copyOf(all));
+                    });
         });
     }
 
@@ -107,8 +114,8 @@ public class PactsForVerificationService {
      * One pact per consumer and content, carrying every selector that chose it; a fallback counts only when no pact at
      * all was found for the selector's own tag or branch (as the Pact Broker decides it, across consumers).
      */
-    static List<VerifiablePact> explicitPacts(List<ConsumerVersionSelector> selectors, List<SelectedRow> rows,
-            String provider) {
+    static List<VerifiablePact> explicitPacts(
+            List<ConsumerVersionSelector> selectors, List<SelectedRow> rows, String provider) {
         List<VerifiablePact> chosen = new ArrayList<>();
         List<ConsumerVersionSelector> direct = new ArrayList<>();
         for (SelectedRow row : rows) {
@@ -120,22 +127,45 @@ public class PactsForVerificationService {
         }
         for (SelectedRow row : rows) {
             ConsumerVersionSelector selector = selectors.get(row.selector());
-            if (row.fallback() && (selector.fallbackTag() != null
-                    ? direct.stream().noneMatch(s -> s.latestForTag(selector.tag()))
-                    : direct.stream().noneMatch(s -> s.latestForBranch(selector.branch())))) {
+            if (row.fallback()
+                    && (selector.fallbackTag() != null
+                            ? direct.stream().noneMatch(s -> s.latestForTag(selector.tag()))
+                            : direct.stream().noneMatch(s -> s.latestForBranch(selector.branch())))) {
                 chosen.add(pactOf(row, selector, provider));
             }
         }
-        return merge(chosen).stream().map(VerifiablePact::withSortedSelectors).sorted(VerifiablePact.ORDER).toList();
+        return merge(chosen).stream()
+                .map(VerifiablePact::withSortedSelectors)
+                .sorted(VerifiablePact.ORDER)
+                .toList();
     }
 
     private static VerifiablePact pactOf(SelectedRow row, ConsumerVersionSelector selector, String provider) {
-        ResolvedSelector resolved = new ResolvedSelector(selector, row.consumerVersionId(),
-                row.consumerVersionNumber(), row.consumerVersionOrder(), row.environmentName(), row.production(),
-                row.target(), row.headBranch());
-        return new VerifiablePact(row.consumerId(), row.consumerName(), row.consumerMainBranch(), provider,
-                row.pactVersionId(), row.sha(), row.consumerVersionId(), row.consumerVersionNumber(),
-                row.consumerVersionOrder(), List.of(resolved), null, List.of(), List.of(), null, false);
+        ResolvedSelector resolved = new ResolvedSelector(
+                selector,
+                row.consumerVersionId(),
+                row.consumerVersionNumber(),
+                row.consumerVersionOrder(),
+                row.environmentName(),
+                row.production(),
+                row.target(),
+                row.headBranch());
+        return new VerifiablePact(
+                row.consumerId(),
+                row.consumerName(),
+                row.consumerMainBranch(),
+                provider,
+                row.pactVersionId(),
+                row.sha(),
+                row.consumerVersionId(),
+                row.consumerVersionNumber(),
+                row.consumerVersionOrder(),
+                List.of(resolved),
+                null,
+                List.of(),
+                List.of(),
+                null,
+                false);
     }
 
     /** Same consumer, same content: one pact to verify. */
@@ -147,26 +177,31 @@ public class PactsForVerificationService {
         return new ArrayList<>(merged.values());
     }
 
-    private Uni<List<VerifiablePact>> withPending(long providerId, PactsForVerificationRequest request,
-            List<VerifiablePact> pacts) {
+    private Uni<List<VerifiablePact>> withPending(
+            long providerId, PactsForVerificationRequest request, List<VerifiablePact> pacts) {
         if (!request.includePendingStatus() || pacts.isEmpty()) {
             return Uni.createFrom().item(pacts);
         }
         String branch = request.providerVersionBranch();
         List<String> tags = request.providerVersionTags();
-        List<Long> ids = pacts.stream().map(VerifiablePact::pactVersionId).distinct().toList();
+        List<Long> ids =
+                pacts.stream().map(VerifiablePact::pactVersionId).distinct().toList();
         return repository.pending(pool, providerId, ids, branch, tags).map(facts -> {
-            Map<Long, PendingFact> byId = facts.stream()
-                    .collect(Collectors.toMap(PendingFact::pactVersionId, Function.identity()));
-            return pacts.stream().map(pact -> {
-                PendingFact fact = byId.get(pact.pactVersionId());
-                if (branch == null && !tags.isEmpty()) {
-                    List<String> pendingTags = fact.pendingTags();
-                    List<String> nonPendingTags = tags.stream().filter(tag -> !pendingTags.contains(tag)).toList();
-                    return pact.withPending(!pendingTags.isEmpty(), pendingTags, nonPendingTags, null);
-                }
-                return pact.withPending(fact.pending(), List.of(), tags, branch);
-            }).toList();
+            Map<Long, PendingFact> byId =
+                    facts.stream().collect(Collectors.toMap(PendingFact::pactVersionId, Function.identity()));
+            return pacts.stream()
+                    .map(pact -> {
+                        PendingFact fact = byId.get(pact.pactVersionId());
+                        if (branch == null && !tags.isEmpty()) {
+                            List<String> pendingTags = fact.pendingTags();
+                            List<String> nonPendingTags = tags.stream()
+                                    .filter(tag -> !pendingTags.contains(tag))
+                                    .toList();
+                            return pact.withPending(!pendingTags.isEmpty(), pendingTags, nonPendingTags, null);
+                        }
+                        return pact.withPending(fact.pending(), List.of(), tags, branch);
+                    })
+                    .toList();
         });
     }
 
@@ -181,12 +216,12 @@ public class PactsForVerificationService {
             return Uni.createFrom().item(List.of());
         }
         LocalDateTime lookBack = LocalDateTime.now(clock).minus(VERIFIED_LOOK_BACK);
-        return GenericPlans.inTransaction(pool,
-                c -> repository.wip(c, providerId, request.includeWipPactsSince(), branch, tags, lookBack));
+        return GenericPlans.inTransaction(
+                pool, c -> repository.wip(c, providerId, request.includeWipPactsSince(), branch, tags, lookBack));
     }
 
-    static List<VerifiablePact> wipPacts(List<WipRow> rows, List<VerifiablePact> explicit, String provider,
-            String branch, List<String> tags) {
+    static List<VerifiablePact> wipPacts(
+            List<WipRow> rows, List<VerifiablePact> explicit, String provider, String branch, List<String> tags) {
         // the Pact Broker lists consumer tag heads before consumer branch heads when it goes by provider tags, and the
         // other way round for a provider branch; the order shows in a merged pact's selectors
         Comparator<WipRow> order = branch != null
@@ -194,19 +229,33 @@ public class PactsForVerificationService {
                 : Comparator.comparing((WipRow row) -> row.tagName() == null)
                         .thenComparing(row -> tags.indexOf(row.providerTag()));
         List<VerifiablePact> wip = new ArrayList<>();
-        rows.stream().sorted(order)
-                .filter(row -> explicit.stream().noneMatch(pact -> pact.consumerId() == row.consumerId()
-                        && pact.sha().equals(row.sha())))
+        rows.stream()
+                .sorted(order)
+                .filter(row -> explicit.stream()
+                        .noneMatch(pact -> pact.consumerId() == row.consumerId()
+                                && pact.sha().equals(row.sha())))
                 .forEach(row -> {
                     ConsumerVersionSelector selector = row.tagName() != null
                             ? ConsumerVersionSelector.latestForTag(row.tagName(), null)
                             : ConsumerVersionSelector.latestForBranch(row.branchName(), null);
-                    ResolvedSelector resolved = ResolvedSelector.of(selector, row.consumerVersionId(),
-                            row.consumerVersionNumber(), row.consumerVersionOrder());
-                    wip.add(new VerifiablePact(row.consumerId(), row.consumerName(), row.consumerMainBranch(),
-                            provider, row.pactVersionId(), row.sha(), row.consumerVersionId(),
-                            row.consumerVersionNumber(), row.consumerVersionOrder(), List.of(resolved), true,
-                            branch == null ? List.of(row.providerTag()) : List.of(), List.of(), branch, true));
+                    ResolvedSelector resolved = ResolvedSelector.of(
+                            selector, row.consumerVersionId(), row.consumerVersionNumber(), row.consumerVersionOrder());
+                    wip.add(new VerifiablePact(
+                            row.consumerId(),
+                            row.consumerName(),
+                            row.consumerMainBranch(),
+                            provider,
+                            row.pactVersionId(),
+                            row.sha(),
+                            row.consumerVersionId(),
+                            row.consumerVersionNumber(),
+                            row.consumerVersionOrder(),
+                            List.of(resolved),
+                            true,
+                            branch == null ? List.of(row.providerTag()) : List.of(),
+                            List.of(),
+                            branch,
+                            true));
                 });
         return merge(wip).stream()
                 .sorted(Comparator.comparing(VerifiablePact::consumerName)

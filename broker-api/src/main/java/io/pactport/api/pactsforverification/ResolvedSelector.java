@@ -10,15 +10,24 @@ import java.util.Map;
  *
  * @param headBranch for {@code branch: true}, the branch whose head the version is; else null
  */
-public record ResolvedSelector(ConsumerVersionSelector selector, long consumerVersionId,
-        String consumerVersionNumber, long consumerVersionOrder, String environmentName, boolean productionEnvironment,
-        String target, String headBranch) {
+public record ResolvedSelector(
+        ConsumerVersionSelector selector,
+        long consumerVersionId,
+        String consumerVersionNumber,
+        long consumerVersionOrder,
+        String environmentName,
+        boolean productionEnvironment,
+        String target,
+        String headBranch) {
 
     /** A selector's version found by branch or tag, outside any environment. */
-    public static ResolvedSelector of(ConsumerVersionSelector selector, long consumerVersionId,
-            String consumerVersionNumber, long consumerVersionOrder) {
-        return new ResolvedSelector(selector, consumerVersionId, consumerVersionNumber, consumerVersionOrder, null,
-                false, null, null);
+    public static ResolvedSelector of(
+            ConsumerVersionSelector selector,
+            long consumerVersionId,
+            String consumerVersionNumber,
+            long consumerVersionOrder) {
+        return new ResolvedSelector(
+                selector, consumerVersionId, consumerVersionNumber, consumerVersionOrder, null, false, null, null);
     }
 
     /** The Pact Broker's order: by selector, non-production environments first, then oldest consumer version first. */

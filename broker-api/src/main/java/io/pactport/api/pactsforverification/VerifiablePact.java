@@ -11,14 +11,26 @@ import java.util.List;
  *
  * @param pending null when pending status was not asked for
  */
-public record VerifiablePact(long consumerId, String consumerName, String consumerMainBranch, String providerName,
-        long pactVersionId, String sha, long consumerVersionId, String consumerVersionNumber,
-        long consumerVersionOrder, List<ResolvedSelector> selectors, Boolean pending,
-        List<String> pendingProviderTags, List<String> nonPendingProviderTags, String providerBranch, boolean wip) {
+public record VerifiablePact(
+        long consumerId,
+        String consumerName,
+        String consumerMainBranch,
+        String providerName,
+        long pactVersionId,
+        String sha,
+        long consumerVersionId,
+        String consumerVersionNumber,
+        long consumerVersionOrder,
+        List<ResolvedSelector> selectors,
+        Boolean pending,
+        List<String> pendingProviderTags,
+        List<String> nonPendingProviderTags,
+        String providerBranch,
+        boolean wip) {
 
     /** The Pact Broker's response order: by consumer name (ignoring case), then oldest consumer version first. */
-    public static final Comparator<VerifiablePact> ORDER = Comparator
-            .comparing((VerifiablePact pact) -> pact.consumerName.toLowerCase())
+    public static final Comparator<VerifiablePact> ORDER = Comparator.comparing(
+                    (VerifiablePact pact) -> pact.consumerName.toLowerCase())
             .thenComparingLong(VerifiablePact::consumerVersionOrder);
 
     /** The pact's name in links: {@code Pact between C (1.0.0) and P}. */
@@ -34,11 +46,24 @@ public record VerifiablePact(long consumerId, String consumerName, String consum
         // a provider tag is named once, even when both of the merged choices were pending for it
         List<String> pendingTags = union(pendingProviderTags, other.pendingProviderTags);
         List<String> nonPendingTags = union(nonPendingProviderTags, other.nonPendingProviderTags);
-        Boolean mergedPending = pending == null && other.pending == null ? null
+        Boolean mergedPending = pending == null && other.pending == null
+                ? null
                 : Boolean.TRUE.equals(pending) || Boolean.TRUE.equals(other.pending);
-        return new VerifiablePact(consumerId, consumerName, consumerMainBranch, providerName, pactVersionId, sha,
-                latest.consumerVersionId, latest.consumerVersionNumber, latest.consumerVersionOrder,
-                List.copyOf(allSelectors), mergedPending, pendingTags, nonPendingTags, providerBranch,
+        return new VerifiablePact(
+                consumerId,
+                consumerName,
+                consumerMainBranch,
+                providerName,
+                pactVersionId,
+                sha,
+                latest.consumerVersionId,
+                latest.consumerVersionNumber,
+                latest.consumerVersionOrder,
+                List.copyOf(allSelectors),
+                mergedPending,
+                pendingTags,
+                nonPendingTags,
+                providerBranch,
                 wip || other.wip);
     }
 
@@ -51,15 +76,41 @@ public record VerifiablePact(long consumerId, String consumerName, String consum
     public VerifiablePact withSortedSelectors() {
         List<ResolvedSelector> sorted = new ArrayList<>(selectors);
         sorted.sort(ResolvedSelector.ORDER);
-        return new VerifiablePact(consumerId, consumerName, consumerMainBranch, providerName, pactVersionId, sha,
-                consumerVersionId, consumerVersionNumber, consumerVersionOrder, List.copyOf(sorted), pending,
-                pendingProviderTags, nonPendingProviderTags, providerBranch, wip);
+        return new VerifiablePact(
+                consumerId,
+                consumerName,
+                consumerMainBranch,
+                providerName,
+                pactVersionId,
+                sha,
+                consumerVersionId,
+                consumerVersionNumber,
+                consumerVersionOrder,
+                List.copyOf(sorted),
+                pending,
+                pendingProviderTags,
+                nonPendingProviderTags,
+                providerBranch,
+                wip);
     }
 
-    public VerifiablePact withPending(Boolean isPending, List<String> pendingTags, List<String> nonPendingTags,
-            String branch) {
-        return new VerifiablePact(consumerId, consumerName, consumerMainBranch, providerName, pactVersionId, sha,
-                consumerVersionId, consumerVersionNumber, consumerVersionOrder, selectors, isPending, pendingTags,
-                nonPendingTags, branch, wip);
+    public VerifiablePact withPending(
+            Boolean isPending, List<String> pendingTags, List<String> nonPendingTags, String branch) {
+        return new VerifiablePact(
+                consumerId,
+                consumerName,
+                consumerMainBranch,
+                providerName,
+                pactVersionId,
+                sha,
+                consumerVersionId,
+                consumerVersionNumber,
+                consumerVersionOrder,
+                selectors,
+                isPending,
+                pendingTags,
+                nonPendingTags,
+                branch,
+                wip);
     }
 }

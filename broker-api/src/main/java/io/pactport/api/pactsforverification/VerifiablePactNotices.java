@@ -15,8 +15,7 @@ import java.util.Objects;
 public final class VerifiablePactNotices {
 
     /** A notice: when the verifier prints it ({@code before_verification}, {@code after_verification:…}) and what. */
-    public record Notice(String when, String text) {
-    }
+    public record Notice(String when, String text) {}
 
     private static final String READ_MORE_PENDING = "Read more at https://docs.pact.io/go/pending";
     private static final String READ_MORE_WIP = "Read more at https://docs.pact.io/go/wip";
@@ -38,8 +37,8 @@ public final class VerifiablePactNotices {
      * @param includePendingStatus whether the pending notices are wanted
      * @param deprecated whether the request used the deprecated GET form
      */
-    public static List<Notice> notices(VerifiablePact pact, String pactUrl, boolean includePendingStatus,
-            boolean deprecated) {
+    public static List<Notice> notices(
+            VerifiablePact pact, String pactUrl, boolean includePendingStatus, boolean deprecated) {
         VerifiablePactNotices texts = new VerifiablePactNotices(pact, pactUrl);
         List<Notice> notices = new ArrayList<>();
         if (deprecated) {
@@ -122,20 +121,27 @@ public final class VerifiablePactNotices {
     }
 
     private String successNotPublished() {
-        return isPending() ? "This pact is still in pending state for " + pendingProviderBranchOrTagsDescription("any")
-                + " as the successful verification results " + withTheseTags() + "have not yet been published." : null;
+        return isPending()
+                ? "This pact is still in pending state for " + pendingProviderBranchOrTagsDescription("any")
+                        + " as the successful verification results " + withTheseTags() + "have not yet been published."
+                : null;
     }
 
     private String successPublished() {
-        return isPending() ? "This pact is no longer in pending state for "
-                + pendingProviderBranchOrTagsDescription("any") + ", as a successful verification result "
-                + withTheseTags() + "has been published. If a verification for a version of " + pact.providerName()
-                + " " + withTheseTags() + "fails in the future, it will fail the build. " + READ_MORE_PENDING : null;
+        return isPending()
+                ? "This pact is no longer in pending state for "
+                        + pendingProviderBranchOrTagsDescription("any") + ", as a successful verification result "
+                        + withTheseTags() + "has been published. If a verification for a version of "
+                        + pact.providerName()
+                        + " " + withTheseTags() + "fails in the future, it will fail the build. " + READ_MORE_PENDING
+                : null;
     }
 
     private String failureNotPublished() {
-        return isPending() ? "This pact is still in pending state for " + pendingProviderBranchOrTagsDescription("any")
-                + " as a successful verification result " + withTheseTags() + "has not yet been published" : null;
+        return isPending()
+                ? "This pact is still in pending state for " + pendingProviderBranchOrTagsDescription("any")
+                        + " as a successful verification result " + withTheseTags() + "has not yet been published"
+                : null;
     }
 
     private boolean isPending() {
@@ -157,13 +163,17 @@ public final class VerifiablePactNotices {
         ConsumerVersionSelector first = group.get(0).selector();
         if (first.deployed() || first.released()) {
             Map<String, List<ResolvedSelector>> byConsumer = new LinkedHashMap<>();
-            group.forEach(s -> byConsumer.computeIfAbsent(s.selector().consumer(), c -> new ArrayList<>()).add(s));
+            group.forEach(s -> byConsumer
+                    .computeIfAbsent(s.selector().consumer(), c -> new ArrayList<>())
+                    .add(s));
             List<String> descriptions = new ArrayList<>();
             byConsumer.forEach((consumer, selectors) -> {
                 String name = consumer != null ? "version(s) of " + consumer : "consumer version(s)";
                 List<String> places = selectors.stream()
-                        .map(s -> s.environmentName() + " (" + s.consumerVersionNumber() + ")").toList();
-                descriptions.add(name + (first.deployed() ? " currently deployed to " : " released and supported in ")
+                        .map(s -> s.environmentName() + " (" + s.consumerVersionNumber() + ")")
+                        .toList();
+                descriptions.add(name
+                        + (first.deployed() ? " currently deployed to " : " released and supported in ")
                         + joinUnquoted(places, " and "));
             });
             return descriptions;
@@ -205,14 +215,18 @@ public final class VerifiablePactNotices {
 
     private List<String> headConsumerTags() {
         LinkedHashSet<String> tags = new LinkedHashSet<>();
-        pact.selectors().stream().map(ResolvedSelector::selector).filter(ConsumerVersionSelector::latestForTag)
+        pact.selectors().stream()
+                .map(ResolvedSelector::selector)
+                .filter(ConsumerVersionSelector::latestForTag)
                 .forEach(selector -> tags.add(selector.tag()));
         return List.copyOf(tags);
     }
 
     private List<String> branches() {
         LinkedHashSet<String> branches = new LinkedHashSet<>();
-        pact.selectors().stream().map(ResolvedSelector::selector).filter(ConsumerVersionSelector::latestForBranch)
+        pact.selectors().stream()
+                .map(ResolvedSelector::selector)
+                .filter(ConsumerVersionSelector::latestForBranch)
                 .forEach(selector -> branches.add(selector.branch()));
         return List.copyOf(branches);
     }

@@ -11,13 +11,29 @@ import java.util.Map;
  * that chose it ({@code s}), which are stored, with the Pact Broker's long key names, as
  * {@code consumer_version_selector_hashes}.
  */
-public record VerificationMetadata(boolean wip, Boolean pending, List<Map<String, Object>> selectors,
-        String consumerVersionNumber) {
+public record VerificationMetadata(
+        boolean wip, Boolean pending, List<Map<String, Object>> selectors, String consumerVersionNumber) {
 
     /** The Pact Broker's short keys and the names it stores them under ({@code cv}, a version id, is resolved). */
-    private static final Map<String, String> LONG_KEYS = Map.of("cvt", "consumer_version_tags",
-            "cvn", "consumer_version_number", "w", "wip", "p", "pending", "s", "consumer_version_selectors",
-            "t", "tag", "b", "branch", "e", "environment", "l", "latest");
+    private static final Map<String, String> LONG_KEYS = Map.of(
+            "cvt",
+            "consumer_version_tags",
+            "cvn",
+            "consumer_version_number",
+            "w",
+            "wip",
+            "p",
+            "pending",
+            "s",
+            "consumer_version_selectors",
+            "t",
+            "tag",
+            "b",
+            "branch",
+            "e",
+            "environment",
+            "l",
+            "latest");
 
     public static VerificationMetadata from(Map<String, Object> decoded) {
         Object pending = decoded.get("p");
@@ -32,9 +48,11 @@ public record VerificationMetadata(boolean wip, Boolean pending, List<Map<String
                 }
             }
         }
-        return new VerificationMetadata("true".equals(decoded.get("w")),
+        return new VerificationMetadata(
+                "true".equals(decoded.get("w")),
                 "true".equals(pending) ? Boolean.TRUE : "false".equals(pending) ? Boolean.FALSE : null,
-                selectors, decoded.get("cvn") instanceof String number ? number : null);
+                selectors,
+                decoded.get("cvn") instanceof String number ? number : null);
     }
 
     /** The ids of the consumer versions the selectors name ({@code cv}). */
@@ -63,8 +81,11 @@ public record VerificationMetadata(boolean wip, Boolean pending, List<Map<String
             Map<String, Object> hash = new LinkedHashMap<>();
             selector.forEach((key, value) -> {
                 if (key.equals("cv")) {
-                    hash.put("consumer_version_number", value instanceof String id && id.matches("\\d{1,18}")
-                            ? versionNumbers.get(Long.parseLong(id)) : null);
+                    hash.put(
+                            "consumer_version_number",
+                            value instanceof String id && id.matches("\\d{1,18}")
+                                    ? versionNumbers.get(Long.parseLong(id))
+                                    : null);
                 } else {
                     hash.put(LONG_KEYS.getOrDefault(key, key), value);
                 }

@@ -81,36 +81,50 @@ public class VerificationRepository {
     private static final String FIND_LATEST = SELECT + " ORDER BY v.id DESC LIMIT 1";
 
     /** The content being verified, and the latest consumer version that published it. */
-    public record PactVersionToVerify(PactVersionRef pactVersion, String latestConsumerVersion) {
-    }
+    public record PactVersionToVerify(PactVersionRef pactVersion, String latestConsumerVersion) {}
 
     /** What a verification row holds beyond its keys. */
-    public record NewVerification(int number, boolean success, String buildUrl, long pactVersionId,
-            long providerVersionId, String testResults, long consumerId, long providerId, boolean wip,
-            String consumerVersionSelectorHashes, Boolean pactPending, String implementation, String version,
-            String clientImplementation, String clientVersion, String clientTestFramework) {
-    }
+    public record NewVerification(
+            int number,
+            boolean success,
+            String buildUrl,
+            long pactVersionId,
+            long providerVersionId,
+            String testResults,
+            long consumerId,
+            long providerId,
+            boolean wip,
+            String consumerVersionSelectorHashes,
+            Boolean pactPending,
+            String implementation,
+            String version,
+            String clientImplementation,
+            String clientVersion,
+            String clientTestFramework) {}
 
     /** An inserted verification's generated values. */
-    public record Inserted(long id, LocalDateTime executionDate, String tagNames) {
-    }
+    public record Inserted(long id, LocalDateTime executionDate, String tagNames) {}
 
     /** Taken before the insert, because the new result's URL, answered in Location, contains it. */
     public Uni<Integer> nextNumber(SqlClient c) {
-        return c.query(NEXT_NUMBER).execute().map(rows -> rows.iterator().next().getLong("number").intValue());
+        return c.query(NEXT_NUMBER)
+                .execute()
+                .map(rows -> rows.iterator().next().getLong("number").intValue());
     }
 
-    public Uni<Optional<PactVersionToVerify>> findPactVersion(SqlClient c, String provider, String consumer,
-            String sha) {
-        return c.preparedQuery(FIND_PACT_VERSION).execute(Tuple.of(provider, consumer, sha)).map(rows -> {
-            var it = rows.iterator();
-            if (!it.hasNext()) {
-                return Optional.empty();
-            }
-            Row row = it.next();
-            return Optional.of(new PactVersionToVerify(PactVersionRef.from(row),
-                    row.getString("latest_consumer_version")));
-        });
+    public Uni<Optional<PactVersionToVerify>> findPactVersion(
+            SqlClient c, String provider, String consumer, String sha) {
+        return c.preparedQuery(FIND_PACT_VERSION)
+                .execute(Tuple.of(provider, consumer, sha))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return Optional.empty();
+                    }
+                    Row row = it.next();
+                    return Optional.of(new PactVersionToVerify(
+                            PactVersionRef.from(row), row.getString("latest_consumer_version")));
+                });
     }
 
     /** Version numbers by id (the verification metadata names consumer versions by id). */
@@ -118,34 +132,49 @@ public class VerificationRepository {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return c.preparedQuery(VERSION_NUMBERS).execute(Tuple.of(ids.toArray(Long[]::new))).map(rows -> {
-            Map<Long, String> numbers = new HashMap<>();
-            rows.forEach(row -> numbers.put(row.getLong("id"), row.getString("number")));
-            return numbers;
-        });
+        return c.preparedQuery(VERSION_NUMBERS)
+                .execute(Tuple.of(ids.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, String> numbers = new HashMap<>();
+                    rows.forEach(row -> numbers.put(row.getLong("id"), row.getString("number")));
+                    return numbers;
+                });
     }
 
     public Uni<Inserted> insert(SqlClient c, NewVerification v) {
-        Tuple params = Tuple.tuple().addInteger(v.number()).addBoolean(v.success()).addString(v.buildUrl())
-                .addLong(v.pactVersionId()).addLong(v.providerVersionId()).addString(v.testResults())
-                .addLong(v.consumerId()).addLong(v.providerId()).addBoolean(v.wip())
-                .addString(v.consumerVersionSelectorHashes()).addBoolean(v.pactPending())
-                .addString(v.implementation()).addString(v.version()).addString(v.clientImplementation())
-                .addString(v.clientVersion()).addString(v.clientTestFramework());
+        Tuple params = Tuple.tuple()
+                .addInteger(v.number())
+                .addBoolean(v.success())
+                .addString(v.buildUrl())
+                .addLong(v.pactVersionId())
+                .addLong(v.providerVersionId())
+                .addString(v.testResults())
+                .addLong(v.consumerId())
+                .addLong(v.providerId())
+                .addBoolean(v.wip())
+                .addString(v.consumerVersionSelectorHashes())
+                .addBoolean(v.pactPending())
+                .addString(v.implementation())
+                .addString(v.version())
+                .addString(v.clientImplementation())
+                .addString(v.clientVersion())
+                .addString(v.clientTestFramework());
         return c.preparedQuery(INSERT).execute(params).map(rows -> {
             Row row = rows.iterator().next();
             return new Inserted(row.getLong("id"), row.getLocalDateTime("execution_date"), row.getString("tag_names"));
         });
     }
 
-    public Uni<Optional<VerificationResult>> find(SqlClient c, String provider, String consumer, String sha,
-            int number) {
-        return c.preparedQuery(FIND).execute(Tuple.of(provider, consumer, sha, number))
+    public Uni<Optional<VerificationResult>> find(
+            SqlClient c, String provider, String consumer, String sha, int number) {
+        return c.preparedQuery(FIND)
+                .execute(Tuple.of(provider, consumer, sha, number))
                 .map(VerificationRepository::first);
     }
 
     public Uni<Optional<VerificationResult>> findLatest(SqlClient c, String provider, String consumer, String sha) {
-        return c.preparedQuery(FIND_LATEST).execute(Tuple.of(provider, consumer, sha))
+        return c.preparedQuery(FIND_LATEST)
+                .execute(Tuple.of(provider, consumer, sha))
                 .map(VerificationRepository::first);
     }
 

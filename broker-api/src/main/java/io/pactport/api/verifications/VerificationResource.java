@@ -1,13 +1,13 @@
 package io.pactport.api.verifications;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.pactport.api.http.BaseUrl;
 import io.pactport.api.http.BrokerUrls;
 import io.pactport.api.http.Hal;
 import io.pactport.api.http.RequestBodies;
 import io.pactport.api.http.Timestamps;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,10 +30,15 @@ public class VerificationResource {
 
     /** A verification result as the Pact Broker represents it; absent values are left out. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Representation(String providerName, String providerApplicationVersion, boolean success,
-            String verificationDate, String buildUrl, @JsonRawValue String testResults,
-            Map<String, String> verifiedBy, @JsonProperty("_links") Map<String, Object> links) {
-    }
+    public record Representation(
+            String providerName,
+            String providerApplicationVersion,
+            boolean success,
+            String verificationDate,
+            String buildUrl,
+            @JsonRawValue String testResults,
+            Map<String, String> verifiedBy,
+            @JsonProperty("_links") Map<String, Object> links) {}
 
     private final VerificationService service;
     private final BaseUrl baseUrl;
@@ -48,8 +53,11 @@ public class VerificationResource {
     @POST
     @Path("/verification-results")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Representation>> publish(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("sha") String sha, byte[] body,
+    public Uni<RestResponse<Representation>> publish(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("sha") String sha,
+            byte[] body,
             @Context UriInfo uri) {
         return created(bodies.json(body).flatMap(json -> service.publish(provider, consumer, sha, null, json)), uri);
     }
@@ -57,50 +65,78 @@ public class VerificationResource {
     @POST
     @Path("/metadata/{metadata}/verification-results")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Representation>> publishWithMetadata(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("sha") String sha,
-            @PathParam("metadata") String metadata, byte[] body, @Context UriInfo uri) {
-        return created(bodies.json(body).flatMap(json -> service.publish(provider, consumer, sha, metadata, json)),
-                uri);
+    public Uni<RestResponse<Representation>> publishWithMetadata(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("sha") String sha,
+            @PathParam("metadata") String metadata,
+            byte[] body,
+            @Context UriInfo uri) {
+        return created(
+                bodies.json(body).flatMap(json -> service.publish(provider, consumer, sha, metadata, json)), uri);
     }
 
     @GET
     @Path("/verification-results/{number}")
-    public Uni<Representation> find(@PathParam("provider") String provider, @PathParam("consumer") String consumer,
-            @PathParam("sha") String sha, @PathParam("number") String number, @Context UriInfo uri) {
+    public Uni<Representation> find(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("sha") String sha,
+            @PathParam("number") String number,
+            @Context UriInfo uri) {
         String base = baseUrl.of(uri);
         return service.find(provider, consumer, sha, number).map(result -> represent(result, base));
     }
 
     private Uni<RestResponse<Representation>> created(Uni<VerificationResult> published, UriInfo uri) {
         String base = baseUrl.of(uri);
-        return published.map(result -> RestResponse.ResponseBuilder
-                .create(RestResponse.Status.CREATED, represent(result, base))
-                .location(URI.create(BrokerUrls.verification(base, result.consumerName(), result.providerName(),
-                        result.sha(), result.number())))
-                .type(Hal.MEDIA_TYPE)
-                .build());
+        return published.map(
+                result -> RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, represent(result, base))
+                        .location(URI.create(BrokerUrls.verification(
+                                base, result.consumerName(), result.providerName(), result.sha(), result.number())))
+                        .type(Hal.MEDIA_TYPE)
+                        .build());
     }
 
     static Representation represent(VerificationResult result, String base) {
-        String url = BrokerUrls.verification(base, result.consumerName(), result.providerName(), result.sha(),
-                result.number());
+        String url = BrokerUrls.verification(
+                base, result.consumerName(), result.providerName(), result.sha(), result.number());
         String pactName = "Pact between " + result.consumerName() + " and " + result.providerName();
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("self", new Hal.Link(url, "Verification result", "Verification result " + result.number()
-                + " for " + pactName, null));
-        links.put("pb:pact-version", new Hal.Link(BrokerUrls.pactVersion(base, result.consumerName(),
-                result.providerName(), result.sha()), "Pact", pactName, null));
-        links.put("pb:triggered-webhooks", Hal.Link.titled(url + "/triggered-webhooks",
-                "Webhooks triggered by the publication of this verification result"));
+        links.put(
+                "self",
+                new Hal.Link(
+                        url,
+                        "Verification result",
+                        "Verification result " + result.number() + " for " + pactName,
+                        null));
+        links.put(
+                "pb:pact-version",
+                new Hal.Link(
+                        BrokerUrls.pactVersion(base, result.consumerName(), result.providerName(), result.sha()),
+                        "Pact",
+                        pactName,
+                        null));
+        links.put(
+                "pb:triggered-webhooks",
+                Hal.Link.titled(
+                        url + "/triggered-webhooks",
+                        "Webhooks triggered by the publication of this verification result"));
         Map<String, String> verifiedBy = new LinkedHashMap<>();
         putIfPresent(verifiedBy, "implementation", result.verifiedByImplementation());
         putIfPresent(verifiedBy, "version", result.verifiedByVersion());
         putIfPresent(verifiedBy, "client_implementation", result.verifiedByClientImplementation());
         putIfPresent(verifiedBy, "client_test_framework", result.verifiedByClientTestFramework());
         putIfPresent(verifiedBy, "client_version", result.verifiedByClientVersion());
-        return new Representation(result.providerName(), result.providerVersionNumber(), result.success(),
-                Timestamps.format(result.executionDate()), result.buildUrl(), result.testResults(), verifiedBy, links);
+        return new Representation(
+                result.providerName(),
+                result.providerVersionNumber(),
+                result.success(),
+                Timestamps.format(result.executionDate()),
+                result.buildUrl(),
+                result.testResults(),
+                verifiedBy,
+                links);
     }
 
     private static void putIfPresent(Map<String, String> map, String key, String value) {

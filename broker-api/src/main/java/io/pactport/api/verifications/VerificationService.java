@@ -1,17 +1,17 @@
 package io.pactport.api.verifications;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.events.Outbox;
 import io.pactport.api.http.NotFoundException;
+import io.pactport.api.http.PactJson;
 import io.pactport.api.http.RequestErrors;
 import io.pactport.api.pacticipants.Pacticipant;
 import io.pactport.api.pacts.MetadataCodec;
-import io.pactport.api.http.PactJson;
 import io.pactport.api.pacts.PactPublishService;
 import io.pactport.api.pacts.PactRepository;
-import io.pactport.api.versions.Version;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.verifications.VerificationRepository.NewVerification;
 import io.pactport.api.verifications.VerificationRepository.PactVersionToVerify;
+import io.pactport.api.versions.Version;
 import io.pactport.core.errors.InvalidRequestException;
 import io.pactport.core.events.PactportEvent.VerificationPublished;
 import io.smallrye.mutiny.Uni;
@@ -36,8 +36,13 @@ public class VerificationService {
     private final Outbox outbox;
     private final VerificationListener listener;
 
-    VerificationService(Pool pool, VerificationRepository verifications, PactRepository pacts,
-            PactPublishService publisher, Outbox outbox, VerificationListener listener) {
+    VerificationService(
+            Pool pool,
+            VerificationRepository verifications,
+            PactRepository pacts,
+            PactPublishService publisher,
+            Outbox outbox,
+            VerificationListener listener) {
         this.pool = pool;
         this.verifications = verifications;
         this.pacts = pacts;
@@ -50,65 +55,121 @@ public class VerificationService {
      * @param metadata the URL's metadata segment, or null
      * @throws NotFoundException (in the Uni) when no pact between the two has this content
      */
-    public Uni<VerificationResult> publish(String provider, String consumer, String sha, String metadata,
-            JsonNode body) {
+    public Uni<VerificationResult> publish(
+            String provider, String consumer, String sha, String metadata, JsonNode body) {
         Request request = Request.validate(body);
         VerificationMetadata meta = VerificationMetadata.from(MetadataCodec.decode(metadata));
-        return pool.withTransaction(tx -> verifications.findPactVersion(tx, provider, consumer, sha)
-                .map(found -> found.orElseThrow(() -> new NotFoundException("No pact between " + consumer + " and "
-                        + provider + " has the content " + sha)))
-                .flatMap(target -> verifications.nextNumber(tx)
-                        .flatMap(number -> publisher.version(tx, providerOf(target), request.providerVersion())
-                                .flatMap(version -> verifications.versionNumbers(tx, meta.consumerVersionIds())
-                                        .flatMap(numbers -> insert(tx, target, number, version.value(), request, meta,
-                                                numbers))))));
+        return pool.withTransaction(tx -> verifications
+                .findPactVersion(tx, provider, consumer, sha)
+                .map(found -> found.orElseThrow(() -> new NotFoundException(
+                        "No pact between " + consumer + " and " + provider + " has the content " + sha)))
+                .flatMap(target -> verifications
+                        .nextNumber(tx)
+                        .flatMap(number -> publisher
+                                .version(tx, providerOf(target), request.providerVersion())
+                                .flatMap(version -> verifications
+                                        .versionNumbers(tx, meta.consumerVersionIds())
+                                        .flatMap(numbers -> insert(
+                                                tx, target, number, version.value(), request, meta, numbers))))));
     }
 
-    private Uni<VerificationResult> insert(io.vertx.mutiny.sqlclient.SqlClient tx, PactVersionToVerify target,
-            int number, Version providerVersion, Request request, VerificationMetadata meta,
+    private Uni<VerificationResult> insert(
+            io.vertx.mutiny.sqlclient.SqlClient tx,
+            PactVersionToVerify target,
+            int number,
+            Version providerVersion,
+            Request request,
+            VerificationMetadata meta,
             Map<Long, String> versionNumbers) {
         List<Map<String, Object>> selectorHashes = meta.selectorHashes(versionNumbers);
-        NewVerification row = new NewVerification(number, request.success(), request.buildUrl(),
-                target.pactVersion().id(), providerVersion.id(), request.testResults(),
-                target.pactVersion().consumerId(), target.pactVersion().providerId(), meta.wip(),
-                selectorHashes == null ? null : PactJson.write(selectorHashes), meta.pending(),
-                request.implementation(), request.version(), request.clientName(), request.clientVersion(),
+        NewVerification row = new NewVerification(
+                number,
+                request.success(),
+                request.buildUrl(),
+                target.pactVersion().id(),
+                providerVersion.id(),
+                request.testResults(),
+                target.pactVersion().consumerId(),
+                target.pactVersion().providerId(),
+                meta.wip(),
+                selectorHashes == null ? null : PactJson.write(selectorHashes),
+                meta.pending(),
+                request.implementation(),
+                request.version(),
+                request.clientName(),
+                request.clientVersion(),
                 request.clientTestFramework());
         String consumer = target.pactVersion().consumerName();
         String provider = target.pactVersion().providerName();
-        String consumerVersion = meta.consumerVersionNumber() != null ? meta.consumerVersionNumber()
+        String consumerVersion = meta.consumerVersionNumber() != null
+                ? meta.consumerVersionNumber()
                 : versionNumbers.values().stream().findFirst().orElse(target.latestConsumerVersion());
-        return verifications.insert(tx, row).flatMap(inserted -> pacts.labelsOf(tx, providerVersion.id())
-                .flatMap(labels -> outbox.append(tx,
-                        new VerificationPublished(consumer, provider, target.pactVersion().sha(), consumerVersion,
-                                providerVersion.number(), labels.branches().isEmpty() ? null
-                                        : labels.branches().get(labels.branches().size() - 1),
-                                labels.tags(), request.success(), request.buildUrl(), number, meta.wip(),
-                                meta.pending(), request.verifiedBy())))
-                .call(() -> listener.verificationPublished(tx, inserted.id()))
-                .replaceWith(new VerificationResult(inserted.id(), number, consumer, provider,
-                        target.pactVersion().sha(), providerVersion.number(), request.success(),
-                        inserted.executionDate(), request.buildUrl(), request.testResults(), request.implementation(),
-                        request.version(), request.clientName(), request.clientVersion(),
-                        request.clientTestFramework())));
+        return verifications
+                .insert(tx, row)
+                .flatMap(inserted -> pacts.labelsOf(tx, providerVersion.id())
+                        .flatMap(labels -> outbox.append(
+                                tx,
+                                new VerificationPublished(
+                                        consumer,
+                                        provider,
+                                        target.pactVersion().sha(),
+                                        consumerVersion,
+                                        providerVersion.number(),
+                                        labels.branches().isEmpty()
+                                                ? null
+                                                : labels.branches()
+                                                        .get(labels.branches().size() - 1),
+                                        labels.tags(),
+                                        request.success(),
+                                        request.buildUrl(),
+                                        number,
+                                        meta.wip(),
+                                        meta.pending(),
+                                        request.verifiedBy())))
+                        .call(() -> listener.verificationPublished(tx, inserted.id()))
+                        .replaceWith(new VerificationResult(
+                                inserted.id(),
+                                number,
+                                consumer,
+                                provider,
+                                target.pactVersion().sha(),
+                                providerVersion.number(),
+                                request.success(),
+                                inserted.executionDate(),
+                                request.buildUrl(),
+                                request.testResults(),
+                                request.implementation(),
+                                request.version(),
+                                request.clientName(),
+                                request.clientVersion(),
+                                request.clientTestFramework())));
     }
 
     public Uni<VerificationResult> find(String provider, String consumer, String sha, String number) {
         Uni<java.util.Optional<VerificationResult>> found = "latest".equals(number)
                 ? verifications.findLatest(pool, provider, consumer, sha)
-                : number.matches("\\d{1,9}") ? verifications.find(pool, provider, consumer, sha,
-                        Integer.parseInt(number)) : Uni.createFrom().item(java.util.Optional.empty());
-        return found.map(result -> result.orElseThrow(() -> new NotFoundException("No verification result "
-                + number + " for the pact between " + consumer + " and " + provider + " with content " + sha)));
+                : number.matches("\\d{1,9}")
+                        ? verifications.find(pool, provider, consumer, sha, Integer.parseInt(number))
+                        : Uni.createFrom().item(java.util.Optional.empty());
+        return found.map(result -> result.orElseThrow(() -> new NotFoundException("No verification result " + number
+                + " for the pact between " + consumer + " and " + provider + " with content " + sha)));
     }
 
     private static Pacticipant providerOf(PactVersionToVerify target) {
-        return Pacticipant.named(target.pactVersion().providerId(), target.pactVersion().providerName());
+        return Pacticipant.named(
+                target.pactVersion().providerId(), target.pactVersion().providerName());
     }
 
     /** The body, checked by the Pact Broker's verification contract. */
-    private record Request(boolean success, String providerVersion, String buildUrl, String testResults,
-            String implementation, String version, String clientName, String clientVersion,
+    private record Request(
+            boolean success,
+            String providerVersion,
+            String buildUrl,
+            String testResults,
+            String implementation,
+            String version,
+            String clientName,
+            String clientVersion,
             String clientTestFramework) {
 
         static Request validate(JsonNode body) {
@@ -117,11 +178,12 @@ public class VerificationService {
             }
             RequestErrors errors = new RequestErrors();
             JsonNode successNode = body.get("success");
-            Boolean success = errors.given("success", successNode)
-                    ? errors.nullableBoolean("success", successNode) : null;
+            Boolean success =
+                    errors.given("success", successNode) ? errors.nullableBoolean("success", successNode) : null;
             JsonNode versionNode = body.get("providerApplicationVersion");
             String version = errors.given("providerApplicationVersion", versionNode)
-                    ? errors.nullableString("providerApplicationVersion", versionNode) : null;
+                    ? errors.nullableString("providerApplicationVersion", versionNode)
+                    : null;
             if (version != null && errors.notBlank("providerApplicationVersion", version)) {
                 errors.singleLine("providerApplicationVersion", version);
             }
@@ -133,10 +195,15 @@ public class VerificationService {
             JsonNode testResults = body.get("testResults");
             JsonNode verifiedBy = body.path("verifiedBy");
             JsonNode client = verifiedBy.path("clientLanguage");
-            return new Request(success, version, RequestErrors.text(buildUrl),
+            return new Request(
+                    success,
+                    version,
+                    RequestErrors.text(buildUrl),
                     RequestErrors.absent(testResults) ? null : PactJson.write(testResults),
-                    RequestErrors.text(verifiedBy.get("implementation")), RequestErrors.text(verifiedBy.get("version")),
-                    RequestErrors.text(client.get("name")), RequestErrors.text(client.get("version")),
+                    RequestErrors.text(verifiedBy.get("implementation")),
+                    RequestErrors.text(verifiedBy.get("version")),
+                    RequestErrors.text(client.get("name")),
+                    RequestErrors.text(client.get("version")),
                     RequestErrors.text(client.get("testFramework")));
         }
 

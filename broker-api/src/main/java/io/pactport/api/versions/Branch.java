@@ -7,7 +7,11 @@ import java.time.LocalDateTime;
 public record Branch(long id, String name, long pacticipantId, LocalDateTime createdAt, LocalDateTime updatedAt) {
 
     public static Branch from(Row row) {
-        return new Branch(row.getLong("id"), row.getString("name"), row.getLong("pacticipant_id"),
-                row.getLocalDateTime("created_at"), row.getLocalDateTime("updated_at"));
+        return new Branch(
+                row.getLong("id"),
+                row.getString("name"),
+                row.getLong("pacticipant_id"),
+                row.getLocalDateTime("created_at"),
+                row.getLocalDateTime("updated_at"));
     }
 }

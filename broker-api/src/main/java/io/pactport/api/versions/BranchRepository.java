@@ -49,6 +49,7 @@ public class BranchRepository {
             )
             SELECT id FROM added
             """;
+
     private static final String DETECT_MAIN_BRANCH = """
             UPDATE pacticipants SET main_branch = $2, updated_at = now() AT TIME ZONE 'UTC'
             WHERE id = $1 AND main_branch IS NULL
@@ -68,9 +69,10 @@ public class BranchRepository {
             JOIN versions v ON v.id = bv.version_id
             LEFT JOIN branch_heads bh ON bh.branch_version_id = bv.id
             """;
-    private static final String FIND_BRANCH_VERSION = BRANCH_VERSIONS
-            + "WHERE bv.pacticipant_id = $1 AND bv.branch_name = $2 AND v.number = $3";
-    private static final String FOR_VERSION = BRANCH_VERSIONS + "WHERE bv.version_id = $1 ORDER BY bv.created_at, bv.id";
+    private static final String FIND_BRANCH_VERSION =
+            BRANCH_VERSIONS + "WHERE bv.pacticipant_id = $1 AND bv.branch_name = $2 AND v.number = $3";
+    private static final String FOR_VERSION =
+            BRANCH_VERSIONS + "WHERE bv.version_id = $1 ORDER BY bv.created_at, bv.id";
     private static final String HEADED_BY = "SELECT branch_id FROM branch_heads WHERE version_id = $1";
     // the Pact Broker re-points a head whose version was deleted to the branch's remaining version with the greatest
     // order (BranchVersion.find_latest_for_branch)
@@ -91,8 +93,8 @@ public class BranchRepository {
      */
     public Uni<Boolean> addVersion(SqlClient c, Version version, String branchName, boolean autoCreated) {
         return c.preparedQuery(ADD_VERSION)
-                .execute(Tuple.from(List.of(version.id(), version.order(), autoCreated, version.pacticipantId(),
-                        branchName)))
+                .execute(Tuple.from(
+                        List.of(version.id(), version.order(), autoCreated, version.pacticipantId(), branchName)))
                 .map(added -> added.iterator().hasNext())
                 .call(() -> PacticipantRepository.MAIN_BRANCH_CANDIDATES.contains(branchName)
                         ? c.preparedQuery(DETECT_MAIN_BRANCH).execute(Tuple.of(version.pacticipantId(), branchName))
@@ -100,7 +102,8 @@ public class BranchRepository {
     }
 
     public Uni<Optional<Branch>> find(SqlClient c, long pacticipantId, String name) {
-        return c.preparedQuery(FIND).execute(Tuple.of(pacticipantId, name))
+        return c.preparedQuery(FIND)
+                .execute(Tuple.of(pacticipantId, name))
                 .map(rows -> all(rows, Branch::from).stream().findFirst());
     }
 
@@ -119,15 +122,18 @@ public class BranchRepository {
      * headless. The version itself stays.
      */
     public Uni<Void> deleteBranchVersion(SqlClient c, BranchVersion branchVersion) {
-        return c.preparedQuery(DELETE_BRANCH_VERSION).execute(Tuple.of(branchVersion.id()))
-                .call(() -> branchVersion.latest() ? repointHeads(c, List.of(branchVersion.branchId()))
+        return c.preparedQuery(DELETE_BRANCH_VERSION)
+                .execute(Tuple.of(branchVersion.id()))
+                .call(() -> branchVersion.latest()
+                        ? repointHeads(c, List.of(branchVersion.branchId()))
                         : Uni.createFrom().voidItem())
                 .replaceWithVoid();
     }
 
-    public Uni<Optional<BranchVersion>> findBranchVersion(SqlClient c, long pacticipantId, String branchName,
-            String versionNumber) {
-        return c.preparedQuery(FIND_BRANCH_VERSION).execute(Tuple.of(pacticipantId, branchName, versionNumber))
+    public Uni<Optional<BranchVersion>> findBranchVersion(
+            SqlClient c, long pacticipantId, String branchName, String versionNumber) {
+        return c.preparedQuery(FIND_BRANCH_VERSION)
+                .execute(Tuple.of(pacticipantId, branchName, versionNumber))
                 .map(rows -> all(rows, BranchVersion::from).stream().findFirst());
     }
 
@@ -138,7 +144,9 @@ public class BranchRepository {
 
     /** The ids of the branches whose head is the version. */
     public Uni<List<Long>> headedBy(SqlClient c, long versionId) {
-        return c.preparedQuery(HEADED_BY).execute(Tuple.of(versionId)).map(rows -> all(rows, r -> r.getLong("branch_id")));
+        return c.preparedQuery(HEADED_BY)
+                .execute(Tuple.of(versionId))
+                .map(rows -> all(rows, r -> r.getLong("branch_id")));
     }
 
     /** Makes each branch's remaining latest version its head (branches left without versions stay headless). */
@@ -146,8 +154,9 @@ public class BranchRepository {
         if (branchIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return c.preparedQuery(REPOINT_HEADS).execute(Tuple.of(branchIds.stream().map(Long::intValue)
-                .toArray(Integer[]::new))).replaceWithVoid();
+        return c.preparedQuery(REPOINT_HEADS)
+                .execute(Tuple.of(branchIds.stream().map(Long::intValue).toArray(Integer[]::new)))
+                .replaceWithVoid();
     }
 
     private static <T> List<T> all(Iterable<Row> rows, Function<Row, T> mapper) {

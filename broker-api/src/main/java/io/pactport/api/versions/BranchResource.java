@@ -48,41 +48,52 @@ public class BranchResource {
 
     @GET
     @Path("{branch}")
-    public Uni<Map<String, Object>> get(@PathParam("pacticipant") String pacticipant,
-            @PathParam("branch") String branch, @Context UriInfo request) {
+    public Uni<Map<String, Object>> get(
+            @PathParam("pacticipant") String pacticipant,
+            @PathParam("branch") String branch,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
         return service.get(pacticipant, branch).map(b -> VersionHal.branch(base, pacticipant, b));
     }
 
     @DELETE
     @Path("{branch}")
-    public Uni<RestResponse<Void>> delete(@PathParam("pacticipant") String pacticipant,
-            @PathParam("branch") String branch) {
+    public Uni<RestResponse<Void>> delete(
+            @PathParam("pacticipant") String pacticipant, @PathParam("branch") String branch) {
         return service.delete(pacticipant, branch).map(ignored -> RestResponse.noContent());
     }
 
     @GET
     @Path("{branch}/latest-version")
-    public Uni<Map<String, Object>> latest(@PathParam("pacticipant") String pacticipant,
-            @PathParam("branch") String branch, @Context UriInfo request) {
+    public Uni<Map<String, Object>> latest(
+            @PathParam("pacticipant") String pacticipant,
+            @PathParam("branch") String branch,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return versions.latestOnBranch(pacticipant, branch).map(d -> VersionHal.version(base, d,
-                BrokerUrls.branch(base, pacticipant, branch) + "/latest-version"));
+        return versions.latestOnBranch(pacticipant, branch)
+                .map(d ->
+                        VersionHal.version(base, d, BrokerUrls.branch(base, pacticipant, branch) + "/latest-version"));
     }
 
     @GET
     @Path("{branch}/versions/{version}")
-    public Uni<Map<String, Object>> getVersion(@PathParam("pacticipant") String pacticipant,
-            @PathParam("branch") String branch, @PathParam("version") String number, @Context UriInfo request) {
+    public Uni<Map<String, Object>> getVersion(
+            @PathParam("pacticipant") String pacticipant,
+            @PathParam("branch") String branch,
+            @PathParam("version") String number,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return service.getVersion(pacticipant, branch, number).map(bv -> VersionHal.branchVersion(base, pacticipant, bv));
+        return service.getVersion(pacticipant, branch, number)
+                .map(bv -> VersionHal.branchVersion(base, pacticipant, bv));
     }
 
     /** Takes the version off the branch: 204, or 404 when it is not on it. */
     @DELETE
     @Path("{branch}/versions/{version}")
-    public Uni<RestResponse<Void>> deleteVersion(@PathParam("pacticipant") String pacticipant,
-            @PathParam("branch") String branch, @PathParam("version") String number) {
+    public Uni<RestResponse<Void>> deleteVersion(
+            @PathParam("pacticipant") String pacticipant,
+            @PathParam("branch") String branch,
+            @PathParam("version") String number) {
         return service.deleteVersion(pacticipant, branch, number).map(ignored -> RestResponse.noContent());
     }
 
@@ -90,17 +101,22 @@ public class BranchResource {
     @PUT
     @Path("{branch}/versions/{version}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Map<String, Object>>> putVersion(@PathParam("pacticipant") String pacticipant,
-            @PathParam("branch") String branch, @PathParam("version") String number, String text,
+    public Uni<RestResponse<Map<String, Object>>> putVersion(
+            @PathParam("pacticipant") String pacticipant,
+            @PathParam("branch") String branch,
+            @PathParam("version") String number,
+            String text,
             @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return bodies.json(text).flatMap(ignored -> service.putVersion(pacticipant, branch, number)).map(result -> {
-            var json = VersionHal.branchVersion(base, pacticipant, result.value());
-            return result.created()
-                    ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, json)
-                            .location(URI.create(BrokerUrls.branchVersion(base, pacticipant, branch, number)))
-                            .build()
-                    : RestResponse.ok(json);
-        });
+        return bodies.json(text)
+                .flatMap(ignored -> service.putVersion(pacticipant, branch, number))
+                .map(result -> {
+                    var json = VersionHal.branchVersion(base, pacticipant, result.value());
+                    return result.created()
+                            ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, json)
+                                    .location(URI.create(BrokerUrls.branchVersion(base, pacticipant, branch, number)))
+                                    .build()
+                            : RestResponse.ok(json);
+                });
     }
 }

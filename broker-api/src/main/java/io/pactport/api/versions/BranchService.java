@@ -23,8 +23,7 @@ import java.util.List;
 public class BranchService {
 
     /** A pacticipant and its branches, most recently used first. */
-    public record Branches(Pacticipant pacticipant, List<Branch> branches) {
-    }
+    public record Branches(Pacticipant pacticipant, List<Branch> branches) {}
 
     private final Pool pool;
     private final PacticipantService pacticipants;
@@ -33,8 +32,13 @@ public class BranchService {
     private final BranchRepository branches;
     private final Outbox outbox;
 
-    BranchService(Pool pool, PacticipantService pacticipants, VersionRepository versions,
-            VersionService versionService, BranchRepository branches, Outbox outbox) {
+    BranchService(
+            Pool pool,
+            PacticipantService pacticipants,
+            VersionRepository versions,
+            VersionService versionService,
+            BranchRepository branches,
+            Outbox outbox) {
         this.pool = pool;
         this.pacticipants = pacticipants;
         this.versions = versions;
@@ -48,15 +52,17 @@ public class BranchService {
     }
 
     public Uni<Branches> list(String pacticipant) {
-        return pacticipants.require(pool, pacticipant)
+        return pacticipants
+                .require(pool, pacticipant)
                 .flatMap(p -> branches.list(pool, p.id()).map(all -> new Branches(p, all)));
     }
 
     /** Deletes the branch with its branch versions and head; the versions stay. */
     public Uni<Void> delete(String pacticipant, String branch) {
-        return pool.withTransaction(tx -> branch(tx, pacticipant, branch).flatMap(b -> versionNumbers(tx, b)
-                .call(() -> branches.delete(tx, b.id()))
-                .flatMap(numbers -> outbox.append(tx, new BranchDeleted(pacticipant, branch, numbers)))));
+        return pool.withTransaction(tx -> branch(tx, pacticipant, branch)
+                .flatMap(b -> versionNumbers(tx, b)
+                        .call(() -> branches.delete(tx, b.id()))
+                        .flatMap(numbers -> outbox.append(tx, new BranchDeleted(pacticipant, branch, numbers)))));
     }
 
     public Uni<BranchVersion> getVersion(String pacticipant, String branch, String number) {
@@ -71,7 +77,8 @@ public class BranchService {
     }
 
     private Uni<BranchVersion> branchVersion(SqlClient c, String pacticipant, String branch, String number) {
-        return pacticipants.require(c, pacticipant)
+        return pacticipants
+                .require(c, pacticipant)
                 .flatMap(p -> branches.findBranchVersion(c, p.id(), branch, number))
                 .map(bv -> bv.orElseThrow(() -> new NotFoundException("Version '" + number + "' of pacticipant '"
                         + pacticipant + "' is not on branch '" + branch + "'")));
@@ -84,19 +91,25 @@ public class BranchService {
     public Uni<Upserted<BranchVersion>> putVersion(String pacticipant, String branch, String number) {
         PacticipantNames.check("branch", branch);
         PacticipantNames.check("version", number);
-        return pool.withTransaction(tx -> pacticipants.findOrCreate(tx, pacticipant)
-                .flatMap(p -> versionService.findOrCreate(tx, p, number).map(Upserted::value)
-                        .flatMap(v -> branches.addVersion(tx, v, branch, false).call(added -> added
-                                ? outbox.append(tx, new BranchVersionAdded(p.name(), branch, number, false))
-                                : Uni.createFrom().voidItem()))
+        return pool.withTransaction(tx -> pacticipants
+                .findOrCreate(tx, pacticipant)
+                .flatMap(p -> versionService
+                        .findOrCreate(tx, p, number)
+                        .map(Upserted::value)
+                        .flatMap(v -> branches.addVersion(tx, v, branch, false)
+                                .call(added -> added
+                                        ? outbox.append(tx, new BranchVersionAdded(p.name(), branch, number, false))
+                                        : Uni.createFrom().voidItem()))
                         .flatMap(added -> branches.findBranchVersion(tx, p.id(), branch, number)
                                 .map(bv -> new Upserted<>(bv.orElseThrow(), added)))));
     }
 
     private Uni<Branch> branch(SqlClient c, String pacticipant, String branch) {
-        return pacticipants.require(c, pacticipant).flatMap(p -> branches.find(c, p.id(), branch))
-                .map(b -> b.orElseThrow(() -> new NotFoundException("No branch '" + branch + "' of pacticipant '"
-                        + pacticipant + "' found")));
+        return pacticipants
+                .require(c, pacticipant)
+                .flatMap(p -> branches.find(c, p.id(), branch))
+                .map(b -> b.orElseThrow(() -> new NotFoundException(
+                        "No branch '" + branch + "' of pacticipant '" + pacticipant + "' found")));
     }
 
     private Uni<List<String>> versionNumbers(SqlClient c, Branch b) {

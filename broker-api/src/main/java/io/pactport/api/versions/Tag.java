@@ -7,7 +7,10 @@ import java.time.LocalDateTime;
 public record Tag(String name, long versionId, LocalDateTime createdAt, LocalDateTime updatedAt) {
 
     public static Tag from(Row row) {
-        return new Tag(row.getString("name"), row.getLong("version_id"), row.getLocalDateTime("created_at"),
+        return new Tag(
+                row.getString("name"),
+                row.getLong("version_id"),
+                row.getLocalDateTime("created_at"),
                 row.getLocalDateTime("updated_at"));
     }
 }

@@ -34,7 +34,8 @@ public class TagRepository {
     }
 
     public Uni<Optional<Tag>> find(SqlClient c, long versionId, String name) {
-        return c.preparedQuery(FIND).execute(Tuple.of(versionId, name))
+        return c.preparedQuery(FIND)
+                .execute(Tuple.of(versionId, name))
                 .map(rows -> tags(rows).stream().findFirst());
     }
 
@@ -44,16 +45,20 @@ public class TagRepository {
 
     /** Removes the tag; whether there was one. */
     public Uni<Boolean> delete(SqlClient c, long versionId, String name) {
-        return c.preparedQuery(DELETE).execute(Tuple.of(versionId, name)).map(rows -> rows.iterator().hasNext());
+        return c.preparedQuery(DELETE)
+                .execute(Tuple.of(versionId, name))
+                .map(rows -> rows.iterator().hasNext());
     }
 
     /** Removes every tag of the version; the names removed. */
     public Uni<List<String>> deleteAllOf(SqlClient c, long versionId) {
-        return c.preparedQuery(DELETE_ALL_OF_VERSION).execute(Tuple.of(versionId)).map(rows -> {
-            List<String> names = new ArrayList<>();
-            rows.forEach(row -> names.add(row.getString("name")));
-            return names;
-        });
+        return c.preparedQuery(DELETE_ALL_OF_VERSION)
+                .execute(Tuple.of(versionId))
+                .map(rows -> {
+                    List<String> names = new ArrayList<>();
+                    rows.forEach(row -> names.add(row.getString("name")));
+                    return names;
+                });
     }
 
     private static List<Tag> tags(RowSet<Row> rows) {

@@ -35,8 +35,11 @@ public class TagResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> get(@PathParam("pacticipant") String pacticipant,
-            @PathParam("version") String number, @PathParam("tag") String tag, @Context UriInfo request) {
+    public Uni<Map<String, Object>> get(
+            @PathParam("pacticipant") String pacticipant,
+            @PathParam("version") String number,
+            @PathParam("tag") String tag,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
         return service.get(pacticipant, number, tag).map(t -> VersionHal.tag(base, pacticipant, number, t));
     }
@@ -44,22 +47,30 @@ public class TagResource {
     /** The body ({@code {}} from the CLI) is not read but must be JSON when there is one. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Map<String, Object>>> put(@PathParam("pacticipant") String pacticipant,
-            @PathParam("version") String number, @PathParam("tag") String tag, String text,
+    public Uni<RestResponse<Map<String, Object>>> put(
+            @PathParam("pacticipant") String pacticipant,
+            @PathParam("version") String number,
+            @PathParam("tag") String tag,
+            String text,
             @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return bodies.json(text).flatMap(ignored -> service.put(pacticipant, number, tag)).map(result -> {
-            var json = VersionHal.tag(base, pacticipant, number, result.value());
-            return result.created()
-                    ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, json)
-                            .location(URI.create(BrokerUrls.tag(base, pacticipant, number, tag))).build()
-                    : RestResponse.ok(json);
-        });
+        return bodies.json(text)
+                .flatMap(ignored -> service.put(pacticipant, number, tag))
+                .map(result -> {
+                    var json = VersionHal.tag(base, pacticipant, number, result.value());
+                    return result.created()
+                            ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, json)
+                                    .location(URI.create(BrokerUrls.tag(base, pacticipant, number, tag)))
+                                    .build()
+                            : RestResponse.ok(json);
+                });
     }
 
     @DELETE
-    public Uni<RestResponse<Void>> delete(@PathParam("pacticipant") String pacticipant,
-            @PathParam("version") String number, @PathParam("tag") String tag) {
+    public Uni<RestResponse<Void>> delete(
+            @PathParam("pacticipant") String pacticipant,
+            @PathParam("version") String number,
+            @PathParam("tag") String tag) {
         return service.delete(pacticipant, number, tag).map(ignored -> RestResponse.noContent());
     }
 }

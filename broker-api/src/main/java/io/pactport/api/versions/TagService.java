@@ -43,9 +43,17 @@ public class TagService {
     private final Outbox outbox;
     private final Clock clock;
 
-    TagService(Pool pool, PacticipantService pacticipants, PacticipantRepository pacticipantRows,
-            VersionRepository versions, TagRepository tags, BranchRepository branches, VersionService versionService,
-            TagListener listener, Outbox outbox, Clock clock) {
+    TagService(
+            Pool pool,
+            PacticipantService pacticipants,
+            PacticipantRepository pacticipantRows,
+            VersionRepository versions,
+            TagRepository tags,
+            BranchRepository branches,
+            VersionService versionService,
+            TagListener listener,
+            Outbox outbox,
+            Clock clock) {
         this.pool = pool;
         this.pacticipants = pacticipants;
         this.pacticipantRows = pacticipantRows;
@@ -59,7 +67,8 @@ public class TagService {
     }
 
     public Uni<Tag> get(String pacticipant, String number, String tag) {
-        return version(pool, pacticipant, number).flatMap(v -> tags.find(pool, v.id(), tag))
+        return version(pool, pacticipant, number)
+                .flatMap(v -> tags.find(pool, v.id(), tag))
                 .map(t -> t.orElseThrow(() -> notFound(pacticipant, number, tag)));
     }
 
@@ -70,16 +79,19 @@ public class TagService {
         // What is known is not looked up: a version created here has no tags or branches yet, and a version older than
         // the first-tag-as-branch limit is tagged by inserting the tag (a tag it had already is found when the insert
         // does nothing). This is the write parallel-sync-service sends an old broker for every tag: statements count.
-        return pool.withTransaction(tx -> pacticipants.findOrCreate(tx, pacticipant)
+        return pool.withTransaction(tx -> pacticipants
+                .findOrCreate(tx, pacticipant)
                 .flatMap(p -> versionService.findOrCreate(tx, p, number).flatMap(v -> {
                     if (v.created() || !recent(v.value())) {
                         return add(tx, p, v.value(), tag, v.created());
                     }
-                    return tags.find(tx, v.value().id(), tag).flatMap(existing -> existing.isPresent()
-                            // the Pact Broker looks for a main branch on every tagging, not only a new tag's
-                            ? pacticipantRows.detectMainBranch(tx, p.id(), tag)
-                                    .replaceWith(new Upserted<>(existing.get(), false))
-                            : add(tx, p, v.value(), tag, false));
+                    return tags.find(tx, v.value().id(), tag)
+                            .flatMap(existing -> existing.isPresent()
+                                    // the Pact Broker looks for a main branch on every tagging, not only a new tag's
+                                    ? pacticipantRows
+                                            .detectMainBranch(tx, p.id(), tag)
+                                            .replaceWith(new Upserted<>(existing.get(), false))
+                                    : add(tx, p, v.value(), tag, false));
                 })));
     }
 
@@ -95,10 +107,11 @@ public class TagService {
 
     /** The tag resource's write: the tagging rules, then a deployment when the tag names an environment. */
     private Uni<Upserted<Tag>> add(SqlClient tx, Pacticipant p, Version v, String tag, boolean newVersion) {
-        return tagInto(tx, p, v, tag, newVersion).flatMap(added -> added.isEmpty()
-                // the version had the tag already (or a concurrent request tagged it first): nothing changes
-                ? tags.find(tx, v.id(), tag).map(t -> new Upserted<>(t.orElseThrow(), false))
-                : listener.tagAdded(tx, v, tag).replaceWith(new Upserted<>(added.get(), true)));
+        return tagInto(tx, p, v, tag, newVersion)
+                .flatMap(added -> added.isEmpty()
+                        // the version had the tag already (or a concurrent request tagged it first): nothing changes
+                        ? tags.find(tx, v.id(), tag).map(t -> new Upserted<>(t.orElseThrow(), false))
+                        : listener.tagAdded(tx, v, tag).replaceWith(new Upserted<>(added.get(), true)));
     }
 
     /**
@@ -115,7 +128,8 @@ public class TagService {
         return maybeUseAsBranch(tx, p, v, tag, newVersion)
                 .flatMap(ignored -> tags.add(tx, v, tag))
                 .call(() -> pacticipantRows.detectMainBranch(tx, p.id(), tag))
-                .call(added -> added.isEmpty() ? Uni.createFrom().voidItem()
+                .call(added -> added.isEmpty()
+                        ? Uni.createFrom().voidItem()
                         : outbox.append(tx, new TagAdded(p.name(), v.number(), tag)));
     }
 
@@ -129,22 +143,28 @@ public class TagService {
         if (!recent(v)) {
             return Uni.createFrom().voidItem();
         }
-        Uni<Boolean> untagged = newVersion ? Uni.createFrom().item(true)
-                : tags.forVersion(tx, v.id()).flatMap(existing -> branches.forVersion(tx, v.id())
-                        .map(onBranches -> existing.isEmpty() && onBranches.isEmpty()));
-        return untagged.flatMap(first -> !first ? Uni.createFrom().voidItem()
-                : branches.addVersion(tx, v, tag, true).flatMap(added -> added
-                        ? outbox.append(tx, new BranchVersionAdded(p.name(), tag, v.number(), true))
-                        : Uni.createFrom().voidItem()));
+        Uni<Boolean> untagged = newVersion
+                ? Uni.createFrom().item(true)
+                : tags.forVersion(tx, v.id())
+                        .flatMap(existing -> branches.forVersion(tx, v.id())
+                                .map(onBranches -> existing.isEmpty() && onBranches.isEmpty()));
+        return untagged.flatMap(first -> !first
+                ? Uni.createFrom().voidItem()
+                : branches.addVersion(tx, v, tag, true)
+                        .flatMap(added -> added
+                                ? outbox.append(tx, new BranchVersionAdded(p.name(), tag, v.number(), true))
+                                : Uni.createFrom().voidItem()));
     }
 
     private Uni<Version> version(SqlClient c, String pacticipant, String number) {
-        return pacticipants.require(c, pacticipant).flatMap(p -> versions.find(c, p.id(), number))
+        return pacticipants
+                .require(c, pacticipant)
+                .flatMap(p -> versions.find(c, p.id(), number))
                 .map(v -> v.orElseThrow(() -> VersionService.notFound(pacticipant, number)));
     }
 
     private static NotFoundException notFound(String pacticipant, String number, String tag) {
-        return new NotFoundException("No tag '" + tag + "' on version '" + number + "' of pacticipant '" + pacticipant
-                + "' found");
+        return new NotFoundException(
+                "No tag '" + tag + "' on version '" + number + "' of pacticipant '" + pacticipant + "' found");
     }
 }

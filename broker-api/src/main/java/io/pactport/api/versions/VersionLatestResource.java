@@ -31,16 +31,19 @@ public class VersionLatestResource {
     @GET
     public Uni<Map<String, Object>> latest(@PathParam("pacticipant") String pacticipant, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return service.latest(pacticipant).map(d -> VersionHal.version(base, d,
-                BrokerUrls.pacticipant(base, pacticipant) + "/latest-version"));
+        return service.latest(pacticipant)
+                .map(d -> VersionHal.version(base, d, BrokerUrls.pacticipant(base, pacticipant) + "/latest-version"));
     }
 
     @GET
     @Path("{tag}")
-    public Uni<Map<String, Object>> latestWithTag(@PathParam("pacticipant") String pacticipant,
-            @PathParam("tag") String tag, @Context UriInfo request) {
+    public Uni<Map<String, Object>> latestWithTag(
+            @PathParam("pacticipant") String pacticipant, @PathParam("tag") String tag, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return service.latestWithTag(pacticipant, tag).map(d -> VersionHal.version(base, d,
-                BrokerUrls.pacticipant(base, pacticipant) + "/latest-version/" + BrokerUrls.encode(tag)));
+        return service.latestWithTag(pacticipant, tag)
+                .map(d -> VersionHal.version(
+                        base,
+                        d,
+                        BrokerUrls.pacticipant(base, pacticipant) + "/latest-version/" + BrokerUrls.encode(tag)));
     }
 }

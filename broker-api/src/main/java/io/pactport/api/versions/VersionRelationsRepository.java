@@ -13,7 +13,8 @@ import java.util.function.Function;
 @ApplicationScoped
 public class VersionRelationsRepository {
 
-    private static final String ENVIRONMENTS = "SELECT uuid, name, display_name FROM environments ORDER BY created_at, id";
+    private static final String ENVIRONMENTS =
+            "SELECT uuid, name, display_name FROM environments ORDER BY created_at, id";
     private static final String DEPLOYMENTS = """
             SELECT dv.uuid, coalesce(e.display_name, e.name) AS environment, dv.target,
                    c.id IS NOT NULL AS current
@@ -43,23 +44,30 @@ public class VersionRelationsRepository {
     }
 
     public Uni<List<VersionRecord>> deployments(SqlClient c, long versionId) {
-        return c.preparedQuery(DEPLOYMENTS).execute(Tuple.of(versionId))
+        return c.preparedQuery(DEPLOYMENTS)
+                .execute(Tuple.of(versionId))
                 .map(rows -> all(rows, VersionRelationsRepository::record));
     }
 
     public Uni<List<VersionRecord>> releases(SqlClient c, long versionId) {
-        return c.preparedQuery(RELEASES).execute(Tuple.of(versionId))
+        return c.preparedQuery(RELEASES)
+                .execute(Tuple.of(versionId))
                 .map(rows -> all(rows, VersionRelationsRepository::record));
     }
 
     /** The names of the providers the version has a pact with. */
     public Uni<List<String>> pactProviders(SqlClient c, long versionId) {
-        return c.preparedQuery(PACT_PROVIDERS).execute(Tuple.of(versionId)).map(rows -> all(rows, r -> r.getString("name")));
+        return c.preparedQuery(PACT_PROVIDERS)
+                .execute(Tuple.of(versionId))
+                .map(rows -> all(rows, r -> r.getString("name")));
     }
 
     private static VersionRecord record(Row row) {
-        return new VersionRecord(row.getValue("uuid").toString(), row.getString("environment"),
-                row.getString("target"), row.getBoolean("current"));
+        return new VersionRecord(
+                row.getValue("uuid").toString(),
+                row.getString("environment"),
+                row.getString("target"),
+                row.getBoolean("current"));
     }
 
     private static <T> List<T> all(Iterable<Row> rows, Function<Row, T> mapper) {

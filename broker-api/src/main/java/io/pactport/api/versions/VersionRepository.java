@@ -35,6 +35,7 @@ public class VersionRepository {
     private static final String LIST = """
             SELECT * FROM versions WHERE pacticipant_id = $1 ORDER BY "order" DESC LIMIT $2 OFFSET $3
             """;
+
     private static final String COUNT = """
             SELECT count(*) FROM versions WHERE pacticipant_id = $1
             """;
@@ -76,30 +77,36 @@ public class VersionRepository {
      * looked up again; the data clean-up (or a version delete) may remove it again before that, and then it is
      * created anew, as a request a moment later would have done.
      */
-    private Uni<Upserted<Version>> findOrCreate(SqlClient c, long pacticipantId, String number, String buildUrl,
-            int attempts) {
+    private Uni<Upserted<Version>> findOrCreate(
+            SqlClient c, long pacticipantId, String number, String buildUrl, int attempts) {
         return find(c, pacticipantId, number).flatMap(found -> {
             if (found.isPresent()) {
                 return Uni.createFrom().item(new Upserted<>(found.get(), false));
             }
             if (attempts <= 0) {
-                return Uni.createFrom().failure(new ConflictException("Version " + number
-                        + " was deleted while this request ran, again and again; send it again."));
+                return Uni.createFrom()
+                        .failure(new ConflictException("Version " + number
+                                + " was deleted while this request ran, again and again; send it again."));
             }
-            return c.preparedQuery(CREATE_IF_ABSENT).execute(Tuple.from(Arrays.asList(pacticipantId, number, buildUrl)))
-                    .flatMap(created -> first(created).map(v -> Uni.createFrom().item(new Upserted<>(v, true)))
+            return c.preparedQuery(CREATE_IF_ABSENT)
+                    .execute(Tuple.from(Arrays.asList(pacticipantId, number, buildUrl)))
+                    .flatMap(created -> first(created)
+                            .map(v -> Uni.createFrom().item(new Upserted<>(v, true)))
                             .orElseGet(() -> findOrCreate(c, pacticipantId, number, buildUrl, attempts - 1)));
         });
     }
 
     public Uni<Version> setBuildUrl(SqlClient c, long versionId, String buildUrl) {
-        return c.preparedQuery(SET_BUILD_URL).execute(Tuple.from(Arrays.asList(versionId, buildUrl)))
+        return c.preparedQuery(SET_BUILD_URL)
+                .execute(Tuple.from(Arrays.asList(versionId, buildUrl)))
                 .map(rows -> first(rows).orElseThrow());
     }
 
     /** The pacticipant's versions, newest first: the page asked for, or all of them. */
     public Uni<Page<Version>> list(SqlClient c, long pacticipantId, Optional<PageRequest> page) {
-        Tuple arguments = Tuple.of(pacticipantId, page.map(PageRequest::size).orElse(null),
+        Tuple arguments = Tuple.of(
+                pacticipantId,
+                page.map(PageRequest::size).orElse(null),
                 page.map(PageRequest::offset).orElse(0L));
         Uni<List<Version>> versions = c.preparedQuery(LIST).execute(arguments).map(rows -> {
             List<Version> all = new ArrayList<>();
@@ -109,7 +116,8 @@ public class VersionRepository {
         if (page.isEmpty()) {
             return versions.map(Page::whole);
         }
-        return versions.flatMap(items -> c.preparedQuery(COUNT).execute(Tuple.of(pacticipantId))
+        return versions.flatMap(items -> c.preparedQuery(COUNT)
+                .execute(Tuple.of(pacticipantId))
                 .map(rows -> page.get().of(items, rows.iterator().next().getLong(0))));
     }
 
@@ -118,11 +126,14 @@ public class VersionRepository {
     }
 
     public Uni<Optional<Version>> latestWithTag(SqlClient c, long pacticipantId, String tag) {
-        return c.preparedQuery(LATEST_WITH_TAG).execute(Tuple.of(pacticipantId, tag)).map(VersionRepository::first);
+        return c.preparedQuery(LATEST_WITH_TAG)
+                .execute(Tuple.of(pacticipantId, tag))
+                .map(VersionRepository::first);
     }
 
     public Uni<Optional<Version>> latestOnBranch(SqlClient c, long pacticipantId, String branch) {
-        return c.preparedQuery(LATEST_ON_BRANCH).execute(Tuple.of(pacticipantId, branch))
+        return c.preparedQuery(LATEST_ON_BRANCH)
+                .execute(Tuple.of(pacticipantId, branch))
                 .map(VersionRepository::first);
     }
 

@@ -1,5 +1,6 @@
 package io.pactport.api.versions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.api.db.Upserted;
 import io.pactport.api.http.BaseUrl;
 import io.pactport.api.http.BrokerUrls;
@@ -8,7 +9,6 @@ import io.pactport.api.http.Paging;
 import io.pactport.api.http.RequestBodies;
 import io.pactport.api.http.RequestErrors;
 import io.pactport.api.pacticipants.PacticipantResource;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pactport.core.errors.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -48,14 +48,19 @@ public class VersionResource {
     @GET
     public Uni<Map<String, Object>> list(@PathParam("pacticipant") String pacticipant, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return service.list(pacticipant, Paging.requested(request)).map(page -> Paging.describe(
-                VersionHal.versions(base, pacticipant, page.items()), page, BrokerUrls.versions(base, pacticipant)));
+        return service.list(pacticipant, Paging.requested(request))
+                .map(page -> Paging.describe(
+                        VersionHal.versions(base, pacticipant, page.items()),
+                        page,
+                        BrokerUrls.versions(base, pacticipant)));
     }
 
     @GET
     @Path("{version}")
-    public Uni<Map<String, Object>> get(@PathParam("pacticipant") String pacticipant,
-            @PathParam("version") String number, @Context UriInfo request) {
+    public Uni<Map<String, Object>> get(
+            @PathParam("pacticipant") String pacticipant,
+            @PathParam("version") String number,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
         return service.get(pacticipant, number).map(d -> json(base, d));
     }
@@ -63,8 +68,11 @@ public class VersionResource {
     @PUT
     @Path("{version}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Map<String, Object>>> put(@PathParam("pacticipant") String pacticipant,
-            @PathParam("version") String number, String text, @Context UriInfo request) {
+    public Uni<RestResponse<Map<String, Object>>> put(
+            @PathParam("pacticipant") String pacticipant,
+            @PathParam("version") String number,
+            String text,
+            @Context UriInfo request) {
         return bodies.json(text).flatMap(body -> {
             String base = baseUrl.of(request);
             return service.put(pacticipant, number, changes(body)).map(result -> response(base, result));
@@ -74,8 +82,11 @@ public class VersionResource {
     @PATCH
     @Path("{version}")
     @Consumes(PacticipantResource.MERGE_PATCH)
-    public Uni<RestResponse<Map<String, Object>>> patch(@PathParam("pacticipant") String pacticipant,
-            @PathParam("version") String number, String text, @Context UriInfo request) {
+    public Uni<RestResponse<Map<String, Object>>> patch(
+            @PathParam("pacticipant") String pacticipant,
+            @PathParam("version") String number,
+            String text,
+            @Context UriInfo request) {
         return bodies.json(text).flatMap(body -> {
             String base = baseUrl.of(request);
             return service.patch(pacticipant, number, changes(body)).map(result -> response(base, result));
@@ -84,18 +95,23 @@ public class VersionResource {
 
     @DELETE
     @Path("{version}")
-    public Uni<RestResponse<Void>> delete(@PathParam("pacticipant") String pacticipant,
-            @PathParam("version") String number) {
+    public Uni<RestResponse<Void>> delete(
+            @PathParam("pacticipant") String pacticipant, @PathParam("version") String number) {
         return service.delete(pacticipant, number).map(ignored -> RestResponse.noContent());
     }
 
     private static RestResponse<Map<String, Object>> response(String base, Upserted<VersionDetails> result) {
-        return RestResponse.ResponseBuilder.create(result.created() ? RestResponse.Status.CREATED
-                : RestResponse.Status.OK, json(base, result.value())).build();
+        return RestResponse.ResponseBuilder.create(
+                        result.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
+                        json(base, result.value()))
+                .build();
     }
 
     private static Map<String, Object> json(String base, VersionDetails d) {
-        return VersionHal.version(base, d, BrokerUrls.version(base, d.pacticipantName(), d.version().number()));
+        return VersionHal.version(
+                base,
+                d,
+                BrokerUrls.version(base, d.pacticipantName(), d.version().number()));
     }
 
     /** {@code buildUrl} and {@code tags: [{name}]}; other keys (a {@code branch} too) are ignored. */
@@ -125,7 +141,7 @@ public class VersionResource {
                 tags.add(name.asText());
             }
         }
-        return new VersionChanges(buildUrl != null, buildUrl == null || buildUrl.isNull() ? null : buildUrl.asText(),
-                tags);
+        return new VersionChanges(
+                buildUrl != null, buildUrl == null || buildUrl.isNull() ? null : buildUrl.asText(), tags);
     }
 }

@@ -39,23 +39,26 @@ public class PactWebhookResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @Context UriInfo request) {
+    public Uni<Map<String, Object>> list(
+            @PathParam("provider") String provider, @PathParam("consumer") String consumer, @Context UriInfo request) {
         return webhookResource.list(new Scope(consumer, provider), "Pact webhooks", request);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Map<String, Object>>> create(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, String body, @Context UriInfo request) {
+    public Uni<RestResponse<Map<String, Object>>> create(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            String body,
+            @Context UriInfo request) {
         return webhookResource.create(new Scope(consumer, provider), body, request);
     }
 
     /** The latest trigger of each webhook and event for the integration, with a count per status. */
     @GET
     @Path("status")
-    public Uni<Map<String, Object>> status(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @Context UriInfo request) {
+    public Uni<Map<String, Object>> status(
+            @PathParam("provider") String provider, @PathParam("consumer") String consumer, @Context UriInfo request) {
         String base = baseUrl.of(request);
         return webhooks.status(provider, consumer).map(status -> {
             List<TriggeredWebhook> latest = status.latest();
@@ -66,13 +69,20 @@ public class PactWebhookResource {
             putIfAny(summary, "notRun", count(latest, TriggeredWebhook.NOT_RUN));
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("summary", summary);
-            json.put("_embedded", Map.of("triggeredWebhooks", latest.stream()
-                    .map(t -> WebhookJson.triggered(t, webhooks.retries(), base)).toList()));
+            json.put(
+                    "_embedded",
+                    Map.of(
+                            "triggeredWebhooks",
+                            latest.stream()
+                                    .map(t -> WebhookJson.triggered(t, webhooks.retries(), base))
+                                    .toList()));
             Map<String, Object> links = new LinkedHashMap<>();
             links.put("self", Hal.object("href", BrokerUrls.self(base, request), "title", "Webhooks status"));
             List<Map<String, Object>> errorLogs = new ArrayList<>();
-            latest.stream().filter(t -> t.status().equals(TriggeredWebhook.FAILURE)
-                    || t.status().equals(TriggeredWebhook.RETRYING)).forEach(t -> {
+            latest.stream()
+                    .filter(t -> t.status().equals(TriggeredWebhook.FAILURE)
+                            || t.status().equals(TriggeredWebhook.RETRYING))
+                    .forEach(t -> {
                         Map<String, Object> link = new LinkedHashMap<>();
                         link.put("href", BrokerUrls.triggeredWebhookLogs(base, t.uuid()));
                         link.put("title", "Error logs");
@@ -80,12 +90,19 @@ public class PactWebhookResource {
                         errorLogs.add(link);
                     });
             links.put("pb:error-logs", errorLogs);
-            links.put("pb:pact-webhooks", Hal.object("title", "Webhooks for the pact between " + consumer + " and "
-                    + provider, "href", BrokerUrls.pactWebhooks(base, consumer, provider)));
-            links.put("pb:consumer", Hal.object("href", BrokerUrls.pacticipant(base, consumer), "title", "Consumer",
-                    "name", consumer));
-            links.put("pb:provider", Hal.object("href", BrokerUrls.pacticipant(base, provider), "title", "Provider",
-                    "name", provider));
+            links.put(
+                    "pb:pact-webhooks",
+                    Hal.object(
+                            "title",
+                            "Webhooks for the pact between " + consumer + " and " + provider,
+                            "href",
+                            BrokerUrls.pactWebhooks(base, consumer, provider)));
+            links.put(
+                    "pb:consumer",
+                    Hal.object("href", BrokerUrls.pacticipant(base, consumer), "title", "Consumer", "name", consumer));
+            links.put(
+                    "pb:provider",
+                    Hal.object("href", BrokerUrls.pacticipant(base, provider), "title", "Provider", "name", provider));
             json.put("_links", links);
             return json;
         });

@@ -1,11 +1,9 @@
 package io.pactport.api.webhooks;
 
-import io.pactport.api.pacts.PublicationListener.DetectedEvent;
-import io.pactport.api.webhooks.WebhookTriggerRepository.ScopeChange;
-
-import io.pactport.api.pacts.PactPublishService;
 import io.pactport.api.pacts.PactPublishService.Outcome;
 import io.pactport.api.pacts.PactPublishService.Published;
+import io.pactport.api.pacts.PublicationListener.DetectedEvent;
+import io.pactport.api.webhooks.WebhookTriggerRepository.ScopeChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,23 +16,30 @@ import java.util.Objects;
  */
 public final class PublicationEvents {
 
-    private PublicationEvents() {
-    }
+    private PublicationEvents() {}
 
     /** @param changes per tag of the consumer version (or untagged), for a new publication; empty otherwise */
-    public static List<DetectedEvent> detect(Published published, List<ScopeChange> changes, boolean requiringVerification) {
+    public static List<DetectedEvent> detect(
+            Published published, List<ScopeChange> changes, boolean requiringVerification) {
         String publishedComment = null;
         String changedComment = null;
         if (published.outcome() == Outcome.CREATED) {
-            List<ScopeChange> changed = changes.stream().filter(ScopeChange::changed).toList();
+            List<ScopeChange> changed =
+                    changes.stream().filter(ScopeChange::changed).toList();
             if (changed.isEmpty() && !changes.isEmpty()) {
-                publishedComment = unchanged(changes.stream().map(ScopeChange::tag).filter(Objects::nonNull).toList());
+                publishedComment = unchanged(changes.stream()
+                        .map(ScopeChange::tag)
+                        .filter(Objects::nonNull)
+                        .toList());
             } else {
-                changedComment = String.join(", ", changed.stream().map(PublicationEvents::explanation).toList());
+                changedComment = String.join(
+                        ", ",
+                        changed.stream().map(PublicationEvents::explanation).toList());
             }
         } else if (published.outcome() == Outcome.OVERWRITTEN || published.outcome() == Outcome.MERGED) {
-            changedComment = "pact content modified since previous publication for " + published.pact().consumerName()
-                    + " version " + published.pact().consumerVersionNumber();
+            changedComment = "pact content modified since previous publication for "
+                    + published.pact().consumerName() + " version "
+                    + published.pact().consumerVersionNumber();
         }
         List<DetectedEvent> events = new ArrayList<>();
         events.add(new DetectedEvent(WebhookTriggers.CONTRACT_PUBLISHED, publishedComment, List.of()));
@@ -50,12 +55,13 @@ public final class PublicationEvents {
 
     private static String explanation(ScopeChange change) {
         if (change.tag() == null) {
-            return change.hadPrevious() ? "pact content has changed since previous untagged version"
+            return change.hadPrevious()
+                    ? "pact content has changed since previous untagged version"
                     : "first time untagged pact published";
         }
-        return change.hadPrevious() ? "pact content has changed since the last consumer version tagged with "
-                + change.tag() : "first time any pact published for this consumer with consumer version tagged "
-                + change.tag();
+        return change.hadPrevious()
+                ? "pact content has changed since the last consumer version tagged with " + change.tag()
+                : "first time any pact published for this consumer with consumer version tagged " + change.tag();
     }
 
     private static String unchanged(List<String> tags) {

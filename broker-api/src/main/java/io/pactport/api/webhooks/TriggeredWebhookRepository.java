@@ -145,44 +145,71 @@ public class TriggeredWebhookRepository {
             """;
 
     /** A new triggered webhook, as the Pact Broker's trigger service creates it. */
-    public record NewTrigger(String uuid, long pactPublicationId, long webhookId, String webhookUuid, long consumerId,
-            long providerId, Long verificationId, String eventName, String eventContext) {
-    }
+    public record NewTrigger(
+            String uuid,
+            long pactPublicationId,
+            long webhookId,
+            String webhookUuid,
+            long consumerId,
+            long providerId,
+            Long verificationId,
+            String eventName,
+            String eventContext) {}
 
     /** A triggered webhook as the executor needs it. */
-    public record Trigger(long id, String uuid, Long webhookId, String webhookUuid, String eventName,
-            String eventContext, long pactPublicationId, Long verificationId) {
-    }
+    public record Trigger(
+            long id,
+            String uuid,
+            Long webhookId,
+            String webhookUuid,
+            String eventName,
+            String eventContext,
+            long pactPublicationId,
+            Long verificationId) {}
 
     /** An attempt this replica claimed: the {@code attempt}-th (from 1) of the triggered webhook. */
-    public record Claim(long triggeredWebhookId, int attempt) {
-    }
+    public record Claim(long triggeredWebhookId, int attempt) {}
 
     /**
      * Records the trigger and schedules it: the Kafka event normally starts it at once; if not, the poll does after
      * {@code unclaimedAfterSeconds}.
      */
     public Uni<Void> insert(SqlClient sql, NewTrigger t, double unclaimedAfterSeconds) {
-        return sql.preparedQuery(INSERT).execute(Tuple.from(Arrays.asList(t.uuid(), t.pactPublicationId(),
-                t.webhookId(), t.webhookUuid(), t.consumerId(), t.providerId(), t.verificationId(), t.eventName(),
-                t.eventContext(), unclaimedAfterSeconds))).replaceWithVoid();
+        return sql.preparedQuery(INSERT)
+                .execute(Tuple.from(Arrays.asList(
+                        t.uuid(),
+                        t.pactPublicationId(),
+                        t.webhookId(),
+                        t.webhookUuid(),
+                        t.consumerId(),
+                        t.providerId(),
+                        t.verificationId(),
+                        t.eventName(),
+                        t.eventContext(),
+                        unclaimedAfterSeconds)))
+                .replaceWithVoid();
     }
 
     public Uni<Optional<TriggeredWebhook>> find(SqlClient sql, String uuid) {
-        return sql.preparedQuery(FIND).execute(Tuple.of(uuid)).map(rows -> rows.size() == 0 ? Optional.empty()
-                : Optional.of(from(rows.iterator().next())));
+        return sql.preparedQuery(FIND)
+                .execute(Tuple.of(uuid))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(from(rows.iterator().next())));
     }
 
     public Uni<TriggeredWebhook> find(SqlClient sql, long id) {
-        return sql.preparedQuery(FIND_BY_ID).execute(Tuple.of(id)).map(rows -> from(rows.iterator().next()));
+        return sql.preparedQuery(FIND_BY_ID)
+                .execute(Tuple.of(id))
+                .map(rows -> from(rows.iterator().next()));
     }
 
     public Uni<List<TriggeredWebhook>> forPact(SqlClient sql, String consumer, String provider, String version) {
         return list(sql, FOR_PACT, Tuple.of(consumer, provider, version));
     }
 
-    public Uni<List<TriggeredWebhook>> forVerification(SqlClient sql, String consumer, String provider, String sha,
-            int number) {
+    public Uni<List<TriggeredWebhook>> forVerification(
+            SqlClient sql, String consumer, String provider, String sha, int number) {
         return list(sql, FOR_VERIFICATION, Tuple.of(consumer, provider, sha, number));
     }
 
@@ -191,76 +218,104 @@ public class TriggeredWebhookRepository {
     }
 
     public Uni<List<WebhookExecution>> executions(SqlClient sql, long triggeredWebhookId) {
-        return sql.preparedQuery(EXECUTIONS).execute(Tuple.of(triggeredWebhookId)).map(rows -> rows.stream()
-                .map(r -> new WebhookExecution(r.getBoolean("success"), r.getString("logs"),
-                        r.getLocalDateTime("created_at"))).toList());
+        return sql.preparedQuery(EXECUTIONS)
+                .execute(Tuple.of(triggeredWebhookId))
+                .map(rows -> rows.stream()
+                        .map(r -> new WebhookExecution(
+                                r.getBoolean("success"), r.getString("logs"), r.getLocalDateTime("created_at")))
+                        .toList());
     }
 
     public Uni<Trigger> trigger(SqlClient sql, long id) {
         return sql.preparedQuery(TRIGGER).execute(Tuple.of(id)).map(rows -> {
             Row r = rows.iterator().next();
-            return new Trigger(r.getLong("id"), r.getString("uuid"), r.getLong("webhook_id"),
-                    r.getString("webhook_uuid"), r.getString("event_name"), r.getString("event_context"),
-                    r.getLong("pact_publication_id"), r.getLong("verification_id"));
+            return new Trigger(
+                    r.getLong("id"),
+                    r.getString("uuid"),
+                    r.getLong("webhook_id"),
+                    r.getString("webhook_uuid"),
+                    r.getString("event_name"),
+                    r.getString("event_context"),
+                    r.getLong("pact_publication_id"),
+                    r.getLong("verification_id"));
         });
     }
 
     /** The template facts for a pact publication, with this verification or (null) the content's latest. */
     public Uni<WebhookFacts> facts(SqlClient sql, long pactPublicationId, Long verificationId) {
-        return sql.preparedQuery(FACTS).execute(Tuple.of(pactPublicationId, verificationId)).map(rows -> {
-            Row r = rows.iterator().next();
-            return new WebhookFacts(r.getString("consumer_name"), r.getString("provider_name"),
-                    r.getString("consumer_version_number"), List.of(r.getArrayOfStrings("consumer_version_tags")),
-                    r.getString("consumer_version_branch"), r.getString("sha"),
-                    List.of(r.getArrayOfStrings("consumer_labels")), List.of(r.getArrayOfStrings("provider_labels")),
-                    r.getInteger("verification_number"), r.getBoolean("verification_success"),
-                    r.getString("provider_version_number"), List.of(r.getArrayOfStrings("provider_version_tags")),
-                    r.getString("provider_version_branch"));
-        });
+        return sql.preparedQuery(FACTS)
+                .execute(Tuple.of(pactPublicationId, verificationId))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new WebhookFacts(
+                            r.getString("consumer_name"),
+                            r.getString("provider_name"),
+                            r.getString("consumer_version_number"),
+                            List.of(r.getArrayOfStrings("consumer_version_tags")),
+                            r.getString("consumer_version_branch"),
+                            r.getString("sha"),
+                            List.of(r.getArrayOfStrings("consumer_labels")),
+                            List.of(r.getArrayOfStrings("provider_labels")),
+                            r.getInteger("verification_number"),
+                            r.getBoolean("verification_success"),
+                            r.getString("provider_version_number"),
+                            List.of(r.getArrayOfStrings("provider_version_tags")),
+                            r.getString("provider_version_branch"));
+                });
     }
 
     /** Claims the first attempt of the triggered webhook; empty when it was claimed before (a redelivered event). */
-    public Uni<Optional<Claim>> claimFirst(SqlClient sql, String uuid, Instant now, int[] schedule,
-            double leaseSeconds) {
-        return sql.preparedQuery(CLAIM_FIRST).execute(Tuple.of(utc(now), boxed(schedule), leaseSeconds, uuid))
-                .map(rows -> rows.stream().map(TriggeredWebhookRepository::claim).findFirst());
+    public Uni<Optional<Claim>> claimFirst(
+            SqlClient sql, String uuid, Instant now, int[] schedule, double leaseSeconds) {
+        return sql.preparedQuery(CLAIM_FIRST)
+                .execute(Tuple.of(utc(now), boxed(schedule), leaseSeconds, uuid))
+                .map(rows ->
+                        rows.stream().map(TriggeredWebhookRepository::claim).findFirst());
     }
 
     /** Claims up to {@code limit} due attempts; another replica's claims are skipped, never waited for. */
     public Uni<List<Claim>> claimDue(SqlClient sql, Instant now, int[] schedule, double leaseSeconds, int limit) {
-        return sql.preparedQuery(CLAIM_DUE).execute(Tuple.of(utc(now), boxed(schedule), leaseSeconds, limit))
-                .map(rows -> rows.stream().map(TriggeredWebhookRepository::claim).toList());
+        return sql.preparedQuery(CLAIM_DUE)
+                .execute(Tuple.of(utc(now), boxed(schedule), leaseSeconds, limit))
+                .map(rows ->
+                        rows.stream().map(TriggeredWebhookRepository::claim).toList());
     }
 
     /** Fails the triggered webhooks whose last attempt was claimed but never finished; how many. */
     public Uni<Integer> abandonInterrupted(SqlClient sql, Instant now, int[] schedule) {
-        return sql.preparedQuery(ABANDON).execute(Tuple.of(utc(now), boxed(schedule))).map(rows -> rows.rowCount());
+        return sql.preparedQuery(ABANDON)
+                .execute(Tuple.of(utc(now), boxed(schedule)))
+                .map(rows -> rows.rowCount());
     }
 
     /**
      * Records a claimed attempt's result: its execution row, the status, and the next attempt (after
      * {@code retryDelaySeconds}) or none when {@code status} is final.
      */
-    public Uni<Void> record(SqlClient sql, Claim claim, boolean success, String logs, String status,
-            Integer retryDelaySeconds) {
+    public Uni<Void> record(
+            SqlClient sql, Claim claim, boolean success, String logs, String status, Integer retryDelaySeconds) {
         Uni<?> schedule = retryDelaySeconds == null
                 ? sql.preparedQuery(FINISH).execute(Tuple.of(claim.triggeredWebhookId(), claim.attempt()))
-                : sql.preparedQuery(RESCHEDULE).execute(Tuple.of(claim.triggeredWebhookId(), claim.attempt(),
-                        (double) retryDelaySeconds));
-        return sql.preparedQuery(INSERT_EXECUTION).execute(Tuple.of(claim.triggeredWebhookId(), success, logs))
+                : sql.preparedQuery(RESCHEDULE)
+                        .execute(Tuple.of(claim.triggeredWebhookId(), claim.attempt(), (double) retryDelaySeconds));
+        return sql.preparedQuery(INSERT_EXECUTION)
+                .execute(Tuple.of(claim.triggeredWebhookId(), success, logs))
                 .chain(() -> sql.preparedQuery(SET_STATUS).execute(Tuple.of(claim.triggeredWebhookId(), status)))
-                .chain(() -> schedule).replaceWithVoid();
+                .chain(() -> schedule)
+                .replaceWithVoid();
     }
 
     /** Ends a triggered webhook that cannot run (its webhook was deleted) without an execution, as the Pact Broker does. */
     public Uni<Void> fail(SqlClient sql, Claim claim) {
-        return sql.preparedQuery(SET_STATUS).execute(Tuple.of(claim.triggeredWebhookId(), TriggeredWebhook.FAILURE))
+        return sql.preparedQuery(SET_STATUS)
+                .execute(Tuple.of(claim.triggeredWebhookId(), TriggeredWebhook.FAILURE))
                 .chain(() -> sql.preparedQuery(FINISH).execute(Tuple.of(claim.triggeredWebhookId(), claim.attempt())))
                 .replaceWithVoid();
     }
 
     private Uni<List<TriggeredWebhook>> list(SqlClient sql, String query, Tuple params) {
-        return sql.preparedQuery(query).execute(params)
+        return sql.preparedQuery(query)
+                .execute(params)
                 .map(rows -> rows.stream().map(TriggeredWebhookRepository::from).toList());
     }
 
@@ -279,9 +334,18 @@ public class TriggeredWebhookRepository {
     private static TriggeredWebhook from(Row r) {
         String method = r.getString("method");
         String description = method == null ? null : WebhookRequest.description(method, r.getString("url"));
-        return new TriggeredWebhook(r.getLong("id"), r.getString("uuid"), r.getLong("webhook_id"),
-                r.getString("webhook_uuid"), r.getString("status"), r.getString("trigger_type"),
-                r.getString("event_name"), r.getString("consumer_name"), r.getString("provider_name"), description,
-                r.getLong("attempts_made").intValue(), r.getLocalDateTime("created_at"));
+        return new TriggeredWebhook(
+                r.getLong("id"),
+                r.getString("uuid"),
+                r.getLong("webhook_id"),
+                r.getString("webhook_uuid"),
+                r.getString("status"),
+                r.getString("trigger_type"),
+                r.getString("event_name"),
+                r.getString("consumer_name"),
+                r.getString("provider_name"),
+                description,
+                r.getLong("attempts_made").intValue(),
+                r.getLocalDateTime("created_at"));
     }
 }

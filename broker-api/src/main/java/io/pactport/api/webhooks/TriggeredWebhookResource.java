@@ -33,8 +33,8 @@ public class TriggeredWebhookResource {
     }
 
     @GET
-    public Uni<RestResponse<Object>> logs(@PathParam("uuid") String uuid, @Context HttpHeaders headers,
-            @Context UriInfo request) {
+    public Uni<RestResponse<Object>> logs(
+            @PathParam("uuid") String uuid, @Context HttpHeaders headers, @Context UriInfo request) {
         String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
         boolean json = accept != null && accept.contains("json");
         String base = baseUrl.of(request);
@@ -42,7 +42,9 @@ public class TriggeredWebhookResource {
             if (!json) {
                 String text = found.executions().isEmpty()
                         ? "Webhook has not executed yet. Please retry in a few seconds."
-                        : found.executions().stream().map(WebhookExecution::logs).collect(Collectors.joining("\n"));
+                        : found.executions().stream()
+                                .map(WebhookExecution::logs)
+                                .collect(Collectors.joining("\n"));
                 return RestResponse.ResponseBuilder.<Object>ok(text, MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8"))
                         .build();
             }
@@ -50,15 +52,30 @@ public class TriggeredWebhookResource {
             body.put("eventName", found.triggered().eventName());
             body.put("consumerName", found.triggered().consumerName());
             body.put("providerName", found.triggered().providerName());
-            body.put("_embedded", Map.of("triggeredWebhook", Map.of("uuid", found.triggered().uuid())));
-            body.put("executions", found.executions().stream().map(e -> Hal.object("success", e.success(),
-                    "logs", e.logs() == null ? "" : e.logs(), "createdAt", Timestamps.format(e.createdAt()))).toList());
+            body.put(
+                    "_embedded",
+                    Map.of("triggeredWebhook", Map.of("uuid", found.triggered().uuid())));
+            body.put(
+                    "executions",
+                    found.executions().stream()
+                            .map(e -> Hal.object(
+                                    "success",
+                                    e.success(),
+                                    "logs",
+                                    e.logs() == null ? "" : e.logs(),
+                                    "createdAt",
+                                    Timestamps.format(e.createdAt())))
+                            .toList());
             Map<String, Object> links = new LinkedHashMap<>();
-            links.put("self", Hal.object("title", "Triggered webhook logs", "href", BrokerUrls.self(base,
-                    request)));
+            links.put("self", Hal.object("title", "Triggered webhook logs", "href", BrokerUrls.self(base, request)));
             if (found.triggered().webhookId() != null) {
-                links.put("pb:webhook", Hal.object("title", "Webhook", "href", BrokerUrls.webhook(base,
-                        found.triggered().webhookUuid())));
+                links.put(
+                        "pb:webhook",
+                        Hal.object(
+                                "title",
+                                "Webhook",
+                                "href",
+                                BrokerUrls.webhook(base, found.triggered().webhookUuid())));
             }
             body.put("_links", links);
             return RestResponse.ResponseBuilder.<Object>ok(body, Hal.MEDIA_TYPE).build();

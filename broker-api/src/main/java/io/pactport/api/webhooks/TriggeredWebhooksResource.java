@@ -1,7 +1,7 @@
 package io.pactport.api.webhooks;
 
-import io.pactport.api.http.BrokerUrls;
 import io.pactport.api.http.BaseUrl;
+import io.pactport.api.http.BrokerUrls;
 import io.pactport.api.http.Hal;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -26,16 +26,25 @@ public class TriggeredWebhooksResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> forPact(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @PathParam("version") String version, @Context UriInfo request) {
+    public Uni<Map<String, Object>> forPact(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("version") String version,
+            @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return webhooks.forPact(provider, consumer, version).map(list -> WebhookJson.triggeredList(list,
-                webhooks.retries(), "Webhooks triggered by the publication of the pact between " + consumer + " ("
-                        + version + ") and " + provider, BrokerUrls.self(base, request), base));
+        return webhooks.forPact(provider, consumer, version)
+                .map(list -> WebhookJson.triggeredList(
+                        list,
+                        webhooks.retries(),
+                        "Webhooks triggered by the publication of the pact between " + consumer + " (" + version
+                                + ") and " + provider,
+                        BrokerUrls.self(base, request),
+                        base));
     }
 
     /** The webhooks a verification result triggered. */
-    @Path("/pacts/provider/{provider}/consumer/{consumer}/pact-version/{sha}/verification-results/{number}/triggered-webhooks")
+    @Path(
+            "/pacts/provider/{provider}/consumer/{consumer}/pact-version/{sha}/verification-results/{number}/triggered-webhooks")
     @Produces(Hal.MEDIA_TYPE)
     public static class ForVerification {
 
@@ -48,13 +57,20 @@ public class TriggeredWebhooksResource {
         }
 
         @GET
-        public Uni<Map<String, Object>> forVerification(@PathParam("provider") String provider,
-                @PathParam("consumer") String consumer, @PathParam("sha") String sha,
-                @PathParam("number") String number, @Context UriInfo request) {
+        public Uni<Map<String, Object>> forVerification(
+                @PathParam("provider") String provider,
+                @PathParam("consumer") String consumer,
+                @PathParam("sha") String sha,
+                @PathParam("number") String number,
+                @Context UriInfo request) {
             String base = baseUrl.of(request);
-            return webhooks.forVerification(provider, consumer, sha, number).map(list -> WebhookJson.triggeredList(
-                    list, webhooks.retries(), "Webhooks triggered by the publication of verification result "
-                            + number, BrokerUrls.self(base, request), base));
+            return webhooks.forVerification(provider, consumer, sha, number)
+                    .map(list -> WebhookJson.triggeredList(
+                            list,
+                            webhooks.retries(),
+                            "Webhooks triggered by the publication of verification result " + number,
+                            BrokerUrls.self(base, request),
+                            base));
         }
     }
 }

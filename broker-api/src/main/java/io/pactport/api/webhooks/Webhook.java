@@ -8,13 +8,25 @@ import java.util.List;
  * is for (a consumer and provider each given by name, by label, or not at all for "any"), the events it fires on, and
  * the request template it sends.
  */
-public record Webhook(long id, String uuid, String description, WebhookPacticipant consumer,
-        WebhookPacticipant provider, boolean enabled, WebhookRequest request, List<String> events,
-        LocalDateTime createdAt, LocalDateTime updatedAt) {
+public record Webhook(
+        long id,
+        String uuid,
+        String description,
+        WebhookPacticipant consumer,
+        WebhookPacticipant provider,
+        boolean enabled,
+        WebhookRequest request,
+        List<String> events,
+        LocalDateTime createdAt,
+        LocalDateTime updatedAt) {
 
     /** A webhook as sent, run without being saved: no id, uuid or timestamps, and enabled. */
-    public static Webhook unsaved(String description, WebhookPacticipant consumer, WebhookPacticipant provider,
-            WebhookRequest request, List<String> events) {
+    public static Webhook unsaved(
+            String description,
+            WebhookPacticipant consumer,
+            WebhookPacticipant provider,
+            WebhookRequest request,
+            List<String> events) {
         return new Webhook(0, null, description, consumer, provider, true, request, events, null, null);
     }
 
@@ -26,7 +38,8 @@ public record Webhook(long id, String uuid, String description, WebhookPacticipa
     /** Which pacts the webhook is for, in the Pact Broker's words. */
     public String scopeDescription() {
         if (consumer != null && provider != null) {
-            return "A webhook for the pact between " + consumer.displayName(true) + " and " + provider.displayName(true);
+            return "A webhook for the pact between " + consumer.displayName(true) + " and "
+                    + provider.displayName(true);
         }
         if (provider != null) {
             return "A webhook for all pacts with provider " + provider.displayName(false);

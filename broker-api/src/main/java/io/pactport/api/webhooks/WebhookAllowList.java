@@ -37,7 +37,9 @@ public final class WebhookAllowList {
 
     /** A Pact Broker list setting: values separated by spaces (or commas). */
     public static List<String> words(String text) {
-        return Arrays.stream(text.trim().split("[\\s,]+")).filter(w -> !w.isEmpty()).toList();
+        return Arrays.stream(text.trim().split("[\\s,]+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 
     /** Whether a host whitelist is configured; only then does the Pact Broker show webhook responses. */
@@ -64,8 +66,10 @@ public final class WebhookAllowList {
     }
 
     public String hostError() {
-        return "host must be in the whitelist " + String.join(", ", hosts.stream().map(WebhookAllowList::inspect)
-                .toList()) + ". See /doc/webhooks#whitelist for more information.";
+        return "host must be in the whitelist "
+                + String.join(
+                        ", ", hosts.stream().map(WebhookAllowList::inspect).toList())
+                + ". See /doc/webhooks#whitelist for more information.";
     }
 
     /** The Pact Broker's rule: with a host whitelist, the host must match an entry; without, any host may be named. */
@@ -80,7 +84,9 @@ public final class WebhookAllowList {
     public Optional<String> literalRefusal(String host) {
         String bare = stripBrackets(host);
         if ("localhost".equalsIgnoreCase(bare) || bare.toLowerCase(Locale.ROOT).endsWith(".localhost")) {
-            return explicitlyAllowed(bare) ? Optional.empty() : Optional.of(internalMessage(bare, "a loopback address"));
+            return explicitlyAllowed(bare)
+                    ? Optional.empty()
+                    : Optional.of(internalMessage(bare, "a loopback address"));
         }
         if (!isIpLiteral(bare)) {
             return Optional.empty();
@@ -99,7 +105,8 @@ public final class WebhookAllowList {
     public Optional<String> refusal(String host, List<InetAddress> addresses) {
         for (InetAddress address : addresses) {
             Optional<String> kind = internalKind(address);
-            if (kind.isPresent() && !explicitlyAllowed(stripBrackets(host))
+            if (kind.isPresent()
+                    && !explicitlyAllowed(stripBrackets(host))
                     && hosts.stream().noneMatch(entry -> inRange(address, entry))) {
                 return Optional.of(internalMessage(host + " (" + address.getHostAddress() + ")", kind.get()));
             }
@@ -152,7 +159,9 @@ public final class WebhookAllowList {
         }
         if (entry.length() > 1 && entry.startsWith("/") && entry.endsWith("/")) {
             try {
-                return Pattern.compile(entry.substring(1, entry.length() - 1)).matcher(bare).find();
+                return Pattern.compile(entry.substring(1, entry.length() - 1))
+                        .matcher(bare)
+                        .find();
             } catch (PatternSyntaxException e) {
                 return false;
             }
@@ -160,7 +169,8 @@ public final class WebhookAllowList {
         if (entry.startsWith("*.")) {
             String suffix = entry.substring(1).toLowerCase(Locale.ROOT);
             String name = bare.toLowerCase(Locale.ROOT);
-            return name.endsWith(suffix) && name.length() > suffix.length()
+            return name.endsWith(suffix)
+                    && name.length() > suffix.length()
                     && name.indexOf('.') == name.length() - suffix.length();
         }
         return bare.equalsIgnoreCase(entry);

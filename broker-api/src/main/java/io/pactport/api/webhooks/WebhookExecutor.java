@@ -1,8 +1,8 @@
 package io.pactport.api.webhooks;
 
-import io.pactport.api.config.ApiConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pactport.api.config.ApiConfig;
 import io.pactport.api.webhooks.TriggeredWebhookRepository.Claim;
 import io.pactport.api.webhooks.TriggeredWebhookRepository.Trigger;
 import io.pactport.core.events.CloudEvent;
@@ -16,7 +16,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -45,8 +44,14 @@ public class WebhookExecutor {
     private final int[] schedule;
     private final double leaseSeconds;
 
-    WebhookExecutor(Pool pool, TriggeredWebhookRepository triggered, WebhookRepository webhooks, WebhookRunner runner,
-            ApiConfig config, Clock clock, MeterRegistry meters) {
+    WebhookExecutor(
+            Pool pool,
+            TriggeredWebhookRepository triggered,
+            WebhookRepository webhooks,
+            WebhookRunner runner,
+            ApiConfig config,
+            Clock clock,
+            MeterRegistry meters) {
         this.pool = pool;
         this.triggered = triggered;
         this.webhooks = webhooks;
@@ -55,7 +60,8 @@ public class WebhookExecutor {
         this.clock = clock;
         this.meters = meters;
         this.schedule = WebhookAllowList.words(config.webhook().retrySchedule()).stream()
-                .mapToInt(Integer::parseInt).toArray();
+                .mapToInt(Integer::parseInt)
+                .toArray();
         // an attempt's time limit, and a margin for writing its result, before the poll may take over after a crash
         this.leaseSeconds = config.webhook().timeout().toMillis() / 1000.0 + 10;
     }
@@ -65,8 +71,9 @@ public class WebhookExecutor {
     public Uni<Void> onTriggered(CloudEvent event) {
         // an event that is not a trigger is not ours to mark as handled: the failure strategy logs it
         if (!EventType.WEBHOOK_TRIGGERED.type().equals(event.type())) {
-            return Uni.createFrom().failure(new IllegalArgumentException("unexpected event type " + event.type()
-                    + " on the webhooks topic (event " + event.id() + ")"));
+            return Uni.createFrom()
+                    .failure(new IllegalArgumentException("unexpected event type " + event.type()
+                            + " on the webhooks topic (event " + event.id() + ")"));
         }
         WebhookTriggered trigger;
         try {
@@ -74,68 +81,91 @@ public class WebhookExecutor {
         } catch (InvalidEventException e) {
             return Uni.createFrom().failure(e);
         }
-        return triggered.claimFirst(pool, trigger.triggeredWebhookUuid(), clock.instant(), schedule, leaseSeconds)
-                .flatMap(claim -> claim.isPresent() ? attempt(claim.get()) : Uni.createFrom().voidItem());
+        return triggered
+                .claimFirst(pool, trigger.triggeredWebhookUuid(), clock.instant(), schedule, leaseSeconds)
+                .flatMap(claim -> claim.isPresent()
+                        ? attempt(claim.get())
+                        : Uni.createFrom().voidItem());
     }
 
     @Scheduled(every = "${pactflow.webhook.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
-        return runDue(clock.instant()).replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("webhook poll failed (will try again): %s", e.getMessage()))
-                .onFailure().recoverWithNull();
+        return runDue(clock.instant())
+                .replaceWithVoid()
+                .onFailure()
+                .invoke(e -> LOG.warnf("webhook poll failed (will try again): %s", e.getMessage()))
+                .onFailure()
+                .recoverWithNull();
     }
 
     /** Runs the attempts due at {@code now}; how many were run. */
     public Uni<Integer> runDue(Instant now) {
-        return triggered.abandonInterrupted(pool, now, schedule)
+        return triggered
+                .abandonInterrupted(pool, now, schedule)
                 .invoke(abandoned -> {
                     if (abandoned > 0) {
                         LOG.warnf("%d triggered webhook(s) failed: their last attempt was interrupted", abandoned);
                     }
                 })
                 .chain(() -> triggered.claimDue(pool, now, schedule, leaseSeconds, POLL_BATCH))
-                .flatMap(claims -> claims.isEmpty() ? Uni.createFrom().item(0)
-                        : Uni.join().all(claims.stream().map(this::attempt).toList()).andCollectFailures()
+                .flatMap(claims -> claims.isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : Uni.join()
+                                .all(claims.stream().map(this::attempt).toList())
+                                .andCollectFailures()
                                 .replaceWith(claims.size()));
     }
 
     /** Sends one claimed attempt and records its result. */
     Uni<Void> attempt(Claim claim) {
-        return triggered.trigger(pool, claim.triggeredWebhookId()).flatMap(trigger -> {
-            if (trigger.webhookId() == null) {
-                LOG.infof("webhook %s was deleted; its triggered webhook %s fails without running",
-                        trigger.webhookUuid(), trigger.uuid());
-                return pool.withTransaction(tx -> triggered.fail(tx, claim));
-            }
-            return webhooks.find(pool, trigger.webhookUuid()).flatMap(webhook -> {
-                if (webhook.isEmpty()) {
-                    return pool.withTransaction(tx -> triggered.fail(tx, claim));
-                }
-                return triggered.facts(pool, trigger.pactPublicationId(), trigger.verificationId())
-                        .flatMap(facts -> {
-                            JsonNode context = context(trigger);
-                            String baseUrl = context.path("base_url").asText(
-                                    config.baseUrl().orElse("http://localhost:9292"));
-                            return runner.run(webhook.get().uuid(), webhook.get().request(),
-                                    WebhookParameters.of(facts, context, baseUrl), context.toString(), baseUrl,
-                                    success -> completion(success, claim));
-                        })
-                        .flatMap(outcome -> record(claim, trigger, outcome));
-            });
-        }).onFailure().invoke(e -> LOG.warnf("webhook attempt %d of triggered webhook %d could not be run: %s",
-                claim.attempt(), claim.triggeredWebhookId(), e.getMessage()));
+        return triggered
+                .trigger(pool, claim.triggeredWebhookId())
+                .flatMap(trigger -> {
+                    if (trigger.webhookId() == null) {
+                        LOG.infof(
+                                "webhook %s was deleted; its triggered webhook %s fails without running",
+                                trigger.webhookUuid(), trigger.uuid());
+                        return pool.withTransaction(tx -> triggered.fail(tx, claim));
+                    }
+                    return webhooks.find(pool, trigger.webhookUuid()).flatMap(webhook -> {
+                        if (webhook.isEmpty()) {
+                            return pool.withTransaction(tx -> triggered.fail(tx, claim));
+                        }
+                        return triggered
+                                .facts(pool, trigger.pactPublicationId(), trigger.verificationId())
+                                .flatMap(facts -> {
+                                    JsonNode context = context(trigger);
+                                    String baseUrl = context.path("base_url")
+                                            .asText(config.baseUrl().orElse("http://localhost:9292"));
+                                    return runner.run(
+                                            webhook.get().uuid(),
+                                            webhook.get().request(),
+                                            WebhookParameters.of(facts, context, baseUrl),
+                                            context.toString(),
+                                            baseUrl,
+                                            success -> completion(success, claim));
+                                })
+                                .flatMap(outcome -> record(claim, trigger, outcome));
+                    });
+                })
+                .onFailure()
+                .invoke(e -> LOG.warnf(
+                        "webhook attempt %d of triggered webhook %d could not be run: %s",
+                        claim.attempt(), claim.triggeredWebhookId(), e.getMessage()));
     }
 
     private Uni<Void> record(Claim claim, Trigger trigger, WebhookRunner.Outcome outcome) {
         boolean retry = !outcome.success() && claim.attempt() <= schedule.length;
-        String status = outcome.success() ? TriggeredWebhook.SUCCESS
+        String status = outcome.success()
+                ? TriggeredWebhook.SUCCESS
                 : retry ? TriggeredWebhook.RETRYING : TriggeredWebhook.FAILURE;
         meters.counter("pactport_webhook_attempts", "outcome", outcome.success() ? "success" : "failure")
                 .increment();
-        LOG.infof("webhook %s (triggered %s, %s) attempt %d: %s", trigger.webhookUuid(), trigger.uuid(),
-                trigger.eventName(), claim.attempt(), status);
-        return pool.withTransaction(tx -> triggered.record(tx, claim, outcome.success(), outcome.logs(), status,
-                retry ? schedule[claim.attempt() - 1] : null));
+        LOG.infof(
+                "webhook %s (triggered %s, %s) attempt %d: %s",
+                trigger.webhookUuid(), trigger.uuid(), trigger.eventName(), claim.attempt(), status);
+        return pool.withTransaction(tx -> triggered.record(
+                tx, claim, outcome.success(), outcome.logs(), status, retry ? schedule[claim.attempt() - 1] : null));
     }
 
     /** The log's last line, as the Pact Broker writes it. */
@@ -143,17 +173,18 @@ public class WebhookExecutor {
         if (success) {
             return "Successfully executed webhook";
         }
-        return claim.attempt() <= schedule.length ? "Retrying webhook in " + schedule[claim.attempt() - 1] + " seconds"
+        return claim.attempt() <= schedule.length
+                ? "Retrying webhook in " + schedule[claim.attempt() - 1] + " seconds"
                 : "Webhook execution failed after " + (schedule.length + 1) + " attempts";
     }
 
     private static JsonNode context(Trigger trigger) {
         try {
-            return trigger.eventContext() == null ? CloudEventJson.mapper().createObjectNode()
+            return trigger.eventContext() == null
+                    ? CloudEventJson.mapper().createObjectNode()
                     : CloudEventJson.mapper().readTree(trigger.eventContext());
         } catch (Exception unreadable) {
             return CloudEventJson.mapper().createObjectNode();
         }
     }
-
 }

@@ -18,7 +18,12 @@ import java.util.Set;
  * @param consumer the {@code consumer} object's name or label; null when absent (any consumer)
  * @param events the event names; {@code contract_content_changed} when none were given, as in the Pact Broker
  */
-public record WebhookInput(String description, Side consumer, Side provider, Boolean enabled, WebhookRequest request,
+public record WebhookInput(
+        String description,
+        Side consumer,
+        Side provider,
+        Boolean enabled,
+        WebhookRequest request,
         List<String> events) {
 
     /** A consumer or provider as given: by name or by label. */
@@ -33,11 +38,29 @@ public record WebhookInput(String description, Side consumer, Side provider, Boo
         }
     }
 
-    public static final List<String> EVENT_NAMES = List.of("contract_published", "contract_content_changed",
-            "provider_verification_published", "provider_verification_succeeded", "provider_verification_failed",
+    public static final List<String> EVENT_NAMES = List.of(
+            "contract_published",
+            "contract_content_changed",
+            "provider_verification_published",
+            "provider_verification_succeeded",
+            "provider_verification_failed",
             "contract_requiring_verification_published");
-    private static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
-            "OPTIONS", "TRACE", "COPY", "LOCK", "MKCOL", "MOVE", "PROPFIND", "PROPPATCH", "UNLOCK");
+    private static final Set<String> HTTP_METHODS = Set.of(
+            "GET",
+            "HEAD",
+            "POST",
+            "PUT",
+            "PATCH",
+            "DELETE",
+            "OPTIONS",
+            "TRACE",
+            "COPY",
+            "LOCK",
+            "MKCOL",
+            "MOVE",
+            "PROPFIND",
+            "PROPPATCH",
+            "UNLOCK");
 
     /**
      * Parses and checks the body.
@@ -55,8 +78,8 @@ public record WebhookInput(String description, Side consumer, Side provider, Boo
         List<String> events = events(body.get("events"), errors);
         WebhookRequest request = request(body.get("request"), allowList, errors);
         errors.throwIfAny();
-        return new WebhookInput(RequestErrors.text(body.get("description")), consumer, provider, enabled, request,
-                events);
+        return new WebhookInput(
+                RequestErrors.text(body.get("description")), consumer, provider, enabled, request, events);
     }
 
     private static Side side(JsonNode body, String field, RequestErrors errors) {
@@ -127,8 +150,13 @@ public record WebhookInput(String description, Side consumer, Side provider, Boo
         JsonNode headersNode = errors.nullableObject("request.headers", node.get("headers"));
         if (headersNode != null) {
             // stored with lower-case names, as the Pact Broker (Rack) keeps them
-            headersNode.fields().forEachRemaining(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT),
-                    h.getValue().isTextual() ? h.getValue().asText() : h.getValue().toString()));
+            headersNode
+                    .fields()
+                    .forEachRemaining(h -> headers.put(
+                            h.getKey().toLowerCase(Locale.ROOT),
+                            h.getValue().isTextual()
+                                    ? h.getValue().asText()
+                                    : h.getValue().toString()));
         }
         JsonNode bodyNode = node.get("body");
         boolean json = !RequestErrors.absent(bodyNode) && !bodyNode.isTextual();
@@ -136,8 +164,14 @@ public record WebhookInput(String description, Side consumer, Side provider, Boo
         if (method == null || url == null) {
             return null;
         }
-        return new WebhookRequest(method, url, headers, body, json,
-                RequestErrors.text(node.get("username")), RequestErrors.text(node.get("password")));
+        return new WebhookRequest(
+                method,
+                url,
+                headers,
+                body,
+                json,
+                RequestErrors.text(node.get("username")),
+                RequestErrors.text(node.get("password")));
     }
 
     /** The method and URL: any value is taken as its text, but it must be there and not blank. */

@@ -1,9 +1,9 @@
 package io.pactport.api.webhooks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactport.api.http.BrokerUrls;
 import io.pactport.api.http.Hal;
 import io.pactport.api.http.Timestamps;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +13,7 @@ final class WebhookJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private WebhookJson() {
-    }
+    private WebhookJson() {}
 
     static Map<String, Object> of(Webhook w, String base) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -35,16 +34,29 @@ final class WebhookJson {
         }
         Map<String, Object> links = new LinkedHashMap<>();
         links.put("self", Hal.object("title", w.displayDescription(), "href", BrokerUrls.webhook(base, w.uuid())));
-        links.put("pb:execute", Hal.object("title", "Test the execution of the webhook with the latest matching pact or"
-                + " verification by sending a POST request to this URL",
-                "href", BrokerUrls.webhookExecution(base, w.uuid())));
+        links.put(
+                "pb:execute",
+                Hal.object(
+                        "title",
+                        "Test the execution of the webhook with the latest matching pact or"
+                                + " verification by sending a POST request to this URL",
+                        "href",
+                        BrokerUrls.webhookExecution(base, w.uuid())));
         sideLinks(links, "consumer", w.consumer(), base);
         sideLinks(links, "provider", w.provider(), base);
-        if (w.consumer() != null && w.provider() != null && w.consumer().name() != null
+        if (w.consumer() != null
+                && w.provider() != null
+                && w.consumer().name() != null
                 && w.provider().name() != null) {
-            links.put("pb:pact-webhooks", Hal.object("title", "All webhooks for consumer " + w.consumer().name()
-                    + " and provider " + w.provider().name(), "href", BrokerUrls.webhooksFor(base,
-                            w.consumer().name(), w.provider().name())));
+            links.put(
+                    "pb:pact-webhooks",
+                    Hal.object(
+                            "title",
+                            "All webhooks for consumer " + w.consumer().name() + " and provider "
+                                    + w.provider().name(),
+                            "href",
+                            BrokerUrls.webhooksFor(
+                                    base, w.consumer().name(), w.provider().name())));
         }
         links.put("pb:webhooks", Hal.object("title", "All webhooks", "href", BrokerUrls.webhooks(base)));
         json.put("_links", links);
@@ -55,8 +67,17 @@ final class WebhookJson {
         Map<String, Object> links = new LinkedHashMap<>();
         links.put("self", Hal.object("title", title, "href", self));
         links.put("pb:create", Hal.object("title", "POST to create a webhook", "href", self));
-        links.put("pb:webhooks", webhooks.stream().map(w -> Hal.object("title", w.scopeDescription(),
-                "name", w.displayDescription(), "href", BrokerUrls.webhook(base, w.uuid()))).toList());
+        links.put(
+                "pb:webhooks",
+                webhooks.stream()
+                        .map(w -> Hal.object(
+                                "title",
+                                w.scopeDescription(),
+                                "name",
+                                w.displayDescription(),
+                                "href",
+                                BrokerUrls.webhook(base, w.uuid())))
+                        .toList());
         links.put("curies", List.of(Hal.object("name", "pb", "href", base + "/doc/webhooks-{rel}", "templated", true)));
         return Map.of("_links", links);
     }
@@ -75,25 +96,27 @@ final class WebhookJson {
         links.put("pb:logs", link(logs, "Webhook execution logs", t.requestDescription()));
         links.put("logs", link(logs, "DEPRECATED - Use pb:logs", t.requestDescription()));
         if (t.webhookId() != null) {
-            links.put("pb:webhook", link(BrokerUrls.webhook(base, t.webhookUuid()), "Webhook",
-                    t.requestDescription()));
+            links.put("pb:webhook", link(BrokerUrls.webhook(base, t.webhookUuid()), "Webhook", t.requestDescription()));
         }
         json.put("_links", links);
         return json;
     }
 
-    static Map<String, Object> triggeredList(List<TriggeredWebhook> list, int retries, String title, String self,
-            String base) {
+    static Map<String, Object> triggeredList(
+            List<TriggeredWebhook> list, int retries, String title, String self, String base) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("_embedded", Map.of("triggeredWebhooks", list.stream().map(t -> triggered(t, retries, base))
-                .toList()));
+        json.put(
+                "_embedded",
+                Map.of(
+                        "triggeredWebhooks",
+                        list.stream().map(t -> triggered(t, retries, base)).toList()));
         json.put("_links", Map.of("self", Hal.object("title", title, "href", self)));
         return json;
     }
 
     /** The result of a test execution; the response is shown only when a host whitelist is configured. */
-    static Map<String, Object> execution(WebhookRunner.Outcome outcome, boolean showResponse, String uuid,
-            String self, String base) {
+    static Map<String, Object> execution(
+            WebhookRunner.Outcome outcome, boolean showResponse, String uuid, String self, String base) {
         Map<String, Object> json = new LinkedHashMap<>();
         if (showResponse && outcome.error() != null) {
             json.put("error", Map.of("message", outcome.error()));
@@ -112,9 +135,12 @@ final class WebhookJson {
                 json.put("response", response);
             }
         } else {
-            json.put("message", "For security purposes, the response details are not logged. To enable response"
-                    + " logging, configure the webhook host whitelist (PACTFLOW_WEBHOOK_HOST_WHITELIST). See " + base
-                    + "/doc/webhooks#whitelist for more information.");
+            json.put(
+                    "message",
+                    "For security purposes, the response details are not logged. To enable response"
+                            + " logging, configure the webhook host whitelist (PACTFLOW_WEBHOOK_HOST_WHITELIST). See "
+                            + base
+                            + "/doc/webhooks#whitelist for more information.");
         }
         json.put("logs", outcome.logs());
         json.put("success", outcome.success());
@@ -150,8 +176,9 @@ final class WebhookJson {
         if (side.name() != null) {
             links.put("pb:" + role, link(BrokerUrls.pacticipant(base, side.name()), title, side.name()));
         } else {
-            links.put("pb:" + role + "s", link(BrokerUrls.pacticipantsWithLabel(base, side.label()),
-                    title + "s by label", side.label()));
+            links.put(
+                    "pb:" + role + "s",
+                    link(BrokerUrls.pacticipantsWithLabel(base, side.label()), title + "s by label", side.label()));
         }
     }
 
@@ -183,5 +210,4 @@ final class WebhookJson {
         }
         return link;
     }
-
 }

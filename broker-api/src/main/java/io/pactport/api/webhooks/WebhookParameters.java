@@ -1,7 +1,7 @@
 package io.pactport.api.webhooks;
 
-import io.pactport.api.http.BrokerUrls;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pactport.api.http.BrokerUrls;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,19 +21,31 @@ import java.util.regex.Pattern;
 public final class WebhookParameters {
 
     /** Every parameter's name, for the documentation and the tests. */
-    public static final List<String> NAMES = List.of("pactbroker.consumerName", "pactbroker.providerName",
-            "pactbroker.consumerVersionNumber", "pactbroker.providerVersionNumber", "pactbroker.providerVersionTags",
-            "pactbroker.providerVersionDescriptions", "pactbroker.providerVersionBranch",
-            "pactbroker.consumerVersionTags", "pactbroker.consumerVersionBranch", "pactbroker.pactUrl",
-            "pactbroker.verificationResultUrl", "pactbroker.githubVerificationStatus",
-            "pactbroker.bitbucketVerificationStatus", "pactbroker.azureDevOpsVerificationStatus",
-            "pactbroker.gitlabVerificationStatus", "pactbroker.consumerLabels", "pactbroker.providerLabels",
-            "pactbroker.eventName", "pactbroker.buildUrl", "pactbroker.currentlyDeployedProviderVersionNumber");
+    public static final List<String> NAMES = List.of(
+            "pactbroker.consumerName",
+            "pactbroker.providerName",
+            "pactbroker.consumerVersionNumber",
+            "pactbroker.providerVersionNumber",
+            "pactbroker.providerVersionTags",
+            "pactbroker.providerVersionDescriptions",
+            "pactbroker.providerVersionBranch",
+            "pactbroker.consumerVersionTags",
+            "pactbroker.consumerVersionBranch",
+            "pactbroker.pactUrl",
+            "pactbroker.verificationResultUrl",
+            "pactbroker.githubVerificationStatus",
+            "pactbroker.bitbucketVerificationStatus",
+            "pactbroker.azureDevOpsVerificationStatus",
+            "pactbroker.gitlabVerificationStatus",
+            "pactbroker.consumerLabels",
+            "pactbroker.providerLabels",
+            "pactbroker.eventName",
+            "pactbroker.buildUrl",
+            "pactbroker.currentlyDeployedProviderVersionNumber");
 
     private static final Pattern PARAMETER = Pattern.compile("\\$\\{(pactbroker\\.[^}]+)}");
 
-    private WebhookParameters() {
-    }
+    private WebhookParameters() {}
 
     /**
      * The parameter values.
@@ -45,19 +57,35 @@ public final class WebhookParameters {
         boolean success = Boolean.TRUE.equals(facts.verificationSuccess());
         Map<String, String> p = new LinkedHashMap<>();
         p.put("pactbroker.pactUrl", facts.sha() == null ? "" : pactUrl(facts, baseUrl));
-        p.put("pactbroker.verificationResultUrl", verified ? BrokerUrls.verification(baseUrl, facts.consumerName(),
-                facts.providerName(), facts.sha(), facts.verificationNumber()) : "");
-        p.put("pactbroker.consumerVersionNumber", text(context, "consumer_version_number",
-                orEmpty(facts.consumerVersionNumber())));
-        p.put("pactbroker.providerVersionNumber", text(context, "provider_version_number",
-                orEmpty(facts.providerVersionNumber())));
+        p.put(
+                "pactbroker.verificationResultUrl",
+                verified
+                        ? BrokerUrls.verification(
+                                baseUrl,
+                                facts.consumerName(),
+                                facts.providerName(),
+                                facts.sha(),
+                                facts.verificationNumber())
+                        : "");
+        p.put(
+                "pactbroker.consumerVersionNumber",
+                text(context, "consumer_version_number", orEmpty(facts.consumerVersionNumber())));
+        p.put(
+                "pactbroker.providerVersionNumber",
+                text(context, "provider_version_number", orEmpty(facts.providerVersionNumber())));
         p.put("pactbroker.providerVersionTags", list(context, "provider_version_tags", facts.providerVersionTags()));
-        p.put("pactbroker.providerVersionBranch", context.has("provider_version_branch")
-                ? text(context, "provider_version_branch", "") : orEmpty(facts.providerVersionBranch()));
+        p.put(
+                "pactbroker.providerVersionBranch",
+                context.has("provider_version_branch")
+                        ? text(context, "provider_version_branch", "")
+                        : orEmpty(facts.providerVersionBranch()));
         p.put("pactbroker.providerVersionDescriptions", list(context, "provider_version_descriptions", List.of()));
         p.put("pactbroker.consumerVersionTags", list(context, "consumer_version_tags", facts.consumerVersionTags()));
-        p.put("pactbroker.consumerVersionBranch", context.has("consumer_version_branch")
-                ? text(context, "consumer_version_branch", "") : orEmpty(facts.consumerVersionBranch()));
+        p.put(
+                "pactbroker.consumerVersionBranch",
+                context.has("consumer_version_branch")
+                        ? text(context, "consumer_version_branch", "")
+                        : orEmpty(facts.consumerVersionBranch()));
         p.put("pactbroker.consumerName", orEmpty(facts.consumerName()));
         p.put("pactbroker.providerName", orEmpty(facts.providerName()));
         p.put("pactbroker.githubVerificationStatus", !verified ? "pending" : success ? "success" : "failure");
@@ -68,7 +96,8 @@ public final class WebhookParameters {
         p.put("pactbroker.providerLabels", String.join(", ", facts.providerLabels()));
         p.put("pactbroker.eventName", text(context, "event_name", ""));
         p.put("pactbroker.buildUrl", text(context, "build_url", ""));
-        p.put("pactbroker.currentlyDeployedProviderVersionNumber",
+        p.put(
+                "pactbroker.currentlyDeployedProviderVersionNumber",
                 text(context, "currently_deployed_provider_version_number", ""));
         return p;
     }
@@ -104,7 +133,8 @@ public final class WebhookParameters {
         }
         facts.consumerVersionTags().forEach(tag -> query.add("cvt%5B%5D=" + urlEscape(tag)));
         query.add("w=true");
-        String metadata = Base64.getUrlEncoder().withoutPadding()
+        String metadata = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(String.join("&", query).getBytes(StandardCharsets.UTF_8));
         return BrokerUrls.pactVersion(baseUrl, facts.consumerName(), facts.providerName(), facts.sha()) + "/metadata/"
                 + metadata;

@@ -59,8 +59,10 @@ public class WebhookRepository {
             SELECT $1, name, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC' FROM unnest($2::text[]) AS name
             """;
     // as the Pact Broker deletes a webhook: its history stays, pointing at it only by uuid
-    private static final String DETACH_TRIGGERED = "UPDATE triggered_webhooks SET webhook_id = NULL WHERE webhook_id = $1";
-    private static final String DETACH_EXECUTIONS = "UPDATE webhook_executions SET webhook_id = NULL WHERE webhook_id = $1";
+    private static final String DETACH_TRIGGERED =
+            "UPDATE triggered_webhooks SET webhook_id = NULL WHERE webhook_id = $1";
+    private static final String DETACH_EXECUTIONS =
+            "UPDATE webhook_executions SET webhook_id = NULL WHERE webhook_id = $1";
     private static final String DELETE_HEADERS = "DELETE FROM webhook_headers WHERE webhook_id = $1";
     private static final String DELETE = "DELETE FROM webhooks WHERE id = $1";
     // the Pact Broker's find_webhooks_to_trigger: enabled, subscribed to the event, and for this integration by id,
@@ -84,46 +86,59 @@ public class WebhookRepository {
             ORDER BY v."order" DESC, l.pact_publication_id DESC LIMIT 1
             """;
     /** A webhook to trigger for one event. */
-    public record ToTrigger(long webhookId, String webhookUuid, String description, String eventName) {
-    }
+    public record ToTrigger(long webhookId, String webhookUuid, String description, String eventName) {}
 
     /** The columns of a webhook to write. */
-    public record Fields(String uuid, Long consumerId, Long providerId, String consumerLabel, String providerLabel,
-            boolean enabled, String description, WebhookRequest request, List<String> events) {
-    }
+    public record Fields(
+            String uuid,
+            Long consumerId,
+            Long providerId,
+            String consumerLabel,
+            String providerLabel,
+            boolean enabled,
+            String description,
+            WebhookRequest request,
+            List<String> events) {}
 
     public Uni<Optional<Webhook>> find(SqlClient sql, String uuid) {
-        return sql.preparedQuery(FIND_BY_UUID).execute(Tuple.of(uuid))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(from(rows.iterator().next())));
+        return sql.preparedQuery(FIND_BY_UUID)
+                .execute(Tuple.of(uuid))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(from(rows.iterator().next())));
     }
 
     public Uni<List<Webhook>> list(SqlClient sql) {
-        return sql.preparedQuery(LIST).execute().map(rows -> rows.stream().map(WebhookRepository::from).toList());
+        return sql.preparedQuery(LIST)
+                .execute()
+                .map(rows -> rows.stream().map(WebhookRepository::from).toList());
     }
 
     /** The webhooks with exactly this consumer and provider (null: the webhooks for any). */
     public Uni<List<Webhook>> listFor(SqlClient sql, Long consumerId, Long providerId) {
-        return sql.preparedQuery(LIST_FOR).execute(Tuple.of(consumerId, providerId))
+        return sql.preparedQuery(LIST_FOR)
+                .execute(Tuple.of(consumerId, providerId))
                 .map(rows -> rows.stream().map(WebhookRepository::from).toList());
     }
 
     public Uni<Webhook> insert(SqlClient sql, Fields webhook) {
-        return sql.preparedQuery(INSERT).execute(columns(null, webhook))
-                .flatMap(rows -> {
-                    long id = rows.iterator().next().getLong("id");
-                    return replaceEvents(sql, id, webhook.events()).chain(() -> byId(sql, id));
-                });
+        return sql.preparedQuery(INSERT).execute(columns(null, webhook)).flatMap(rows -> {
+            long id = rows.iterator().next().getLong("id");
+            return replaceEvents(sql, id, webhook.events()).chain(() -> byId(sql, id));
+        });
     }
 
     public Uni<Webhook> update(SqlClient sql, long id, Fields webhook) {
-        return sql.preparedQuery(UPDATE).execute(columns(id, webhook))
+        return sql.preparedQuery(UPDATE)
+                .execute(columns(id, webhook))
                 .chain(() -> replaceEvents(sql, id, webhook.events()))
                 .chain(() -> byId(sql, id));
     }
 
     public Uni<Void> delete(SqlClient sql, long id) {
         Tuple key = Tuple.of(id);
-        return sql.preparedQuery(DETACH_TRIGGERED).execute(key)
+        return sql.preparedQuery(DETACH_TRIGGERED)
+                .execute(key)
                 .chain(() -> sql.preparedQuery(DETACH_EXECUTIONS).execute(key))
                 .chain(() -> sql.preparedQuery(DELETE_HEADERS).execute(key))
                 .chain(() -> sql.preparedQuery(DELETE).execute(key))
@@ -132,23 +147,35 @@ public class WebhookRepository {
 
     /** The enabled webhooks for the integration subscribed to any of the events: one entry per webhook and event. */
     public Uni<List<ToTrigger>> toTrigger(SqlClient sql, long consumerId, long providerId, List<String> events) {
-        return sql.preparedQuery(TO_TRIGGER).execute(Tuple.of(consumerId, providerId, events.toArray(String[]::new)))
-                .map(rows -> rows.stream().map(r -> new ToTrigger(r.getLong("id"), r.getString("uuid"),
-                        r.getString("description"), r.getString("event_name"))).toList());
+        return sql.preparedQuery(TO_TRIGGER)
+                .execute(Tuple.of(consumerId, providerId, events.toArray(String[]::new)))
+                .map(rows -> rows.stream()
+                        .map(r -> new ToTrigger(
+                                r.getLong("id"),
+                                r.getString("uuid"),
+                                r.getString("description"),
+                                r.getString("event_name")))
+                        .toList());
     }
 
     /** The newest pact between the two (null: any), for a test execution. */
     public Uni<Optional<Long>> latestPact(SqlClient sql, Long consumerId, Long providerId) {
-        return sql.preparedQuery(LATEST_PACT).execute(Tuple.of(consumerId, providerId)).map(rows -> rows.size() == 0
-                ? Optional.empty() : Optional.of(rows.iterator().next().getLong("pact_publication_id")));
+        return sql.preparedQuery(LATEST_PACT)
+                .execute(Tuple.of(consumerId, providerId))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(rows.iterator().next().getLong("pact_publication_id")));
     }
 
     private Uni<Webhook> byId(SqlClient sql, long id) {
-        return sql.preparedQuery(FIND_BY_ID).execute(Tuple.of(id)).map(rows -> from(rows.iterator().next()));
+        return sql.preparedQuery(FIND_BY_ID)
+                .execute(Tuple.of(id))
+                .map(rows -> from(rows.iterator().next()));
     }
 
     private Uni<Void> replaceEvents(SqlClient sql, long id, List<String> events) {
-        return sql.preparedQuery(DELETE_EVENTS).execute(Tuple.of(id))
+        return sql.preparedQuery(DELETE_EVENTS)
+                .execute(Tuple.of(id))
                 .chain(() -> sql.preparedQuery(INSERT_EVENTS).execute(Tuple.of(id, events.toArray(String[]::new))))
                 .replaceWithVoid();
     }
@@ -161,9 +188,22 @@ public class WebhookRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        Object[] values = {w.uuid(), r.method(), r.url(), r.body(), r.jsonBody(), w.consumerId(), w.providerId(),
-            w.consumerLabel(), w.providerLabel(), r.username(), encodePassword(r.password()), w.enabled(),
-            w.description(), headers};
+        Object[] values = {
+            w.uuid(),
+            r.method(),
+            r.url(),
+            r.body(),
+            r.jsonBody(),
+            w.consumerId(),
+            w.providerId(),
+            w.consumerLabel(),
+            w.providerLabel(),
+            r.username(),
+            encodePassword(r.password()),
+            w.enabled(),
+            w.description(),
+            headers
+        };
         if (id != null) {
             values[0] = id;
         }
@@ -172,8 +212,7 @@ public class WebhookRepository {
 
     /** The Pact Broker's storage of a webhook password: strict Base64 of the plain text. */
     static String encodePassword(String password) {
-        return password == null ? null
-                : Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8));
+        return password == null ? null : Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8));
     }
 
     static String decodePassword(String stored) {
@@ -192,28 +231,40 @@ public class WebhookRepository {
         String headersJson = row.getString("headers");
         if (headersJson != null && !headersJson.isBlank()) {
             try {
-                headers.putAll(JSON.readValue(headersJson, new TypeReference<Map<String, String>>() { }));
+                headers.putAll(JSON.readValue(headersJson, new TypeReference<Map<String, String>>() {}));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("webhook " + row.getString("uuid") + " has unreadable headers", e);
             }
         }
         Boolean jsonBody = row.getBoolean("is_json_request_body");
-        WebhookRequest request = new WebhookRequest(row.getString("method"), row.getString("url"), headers,
-                row.getString("body"), Boolean.TRUE.equals(jsonBody), row.getString("username"),
+        WebhookRequest request = new WebhookRequest(
+                row.getString("method"),
+                row.getString("url"),
+                headers,
+                row.getString("body"),
+                Boolean.TRUE.equals(jsonBody),
+                row.getString("username"),
                 decodePassword(row.getString("password")));
         Long consumerId = row.getLong("consumer_id");
         Long providerId = row.getLong("provider_id");
         String consumerLabel = row.getString("consumer_label");
         String providerLabel = row.getString("provider_label");
-        WebhookPacticipant consumer = consumerId != null ? WebhookPacticipant.named(consumerId,
-                row.getString("consumer_name")) : consumerLabel != null ? WebhookPacticipant.labelled(consumerLabel)
-                        : null;
-        WebhookPacticipant provider = providerId != null ? WebhookPacticipant.named(providerId,
-                row.getString("provider_name")) : providerLabel != null ? WebhookPacticipant.labelled(providerLabel)
-                        : null;
-        return new Webhook(row.getLong("id"), row.getString("uuid"), row.getString("description"), consumer, provider,
-                !Boolean.FALSE.equals(row.getBoolean("enabled")), request,
-                List.of(row.getArrayOfStrings("event_names")), row.getLocalDateTime("created_at"),
+        WebhookPacticipant consumer = consumerId != null
+                ? WebhookPacticipant.named(consumerId, row.getString("consumer_name"))
+                : consumerLabel != null ? WebhookPacticipant.labelled(consumerLabel) : null;
+        WebhookPacticipant provider = providerId != null
+                ? WebhookPacticipant.named(providerId, row.getString("provider_name"))
+                : providerLabel != null ? WebhookPacticipant.labelled(providerLabel) : null;
+        return new Webhook(
+                row.getLong("id"),
+                row.getString("uuid"),
+                row.getString("description"),
+                consumer,
+                provider,
+                !Boolean.FALSE.equals(row.getBoolean("enabled")),
+                request,
+                List.of(row.getArrayOfStrings("event_names")),
+                row.getLocalDateTime("created_at"),
                 row.getLocalDateTime("updated_at"));
     }
 }

@@ -9,13 +9,20 @@ import java.util.regex.Pattern;
  * and credentials. The body is kept as sent: JSON ({@code jsonBody}) or text. The password is the plain value; only the
  * repository knows how it is stored, and responses show it masked.
  */
-public record WebhookRequest(String method, String url, Map<String, String> headers, String body, boolean jsonBody,
-        String username, String password) {
+public record WebhookRequest(
+        String method,
+        String url,
+        Map<String, String> headers,
+        String body,
+        boolean jsonBody,
+        String username,
+        String password) {
 
     /** What responses and logs show instead of a secret. */
     public static final String MASK = "**********";
     /** Headers whose values are secrets, as the Pact Broker decides. */
     private static final Pattern SECRET_HEADER = Pattern.compile("(?i).*(authorization|token).*");
+
     private static final Pattern PARAMETER = Pattern.compile("\\$\\{pactbroker\\.[^}]+}");
 
     /** {@code POST example.org}: the method and host, what the Pact Broker names a webhook without a description. */
@@ -42,8 +49,14 @@ public record WebhookRequest(String method, String url, Map<String, String> head
     /** Headers as responses show them: secret ones masked unless their value is a template parameter. */
     public Map<String, String> displayHeaders() {
         Map<String, String> shown = new java.util.LinkedHashMap<>();
-        headers.forEach((name, value) -> shown.put(name,
-                isSecretHeader(name) && !PARAMETER.matcher(value == null ? "" : value).find() ? MASK : value));
+        headers.forEach((name, value) -> shown.put(
+                name,
+                isSecretHeader(name)
+                                && !PARAMETER
+                                        .matcher(value == null ? "" : value)
+                                        .find()
+                        ? MASK
+                        : value));
         return shown;
     }
 

@@ -62,12 +62,15 @@ public class WebhookResource {
     @PUT
     @Path("{uuid}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Map<String, Object>>> put(@PathParam("uuid") String uuid, String body,
-            @Context UriInfo request) {
+    public Uni<RestResponse<Map<String, Object>>> put(
+            @PathParam("uuid") String uuid, String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return bodies.json(body).flatMap(json -> webhooks.put(uuid, json)).map(saved -> RestResponse
-                .ResponseBuilder.create(saved.created() ? Response.Status.CREATED : Response.Status.OK,
-                        WebhookJson.of(saved.value(), base)).build());
+        return bodies.json(body)
+                .flatMap(json -> webhooks.put(uuid, json))
+                .map(saved -> RestResponse.ResponseBuilder.create(
+                                saved.created() ? Response.Status.CREATED : Response.Status.OK,
+                                WebhookJson.of(saved.value(), base))
+                        .build());
     }
 
     @DELETE
@@ -81,8 +84,9 @@ public class WebhookResource {
     @Path("{uuid}/execute")
     public Uni<Map<String, Object>> execute(@PathParam("uuid") String uuid, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return webhooks.execute(uuid, base).map(outcome -> WebhookJson.execution(outcome,
-                webhooks.showsResponses(), uuid, BrokerUrls.self(base, request), base));
+        return webhooks.execute(uuid, base)
+                .map(outcome -> WebhookJson.execution(
+                        outcome, webhooks.showsResponses(), uuid, BrokerUrls.self(base, request), base));
     }
 
     /** Runs a webhook sent in the body, without saving it: how a webhook is tried before it is created. */
@@ -91,9 +95,10 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Object>> executeUnsaved(String body, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return bodies.json(body).flatMap(json -> webhooks.executeUnsaved(json, base)).map(outcome -> WebhookJson
-                .execution(outcome, webhooks.showsResponses(), null, BrokerUrls.self(base, request),
-                        base));
+        return bodies.json(body)
+                .flatMap(json -> webhooks.executeUnsaved(json, base))
+                .map(outcome -> WebhookJson.execution(
+                        outcome, webhooks.showsResponses(), null, BrokerUrls.self(base, request), base));
     }
 
     @GET
@@ -105,8 +110,8 @@ public class WebhookResource {
     @POST
     @Path("provider/{provider}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Map<String, Object>>> createForProvider(@PathParam("provider") String provider,
-            String body, @Context UriInfo request) {
+    public Uni<RestResponse<Map<String, Object>>> createForProvider(
+            @PathParam("provider") String provider, String body, @Context UriInfo request) {
         return create(new Scope(null, provider), body, request);
     }
 
@@ -119,40 +124,43 @@ public class WebhookResource {
     @POST
     @Path("consumer/{consumer}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Map<String, Object>>> createForConsumer(@PathParam("consumer") String consumer,
-            String body, @Context UriInfo request) {
+    public Uni<RestResponse<Map<String, Object>>> createForConsumer(
+            @PathParam("consumer") String consumer, String body, @Context UriInfo request) {
         return create(new Scope(consumer, null), body, request);
     }
 
     @GET
     @Path("provider/{provider}/consumer/{consumer}")
-    public Uni<Map<String, Object>> forIntegration(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, @Context UriInfo request) {
+    public Uni<Map<String, Object>> forIntegration(
+            @PathParam("provider") String provider, @PathParam("consumer") String consumer, @Context UriInfo request) {
         return list(new Scope(consumer, provider), "Webhooks", request);
     }
 
     @POST
     @Path("provider/{provider}/consumer/{consumer}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Map<String, Object>>> createForIntegration(@PathParam("provider") String provider,
-            @PathParam("consumer") String consumer, String body, @Context UriInfo request) {
+    public Uni<RestResponse<Map<String, Object>>> createForIntegration(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            String body,
+            @Context UriInfo request) {
         return create(new Scope(consumer, provider), body, request);
     }
 
     Uni<Map<String, Object>> list(Scope scope, String title, UriInfo request) {
         String base = baseUrl.of(request);
-        return webhooks.list(scope).map(found -> WebhookJson.list(found, title,
-                BrokerUrls.self(base, request), base));
+        return webhooks.list(scope).map(found -> WebhookJson.list(found, title, BrokerUrls.self(base, request), base));
     }
 
     Uni<RestResponse<Map<String, Object>>> create(Scope scope, String body, UriInfo request) {
         String base = baseUrl.of(request);
-        return bodies.json(body).flatMap(json -> webhooks.create(scope, json)).map(created -> created(created,
-                base));
+        return bodies.json(body).flatMap(json -> webhooks.create(scope, json)).map(created -> created(created, base));
     }
 
     private static RestResponse<Map<String, Object>> created(Webhook webhook, String base) {
-        return RestResponse.ResponseBuilder.<Map<String, Object>>created(URI.create(BrokerUrls.webhook(base,
-                webhook.uuid()))).entity(WebhookJson.of(webhook, base)).build();
+        return RestResponse.ResponseBuilder.<Map<String, Object>>created(
+                        URI.create(BrokerUrls.webhook(base, webhook.uuid())))
+                .entity(WebhookJson.of(webhook, base))
+                .build();
     }
 }

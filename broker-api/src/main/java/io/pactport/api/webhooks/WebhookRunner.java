@@ -42,23 +42,19 @@ import org.jboss.logging.Logger;
 public class WebhookRunner {
 
     /** What was sent, as shown: secret headers masked. */
-    public record SentRequest(String method, String url, Map<String, String> headers, String body) {
-    }
+    public record SentRequest(String method, String url, Map<String, String> headers, String body) {}
 
-    public record ReceivedResponse(int status, Map<String, String> headers, String body) {
-    }
+    public record ReceivedResponse(int status, Map<String, String> headers, String body) {}
 
     /**
      * The outcome of one request. {@code response} is null when none came (refused, unreachable, timed out); then
      * {@code error} says why.
      */
-    public record Outcome(boolean success, String logs, SentRequest request, ReceivedResponse response,
-            String error) {
-    }
+    public record Outcome(boolean success, String logs, SentRequest request, ReceivedResponse response, String error) {}
 
     private static final Logger LOG = Logger.getLogger(WebhookRunner.class);
-    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOG_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final String USER_AGENT = "Pactport (Pact Broker compatible webhooks)";
 
     private final HttpClient client;
@@ -70,13 +66,17 @@ public class WebhookRunner {
     WebhookRunner(Vertx vertx, ApiConfig config, Clock clock) {
         this.config = config.webhook();
         this.allowList = WebhookAllowList.of(this.config);
-        this.successCodes = WebhookAllowList.words(this.config.httpCodeSuccess()).stream().map(Integer::valueOf)
+        this.successCodes = WebhookAllowList.words(this.config.httpCodeSuccess()).stream()
+                .map(Integer::valueOf)
                 .collect(Collectors.toSet());
         this.clock = clock;
         int timeoutMillis = (int) this.config.timeout().toMillis();
-        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeoutMillis)
-                .setIdleTimeout(timeoutMillis).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
-                .setKeepAlive(false).setMaxRedirects(0));
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout(timeoutMillis)
+                .setIdleTimeout(timeoutMillis)
+                .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+                .setKeepAlive(false)
+                .setMaxRedirects(0));
     }
 
     @PreDestroy
@@ -94,19 +94,28 @@ public class WebhookRunner {
      * @param context the event context, logged first as the Pact Broker does
      * @param completion the log's last line for a success ({@code true}) or a failure
      */
-    public Uni<Outcome> run(String webhookUuid, WebhookRequest template, Map<String, String> parameters,
-            String context, String baseUrl, java.util.function.Function<Boolean, String> completion) {
+    public Uni<Outcome> run(
+            String webhookUuid,
+            WebhookRequest template,
+            Map<String, String> parameters,
+            String context,
+            String baseUrl,
+            java.util.function.Function<Boolean, String> completion) {
         UnaryOperator<String> plain = UnaryOperator.identity();
         String url = WebhookParameters.render(template.url(), parameters, WebhookParameters::urlEscape);
         Map<String, String> headers = new LinkedHashMap<>();
-        template.headers().forEach((name, value) -> headers.put(name, WebhookParameters.render(value, parameters,
-                plain)));
+        template.headers()
+                .forEach((name, value) -> headers.put(name, WebhookParameters.render(value, parameters, plain)));
         String body = WebhookParameters.render(template.body(), parameters, plain);
         String username = WebhookParameters.render(template.username(), parameters, plain);
         String password = WebhookParameters.render(template.password(), parameters, plain);
         if (username != null && !username.isEmpty()) {
-            headers.put("authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (username + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8)));
+            headers.put(
+                    "authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((username + ":" + (password == null ? "" : password))
+                                            .getBytes(StandardCharsets.UTF_8)));
         }
         headers.putIfAbsent("user-agent", USER_AGENT);
         String method = template.method().toUpperCase(Locale.ROOT);
@@ -114,8 +123,8 @@ public class WebhookRunner {
         Log log = new Log(clock);
         log.line("DEBUG", "Webhook context " + context);
         log.line("INFO", "HTTP/1.1 " + method + " " + url);
-        SentRequest sent = new SentRequest(method, secrets.mask(url), masked(headers, secrets),
-                body == null ? null : secrets.mask(body));
+        SentRequest sent = new SentRequest(
+                method, secrets.mask(url), masked(headers, secrets), body == null ? null : secrets.mask(body));
         sent.headers().forEach((name, value) -> log.line("INFO", name + ": " + value));
         if (body != null) {
             log.line("INFO", sent.body());
@@ -124,30 +133,43 @@ public class WebhookRunner {
         try {
             uri = new URI(url);
         } catch (Exception e) {
-            return Uni.createFrom().item(failed(webhookUuid, log, sent, secrets, baseUrl, completion,
-                    "the URL " + url + " is not valid"));
+            return Uni.createFrom()
+                    .item(failed(
+                            webhookUuid, log, sent, secrets, baseUrl, completion, "the URL " + url + " is not valid"));
         }
         Optional<String> refused = refusal(uri, method);
         if (refused.isPresent()) {
             return Uni.createFrom().item(failed(webhookUuid, log, sent, secrets, baseUrl, completion, refused.get()));
         }
-        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+        String host = uri.getHost().startsWith("[")
+                ? uri.getHost().substring(1, uri.getHost().length() - 1)
                 : uri.getHost();
         int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         return resolve(host)
                 .flatMap(addresses -> {
                     Optional<String> internal = allowList.refusal(host, addresses);
                     if (internal.isPresent()) {
-                        return Uni.createFrom().<Outcome>item(failed(webhookUuid, log, sent, secrets, baseUrl,
-                                completion, internal.get()));
+                        return Uni.createFrom()
+                                .<Outcome>item(
+                                        failed(webhookUuid, log, sent, secrets, baseUrl, completion, internal.get()));
                     }
                     return send(method, url, preferred(addresses), port, headers, body)
-                            .flatMap(response -> response.body().map(content -> received(webhookUuid, log, sent,
-                                    secrets, response, content, baseUrl, completion)));
+                            .flatMap(response -> response.body()
+                                    .map(content -> received(
+                                            webhookUuid, log, sent, secrets, response, content, baseUrl, completion)));
                 })
-                .ifNoItem().after(config.timeout()).failWith(() -> new java.util.concurrent.TimeoutException(
+                .ifNoItem()
+                .after(config.timeout())
+                .failWith(() -> new java.util.concurrent.TimeoutException(
                         "no response within " + config.timeout().toMillis() + " ms"))
-                .onFailure().recoverWithItem(e -> failed(webhookUuid, log, sent, secrets, baseUrl, completion,
+                .onFailure()
+                .recoverWithItem(e -> failed(
+                        webhookUuid,
+                        log,
+                        sent,
+                        secrets,
+                        baseUrl,
+                        completion,
                         e.getClass().getSimpleName() + " - " + e.getMessage()));
     }
 
@@ -171,26 +193,32 @@ public class WebhookRunner {
     /** The host's addresses, looked up on a worker thread, then back on the caller's Vert.x context. */
     private Uni<List<InetAddress>> resolve(String host) {
         Context context = io.vertx.core.Vertx.currentContext();
-        Uni<List<InetAddress>> lookup = Uni.createFrom().item(() -> {
-            try {
-                return Arrays.asList(InetAddress.getAllByName(host));
-            } catch (java.net.UnknownHostException e) {
-                throw new IllegalStateException("unknown host " + host, e);
-            }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        Uni<List<InetAddress>> lookup = Uni.createFrom()
+                .item(() -> {
+                    try {
+                        return Arrays.asList(InetAddress.getAllByName(host));
+                    } catch (java.net.UnknownHostException e) {
+                        throw new IllegalStateException("unknown host " + host, e);
+                    }
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         return context == null ? lookup : lookup.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     /** IPv4 first: a receiver listening on {@code 127.0.0.1} is not reached on {@code ::1}. */
     private static InetAddress preferred(List<InetAddress> addresses) {
-        return addresses.stream().filter(a -> a instanceof java.net.Inet4Address).findFirst()
+        return addresses.stream()
+                .filter(a -> a instanceof java.net.Inet4Address)
+                .findFirst()
                 .orElse(addresses.get(0));
     }
 
-    private Uni<io.vertx.mutiny.core.http.HttpClientResponse> send(String method, String url, InetAddress address,
-            int port, Map<String, String> headers, String body) {
+    private Uni<io.vertx.mutiny.core.http.HttpClientResponse> send(
+            String method, String url, InetAddress address, int port, Map<String, String> headers, String body) {
         // connect to the address that was checked, while the URL's host stays the Host header, SNI and TLS name
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(method)).setAbsoluteURI(url)
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.valueOf(method))
+                .setAbsoluteURI(url)
                 .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
                 .setFollowRedirects(false);
         return client.request(options).flatMap(request -> {
@@ -199,18 +227,27 @@ public class WebhookRunner {
         });
     }
 
-    private Outcome received(String uuid, Log log, SentRequest sent, Secrets secrets,
-            io.vertx.mutiny.core.http.HttpClientResponse response, Buffer content, String baseUrl,
+    private Outcome received(
+            String uuid,
+            Log log,
+            SentRequest sent,
+            Secrets secrets,
+            io.vertx.mutiny.core.http.HttpClientResponse response,
+            Buffer content,
+            String baseUrl,
             java.util.function.Function<Boolean, String> completion) {
         boolean success = successCodes.contains(response.statusCode());
         LOG.infof("webhook %s got status %d", uuid, response.statusCode());
         Map<String, String> headers = new LinkedHashMap<>();
-        response.headers().names().forEach(name -> headers.put(name.toLowerCase(Locale.ROOT),
-                String.join(", ", response.headers().getAll(name))));
+        response.headers()
+                .names()
+                .forEach(name -> headers.put(
+                        name.toLowerCase(Locale.ROOT),
+                        String.join(", ", response.headers().getAll(name))));
         String body = content == null ? "" : content.toString(StandardCharsets.UTF_8);
         if (allowList.hasHostWhitelist()) {
-            log.line("INFO", "HTTP/" + version(response) + " " + response.statusCode() + " "
-                    + response.statusMessage());
+            log.line(
+                    "INFO", "HTTP/" + version(response) + " " + response.statusCode() + " " + response.statusMessage());
             headers.forEach((name, value) -> log.line("INFO", name + ": " + value));
             if (!body.isEmpty()) {
                 log.line("INFO", body);
@@ -219,8 +256,12 @@ public class WebhookRunner {
             log.line("INFO", hiddenMessage(baseUrl));
         }
         log.line("INFO", completion.apply(success));
-        return new Outcome(success, secrets.mask(log.text()), sent, new ReceivedResponse(response.statusCode(),
-                headers, secrets.mask(body)), null);
+        return new Outcome(
+                success,
+                secrets.mask(log.text()),
+                sent,
+                new ReceivedResponse(response.statusCode(), headers, secrets.mask(body)),
+                null);
     }
 
     private static String version(io.vertx.mutiny.core.http.HttpClientResponse response) {
@@ -231,8 +272,14 @@ public class WebhookRunner {
         };
     }
 
-    private Outcome failed(String uuid, Log log, SentRequest sent, Secrets secrets, String baseUrl,
-            java.util.function.Function<Boolean, String> completion, String error) {
+    private Outcome failed(
+            String uuid,
+            Log log,
+            SentRequest sent,
+            Secrets secrets,
+            String baseUrl,
+            java.util.function.Function<Boolean, String> completion,
+            String error) {
         LOG.infof("webhook %s was not executed or got no response: %s", uuid, secrets.mask(error));
         if (allowList.hasHostWhitelist()) {
             log.line("ERROR", "Error executing webhook " + uuid + " " + secrets.mask(error));
@@ -251,8 +298,8 @@ public class WebhookRunner {
 
     private static Map<String, String> masked(Map<String, String> headers, Secrets secrets) {
         Map<String, String> shown = new LinkedHashMap<>();
-        headers.forEach((name, value) -> shown.put(name, WebhookRequest.isSecretHeader(name) ? WebhookRequest.MASK
-                : secrets.mask(value)));
+        headers.forEach((name, value) ->
+                shown.put(name, WebhookRequest.isSecretHeader(name) ? WebhookRequest.MASK : secrets.mask(value)));
         return shown;
     }
 
@@ -284,8 +331,13 @@ public class WebhookRunner {
         }
 
         void line(String severity, String message) {
-            text.append('[').append(LOG_TIME.format(clock.instant())).append("] ").append(severity).append(": ")
-                    .append(message).append('\n');
+            text.append('[')
+                    .append(LOG_TIME.format(clock.instant()))
+                    .append("] ")
+                    .append(severity)
+                    .append(": ")
+                    .append(message)
+                    .append('\n');
         }
 
         String text() {

@@ -1,13 +1,13 @@
 package io.pactport.api.webhooks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactport.api.config.ApiConfig;
 import io.pactport.api.db.Upserted;
 import io.pactport.api.http.NotFoundException;
 import io.pactport.api.http.RequestErrors;
 import io.pactport.api.pacticipants.Pacticipant;
 import io.pactport.api.pacticipants.PacticipantRepository;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactport.core.errors.InvalidRequestException;
 import io.pactport.core.events.CloudEventJson;
 import io.smallrye.mutiny.Uni;
@@ -41,12 +41,10 @@ public class WebhookService {
     }
 
     /** A triggered webhook with its attempts. */
-    public record TriggeredWebhookLogs(TriggeredWebhook triggered, List<WebhookExecution> executions) {
-    }
+    public record TriggeredWebhookLogs(TriggeredWebhook triggered, List<WebhookExecution> executions) {}
 
     /** An integration's latest triggered webhooks, for the status resource. */
-    public record Status(Pacticipant consumer, Pacticipant provider, List<TriggeredWebhook> latest) {
-    }
+    public record Status(Pacticipant consumer, Pacticipant provider, List<TriggeredWebhook> latest) {}
 
     private final Pool pool;
     private final WebhookRepository webhooks;
@@ -56,8 +54,13 @@ public class WebhookService {
     private final WebhookRunner runner;
     private final int retries;
 
-    WebhookService(Pool pool, WebhookRepository webhooks, TriggeredWebhookRepository triggered,
-            PacticipantRepository pacticipants, WebhookTriggerRepository questions, WebhookRunner runner,
+    WebhookService(
+            Pool pool,
+            WebhookRepository webhooks,
+            TriggeredWebhookRepository triggered,
+            PacticipantRepository pacticipants,
+            WebhookTriggerRepository questions,
+            WebhookRunner runner,
             ApiConfig config) {
         this.pool = pool;
         this.webhooks = webhooks;
@@ -91,23 +94,31 @@ public class WebhookService {
      */
     public Uni<Webhook> create(Scope scope, JsonNode body) {
         WebhookInput input = WebhookInput.parse(body, runner.allowList());
-        return pool.withTransaction(tx -> fields(tx, nextUuid(), scope, input)
-                .flatMap(fields -> webhooks.insert(tx, fields)));
+        return pool.withTransaction(
+                tx -> fields(tx, nextUuid(), scope, input).flatMap(fields -> webhooks.insert(tx, fields)));
     }
 
     /** {@code PUT /webhooks/{uuid}}: creates the webhook with this uuid, or replaces it keeping masked secrets. */
     public Uni<Upserted<Webhook>> put(String uuid, JsonNode body) {
         if (!UUID_FORM.matcher(uuid).matches()) {
-            throw InvalidRequestException.of("uuid", "The UUID can only contain the characters A-Z, a-z, 0-9, _ and"
-                    + " -, and must be 16 or more characters.");
+            throw InvalidRequestException.of(
+                    "uuid",
+                    "The UUID can only contain the characters A-Z, a-z, 0-9, _ and"
+                            + " -, and must be 16 or more characters.");
         }
         new RequestErrors().notTooLong("uuid", uuid).throwIfAny();
         WebhookInput input = WebhookInput.parse(body, runner.allowList());
-        return pool.withTransaction(tx -> webhooks.find(tx, uuid).flatMap(existing -> fields(tx, uuid, Scope.NONE,
-                existing.map(e -> keepMaskedSecrets(e, input, body)).orElse(input))
-                .flatMap(fields -> existing.isPresent()
-                        ? webhooks.update(tx, existing.get().id(), fields).map(w -> new Upserted<>(w, false))
-                        : webhooks.insert(tx, fields).map(w -> new Upserted<>(w, true)))));
+        return pool.withTransaction(tx -> webhooks.find(tx, uuid)
+                .flatMap(existing -> fields(
+                                tx,
+                                uuid,
+                                Scope.NONE,
+                                existing.map(e -> keepMaskedSecrets(e, input, body))
+                                        .orElse(input))
+                        .flatMap(fields -> existing.isPresent()
+                                ? webhooks.update(tx, existing.get().id(), fields)
+                                        .map(w -> new Upserted<>(w, false))
+                                : webhooks.insert(tx, fields).map(w -> new Upserted<>(w, true)))));
     }
 
     public Uni<Webhook> find(String uuid) {
@@ -119,15 +130,19 @@ public class WebhookService {
         if (scope.consumer() == null && scope.provider() == null) {
             return webhooks.list(pool);
         }
-        return pacticipantIn(pool, scope.consumer()).flatMap(consumer -> pacticipantIn(pool, scope.provider())
-                .flatMap(provider -> webhooks.listFor(pool, consumer.map(Pacticipant::id).orElse(null),
-                        provider.map(Pacticipant::id).orElse(null))));
+        return pacticipantIn(pool, scope.consumer())
+                .flatMap(consumer -> pacticipantIn(pool, scope.provider())
+                        .flatMap(provider -> webhooks.listFor(
+                                pool,
+                                consumer.map(Pacticipant::id).orElse(null),
+                                provider.map(Pacticipant::id).orElse(null))));
     }
 
     /** Deletes the webhook; what it triggered stays, with the webhook's uuid only. */
     public Uni<Void> delete(String uuid) {
-        return pool.withTransaction(tx -> webhooks.find(tx, uuid).flatMap(found -> webhooks.delete(tx,
-                found.orElseThrow(() -> notFound(uuid)).id())));
+        return pool.withTransaction(tx -> webhooks.find(tx, uuid)
+                .flatMap(found -> webhooks.delete(
+                        tx, found.orElseThrow(() -> notFound(uuid)).id())));
     }
 
     /**
@@ -141,32 +156,45 @@ public class WebhookService {
     /** {@code POST /webhooks/execute}: a webhook as sent, validated like a new one, run without being saved. */
     public Uni<WebhookRunner.Outcome> executeUnsaved(JsonNode body, String baseUrl) {
         WebhookInput input = WebhookInput.parse(body, runner.allowList());
-        return fields(pool, null, Scope.NONE, input).flatMap(f -> questions.names(pool, f.consumerId(),
-                f.providerId()).flatMap(names -> run(Webhook.unsaved(input.description(),
-                        side(f.consumerId(), names.get(0), f.consumerLabel()),
-                        side(f.providerId(), names.get(1), f.providerLabel()), input.request(), input.events()),
-                        baseUrl)));
+        return fields(pool, null, Scope.NONE, input)
+                .flatMap(f -> questions
+                        .names(pool, f.consumerId(), f.providerId())
+                        .flatMap(names -> run(
+                                Webhook.unsaved(
+                                        input.description(),
+                                        side(f.consumerId(), names.get(0), f.consumerLabel()),
+                                        side(f.providerId(), names.get(1), f.providerLabel()),
+                                        input.request(),
+                                        input.events()),
+                                baseUrl)));
     }
 
     private Uni<WebhookRunner.Outcome> run(Webhook webhook, String baseUrl) {
         return facts(webhook).flatMap(facts -> {
-            ObjectNode context = CloudEventJson.mapper().createObjectNode().put("event_name", "test")
+            ObjectNode context = CloudEventJson.mapper()
+                    .createObjectNode()
+                    .put("event_name", "test")
                     .put("base_url", baseUrl);
-            return runner.run(webhook.uuid(), webhook.request(), WebhookParameters.of(facts, context, baseUrl),
-                    context.toString(), baseUrl, success -> success ? "Successfully executed webhook"
-                            : "Webhook execution failed");
+            return runner.run(
+                    webhook.uuid(),
+                    webhook.request(),
+                    WebhookParameters.of(facts, context, baseUrl),
+                    context.toString(),
+                    baseUrl,
+                    success -> success ? "Successfully executed webhook" : "Webhook execution failed");
         });
     }
 
     private static io.pactport.api.webhooks.WebhookPacticipant side(Long id, String name, String label) {
-        return id != null ? io.pactport.api.webhooks.WebhookPacticipant.named(id, name)
+        return id != null
+                ? io.pactport.api.webhooks.WebhookPacticipant.named(id, name)
                 : label != null ? io.pactport.api.webhooks.WebhookPacticipant.labelled(label) : null;
     }
 
     public Uni<TriggeredWebhookLogs> logs(String triggeredUuid) {
         return triggered.find(pool, triggeredUuid).flatMap(found -> {
-            TriggeredWebhook t = found.orElseThrow(() -> new NotFoundException("No triggered webhook with uuid "
-                    + triggeredUuid));
+            TriggeredWebhook t =
+                    found.orElseThrow(() -> new NotFoundException("No triggered webhook with uuid " + triggeredUuid));
             return triggered.executions(pool, t.id()).map(executions -> new TriggeredWebhookLogs(t, executions));
         });
     }
@@ -183,33 +211,53 @@ public class WebhookService {
     }
 
     public Uni<Status> status(String provider, String consumer) {
-        return pacticipantIn(pool, consumer).flatMap(c -> pacticipantIn(pool, provider).flatMap(p -> triggered
-                .latestForIntegration(pool, c.orElseThrow().id(), p.orElseThrow().id())
-                .map(latest -> new Status(c.get(), p.get(), latest))));
+        return pacticipantIn(pool, consumer)
+                .flatMap(c -> pacticipantIn(pool, provider)
+                        .flatMap(p -> triggered
+                                .latestForIntegration(
+                                        pool,
+                                        c.orElseThrow().id(),
+                                        p.orElseThrow().id())
+                                .map(latest -> new Status(c.get(), p.get(), latest))));
     }
 
     private Uni<WebhookFacts> facts(Webhook webhook) {
         Long consumerId = webhook.consumer() == null ? null : webhook.consumer().id();
         Long providerId = webhook.provider() == null ? null : webhook.provider().id();
-        return webhooks.latestPact(pool, consumerId, providerId).flatMap(pact -> pact.isEmpty()
-                ? Uni.createFrom().item(WebhookFacts.none(webhook.consumer() == null ? null : webhook.consumer().name(),
-                        webhook.provider() == null ? null : webhook.provider().name()))
-                // the content's newest verification, as the Pact Broker's parameters fall back to
-                : triggered.facts(pool, pact.get(), null));
+        return webhooks.latestPact(pool, consumerId, providerId)
+                .flatMap(pact -> pact.isEmpty()
+                        ? Uni.createFrom()
+                                .item(WebhookFacts.none(
+                                        webhook.consumer() == null
+                                                ? null
+                                                : webhook.consumer().name(),
+                                        webhook.provider() == null
+                                                ? null
+                                                : webhook.provider().name()))
+                        // the content's newest verification, as the Pact Broker's parameters fall back to
+                        : triggered.facts(pool, pact.get(), null));
     }
 
     /** The row to write: URL names win over the body's for their side, as in the Pact Broker. */
     private Uni<WebhookRepository.Fields> fields(SqlClient tx, String uuid, Scope scope, WebhookInput input) {
-        return side(tx, "consumer", scope.consumer(), input.consumer()).flatMap(consumer -> side(tx, "provider",
-                scope.provider(), input.provider()).map(provider -> {
-                    RequestErrors errors = new RequestErrors();
-                    consumer.error().ifPresent(e -> errors.add("consumer.name", e));
-                    provider.error().ifPresent(e -> errors.add("provider.name", e));
-                    errors.throwIfAny();
-                    return new WebhookRepository.Fields(uuid, consumer.id(), provider.id(), consumer.label(),
-                            provider.label(), input.enabled() == null || input.enabled(), input.description(),
-                            input.request(), input.events());
-                }));
+        return side(tx, "consumer", scope.consumer(), input.consumer())
+                .flatMap(consumer -> side(tx, "provider", scope.provider(), input.provider())
+                        .map(provider -> {
+                            RequestErrors errors = new RequestErrors();
+                            consumer.error().ifPresent(e -> errors.add("consumer.name", e));
+                            provider.error().ifPresent(e -> errors.add("provider.name", e));
+                            errors.throwIfAny();
+                            return new WebhookRepository.Fields(
+                                    uuid,
+                                    consumer.id(),
+                                    provider.id(),
+                                    consumer.label(),
+                                    provider.label(),
+                                    input.enabled() == null || input.enabled(),
+                                    input.description(),
+                                    input.request(),
+                                    input.events());
+                        }));
     }
 
     /** A side as the row keeps it (a pacticipant's id, or a label, or neither: any), or why it cannot be kept. */
@@ -232,8 +280,11 @@ public class WebhookService {
 
     private Uni<ResolvedSide> side(SqlClient tx, String role, String inPath, WebhookInput.Side inBody) {
         if (inPath != null) {
-            return pacticipants.findByName(tx, inPath).map(found -> ResolvedSide.pacticipant(found.orElseThrow(
-                    () -> new NotFoundException("No " + role + " with name '" + inPath + "' found")).id()));
+            return pacticipants
+                    .findByName(tx, inPath)
+                    .map(found -> ResolvedSide.pacticipant(found.orElseThrow(
+                                    () -> new NotFoundException("No " + role + " with name '" + inPath + "' found"))
+                            .id()));
         }
         if (inBody == null) {
             return Uni.createFrom().item(ResolvedSide.ANY);
@@ -241,9 +292,10 @@ public class WebhookService {
         if (inBody.label() != null) {
             return Uni.createFrom().item(ResolvedSide.labelled(inBody.label()));
         }
-        return pacticipants.findByName(tx, inBody.name()).map(found -> found
-                .map(p -> ResolvedSide.pacticipant(p.id()))
-                .orElse(ResolvedSide.refused("does not match an existing pacticipant")));
+        return pacticipants
+                .findByName(tx, inBody.name())
+                .map(found -> found.map(p -> ResolvedSide.pacticipant(p.id()))
+                        .orElse(ResolvedSide.refused("does not match an existing pacticipant")));
     }
 
     /**
@@ -254,17 +306,26 @@ public class WebhookService {
         WebhookRequest sent = input.request();
         WebhookRequest stored = existing.request();
         boolean passwordSent = body.path("request").has("password");
-        String password = stored.password() != null && (!passwordSent || sent.password() == null
-                || ONLY_STARS.matcher(sent.password()).matches()) ? stored.password() : sent.password();
+        String password = stored.password() != null
+                        && (!passwordSent
+                                || sent.password() == null
+                                || ONLY_STARS.matcher(sent.password()).matches())
+                ? stored.password()
+                : sent.password();
         Map<String, String> headers = new LinkedHashMap<>(sent.headers());
         sent.headers().forEach((name, value) -> {
             if (ONLY_STARS.matcher(value).matches() && stored.headers().containsKey(name)) {
                 headers.put(name, stored.headers().get(name));
             }
         });
-        return new WebhookInput(input.description(), input.consumer(), input.provider(), input.enabled(),
-                new WebhookRequest(sent.method(), sent.url(), headers, sent.body(), sent.jsonBody(), sent.username(),
-                        password), input.events());
+        return new WebhookInput(
+                input.description(),
+                input.consumer(),
+                input.provider(),
+                input.enabled(),
+                new WebhookRequest(
+                        sent.method(), sent.url(), headers, sent.body(), sent.jsonBody(), sent.username(), password),
+                input.events());
     }
 
     private Uni<Optional<Pacticipant>> pacticipantIn(SqlClient sql, String name) {
@@ -282,5 +343,4 @@ public class WebhookService {
     private static NotFoundException notFound(String uuid) {
         return new NotFoundException("No webhook with uuid " + uuid + " found");
     }
-
 }

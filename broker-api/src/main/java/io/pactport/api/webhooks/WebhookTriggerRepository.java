@@ -96,67 +96,93 @@ public class WebhookTriggerRepository {
             """;
 
     /** A provider version that has to verify the pact, with why ({@code latest from main branch}, …). */
-    public record RequiredVerification(String providerVersionNumber, String branch, List<String> descriptions) {
-    }
+    public record RequiredVerification(String providerVersionNumber, String branch, List<String> descriptions) {}
 
     /** A published verification, as its webhooks need it. */
-    public record PublishedVerification(long id, boolean success, long consumerId, long providerId,
-            String selectorHashes, List<String> providerVersionTags, long pactPublicationId) {
-    }
+    public record PublishedVerification(
+            long id,
+            boolean success,
+            long consumerId,
+            long providerId,
+            String selectorHashes,
+            List<String> providerVersionTags,
+            long pactPublicationId) {}
 
     /** How a new publication compares with the previous pact in each of its scopes (a tag, or untagged: null). */
-    public record ScopeChange(String tag, boolean hadPrevious, boolean changed) {
-    }
+    public record ScopeChange(String tag, boolean hadPrevious, boolean changed) {}
 
     public Uni<List<ScopeChange>> contentChanges(SqlClient sql, long pactPublicationId) {
-        return sql.preparedQuery(CONTENT_CHANGES).execute(Tuple.of(pactPublicationId))
-                .map(rows -> rows.stream().map(r -> new ScopeChange(r.getString("tag"), r.getBoolean("had_previous"),
-                        r.getBoolean("changed"))).toList());
+        return sql.preparedQuery(CONTENT_CHANGES)
+                .execute(Tuple.of(pactPublicationId))
+                .map(rows -> rows.stream()
+                        .map(r -> new ScopeChange(
+                                r.getString("tag"), r.getBoolean("had_previous"), r.getBoolean("changed")))
+                        .toList());
     }
 
     public Uni<Optional<Long>> mainBranchVerification(SqlClient sql, long pactVersionId) {
-        return sql.preparedQuery(MAIN_BRANCH_VERIFICATION).execute(Tuple.of(pactVersionId))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong("id")));
+        return sql.preparedQuery(MAIN_BRANCH_VERIFICATION)
+                .execute(Tuple.of(pactVersionId))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(rows.iterator().next().getLong("id")));
     }
 
     public Uni<List<RequiredVerification>> requiredVerifications(SqlClient sql, long providerId, long pactVersionId) {
-        return sql.preparedQuery(REQUIRED_VERIFICATIONS).execute(Tuple.of(providerId, pactVersionId))
-                .map(rows -> rows.stream().map(r -> new RequiredVerification(r.getString("number"),
-                        r.getString("branch"), List.of(r.getArrayOfStrings("descriptions")))).toList());
+        return sql.preparedQuery(REQUIRED_VERIFICATIONS)
+                .execute(Tuple.of(providerId, pactVersionId))
+                .map(rows -> rows.stream()
+                        .map(r -> new RequiredVerification(
+                                r.getString("number"),
+                                r.getString("branch"),
+                                List.of(r.getArrayOfStrings("descriptions"))))
+                        .toList());
     }
 
     public Uni<PublishedVerification> verification(SqlClient sql, long verificationId) {
         return sql.preparedQuery(VERIFICATION).execute(Tuple.of(verificationId)).map(rows -> {
             Row r = rows.iterator().next();
-            return new PublishedVerification(r.getLong("id"), r.getBoolean("success"), r.getLong("consumer_id"),
-                    r.getLong("provider_id"), r.getString("consumer_version_selector_hashes"),
-                    List.of(r.getArrayOfStrings("provider_version_tags")), r.getLong("pact_publication_id"));
+            return new PublishedVerification(
+                    r.getLong("id"),
+                    r.getBoolean("success"),
+                    r.getLong("consumer_id"),
+                    r.getLong("provider_id"),
+                    r.getString("consumer_version_selector_hashes"),
+                    List.of(r.getArrayOfStrings("provider_version_tags")),
+                    r.getLong("pact_publication_id"));
         });
     }
 
-    public Uni<Optional<Long>> pactForConsumerVersion(SqlClient sql, long consumerId, long providerId,
-            String consumerVersionNumber) {
-        return sql.preparedQuery(PACT_FOR_CONSUMER_VERSION).execute(Tuple.of(consumerId, providerId,
-                consumerVersionNumber)).map(rows -> rows.size() == 0 ? Optional.empty()
+    public Uni<Optional<Long>> pactForConsumerVersion(
+            SqlClient sql, long consumerId, long providerId, String consumerVersionNumber) {
+        return sql.preparedQuery(PACT_FOR_CONSUMER_VERSION)
+                .execute(Tuple.of(consumerId, providerId, consumerVersionNumber))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
                         : Optional.of(rows.iterator().next().getLong("pact_publication_id")));
     }
 
     public Uni<Optional<String>> buildUrl(SqlClient sql, long versionId) {
-        return sql.preparedQuery(BUILD_URL).execute(Tuple.of(versionId))
-                .map(rows -> rows.size() == 0 ? Optional.empty()
+        return sql.preparedQuery(BUILD_URL)
+                .execute(Tuple.of(versionId))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
                         : Optional.ofNullable(rows.iterator().next().getString("build_url")));
     }
 
     public Uni<List<String>> tags(SqlClient sql, long versionId) {
-        return sql.preparedQuery(TAGS).execute(Tuple.of(versionId))
+        return sql.preparedQuery(TAGS)
+                .execute(Tuple.of(versionId))
                 .map(rows -> rows.stream().map(r -> r.getString("name")).toList());
     }
 
     /** The two pacticipants' names (null for a null id). */
     public Uni<List<String>> names(SqlClient sql, Long consumerId, Long providerId) {
-        return sql.preparedQuery(NAMES).execute(Tuple.of(consumerId, providerId)).map(rows -> {
-            Row r = rows.iterator().next();
-            return java.util.Arrays.asList(r.getString("consumer"), r.getString("provider"));
-        });
+        return sql.preparedQuery(NAMES)
+                .execute(Tuple.of(consumerId, providerId))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return java.util.Arrays.asList(r.getString("consumer"), r.getString("provider"));
+                });
     }
 }

@@ -1,16 +1,16 @@
 package io.pactport.api.webhooks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactport.api.config.ApiConfig;
+import io.pactport.api.events.Outbox;
+import io.pactport.api.pacts.PactPublication;
+import io.pactport.api.pacts.PactPublishService;
 import io.pactport.api.pacts.PublicationListener;
 import io.pactport.api.pacts.PublicationListener.DetectedEvent;
 import io.pactport.api.pacts.PublicationListener.TriggeredWebhook;
 import io.pactport.api.verifications.VerificationListener;
-import io.pactport.api.events.Outbox;
-import io.pactport.api.pacts.PactPublication;
-import io.pactport.api.pacts.PactPublishService;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactport.api.webhooks.TriggeredWebhookRepository.NewTrigger;
 import io.pactport.api.webhooks.WebhookRepository.ToTrigger;
 import io.pactport.api.webhooks.WebhookTriggerRepository.PublishedVerification;
@@ -63,8 +63,12 @@ public class WebhookTriggers implements PublicationListener, VerificationListene
     private final Outbox outbox;
     private final ApiConfig config;
 
-    WebhookTriggers(WebhookRepository webhooks, WebhookTriggerRepository questions,
-            TriggeredWebhookRepository triggered, Outbox outbox, ApiConfig config) {
+    WebhookTriggers(
+            WebhookRepository webhooks,
+            WebhookTriggerRepository questions,
+            TriggeredWebhookRepository triggered,
+            Outbox outbox,
+            ApiConfig config) {
         this.webhooks = webhooks;
         this.questions = questions;
         this.triggered = triggered;
@@ -79,28 +83,39 @@ public class WebhookTriggers implements PublicationListener, VerificationListene
      * nobody reads them, so without a webhook to trigger they are not worked out (two queries fewer per publication).
      */
     @Override
-    public Uni<List<DetectedEvent>> published(SqlClient tx, PactPublishService.Published published,
-            boolean describe) {
+    public Uni<List<DetectedEvent>> published(SqlClient tx, PactPublishService.Published published, boolean describe) {
         PactPublication pact = published.pact();
-        return webhooks.toTrigger(tx, pact.consumerId(), pact.providerId(),
-                List.of(CONTRACT_PUBLISHED, CONTENT_CHANGED, REQUIRING_VERIFICATION)).flatMap(found -> {
+        return webhooks.toTrigger(
+                        tx,
+                        pact.consumerId(),
+                        pact.providerId(),
+                        List.of(CONTRACT_PUBLISHED, CONTENT_CHANGED, REQUIRING_VERIFICATION))
+                .flatMap(found -> {
                     if (found.isEmpty() && !describe) {
                         return Uni.createFrom().item(List.<DetectedEvent>of());
                     }
-                    return changes(tx, published).flatMap(changes -> questions
-                            .requiredVerifications(tx, pact.providerId(), pact.pactVersionId())
-                            .flatMap(required -> {
-                                List<DetectedEvent> detected = PublicationEvents.detect(published, changes,
-                                        !required.isEmpty());
-                                if (found.isEmpty()) {
-                                    return Uni.createFrom().item(detected);
-                                }
-                                return questions.mainBranchVerification(tx, pact.pactVersionId())
-                                        .flatMap(verification -> questions.buildUrl(tx, pact.consumerVersionId())
-                                                .flatMap(buildUrl -> contractTriggers(tx, pact, found, detected,
-                                                        required, verification.orElse(null),
-                                                        buildUrl.orElse(null))));
-                            }));
+                    return changes(tx, published)
+                            .flatMap(changes -> questions
+                                    .requiredVerifications(tx, pact.providerId(), pact.pactVersionId())
+                                    .flatMap(required -> {
+                                        List<DetectedEvent> detected =
+                                                PublicationEvents.detect(published, changes, !required.isEmpty());
+                                        if (found.isEmpty()) {
+                                            return Uni.createFrom().item(detected);
+                                        }
+                                        return questions
+                                                .mainBranchVerification(tx, pact.pactVersionId())
+                                                .flatMap(verification -> questions
+                                                        .buildUrl(tx, pact.consumerVersionId())
+                                                        .flatMap(buildUrl -> contractTriggers(
+                                                                tx,
+                                                                pact,
+                                                                found,
+                                                                detected,
+                                                                required,
+                                                                verification.orElse(null),
+                                                                buildUrl.orElse(null))));
+                                    }));
                 });
     }
 
@@ -111,9 +126,14 @@ public class WebhookTriggers implements PublicationListener, VerificationListene
                 : Uni.createFrom().item(List.of());
     }
 
-    private Uni<List<DetectedEvent>> contractTriggers(SqlClient tx, PactPublication pact, List<ToTrigger> found,
-            List<DetectedEvent> detected, List<RequiredVerification> requiredVerifications,
-            Long mainBranchVerification, String buildUrl) {
+    private Uni<List<DetectedEvent>> contractTriggers(
+            SqlClient tx,
+            PactPublication pact,
+            List<ToTrigger> found,
+            List<DetectedEvent> detected,
+            List<RequiredVerification> requiredVerifications,
+            Long mainBranchVerification,
+            String buildUrl) {
         return questions.tags(tx, pact.consumerVersionId()).flatMap(tags -> {
             List<NewTrigger> triggers = new ArrayList<>();
             List<DetectedEvent> withTriggers = new ArrayList<>();
@@ -136,19 +156,25 @@ public class WebhookTriggers implements PublicationListener, VerificationListene
                         }
                         continue;
                     }
-                    triggers.add(trigger(t, pact.id(), pact.consumerId(), pact.providerId(), mainBranchVerification,
+                    triggers.add(trigger(
+                            t,
+                            pact.id(),
+                            pact.consumerId(),
+                            pact.providerId(),
+                            mainBranchVerification,
                             contractContext(t.eventName(), tags, buildUrl)));
                     triggered.add(triggered(triggers, t, baseUrl));
                 }
                 withTriggers.add(new DetectedEvent(event.name(), event.comment(), List.copyOf(triggered)));
             }
-            return record(tx, triggers, pact.consumerName(), pact.providerName()).replaceWith(withTriggers);
+            return record(tx, triggers, pact.consumerName(), pact.providerName())
+                    .replaceWith(withTriggers);
         });
     }
 
     private static TriggeredWebhook triggered(List<NewTrigger> triggers, ToTrigger t, String baseUrl) {
-        return new TriggeredWebhook(triggers.get(triggers.size() - 1).uuid(), t.webhookUuid(), t.description(),
-                baseUrl);
+        return new TriggeredWebhook(
+                triggers.get(triggers.size() - 1).uuid(), t.webhookUuid(), t.description(), baseUrl);
     }
 
     private ObjectNode contractContext(String eventName, List<String> tags, String buildUrl) {
@@ -166,10 +192,17 @@ public class WebhookTriggers implements PublicationListener, VerificationListene
     /** The events of a verification result, one per consumer version its pact's selectors named. */
     @Override
     public Uni<Void> verificationPublished(SqlClient tx, long verificationId) {
-        return questions.verification(tx, verificationId).flatMap(v -> webhooks.toTrigger(tx, v.consumerId(),
-                v.providerId(), List.of(VERIFICATION_PUBLISHED, v.success() ? VERIFICATION_SUCCEEDED
-                        : VERIFICATION_FAILED))
-                .flatMap(found -> found.isEmpty() ? Uni.createFrom().voidItem() : verificationTriggers(tx, v, found)));
+        return questions
+                .verification(tx, verificationId)
+                .flatMap(v -> webhooks.toTrigger(
+                                tx,
+                                v.consumerId(),
+                                v.providerId(),
+                                List.of(
+                                        VERIFICATION_PUBLISHED,
+                                        v.success() ? VERIFICATION_SUCCEEDED : VERIFICATION_FAILED))
+                        .flatMap(found ->
+                                found.isEmpty() ? Uni.createFrom().voidItem() : verificationTriggers(tx, v, found)));
     }
 
     private Uni<Void> verificationTriggers(SqlClient tx, PublishedVerification v, List<ToTrigger> found) {
@@ -177,24 +210,27 @@ public class WebhookTriggers implements PublicationListener, VerificationListene
         Uni<List<Long>> pacts = Uni.createFrom().item(new ArrayList<>());
         for (ObjectNode context : contexts) {
             JsonNode number = context.get("consumer_version_number");
-            pacts = pacts.flatMap(list -> (number == null ? Uni.createFrom().item(Optional.<Long>empty())
-                    : questions.pactForConsumerVersion(tx, v.consumerId(), v.providerId(), number.asText()))
+            pacts = pacts.flatMap(list -> (number == null
+                            ? Uni.createFrom().item(Optional.<Long>empty())
+                            : questions.pactForConsumerVersion(tx, v.consumerId(), v.providerId(), number.asText()))
                     .map(pact -> {
                         list.add(pact.orElse(v.pactPublicationId()));
                         return list;
                     }));
         }
-        return pacts.flatMap(pactIds -> questions.names(tx, v.consumerId(), v.providerId()).flatMap(names -> {
-            List<NewTrigger> triggers = new ArrayList<>();
-            for (ToTrigger t : found) {
-                for (int i = 0; i < contexts.size(); i++) {
-                    ObjectNode context = contexts.get(i).deepCopy();
-                    context.put("event_name", t.eventName());
-                    triggers.add(trigger(t, pactIds.get(i), v.consumerId(), v.providerId(), v.id(), context));
-                }
-            }
-            return record(tx, triggers, names.get(0), names.get(1));
-        }));
+        return pacts.flatMap(pactIds -> questions
+                .names(tx, v.consumerId(), v.providerId())
+                .flatMap(names -> {
+                    List<NewTrigger> triggers = new ArrayList<>();
+                    for (ToTrigger t : found) {
+                        for (int i = 0; i < contexts.size(); i++) {
+                            ObjectNode context = contexts.get(i).deepCopy();
+                            context.put("event_name", t.eventName());
+                            triggers.add(trigger(t, pactIds.get(i), v.consumerId(), v.providerId(), v.id(), context));
+                        }
+                    }
+                    return record(tx, triggers, names.get(0), names.get(1));
+                }));
     }
 
     /**
@@ -240,10 +276,23 @@ public class WebhookTriggers implements PublicationListener, VerificationListene
         return context;
     }
 
-    private static NewTrigger trigger(ToTrigger t, long pactPublicationId, long consumerId, long providerId,
-            Long verificationId, ObjectNode context) {
-        return new NewTrigger(UUID.randomUUID().toString(), pactPublicationId, t.webhookId(), t.webhookUuid(),
-                consumerId, providerId, verificationId, t.eventName(), context.toString());
+    private static NewTrigger trigger(
+            ToTrigger t,
+            long pactPublicationId,
+            long consumerId,
+            long providerId,
+            Long verificationId,
+            ObjectNode context) {
+        return new NewTrigger(
+                UUID.randomUUID().toString(),
+                pactPublicationId,
+                t.webhookId(),
+                t.webhookUuid(),
+                consumerId,
+                providerId,
+                verificationId,
+                t.eventName(),
+                context.toString());
     }
 
     private Uni<Void> record(SqlClient tx, List<NewTrigger> triggers, String consumer, String provider) {
@@ -251,17 +300,24 @@ public class WebhookTriggers implements PublicationListener, VerificationListene
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (NewTrigger t : triggers) {
             chain = chain.chain(() -> triggered.insert(tx, t, unclaimedAfter))
-                    .chain(() -> outbox.append(tx, new WebhookTriggered(
-                            t.uuid(), t.webhookUuid(), t.eventName(), consumer, provider, t.pactPublicationId(),
-                            t.verificationId())));
+                    .chain(() -> outbox.append(
+                            tx,
+                            new WebhookTriggered(
+                                    t.uuid(),
+                                    t.webhookUuid(),
+                                    t.eventName(),
+                                    consumer,
+                                    provider,
+                                    t.pactPublicationId(),
+                                    t.verificationId())));
         }
         return chain;
     }
 
     /** The base URL of the request that fired the event, else the configured one. */
     private String baseUrl() {
-        Optional<String> fromRequest = VertxContext.isOnDuplicatedContext() ? ContextLocals.get(BASE_URL_KEY)
-                : Optional.empty();
+        Optional<String> fromRequest =
+                VertxContext.isOnDuplicatedContext() ? ContextLocals.get(BASE_URL_KEY) : Optional.empty();
         return fromRequest.or(() -> config.baseUrl()).orElse("http://localhost:9292");
     }
 }

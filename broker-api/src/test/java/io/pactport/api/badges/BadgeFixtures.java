@@ -1,7 +1,6 @@
 package io.pactport.api.badges;
 
 import static io.pactport.api.ApiFixture.pact;
-import static io.pactport.api.ApiFixture.publish;
 import static io.pactport.api.ApiFixture.putPact;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,12 +14,10 @@ import org.w3c.dom.Element;
 /** Pacts, verifications and tags built through the API for the badge tests, and what a drawn badge says. */
 final class BadgeFixtures {
 
-    private BadgeFixtures() {
-    }
+    private BadgeFixtures() {}
 
     /** What a drawn badge shows. */
-    record Shown(String label, String message, String fill) {
-    }
+    record Shown(String label, String message, String fill) {}
 
     /** Publishes the consumer version's pact, with content of its own unless {@code content} repeats one. */
     static String publish(String consumer, String version, String provider, String content) {
@@ -35,24 +32,31 @@ final class BadgeFixtures {
 
     /** A verification that says the pact was pending for the provider, as pacts-for-verification's metadata does. */
     static void verifyPending(String consumer, String provider, String sha, String providerVersion) {
-        String metadata = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("p=true".getBytes(StandardCharsets.UTF_8));
+        String metadata =
+                Base64.getUrlEncoder().withoutPadding().encodeToString("p=true".getBytes(StandardCharsets.UTF_8));
         verify(consumer, provider, sha, providerVersion, false, "/metadata/" + metadata);
     }
 
-    private static void verify(String consumer, String provider, String sha, String providerVersion, boolean success,
-            String metadata) {
+    private static void verify(
+            String consumer, String provider, String sha, String providerVersion, boolean success, String metadata) {
         int status = given().contentType("application/json")
                 .body("{\"success\":" + success + ",\"providerApplicationVersion\":\"" + providerVersion + "\"}")
-                .when().post("/pacts/provider/{p}/consumer/{c}/pact-version/{sha}" + metadata
-                        + "/verification-results", provider, consumer, sha)
+                .when()
+                .post(
+                        "/pacts/provider/{p}/consumer/{c}/pact-version/{sha}" + metadata + "/verification-results",
+                        provider,
+                        consumer,
+                        sha)
                 .statusCode();
         assertThat(status).isEqualTo(201);
     }
 
     static void tag(String pacticipant, String version, String tag) {
-        int status = given().contentType("application/json").body("{}")
-                .when().put("/pacticipants/{p}/versions/{v}/tags/{t}", pacticipant, version, tag).statusCode();
+        int status = given().contentType("application/json")
+                .body("{}")
+                .when()
+                .put("/pacticipants/{p}/versions/{v}/tags/{t}", pacticipant, version, tag)
+                .statusCode();
         assertThat(status).isEqualTo(201);
     }
 
@@ -63,8 +67,10 @@ final class BadgeFixtures {
         assertThat(response.header("Cache-Control")).isEqualTo("no-cache");
         Element svg = BadgeSvgTest.parse(response.asString()).getDocumentElement();
         Element message = (Element) svg.getElementsByTagName("rect").item(2);
-        return new Shown(svg.getElementsByTagName("text").item(1).getTextContent(),
-                svg.getElementsByTagName("text").item(3).getTextContent(), message.getAttribute("fill"));
+        return new Shown(
+                svg.getElementsByTagName("text").item(1).getTextContent(),
+                svg.getElementsByTagName("text").item(3).getTextContent(),
+                message.getAttribute("fill"));
     }
 
     static Shown get(String path, Object... pathParams) {

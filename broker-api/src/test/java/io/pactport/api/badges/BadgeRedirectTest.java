@@ -29,8 +29,8 @@ class BadgeRedirectTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("PACT_BROKER_BADGE_PROVIDER_MODE", "redirect",
-                    "PACT_BROKER_SHIELDS_IO_BASE_URL", SHIELDS + "/");
+            return Map.of(
+                    "PACT_BROKER_BADGE_PROVIDER_MODE", "redirect", "PACT_BROKER_SHIELDS_IO_BASE_URL", SHIELDS + "/");
         }
     }
 
@@ -47,21 +47,30 @@ class BadgeRedirectTest {
         String sha = publish(consumer, "1", provider, "one");
         verify(consumer, provider, sha, "10", true);
 
-        String location = location(given().redirects().follow(false)
-                .when().get("/pacts/provider/{p}/consumer/{c}/latest/badge", provider, consumer));
+        String location = location(given().redirects()
+                .follow(false)
+                .when()
+                .get("/pacts/provider/{p}/consumer/{c}/latest/badge", provider, consumer));
 
-        assertThat(location).isEqualTo(SHIELDS + "/badge/" + consumer.toLowerCase().replace("_", "__")
-                .replace("-", "--") + "%2F" + provider.toLowerCase().replace("-", "--")
-                + "%20pact-verified-brightgreen.svg");
+        assertThat(location)
+                .isEqualTo(SHIELDS + "/badge/"
+                        + consumer.toLowerCase().replace("_", "__").replace("-", "--") + "%2F"
+                        + provider.toLowerCase().replace("-", "--")
+                        + "%20pact-verified-brightgreen.svg");
     }
 
     @Test
     void anUnknownPactAndTheCanIDeployBadgesRedirectToo() {
-        assertThat(location(given().redirects().follow(false)
-                .when().get("/pacts/provider/Nobody/consumer/Nobody/latest-untagged/badge")))
+        assertThat(location(given().redirects()
+                        .follow(false)
+                        .when()
+                        .get("/pacts/provider/Nobody/consumer/Nobody/latest-untagged/badge")))
                 .isEqualTo(SHIELDS + "/badge/pact%20not%20found-unknown-lightgrey.svg");
-        assertThat(location(given().redirects().follow(false).queryParam("label", "ship_it")
-                .when().get("/pacticipants/Nobody/latest-version/dev/can-i-deploy/to/prod/badge")))
+        assertThat(location(given().redirects()
+                        .follow(false)
+                        .queryParam("label", "ship_it")
+                        .when()
+                        .get("/pacticipants/Nobody/latest-version/dev/can-i-deploy/to/prod/badge")))
                 .isEqualTo(SHIELDS + "/badge/pacticipant-not%20found-lightgrey.svg");
     }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class MatrixAndCanIDeployBadgeTest {
 
     private static final String MATRIX = "/matrix/provider/{p}/latest/{pt}/consumer/{c}/latest/{ct}/badge";
-    private static final String BRANCH = "/pacticipants/{p}/branches/{b}/latest-version/can-i-deploy/to-environment/{e}"
-            + "/badge";
+    private static final String BRANCH =
+            "/pacticipants/{p}/branches/{b}/latest-version/can-i-deploy/to-environment/{e}" + "/badge";
     private static final String TAG = "/pacticipants/{p}/latest-version/{t}/can-i-deploy/to/{to}/badge";
 
     @Test
@@ -51,30 +51,48 @@ class MatrixAndCanIDeployBadgeTest {
         String consumer = unique("Foo");
         String provider = unique("Bar");
         String env = unique("prod");
-        String uuid = given().contentType("application/json").body("{\"name\":\"" + env + "\",\"production\":true}")
-                .when().post("/environments").then().statusCode(201).extract().path("uuid");
+        String uuid = given().contentType("application/json")
+                .body("{\"name\":\"" + env + "\",\"production\":true}")
+                .when()
+                .post("/environments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("uuid");
         String sha = publish(consumer, "1", provider, "one");
-        given().contentType("application/json").body("{}")
-                .when().put("/pacticipants/{p}/branches/main/versions/1", consumer).then().statusCode(201);
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .put("/pacticipants/{p}/branches/main/versions/1", consumer)
+                .then()
+                .statusCode(201);
         tag(consumer, "1", "dev");
         verify(consumer, provider, sha, "10", true);
-        given().contentType("application/json").body("{}")
-                .when().post("/pacticipants/{p}/versions/10/deployed-versions/environment/{e}", provider, uuid)
-                .then().statusCode(201);
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/pacticipants/{p}/versions/10/deployed-versions/environment/{e}", provider, uuid)
+                .then()
+                .statusCode(201);
         tag(provider, "10", "prod");
 
         assertThat(get(BRANCH, consumer, "main", env)).isEqualTo(new Shown("can-i-deploy", "main to " + env, "#4c1"));
         assertThat(get(BRANCH, consumer, "nope", env)).isEqualTo(new Shown("branch", "not found", "#9f9f9f"));
         assertThat(get(BRANCH, "nobody", "main", env).label()).isEqualTo("pacticipant");
         assertThat(get(BRANCH, consumer, "main", "nowhere").label()).isEqualTo("environment");
-        assertThat(BadgeFixtures.shown(given().queryParam("label", "ship_it").when().get(TAG, consumer, "dev", "prod")))
+        assertThat(BadgeFixtures.shown(
+                        given().queryParam("label", "ship_it").when().get(TAG, consumer, "dev", "prod")))
                 .isEqualTo(new Shown("ship_it", "dev to prod", "#4c1"));
         assertThat(get(TAG, consumer, "none", "prod")).isEqualTo(new Shown("version", "not found", "#9f9f9f"));
         // an undeployable version is red
         publish(consumer, "2", provider, "two");
-        given().contentType("application/json").body("{}")
-                .when().put("/pacticipants/{p}/branches/main/versions/2", consumer).then().statusCode(201);
-        assertThat(get(BRANCH, consumer, "main", env)).isEqualTo(new Shown("can-i-deploy", "main to " + env,
-                "#e05d44"));
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .put("/pacticipants/{p}/branches/main/versions/2", consumer)
+                .then()
+                .statusCode(201);
+        assertThat(get(BRANCH, consumer, "main", env))
+                .isEqualTo(new Shown("can-i-deploy", "main to " + env, "#e05d44"));
     }
 }

@@ -68,8 +68,8 @@ class PactBadgeResourceTest {
         Response response = given().when().get(LATEST, provider, consumer);
 
         assertThat(BadgeFixtures.shown(response).message()).isEqualTo("verified");
-        assertThat(response.asString()).startsWith("<!-- " + consumer + " version 1.2.3 revision 1 " + provider
-                + " version 4.5.6 number ");
+        assertThat(response.asString())
+                .startsWith("<!-- " + consumer + " version 1.2.3 revision 1 " + provider + " version 4.5.6 number ");
     }
 
     @Test
@@ -84,8 +84,9 @@ class PactBadgeResourceTest {
         assertThat(get(LATEST, provider, consumer).message()).isEqualTo("unknown");
         assertThat(get(TAGGED, provider, consumer, "badge").message()).isEqualTo("unknown");
         // the pact routes beside it still answer pacts
-        for (String path : new String[] {"/pacts/provider/{p}/consumer/{c}/latest",
-            "/pacts/provider/{p}/consumer/{c}/latest/prod"}) {
+        for (String path :
+                new String[] {"/pacts/provider/{p}/consumer/{c}/latest", "/pacts/provider/{p}/consumer/{c}/latest/prod"
+                }) {
             Response pact = given().when().get(path, provider, consumer);
             assertThat(pact.statusCode()).isEqualTo(200);
             assertThat(pact.contentType()).startsWith("application/hal+json");
@@ -102,12 +103,21 @@ class PactBadgeResourceTest {
         verify(consumer, provider, sha, "10", true);
         Shown verified = new Shown(title(consumer, provider), "verified", GREEN);
 
-        assertThat(BadgeFixtures.shown(given().accept("application/hal+json").queryParam("initials", "false")
-                .when().get(LATEST + ".svg", provider, consumer))).isEqualTo(verified);
+        assertThat(BadgeFixtures.shown(given().accept("application/hal+json")
+                        .queryParam("initials", "false")
+                        .when()
+                        .get(LATEST + ".svg", provider, consumer)))
+                .isEqualTo(verified);
         assertThat(get(TAGGED + ".svg", provider, consumer, "prod")).isEqualTo(verified);
         assertThat(get(UNTAGGED + ".svg", provider, consumer).label()).isEqualTo("pact not found");
-        assertThat(get("/matrix/provider/{p}/latest/{pt}/consumer/{c}/latest/{ct}/badge.svg", provider, "none",
-                consumer, "prod").message()).isEqualTo("unknown");
+        assertThat(get(
+                                "/matrix/provider/{p}/latest/{pt}/consumer/{c}/latest/{ct}/badge.svg",
+                                provider,
+                                "none",
+                                consumer,
+                                "prod")
+                        .message())
+                .isEqualTo("unknown");
         assertThat(get("/pacticipants/{p}/latest-version/{t}/can-i-deploy/to/{to}/badge.svg", consumer, "x", "y"))
                 .isEqualTo(new Shown("version", "not found", GREY));
     }
@@ -125,8 +135,7 @@ class PactBadgeResourceTest {
         assertThat(get(UNTAGGED, provider, consumer).message()).isEqualTo("verified");
         assertThat(get(TAGGED, provider, consumer, "prod").message()).isEqualTo("failed");
         assertThat(get(LATEST, provider, consumer).message()).isEqualTo("failed");
-        assertThat(get(TAGGED, provider, consumer, "dev"))
-                .isEqualTo(new Shown("pact not found", "unknown", GREY));
+        assertThat(get(TAGGED, provider, consumer, "dev")).isEqualTo(new Shown("pact not found", "unknown", GREY));
     }
 
     @Test
@@ -147,18 +156,19 @@ class PactBadgeResourceTest {
         String provider = unique("PricingService");
         publish(consumer, "1", provider, "one");
 
-        Shown consumerOnly = BadgeFixtures.shown(given().queryParam("label", "consumer")
-                .when().get(LATEST, provider, consumer));
+        Shown consumerOnly = BadgeFixtures.shown(
+                given().queryParam("label", "consumer").when().get(LATEST, provider, consumer));
         assertThat(consumerOnly.label()).isEqualTo(consumer.toLowerCase(Locale.ROOT) + " pact");
-        Shown initials = BadgeFixtures.shown(given().queryParam("initials", "true")
-                .when().get(LATEST, provider, consumer));
+        Shown initials = BadgeFixtures.shown(
+                given().queryParam("initials", "true").when().get(LATEST, provider, consumer));
         // "Order Web-1a2b..." is three words; "PricingService-3c4d..." is two, split at the dash
-        assertThat(initials.label()).isEqualTo("ow" + firstOfSuffix(consumer) + "/p" + firstOfSuffix(provider)
-                + " pact");
+        assertThat(initials.label())
+                .isEqualTo("ow" + firstOfSuffix(consumer) + "/p" + firstOfSuffix(provider) + " pact");
     }
 
     private static String firstOfSuffix(String unique) {
-        return unique.substring(unique.lastIndexOf('-') + 1, unique.lastIndexOf('-') + 2).toLowerCase(Locale.ROOT);
+        return unique.substring(unique.lastIndexOf('-') + 1, unique.lastIndexOf('-') + 2)
+                .toLowerCase(Locale.ROOT);
     }
 
     @Test
@@ -170,7 +180,8 @@ class PactBadgeResourceTest {
         Response response = given().when().get(LATEST, provider, consumer);
 
         assertThat(BadgeFixtures.shown(response).label()).isEqualTo(title(consumer, provider));
-        assertThat(response.asString()).doesNotContain("<script", "<b>")
+        assertThat(response.asString())
+                .doesNotContain("<script", "<b>")
                 .contains("&lt;script&gt;alert(&apos;x&apos;)&amp;&lt;b&gt;");
     }
 }

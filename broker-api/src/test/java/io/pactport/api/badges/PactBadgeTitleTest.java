@@ -15,9 +15,12 @@ class PactBadgeTitleTest {
 
     @Test
     void theLabelParameterPicksOneSideAndAnyOtherValueKeepsBoth() {
-        assertThat(PactBadgeTitle.of("Foo", "Bar", "consumer", false, null, null)).isEqualTo("foo pact");
-        assertThat(PactBadgeTitle.of("Foo", "Bar", "Provider", false, null, null)).isEqualTo("bar pact");
-        assertThat(PactBadgeTitle.of("Foo", "Bar", "My Label", false, null, null)).isEqualTo("foo/bar pact");
+        assertThat(PactBadgeTitle.of("Foo", "Bar", "consumer", false, null, null))
+                .isEqualTo("foo pact");
+        assertThat(PactBadgeTitle.of("Foo", "Bar", "Provider", false, null, null))
+                .isEqualTo("bar pact");
+        assertThat(PactBadgeTitle.of("Foo", "Bar", "My Label", false, null, null))
+                .isEqualTo("foo/bar pact");
     }
 
     @Test
@@ -27,7 +30,8 @@ class PactBadgeTitleTest {
         assertThat(PactBadgeTitle.of("OrderWebApp", "HTTPPricingAPI", null, true, null, null))
                 .isEqualTo("owa/hpa pact");
         assertThat(PactBadgeTitle.of("Foo", "bar", null, true, null, null)).isEqualTo("foo/bar pact");
-        assertThat(PactBadgeTitle.of("Foo-Bar", "Baz", "consumer", true, null, null)).isEqualTo("fb pact");
+        assertThat(PactBadgeTitle.of("Foo-Bar", "Baz", "consumer", true, null, null))
+                .isEqualTo("fb pact");
     }
 
     @Test

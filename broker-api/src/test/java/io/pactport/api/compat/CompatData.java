@@ -40,7 +40,8 @@ final class CompatData implements AutoCloseable {
     public static CompatData fresh(TestDatabase db) {
         try {
             Connection c = db.connect();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(EVERY_TABLE)) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(EVERY_TABLE)) {
                 rs.next();
                 try (Statement truncate = c.createStatement()) {
                     truncate.execute("TRUNCATE " + rs.getString(1) + " RESTART IDENTITY CASCADE");
@@ -70,37 +71,58 @@ final class CompatData implements AutoCloseable {
     }
 
     CompatData pacticipant(String name) {
-        pacticipantId = insert("INSERT INTO pacticipants (name, created_at, updated_at) VALUES (?, now(), now())", name);
+        pacticipantId =
+                insert("INSERT INTO pacticipants (name, created_at, updated_at) VALUES (?, now(), now())", name);
         return this;
     }
 
     /** A version of the pacticipant created last. */
     CompatData version(String number) {
-        versionId = insert("INSERT INTO versions (number, pacticipant_id, \"order\", created_at, updated_at)"
-                + " VALUES (?, ?, nextval('version_order_sequence'), now(), now())", number, pacticipantId);
+        versionId = insert(
+                "INSERT INTO versions (number, pacticipant_id, \"order\", created_at, updated_at)"
+                        + " VALUES (?, ?, nextval('version_order_sequence'), now(), now())",
+                number,
+                pacticipantId);
         return this;
     }
 
     CompatData providerVersion(String number) {
-        versionId = insert("INSERT INTO versions (number, pacticipant_id, \"order\", created_at, updated_at)"
-                + " VALUES (?, ?, nextval('version_order_sequence'), now(), now())", number, providerId);
+        versionId = insert(
+                "INSERT INTO versions (number, pacticipant_id, \"order\", created_at, updated_at)"
+                        + " VALUES (?, ?, nextval('version_order_sequence'), now(), now())",
+                number,
+                providerId);
         return this;
     }
 
     CompatData tag(String name) {
-        execute("INSERT INTO tags (name, version_id, pacticipant_id, version_order, created_at, updated_at)"
-                + " SELECT ?, id, pacticipant_id, \"order\", now(), now() FROM versions WHERE id = ?", name, versionId);
+        execute(
+                "INSERT INTO tags (name, version_id, pacticipant_id, version_order, created_at, updated_at)"
+                        + " SELECT ?, id, pacticipant_id, \"order\", now(), now() FROM versions WHERE id = ?",
+                name,
+                versionId);
         return this;
     }
 
     CompatData branch(String name) {
-        long branchId = insert("INSERT INTO branches (name, pacticipant_id, created_at, updated_at)"
-                + " SELECT ?, pacticipant_id, now(), now() FROM versions WHERE id = ?", name, versionId);
-        long branchVersionId = insert("INSERT INTO branch_versions (branch_id, version_id, version_order, pacticipant_id,"
-                + " branch_name, created_at, updated_at) SELECT ?, id, \"order\", pacticipant_id, ?, now(), now()"
-                + " FROM versions WHERE id = ?", branchId, name, versionId);
-        execute("INSERT INTO branch_heads (branch_id, branch_version_id, version_id, pacticipant_id, branch_name)"
-                + " SELECT ?, ?, id, pacticipant_id, ? FROM versions WHERE id = ?", branchId, branchVersionId, name,
+        long branchId = insert(
+                "INSERT INTO branches (name, pacticipant_id, created_at, updated_at)"
+                        + " SELECT ?, pacticipant_id, now(), now() FROM versions WHERE id = ?",
+                name,
+                versionId);
+        long branchVersionId = insert(
+                "INSERT INTO branch_versions (branch_id, version_id, version_order, pacticipant_id,"
+                        + " branch_name, created_at, updated_at) SELECT ?, id, \"order\", pacticipant_id, ?, now(), now()"
+                        + " FROM versions WHERE id = ?",
+                branchId,
+                name,
+                versionId);
+        execute(
+                "INSERT INTO branch_heads (branch_id, branch_version_id, version_id, pacticipant_id, branch_name)"
+                        + " SELECT ?, ?, id, pacticipant_id, ? FROM versions WHERE id = ?",
+                branchId,
+                branchVersionId,
+                name,
                 versionId);
         return this;
     }
@@ -113,25 +135,46 @@ final class CompatData implements AutoCloseable {
         PactContent content = PactContent.parse("""
                 {"consumer":{"name":"%s"},"provider":{"name":"%s"},"interactions":[],
                 "metadata":{"pactSpecification":{"version":"2.0.0"}}}""".formatted(consumerName, providerName));
-        long pactVersionId = insert("INSERT INTO pact_versions (consumer_id, provider_id, sha, content, created_at,"
-                + " interactions_count, messages_count) VALUES (?, ?, ?, ?, now(), 0, 0)", consumerId, providerId,
-                content.sha(), content.withInteractionIds());
-        long publicationId = insert("INSERT INTO pact_publications (consumer_version_id, provider_id, revision_number,"
-                + " pact_version_id, created_at, consumer_id, consumer_version_order)"
-                + " SELECT id, ?, 1, ?, now(), pacticipant_id, \"order\" FROM versions WHERE id = ?", providerId,
-                pactVersionId, versionId);
-        execute("INSERT INTO latest_pact_publication_ids_for_consumer_versions (consumer_id, consumer_version_id,"
-                + " provider_id, pact_publication_id, pact_version_id, created_at) VALUES (?, ?, ?, ?, ?, now())",
-                consumerId, versionId, providerId, publicationId, pactVersionId);
-        execute("INSERT INTO integrations (consumer_id, provider_id, consumer_name, created_at,"
-                + " contract_data_updated_at) SELECT ?, ?, name, now(), now() FROM pacticipants WHERE id = ?"
-                + " ON CONFLICT DO NOTHING", consumerId, providerId, consumerId);
+        long pactVersionId = insert(
+                "INSERT INTO pact_versions (consumer_id, provider_id, sha, content, created_at,"
+                        + " interactions_count, messages_count) VALUES (?, ?, ?, ?, now(), 0, 0)",
+                consumerId,
+                providerId,
+                content.sha(),
+                content.withInteractionIds());
+        long publicationId = insert(
+                "INSERT INTO pact_publications (consumer_version_id, provider_id, revision_number,"
+                        + " pact_version_id, created_at, consumer_id, consumer_version_order)"
+                        + " SELECT id, ?, 1, ?, now(), pacticipant_id, \"order\" FROM versions WHERE id = ?",
+                providerId,
+                pactVersionId,
+                versionId);
+        execute(
+                "INSERT INTO latest_pact_publication_ids_for_consumer_versions (consumer_id, consumer_version_id,"
+                        + " provider_id, pact_publication_id, pact_version_id, created_at) VALUES (?, ?, ?, ?, ?, now())",
+                consumerId,
+                versionId,
+                providerId,
+                publicationId,
+                pactVersionId);
+        execute(
+                "INSERT INTO integrations (consumer_id, provider_id, consumer_name, created_at,"
+                        + " contract_data_updated_at) SELECT ?, ?, name, now(), now() FROM pacticipants WHERE id = ?"
+                        + " ON CONFLICT DO NOTHING",
+                consumerId,
+                providerId,
+                consumerId);
         return this;
     }
 
     CompatData environment(String name, String uuid, boolean production) {
-        environmentId = insert("INSERT INTO environments (uuid, name, display_name, production, contacts, created_at,"
-                + " updated_at) VALUES (?, ?, ?, ?, ?, now(), now())", uuid, name, name, production,
+        environmentId = insert(
+                "INSERT INTO environments (uuid, name, display_name, production, contacts, created_at,"
+                        + " updated_at) VALUES (?, ?, ?, ?, ?, now(), now())",
+                uuid,
+                name,
+                name,
+                production,
                 "[{\"name\":\"foo\",\"details\":{\"emailAddress\":\"foo@bar.com\"}}]");
         return this;
     }
@@ -142,13 +185,22 @@ final class CompatData implements AutoCloseable {
 
     /** The current version deployed to the last environment. */
     CompatData deployed(String uuid, String target) {
-        long deployedId = insert("INSERT INTO deployed_versions (uuid, version_id, pacticipant_id, environment_id,"
-                + " created_at, updated_at, target, target_for_index) SELECT ?, id, pacticipant_id, ?, now(), now(), ?,"
-                + " ? FROM versions WHERE id = ?", uuid, environmentId, target, target == null ? "" : target,
+        long deployedId = insert(
+                "INSERT INTO deployed_versions (uuid, version_id, pacticipant_id, environment_id,"
+                        + " created_at, updated_at, target, target_for_index) SELECT ?, id, pacticipant_id, ?, now(), now(), ?,"
+                        + " ? FROM versions WHERE id = ?",
+                uuid,
+                environmentId,
+                target,
+                target == null ? "" : target,
                 versionId);
-        execute("INSERT INTO currently_deployed_version_ids (target_for_index, pacticipant_id, environment_id,"
-                + " version_id, deployed_version_id) SELECT ?, pacticipant_id, ?, id, ? FROM versions WHERE id = ?",
-                target == null ? "" : target, environmentId, deployedId, versionId);
+        execute(
+                "INSERT INTO currently_deployed_version_ids (target_for_index, pacticipant_id, environment_id,"
+                        + " version_id, deployed_version_id) SELECT ?, pacticipant_id, ?, id, ? FROM versions WHERE id = ?",
+                target == null ? "" : target,
+                environmentId,
+                deployedId,
+                versionId);
         return this;
     }
 

@@ -23,30 +23,36 @@ final class CompatPacts {
 
     /** Where the consumer tests' placeholder paths point in a real broker (facts of the consumer pacts' set-up). */
     private static final Map<String, String> PLACEHOLDERS = Map.ofEntries(
-            Map.entry("/HAL-REL-PLACEHOLDER-INDEX-PB-LATEST-TAGGED-VERSION-Condor-production",
+            Map.entry(
+                    "/HAL-REL-PLACEHOLDER-INDEX-PB-LATEST-TAGGED-VERSION-Condor-production",
                     "/pacticipants/Condor/latest-version/production"),
             Map.entry("/HAL-REL-PLACEHOLDER-INDEX-PB-LATEST-VERSION-Condor", "/pacticipants/Condor/latest-version"),
             Map.entry("/HAL-REL-PLACEHOLDER-PB-ENVIRONMENTS", "/environments"),
-            Map.entry("/HAL-REL-PLACEHOLDER-PB-PACTICIPANT-VERSION-Foo-5556b8149bf8bac76bc30f50a8a2dd4c22c85f30",
+            Map.entry(
+                    "/HAL-REL-PLACEHOLDER-PB-PACTICIPANT-VERSION-Foo-5556b8149bf8bac76bc30f50a8a2dd4c22c85f30",
                     "/pacticipants/Foo/versions/5556b8149bf8bac76bc30f50a8a2dd4c22c85f30"),
-            Map.entry("/HAL-REL-PLACEHOLDER-PB-RECORD-DEPLOYMENT-FOO-5556B8149BF8BAC76BC30F50A8A2DD4C22C85F30-TEST",
+            Map.entry(
+                    "/HAL-REL-PLACEHOLDER-PB-RECORD-DEPLOYMENT-FOO-5556B8149BF8BAC76BC30F50A8A2DD4C22C85F30-TEST",
                     "/pacticipants/Foo/versions/5556b8149bf8bac76bc30f50a8a2dd4c22c85f30/deployed-versions/environment/"
                             + "cb632df3-0a0d-4227-aac3-60114dd36479"),
-            Map.entry("/HAL-REL-PLACEHOLDER-PB-RECORD-RELEASE-FOO-5556B8149BF8BAC76BC30F50A8A2DD4C22C85F30-TEST",
+            Map.entry(
+                    "/HAL-REL-PLACEHOLDER-PB-RECORD-RELEASE-FOO-5556B8149BF8BAC76BC30F50A8A2DD4C22C85F30-TEST",
                     "/pacticipants/Foo/versions/5556b8149bf8bac76bc30f50a8a2dd4c22c85f30/released-versions/environment/"
                             + "cb632df3-0a0d-4227-aac3-60114dd36479"),
             Map.entry("/HAL-REL-PLACEHOLDER-PB-PUBLISH-CONTRACTS", "/contracts/publish"),
-            Map.entry("/PLACEHOLDER-DEPLOYED-VERSION-ff3adecf-cfc5-4653-a4e3-f1861092f8e0",
+            Map.entry(
+                    "/PLACEHOLDER-DEPLOYED-VERSION-ff3adecf-cfc5-4653-a4e3-f1861092f8e0",
                     "/deployed-versions/ff3adecf-cfc5-4653-a4e3-f1861092f8e0"),
-            Map.entry("/PLACEHOLDER-ENVIRONMENT-CURRENTLY-DEPLOYED-16926ef3-590f-4e3f-838e-719717aa88c9",
+            Map.entry(
+                    "/PLACEHOLDER-ENVIRONMENT-CURRENTLY-DEPLOYED-16926ef3-590f-4e3f-838e-719717aa88c9",
                     "/environments/16926ef3-590f-4e3f-838e-719717aa88c9/deployed-versions/currently-deployed"),
-            Map.entry("/HAL-REL-PLACEHOLDER-PB-ENVIRONMENT-16926ef3-590f-4e3f-838e-719717aa88c9",
+            Map.entry(
+                    "/HAL-REL-PLACEHOLDER-PB-ENVIRONMENT-16926ef3-590f-4e3f-838e-719717aa88c9",
                     "/environments/16926ef3-590f-4e3f-838e-719717aa88c9"),
             Map.entry("/HAL-REL-PLACEHOLDER-PB-PACTICIPANT-BRANCH-Foo-main", "/pacticipants/Foo/branches/main"),
             Map.entry("/HAL-REL-PLACEHOLDER-PB-WEBHOOKS", "/webhooks"));
 
-    private CompatPacts() {
-    }
+    private CompatPacts() {}
 
     /** The real path (and query) for a request path that may be a placeholder. */
     static String realPath(String pathAndQuery) {
@@ -73,14 +79,18 @@ final class CompatPacts {
             return;
         }
         response.withObject("headers").put("Content-Type", "application/hal+json");
-        response.withObject("matchingRules").putObject("$.headers.Content-Type")
-                .put("match", "regex").put("regex", "application\\/.*json.*");
+        response.withObject("matchingRules")
+                .putObject("$.headers.Content-Type")
+                .put("match", "regex")
+                .put("regex", "application\\/.*json.*");
     }
 
     /** See {@link WebhookCompatStates#EMPTY_DATABASE}. */
     private static void startWebhookInteractionsWithoutStateEmpty(ObjectNode interaction, String path) {
         boolean webhooks = path.contains("webhooks") || path.contains("WEBHOOKS");
-        if (webhooks && !interaction.hasNonNull("providerState") && interaction.path("providerStates").isEmpty()) {
+        if (webhooks
+                && !interaction.hasNonNull("providerState")
+                && interaction.path("providerStates").isEmpty()) {
             interaction.put("providerState", WebhookCompatStates.EMPTY_DATABASE);
         }
     }
@@ -102,8 +112,10 @@ final class CompatPacts {
     /** Writes the selected interactions to {@link #FOLDER}, or skips the calling test class when the pacts are absent. */
     static void writeSelected() {
         Path source = Path.of(System.getProperty("pactport.compat.dir", "../../shared/compat"), "pacts");
-        RequiredArtefacts.require(Files.isDirectory(source), source.toAbsolutePath().normalize()
-                + " is absent, so broker-api was not verified against the official pact_broker-client pacts");
+        RequiredArtefacts.require(
+                Files.isDirectory(source),
+                source.toAbsolutePath().normalize()
+                        + " is absent, so broker-api was not verified against the official pact_broker-client pacts");
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> files = Files.list(source)) {
             Files.createDirectories(Path.of(FOLDER));

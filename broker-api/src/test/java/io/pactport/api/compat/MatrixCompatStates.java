@@ -93,7 +93,8 @@ public class MatrixCompatStates {
 
     private void seed(Steps steps) {
         // CompatData empties every table: each state starts from nothing
-        try (CompatData emptied = CompatData.fresh(database); Connection c = database.connect()) {
+        try (CompatData emptied = CompatData.fresh(database);
+                Connection c = database.connect()) {
             steps.apply(new Rows(c));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -104,8 +105,8 @@ public class MatrixCompatStates {
     private record Rows(Connection c) {
 
         /** A pact from the consumer version (content of its own) verified by the provider version. */
-        void verified(String consumer, String consumerVersion, String provider, String providerVersion,
-                boolean success) throws SQLException {
+        void verified(String consumer, String consumerVersion, String provider, String providerVersion, boolean success)
+                throws SQLException {
             long consumerId = pacticipant(consumer);
             long providerId = pacticipant(provider);
             long cv = version(consumerId, consumerVersion);
@@ -115,15 +116,13 @@ public class MatrixCompatStates {
                     INSERT INTO verifications (number, success, pact_version_id, execution_date, created_at,
                                                provider_version_id, consumer_id, provider_id)
                     VALUES (nextval('verification_number_sequence'), ?, ?, now() AT TIME ZONE 'UTC',
-                            now() AT TIME ZONE 'UTC', ?, ?, ?) RETURNING id""",
-                    success, pactVersion, pv, consumerId, providerId);
+                            now() AT TIME ZONE 'UTC', ?, ?, ?) RETURNING id""", success, pactVersion, pv, consumerId, providerId);
             update("""
                     INSERT INTO latest_verification_id_for_pact_version_and_provider_version
                            (consumer_id, pact_version_id, provider_id, provider_version_id, verification_id, created_at)
                     VALUES (?, ?, ?, ?, ?, now() AT TIME ZONE 'UTC')
                     ON CONFLICT (pact_version_id, provider_version_id) DO UPDATE
-                    SET verification_id = excluded.verification_id""",
-                    consumerId, pactVersion, providerId, pv, verification);
+                    SET verification_id = excluded.verification_id""", consumerId, pactVersion, providerId, pv, verification);
         }
 
         void tag(String pacticipant, String version, String tag) throws SQLException {
@@ -137,8 +136,7 @@ public class MatrixCompatStates {
         private long pacticipant(String name) throws SQLException {
             update("""
                     INSERT INTO pacticipants (name, created_at, updated_at)
-                    VALUES (?, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC') ON CONFLICT (name) DO NOTHING""",
-                    name);
+                    VALUES (?, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC') ON CONFLICT (name) DO NOTHING""", name);
             return id("SELECT id FROM pacticipants WHERE name = ?", name);
         }
 
@@ -151,20 +149,22 @@ public class MatrixCompatStates {
         }
 
         /** The consumer version's pact for the provider (found or created), its content naming the version. */
-        private long pact(String consumer, long consumerId, long cv, String provider, long providerId,
-                String consumerVersion) throws SQLException {
+        private long pact(
+                String consumer, long consumerId, long cv, String provider, long providerId, String consumerVersion)
+                throws SQLException {
             PactContent content = PactContent.parse("""
                     {"consumer":{"name":"%s"},"provider":{"name":"%s"},"interactions":[{"description":"for %s",
                     "request":{"method":"GET","path":"/"},"response":{"status":200}}],
-                    "metadata":{"pactSpecification":{"version":"2.0.0"}}}"""
-                    .formatted(consumer, provider, consumerVersion));
+                    "metadata":{"pactSpecification":{"version":"2.0.0"}}}""".formatted(consumer, provider, consumerVersion));
             update("""
                     INSERT INTO pact_versions (consumer_id, provider_id, sha, content, created_at, interactions_count,
                                                messages_count)
-                    VALUES (?, ?, ?, ?, now() AT TIME ZONE 'UTC', 1, 0) ON CONFLICT DO NOTHING""",
-                    consumerId, providerId, content.sha(), content.withInteractionIds());
-            long pactVersion = id("SELECT id FROM pact_versions WHERE consumer_id = ? AND provider_id = ? AND sha = ?",
-                    consumerId, providerId, content.sha());
+                    VALUES (?, ?, ?, ?, now() AT TIME ZONE 'UTC', 1, 0) ON CONFLICT DO NOTHING""", consumerId, providerId, content.sha(), content.withInteractionIds());
+            long pactVersion = id(
+                    "SELECT id FROM pact_versions WHERE consumer_id = ? AND provider_id = ? AND sha = ?",
+                    consumerId,
+                    providerId,
+                    content.sha());
             update("""
                     INSERT INTO pact_publications (consumer_version_id, provider_id, revision_number, pact_version_id,
                                                    created_at, consumer_id, consumer_version_order)
@@ -174,18 +174,17 @@ public class MatrixCompatStates {
                     INSERT INTO latest_pact_publication_ids_for_consumer_versions (consumer_id, consumer_version_id,
                            provider_id, pact_publication_id, pact_version_id, created_at)
                     SELECT consumer_id, consumer_version_id, provider_id, id, pact_version_id, created_at
-                    FROM pact_publications WHERE consumer_version_id = ? AND provider_id = ? ON CONFLICT DO NOTHING""",
-                    cv, providerId);
+                    FROM pact_publications WHERE consumer_version_id = ? AND provider_id = ? ON CONFLICT DO NOTHING""", cv, providerId);
             update("""
                     INSERT INTO integrations (consumer_id, provider_id, consumer_name, created_at,
                                               contract_data_updated_at)
-                    VALUES (?, ?, ?, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC') ON CONFLICT DO NOTHING""",
-                    consumerId, providerId, consumer);
+                    VALUES (?, ?, ?, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC') ON CONFLICT DO NOTHING""", consumerId, providerId, consumer);
             return pactVersion;
         }
 
         private long id(String sql, Object... params) throws SQLException {
-            try (PreparedStatement s = prepare(sql, params); ResultSet rows = s.executeQuery()) {
+            try (PreparedStatement s = prepare(sql, params);
+                    ResultSet rows = s.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
             }

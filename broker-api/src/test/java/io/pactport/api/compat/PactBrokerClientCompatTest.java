@@ -80,14 +80,18 @@ class PactBrokerClientCompatTest {
         }
     }
 
-    @State({"the pb:pacticipant-branch relation exists in the index resource",
+    @State({
+        "the pb:pacticipant-branch relation exists in the index resource",
         "the pb:latest-version relation exists in the index resource",
-        "the pb:latest-tagged-version relation exists in the index resource", "the pacticipant relations are present",
+        "the pb:latest-tagged-version relation exists in the index resource",
+        "the pacticipant relations are present",
         "the pb:publish-contracts relations exists in the index resource",
         "the pb:environments relation exists in the index resource",
         "the pb:pacticipant-version and pb:environments relations exist in the index resource",
-        "the 'Pricing Service' does not exist in the pact-broker", "'Condor' does not exist in the pact-broker",
-        "no pact between Condor and the Pricing Service exists"})
+        "the 'Pricing Service' does not exist in the pact-broker",
+        "'Condor' does not exist in the pact-broker",
+        "no pact between Condor and the Pricing Service exists"
+    })
     void nothing() {
         seed(d -> d);
     }
@@ -114,22 +118,34 @@ class PactBrokerClientCompatTest {
 
     @State("the 'Pricing Service' already exists in the pact-broker")
     void pricingServiceExists() {
-        seed(d -> d.provider("Pricing Service").repositoryUrl("git@git.realestate.com.au:business-systems/pricing-service")
+        seed(d -> d.provider("Pricing Service")
+                .repositoryUrl("git@git.realestate.com.au:business-systems/pricing-service")
                 .providerVersion("1.3.0"));
     }
 
-    @State({"a pact between Condor and the Pricing Service exists",
+    @State({
+        "a pact between Condor and the Pricing Service exists",
         "a latest pact between Condor and the Pricing Service exists",
         "the 'Pricing Service' and 'Condor' already exist in the pact-broker, and Condor already has a pact published"
-                + " for version 1.3.0"})
+                + " for version 1.3.0"
+    })
     void pactExists() {
-        seed(d -> d.consumer("Condor").version("1.3.0").provider("Pricing Service").pact());
+        seed(d -> d.consumer("Condor")
+                .version("1.3.0")
+                .provider("Pricing Service")
+                .pact());
     }
 
-    @State({"a pact between Condor and the Pricing Service exists for the production version of Condor",
-        "tagged as prod pact between Condor and the Pricing Service exists"})
+    @State({
+        "a pact between Condor and the Pricing Service exists for the production version of Condor",
+        "tagged as prod pact between Condor and the Pricing Service exists"
+    })
     void prodPactExists() {
-        seed(d -> d.consumer("Condor").version("1.3.0").tag("prod").provider("Pricing Service").pact());
+        seed(d -> d.consumer("Condor")
+                .version("1.3.0")
+                .tag("prod")
+                .provider("Pricing Service")
+                .pact());
     }
 
     @State("a pacticipant with name Foo exists")
@@ -157,10 +173,12 @@ class PactBrokerClientCompatTest {
         seed(d -> d.environment("test", "16926ef3-590f-4e3f-838e-719717aa88c9", false));
     }
 
-    @State({"version 5556b8149bf8bac76bc30f50a8a2dd4c22c85f30 of pacticipant Foo exists with a test environment"
-            + " available for deployment",
+    @State({
+        "version 5556b8149bf8bac76bc30f50a8a2dd4c22c85f30 of pacticipant Foo exists with a test environment"
+                + " available for deployment",
         "version 5556b8149bf8bac76bc30f50a8a2dd4c22c85f30 of pacticipant Foo exists with a test environment available"
-                + " for release"})
+                + " for release"
+    })
     void fooVersionWithTestEnvironment() {
         seed(d -> d.consumer("Foo").version(FOO_VERSION).environment("test", TEST_ENVIRONMENT, false));
     }
@@ -174,13 +192,17 @@ class PactBrokerClientCompatTest {
     @State("an version is deployed to environment with UUID 16926ef3-590f-4e3f-838e-719717aa88c9 with target"
             + " customer-1")
     void deployedToCustomer1() {
-        seed(d -> d.environment("test", "16926ef3-590f-4e3f-838e-719717aa88c9", false).consumer("Foo")
-                .version(FOO_VERSION).deployed("ff3adecf-cfc5-4653-a4e3-f1861092f8e0", "customer-1"));
+        seed(d -> d.environment("test", "16926ef3-590f-4e3f-838e-719717aa88c9", false)
+                .consumer("Foo")
+                .version(FOO_VERSION)
+                .deployed("ff3adecf-cfc5-4653-a4e3-f1861092f8e0", "customer-1"));
     }
 
     @State("a currently deployed version exists")
     void currentlyDeployed() {
-        seed(d -> d.environment("test", TEST_ENVIRONMENT, false).consumer("Foo").version(FOO_VERSION)
+        seed(d -> d.environment("test", TEST_ENVIRONMENT, false)
+                .consumer("Foo")
+                .version(FOO_VERSION)
                 .deployed("ff3adecf-cfc5-4653-a4e3-f1861092f8e0", null));
     }
 }

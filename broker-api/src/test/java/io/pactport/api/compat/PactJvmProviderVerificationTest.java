@@ -60,11 +60,20 @@ class PactJvmProviderVerificationTest {
         publish(web, provider, "1", interaction("an order", "/orders/1", 200));
         put("/pacticipants/" + web + "/branches/main/versions/1");
         publish(web, provider, "2", interaction("an order summary", "/orders/1/summary", 200));
-        String uuid = given().contentType("application/json").body("{\"name\":\"" + environment
-                + "\",\"production\":true}").when().post("/environments").then().statusCode(201).extract().path("uuid");
-        given().contentType("application/json").body("{}")
-                .when().post("/pacticipants/" + web + "/versions/2/deployed-versions/environment/" + uuid)
-                .then().statusCode(201);
+        String uuid = given().contentType("application/json")
+                .body("{\"name\":\"" + environment + "\",\"production\":true}")
+                .when()
+                .post("/environments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("uuid");
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/pacticipants/" + web + "/versions/2/deployed-versions/environment/" + uuid)
+                .then()
+                .statusCode(201);
         publish(mobile, provider, "1", interaction("a missing page", "/missing", 200));
         put("/pacticipants/" + mobile + "/branches/main/versions/1");
         publish(mobile, provider, "2", interaction("an order for mobile", "/orders/1", 200));
@@ -90,16 +99,22 @@ class PactJvmProviderVerificationTest {
 
         assertThat(results.size()).as(results.toString()).isEqualTo(4);
         // consumer, consumer version, success, pending, wip, selectors, the provider version's branch
-        assertThat(verifications(provider)).isEqualTo(List.of(
-                mobile + " 1 f t f [{\"latest\":\"true\",\"consumer_version_number\":\"1\"}] main",
-                mobile + " 2 t null t null main",
-                web + " 1 t f f [{\"latest\":\"true\",\"consumer_version_number\":\"1\"}] main",
-                web + " 2 t t f [{\"consumer_version_number\":\"2\"}] main"));
+        assertThat(verifications(provider))
+                .isEqualTo(List.of(
+                        mobile + " 1 f t f [{\"latest\":\"true\",\"consumer_version_number\":\"1\"}] main",
+                        mobile + " 2 t null t null main",
+                        web + " 1 t f f [{\"latest\":\"true\",\"consumer_version_number\":\"1\"}] main",
+                        web + " 2 t t f [{\"consumer_version_number\":\"2\"}] main"));
         // the one failure was pending, which pact-jvm reports without failing the build
-        assertThat(results.stream().filter(result -> result instanceof VerificationResult.Failed).count()).isEqualTo(1);
-        assertThat(results.stream().allMatch(result -> result instanceof VerificationResult.Ok
-                || (result instanceof VerificationResult.Failed failed && failed.getPending())))
-                .as(results.toString()).isTrue();
+        assertThat(results.stream()
+                        .filter(result -> result instanceof VerificationResult.Failed)
+                        .count())
+                .isEqualTo(1);
+        assertThat(results.stream()
+                        .allMatch(result -> result instanceof VerificationResult.Ok
+                                || (result instanceof VerificationResult.Failed failed && failed.getPending())))
+                .as(results.toString())
+                .isTrue();
     }
 
     private List<VerificationResult> verify(String provider, int providerPort) {
@@ -108,7 +123,8 @@ class PactJvmProviderVerificationTest {
         info.setHost("localhost");
         info.setPort(providerPort);
         int brokerPort = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        info.hasPactsFromPactBrokerWithSelectorsV2("http://localhost:" + brokerPort,
+        info.hasPactsFromPactBrokerWithSelectorsV2(
+                "http://localhost:" + brokerPort,
                 new SelectorBuilder().mainBranch().deployedOrReleased().build(),
                 new PactBrokerOptions(true, List.of(), "main", "2020-01-01"));
         Map<String, String> properties = Map.of(ProviderVerifier.PACT_VERIFIER_PUBLISH_RESULTS, "true");
@@ -130,24 +146,38 @@ class PactJvmProviderVerificationTest {
                 .body("{\"consumer\":{\"name\":\"" + consumer + "\"},\"provider\":{\"name\":\"" + provider + "\"},"
                         + "\"interactions\":[" + interaction + "],\"metadata\":{\"pactSpecification\":{\"version\":"
                         + "\"2.0.0\"}}}")
-                .when().put("/pacts/provider/{p}/consumer/{c}/version/{v}", provider, consumer, version)
-                .then().statusCode(201);
+                .when()
+                .put("/pacts/provider/{p}/consumer/{c}/version/{v}", provider, consumer, version)
+                .then()
+                .statusCode(201);
     }
 
     private static void put(String path) {
-        given().contentType("application/json").body("{}").when().put(path).then().statusCode(201);
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .put(path)
+                .then()
+                .statusCode(201);
     }
 
     /** A successful verification of Web's main-branch pact by an earlier provider build on main. */
     private static void verifiedBefore(String provider, String web) {
         String href = given().contentType("application/json")
                 .body("{\"consumerVersionSelectors\":[{\"mainBranch\":true,\"consumer\":\"" + web + "\"}]}")
-                .when().post("/pacts/provider/{p}/for-verification", provider)
-                .then().statusCode(200).extract().path("_embedded.pacts[0]._links.self.href");
+                .when()
+                .post("/pacts/provider/{p}/for-verification", provider)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("_embedded.pacts[0]._links.self.href");
         put("/pacticipants/" + provider + "/branches/main/versions/6.0.0");
-        given().contentType("application/json").body("{\"success\":true,\"providerApplicationVersion\":\"6.0.0\"}")
-                .when().post(java.net.URI.create(href).getRawPath() + "/verification-results")
-                .then().statusCode(201);
+        given().contentType("application/json")
+                .body("{\"success\":true,\"providerApplicationVersion\":\"6.0.0\"}")
+                .when()
+                .post(java.net.URI.create(href).getRawPath() + "/verification-results")
+                .then()
+                .statusCode(201);
     }
 
     private List<String> verifications(String provider) {
@@ -167,7 +197,8 @@ class PactJvmProviderVerificationTest {
                 ORDER BY 1
                 """.formatted(provider);
         List<String> rows = new ArrayList<>();
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             while (result.next()) {
                 rows.add(result.getString(1));

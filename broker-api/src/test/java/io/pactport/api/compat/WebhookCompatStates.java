@@ -19,6 +19,7 @@ final class WebhookCompatStates {
      * each interaction on a clean database, and these depend on it ("a consumer that does not exist").
      */
     static final String EMPTY_DATABASE = "an empty database (webhook interactions without a state)";
+
     static final String WEBHOOK_UUID = "696c5f93-1b7f-44bc-8d03-59440fcaa9a0";
 
     private final TestDatabase database;
@@ -29,7 +30,7 @@ final class WebhookCompatStates {
 
     @State(EMPTY_DATABASE)
     void emptyDatabase() {
-        seed(data -> { });
+        seed(data -> {});
     }
 
     @State("the 'Pricing Service' and 'Condor' already exist in the pact-broker")

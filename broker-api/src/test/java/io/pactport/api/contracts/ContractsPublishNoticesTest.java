@@ -41,20 +41,24 @@ class ContractsPublishNoticesTest {
 
     private static String body(String consumer, String version, String labels, String... contracts) {
         return """
-                {"pacticipantName":"%s","pacticipantVersionNumber":"%s",%s"contracts":[%s]}"""
-                .formatted(consumer, version, labels, String.join(",", contracts));
+                {"pacticipantName":"%s","pacticipantVersionNumber":"%s",%s"contracts":[%s]}""".formatted(consumer, version, labels, String.join(",", contracts));
     }
 
     private static String contract(String consumer, String provider, String onConflict, String... descriptions) {
         return """
                 {"consumerName":"%s","providerName":"%s","specification":"pact","contentType":"application/json",
-                 "content":"%s","onConflict":"%s"}""".formatted(consumer, provider,
-                base64(pact(consumer, provider, descriptions)), onConflict);
+                 "content":"%s","onConflict":"%s"}""".formatted(consumer, provider, base64(pact(consumer, provider, descriptions)), onConflict);
     }
 
     private static JsonPath publish(String body, int status) {
-        return given().contentType("application/json").body(body).when().post("/contracts/publish")
-                .then().statusCode(status).extract().jsonPath();
+        return given().contentType("application/json")
+                .body(body)
+                .when()
+                .post("/contracts/publish")
+                .then()
+                .statusCode(status)
+                .extract()
+                .jsonPath();
     }
 
     /** Each notice as {@code type|text}. */
@@ -72,21 +76,28 @@ class ContractsPublishNoticesTest {
         String consumer = unique("Foo");
         String provider = unique("Bar");
 
-        JsonPath answer = publish(body(consumer, "1", "\"branch\":\"main\",\"tags\":[\"dev\",\"prod\"],",
-                contract(consumer, provider, "overwrite", "a request")), 200);
+        JsonPath answer = publish(
+                body(
+                        consumer,
+                        "1",
+                        "\"branch\":\"main\",\"tags\":[\"dev\",\"prod\"],",
+                        contract(consumer, provider, "overwrite", "a request")),
+                200);
 
-        assertThat(notices(answer)).containsExactly(
-                "debug|Created " + consumer + " version 1 with branch main and tags dev, prod",
-                "success|Pact successfully published for " + consumer + " version 1 and provider " + provider + ".",
-                "debug|  View the published pact at " + pactUrl(answer),
-                "debug|  Events detected: contract_published, contract_content_changed (first time any pact published"
-                        + " for this consumer with consumer version tagged dev, first time any pact published for this"
-                        + " consumer with consumer version tagged prod)",
-                "prompt|  Next steps:",
-                VERIFY.formatted(provider),
-                WEBHOOK.formatted(provider));
-        assertThat(answer.getList("logs.level")).containsExactly("debug", "success", "debug", "debug", "prompt",
-                "prompt", "prompt");
+        assertThat(notices(answer))
+                .containsExactly(
+                        "debug|Created " + consumer + " version 1 with branch main and tags dev, prod",
+                        "success|Pact successfully published for " + consumer + " version 1 and provider " + provider
+                                + ".",
+                        "debug|  View the published pact at " + pactUrl(answer),
+                        "debug|  Events detected: contract_published, contract_content_changed (first time any pact published"
+                                + " for this consumer with consumer version tagged dev, first time any pact published for this"
+                                + " consumer with consumer version tagged prod)",
+                        "prompt|  Next steps:",
+                        VERIFY.formatted(provider),
+                        WEBHOOK.formatted(provider));
+        assertThat(answer.getList("logs.level"))
+                .containsExactly("debug", "success", "debug", "debug", "prompt", "prompt", "prompt");
     }
 
     @Test
@@ -96,13 +107,15 @@ class ContractsPublishNoticesTest {
 
         JsonPath answer = publish(body(consumer, "1", "", contract(consumer, provider, "overwrite", "a")), 200);
 
-        assertThat(notices(answer)).startsWith(
-                "debug|Created " + consumer + " version 1",
-                "prompt|  Next steps:\n    Configure the version branch to be the value of your repository branch.",
-                "success|Pact successfully published for " + consumer + " version 1 and provider " + provider + ".",
-                "debug|  View the published pact at " + pactUrl(answer),
-                "debug|  Events detected: contract_published, contract_content_changed (first time untagged pact"
-                        + " published)");
+        assertThat(notices(answer))
+                .startsWith(
+                        "debug|Created " + consumer + " version 1",
+                        "prompt|  Next steps:\n    Configure the version branch to be the value of your repository branch.",
+                        "success|Pact successfully published for " + consumer + " version 1 and provider " + provider
+                                + ".",
+                        "debug|  View the published pact at " + pactUrl(answer),
+                        "debug|  Events detected: contract_published, contract_content_changed (first time untagged pact"
+                                + " published)");
     }
 
     @Test
@@ -111,16 +124,18 @@ class ContractsPublishNoticesTest {
         String provider = unique("Bar");
         publish(body(consumer, "1", "\"tags\":[\"dev\"],", contract(consumer, provider, "overwrite", "a")), 200);
 
-        JsonPath answer = publish(body(consumer, "2", "\"tags\":[\"dev\"],",
-                contract(consumer, provider, "overwrite", "a")), 200);
+        JsonPath answer = publish(
+                body(consumer, "2", "\"tags\":[\"dev\"],", contract(consumer, provider, "overwrite", "a")), 200);
 
-        assertThat(notices(answer)).startsWith(
-                "debug|Created " + consumer + " version 2 with tags dev",
-                "prompt|  Next steps:\n    Configure the version branch to be the value of your repository branch.",
-                "success|Pact successfully published for " + consumer + " version 2 and provider " + provider + ".",
-                "debug|  View the published pact at " + pactUrl(answer),
-                "debug|  Events detected: contract_published (pact content is the same as previous version with tag"
-                        + " dev and no new tags were applied)");
+        assertThat(notices(answer))
+                .startsWith(
+                        "debug|Created " + consumer + " version 2 with tags dev",
+                        "prompt|  Next steps:\n    Configure the version branch to be the value of your repository branch.",
+                        "success|Pact successfully published for " + consumer + " version 2 and provider " + provider
+                                + ".",
+                        "debug|  View the published pact at " + pactUrl(answer),
+                        "debug|  Events detected: contract_published (pact content is the same as previous version with tag"
+                                + " dev and no new tags were applied)");
     }
 
     @Test
@@ -132,13 +147,14 @@ class ContractsPublishNoticesTest {
 
         JsonPath answer = publish(body, 200);
 
-        assertThat(notices(answer)).startsWith(
-                "debug|Updated " + consumer + " version 1 with branch main",
-                "success|Pact successfully republished for " + consumer + " version 1 and provider " + provider
-                        + " with no content changes.",
-                "debug|  View the published pact at " + pactUrl(answer),
-                "debug|  Events detected: contract_published",
-                "prompt|  Next steps:");
+        assertThat(notices(answer))
+                .startsWith(
+                        "debug|Updated " + consumer + " version 1 with branch main",
+                        "success|Pact successfully republished for " + consumer + " version 1 and provider " + provider
+                                + " with no content changes.",
+                        "debug|  View the published pact at " + pactUrl(answer),
+                        "debug|  Events detected: contract_published",
+                        "prompt|  Next steps:");
     }
 
     @Test
@@ -150,8 +166,9 @@ class ContractsPublishNoticesTest {
 
         JsonPath answer = publish(body, 200);
 
-        assertThat(notices(answer)).contains("success|Pact content merged with existing content for " + consumer
-                + " version 1 and provider " + provider + ".");
+        assertThat(notices(answer))
+                .contains("success|Pact content merged with existing content for " + consumer
+                        + " version 1 and provider " + provider + ".");
     }
 
     @Test
@@ -160,26 +177,34 @@ class ContractsPublishNoticesTest {
         String provider = unique("Bar");
         pacticipant(consumer);
         pacticipant(provider);
-        post("/webhooks/provider/{p}/consumer/{c}", webhook("", "https://ci.example.org/build",
-                event("contract_published")).replace("\"a webhook\"", "\"Build \\\"#{provider}\\\"\""), provider,
-                consumer).statusCode(201);
+        post(
+                        "/webhooks/provider/{p}/consumer/{c}",
+                        webhook("", "https://ci.example.org/build", event("contract_published"))
+                                .replace("\"a webhook\"", "\"Build \\\"#{provider}\\\"\""),
+                        provider,
+                        consumer)
+                .statusCode(201);
 
-        JsonPath answer = publish(body(consumer, "1", "\"branch\":\"main\",",
-                contract(consumer, provider, "overwrite", "a")), 200);
+        JsonPath answer = publish(
+                body(consumer, "1", "\"branch\":\"main\",", contract(consumer, provider, "overwrite", "a")), 200);
 
-        String uuid = text(database, "SELECT tw.uuid FROM triggered_webhooks tw JOIN pacticipants"
-                + " p ON p.id = tw.consumer_id WHERE p.name = '" + consumer + "'");
+        String uuid = text(
+                database,
+                "SELECT tw.uuid FROM triggered_webhooks tw JOIN pacticipants"
+                        + " p ON p.id = tw.consumer_id WHERE p.name = '" + consumer + "'");
         String base = pactUrl(answer).substring(0, pactUrl(answer).indexOf("/pacts/"));
-        assertThat(notices(answer)).containsExactly(
-                "debug|Created " + consumer + " version 1 with branch main",
-                "success|Pact successfully published for " + consumer + " version 1 and provider " + provider + ".",
-                "debug|  View the published pact at " + pactUrl(answer),
-                "debug|  Events detected: contract_published, contract_content_changed (first time untagged pact"
-                        + " published)",
-                "debug|  Webhook \"Build \\\"\\#{provider}\\\"\" triggered for event contract_published.\n"
-                        + "    View logs at " + base + "/triggered-webhooks/" + uuid + "/logs",
-                "prompt|  Next steps:",
-                VERIFY.formatted(provider));
+        assertThat(notices(answer))
+                .containsExactly(
+                        "debug|Created " + consumer + " version 1 with branch main",
+                        "success|Pact successfully published for " + consumer + " version 1 and provider " + provider
+                                + ".",
+                        "debug|  View the published pact at " + pactUrl(answer),
+                        "debug|  Events detected: contract_published, contract_content_changed (first time untagged pact"
+                                + " published)",
+                        "debug|  Webhook \"Build \\\"\\#{provider}\\\"\" triggered for event contract_published.\n"
+                                + "    View logs at " + base + "/triggered-webhooks/" + uuid + "/logs",
+                        "prompt|  Next steps:",
+                        VERIFY.formatted(provider));
     }
 
     @Test
@@ -188,18 +213,23 @@ class ContractsPublishNoticesTest {
         String provider = unique("Bar");
         pacticipant(consumer);
         pacticipant(provider);
-        post("/webhooks/provider/{p}/consumer/{c}", disabled(webhook("", "https://ci.example.org/build",
-                event("contract_published"))), provider, consumer).statusCode(201);
+        post(
+                        "/webhooks/provider/{p}/consumer/{c}",
+                        disabled(webhook("", "https://ci.example.org/build", event("contract_published"))),
+                        provider,
+                        consumer)
+                .statusCode(201);
 
-        JsonPath answer = publish(body(consumer, "1", "\"branch\":\"main\",",
-                contract(consumer, provider, "overwrite", "a")), 200);
+        JsonPath answer = publish(
+                body(consumer, "1", "\"branch\":\"main\",", contract(consumer, provider, "overwrite", "a")), 200);
 
-        assertThat(notices(answer)).containsSubsequence(
-                "debug|  Events detected: contract_published, contract_content_changed (first time untagged pact"
-                        + " published)",
-                "debug|  No enabled webhooks found for the detected events",
-                "prompt|  Next steps:",
-                VERIFY.formatted(provider));
+        assertThat(notices(answer))
+                .containsSubsequence(
+                        "debug|  Events detected: contract_published, contract_content_changed (first time untagged pact"
+                                + " published)",
+                        "debug|  No enabled webhooks found for the detected events",
+                        "prompt|  Next steps:",
+                        VERIFY.formatted(provider));
         assertThat(notices(answer)).doesNotContain(WEBHOOK.formatted(provider));
     }
 
@@ -208,12 +238,24 @@ class ContractsPublishNoticesTest {
         String consumer = unique("Foo");
         String provider = unique("Bar");
         String other = unique("Baz");
-        publish(body(consumer, "1", "\"branch\":\"main\",", contract(consumer, provider, "overwrite", "a"),
-                contract(consumer, other, "merge", "a")), 200);
+        publish(
+                body(
+                        consumer,
+                        "1",
+                        "\"branch\":\"main\",",
+                        contract(consumer, provider, "overwrite", "a"),
+                        contract(consumer, other, "merge", "a")),
+                200);
         Map<String, Long> before = counts(database);
 
-        JsonPath answer = publish(body(consumer, "1", "\"branch\":\"main\",",
-                contract(consumer, provider, "overwrite", "b"), contract(consumer, other, "merge", "b")), 409);
+        JsonPath answer = publish(
+                body(
+                        consumer,
+                        "1",
+                        "\"branch\":\"main\",",
+                        contract(consumer, provider, "overwrite", "b"),
+                        contract(consumer, other, "merge", "b")),
+                409);
 
         String refused = "Cannot change the content of the pact for %s version 1 and provider %s, as race conditions"
                 + " will cause unreliable results for can-i-deploy. Each pact must be published with a unique consumer"
@@ -233,10 +275,14 @@ class ContractsPublishNoticesTest {
                        }
                      }
                    ]""";
-        assertThat(notices(answer)).containsExactly("error|" + refused.formatted(consumer, provider), diff,
-                "error|" + refused.formatted(consumer, other), diff);
-        assertThat(answer.getList("errors.contracts")).containsExactly(refused.formatted(consumer, provider),
-                refused.formatted(consumer, other));
+        assertThat(notices(answer))
+                .containsExactly(
+                        "error|" + refused.formatted(consumer, provider),
+                        diff,
+                        "error|" + refused.formatted(consumer, other),
+                        diff);
+        assertThat(answer.getList("errors.contracts"))
+                .containsExactly(refused.formatted(consumer, provider), refused.formatted(consumer, other));
         assertThat(counts(database)).isEqualTo(before);
     }
 }

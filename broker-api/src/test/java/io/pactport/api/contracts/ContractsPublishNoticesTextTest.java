@@ -1,15 +1,13 @@
 package io.pactport.api.contracts;
 
-import io.pactport.api.pacts.PactPublication;
-import io.pactport.api.pacts.PactPublishService;
-import io.pactport.api.webhooks.TriggeredWebhook;
-import io.pactport.api.webhooks.WebhookTriggers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.api.contracts.ContractsPublishRepository.SetupState;
 import io.pactport.api.contracts.ContractsPublishService.Notice;
+import io.pactport.api.pacts.PactPublication;
 import io.pactport.api.pacts.PactPublishService.Outcome;
 import io.pactport.api.pacts.PactPublishService.Published;
+import io.pactport.api.webhooks.WebhookTriggers;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -26,34 +24,53 @@ class ContractsPublishNoticesTextTest {
 
     @Test
     void changedContentOverwrittenUnderAPublishedVersionIsAWarning() {
-        Published overwritten = new Published(pact("new"), Outcome.OVERWRITTEN, Optional.of(pact("old")),
-                List.of(new WebhookTriggers.DetectedEvent("contract_published", null, List.of()),
-                        new WebhookTriggers.DetectedEvent("contract_content_changed",
-                                "pact content modified since previous publication for Foo version 1", List.of())));
+        Published overwritten = new Published(
+                pact("new"),
+                Outcome.OVERWRITTEN,
+                Optional.of(pact("old")),
+                List.of(
+                        new WebhookTriggers.DetectedEvent("contract_published", null, List.of()),
+                        new WebhookTriggers.DetectedEvent(
+                                "contract_content_changed",
+                                "pact content modified since previous publication for Foo version 1",
+                                List.of())));
 
-        List<Notice> notices = ContractsPublishNotices.forPact("Foo", "1", false, overwritten, "http://b/pact",
-                new SetupState(true, true));
+        List<Notice> notices = ContractsPublishNotices.forPact(
+                "Foo", "1", false, overwritten, "http://b/pact", new SetupState(true, true));
 
-        assertThat(notices).containsExactly(
-                new Notice("warning", "Pact with changed content published over existing content for Foo version 1"
-                        + " and provider Bar. This is not recommended in normal circumstances and may indicate that"
-                        + " you have not configured your Pact pipeline correctly. For more information see"
-                        + " https://docs.pact.io/go/versioning"),
-                new Notice("debug", "  View the published pact at http://b/pact"),
-                new Notice("debug", "  Events detected: contract_published, contract_content_changed (pact content"
-                        + " modified since previous publication for Foo version 1)"),
-                new Notice("debug", "  No enabled webhooks found for the detected events"));
+        assertThat(notices)
+                .containsExactly(
+                        new Notice(
+                                "warning",
+                                "Pact with changed content published over existing content for Foo version 1"
+                                        + " and provider Bar. This is not recommended in normal circumstances and may indicate that"
+                                        + " you have not configured your Pact pipeline correctly. For more information see"
+                                        + " https://docs.pact.io/go/versioning"),
+                        new Notice("debug", "  View the published pact at http://b/pact"),
+                        new Notice(
+                                "debug",
+                                "  Events detected: contract_published, contract_content_changed (pact content"
+                                        + " modified since previous publication for Foo version 1)"),
+                        new Notice("debug", "  No enabled webhooks found for the detected events"));
     }
 
     @Test
     void aWebhookWithoutDescriptionIsNamedByItsUuid() {
-        Published published = new Published(pact("a"), Outcome.CREATED, Optional.empty(), List.of(
-                new WebhookTriggers.DetectedEvent("contract_published", null, List.of(
-                        new WebhookTriggers.TriggeredWebhook("t-1", "w-1", null, "http://b")))));
+        Published published = new Published(
+                pact("a"),
+                Outcome.CREATED,
+                Optional.empty(),
+                List.of(new WebhookTriggers.DetectedEvent(
+                        "contract_published",
+                        null,
+                        List.of(new WebhookTriggers.TriggeredWebhook("t-1", "w-1", null, "http://b")))));
 
-        assertThat(ContractsPublishNotices.forPact("Foo", "1", false, published, "http://b/pact",
-                new SetupState(true, true))).contains(new Notice("debug", "  Webhook w-1 triggered for event"
-                        + " contract_published.\n    View logs at http://b/triggered-webhooks/t-1/logs"));
+        assertThat(ContractsPublishNotices.forPact(
+                        "Foo", "1", false, published, "http://b/pact", new SetupState(true, true)))
+                .contains(new Notice(
+                        "debug",
+                        "  Webhook w-1 triggered for event"
+                                + " contract_published.\n    View logs at http://b/triggered-webhooks/t-1/logs"));
     }
 
     @Test

@@ -50,7 +50,9 @@ class DeploymentResourceTest {
     void recordsADeploymentAsThePactBrokerClientExpects() {
         Response response = deploy("1", "{\"applicationInstance\": \"blue\", \"target\": \"blue\"}")
                 .statusCode(201)
-                .contentType("application/hal+json;charset=utf-8").extract().response();
+                .contentType("application/hal+json;charset=utf-8")
+                .extract()
+                .response();
         assertThat(response.header("Location")).matches(".*/deployed-versions/[0-9a-f-]{36}$");
         JsonPath json = response.jsonPath();
         assertThat(json.getBoolean("currentlyDeployed")).isTrue();
@@ -72,13 +74,21 @@ class DeploymentResourceTest {
         assertThat(json.getString("_links.self.href")).endsWith("/deployed-versions/" + uuid);
         assertThat(text(database, "SELECT target_for_index FROM deployed_versions WHERE uuid = ?", uuid))
                 .isEqualTo("blue");
-        assertThat(text(database, "SELECT auto_created FROM deployed_versions WHERE uuid = ?", uuid)).isEqualTo("f");
-        assertThat(text(database, "SELECT dv.uuid FROM currently_deployed_version_ids c"
-                + " JOIN deployed_versions dv ON dv.id = c.deployed_version_id WHERE c.target_for_index = 'blue'"
-                + " AND c.environment_id = (SELECT id FROM environments WHERE uuid = ?)", environment)).isEqualTo(uuid);
+        assertThat(text(database, "SELECT auto_created FROM deployed_versions WHERE uuid = ?", uuid))
+                .isEqualTo("f");
+        assertThat(text(
+                        database,
+                        "SELECT dv.uuid FROM currently_deployed_version_ids c"
+                                + " JOIN deployed_versions dv ON dv.id = c.deployed_version_id WHERE c.target_for_index = 'blue'"
+                                + " AND c.environment_id = (SELECT id FROM environments WHERE uuid = ?)",
+                        environment))
+                .isEqualTo(uuid);
         assertThat(events(database, pacticipant)).isEqualTo(List.of(DEPLOYED));
-        assertThat(text(database, "SELECT payload ->> 'environment' FROM pactport_outbox"
-                + " WHERE event_key = ?", pacticipant)).isEqualTo(environmentName);
+        assertThat(text(
+                        database,
+                        "SELECT payload ->> 'environment' FROM pactport_outbox" + " WHERE event_key = ?",
+                        pacticipant))
+                .isEqualTo(environmentName);
     }
 
     @Test
@@ -86,8 +96,12 @@ class DeploymentResourceTest {
         JsonPath json = deploy("1", "").statusCode(201).extract().jsonPath();
         assertThat(json.getMap("$")).doesNotContainKey("applicationInstance");
         assertThat(json.getMap("$")).doesNotContainKey("target");
-        assertThat(text(database, "SELECT target_for_index FROM deployed_versions dv JOIN pacticipants p"
-                + " ON p.id = dv.pacticipant_id WHERE p.name = ?", pacticipant)).isEqualTo("");
+        assertThat(text(
+                        database,
+                        "SELECT target_for_index FROM deployed_versions dv JOIN pacticipants p"
+                                + " ON p.id = dv.pacticipant_id WHERE p.name = ?",
+                        pacticipant))
+                .isEqualTo("");
     }
 
     @Test
@@ -105,16 +119,25 @@ class DeploymentResourceTest {
     @Test
     void deployingANewVersionUndeploysThePreviousOneOfTheSameInstance() {
         String first = deploy("1", "{}").statusCode(201).extract().path("uuid");
-        String other = deploy("1", "{\"applicationInstance\": \"other\"}").statusCode(201).extract().path("uuid");
+        String other = deploy("1", "{\"applicationInstance\": \"other\"}")
+                .statusCode(201)
+                .extract()
+                .path("uuid");
 
         String second = deploy("2", "{}").statusCode(201).extract().path("uuid");
 
-        assertThat(text(database, "SELECT undeployed_at FROM deployed_versions WHERE uuid = ?", first)).isNotNull();
-        assertThat(text(database, "SELECT undeployed_at FROM deployed_versions WHERE uuid = ?", other)).isNull();
-        assertThat(text(database, "SELECT undeployed_at FROM deployed_versions WHERE uuid = ?", second)).isNull();
-        assertThat(column(database, "SELECT dv.uuid FROM currently_deployed_version_ids c"
-                + " JOIN deployed_versions dv ON dv.id = c.deployed_version_id JOIN pacticipants p"
-                + " ON p.id = c.pacticipant_id WHERE p.name = ? ORDER BY dv.id", pacticipant))
+        assertThat(text(database, "SELECT undeployed_at FROM deployed_versions WHERE uuid = ?", first))
+                .isNotNull();
+        assertThat(text(database, "SELECT undeployed_at FROM deployed_versions WHERE uuid = ?", other))
+                .isNull();
+        assertThat(text(database, "SELECT undeployed_at FROM deployed_versions WHERE uuid = ?", second))
+                .isNull();
+        assertThat(column(
+                        database,
+                        "SELECT dv.uuid FROM currently_deployed_version_ids c"
+                                + " JOIN deployed_versions dv ON dv.id = c.deployed_version_id JOIN pacticipants p"
+                                + " ON p.id = c.pacticipant_id WHERE p.name = ? ORDER BY dv.id",
+                        pacticipant))
                 .isEqualTo(List.of(other, second));
         JsonPath json = getJson("/deployed-versions/" + first);
         assertThat(json.getBoolean("currentlyDeployed")).isFalse();
@@ -124,42 +147,71 @@ class DeploymentResourceTest {
 
     @Test
     void theDeprecatedTargetNamesTheApplicationInstance() {
-        JsonPath json = deploy("1", "{\"target\": \"green\"}").statusCode(201).extract().jsonPath();
+        JsonPath json =
+                deploy("1", "{\"target\": \"green\"}").statusCode(201).extract().jsonPath();
         assertThat(json.getString("applicationInstance")).isEqualTo("green");
         assertThat(json.getString("target")).isEqualTo("green");
     }
 
     @Test
     void listsWhatIsCurrentlyDeployed() {
-        String pacticipantOne = deploy("1", "{\"applicationInstance\": \"customer-1\"}").statusCode(201)
-                .extract().path("uuid");
+        String pacticipantOne = deploy("1", "{\"applicationInstance\": \"customer-1\"}")
+                .statusCode(201)
+                .extract()
+                .path("uuid");
         String withoutInstance = deploy("2", "{}").statusCode(201).extract().path("uuid");
         String path = "/environments/" + environment + "/deployed-versions/currently-deployed";
 
-        JsonPath json = given().accept("application/hal+json").queryParam("pacticipant", pacticipant).when().get(path)
-                .then().statusCode(200)
-                .contentType("application/hal+json;charset=utf-8").extract().jsonPath();
+        JsonPath json = given().accept("application/hal+json")
+                .queryParam("pacticipant", pacticipant)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .contentType("application/hal+json;charset=utf-8")
+                .extract()
+                .jsonPath();
         assertThat(json.getList("_embedded.deployedVersions.uuid")).containsExactly(withoutInstance, pacticipantOne);
-        assertThat(json.getString("_embedded.deployedVersions[1].applicationInstance")).isEqualTo("customer-1");
-        assertThat(json.getString("_embedded.deployedVersions[1]._links.self.href")).endsWith("/deployed-versions/"
-                        + pacticipantOne);
-        assertThat(json.getString("_embedded.deployedVersions[1]._embedded.version.number")).isEqualTo("1");
-        assertThat(json.getString("_embedded.deployedVersions[1]._embedded.pacticipant.name")).isEqualTo(pacticipant);
+        assertThat(json.getString("_embedded.deployedVersions[1].applicationInstance"))
+                .isEqualTo("customer-1");
+        assertThat(json.getString("_embedded.deployedVersions[1]._links.self.href"))
+                .endsWith("/deployed-versions/" + pacticipantOne);
+        assertThat(json.getString("_embedded.deployedVersions[1]._embedded.version.number"))
+                .isEqualTo("1");
+        assertThat(json.getString("_embedded.deployedVersions[1]._embedded.pacticipant.name"))
+                .isEqualTo(pacticipant);
         assertThat(json.getString("_links.self.href")).endsWith(path + "?pacticipant=" + pacticipant);
         assertThat(json.getString("_links.self.title")).isEqualTo("Currently deployed versions for " + displayName());
-        json = given().queryParam("pacticipant", pacticipant).queryParam("applicationInstance", "customer-1")
-                .when().get(path)
-                .then().statusCode(200).extract().jsonPath();
+        json = given().queryParam("pacticipant", pacticipant)
+                .queryParam("applicationInstance", "customer-1")
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("_embedded.deployedVersions.uuid")).containsExactly(pacticipantOne);
-        json = given().queryParam("pacticipant", pacticipant).queryParam("applicationInstance", "")
-                .when().get(path)
-                .then().statusCode(200).extract().jsonPath();
+        json = given().queryParam("pacticipant", pacticipant)
+                .queryParam("applicationInstance", "")
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("_embedded.deployedVersions.uuid")).containsExactly(withoutInstance);
-        json = given().queryParam("pacticipant", "Nobody").when().get(path)
-                .then().statusCode(200).extract().jsonPath();
+        json = given().queryParam("pacticipant", "Nobody")
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getInt("_embedded.deployedVersions.size()")).isEqualTo(0);
-        given().when().get("/environments/no-such-uuid/deployed-versions/currently-deployed")
-                .then().statusCode(404);
+        given().when()
+                .get("/environments/no-such-uuid/deployed-versions/currently-deployed")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -178,27 +230,41 @@ class DeploymentResourceTest {
     void recordsAnUndeployment() {
         String uuid = deploy("1", "{}").statusCode(201).extract().path("uuid");
 
-        JsonPath json = given().contentType("application/merge-patch+json").body("{\"currentlyDeployed\": false}")
-                .when().patch("/deployed-versions/" + uuid)
-                .then().statusCode(200)
-                .contentType("application/hal+json;charset=utf-8").extract().jsonPath();
+        JsonPath json = given().contentType("application/merge-patch+json")
+                .body("{\"currentlyDeployed\": false}")
+                .when()
+                .patch("/deployed-versions/" + uuid)
+                .then()
+                .statusCode(200)
+                .contentType("application/hal+json;charset=utf-8")
+                .extract()
+                .jsonPath();
         assertThat(json.getBoolean("currentlyDeployed")).isFalse();
         assertThat(json.getString("undeployedAt")).isNotNull();
         assertThat(json.getString("_embedded.version.number")).isEqualTo("1");
 
-        assertThat(count(database, "SELECT count(*) FROM currently_deployed_version_ids c"
-                + " JOIN pacticipants p ON p.id = c.pacticipant_id WHERE p.name = ?", pacticipant)).isEqualTo(0);
+        assertThat(count(
+                        database,
+                        "SELECT count(*) FROM currently_deployed_version_ids c"
+                                + " JOIN pacticipants p ON p.id = c.pacticipant_id WHERE p.name = ?",
+                        pacticipant))
+                .isEqualTo(0);
         assertThat(events(database, pacticipant)).isEqualTo(List.of(DEPLOYED, UNDEPLOYED));
         String undeployedAt = text(database, "SELECT undeployed_at FROM deployed_versions WHERE uuid = ?", uuid);
 
         // again: nothing changes, no event
 
-        json = given().contentType("application/merge-patch+json").body("{\"currentlyDeployed\": false}")
-                .when().patch("/deployed-versions/" + uuid)
-                .then().statusCode(200).extract().jsonPath();
+        json = given().contentType("application/merge-patch+json")
+                .body("{\"currentlyDeployed\": false}")
+                .when()
+                .patch("/deployed-versions/" + uuid)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getBoolean("currentlyDeployed")).isFalse();
-        assertThat(text(database, "SELECT undeployed_at FROM deployed_versions WHERE uuid = ?",
-                uuid)).isEqualTo(undeployedAt);
+        assertThat(text(database, "SELECT undeployed_at FROM deployed_versions WHERE uuid = ?", uuid))
+                .isEqualTo(undeployedAt);
         assertThat(events(database, pacticipant)).isEqualTo(List.of(DEPLOYED, UNDEPLOYED));
     }
 
@@ -207,18 +273,31 @@ class DeploymentResourceTest {
         String uuid = deploy("1", "{}").statusCode(201).extract().path("uuid");
         long events = outboxSize(database);
 
-        JsonPath json = given().contentType("application/merge-patch+json").body("{\"currentlyDeployed\": true}")
-                .when().patch("/deployed-versions/" + uuid)
-                .then().statusCode(422).extract().jsonPath();
+        JsonPath json = given().contentType("application/merge-patch+json")
+                .body("{\"currentlyDeployed\": true}")
+                .when()
+                .patch("/deployed-versions/" + uuid)
+                .then()
+                .statusCode(422)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("errors.currentlyDeployed[0]"))
                 .isEqualTo("The currentlyDeployed property cannot be set back to true. Please record a new"
                         + " deployment.");
-        given().contentType("application/json").body("{\"currentlyDeployed\": false}")
-                .when().patch("/deployed-versions/" + uuid)
-                .then().statusCode(415);
-        json = given().contentType("application/merge-patch+json").body("{\"currentlyDeployed\": false}")
-                .when().patch("/deployed-versions/no-such-uuid")
-                .then().statusCode(404).extract().jsonPath();
+        given().contentType("application/json")
+                .body("{\"currentlyDeployed\": false}")
+                .when()
+                .patch("/deployed-versions/" + uuid)
+                .then()
+                .statusCode(415);
+        json = given().contentType("application/merge-patch+json")
+                .body("{\"currentlyDeployed\": false}")
+                .when()
+                .patch("/deployed-versions/no-such-uuid")
+                .then()
+                .statusCode(404)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("error")).isEqualTo("No deployed version with uuid 'no-such-uuid' found");
 
         json = given().when().get("/deployed-versions/" + uuid).then().extract().jsonPath();
@@ -230,32 +309,60 @@ class DeploymentResourceTest {
     void refusesDeploymentsOfUnknownThingsAndWritesNothing() {
         long events = outboxSize(database);
 
-        JsonPath json = given().contentType("application/json").body("{}")
-                .when().post("/pacticipants/" + pacticipant + "/versions/9/deployed-versions/environment/"
-                        + environment)
-                .then().statusCode(404).extract().jsonPath();
+        JsonPath json = given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/pacticipants/" + pacticipant + "/versions/9/deployed-versions/environment/" + environment)
+                .then()
+                .statusCode(404)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("error")).isEqualTo("No version '9' of pacticipant '" + pacticipant + "' found");
-        json = given().contentType("application/json").body("{}")
-                .when().post("/pacticipants/Nobody/versions/1/deployed-versions/environment/" + environment)
-                .then().statusCode(404).extract().jsonPath();
+        json = given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/pacticipants/Nobody/versions/1/deployed-versions/environment/" + environment)
+                .then()
+                .statusCode(404)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("error")).isEqualTo("No pacticipant with name 'Nobody' found");
-        json = given().contentType("application/json").body("{}")
-                .when().post(recordPath("1").replace(environment, "not-a-uuid"))
-                .then().statusCode(404).extract().jsonPath();
+        json = given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post(recordPath("1").replace(environment, "not-a-uuid"))
+                .then()
+                .statusCode(404)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("error")).isEqualTo("No environment with uuid 'not-a-uuid' found");
-        json = deploy("1", "{\"applicationInstance\": ").statusCode(400).extract().jsonPath();
+        json = deploy("1", "{\"applicationInstance\": ")
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("error")).isNotNull();
-        json = deploy("1", "{\"applicationInstance\": {\"a\": 1}}").statusCode(400).extract().jsonPath();
+        json = deploy("1", "{\"applicationInstance\": {\"a\": 1}}")
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors.applicationInstance")).containsExactly("must be a string");
-        given().contentType("text/plain").body("blue").when().post(recordPath("1")).then().statusCode(415);
+        given().contentType("text/plain")
+                .body("blue")
+                .when()
+                .post(recordPath("1"))
+                .then()
+                .statusCode(415);
 
         assertThat(countDeployments()).isEqualTo(0);
         assertThat(outboxSize(database)).isEqualTo(events);
     }
 
     private ValidatableResponse deploy(String version, String body) {
-        return given().contentType("application/json").accept("application/hal+json").body(body)
-                .when().post(recordPath(version))
+        return given().contentType("application/json")
+                .accept("application/hal+json")
+                .body(body)
+                .when()
+                .post(recordPath(version))
                 .then();
     }
 
@@ -265,8 +372,11 @@ class DeploymentResourceTest {
     }
 
     private long countDeployments() {
-        return count(database, "SELECT count(*) FROM deployed_versions dv JOIN pacticipants p"
-                + " ON p.id = dv.pacticipant_id WHERE p.name = ?", pacticipant);
+        return count(
+                database,
+                "SELECT count(*) FROM deployed_versions dv JOIN pacticipants p"
+                        + " ON p.id = dv.pacticipant_id WHERE p.name = ?",
+                pacticipant);
     }
 
     private String displayName() {

@@ -35,10 +35,13 @@ class DeploymentServiceTest {
 
     @Inject
     DeploymentService deployments;
+
     @Inject
     PacticipantRepository pacticipants;
+
     @Inject
     VersionRepository versions;
+
     @Inject
     Pool pool;
 
@@ -50,20 +53,30 @@ class DeploymentServiceTest {
         versionRow(database, pacticipant, "1");
 
         Optional<DeploymentService.Deployed> deployed = pool.withTransaction(tx -> version(tx, pacticipant, "1")
-                .flatMap(version -> deployments.recordAutoDeploymentForTag(tx, version, environment)))
-                .await().atMost(WAIT);
+                        .flatMap(version -> deployments.recordAutoDeploymentForTag(tx, version, environment)))
+                .await()
+                .atMost(WAIT);
 
         assertThat(deployed.isPresent()).isTrue();
         assertThat(deployed.get().deployedVersion().autoCreated()).isTrue();
         assertThat(deployed.get().deployedVersion().currentlyDeployed()).isTrue();
-        assertThat(text(database, "SELECT auto_created FROM deployed_versions WHERE uuid = ?",
-                deployed.get().deployedVersion().uuid())).isEqualTo("t");
-        assertThat(count(database, "SELECT count(*) FROM currently_deployed_version_ids WHERE"
-                + " deployed_version_id = (SELECT id FROM deployed_versions WHERE uuid = ?)",
-                deployed.get().deployedVersion().uuid())).isEqualTo(1);
+        assertThat(text(
+                        database,
+                        "SELECT auto_created FROM deployed_versions WHERE uuid = ?",
+                        deployed.get().deployedVersion().uuid()))
+                .isEqualTo("t");
+        assertThat(count(
+                        database,
+                        "SELECT count(*) FROM currently_deployed_version_ids WHERE"
+                                + " deployed_version_id = (SELECT id FROM deployed_versions WHERE uuid = ?)",
+                        deployed.get().deployedVersion().uuid()))
+                .isEqualTo(1);
         assertThat(events(database, pacticipant)).isEqualTo(List.of("io.pactport.deployment.recorded.v1"));
-        assertThat(text(database, "SELECT payload ->> 'autoCreated' FROM pactport_outbox"
-                + " WHERE event_key = ?", pacticipant)).isEqualTo("true");
+        assertThat(text(
+                        database,
+                        "SELECT payload ->> 'autoCreated' FROM pactport_outbox" + " WHERE event_key = ?",
+                        pacticipant))
+                .isEqualTo("true");
     }
 
     @Test
@@ -72,12 +85,17 @@ class DeploymentServiceTest {
         versionRow(database, pacticipant, "1");
 
         Optional<DeploymentService.Deployed> deployed = pool.withTransaction(tx -> version(tx, pacticipant, "1")
-                .flatMap(version -> deployments.recordAutoDeploymentForTag(tx, version, "feature-x")))
-                .await().atMost(WAIT);
+                        .flatMap(version -> deployments.recordAutoDeploymentForTag(tx, version, "feature-x")))
+                .await()
+                .atMost(WAIT);
 
         assertThat(deployed.isEmpty()).isTrue();
-        assertThat(count(database, "SELECT count(*) FROM deployed_versions dv JOIN pacticipants p"
-                + " ON p.id = dv.pacticipant_id WHERE p.name = ?", pacticipant)).isEqualTo(0);
+        assertThat(count(
+                        database,
+                        "SELECT count(*) FROM deployed_versions dv JOIN pacticipants p"
+                                + " ON p.id = dv.pacticipant_id WHERE p.name = ?",
+                        pacticipant))
+                .isEqualTo(0);
         assertThat(events(database, pacticipant)).isEqualTo(List.of());
     }
 
@@ -88,23 +106,28 @@ class DeploymentServiceTest {
         String pacticipant = unique("Foo");
         versionRow(database, pacticipant, "1");
 
-        String first = tag(pacticipant, environment).orElseThrow().deployedVersion().uuid();
-        String second = tag(pacticipant, environment).orElseThrow().deployedVersion().uuid();
+        String first =
+                tag(pacticipant, environment).orElseThrow().deployedVersion().uuid();
+        String second =
+                tag(pacticipant, environment).orElseThrow().deployedVersion().uuid();
 
         assertThat(second).isEqualTo(first);
-        assertThat(count(database, "SELECT count(*) FROM deployed_versions WHERE uuid = ?", first)).isEqualTo(1);
+        assertThat(count(database, "SELECT count(*) FROM deployed_versions WHERE uuid = ?", first))
+                .isEqualTo(1);
         assertThat(events(database, pacticipant)).isEqualTo(List.of("io.pactport.deployment.recorded.v1"));
     }
 
     private Optional<DeploymentService.Deployed> tag(String pacticipant, String tag) {
         return pool.withTransaction(tx -> version(tx, pacticipant, "1")
-                .flatMap(version -> deployments.recordAutoDeploymentForTag(tx, version, tag)))
-                .await().atMost(WAIT);
+                        .flatMap(version -> deployments.recordAutoDeploymentForTag(tx, version, tag)))
+                .await()
+                .atMost(WAIT);
     }
 
-    private io.smallrye.mutiny.Uni<Version> version(io.vertx.mutiny.sqlclient.SqlClient tx, String pacticipant,
-            String number) {
-        return pacticipants.findByName(tx, pacticipant)
+    private io.smallrye.mutiny.Uni<Version> version(
+            io.vertx.mutiny.sqlclient.SqlClient tx, String pacticipant, String number) {
+        return pacticipants
+                .findByName(tx, pacticipant)
                 .flatMap(p -> versions.find(tx, p.orElseThrow().id(), number))
                 .map(Optional::orElseThrow);
     }

@@ -31,14 +31,19 @@ class EnvironmentResourceTest {
     @Test
     void createsAnEnvironmentAsThePactBrokerClientExpects() {
         String name = unique("test");
-        Response response = given().contentType("application/json").accept("application/hal+json")
+        Response response = given().contentType("application/json")
+                .accept("application/hal+json")
                 .body("""
                         {"name": "%s", "displayName": "Test", "production": false,
                          "contacts": [{"name": "Foo team", "details": {"emailAddress": "foo@bar.com"}}]}
                         """.formatted(name))
-                .when().post("/environments")
-                .then().statusCode(201)
-                .contentType("application/hal+json;charset=utf-8").extract().response();
+                .when()
+                .post("/environments")
+                .then()
+                .statusCode(201)
+                .contentType("application/hal+json;charset=utf-8")
+                .extract()
+                .response();
         assertThat(response.header("Location")).matches(".*/environments/[0-9a-f-]{36}$");
         JsonPath json = response.jsonPath();
         assertThat(json.getString("name")).isEqualTo(name);
@@ -84,17 +89,32 @@ class EnvironmentResourceTest {
         String name = unique("listed");
         String uuid = environment(name, false);
 
-        JsonPath json = given().accept("application/hal+json").when().get("/environments")
-                .then().statusCode(200)
-                .contentType("application/hal+json;charset=utf-8").extract().jsonPath();
+        JsonPath json = given().accept("application/hal+json")
+                .when()
+                .get("/environments")
+                .then()
+                .statusCode(200)
+                .contentType("application/hal+json;charset=utf-8")
+                .extract()
+                .jsonPath();
         assertThat(json.getList("_embedded.environments.uuid")).contains(uuid);
         assertThat(json.getList("_links.'pb:environments'.name")).contains(name);
         assertThat(json.getString("_links.self.href")).endsWith("/environments");
-        json = given().queryParam("name", name).when().get("/environments")
-                .then().statusCode(200).extract().jsonPath();
+        json = given().queryParam("name", name)
+                .when()
+                .get("/environments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("_embedded.environments.uuid")).containsExactly(uuid);
-        json = given().queryParam("name", "no-such-environment").when().get("/environments")
-                .then().statusCode(200).extract().jsonPath();
+        json = given().queryParam("name", "no-such-environment")
+                .when()
+                .get("/environments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("_embedded.environments")).isEmpty();
     }
 
@@ -106,13 +126,18 @@ class EnvironmentResourceTest {
 
         JsonPath json = given().contentType("application/json")
                 .body("{\"name\": \"" + renamed + "\", \"production\": true, \"displayName\": \"Renamed\"}")
-                .when().put("/environments/" + uuid)
-                .then().statusCode(200).extract().jsonPath();
+                .when()
+                .put("/environments/" + uuid)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("name")).isEqualTo(renamed);
         assertThat(json.getString("displayName")).isEqualTo("Renamed");
         assertThat(json.getBoolean("production")).isTrue();
 
-        assertThat(text(database, "SELECT name FROM environments WHERE uuid = ?", uuid)).isEqualTo(renamed);
+        assertThat(text(database, "SELECT name FROM environments WHERE uuid = ?", uuid))
+                .isEqualTo(renamed);
         assertThat(events(database, renamed)).isEqualTo(List.of("io.pactport.environment.updated.v1"));
     }
 
@@ -121,9 +146,12 @@ class EnvironmentResourceTest {
         String name = unique("same");
         String uuid = environment(name, false);
 
-        given().contentType("application/json").body("{\"name\": \"" + name + "\", \"production\": true}")
-                .when().put("/environments/" + uuid)
-                .then().statusCode(200);
+        given().contentType("application/json")
+                .body("{\"name\": \"" + name + "\", \"production\": true}")
+                .when()
+                .put("/environments/" + uuid)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -132,34 +160,59 @@ class EnvironmentResourceTest {
         String uuid = environment(name, false);
         String pacticipant = unique("Foo");
         versionRow(database, pacticipant, "1");
-        given().contentType("application/json").body("{}")
-                .when().post("/pacticipants/" + pacticipant + "/versions/1/deployed-versions/environment/" + uuid)
-                .then().statusCode(201);
-        given().contentType("application/json").body("{}")
-                .when().post("/pacticipants/" + pacticipant + "/versions/1/released-versions/environment/" + uuid)
-                .then().statusCode(201);
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/pacticipants/" + pacticipant + "/versions/1/deployed-versions/environment/" + uuid)
+                .then()
+                .statusCode(201);
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/pacticipants/" + pacticipant + "/versions/1/released-versions/environment/" + uuid)
+                .then()
+                .statusCode(201);
 
         given().when().delete("/environments/" + uuid).then().statusCode(204);
 
         given().when().get("/environments/" + uuid).then().statusCode(404);
-        assertThat(count(database, "SELECT count(*) FROM deployed_versions dv JOIN pacticipants p"
-                + " ON p.id = dv.pacticipant_id WHERE p.name = ?", pacticipant)).isEqualTo(0);
-        assertThat(count(database, "SELECT count(*) FROM released_versions rv JOIN pacticipants p"
-                + " ON p.id = rv.pacticipant_id WHERE p.name = ?", pacticipant)).isEqualTo(0);
-        assertThat(count(database, "SELECT count(*) FROM currently_deployed_version_ids c JOIN pacticipants p"
-                + " ON p.id = c.pacticipant_id WHERE p.name = ?", pacticipant)).isEqualTo(0);
+        assertThat(count(
+                        database,
+                        "SELECT count(*) FROM deployed_versions dv JOIN pacticipants p"
+                                + " ON p.id = dv.pacticipant_id WHERE p.name = ?",
+                        pacticipant))
+                .isEqualTo(0);
+        assertThat(count(
+                        database,
+                        "SELECT count(*) FROM released_versions rv JOIN pacticipants p"
+                                + " ON p.id = rv.pacticipant_id WHERE p.name = ?",
+                        pacticipant))
+                .isEqualTo(0);
+        assertThat(count(
+                        database,
+                        "SELECT count(*) FROM currently_deployed_version_ids c JOIN pacticipants p"
+                                + " ON p.id = c.pacticipant_id WHERE p.name = ?",
+                        pacticipant))
+                .isEqualTo(0);
         assertThat(events(database, name))
                 .isEqualTo(List.of("io.pactport.environment.created.v1", "io.pactport.environment.deleted.v1"));
     }
 
     @Test
     void anUnknownEnvironmentIsNotFound() {
-        JsonPath json = given().when().get("/environments/no-such-uuid")
-                .then().statusCode(404).extract().jsonPath();
+        JsonPath json = given().when()
+                .get("/environments/no-such-uuid")
+                .then()
+                .statusCode(404)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("error")).isEqualTo("No environment with uuid 'no-such-uuid' found");
-        given().contentType("application/json").body("{\"name\": \"x\", \"production\": true}")
-                .when().put("/environments/no-such-uuid")
-                .then().statusCode(404);
+        given().contentType("application/json")
+                .body("{\"name\": \"x\", \"production\": true}")
+                .when()
+                .put("/environments/no-such-uuid")
+                .then()
+                .statusCode(404);
         given().when().delete("/environments/no-such-uuid").then().statusCode(404);
     }
 
@@ -170,40 +223,79 @@ class EnvironmentResourceTest {
         long environments = count(database, "SELECT count(*) FROM environments");
         long events = outboxSize(database);
 
-        JsonPath json = given().contentType("application/json").body("{\"name\": \"has space\", \"production\": false}")
-                .when().post("/environments")
-                .then().statusCode(400).extract().jsonPath();
+        JsonPath json = given().contentType("application/json")
+                .body("{\"name\": \"has space\", \"production\": false}")
+                .when()
+                .post("/environments")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors.name")).containsExactly("cannot contain spaces");
-        json = given().contentType("application/json").body("{\"name\": \"noproduction\"}")
-                .when().post("/environments")
-                .then().statusCode(400).extract().jsonPath();
+        json = given().contentType("application/json")
+                .body("{\"name\": \"noproduction\"}")
+                .when()
+                .post("/environments")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors.production")).containsExactly("is missing");
-        json = given().contentType("application/json").body("{\"name\": \"x\", \"production\": \"yes\"}")
-                .when().post("/environments")
-                .then().statusCode(400).extract().jsonPath();
+        json = given().contentType("application/json")
+                .body("{\"name\": \"x\", \"production\": \"yes\"}")
+                .when()
+                .post("/environments")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors.production")).containsExactly("must be one of: true, false");
-        json = given().contentType("application/json").body("{\"production\": true}")
-                .when().post("/environments")
-                .then().statusCode(400).extract().jsonPath();
+        json = given().contentType("application/json")
+                .body("{\"production\": true}")
+                .when()
+                .post("/environments")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors.name")).containsExactly("is missing");
-        json = given().contentType("application/json").body("{\"name\": \"" + taken + "\", \"production\": true}")
-                .when().post("/environments")
-                .then().statusCode(400).extract().jsonPath();
+        json = given().contentType("application/json")
+                .body("{\"name\": \"" + taken + "\", \"production\": true}")
+                .when()
+                .post("/environments")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors.name"))
                 .containsExactly("name '" + taken + "' is already used by an existing environment.");
         json = given().contentType("application/json")
                 .body("{\"name\": \"c\", \"production\": true, \"contacts\": [{\"details\": \"x\"}]}")
-                .when().post("/environments")
-                .then().statusCode(400).extract().jsonPath();
+                .when()
+                .post("/environments")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors.contacts"))
                 .containsExactly("name is missing (at index 0)", "details must be a hash (at index 0)");
-        json = given().contentType("application/json").body("{\"name\": ")
-                .when().post("/environments")
-                .then().statusCode(400).extract().jsonPath();
+        json = given().contentType("application/json")
+                .body("{\"name\": ")
+                .when()
+                .post("/environments")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("error")).startsWith("Error parsing JSON");
-        json = given().contentType("text/plain").body("name=x")
-                .when().post("/environments")
-                .then().statusCode(415).extract().jsonPath();
+        json = given().contentType("text/plain")
+                .body("name=x")
+                .when()
+                .post("/environments")
+                .then()
+                .statusCode(415)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("error")).isNotNull();
 
         assertThat(count(database, "SELECT count(*) FROM environments")).isEqualTo(environments);
@@ -220,17 +312,28 @@ class EnvironmentResourceTest {
 
         JsonPath json = given().contentType("application/json")
                 .body("{\"name\": \"" + taken + "\", \"production\": true}")
-                .when().put("/environments/" + uuid)
-                .then().statusCode(400).extract().jsonPath();
+                .when()
+                .put("/environments/" + uuid)
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors.name"))
                 .containsExactly("name '" + taken + "' is already used by an existing environment.");
-        json = given().contentType("application/json").body("{\"name\": \"" + name + "\"}")
-                .when().put("/environments/" + uuid)
-                .then().statusCode(400).extract().jsonPath();
+        json = given().contentType("application/json")
+                .body("{\"name\": \"" + name + "\"}")
+                .when()
+                .put("/environments/" + uuid)
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors.production")).containsExactly("is missing");
 
-        assertThat(text(database, "SELECT name FROM environments WHERE uuid = ?", uuid)).isEqualTo(name);
-        assertThat(text(database, "SELECT production FROM environments WHERE uuid = ?", uuid)).isEqualTo("f");
+        assertThat(text(database, "SELECT name FROM environments WHERE uuid = ?", uuid))
+                .isEqualTo(name);
+        assertThat(text(database, "SELECT production FROM environments WHERE uuid = ?", uuid))
+                .isEqualTo("f");
         assertThat(outboxSize(database)).isEqualTo(events);
     }
 }

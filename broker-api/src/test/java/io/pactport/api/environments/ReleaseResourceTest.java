@@ -45,8 +45,11 @@ class ReleaseResourceTest {
 
     @Test
     void recordsAReleaseAsThePactBrokerClientExpects() {
-        Response response = release("1").statusCode(201)
-                .contentType("application/hal+json;charset=utf-8").extract().response();
+        Response response = release("1")
+                .statusCode(201)
+                .contentType("application/hal+json;charset=utf-8")
+                .extract()
+                .response();
         assertThat(response.header("Location")).matches(".*/released-versions/[0-9a-f-]{36}$");
         JsonPath json = response.jsonPath();
         assertThat(json.getBoolean("currentlySupported")).isTrue();
@@ -61,8 +64,11 @@ class ReleaseResourceTest {
         assertThat(json.getString("uuid")).isEqualTo(uuid);
         assertThat(json.getString("_links.self.href")).endsWith("/released-versions/" + uuid);
         assertThat(events(database, pacticipant)).isEqualTo(List.of(RELEASED));
-        assertThat(text(database, "SELECT payload ->> 'production' FROM pactport_outbox"
-                + " WHERE event_key = ?", pacticipant)).isEqualTo("true");
+        assertThat(text(
+                        database,
+                        "SELECT payload ->> 'production' FROM pactport_outbox" + " WHERE event_key = ?",
+                        pacticipant))
+                .isEqualTo("true");
     }
 
     @Test
@@ -82,15 +88,21 @@ class ReleaseResourceTest {
     void endsSupportAndSupportsAgainWhenReleasedAgain() {
         String uuid = release("1").statusCode(201).extract().path("uuid");
 
-        JsonPath json = given().contentType("application/merge-patch+json").body("{\"currentlySupported\": false}")
-                .when().patch("/released-versions/" + uuid)
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath json = given().contentType("application/merge-patch+json")
+                .body("{\"currentlySupported\": false}")
+                .when()
+                .patch("/released-versions/" + uuid)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getBoolean("currentlySupported")).isFalse();
         assertThat(json.getString("supportEndedAt")).isNotNull();
         json = release("1").statusCode(200).extract().jsonPath();
         assertThat(json.getBoolean("currentlySupported")).isTrue();
 
-        assertThat(text(database, "SELECT support_ended_at FROM released_versions WHERE uuid = ?", uuid)).isNull();
+        assertThat(text(database, "SELECT support_ended_at FROM released_versions WHERE uuid = ?", uuid))
+                .isNull();
         assertThat(events(database, pacticipant)).isEqualTo(List.of(RELEASED, ENDED, RELEASED));
     }
 
@@ -98,17 +110,33 @@ class ReleaseResourceTest {
     void listsWhatIsCurrentlySupported() {
         String one = release("1").statusCode(201).extract().path("uuid");
         String two = release("2").statusCode(201).extract().path("uuid");
-        given().contentType("application/merge-patch+json").body("{\"currentlySupported\": false}")
-                .when().patch("/released-versions/" + two).then().statusCode(200);
+        given().contentType("application/merge-patch+json")
+                .body("{\"currentlySupported\": false}")
+                .when()
+                .patch("/released-versions/" + two)
+                .then()
+                .statusCode(200);
         String path = "/environments/" + environment + "/released-versions/currently-supported";
 
-        JsonPath json = given().queryParam("pacticipant", pacticipant).when().get(path)
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath json = given().queryParam("pacticipant", pacticipant)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("_embedded.releasedVersions.uuid")).containsExactly(one);
-        assertThat(json.getString("_embedded.releasedVersions[0]._embedded.version.number")).isEqualTo("1");
+        assertThat(json.getString("_embedded.releasedVersions[0]._embedded.version.number"))
+                .isEqualTo("1");
         assertThat(json.getString("_links.self.href")).endsWith(path + "?pacticipant=" + pacticipant);
-        json = given().queryParam("pacticipant", pacticipant).queryParam("version", "2").when().get(path)
-                .then().statusCode(200).extract().jsonPath();
+        json = given().queryParam("pacticipant", pacticipant)
+                .queryParam("version", "2")
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getInt("_embedded.releasedVersions.size()")).isEqualTo(0);
         json = getJson(releasePath("1"));
         assertThat(json.getList("_embedded.releasedVersions.uuid")).containsExactly(one);
@@ -119,32 +147,60 @@ class ReleaseResourceTest {
         String uuid = release("1").statusCode(201).extract().path("uuid");
         long events = outboxSize(database);
 
-        JsonPath json = given().contentType("application/merge-patch+json").body("{\"currentlySupported\": true}")
-                .when().patch("/released-versions/" + uuid)
-                .then().statusCode(422).extract().jsonPath();
+        JsonPath json = given().contentType("application/merge-patch+json")
+                .body("{\"currentlySupported\": true}")
+                .when()
+                .patch("/released-versions/" + uuid)
+                .then()
+                .statusCode(422)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("errors.currentlySupported[0]")).isNotNull();
-        json = given().contentType("application/merge-patch+json").body("[1]")
-                .when().patch("/released-versions/" + uuid)
-                .then().statusCode(400).extract().jsonPath();
+        json = given().contentType("application/merge-patch+json")
+                .body("[1]")
+                .when()
+                .patch("/released-versions/" + uuid)
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("errors.base[0]")).isEqualTo("the merge patch must be a JSON object");
         given().when().get("/released-versions/no-such-uuid").then().statusCode(404);
-        json = given().contentType("application/json").body("{}")
-                .when().post(releasePath("9")).then().statusCode(404).extract().jsonPath();
+        json = given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post(releasePath("9"))
+                .then()
+                .statusCode(404)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("error")).isNotNull();
-        json = given().contentType("application/json").body("{}")
-                .when().post(releasePath("1").replace(environment, "nope"))
-                .then().statusCode(404).extract().jsonPath();
+        json = given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post(releasePath("1").replace(environment, "nope"))
+                .then()
+                .statusCode(404)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("error")).isEqualTo("No environment with uuid 'nope' found");
-        given().contentType("application/json").body("{")
-                .when().post(releasePath("2")).then().statusCode(400);
+        given().contentType("application/json")
+                .body("{")
+                .when()
+                .post(releasePath("2"))
+                .then()
+                .statusCode(400);
 
         assertThat(countReleases()).isEqualTo(1);
         assertThat(outboxSize(database)).isEqualTo(events);
     }
 
     private ValidatableResponse release(String version) {
-        return given().contentType("application/json").accept("application/hal+json").body("{}")
-                .when().post(releasePath(version))
+        return given().contentType("application/json")
+                .accept("application/hal+json")
+                .body("{}")
+                .when()
+                .post(releasePath(version))
                 .then();
     }
 
@@ -154,7 +210,10 @@ class ReleaseResourceTest {
     }
 
     private long countReleases() {
-        return count(database, "SELECT count(*) FROM released_versions rv JOIN pacticipants p"
-                + " ON p.id = rv.pacticipant_id WHERE p.name = ?", pacticipant);
+        return count(
+                database,
+                "SELECT count(*) FROM released_versions rv JOIN pacticipants p"
+                        + " ON p.id = rv.pacticipant_id WHERE p.name = ?",
+                pacticipant);
     }
 }

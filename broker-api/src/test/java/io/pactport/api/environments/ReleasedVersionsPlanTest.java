@@ -34,10 +34,11 @@ import org.junit.jupiter.api.Test;
 class ReleasedVersionsPlanTest {
 
     private static final Pattern RELEASES_SCAN = Pattern.compile("Seq Scan on released_versions\\b");
-    private static final Pattern LARGE_TABLE_SCAN = Pattern.compile("Seq Scan on (released_versions|versions|"
-            + "pact_publications|pact_versions|latest_pact_publication_ids_for_consumer_versions|deployed_versions)\\b");
-    private static final Pattern BY_PACTICIPANT = Pattern.compile(
-            "Index (Only )?Scan (using|on) pactport_released_versions_supported\\b");
+    private static final Pattern LARGE_TABLE_SCAN = Pattern.compile(
+            "Seq Scan on (released_versions|versions|"
+                    + "pact_publications|pact_versions|latest_pact_publication_ids_for_consumer_versions|deployed_versions)\\b");
+    private static final Pattern BY_PACTICIPANT =
+            Pattern.compile("Index (Only )?Scan (using|on) pactport_released_versions_supported\\b");
 
     private static TestDatabase database;
     private static long providerId;
@@ -49,15 +50,17 @@ class ReleasedVersionsPlanTest {
         database = analysedDatabase("released_plans", SEED);
         providerId = count(database, "SELECT id FROM pacticipants WHERE name = 'p0'");
         productionId = count(database, "SELECT id FROM environments WHERE name = 'production'");
-        consumerIds = new Long[] {count(database, "SELECT id FROM pacticipants WHERE name = 'c10'"),
-            count(database, "SELECT id FROM pacticipants WHERE name = 'c20'")};
+        consumerIds = new Long[] {
+            count(database, "SELECT id FROM pacticipants WHERE name = 'c10'"),
+            count(database, "SELECT id FROM pacticipants WHERE name = 'c20'")
+        };
     }
 
     @Test
     void theMatrixFindsTheVersionsInAnEnvironmentByPacticipant() throws SQLException {
         List<Object> parameters = new ArrayList<>(List.of((Object) consumerIds));
-        String sql = VersionSelection.sql(MatrixSelector.target(false, null, false, "production"),
-                productionId, parameters);
+        String sql =
+                VersionSelection.sql(MatrixSelector.target(false, null, false, "production"), productionId, parameters);
         // c10 and c20: 500 releases each, the latest also deployed
         assertReleasesByPacticipant("the versions in production", plan(sql, parameters), 1000);
     }
@@ -65,34 +68,49 @@ class ReleasedVersionsPlanTest {
     @Test
     void pactsForVerificationFindTheReleasesOfTheProvidersConsumersOnly() throws SQLException {
         // p0's consumers are c10, c20, c30 and c40: 500 releases each, each version with its pact; 4 deployments
-        assertIndexDriven("released", PactsForVerificationRepository.selection(providerId,
-                List.of(ConsumerVersionSelector.currentlySupported())), 2000);
-        assertIndexDriven("environment production", PactsForVerificationRepository.selection(providerId,
-                List.of(ConsumerVersionSelector.builder().environment("production").build())), 2004);
+        assertIndexDriven(
+                "released",
+                PactsForVerificationRepository.selection(
+                        providerId, List.of(ConsumerVersionSelector.currentlySupported())),
+                2000);
+        assertIndexDriven(
+                "environment production",
+                PactsForVerificationRepository.selection(
+                        providerId,
+                        List.of(ConsumerVersionSelector.builder()
+                                .environment("production")
+                                .build())),
+                2004);
     }
 
-    private static void assertIndexDriven(String name, PactsForVerificationRepository.Statement statement,
-            int expectedRows) throws SQLException {
+    private static void assertIndexDriven(
+            String name, PactsForVerificationRepository.Statement statement, int expectedRows) throws SQLException {
         String plan = plan(statement.sql(), statement.parameters());
-        assertThat(LARGE_TABLE_SCAN.matcher(plan).find()).as(name + " reads a large table sequentially:\n" + plan)
+        assertThat(LARGE_TABLE_SCAN.matcher(plan).find())
+                .as(name + " reads a large table sequentially:\n" + plan)
                 .isFalse();
         assertReleasesByPacticipant(name, plan, expectedRows);
     }
 
     private static void assertReleasesByPacticipant(String name, String plan, int expectedRows) {
-        assertThat(RELEASES_SCAN.matcher(plan).find()).as(name + " reads every release:\n" + plan).isFalse();
-        assertThat(BY_PACTICIPANT.matcher(plan).find()).as(name + " finds releases by pacticipant:\n" + plan)
+        assertThat(RELEASES_SCAN.matcher(plan).find())
+                .as(name + " reads every release:\n" + plan)
+                .isFalse();
+        assertThat(BY_PACTICIPANT.matcher(plan).find())
+                .as(name + " finds releases by pacticipant:\n" + plan)
                 .isTrue();
         assertThat(plan).as(name + ": the rows").contains("rows=" + expectedRows + " loops=1)");
     }
 
     private static String plan(String sql, List<Object> parameters) throws SQLException {
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+        try (Connection c = database.connect();
+                Statement s = c.createStatement()) {
             s.execute("PREPARE q AS " + sql);
-            List<String> literals = parameters.stream().map(ReleasedVersionsPlanTest::literal).toList();
+            List<String> literals =
+                    parameters.stream().map(ReleasedVersionsPlanTest::literal).toList();
             List<String> lines = new ArrayList<>();
-            try (ResultSet rows = s.executeQuery("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) EXECUTE q("
-                    + String.join(", ", literals) + ")")) {
+            try (ResultSet rows = s.executeQuery(
+                    "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) EXECUTE q(" + String.join(", ", literals) + ")")) {
                 while (rows.next()) {
                     lines.add(rows.getString(1));
                 }
@@ -108,8 +126,10 @@ class ReleasedVersionsPlanTest {
         } else if (value instanceof Number) {
             return value.toString();
         } else if (value instanceof Object[] array) {
-            return "ARRAY[" + Arrays.stream(array).map(ReleasedVersionsPlanTest::literal)
-                    .collect(Collectors.joining(", ")) + "]";
+            return "ARRAY["
+                    + Arrays.stream(array)
+                            .map(ReleasedVersionsPlanTest::literal)
+                            .collect(Collectors.joining(", ")) + "]";
         }
         return "'" + value.toString().replace("'", "''") + "'";
     }

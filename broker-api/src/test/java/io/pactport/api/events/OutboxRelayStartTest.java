@@ -30,15 +30,21 @@ class OutboxRelayStartTest {
                 .toList();
 
         assertThat(records).as("records captured from the start").isNotEmpty();
-        assertThat(records).filteredOn(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
-                .extracting(OutboxRelayStartTest::describe).isEmpty();
-        assertThat(records).filteredOn(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+        assertThat(records)
+                .filteredOn(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
+                .extracting(OutboxRelayStartTest::describe)
+                .isEmpty();
+        assertThat(records)
+                .filteredOn(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
                 .filteredOn(r -> r.getLoggerName() != null && r.getLoggerName().startsWith("io.quarkus.scheduler"))
-                .extracting(OutboxRelayStartTest::describe).isEmpty();
+                .extracting(OutboxRelayStartTest::describe)
+                .isEmpty();
         // nor does the relay find a schema not yet migrated, or its listener no database
-        assertThat(records).filteredOn(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+        assertThat(records)
+                .filteredOn(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
                 .filteredOn(r -> r.getLoggerName() != null && r.getLoggerName().startsWith("io.pactport.api.events"))
-                .extracting(OutboxRelayStartTest::describe).isEmpty();
+                .extracting(OutboxRelayStartTest::describe)
+                .isEmpty();
     }
 
     private static String describe(LogRecord record) {

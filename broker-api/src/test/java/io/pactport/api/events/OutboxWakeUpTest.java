@@ -80,8 +80,11 @@ class OutboxWakeUpTest {
         }
         String name = "WarmUp-" + UUID.randomUUID();
         try (TopicTail tail = new TopicTail(bootstrapServers, Topics.PACTICIPANTS)) {
-            given().contentType("application/json").body(Map.of("name", name)).post("/pacticipants")
-                    .then().statusCode(201);
+            given().contentType("application/json")
+                    .body(Map.of("name", name))
+                    .post("/pacticipants")
+                    .then()
+                    .statusCode(201);
             assertThat(tail.await(name::equals, 1, Duration.ofSeconds(60))).hasSize(1);
         }
         warm = true;
@@ -92,12 +95,17 @@ class OutboxWakeUpTest {
         String name = "WokenUp-" + UUID.randomUUID();
         try (TopicTail tail = new TopicTail(bootstrapServers, Topics.PACTICIPANTS)) {
             long written = System.nanoTime();
-            given().contentType("application/json").body(Map.of("name", name)).post("/pacticipants")
-                    .then().statusCode(201);
+            given().contentType("application/json")
+                    .body(Map.of("name", name))
+                    .post("/pacticipants")
+                    .then()
+                    .statusCode(201);
 
             List<ConsumerRecord<String, CloudEvent>> received = tail.await(name::equals, 1, PROMPTLY);
 
-            assertThat(received).as("pacticipant.created for %s within %s of the write", name, PROMPTLY).hasSize(1);
+            assertThat(received)
+                    .as("pacticipant.created for %s within %s of the write", name, PROMPTLY)
+                    .hasSize(1);
             assertThat(received.get(0).value().type()).isEqualTo(EventType.PACTICIPANT_CREATED.type());
             Duration took = Duration.ofNanos(System.nanoTime() - written);
             LOG.infof("pacticipant.created was on Kafka %d ms after the POST was sent", took.toMillis());
@@ -108,42 +116,60 @@ class OutboxWakeUpTest {
     @Test
     void aBurstOfConcurrentWritesArrivesExactlyOnceAndInOrderPerKey() {
         String run = UUID.randomUUID().toString();
-        List<String> consumers = IntStream.range(0, 4).mapToObj(k -> "Burst" + k + "-" + run).toList();
-        List<String> keys = consumers.stream().map(consumer -> consumer + "/Provider").toList();
+        List<String> consumers =
+                IntStream.range(0, 4).mapToObj(k -> "Burst" + k + "-" + run).toList();
+        List<String> keys =
+                consumers.stream().map(consumer -> consumer + "/Provider").toList();
         int perKey = 25;
         try (TopicTail tail = new TopicTail(bootstrapServers, Topics.CONTRACTS)) {
             // the keys write at once, each key's writes one transaction after another (each its own commit and wake-up)
-            CompletableFuture.allOf(consumers.stream().map(consumer -> CompletableFuture.runAsync(() -> {
-                for (int revision = 1; revision <= perKey; revision++) {
-                    PactportEvent event = published(consumer, revision);
-                    pool.withTransaction(tx -> outbox.append(tx, event)).await().indefinitely();
-                }
-            })).toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(consumers.stream()
+                            .map(consumer -> CompletableFuture.runAsync(() -> {
+                                for (int revision = 1; revision <= perKey; revision++) {
+                                    PactportEvent event = published(consumer, revision);
+                                    pool.withTransaction(tx -> outbox.append(tx, event))
+                                            .await()
+                                            .indefinitely();
+                                }
+                            }))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
 
-            List<ConsumerRecord<String, CloudEvent>> received = tail.await(keys::contains, keys.size() * perKey,
-                    Duration.ofSeconds(20));
+            List<ConsumerRecord<String, CloudEvent>> received =
+                    tail.await(keys::contains, keys.size() * perKey, Duration.ofSeconds(20));
 
             assertThat(received).hasSize(keys.size() * perKey);
             assertThat(received).extracting(r -> r.value().id()).doesNotHaveDuplicates();
             for (String key : keys) {
-                List<CloudEvent> ofKey = received.stream().filter(r -> r.key().equals(key)).map(r -> r.value())
+                List<CloudEvent> ofKey = received.stream()
+                        .filter(r -> r.key().equals(key))
+                        .map(r -> r.value())
                         .toList();
-                assertThat(ofKey).extracting(e -> ((PactPublished) CloudEventJson.payload(e)).revision())
+                assertThat(ofKey)
+                        .extracting(e -> ((PactPublished) CloudEventJson.payload(e)).revision())
                         .as("the events of %s in the order they were written", key)
-                        .containsExactlyElementsOf(IntStream.rangeClosed(1, perKey).boxed().toList());
+                        .containsExactlyElementsOf(
+                                IntStream.rangeClosed(1, perKey).boxed().toList());
             }
         }
     }
 
     @Test
     void aKilledListeningConnectionIsReplacedAndWritesAfterItStillArrivePromptly() throws Exception {
-        assertThat(terminateListener()).as("the listener's session was found and ended").isEqualTo(1);
+        assertThat(terminateListener())
+                .as("the listener's session was found and ended")
+                .isEqualTo(1);
         String name = "AfterKill-" + UUID.randomUUID();
         try (TopicTail tail = new TopicTail(bootstrapServers, Topics.PACTICIPANTS)) {
-            given().contentType("application/json").body(Map.of("name", name)).post("/pacticipants")
-                    .then().statusCode(201);
+            given().contentType("application/json")
+                    .body(Map.of("name", name))
+                    .post("/pacticipants")
+                    .then()
+                    .statusCode(201);
 
-            assertThat(tail.await(name::equals, 1, PROMPTLY)).as("pacticipant.created for %s", name).hasSize(1);
+            assertThat(tail.await(name::equals, 1, PROMPTLY))
+                    .as("pacticipant.created for %s", name)
+                    .hasSize(1);
         }
         long deadline = System.nanoTime() + PROMPTLY.toNanos();
         while (listeners() == 0 && System.nanoTime() < deadline) {
@@ -153,8 +179,19 @@ class OutboxWakeUpTest {
     }
 
     private static PactPublished published(String consumer, int revision) {
-        return new PactPublished(consumer, "Provider", "1", null, List.of(), List.of(), null, "sha", revision,
-                "created", true, "{\"interactions\":[]}");
+        return new PactPublished(
+                consumer,
+                "Provider",
+                "1",
+                null,
+                List.of(),
+                List.of(),
+                null,
+                "sha",
+                revision,
+                "created",
+                true,
+                "{\"interactions\":[]}");
     }
 
     private int terminateListener() throws Exception {
@@ -166,7 +203,8 @@ class OutboxWakeUpTest {
     }
 
     private int count(String sql) throws Exception {
-        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = database.connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, OutboxNotifications.APPLICATION_NAME);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

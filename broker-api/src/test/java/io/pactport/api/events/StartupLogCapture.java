@@ -55,11 +55,9 @@ public class StartupLogCapture implements QuarkusTestResourceLifecycleManager {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -28,19 +28,19 @@ final class HostileInput {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Replaced by a raw {@code \ud800} escape once the body is text: Jackson would not write half a pair. */
     private static final String LONE_SURROGATE = "@@lone-surrogate@@";
+
     public static final String TEN_KB = "x".repeat(10_240);
 
     /** A value for a string field, and whether a route may accept it (text it can store) rather than refuse it. */
-    public record Value(String name, JsonNode json, boolean mayBeStored) {
-    }
+    public record Value(String name, JsonNode json, boolean mayBeStored) {}
 
     /** One request to send: what it is, its path (already %-encoded) and body, and whether it may succeed. */
-    public record Attempt(String description, String method, String path, String contentType, String body,
-            boolean mayBeStored) {
-    }
+    public record Attempt(
+            String description, String method, String path, String contentType, String body, boolean mayBeStored) {}
 
     /** A write route: method, path with {placeholders}, their sample values and a sample body (null for none). */
-    public record Route(String method, String template, Map<String, String> pathValues, String contentType, String body) {
+    public record Route(
+            String method, String template, Map<String, String> pathValues, String contentType, String body) {
 
         String path(Map<String, String> values) {
             String path = template;
@@ -57,8 +57,7 @@ final class HostileInput {
         }
     }
 
-    private HostileInput() {
-    }
+    private HostileInput() {}
 
     public static List<Value> values() {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -80,8 +79,8 @@ final class HostileInput {
                 new Value("truncated JSON", nodes.textNode("{\"name\":"), false),
                 new Value("NaN", nodes.textNode("{\"value\":NaN}"), false),
                 new Value("10,000 levels of nesting", nodes.textNode("[".repeat(10_000) + "]".repeat(10_000)), false),
-                new Value("200 levels of nesting", nodes.textNode("{\"a\":".repeat(200) + "1" + "}".repeat(200)),
-                        false),
+                new Value(
+                        "200 levels of nesting", nodes.textNode("{\"a\":".repeat(200) + "1" + "}".repeat(200)), false),
                 new Value("NUL in a key", nodes.textNode("{\"a\\u0000\":1}"), false),
                 new Value("a string", nodes.textNode("\"text\""), true));
     }
@@ -91,12 +90,17 @@ final class HostileInput {
         List<Attempt> attempts = new ArrayList<>();
         String name = route.method() + " " + route.template();
         for (String placeholder : route.pathValues().keySet()) {
-            for (Map.Entry<String, String> value : Map.of("%00", "a%00b", "10 KB", TEN_KB).entrySet()) {
+            for (Map.Entry<String, String> value :
+                    Map.of("%00", "a%00b", "10 KB", TEN_KB).entrySet()) {
                 Map<String, String> values = new LinkedHashMap<>();
                 route.pathValues().forEach((key, sample) -> values.put(key, encode(sample)));
                 values.put(placeholder, value.getValue());
-                attempts.add(new Attempt(name + " with " + value.getKey() + " in {" + placeholder + "}",
-                        route.method(), route.path(values), route.contentType(), route.body(),
+                attempts.add(new Attempt(
+                        name + " with " + value.getKey() + " in {" + placeholder + "}",
+                        route.method(),
+                        route.path(values),
+                        route.contentType(),
+                        route.body(),
                         false));
             }
         }
@@ -108,12 +112,22 @@ final class HostileInput {
             for (Value value : values()) {
                 JsonNode changed = sample.deepCopy();
                 replace(changed, field, value.json());
-                attempts.add(new Attempt(name + " with " + value.name() + " in " + field, route.method(),
-                        route.samplePath(), route.contentType(), text(changed), value.mayBeStored()));
+                attempts.add(new Attempt(
+                        name + " with " + value.name() + " in " + field,
+                        route.method(),
+                        route.samplePath(),
+                        route.contentType(),
+                        text(changed),
+                        value.mayBeStored()));
             }
         }
-        bodies().forEach(body -> attempts.add(new Attempt(name + " with " + body.name(), route.method(),
-                route.samplePath(), route.contentType(), body.json().textValue(), body.mayBeStored())));
+        bodies().forEach(body -> attempts.add(new Attempt(
+                name + " with " + body.name(),
+                route.method(),
+                route.samplePath(),
+                route.contentType(),
+                body.json().textValue(),
+                body.mayBeStored())));
         return attempts;
     }
 
@@ -122,12 +136,13 @@ final class HostileInput {
      * retrying: they change between any two requests. A request cannot trigger a webhook without an outbox event, which
      * the fingerprint does count.
      */
-    private static final Set<String> WRITTEN_IN_THE_BACKGROUND = Set.of("triggered_webhooks", "webhook_executions",
-            "pactport_webhook_attempts");
+    private static final Set<String> WRITTEN_IN_THE_BACKGROUND =
+            Set.of("triggered_webhooks", "webhook_executions", "pactport_webhook_attempts");
 
     /** A fingerprint of every table: rows and their content (the outbox, which the relay updates, by its ids). */
     public static Map<String, String> fingerprint(TestDatabase database) {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery("SELECT table_name FROM information_schema.tables"
                     + " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1")) {
@@ -142,8 +157,8 @@ final class HostileInput {
                     : "SELECT '" + table + "', md5(coalesce(string_agg(md5(t::text), ',' ORDER BY md5(t::text)), ''))"
                             + " FROM \"" + table + "\" t";
             Map<String, String> fingerprint = new LinkedHashMap<>();
-            try (ResultSet rows = statement.executeQuery(String.join(" UNION ALL ",
-                    tables.stream().map(digest).toList()))) {
+            try (ResultSet rows = statement.executeQuery(
+                    String.join(" UNION ALL ", tables.stream().map(digest).toList()))) {
                 while (rows.next()) {
                     fingerprint.put(rows.getString(1), rows.getString(2));
                 }

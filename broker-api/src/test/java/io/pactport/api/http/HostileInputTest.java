@@ -45,12 +45,20 @@ class HostileInputTest {
         putPact(consumer, provider, "1.0.0", pact).statusCode(201);
         String sha = PactContent.parse(pact).sha();
         String environment = environment(unique("hostile-env"), false);
-        String deployed = given().contentType("application/json").body("{\"applicationInstance\":\"blue\"}")
+        String deployed = given().contentType("application/json")
+                .body("{\"applicationInstance\":\"blue\"}")
                 .post("/pacticipants/{p}/versions/1.0.0/deployed-versions/environment/{e}", consumer, environment)
-                .then().statusCode(201).extract().path("uuid");
-        String released = given().contentType("application/json").body("{}")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("uuid");
+        String released = given().contentType("application/json")
+                .body("{}")
                 .post("/pacticipants/{p}/versions/1.0.0/released-versions/environment/{e}", consumer, environment)
-                .then().statusCode(201).extract().path("uuid");
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("uuid");
         String json = "application/json";
         String webhook = """
                 {"description":"a webhook","enabled":false,"events":[{"name":"contract_published"}],\
@@ -60,8 +68,7 @@ class HostileInputTest {
         String contracts = """
                 {"pacticipantName":"%s","pacticipantVersionNumber":"2.0.0","branch":"main","tags":["main"],\
                 "buildUrl":"http://ci/1","contracts":[{"consumerName":"%s","providerName":"%s",\
-                "specification":"pact","contentType":"application/json","content":"%s"}]}"""
-                .formatted(consumer, consumer, provider, base64(pact));
+                "specification":"pact","contentType":"application/json","content":"%s"}]}""".formatted(consumer, consumer, provider, base64(pact));
         String verification = """
                 {"success":true,"providerApplicationVersion":"3.0.0","buildUrl":"http://ci/2",\
                 "testResults":[{"ok":true}],"verifiedBy":{"implementation":"Pact-JVM","version":"4.6.0"}}""";
@@ -69,52 +76,124 @@ class HostileInputTest {
         Map<String, String> version = Map.of("p", consumer, "v", "1.0.0");
         return List.of(
                 new Route("POST", "/pacticipants", Map.of(), json, "{\"name\":\"new-one\",\"displayName\":\"d\"}"),
-                new Route("PUT", "/pacticipants/{p}", pacticipant, json, "{\"displayName\":\"d\",\"mainBranch\":\"m\"}"),
+                new Route(
+                        "PUT", "/pacticipants/{p}", pacticipant, json, "{\"displayName\":\"d\",\"mainBranch\":\"m\"}"),
                 new Route("PATCH", "/pacticipants/{p}", pacticipant, json, "{\"repositoryUrl\":\"http://r\"}"),
                 new Route("DELETE", "/pacticipants/{p}", Map.of("p", "no-such-one"), null, null),
                 new Route("PUT", "/pacticipants/{p}/versions/{v}", version, json, "{\"buildUrl\":\"http://ci/3\"}"),
-                new Route("PATCH", "/pacticipants/{p}/versions/{v}", version, "application/merge-patch+json",
+                new Route(
+                        "PATCH",
+                        "/pacticipants/{p}/versions/{v}",
+                        version,
+                        "application/merge-patch+json",
                         "{\"buildUrl\":\"http://ci/3\"}"),
-                new Route("PUT", "/pacticipants/{p}/versions/{v}/tags/{t}", Map.of("p", consumer, "v", "1.0.0",
-                        "t", "prod"), json, "{}"),
-                new Route("PUT", "/pacticipants/{p}/branches/{b}/versions/{v}", Map.of("p", consumer, "b", "main",
-                        "v", "1.0.0"), json, "{}"),
+                new Route(
+                        "PUT",
+                        "/pacticipants/{p}/versions/{v}/tags/{t}",
+                        Map.of("p", consumer, "v", "1.0.0", "t", "prod"),
+                        json,
+                        "{}"),
+                new Route(
+                        "PUT",
+                        "/pacticipants/{p}/branches/{b}/versions/{v}",
+                        Map.of("p", consumer, "b", "main", "v", "1.0.0"),
+                        json,
+                        "{}"),
                 new Route("PUT", "/pacticipants/{p}/labels/{l}", Map.of("p", consumer, "l", "team"), json, "{}"),
-                new Route("PUT", "/pacts/provider/{pr}/consumer/{c}/version/{v}", Map.of("pr", provider, "c", consumer,
-                        "v", "1.0.1"), json, pact),
-                new Route("PATCH", "/pacts/provider/{pr}/consumer/{c}/version/{v}", Map.of("pr", provider,
-                        "c", consumer, "v", "1.0.2"), json, pact),
-                new Route("DELETE", "/pacts/provider/{pr}/consumer/{c}/versions", Map.of("pr", "no-such-provider",
-                        "c", consumer), null, null),
-                new Route("DELETE", "/pacts/provider/{pr}/consumer/{c}/tag/{t}", Map.of("pr", provider,
-                        "c", "no-such-consumer", "t", "prod"), null, null),
-                new Route("DELETE", "/pacts/provider/{pr}/consumer/{c}/branch/{b}", Map.of("pr", provider,
-                        "c", "no-such-consumer", "b", "main"), null, null),
-                new Route("DELETE", "/pacts/provider/{pr}/consumer/{c}/version/{v}", Map.of("pr", provider,
-                        "c", consumer, "v", "no-such-version"), null, null),
+                new Route(
+                        "PUT",
+                        "/pacts/provider/{pr}/consumer/{c}/version/{v}",
+                        Map.of("pr", provider, "c", consumer, "v", "1.0.1"),
+                        json,
+                        pact),
+                new Route(
+                        "PATCH",
+                        "/pacts/provider/{pr}/consumer/{c}/version/{v}",
+                        Map.of("pr", provider, "c", consumer, "v", "1.0.2"),
+                        json,
+                        pact),
+                new Route(
+                        "DELETE",
+                        "/pacts/provider/{pr}/consumer/{c}/versions",
+                        Map.of("pr", "no-such-provider", "c", consumer),
+                        null,
+                        null),
+                new Route(
+                        "DELETE",
+                        "/pacts/provider/{pr}/consumer/{c}/tag/{t}",
+                        Map.of("pr", provider, "c", "no-such-consumer", "t", "prod"),
+                        null,
+                        null),
+                new Route(
+                        "DELETE",
+                        "/pacts/provider/{pr}/consumer/{c}/branch/{b}",
+                        Map.of("pr", provider, "c", "no-such-consumer", "b", "main"),
+                        null,
+                        null),
+                new Route(
+                        "DELETE",
+                        "/pacts/provider/{pr}/consumer/{c}/version/{v}",
+                        Map.of("pr", provider, "c", consumer, "v", "no-such-version"),
+                        null,
+                        null),
                 new Route("POST", "/contracts/publish", Map.of(), json, contracts),
-                new Route("POST", "/pacts/provider/{pr}/consumer/{c}/pact-version/{sha}/verification-results",
-                        Map.of("pr", provider, "c", consumer, "sha", sha), json, verification),
-                new Route("POST", "/pacts/provider/{pr}/for-verification", Map.of("pr", provider), json,
+                new Route(
+                        "POST",
+                        "/pacts/provider/{pr}/consumer/{c}/pact-version/{sha}/verification-results",
+                        Map.of("pr", provider, "c", consumer, "sha", sha),
+                        json,
+                        verification),
+                new Route(
+                        "POST",
+                        "/pacts/provider/{pr}/for-verification",
+                        Map.of("pr", provider),
+                        json,
                         "{\"consumerVersionSelectors\":[{\"tag\":\"prod\",\"latest\":true}],"
                                 + "\"providerVersionBranch\":\"main\"}"),
-                new Route("POST", "/environments", Map.of(), json,
+                new Route(
+                        "POST",
+                        "/environments",
+                        Map.of(),
+                        json,
                         "{\"name\":\"staging\",\"displayName\":\"Staging\",\"production\":false,"
                                 + "\"contacts\":[{\"name\":\"ops\",\"details\":{\"email\":\"ops@example.com\"}}]}"),
-                new Route("PUT", "/environments/{e}", Map.of("e", environment), json,
+                new Route(
+                        "PUT",
+                        "/environments/{e}",
+                        Map.of("e", environment),
+                        json,
                         "{\"name\":\"renamed\",\"production\":false}"),
-                new Route("POST", "/pacticipants/{p}/versions/{v}/deployed-versions/environment/{e}",
-                        Map.of("p", consumer, "v", "1.0.0", "e", environment), json,
+                new Route(
+                        "POST",
+                        "/pacticipants/{p}/versions/{v}/deployed-versions/environment/{e}",
+                        Map.of("p", consumer, "v", "1.0.0", "e", environment),
+                        json,
                         "{\"applicationInstance\":\"green\"}"),
-                new Route("POST", "/pacticipants/{p}/versions/{v}/released-versions/environment/{e}",
-                        Map.of("p", consumer, "v", "1.0.0", "e", environment), json, "{}"),
-                new Route("PATCH", "/deployed-versions/{u}", Map.of("u", deployed), "application/merge-patch+json",
+                new Route(
+                        "POST",
+                        "/pacticipants/{p}/versions/{v}/released-versions/environment/{e}",
+                        Map.of("p", consumer, "v", "1.0.0", "e", environment),
+                        json,
+                        "{}"),
+                new Route(
+                        "PATCH",
+                        "/deployed-versions/{u}",
+                        Map.of("u", deployed),
+                        "application/merge-patch+json",
                         "{\"currentlyDeployed\":true}"),
-                new Route("PATCH", "/released-versions/{u}", Map.of("u", released), "application/merge-patch+json",
+                new Route(
+                        "PATCH",
+                        "/released-versions/{u}",
+                        Map.of("u", released),
+                        "application/merge-patch+json",
                         "{\"currentlySupported\":true}"),
                 new Route("POST", "/webhooks", Map.of(), json, webhook),
                 new Route("PUT", "/webhooks/{u}", Map.of("u", "hostile-" + UUID.randomUUID()), json, webhook),
-                new Route("POST", "/webhooks/provider/{pr}/consumer/{c}", Map.of("pr", provider, "c", consumer), json,
+                new Route(
+                        "POST",
+                        "/webhooks/provider/{pr}/consumer/{c}",
+                        Map.of("pr", provider, "c", consumer),
+                        json,
                         webhook),
                 new Route("DELETE", "/webhooks/{u}", Map.of("u", "no-such-webhook-uuid"), null, null));
     }
@@ -134,8 +213,8 @@ class HostileInputTest {
                 if (status >= 500) {
                     broken.add(attempt.description() + ": " + status + " " + body);
                 } else if (status >= 400) {
-                    if (!response.contentType().contains("json") || !(body.contains("\"error\"")
-                            || body.contains("\"errors\""))) {
+                    if (!response.contentType().contains("json")
+                            || !(body.contains("\"error\"") || body.contains("\"errors\""))) {
                         broken.add(attempt.description() + ": " + status + " without a JSON message: " + body);
                     }
                     Map<String, String> after = HostileInput.fingerprint(database);
@@ -168,6 +247,8 @@ class HostileInputTest {
     }
 
     private static List<String> changed(Map<String, String> before, Map<String, String> after) {
-        return after.keySet().stream().filter(table -> !after.get(table).equals(before.get(table))).toList();
+        return after.keySet().stream()
+                .filter(table -> !after.get(table).equals(before.get(table)))
+                .toList();
     }
 }

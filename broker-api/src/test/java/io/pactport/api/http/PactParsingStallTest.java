@@ -12,8 +12,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +37,8 @@ class PactParsingStallTest {
 
     @Test
     void hostilePactsAreRefusedWhileTheHeartbeatKeepsAnswering() throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         byte[] hostile = pact("C", "P", "{}", 3_300_000);
         assertThat(hostile.length).isGreaterThan(9_900_000);
         heartbeat(client);
@@ -56,8 +57,8 @@ class PactParsingStallTest {
         Thread.sleep(200);
         List<CompletableFuture<HttpResponse<String>>> uploads = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            uploads.add(client.sendAsync(put("/pacts/provider/P/consumer/C/version/" + i, hostile),
-                    HttpResponse.BodyHandlers.ofString()));
+            uploads.add(client.sendAsync(
+                    put("/pacts/provider/P/consumer/C/version/" + i, hostile), HttpResponse.BodyHandlers.ofString()));
         }
         CompletableFuture.allOf(uploads.toArray(CompletableFuture[]::new)).get();
         uploading.set(false);
@@ -66,7 +67,9 @@ class PactParsingStallTest {
             assertThat(upload.get().statusCode()).isEqualTo(413);
             assertThat(upload.get().body()).contains("more than 100000 interactions");
         }
-        assertThat(latencies.get()).hasSizeGreaterThan(2).allSatisfy(millis -> assertThat(millis).isLessThan(1000));
+        assertThat(latencies.get())
+                .hasSizeGreaterThan(2)
+                .allSatisfy(millis -> assertThat(millis).isLessThan(1000));
     }
 
     private static byte[] pact(String consumer, String provider, String interaction, int count) {
@@ -84,13 +87,15 @@ class PactParsingStallTest {
     private HttpRequest put(String path, byte[] body) {
         return HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
     }
 
     private void heartbeat(HttpClient client) {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                    URI.create(base.toString()).resolve("/diagnostic/status/heartbeat")).build(),
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(base.toString()).resolve("/diagnostic/status/heartbeat"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
         } catch (Exception e) {

@@ -42,7 +42,8 @@ class PagingTest {
         assertThat(first.getString("_links.next.href")).endsWith("/pacticipants/" + p + "/versions?size=2&page=2");
         assertThat(first.getString("_links.previous")).isNull();
 
-        JsonPath last = get(first.getString("_links.next.href").replaceFirst("^https?://[^/]+", "")
+        JsonPath last = get(first.getString("_links.next.href")
+                .replaceFirst("^https?://[^/]+", "")
                 .replace("page=2", "page=3"));
         assertThat(last.getList("_embedded.versions.number")).containsExactly("1.0.1");
         assertThat(last.getString("_links.next")).isNull();
@@ -78,8 +79,12 @@ class PagingTest {
         version(p, "1");
         for (String query : List.of("page=0", "size=-1", "pageSize=abc", "pageNumber=1.5", "size=99999999999")) {
             String field = query.substring(0, query.indexOf('='));
-            String message = given().get("/pacticipants/" + p + "/versions?" + query).then().statusCode(400)
-                    .extract().jsonPath().getString("errors." + field + "[0]");
+            String message = given().get("/pacticipants/" + p + "/versions?" + query)
+                    .then()
+                    .statusCode(400)
+                    .extract()
+                    .jsonPath()
+                    .getString("errors." + field + "[0]");
             assertThat(message).as(query).contains("whole number");
         }
     }
@@ -87,8 +92,7 @@ class PagingTest {
     @Test
     void pacticipantsPageByNameAndByLabel() {
         String label = unique("team");
-        List<String> names = List.of(unique("a-svc"), unique("b-svc"),
-                unique("c-svc"));
+        List<String> names = List.of(unique("a-svc"), unique("b-svc"), unique("c-svc"));
         for (String name : names) {
             pacticipant(name);
             given().put("/pacticipants/" + name + "/labels/" + label).then().statusCode(201);

@@ -29,13 +29,18 @@ class ParsingPoolTest {
         try {
             for (int i = 0; i < ParsingPool.THREADS; i++) {
                 pool.run(ParsingPool.INLINE_BYTES + 1, () -> {
-                    busy.countDown();
-                    return release.await(30, TimeUnit.SECONDS);
-                }).subscribe().with(done -> { }, failure -> { });
+                            busy.countDown();
+                            return release.await(30, TimeUnit.SECONDS);
+                        })
+                        .subscribe()
+                        .with(done -> {}, failure -> {});
             }
-            assertThat(busy.await(10, TimeUnit.SECONDS)).as("every parsing thread taken").isTrue();
+            assertThat(busy.await(10, TimeUnit.SECONDS))
+                    .as("every parsing thread taken")
+                    .isTrue();
 
-            assertThat(pool.run(100, () -> "parsed").await().atMost(Duration.ofSeconds(5))).isEqualTo("parsed");
+            assertThat(pool.run(100, () -> "parsed").await().atMost(Duration.ofSeconds(5)))
+                    .isEqualTo("parsed");
         } finally {
             release.countDown();
         }
@@ -44,13 +49,23 @@ class ParsingPoolTest {
     @Test
     void whatTheWorkThrowsFailsTheUniAsItIs() {
         Throwable small = pool.run(10, () -> {
-            throw new IOException("not JSON");
-        }).onItem().transform(Throwable.class::cast).onFailure().recoverWithItem(f -> f)
-                .await().atMost(Duration.ofSeconds(5));
+                    throw new IOException("not JSON");
+                })
+                .onItem()
+                .transform(Throwable.class::cast)
+                .onFailure()
+                .recoverWithItem(f -> f)
+                .await()
+                .atMost(Duration.ofSeconds(5));
         Throwable large = pool.run(ParsingPool.INLINE_BYTES + 1, () -> {
-            throw new IOException("not JSON either");
-        }).onItem().transform(Throwable.class::cast).onFailure().recoverWithItem(f -> f)
-                .await().atMost(Duration.ofSeconds(5));
+                    throw new IOException("not JSON either");
+                })
+                .onItem()
+                .transform(Throwable.class::cast)
+                .onFailure()
+                .recoverWithItem(f -> f)
+                .await()
+                .atMost(Duration.ofSeconds(5));
         assertThat(small).isInstanceOf(IOException.class).hasMessage("not JSON");
         assertThat(large).isInstanceOf(IOException.class).hasMessage("not JSON either");
     }

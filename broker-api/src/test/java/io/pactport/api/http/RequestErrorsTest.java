@@ -26,7 +26,8 @@ class RequestErrorsTest {
     }
 
     private static Map<String, List<String>> errors(RequestErrors errors) {
-        return catchThrowableOfType(InvalidRequestException.class, errors::throwIfAny).errors();
+        return catchThrowableOfType(InvalidRequestException.class, errors::throwIfAny)
+                .errors();
     }
 
     @Test
@@ -38,8 +39,18 @@ class RequestErrorsTest {
     @Test
     void theAnswerListsEveryFieldInTheOrderFoundWithItsMessagesInOrder() {
         RequestErrors errors = new RequestErrors();
-        List<String> fields = List.of("request.url", "consumer.name", "base", "events[0].name", "enabled",
-                "provider.label", "contacts", "name", "production", "tags.0", "");
+        List<String> fields = List.of(
+                "request.url",
+                "consumer.name",
+                "base",
+                "events[0].name",
+                "enabled",
+                "provider.label",
+                "contacts",
+                "name",
+                "production",
+                "tags.0",
+                "");
         fields.forEach(field -> errors.add(field, "first"));
         errors.add("consumer.name", "second");
 
@@ -49,14 +60,17 @@ class RequestErrorsTest {
 
     @Test
     void forEachGivesEachMessageWithItsFieldGroupedByField() {
-        RequestErrors errors = new RequestErrors().add("name", "is missing").add("details", "must be a hash")
-                .add("name", "cannot contain multiple lines").addIfAny("name", null);
+        RequestErrors errors = new RequestErrors()
+                .add("name", "is missing")
+                .add("details", "must be a hash")
+                .add("name", "cannot contain multiple lines")
+                .addIfAny("name", null);
         List<String> seen = new ArrayList<>();
 
         errors.forEach((field, message) -> seen.add(field + " " + message));
 
-        assertThat(seen).containsExactly("name is missing", "name cannot contain multiple lines",
-                "details must be a hash");
+        assertThat(seen)
+                .containsExactly("name is missing", "name cannot contain multiple lines", "details must be a hash");
         assertThat(errors.has("details")).isTrue();
         assertThat(errors.has("production")).isFalse();
     }
@@ -94,14 +108,26 @@ class RequestErrorsTest {
             given           | {"v":null}        | false | is missing
             given           | {"v":0}           | true  |
             """)
-    void readersRecordThePactBrokersWordingAndReturnWhatIsUsable(String reader, String json, String expected,
-            String message) throws Exception {
+    void readersRecordThePactBrokersWordingAndReturnWhatIsUsable(
+            String reader, String json, String expected, String message) throws Exception {
         RequestErrors errors = new RequestErrors();
         Map<String, BiFunction<String, JsonNode, Object>> readers = Map.of(
-                "requiredString", errors::requiredString, "nullableString", errors::nullableString,
-                "requiredBoolean", errors::requiredBoolean, "optionalBoolean", errors::optionalBoolean,
-                "nullableBoolean", errors::nullableBoolean, "nullableArray", errors::nullableArray,
-                "nullableObject", errors::nullableObject, "given", errors::given);
+                "requiredString",
+                errors::requiredString,
+                "nullableString",
+                errors::nullableString,
+                "requiredBoolean",
+                errors::requiredBoolean,
+                "optionalBoolean",
+                errors::optionalBoolean,
+                "nullableBoolean",
+                errors::nullableBoolean,
+                "nullableArray",
+                errors::nullableArray,
+                "nullableObject",
+                errors::nullableObject,
+                "given",
+                errors::given);
 
         Object read = readers.get(reader).apply("v", value(json));
 
@@ -160,10 +186,16 @@ class RequestErrorsTest {
         errors.shortLine("long", "é".repeat(501));
         errors.shortLine("fits", "é".repeat(500));
 
-        assertThat(errors(errors)).isEqualTo(Map.of(
-                "missing", List.of("is missing"), "blank", List.of("can't be blank"),
-                "lines", List.of("cannot contain multiple lines"),
-                "long", List.of("long cannot be longer than 1000 bytes")));
+        assertThat(errors(errors))
+                .isEqualTo(Map.of(
+                        "missing",
+                        List.of("is missing"),
+                        "blank",
+                        List.of("can't be blank"),
+                        "lines",
+                        List.of("cannot contain multiple lines"),
+                        "long",
+                        List.of("long cannot be longer than 1000 bytes")));
     }
 
     @Test
@@ -175,9 +207,11 @@ class RequestErrorsTest {
         assertThat(errors.url("broken", "http://exa mple.org")).isNull();
         assertThat(errors.url("absent", null)).isNull();
 
-        assertThat(errors(errors)).doesNotContainKey("good").containsOnlyKeys("relative", "broken", "absent")
-                .allSatisfy((field, messages) -> assertThat(messages)
-                        .containsExactly("is not a valid URL eg. http://example.org"));
+        assertThat(errors(errors))
+                .doesNotContainKey("good")
+                .containsOnlyKeys("relative", "broken", "absent")
+                .allSatisfy((field, messages) ->
+                        assertThat(messages).containsExactly("is not a valid URL eg. http://example.org"));
     }
 
     @Test
@@ -190,7 +224,13 @@ class RequestErrorsTest {
         assertThat(errors.parameter("environment", List.of("a", "b"), false)).isNull();
         assertThat(errors.parameter("tag", List.of(""), false)).isNull();
 
-        assertThat(errors(errors)).isEqualTo(Map.of("pacticipant", List.of("is missing"),
-                "environment", List.of("must be a string"), "tag", List.of("must be filled")));
+        assertThat(errors(errors))
+                .isEqualTo(Map.of(
+                        "pacticipant",
+                        List.of("is missing"),
+                        "environment",
+                        List.of("must be a string"),
+                        "tag",
+                        List.of("must be filled")));
     }
 }

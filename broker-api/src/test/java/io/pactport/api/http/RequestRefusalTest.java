@@ -40,7 +40,10 @@ class RequestRefusalTest {
 
         Response response = given().contentType("application/json")
                 .body("{\"success\":true,\"providerApplicationVersion\":\"9.9.9\",\"testResults\":[\"\\ud800\"]}")
-                .post("/pacts/provider/{p}/consumer/{c}/pact-version/{sha}/verification-results", provider, consumer,
+                .post(
+                        "/pacts/provider/{p}/consumer/{c}/pact-version/{sha}/verification-results",
+                        provider,
+                        consumer,
                         PactContent.parse(pact).sha());
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -52,7 +55,8 @@ class RequestRefusalTest {
 
     @Test
     void aNulCharacterInABodyPathOrQueryIsA400NamingTheField() {
-        Response body = given().contentType("application/json").body("{\"name\":\"a\\u0000b\",\"production\":true}")
+        Response body = given().contentType("application/json")
+                .body("{\"name\":\"a\\u0000b\",\"production\":true}")
                 .post("/environments");
         assertThat(body.statusCode()).isEqualTo(400);
         assertThat(body.jsonPath().getList("errors.name", String.class))
@@ -73,7 +77,8 @@ class RequestRefusalTest {
         String consumer = unique("NulPact");
         String pact = pact(consumer, "NulProvider", "a request").replace("a state", "a\\u0000state");
 
-        Response response = given().contentType("application/json").body(pact)
+        Response response = given().contentType("application/json")
+                .body(pact)
                 .put("/pacts/provider/NulProvider/consumer/{c}/version/1", consumer);
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -84,16 +89,17 @@ class RequestRefusalTest {
     void textLongerThanTheIndexesHoldIsA400WithTheLimit() {
         String tenKb = "x".repeat(10_240);
         Response environment = given().contentType("application/json")
-                .body("{\"name\":\"" + tenKb + "\",\"production\":false}").post("/environments");
+                .body("{\"name\":\"" + tenKb + "\",\"production\":false}")
+                .post("/environments");
         assertThat(environment.statusCode()).isEqualTo(400);
         assertThat(environment.jsonPath().getList("errors.name", String.class))
                 .containsExactly("name cannot be longer than 1000 bytes");
 
         String consumer = unique("LongBranch");
         String contracts = """
-                {"pacticipantName":"%s","pacticipantVersionNumber":"1","branch":"%s","contracts":[]}"""
-                .formatted(consumer, tenKb);
-        Response branch = given().contentType("application/json").body(contracts).post("/contracts/publish");
+                {"pacticipantName":"%s","pacticipantVersionNumber":"1","branch":"%s","contracts":[]}""".formatted(consumer, tenKb);
+        Response branch =
+                given().contentType("application/json").body(contracts).post("/contracts/publish");
         assertThat(branch.statusCode()).isEqualTo(400);
         assertThat(branch.jsonPath().getList("errors.branch", String.class))
                 .containsExactly("branch cannot be longer than 1000 bytes");
@@ -122,31 +128,35 @@ class RequestRefusalTest {
 
     @Test
     void aQueryParameterGivenAsValueAndAsListIsA400() {
-        Response response = given().urlEncodingEnabled(false)
-                .get("/pacts/provider/P/for-verification?q=1&q%5B%5D=2");
+        Response response = given().urlEncodingEnabled(false).get("/pacts/provider/P/for-verification?q=1&q%5B%5D=2");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.contentType()).contains("json");
-        assertThat(response.jsonPath().getList("errors.base", String.class)).singleElement().asString()
+        assertThat(response.jsonPath().getList("errors.base", String.class))
+                .singleElement()
+                .asString()
                 .contains("the parameter q is given both as a list");
     }
 
     @Test
     void parseErrorsSayWhatIsWrongWithoutNamingJacksonSettings() {
-        Response nan = given().contentType("application/json").body("{\"name\":\"x\",\"production\":NaN}")
+        Response nan = given().contentType("application/json")
+                .body("{\"name\":\"x\",\"production\":NaN}")
                 .post("/environments");
         assertThat(nan.statusCode()).isEqualTo(400);
-        assertThat(nan.jsonPath().getString("error")).contains("'NaN' is not a JSON number")
+        assertThat(nan.jsonPath().getString("error"))
+                .contains("'NaN' is not a JSON number")
                 .doesNotContain("JsonReadFeature", "ALLOW_NON_NUMERIC_NUMBERS");
 
         Response deep = given().contentType("application/json")
-                .body("[".repeat(2000) + "]".repeat(2000)).post("/environments");
+                .body("[".repeat(2000) + "]".repeat(2000))
+                .post("/environments");
         assertThat(deep.statusCode()).isEqualTo(400);
         assertThat(deep.asString()).contains("nested too deeply").doesNotContain("StreamReadConstraints");
 
         String pact = "{\"consumer\":{\"name\":\"C\"},\"provider\":{\"name\":\"P\"},\"x\":NaN}";
-        Response pactNan = given().contentType("application/json").body(pact)
-                .put("/pacts/provider/P/consumer/C/version/1");
+        Response pactNan =
+                given().contentType("application/json").body(pact).put("/pacts/provider/P/consumer/C/version/1");
         assertThat(pactNan.statusCode()).isEqualTo(400);
         assertThat(pactNan.asString()).contains("'NaN' is not a JSON number").doesNotContain("JsonReadFeature");
     }
@@ -155,7 +165,8 @@ class RequestRefusalTest {
     void contractsPublishSaysWhichFieldHasTheWrongType() {
         Response branch = given().contentType("application/json")
                 .body("{\"pacticipantName\":\"A\",\"pacticipantVersionNumber\":\"1\",\"branch\":[\"main\"],"
-                        + "\"contracts\":[]}").post("/contracts/publish");
+                        + "\"contracts\":[]}")
+                .post("/contracts/publish");
         assertThat(branch.statusCode()).isEqualTo(400);
         assertThat(branch.jsonPath().getList("errors.branch", String.class)).containsExactly("must be a string");
 
@@ -163,13 +174,15 @@ class RequestRefusalTest {
                 .body("{\"pacticipantName\":\"A\",\"pacticipantVersionNumber\":\"1\",\"contracts\":\"x\"}")
                 .post("/contracts/publish");
         assertThat(contracts.statusCode()).isEqualTo(400);
-        assertThat(contracts.jsonPath().getList("errors.contracts", String.class)).containsExactly("must be an array");
+        assertThat(contracts.jsonPath().getList("errors.contracts", String.class))
+                .containsExactly("must be an array");
 
         Response empty = given().contentType("application/json").body("").post("/contracts/publish");
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.jsonPath().getList("errors.base", String.class)).isNotEmpty();
 
-        Response deep = given().contentType("application/json").body("[".repeat(500) + "]".repeat(500))
+        Response deep = given().contentType("application/json")
+                .body("[".repeat(500) + "]".repeat(500))
                 .post("/contracts/publish");
         assertThat(deep.statusCode()).isEqualTo(400);
         assertThat(deep.asString()).contains("nested too deeply");
@@ -177,7 +190,8 @@ class RequestRefusalTest {
 
     @Test
     void anEmptyVerificationBodySaysWhatIsMissing() {
-        Response response = given().contentType("application/json").body("")
+        Response response = given().contentType("application/json")
+                .body("")
                 .post("/pacts/provider/P/consumer/C/pact-version/0123456789abcdef/verification-results");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -186,7 +200,8 @@ class RequestRefusalTest {
 
     @Test
     void endingADeploymentWithPlainJsonSaysToSendAMergePatchAsThePactBrokerRequires() {
-        Response response = given().contentType("application/json").body("{\"currentlyDeployed\":false}")
+        Response response = given().contentType("application/json")
+                .body("{\"currentlyDeployed\":false}")
                 .patch("/deployed-versions/" + UUID.randomUUID());
 
         assertThat(response.statusCode()).isEqualTo(415);
@@ -216,7 +231,8 @@ class RequestRefusalTest {
         byte[] eleven = new byte[11 * 1024 * 1024];
         java.util.Arrays.fill(eleven, (byte) ' ');
         Response tooLarge = given().contentType("application/json")
-                .body(new ByteArrayInputStream(eleven)).put("/pacts/provider/P/consumer/C/version/1");
+                .body(new ByteArrayInputStream(eleven))
+                .put("/pacts/provider/P/consumer/C/version/1");
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.jsonPath().getString("error")).isNotBlank();
     }
@@ -225,7 +241,8 @@ class RequestRefusalTest {
     void aBodyOfMillionsOfTinyValuesIsA413BeforeItIsBuilt() {
         String body = "{\"name\":\"x\",\"production\":true,\"contacts\":[" + "[],".repeat(1_100_000) + "[]]}";
 
-        Response response = given().contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8))
+        Response response = given().contentType("application/json")
+                .body(body.getBytes(StandardCharsets.UTF_8))
                 .post("/environments");
 
         assertThat(response.statusCode()).isEqualTo(413);

@@ -19,9 +19,13 @@ class IndexResourceTest {
     @Test
     void servesTheRelsClientsNavigateBy() {
         Response response = given().accept("application/hal+json")
-                .when().get("/")
-                .then().statusCode(200)
-                .header("X-Pact-Broker-Version", "2.120.0").extract().response();
+                .when()
+                .get("/")
+                .then()
+                .statusCode(200)
+                .header("X-Pact-Broker-Version", "2.120.0")
+                .extract()
+                .response();
         assertThat(response.contentType()).startsWith("application/hal+json");
         JsonPath json = response.jsonPath();
         assertThat(json.getString("_links.'pb:publish-contracts'.href")).endsWith("/contracts/publish");
@@ -41,8 +45,12 @@ class IndexResourceTest {
     @Test
     void linksAreBuiltFromTheRequestWhenNoBaseUrlIsSet() {
         JsonPath json = given().header("Host", "broker.example:8443")
-                .when().get("/")
-                .then().statusCode(200).extract().jsonPath();
+                .when()
+                .get("/")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("_links.self.href")).isEqualTo("http://broker.example:8443");
         assertThat(json.getString("_links.'pb:pacticipants'.href"))
                 .isEqualTo("http://broker.example:8443/pacticipants");
@@ -50,8 +58,6 @@ class IndexResourceTest {
 
     @Test
     void everyResponseCarriesTheVersionHeader() {
-        given().when().get("/no-such-resource")
-                .then().statusCode(404)
-                .header("X-Pact-Broker-Version", "2.120.0");
+        given().when().get("/no-such-resource").then().statusCode(404).header("X-Pact-Broker-Version", "2.120.0");
     }
 }

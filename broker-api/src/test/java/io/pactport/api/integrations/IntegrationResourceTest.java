@@ -30,20 +30,25 @@ class IntegrationResourceTest {
     void listsTheLatestPactsInTheShapesTheCliReads() {
         String consumer = unique("Condor");
         String provider = unique("Pricing Service");
-        putPact(consumer, provider, "1.2.0", pact(consumer, provider, "a request")).statusCode(201);
-        putPact(consumer, provider, "1.3.0", pact(consumer, provider, "a request")).statusCode(201);
+        putPact(consumer, provider, "1.2.0", pact(consumer, provider, "a request"))
+                .statusCode(201);
+        putPact(consumer, provider, "1.3.0", pact(consumer, provider, "a request"))
+                .statusCode(201);
         String encoded = BrokerUrls.encode(provider);
 
         JsonPath json = getJson("/pacts/latest");
         assertThat(json.getString("pacts.find { it._embedded.consumer.name == '" + consumer
-                + "' }._embedded.consumer._embedded"
-                        + ".version.number")).isEqualTo("1.3.0");
-        assertThat(json.getList("pacts.find { it._embedded.consumer.name == '" + consumer + "' }._links.self.href",
-                String.class))
-                .satisfiesExactly(item ->
-                        assertThat(item).endsWith("/pacts/provider/" + encoded + "/consumer/" + consumer + "/latest"),
-                                item -> assertThat(item).endsWith("/pacts/provider/" + encoded + "/consumer/"
-                                        + consumer + "/version/1.3.0"));
+                        + "' }._embedded.consumer._embedded"
+                        + ".version.number"))
+                .isEqualTo("1.3.0");
+        assertThat(json.getList(
+                        "pacts.find { it._embedded.consumer.name == '" + consumer + "' }._links.self.href",
+                        String.class))
+                .satisfiesExactly(
+                        item -> assertThat(item)
+                                .endsWith("/pacts/provider/" + encoded + "/consumer/" + consumer + "/latest"),
+                        item -> assertThat(item)
+                                .endsWith("/pacts/provider/" + encoded + "/consumer/" + consumer + "/version/1.3.0"));
         assertThat(json.getString("_links.self.href")).endsWith("/pacts/latest");
         json = getJson("/pacts/provider/{p}/latest", provider);
         assertThat(json.getList("_links.'pb:pacts'.name")).containsExactly(consumer);
@@ -54,7 +59,8 @@ class IntegrationResourceTest {
         json = getJson("/pacts/provider/{p}/latest/prod", provider);
         assertThat(json.getInt("_links.'pb:pacts'.size()")).isEqualTo(0);
         json = getJson("/pacts/provider/{p}/consumer/{c}/versions", provider, consumer);
-        assertThat(json.getList("_embedded.pacts._embedded.consumerVersion.number")).containsExactly("1.3.0", "1.2.0");
+        assertThat(json.getList("_embedded.pacts._embedded.consumerVersion.number"))
+                .containsExactly("1.3.0", "1.2.0");
         json = getJson("/integrations");
         assertThat(json.getList("_embedded.integrations.consumer.name")).contains(consumer);
         assertThat(json.getString("_links.self.href")).endsWith("/integrations");
@@ -66,37 +72,66 @@ class IntegrationResourceTest {
         String provider = unique("Pricing");
         String body = pact(consumer, provider, "a request");
         putPact(consumer, provider, "1.0.0", body).statusCode(201);
-        given().contentType("application/json").body("{\"success\":true,\"providerApplicationVersion\":\"9\"}")
-                .when().post("/pacts/provider/{p}/consumer/{c}/pact-version/" + PactContent.parse(body).sha()
-                        + "/verification-results", provider, consumer)
-                .then().statusCode(201);
+        given().contentType("application/json")
+                .body("{\"success\":true,\"providerApplicationVersion\":\"9\"}")
+                .when()
+                .post(
+                        "/pacts/provider/{p}/consumer/{c}/pact-version/"
+                                + PactContent.parse(body).sha() + "/verification-results",
+                        provider,
+                        consumer)
+                .then()
+                .statusCode(201);
 
-        given().when().delete("/integrations/provider/{p}/consumer/{c}", provider, consumer).then().statusCode(204);
+        given().when()
+                .delete("/integrations/provider/{p}/consumer/{c}", provider, consumer)
+                .then()
+                .statusCode(204);
 
         String where = " WHERE consumer_id = (SELECT id FROM pacticipants WHERE name = '" + consumer + "')";
-        assertThat(count(database, "SELECT count(*) FROM pact_publications" + where)).isEqualTo(0);
-        assertThat(count(database, "SELECT count(*) FROM pact_versions" + where)).isEqualTo(0);
-        assertThat(count(database, "SELECT count(*) FROM verifications" + where)).isEqualTo(0);
+        assertThat(count(database, "SELECT count(*) FROM pact_publications" + where))
+                .isEqualTo(0);
+        assertThat(count(database, "SELECT count(*) FROM pact_versions" + where))
+                .isEqualTo(0);
+        assertThat(count(database, "SELECT count(*) FROM verifications" + where))
+                .isEqualTo(0);
         assertThat(count(database, "SELECT count(*) FROM integrations" + where)).isEqualTo(0);
-        assertThat(count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="
-                + " 'io.pactport.integration.deleted.v1' AND event_key = '" + consumer + "/" + provider + "'"))
+        assertThat(count(
+                        database,
+                        "SELECT count(*) FROM pactport_outbox WHERE event_type ="
+                                + " 'io.pactport.integration.deleted.v1' AND event_key = '" + consumer + "/" + provider
+                                + "'"))
                 .isEqualTo(1);
-        given().when().get("/pacts/provider/{p}/consumer/{c}/latest", provider, consumer).then().statusCode(404);
-        given().when().delete("/integrations/provider/{p}/consumer/{c}", provider, consumer).then().statusCode(404);
+        given().when()
+                .get("/pacts/provider/{p}/consumer/{c}/latest", provider, consumer)
+                .then()
+                .statusCode(404);
+        given().when()
+                .delete("/integrations/provider/{p}/consumer/{c}", provider, consumer)
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void deletingAnIntegrationsPactsKeepsTheIntegration() {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
-        putPact(consumer, provider, "1.0.0", pact(consumer, provider, "a request")).statusCode(201);
+        putPact(consumer, provider, "1.0.0", pact(consumer, provider, "a request"))
+                .statusCode(201);
 
-        given().when().delete("/pacts/provider/{p}/consumer/{c}", provider, consumer).then().statusCode(204);
+        given().when()
+                .delete("/pacts/provider/{p}/consumer/{c}", provider, consumer)
+                .then()
+                .statusCode(204);
 
         String where = " WHERE consumer_id = (SELECT id FROM pacticipants WHERE name = '" + consumer + "')";
-        assertThat(count(database, "SELECT count(*) FROM pact_publications" + where)).isEqualTo(0);
+        assertThat(count(database, "SELECT count(*) FROM pact_publications" + where))
+                .isEqualTo(0);
         assertThat(count(database, "SELECT count(*) FROM integrations" + where)).isEqualTo(1);
-        assertThat(count(database, "SELECT count(*) FROM pactport_outbox WHERE event_type ="
-                + " 'io.pactport.pact.deleted.v1' AND event_key = '" + consumer + "/" + provider + "'")).isEqualTo(1);
+        assertThat(count(
+                        database,
+                        "SELECT count(*) FROM pactport_outbox WHERE event_type ="
+                                + " 'io.pactport.pact.deleted.v1' AND event_key = '" + consumer + "/" + provider + "'"))
+                .isEqualTo(1);
     }
 }

@@ -13,7 +13,6 @@ import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -55,13 +54,24 @@ class CanIDeployQuestionsTest {
 
         List<String> rows = awaitRows(consumer, 2);
         assertThat(rows).containsExactly("1||prod", "1|" + env + "|");
-        Object askedAt = pool.preparedQuery(ROWS).execute(Tuple.of(consumer)).await().indefinitely().iterator()
-                .next().getValue("last_asked_at");
+        Object askedAt = pool.preparedQuery(ROWS)
+                .execute(Tuple.of(consumer))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getValue("last_asked_at");
         ask(consumer, "1", "to", "prod", 200);
         Thread.sleep(300);
         // within the minute: no second write
-        assertThat(pool.preparedQuery(ROWS).execute(Tuple.of(consumer)).await().indefinitely().iterator().next()
-                .getValue("last_asked_at")).isEqualTo(askedAt);
+        assertThat(pool.preparedQuery(ROWS)
+                        .execute(Tuple.of(consumer))
+                        .await()
+                        .indefinitely()
+                        .iterator()
+                        .next()
+                        .getValue("last_asked_at"))
+                .isEqualTo(askedAt);
         assertThat(awaitRows(consumer, 2)).hasSize(2);
     }
 
@@ -73,13 +83,21 @@ class CanIDeployQuestionsTest {
         publish(consumer, unique("Answerer"), "1", "for 1");
 
         // shadow can-i-deploy's replays come through PactBrokerClient, which names itself
-        given().header("User-Agent", PactBrokerClient.USER_AGENT).queryParam("pacticipant", consumer)
-                .queryParam("version", "1").queryParam("environment", env).when().get("/can-i-deploy").then()
+        given().header("User-Agent", PactBrokerClient.USER_AGENT)
+                .queryParam("pacticipant", consumer)
+                .queryParam("version", "1")
+                .queryParam("environment", env)
+                .when()
+                .get("/can-i-deploy")
+                .then()
                 .statusCode(200);
-        given().header("User-Agent", PactBrokerClient.USER_AGENT).urlEncodingEnabled(false).when()
+        given().header("User-Agent", PactBrokerClient.USER_AGENT)
+                .urlEncodingEnabled(false)
+                .when()
                 .get("/matrix?q%5B%5D%5Bpacticipant%5D=" + consumer + "&q%5B%5D%5Bversion%5D=1&latestby=cvp"
                         + "&environment=" + env)
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
         assertThat(settledRows(consumer, 0)).isEmpty();
 
         ask(consumer, "1", "environment", env, 200);
@@ -111,8 +129,10 @@ class CanIDeployQuestionsTest {
 
         given().when().get(BRANCH, consumer, "nope", env).then().statusCode(404);
         given().when().get(TAG, consumer, "none", "prod").then().statusCode(404);
-        assertThat(given().when().get(BRANCH + "/badge", consumer, "nope", env).asString()).contains(">branch<");
-        assertThat(given().when().get(TAG + "/badge", consumer, "none", "prod").asString()).contains(">version<");
+        assertThat(given().when().get(BRANCH + "/badge", consumer, "nope", env).asString())
+                .contains(">branch<");
+        assertThat(given().when().get(TAG + "/badge", consumer, "none", "prod").asString())
+                .contains(">version<");
         // a branch with versions but an environment that does not exist: no question either
         given().when().get(BRANCH, consumer, "main", "no-such-" + env).then().statusCode(404);
         // a question asked after them, written once they would have been
@@ -145,7 +165,8 @@ class CanIDeployQuestionsTest {
         assertThat(settledRows(other, 0)).isEmpty();
     }
 
-    private static final String BRANCH = "/pacticipants/{p}/branches/{b}/latest-version/can-i-deploy/to-environment/{e}";
+    private static final String BRANCH =
+            "/pacticipants/{p}/branches/{b}/latest-version/can-i-deploy/to-environment/{e}";
     private static final String TAG = "/pacticipants/{p}/latest-version/{t}/can-i-deploy/to/{to}";
 
     /** A consumer with versions 1 (tagged dev) and 2, both on branch main; returns its name. */
@@ -161,8 +182,11 @@ class CanIDeployQuestionsTest {
     }
 
     private static void matrix(String query) {
-        given().urlEncodingEnabled(false).when().get("/matrix?" + query.replace("[", "%5B").replace("]", "%5D"))
-                .then().statusCode(200);
+        given().urlEncodingEnabled(false)
+                .when()
+                .get("/matrix?" + query.replace("[", "%5B").replace("]", "%5D"))
+                .then()
+                .statusCode(200);
     }
 
     /** The rows once there are {@code count}, and a moment later: written fire-and-forget, none may follow. */
@@ -173,8 +197,13 @@ class CanIDeployQuestionsTest {
     }
 
     private static void ask(String pacticipant, String version, String target, String value, int status) {
-        given().queryParam("pacticipant", pacticipant).queryParam("version", version).queryParam(target, value)
-                .when().get("/can-i-deploy").then().statusCode(status);
+        given().queryParam("pacticipant", pacticipant)
+                .queryParam("version", version)
+                .queryParam(target, value)
+                .when()
+                .get("/can-i-deploy")
+                .then()
+                .statusCode(status);
     }
 
     /** The rows as {@code version|environment|to}, once there are {@code count} (written fire-and-forget). */
@@ -182,9 +211,11 @@ class CanIDeployQuestionsTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             List<String> rows = new ArrayList<>();
-            for (Row row : pool.preparedQuery(ROWS).execute(Tuple.of(pacticipant)).await().indefinitely()) {
-                rows.add(row.getString("version") + "|" + row.getString("environment") + "|"
-                        + row.getString("to_tag"));
+            for (Row row : pool.preparedQuery(ROWS)
+                    .execute(Tuple.of(pacticipant))
+                    .await()
+                    .indefinitely()) {
+                rows.add(row.getString("version") + "|" + row.getString("environment") + "|" + row.getString("to_tag"));
             }
             if (rows.size() >= count || System.nanoTime() > deadline) {
                 return rows;

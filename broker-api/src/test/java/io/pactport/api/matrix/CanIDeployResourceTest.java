@@ -17,7 +17,6 @@ import io.pactport.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +26,14 @@ import org.junit.jupiter.api.Test;
 class CanIDeployResourceTest {
 
     private static ValidatableResponse canIDeploy(String pacticipant, String version, String target, String value) {
-        return given().queryParam("pacticipant", pacticipant).queryParam("version", version)
+        return given().queryParam("pacticipant", pacticipant)
+                .queryParam("version", version)
                 .queryParam(target, value)
-                .when().get("/can-i-deploy").then().statusCode(200).contentType(Hal.MEDIA_TYPE);
+                .when()
+                .get("/can-i-deploy")
+                .then()
+                .statusCode(200)
+                .contentType(Hal.MEDIA_TYPE);
     }
 
     @Test
@@ -53,7 +57,8 @@ class CanIDeployResourceTest {
         assertThat(json.getString("matrix[0].consumer.name")).isEqualTo(consumer);
         assertThat(json.getString("matrix[0].consumer.version.number")).isEqualTo("1");
         assertThat(json.getString("matrix[0].provider.version.number")).isEqualTo("10");
-        assertThat(json.getString("matrix[0].provider.version.environments[0].name")).isEqualTo(env);
+        assertThat(json.getString("matrix[0].provider.version.environments[0].name"))
+                .isEqualTo(env);
         assertThat(json.getBoolean("matrix[0].verificationResult.success")).isTrue();
         // the provider has no provider of its own: it may go to production whatever its consumers did
         json = canIDeploy(provider, "10", "environment", env).extract().jsonPath();
@@ -75,8 +80,8 @@ class CanIDeployResourceTest {
         assertThat(json.getString("summary.deployable")).isNull();
         assertThat(json.getInt("summary.unknown")).isEqualTo(1);
         assertThat(json.getString("summary.reason"))
-                .isEqualTo("There is no verified pact between version 1 of " + consumer
-                        + " and the version of " + provider + " currently in " + env + " (10)");
+                .isEqualTo("There is no verified pact between version 1 of " + consumer + " and the version of "
+                        + provider + " currently in " + env + " (10)");
     }
 
     @Test
@@ -100,8 +105,8 @@ class CanIDeployResourceTest {
         assertThat(json.getInt("summary.failed")).isEqualTo(1);
         assertThat(json.getList("notices.type")).containsExactly("error");
         assertThat(json.getString("summary.reason"))
-                .isEqualTo("The verification for the pact between version 1 of " + consumer
-                        + " and the version of " + provider + " currently in " + env + " (10) failed");
+                .isEqualTo("The verification for the pact between version 1 of " + consumer + " and the version of "
+                        + provider + " currently in " + env + " (10) failed");
     }
 
     @Test
@@ -113,8 +118,7 @@ class CanIDeployResourceTest {
         JsonPath json = canIDeploy(consumer, "9", "environment", env).extract().jsonPath();
         assertThat(json.getBoolean("summary.deployable")).isFalse();
         assertThat(json.getString("summary.reason"))
-                .isEqualTo("No pacts or verifications have been published for version 9 of "
-                        + consumer);
+                .isEqualTo("No pacts or verifications have been published for version 9 of " + consumer);
     }
 
     @Test
@@ -145,10 +149,17 @@ class CanIDeployResourceTest {
         String sha = publish(consumer, provider, "1", "for 1");
         verify(consumer, provider, sha, "10", false);
         deploy(provider, "10", uuid);
-        JsonPath json = given().queryParam("pacticipant", consumer).queryParam("version", "1")
+        JsonPath json = given().queryParam("pacticipant", consumer)
+                .queryParam("version", "1")
                 .queryParam("environment", env)
-                .queryParam("ignore[]", provider).queryParam("ignore[]", "Nobody")
-                .when().get("/can-i-deploy").then().statusCode(200).extract().jsonPath();
+                .queryParam("ignore[]", provider)
+                .queryParam("ignore[]", "Nobody")
+                .when()
+                .get("/can-i-deploy")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getBoolean("summary.deployable")).isTrue();
         assertThat(json.getInt("summary.ignored")).isEqualTo(1);
         assertThat(json.getInt("summary.failed")).isEqualTo(0);
@@ -160,17 +171,34 @@ class CanIDeployResourceTest {
 
     @Test
     void invalidQueriesAreRefusedWithThePactBrokersMessages() {
-        JsonPath json = given().when().get("/can-i-deploy").then().statusCode(400).extract().jsonPath();
+        JsonPath json = given().when()
+                .get("/can-i-deploy")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors.pacticipant")).containsExactly("is missing");
         assertThat(json.getList("errors.version")).containsExactly("is missing");
         String consumer = unique("Foo");
         publish(consumer, unique("Bar"), "1", "for 1");
-        json = given().queryParam("pacticipant", consumer).queryParam("version", "1").when().get("/can-i-deploy")
-                .then().statusCode(400).extract().jsonPath();
+        json = given().queryParam("pacticipant", consumer)
+                .queryParam("version", "1")
+                .when()
+                .get("/can-i-deploy")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors.''")).containsExactly("Must specify either an environment or a 'to' tag.");
-        json = given().queryParam("pacticipant", "Nobody").queryParam("version", "1")
+        json = given().queryParam("pacticipant", "Nobody")
+                .queryParam("version", "1")
                 .queryParam("environment", "nowhere")
-                .when().get("/can-i-deploy").then().statusCode(400).extract().jsonPath();
+                .when()
+                .get("/can-i-deploy")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors.pacticipant")).containsExactly("does not match an existing pacticipant");
         assertThat(json.getList("errors.environment")).containsExactly("with name 'nowhere' does not exist");
     }
@@ -188,12 +216,14 @@ class CanIDeployResourceTest {
         deploy(provider, "10", uuid);
         tag(provider, "10", "prod");
 
-        JsonPath json = getJson("/pacticipants/{p}/branches/main/latest-version/can-i-deploy/to-environment/{e}",
-                consumer, env);
+        JsonPath json = getJson(
+                "/pacticipants/{p}/branches/main/latest-version/can-i-deploy/to-environment/{e}", consumer, env);
         assertThat(json.getBoolean("summary.deployable")).isTrue();
         assertThat(json.getString("matrix[0].consumer.version.branch")).isEqualTo("main");
-        given().when().get("/pacticipants/{p}/branches/nope/latest-version/can-i-deploy/to-environment/{e}",
-                consumer, env).then().statusCode(404);
+        given().when()
+                .get("/pacticipants/{p}/branches/nope/latest-version/can-i-deploy/to-environment/{e}", consumer, env)
+                .then()
+                .statusCode(404);
 
         json = getJson("/pacticipants/{p}/latest-version/dev/can-i-deploy/to/prod", consumer);
         assertThat(json.getBoolean("summary.deployable")).isTrue();
@@ -202,7 +232,9 @@ class CanIDeployResourceTest {
                         + " the tag or branch) of the pacticipant you wish to deploy to avoid race conditions. Without"
                         + " a version number, this result will not be reliable.\nAll required verification results"
                         + " are published and successful");
-        given().when().get("/pacticipants/{p}/latest-version/none/can-i-deploy/to/prod", consumer)
-                .then().statusCode(404);
+        given().when()
+                .get("/pacticipants/{p}/latest-version/none/can-i-deploy/to/prod", consumer)
+                .then()
+                .statusCode(404);
     }
 }

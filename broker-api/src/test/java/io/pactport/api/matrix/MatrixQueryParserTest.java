@@ -30,18 +30,21 @@ class MatrixQueryParserTest {
     void groupedByKeyVersionsGoInOrderAndOtherKeysToTheSelectorsWithoutAVersion() {
         // pact-jvm sends a query grouped by key; the pact_broker-client V2 pact lists keys alphabetically
         assertThat(parse("latestby=cvpv&q[][latest]=true&q[][pacticipant]=Foo&q[][pacticipant]=Bar&q[][tag]=prod"
-                        + "&q[][version]=1%2e2%2e3").selectors())
-                        .isEqualTo(List.of(MatrixSelector.of("Foo", "1.2.3"), selector("Bar", null, true, "prod")));
-        assertThat(parse("q[][pacticipant]=Bar&q[][pacticipant]=Foo&q[][version]=4.5.6&q[][tag]=prod").selectors())
+                                + "&q[][version]=1%2e2%2e3")
+                        .selectors())
+                .isEqualTo(List.of(MatrixSelector.of("Foo", "1.2.3"), selector("Bar", null, true, "prod")));
+        assertThat(parse("q[][pacticipant]=Bar&q[][pacticipant]=Foo&q[][version]=4.5.6&q[][tag]=prod")
+                        .selectors())
                 .isEqualTo(List.of(MatrixSelector.of("Bar", "4.5.6"), selector("Foo", null, false, "prod")));
         assertThat(parse("q[][pacticipant]=Foo+Thing&q[][pacticipant]=Bar&q[][version]=1.2.3&q[][version]=4.5.6")
                         .selectors())
-                        .isEqualTo(List.of(MatrixSelector.of("Foo Thing", "1.2.3"), MatrixSelector.of("Bar", "4.5.6")));
+                .isEqualTo(List.of(MatrixSelector.of("Foo Thing", "1.2.3"), MatrixSelector.of("Bar", "4.5.6")));
     }
 
     @Test
     void ignoreSelectorsInBothForms() {
-        assertThat(parse("q[][pacticipant]=Bar&ignore[][pacticipant]=Foo&ignore[][version]=3.4.5").ignore())
+        assertThat(parse("q[][pacticipant]=Bar&ignore[][pacticipant]=Foo&ignore[][version]=3.4.5")
+                        .ignore())
                 .isEqualTo(List.of(MatrixSelector.of("Foo", "3.4.5")));
         assertThat(MatrixQueryParser.parse("ignore[]=Foo&ignore[]=Baz").ignore())
                 .isEqualTo(List.of(MatrixSelector.of("Foo"), MatrixSelector.of("Baz")));
@@ -57,7 +60,9 @@ class MatrixQueryParserTest {
         assertThat(q.mainBranch()).isTrue();
         assertThat(q.tag()).isEqualTo("prod");
         assertThat(q.environment()).as("an empty value counts as absent").isNull();
-        assertThat(parse("limit=abc").limit()).as("not a number: 0, which validation refuses").isEqualTo(0);
+        assertThat(parse("limit=abc").limit())
+                .as("not a number: 0, which validation refuses")
+                .isEqualTo(0);
         assertThat(parse("latest=false").latest()).isFalse();
         assertThat(parse("success=false").success()).isEqualTo(List.of(false));
     }

@@ -42,11 +42,15 @@ class MatrixResourceTest {
      */
     private static JsonPath matrix(String query) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + RestAssured.port + "/matrix?" + query)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://localhost:" + RestAssured.port + "/matrix?" + query))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type").orElse(null)).isEqualTo(Hal.MEDIA_TYPE);
+            assertThat(response.headers().firstValue("Content-Type").orElse(null))
+                    .isEqualTo(Hal.MEDIA_TYPE);
             return JsonPath.from(response.body());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
@@ -73,14 +77,14 @@ class MatrixResourceTest {
         assertThat(json.getString("matrix[0].consumer.version.tags[0].name")).isEqualTo("dev");
         assertThat(json.getBoolean("matrix[0].consumer.version.tags[0].latest")).isTrue();
         assertThat(json.getString("matrix[0].consumer.version.branch")).isEqualTo("main");
-        assertThat(json.getBoolean("matrix[0].consumer.version.branchVersions[0].latest")).isTrue();
-        assertThat(json.getString("matrix[0].consumer.version._links.self.href")).contains("/pacticipants/" + consumer
-                        + "/versions/1");
+        assertThat(json.getBoolean("matrix[0].consumer.version.branchVersions[0].latest"))
+                .isTrue();
+        assertThat(json.getString("matrix[0].consumer.version._links.self.href"))
+                .contains("/pacticipants/" + consumer + "/versions/1");
         assertThat(json.getString("matrix[0].pact._links.self.href"))
-                .contains("/pacts/provider/" + provider + "/consumer/"
-                        + consumer + "/version/1");
-        assertThat(json.getString("matrix[0].verificationResult._links.self.href")).contains("/pact-version/" + sha
-                        + "/verification-results/");
+                .contains("/pacts/provider/" + provider + "/consumer/" + consumer + "/version/1");
+        assertThat(json.getString("matrix[0].verificationResult._links.self.href"))
+                .contains("/pact-version/" + sha + "/verification-results/");
         assertThat(json.getString("matrix[0].verificationResult.verifiedAt")).startsWith("20");
     }
 
@@ -111,22 +115,28 @@ class MatrixResourceTest {
                 UPDATE latest_pact_publication_ids_for_consumer_versions l
                 SET pact_publication_id = pp.id, pact_version_id = pp.pact_version_id
                 FROM pp WHERE l.consumer_version_id = pp.consumer_version_id AND l.provider_id = pp.provider_id
-                """.formatted(content.sha(), content.withInteractionIds().replace("'", "''"), sha));
+                """.formatted(
+                        content.sha(), content.withInteractionIds().replace("'", "''"), sha));
         json = matrix(q(consumer, null) + "&" + q(provider, null) + "&latestby=cvpv");
         assertThat(json.getList("matrix")).hasSize(1);
         assertThat(json.getString("matrix[0].verificationResult")).isNull();
         assertThat(json.getString("summary.deployable")).isNull();
-        Response reply = given().urlEncodingEnabled(false).accept("text/plain").when()
+        Response reply = given().urlEncodingEnabled(false)
+                .accept("text/plain")
+                .when()
                 .get("/matrix?" + q(consumer, null) + "&" + q(provider, null))
-                .then().statusCode(200).extract().response();
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
         assertThat(reply.contentType()).startsWith("text/plain");
         Response response = reply;
         assertThat(response.asString())
                 .startsWith("CONSUMER" + " ".repeat(consumer.length() - 8) + " | C_VERSION | REVISION | PROVIDER");
         assertThat(response.asString()).contains(consumer + " | 1         | 2        | " + provider);
         assertThat(response.asString())
-                .contains("\n\nDeployable: nil\nReason: There is no verified pact between any version of "
-                        + consumer + " and any version of " + provider + "\n");
+                .contains("\n\nDeployable: nil\nReason: There is no verified pact between any version of " + consumer
+                        + " and any version of " + provider + "\n");
     }
 
     @Test
@@ -175,21 +185,32 @@ class MatrixResourceTest {
 
     @Test
     void invalidQueriesAnswer400WithTheMessagesAsAList() {
-        JsonPath json = given().urlEncodingEnabled(false).when()
+        JsonPath json = given().urlEncodingEnabled(false)
+                .when()
                 .get("/matrix?" + q("Wiffle", "1") + "&" + q("Meep", "2"))
-                .then().statusCode(400).contentType(Hal.MEDIA_TYPE).extract().jsonPath();
+                .then()
+                .statusCode(400)
+                .contentType(Hal.MEDIA_TYPE)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors"))
                 .containsExactly("Pacticipant Wiffle not found", "Pacticipant Meep not found");
         json = given().when().get("/matrix").then().statusCode(400).extract().jsonPath();
         assertThat(json.getList("errors")).containsExactly("Please provide 1 or more version selectors.");
         String consumer = unique("Foo");
         publish(consumer, unique("Bar"), "1", "for 1");
-        json = given().urlEncodingEnabled(false).when()
+        json = given().urlEncodingEnabled(false)
+                .when()
                 .get("/matrix?" + q(consumer, "1") + "&q%5B%5D%5Blatest%5D=true&limit=0&tag=prod&environment=nowhere")
-                .then().statusCode(400).extract().jsonPath();
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors"))
-                .containsExactly("A version number and latest flag cannot both be specified for " + consumer,
+                .containsExactly(
+                        "A version number and latest flag cannot both be specified for " + consumer,
                         "Cannot specify more than one of tag, environment and mainBranch.",
-                                "Environment with name 'nowhere' does not exist", "The limit must be 1 or greater.");
+                        "Environment with name 'nowhere' does not exist",
+                        "The limit must be 1 or greater.");
     }
 }

@@ -24,19 +24,30 @@ class LabelResourceTest {
     @Test
     void labelsArePutReadAndRemoved() {
         String p = unique("Foo");
-        JsonPath json = given().contentType("application/json").body("{}").when()
+        JsonPath json = given().contentType("application/json")
+                .body("{}")
+                .when()
                 .put("/pacticipants/{p}/labels/{l}", p, "ui")
-                .then().statusCode(201).extract().jsonPath();
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("name")).isEqualTo("ui");
         assertThat(json.getString("_links.self.href")).endsWith("/pacticipants/" + p + "/labels/ui");
         assertThat(json.getString("_links.pacticipant.name")).isEqualTo(p);
-        given().contentType("application/json").body("{}").when().put("/pacticipants/{p}/labels/{l}", p, "ui")
-                .then().statusCode(200);
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .put("/pacticipants/{p}/labels/{l}", p, "ui")
+                .then()
+                .statusCode(200);
         given().when().get("/pacticipants/{p}/labels/{l}", p, "ui").then().statusCode(200);
         given().when().delete("/pacticipants/{p}/labels/{l}", p, "ui").then().statusCode(204);
         given().when().delete("/pacticipants/{p}/labels/{l}", p, "ui").then().statusCode(404);
         assertThat(events(database, p))
-                .isEqualTo(List.of("io.pactport.pacticipant.created.v1", "io.pactport.label.added.v1",
-                "io.pactport.label.removed.v1"));
+                .isEqualTo(List.of(
+                        "io.pactport.pacticipant.created.v1",
+                        "io.pactport.label.added.v1",
+                        "io.pactport.label.removed.v1"));
     }
 }

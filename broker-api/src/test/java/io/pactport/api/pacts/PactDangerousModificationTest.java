@@ -42,18 +42,27 @@ class PactDangerousModificationTest {
     void changedContentBecomesTheNextRevisionAndTheLatest() {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
-        putPact(consumer, provider, "1.0.0", pact(consumer, provider, "a request")).statusCode(201);
+        putPact(consumer, provider, "1.0.0", pact(consumer, provider, "a request"))
+                .statusCode(201);
         String changed = pact(consumer, provider, "another request");
 
-        JsonPath json = putPact(consumer, provider, "1.0.0", changed).statusCode(200).extract().jsonPath();
+        JsonPath json = putPact(consumer, provider, "1.0.0", changed)
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("interactions[0].description")).isEqualTo("another request");
-        assertThat(json.getString("_links.'pb:pact-version'.name")).isEqualTo(PactContent.parse(changed).sha());
+        assertThat(json.getString("_links.'pb:pact-version'.name"))
+                .isEqualTo(PactContent.parse(changed).sha());
 
         String where = " WHERE consumer_id = (SELECT id FROM pacticipants WHERE name = '" + consumer + "')";
-        assertThat(count(database, "SELECT count(*) FROM pact_publications" + where)).isEqualTo(2);
-        assertThat(count(database, "SELECT pp.revision_number FROM latest_pact_publication_ids_for_consumer_versions"
-                + " lp JOIN pact_publications pp ON pp.id = lp.pact_publication_id WHERE lp.consumer_id ="
-                + " (SELECT id FROM pacticipants WHERE name = '" + consumer + "')")).isEqualTo(2);
+        assertThat(count(database, "SELECT count(*) FROM pact_publications" + where))
+                .isEqualTo(2);
+        assertThat(count(
+                        database,
+                        "SELECT pp.revision_number FROM latest_pact_publication_ids_for_consumer_versions"
+                                + " lp JOIN pact_publications pp ON pp.id = lp.pact_publication_id WHERE lp.consumer_id ="
+                                + " (SELECT id FROM pacticipants WHERE name = '" + consumer + "')"))
+                .isEqualTo(2);
     }
 
     @Test
@@ -64,20 +73,28 @@ class PactDangerousModificationTest {
         putPact(consumer, provider, "1.0.0", original).statusCode(201);
         // the same description and provider state, another request: PATCH refuses it, contracts/publish merges it
         String changed = original.replace("\"path\":\"/a-request\"", "\"path\":\"/another-path\"");
-        given().contentType("application/json").body(changed)
-                .when().patch("/pacts/provider/{p}/consumer/{c}/version/1.0.0", provider, consumer)
-                .then().statusCode(409);
+        given().contentType("application/json")
+                .body(changed)
+                .when()
+                .patch("/pacts/provider/{p}/consumer/{c}/version/1.0.0", provider, consumer)
+                .then()
+                .statusCode(409);
 
-        given().contentType("application/json").body("""
+        given().contentType("application/json")
+                .body("""
                 {"pacticipantName":"%s","pacticipantVersionNumber":"1.0.0","contracts":[{"consumerName":"%s",
                  "providerName":"%s","specification":"pact","contentType":"application/json","content":"%s",
                  "onConflict":"merge"}]}""".formatted(consumer, consumer, provider, base64(changed)))
-                .when().post("/contracts/publish").then().statusCode(200);
+                .when()
+                .post("/contracts/publish")
+                .then()
+                .statusCode(200);
 
         String latest = " FROM pact_publications pp JOIN pact_versions pv ON pv.id = pp.pact_version_id"
                 + " WHERE pp.consumer_id = (SELECT id FROM pacticipants WHERE name = '" + consumer + "')"
                 + " ORDER BY pp.revision_number DESC LIMIT 1";
-        assertThat(text(database, "SELECT pv.sha" + latest)).isEqualTo(PactContent.parse(changed).sha());
+        assertThat(text(database, "SELECT pv.sha" + latest))
+                .isEqualTo(PactContent.parse(changed).sha());
         assertThat(text(database, "SELECT pv.content" + latest))
                 .isEqualTo(PactContent.parse(changed).withInteractionIds());
     }

@@ -1,12 +1,12 @@
 package io.pactport.api.pacts;
 
 import static io.pactport.api.ApiFixture.branch;
-import static io.pactport.api.ApiFixture.tag;
 import static io.pactport.api.ApiFixture.count;
 import static io.pactport.api.ApiFixture.counts;
 import static io.pactport.api.ApiFixture.execute;
 import static io.pactport.api.ApiFixture.pact;
 import static io.pactport.api.ApiFixture.putPact;
+import static io.pactport.api.ApiFixture.tag;
 import static io.pactport.api.ApiFixture.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +55,8 @@ class PactDeletionTest {
         provider = unique("DeleteProvider");
         integration = "/pacts/provider/" + provider + "/consumer/" + consumer;
         for (String version : new String[] {"1", "2", "3", "4"}) {
-            putPact(consumer, provider, version, pact(consumer, provider, "request " + version)).statusCode(201);
+            putPact(consumer, provider, version, pact(consumer, provider, "request " + version))
+                    .statusCode(201);
         }
         branch(consumer, "main", "1");
         branch(consumer, "main", "2");
@@ -66,7 +67,11 @@ class PactDeletionTest {
     }
 
     private List<String> versionsWithPacts() {
-        return given().get(integration + "/versions").then().statusCode(200).extract().jsonPath()
+        return given().get(integration + "/versions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getList("_embedded.pacts._embedded.consumerVersion.number");
     }
 
@@ -76,7 +81,8 @@ class PactDeletionTest {
         String sql = "SELECT payload->>'scope', payload->>'consumerVersionNumber' FROM pactport_outbox"
                 + " WHERE event_type = 'io.pactport.pact.deleted.v1' AND event_key = '" + consumer + "/" + provider
                 + "' ORDER BY id";
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 events.add(rows.getString(1) + " " + rows.getString(2));
@@ -88,13 +94,17 @@ class PactDeletionTest {
     }
 
     private long publications() {
-        return count(database, "SELECT count(*) FROM pact_publications WHERE consumer_id ="
-                + " (SELECT id FROM pacticipants WHERE name = '" + consumer + "')");
+        return count(
+                database,
+                "SELECT count(*) FROM pact_publications WHERE consumer_id ="
+                        + " (SELECT id FROM pacticipants WHERE name = '" + consumer + "')");
     }
 
     private long contents() {
-        return count(database, "SELECT count(*) FROM pact_versions WHERE consumer_id ="
-                + " (SELECT id FROM pacticipants WHERE name = '" + consumer + "')");
+        return count(
+                database,
+                "SELECT count(*) FROM pact_versions WHERE consumer_id ="
+                        + " (SELECT id FROM pacticipants WHERE name = '" + consumer + "')");
     }
 
     /** A webhook run the publication of version 2 set off, as the webhook executor records it. */
@@ -102,10 +112,13 @@ class PactDeletionTest {
         String ofVersion2 = "(SELECT pp.id FROM pact_publications pp JOIN versions v ON v.id = pp.consumer_version_id"
                 + " WHERE v.number = '2' AND pp.consumer_id = v.pacticipant_id AND v.pacticipant_id ="
                 + " (SELECT id FROM pacticipants WHERE name = '" + consumer + "'))";
-        execute(database, "INSERT INTO triggered_webhooks (trigger_uuid, trigger_type, pact_publication_id,"
-                + " webhook_uuid, consumer_id, provider_id, status, created_at, updated_at) SELECT 'trigger-"
-                + consumer + "', 'publication', id, 'hook-" + consumer + "', consumer_id, provider_id, 'success',"
-                + " now(), now() FROM pact_publications WHERE id = " + ofVersion2);
+        execute(
+                database,
+                "INSERT INTO triggered_webhooks (trigger_uuid, trigger_type, pact_publication_id,"
+                        + " webhook_uuid, consumer_id, provider_id, status, created_at, updated_at) SELECT 'trigger-"
+                        + consumer + "', 'publication', id, 'hook-" + consumer
+                        + "', consumer_id, provider_id, 'success',"
+                        + " now(), now() FROM pact_publications WHERE id = " + ofVersion2);
     }
 
     private static JsonPath deletedWithLinks(Response response) {
@@ -147,16 +160,20 @@ class PactDeletionTest {
     @Test
     void deletingOneVersionsPactDeletesEveryRevisionAndTheWebhookRowsNamingIt() {
         triggerWebhookForVersion2();
-        execute(database, "INSERT INTO webhook_executions (pact_publication_id, consumer_id, provider_id, success,"
-                + " created_at, triggered_webhook_id) SELECT pact_publication_id, consumer_id, provider_id, true, now(),"
-                + " id FROM triggered_webhooks WHERE trigger_uuid = 'trigger-" + consumer + "'");
+        execute(
+                database,
+                "INSERT INTO webhook_executions (pact_publication_id, consumer_id, provider_id, success,"
+                        + " created_at, triggered_webhook_id) SELECT pact_publication_id, consumer_id, provider_id, true, now(),"
+                        + " id FROM triggered_webhooks WHERE trigger_uuid = 'trigger-" + consumer + "'");
 
         JsonPath body = deletedWithLinks(given().delete(integration + "/version/2"));
 
         assertThat(versionsWithPacts()).containsExactly("4", "3", "1");
         assertThat(deletedEvents()).containsExactly("consumer-version 2");
-        assertThat(count(database, "SELECT count(*) FROM triggered_webhooks WHERE trigger_uuid = 'trigger-"
-                + consumer + "'")).isZero();
+        assertThat(count(
+                        database,
+                        "SELECT count(*) FROM triggered_webhooks WHERE trigger_uuid = 'trigger-" + consumer + "'"))
+                .isZero();
         assertThat(body.getString("_links.'pb:latest-pact-version'.href")).endsWith(integration + "/latest");
         assertThat(given().get(integration + "/version/2").statusCode()).isEqualTo(404);
     }
@@ -164,17 +181,19 @@ class PactDeletionTest {
     @Test
     void aWebhookRunRecordedWhileThePactIsDeletedDoesNotStopTheDelete() throws Exception {
         triggerWebhookForVersion2();
-        try (Connection executor = database.connect(); Statement statement = executor.createStatement()) {
+        try (Connection executor = database.connect();
+                Statement statement = executor.createStatement()) {
             // the executor records a run against the trigger and has not committed when the delete starts
             executor.setAutoCommit(false);
             statement.execute("INSERT INTO webhook_executions (triggered_webhook_id, success, logs, created_at)"
                     + " SELECT id, true, 'ran', now() FROM triggered_webhooks WHERE trigger_uuid = 'trigger-"
                     + consumer + "'");
-            CompletableFuture<Response> delete = CompletableFuture.supplyAsync(
-                    () -> given().delete(integration + "/version/2"));
+            CompletableFuture<Response> delete =
+                    CompletableFuture.supplyAsync(() -> given().delete(integration + "/version/2"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (count(database, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") == 0
-                    && !delete.isDone() && System.nanoTime() < deadline) {
+                    && !delete.isDone()
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             executor.commit();
@@ -182,8 +201,10 @@ class PactDeletionTest {
             assertThat(delete.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
         assertThat(versionsWithPacts()).containsExactly("4", "3", "1");
-        assertThat(count(database, "SELECT count(*) FROM triggered_webhooks WHERE trigger_uuid = 'trigger-"
-                + consumer + "'")).isZero();
+        assertThat(count(
+                        database,
+                        "SELECT count(*) FROM triggered_webhooks WHERE trigger_uuid = 'trigger-" + consumer + "'"))
+                .isZero();
     }
 
     @Test
@@ -227,7 +248,8 @@ class PactDeletionTest {
     void theMainBranchAndLatestListsCannotBeDeleted() {
         Map<String, Long> before = counts(database);
 
-        for (String path : new String[] {"/branch/versions", "/branch/latest/versions", "/branch/main/latest/versions"}) {
+        for (String path :
+                new String[] {"/branch/versions", "/branch/latest/versions", "/branch/main/latest/versions"}) {
             Response response = given().delete(integration + path);
             assertThat(response.statusCode()).as(path).isEqualTo(405);
             assertThat(response.asString()).as(path).contains("\"error\"");

@@ -68,8 +68,9 @@ class PactDiffTest {
 
         Response none = given().get(integration + "/version/2/previous-distinct");
         assertThat(none.statusCode()).isEqualTo(404);
-        assertThat(none.jsonPath().getString("error")).isEqualTo("No previous distinct version was found for Pact"
-                + " between " + consumer + " (2) and " + provider);
+        assertThat(none.jsonPath().getString("error"))
+                .isEqualTo("No previous distinct version was found for Pact" + " between " + consumer + " (2) and "
+                        + provider);
     }
 
     @Test
@@ -78,17 +79,20 @@ class PactDiffTest {
 
         assertThat(page).startsWith(expectedHeader("2"));
         assertThat(page).matches("(?s).*\\(\\w{3} \\d{2} \\w{3} \\d{4}, \\d{1,2}:\\d{2}[ap]m \\+00:00\\)\n\n.*");
-        assertThat(page).contains("\n\n" + PactDiff.between(first, second) + "\n\n## Links\n\npact-version:\n"
-                + "  title: Pact\n  name: Pact between " + consumer + " (4) and " + provider + "\n  href: ");
-        assertThat(page).contains(integration + "/version/4\ncomparison-pact-version:\n  title: Pact\n"
-                + "  name: Pact between " + consumer + " (2) and " + provider + "\n  href: ");
+        assertThat(page)
+                .contains("\n\n" + PactDiff.between(first, second) + "\n\n## Links\n\npact-version:\n"
+                        + "  title: Pact\n  name: Pact between " + consumer + " (4) and " + provider + "\n  href: ");
+        assertThat(page)
+                .contains(integration + "/version/4\ncomparison-pact-version:\n  title: Pact\n"
+                        + "  name: Pact between " + consumer + " (2) and " + provider + "\n  href: ");
         assertThat(page).endsWith(integration + "/version/2\n");
     }
 
     @Test
     void withNothingBeforeItTheDiffSaysSo() {
-        assertThat(text(integration + "/version/2/diff/previous-distinct")).isEqualTo("No previous distinct version"
-                + " was found for Pact between " + consumer + " (2) and " + provider);
+        assertThat(text(integration + "/version/2/diff/previous-distinct"))
+                .isEqualTo("No previous distinct version" + " was found for Pact between " + consumer + " (2) and "
+                        + provider);
     }
 
     @Test
@@ -101,17 +105,22 @@ class PactDiffTest {
 
     @Test
     void theDiffOfTwoContentsComparesTheirLatestPublications() {
-        String page = text(integration + "/pact-version/" + PactContent.parse(second).sha() + "/diff/pact-version/"
-                + PactContent.parse(first).sha());
+        String page =
+                text(integration + "/pact-version/" + PactContent.parse(second).sha() + "/diff/pact-version/"
+                        + PactContent.parse(first).sha());
 
         assertThat(page).startsWith(expectedHeader("2"));
     }
 
     @Test
     void diffsNamingAPactThatDoesNotExistAre404InJson() {
-        for (String path : new String[] {integration + "/version/9/diff/previous-distinct",
-            integration + "/version/4/diff/version/9", integration + "/version/9/previous-distinct",
-            integration + "/pact-version/0000/diff/pact-version/" + PactContent.parse(first).sha()}) {
+        for (String path : new String[] {
+            integration + "/version/9/diff/previous-distinct",
+            integration + "/version/4/diff/version/9",
+            integration + "/version/9/previous-distinct",
+            integration + "/pact-version/0000/diff/pact-version/"
+                    + PactContent.parse(first).sha()
+        }) {
             Response response = given().get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.jsonPath().getString("error")).as(path).startsWith("No pact found between " + consumer);

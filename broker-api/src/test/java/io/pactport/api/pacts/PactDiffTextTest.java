@@ -38,8 +38,8 @@ class PactDiffTextTest {
 
     @Test
     void nothingToCompareWithIsSaidInThePactBrokersWords() {
-        PactPublication pact = new PactPublication(1, 1, "Foo", 2, "Bar", 3, "1.0.0", 1, 1, 4, "sha", "{}",
-                LocalDateTime.parse("2026-12-07T18:05:09"));
+        PactPublication pact = new PactPublication(
+                1, 1, "Foo", 2, "Bar", 3, "1.0.0", 1, 1, 4, "sha", "{}", LocalDateTime.parse("2026-12-07T18:05:09"));
 
         assertThat(PactDiffText.noPreviousVersion(pact))
                 .isEqualTo("No previous distinct version was found for Pact between Foo (1.0.0) and Bar");

@@ -46,7 +46,9 @@ class PactMergeTest {
 
     static Stream<Arguments> merges() {
         List<Arguments> merges = new ArrayList<>();
-        vectors().get("merges").forEach(vector -> merges.add(Arguments.of(vector.get("name").asText(), vector)));
+        vectors()
+                .get("merges")
+                .forEach(vector -> merges.add(Arguments.of(vector.get("name").asText(), vector)));
         return merges.stream();
     }
 
@@ -69,12 +71,19 @@ class PactMergeTest {
         String latest = " FROM pact_publications pp JOIN pact_versions pv ON pv.id = pp.pact_version_id"
                 + " WHERE pp.consumer_id = (SELECT id FROM pacticipants WHERE name = '" + consumer + "')"
                 + " ORDER BY pp.revision_number DESC LIMIT 1";
-        assertThat(text(database, "SELECT pv.sha" + latest)).isEqualTo(expected.get("sha").asText());
-        assertThat(text(database, "SELECT pv.content" + latest)).isEqualTo(expected.get("stored_content").asText());
-        assertThat(text(database, "SELECT pv.interactions_count || ' ' || pv.messages_count || ' '"
-                + " || pv.has_messages::text" + latest)).isEqualTo(expected.get("interactions_count").asInt() + " "
-                        + expected.get("messages_count").asInt() + " " + expected.get("has_messages").asBoolean());
-        boolean unchanged = PactContent.parse(original).sha().equals(expected.get("sha").asText());
+        assertThat(text(database, "SELECT pv.sha" + latest))
+                .isEqualTo(expected.get("sha").asText());
+        assertThat(text(database, "SELECT pv.content" + latest))
+                .isEqualTo(expected.get("stored_content").asText());
+        assertThat(text(
+                        database,
+                        "SELECT pv.interactions_count || ' ' || pv.messages_count || ' '" + " || pv.has_messages::text"
+                                + latest))
+                .isEqualTo(expected.get("interactions_count").asInt() + " "
+                        + expected.get("messages_count").asInt() + " "
+                        + expected.get("has_messages").asBoolean());
+        boolean unchanged =
+                PactContent.parse(original).sha().equals(expected.get("sha").asText());
         assertThat(count(database, "SELECT pp.revision_number" + latest)).isEqualTo(unchanged ? 1 : 2);
     }
 
@@ -86,21 +95,30 @@ class PactMergeTest {
         putPact(consumer, PROVIDER, "2.0.0", additional).statusCode(201);
         putPact(consumer, PROVIDER, "1.0.0", original).statusCode(201);
 
-        JsonPath json = patch(consumer, "1.0.0", additional).statusCode(200).extract().jsonPath();
+        JsonPath json =
+                patch(consumer, "1.0.0", additional).statusCode(200).extract().jsonPath();
         assertThat(json.getList("interactions.description"))
                 .containsExactly("a request for alligators", "a request for crocodiles");
 
         String where = " FROM pact_publications pp JOIN versions v ON v.id = pp.consumer_version_id"
                 + " WHERE pp.consumer_id = (SELECT id FROM pacticipants WHERE name = '" + consumer + "')";
-        assertThat(count(database, "SELECT count(DISTINCT pp.pact_version_id)" + where
-                + " AND (v.number = '2.0.0' OR pp.revision_number = 2)")).isEqualTo(1);
-        assertThat(count(database, "SELECT count(*) FROM pact_versions WHERE consumer_id ="
-                + " (SELECT id FROM pacticipants WHERE name = '" + consumer + "')")).isEqualTo(2);
+        assertThat(count(
+                        database,
+                        "SELECT count(DISTINCT pp.pact_version_id)" + where
+                                + " AND (v.number = '2.0.0' OR pp.revision_number = 2)"))
+                .isEqualTo(1);
+        assertThat(count(
+                        database,
+                        "SELECT count(*) FROM pact_versions WHERE consumer_id ="
+                                + " (SELECT id FROM pacticipants WHERE name = '" + consumer + "')"))
+                .isEqualTo(2);
     }
 
     private static ValidatableResponse patch(String consumer, String version, String pact) {
-        return given().contentType("application/json").body(pact)
-                .when().patch("/pacts/provider/{p}/consumer/{c}/version/{v}", PROVIDER, consumer, version)
+        return given().contentType("application/json")
+                .body(pact)
+                .when()
+                .patch("/pacts/provider/{p}/consumer/{c}/version/{v}", PROVIDER, consumer, version)
                 .then();
     }
 

@@ -1,9 +1,9 @@
 package io.pactport.api.pacts;
 
 import static io.pactport.api.ApiFixture.branch;
-import static io.pactport.api.ApiFixture.tag;
 import static io.pactport.api.ApiFixture.pact;
 import static io.pactport.api.ApiFixture.putPact;
+import static io.pactport.api.ApiFixture.tag;
 import static io.pactport.api.ApiFixture.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +47,8 @@ class PactVersionListsTest {
         provider = unique("ListProvider");
         integration = "/pacts/provider/" + provider + "/consumer/" + consumer;
         for (String version : new String[] {"1", "2", "3", "4"}) {
-            String content = version.compareTo("3") < 0 ? pact(consumer, provider, "a request")
+            String content = version.compareTo("3") < 0
+                    ? pact(consumer, provider, "a request")
                     : pact(consumer, provider, "a request", "another request");
             putPact(consumer, provider, version, content).statusCode(201);
         }
@@ -57,8 +58,11 @@ class PactVersionListsTest {
         branch(consumer, "feat-x", "4");
         tag(consumer, "1", "prod");
         tag(consumer, "3", "prod");
-        given().contentType("application/json").body("{\"mainBranch\":\"main\"}")
-                .patch("/pacticipants/{p}", consumer).then().statusCode(200);
+        given().contentType("application/json")
+                .body("{\"mainBranch\":\"main\"}")
+                .patch("/pacticipants/{p}", consumer)
+                .then()
+                .statusCode(200);
     }
 
     private static JsonPath hal(String path) {
@@ -72,18 +76,20 @@ class PactVersionListsTest {
     void theTaggedListHoldsTheTaggedVersionsLatestFirstWithThePactBrokersLinks() {
         JsonPath body = hal(integration + "/tag/prod");
 
-        assertThat(body.getList("_embedded.pacts._embedded.consumerVersion.number")).containsExactly("3", "1");
+        assertThat(body.getList("_embedded.pacts._embedded.consumerVersion.number"))
+                .containsExactly("3", "1");
         assertThat(body.getString("_links.self.href")).endsWith(integration + "/tag/prod");
-        assertThat(body.getString("_links.self.title")).isEqualTo("All versions of the pact between " + consumer
-                + " and " + provider + " with tag prod");
+        assertThat(body.getString("_links.self.title"))
+                .isEqualTo("All versions of the pact between " + consumer + " and " + provider + " with tag prod");
         assertThat(body.getString("_links.'pb:consumer'.name")).isEqualTo(consumer);
         assertThat(body.getString("_links.'pb:provider'.href")).endsWith("/pacticipants/" + provider);
         assertThat(body.getList("_links.'pb:pact-versions'.title")).containsOnly("Pact version");
-        assertThat(body.getList("_links.'pb:pact-versions'.name")).containsExactly("Version 3 - " + TODAY,
-                "Version 1 - " + TODAY);
-        assertThat(body.getList("_links.'pb:pact-versions'.href", String.class)).satisfiesExactly(
-                href -> assertThat(href).endsWith(integration + "/version/3"),
-                href -> assertThat(href).endsWith(integration + "/version/1"));
+        assertThat(body.getList("_links.'pb:pact-versions'.name"))
+                .containsExactly("Version 3 - " + TODAY, "Version 1 - " + TODAY);
+        assertThat(body.getList("_links.'pb:pact-versions'.href", String.class))
+                .satisfiesExactly(
+                        href -> assertThat(href).endsWith(integration + "/version/3"),
+                        href -> assertThat(href).endsWith(integration + "/version/1"));
     }
 
     @Test
@@ -96,14 +102,16 @@ class PactVersionListsTest {
         assertThat(hal(integration + "/branch/feat-x").getList("_embedded.pacts._embedded.consumerVersion.number"))
                 .containsExactly("3", "4");
         assertThat(hal(integration + "/branch/feat-x/latest/versions")
-                .getList("_embedded.pacts._embedded.consumerVersion.number")).containsExactly("4");
+                        .getList("_embedded.pacts._embedded.consumerVersion.number"))
+                .containsExactly("4");
         assertThat(hal(integration + "/branch/versions").getList("_embedded.pacts._embedded.consumerVersion.number"))
                 .containsExactly("1", "2");
         JsonPath latestMain = hal(integration + "/branch/latest/versions");
-        assertThat(latestMain.getList("_embedded.pacts._embedded.consumerVersion.number")).containsExactly("2");
+        assertThat(latestMain.getList("_embedded.pacts._embedded.consumerVersion.number"))
+                .containsExactly("2");
         assertThat(latestMain.getString("_links.self.href")).endsWith(integration + "/branch/latest/versions");
-        assertThat(latestMain.getString("_links.self.title")).isEqualTo("All versions of the pact between "
-                + consumer + " and " + provider);
+        assertThat(latestMain.getString("_links.self.title"))
+                .isEqualTo("All versions of the pact between " + consumer + " and " + provider);
         assertThat(latestMain.getList("_links.pact-versions.name")).containsExactly("Version 2 - " + TODAY);
         assertThat(latestMain.getString("_embedded.pacts[0]._links.self.href")).endsWith(integration + "/version/2");
     }
@@ -112,24 +120,29 @@ class PactVersionListsTest {
     void theProviderBranchListsNameEachConsumersPactsOnTheBranch() {
         String base = "/pacts/provider/" + provider;
         JsonPath branch = hal(base + "/branch/feat-x");
-        assertThat(branch.getList("_links.'pb:pacts'.href", String.class)).hasSize(2)
+        assertThat(branch.getList("_links.'pb:pacts'.href", String.class))
+                .hasSize(2)
                 .allSatisfy(href -> assertThat(href).contains(integration + "/version/"));
-        assertThat(branch.getString("_links.self.title")).isEqualTo("All pact versions for the provider " + provider
-                + " with consumer version branch 'feat-x'");
+        assertThat(branch.getString("_links.self.title"))
+                .isEqualTo("All pact versions for the provider " + provider + " with consumer version branch 'feat-x'");
         assertThat(branch.getString("_links.self.href")).endsWith(base + "/branch/feat-x");
 
         JsonPath latest = hal(base + "/branch/feat-x/latest");
-        assertThat(latest.getList("_links.'pb:pacts'.href", String.class)).singleElement()
+        assertThat(latest.getList("_links.'pb:pacts'.href", String.class))
+                .singleElement()
                 .satisfies(href -> assertThat(href).endsWith(integration + "/version/4"));
-        assertThat(latest.getString("_links.self.title")).isEqualTo("Latest pact versions for the provider "
-                + provider + " with consumer version branch 'feat-x'");
+        assertThat(latest.getString("_links.self.title"))
+                .isEqualTo(
+                        "Latest pact versions for the provider " + provider + " with consumer version branch 'feat-x'");
 
-        assertThat(hal(base + "/branch").getList("_links.'pb:pacts'.href", String.class)).hasSize(2);
+        assertThat(hal(base + "/branch").getList("_links.'pb:pacts'.href", String.class))
+                .hasSize(2);
         JsonPath latestMain = hal(base + "/branch/latest");
-        assertThat(latestMain.getList("_links.'pb:pacts'.href", String.class)).singleElement()
+        assertThat(latestMain.getList("_links.'pb:pacts'.href", String.class))
+                .singleElement()
                 .satisfies(href -> assertThat(href).endsWith(integration + "/version/2"));
-        assertThat(latestMain.getString("_links.self.title")).isEqualTo("Latest pact versions for the provider "
-                + provider);
+        assertThat(latestMain.getString("_links.self.title"))
+                .isEqualTo("Latest pact versions for the provider " + provider);
     }
 
     @Test
@@ -151,28 +164,46 @@ class PactVersionListsTest {
 
     @Test
     void theDeprecatedPathsServeThePactsTheirCurrentFormsServe() {
-        String current = given().get(integration + "/version/3").then().statusCode(200).extract().asString();
+        String current = given().get(integration + "/version/3")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
 
-        assertThat(given().get(integration + "/versions/3").then().statusCode(200).extract().asString())
+        assertThat(given().get(integration + "/versions/3")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
                 .isEqualTo(current);
-        assertThat(given().get("/pact/provider/" + provider + "/consumer/" + consumer + "/version/3").then()
-                .statusCode(200).extract().asString()).isEqualTo(current);
+        assertThat(given().get("/pact/provider/" + provider + "/consumer/" + consumer + "/version/3")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .isEqualTo(current);
         Response latest = given().get("/pact/provider/" + provider + "/consumer/" + consumer + "/latest");
         assertThat(latest.statusCode()).isEqualTo(200);
         assertThat(latest.header("X-Pact-Consumer-Version")).isEqualTo("4");
-        assertThat(given().get("/pact/provider/" + provider + "/consumer/" + consumer + "/version/9").statusCode())
+        assertThat(given().get("/pact/provider/" + provider + "/consumer/" + consumer + "/version/9")
+                        .statusCode())
                 .isEqualTo(404);
     }
 
     @Test
     void listsNamingAnUnknownConsumerOrProviderAre404InThePactBrokersWords() {
         String unknownConsumer = "/pacts/provider/" + provider + "/consumer/nobody";
-        for (String path : new String[] {unknownConsumer + "/versions", unknownConsumer + "/tag/prod",
-            unknownConsumer + "/branch/main", unknownConsumer + "/branch/versions"}) {
+        for (String path : new String[] {
+            unknownConsumer + "/versions",
+            unknownConsumer + "/tag/prod",
+            unknownConsumer + "/branch/main",
+            unknownConsumer + "/branch/versions"
+        }) {
             Response response = given().get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.contentType()).as(path).startsWith("application/json");
-            assertThat(response.jsonPath().getString("error")).as(path)
+            assertThat(response.jsonPath().getString("error"))
+                    .as(path)
                     .isEqualTo("No consumer with name 'nobody' found");
         }
         Response provider = given().get("/pacts/provider/nobody/branch/main");

@@ -67,10 +67,10 @@ class ProviderStatesTest {
     /** The params are the stored pact's, whose numbers the Pact Broker writes as Ruby does (1.50 as 1.5). */
     @Test
     void theMainBranchHeadsStatesAreListedOnceEachWithTheirConsumers() {
-        assertThat(states("/pacts/provider/" + provider + "/provider-states")).isEqualTo("""
+        assertThat(states("/pacts/provider/" + provider + "/provider-states"))
+                .isEqualTo("""
                 {"providerStates":[{"name":"a state","consumers":["%s","%s"]},\
-                {"name":"a user exists","params":{"id":1.5},"consumers":["%s"]}]}"""
-                .formatted(alpha, beta, beta));
+                {"name":"a user exists","params":{"id":1.5},"consumers":["%s"]}]}""".formatted(alpha, beta, beta));
     }
 
     @Test
@@ -79,18 +79,22 @@ class ProviderStatesTest {
                 .isEqualTo("{\"providerStates\":[]}");
         branch(beta, "feat-x", "1");
         assertThat(states("/pacts/provider/" + provider + "/provider-states/branch/feat-x"))
-                .contains("\"consumers\":[\"" + beta + "\"]").doesNotContain(alpha);
+                .contains("\"consumers\":[\"" + beta + "\"]")
+                .doesNotContain(alpha);
     }
 
     @Test
     void anEnvironmentListsTheStatesOfWhatIsDeployedOrReleasedThere() {
         String environment = environment(unique("states-env"), false);
-        given().contentType("application/json").body("{}")
+        given().contentType("application/json")
+                .body("{}")
                 .post("/pacticipants/{p}/versions/1/deployed-versions/environment/{e}", beta, environment)
-                .then().statusCode(201);
+                .then()
+                .statusCode(201);
 
         assertThat(states("/pacts/provider/" + provider + "/provider-states/environment/" + environment))
-                .contains("a user exists").doesNotContain(alpha);
+                .contains("a user exists")
+                .doesNotContain(alpha);
     }
 
     @Test

@@ -59,66 +59,85 @@ class PactsForVerificationPlanTest {
     @AfterAll
     static void writePlans() throws IOException {
         StringBuilder text = new StringBuilder();
-        PLANS.forEach((name, plan) -> text.append("== ").append(name).append('\n').append(plan).append('\n'));
+        PLANS.forEach((name, plan) ->
+                text.append("== ").append(name).append('\n').append(plan).append('\n'));
         Files.writeString(Path.of("target", "pacts-for-verification-plans.txt"), text);
     }
 
     @Test
     void everySelectorKindInOneStatement() throws SQLException {
-        List<ConsumerVersionSelector> selectors = List.of(ConsumerVersionSelector.mainBranchOf(null),
+        List<ConsumerVersionSelector> selectors = List.of(
+                ConsumerVersionSelector.mainBranchOf(null),
                 ConsumerVersionSelector.latestForBranch("feat-3", null),
                 ConsumerVersionSelector.builder().eachBranch(true).latest(true).build(),
                 ConsumerVersionSelector.latestForTag("prod", null),
                 ConsumerVersionSelector.builder().tag("prod").consumer("c7").build(),
-                ConsumerVersionSelector.builder().tag("feat-x").latest(true).fallbackTag("dev").build(),
-                ConsumerVersionSelector.overallLatest(null), ConsumerVersionSelector.currentlyDeployed(),
+                ConsumerVersionSelector.builder()
+                        .tag("feat-x")
+                        .latest(true)
+                        .fallbackTag("dev")
+                        .build(),
+                ConsumerVersionSelector.overallLatest(null),
+                ConsumerVersionSelector.currentlyDeployed(),
                 ConsumerVersionSelector.currentlySupported(),
                 ConsumerVersionSelector.builder().environment("production").build());
-        PactsForVerificationRepository.Statement statement = PactsForVerificationRepository.selection(providerId,
-                selectors);
+        PactsForVerificationRepository.Statement statement =
+                PactsForVerificationRepository.selection(providerId, selectors);
         assertIndexDriven("every selector kind", statement.sql(), statement.parameters());
     }
 
     @Test
     void theDefaults() throws SQLException {
-        assertIndexDriven("consumers for the default selectors", PactsForVerificationRepository.CONSUMERS,
-                List.of(providerId));
+        assertIndexDriven(
+                "consumers for the default selectors", PactsForVerificationRepository.CONSUMERS, List.of(providerId));
     }
 
     @Test
     void pendingByBranchByTagsAndAtAll() throws SQLException {
         Integer[] pactVersionIds = pactVersionIds();
-        assertIndexDriven("pending by branch", PactsForVerificationRepository.PENDING_FOR_BRANCH,
+        assertIndexDriven(
+                "pending by branch",
+                PactsForVerificationRepository.PENDING_FOR_BRANCH,
                 List.of(pactVersionIds, providerId, "main"));
-        assertIndexDriven("pending by tags", PactsForVerificationRepository.PENDING_FOR_TAGS,
+        assertIndexDriven(
+                "pending by tags",
+                PactsForVerificationRepository.PENDING_FOR_TAGS,
                 List.of(pactVersionIds, providerId, new String[] {"main", "prod"}));
-        assertIndexDriven("pending at all", PactsForVerificationRepository.PENDING_FOR_ANY,
-                List.<Object>of((Object) pactVersionIds));
+        assertIndexDriven("pending at all", PactsForVerificationRepository.PENDING_FOR_ANY, List.<Object>of((Object)
+                pactVersionIds));
     }
 
     @Test
     void workInProgress() throws SQLException {
         LocalDateTime since = LocalDateTime.now().minusDays(2);
         // broker-api runs them with generic plans (GenericPlans): those are the plans that must be index-driven
-        String byBranch = assertIndexDriven("WIP by branch (generic plan)",
+        String byBranch = assertIndexDriven(
+                "WIP by branch (generic plan)",
                 PactsForVerificationRepository.WIP_FOR_BRANCH,
-                List.of(providerId, since, "main", LocalDateTime.now().minusDays(30)), true);
-        String byTags = assertIndexDriven("WIP by tags (generic plan)", PactsForVerificationRepository.WIP_FOR_TAGS,
-                List.of(providerId, since, new String[] {"main"}), true);
+                List.of(providerId, since, "main", LocalDateTime.now().minusDays(30)),
+                true);
+        String byTags = assertIndexDriven(
+                "WIP by tags (generic plan)",
+                PactsForVerificationRepository.WIP_FOR_TAGS,
+                List.of(providerId, since, new String[] {"main"}),
+                true);
         for (String plan : List.of(byBranch, byTags)) {
             // a consumer's tag heads come from one probe per tag name, not from sorting all its tags
             assertThat(TAGS_READ_WHOLE.matcher(plan).find())
-                    .as(() -> "every tag of a consumer is read:\n" + plan).isFalse();
+                    .as(() -> "every tag of a consumer is read:\n" + plan)
+                    .isFalse();
         }
         // the successful verifications are looked up in V12's index, not among all results of a content
         assertThat(byBranch.contains("using pactport_verifications_successful"))
-                .as(() -> "WIP by branch does not use pactport_verifications_successful:\n" + byBranch).isTrue();
+                .as(() -> "WIP by branch does not use pactport_verifications_successful:\n" + byBranch)
+                .isTrue();
     }
 
     /** The pact contents of the provider's latest 60 consumer versions, as a pending check would get them. */
     private static Integer[] pactVersionIds() throws SQLException {
         List<Integer> ids = new ArrayList<>();
-        try (Connection c = database.connect(); Statement s = c.createStatement();
+        try (Connection c = database.connect();
+                Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("SELECT pact_version_id"
                         + " FROM latest_pact_publication_ids_for_consumer_versions WHERE provider_id = " + providerId
                         + " ORDER BY consumer_version_id DESC LIMIT 60")) {
@@ -137,14 +156,17 @@ class PactsForVerificationPlanTest {
     private static String assertIndexDriven(String name, String sql, List<Object> parameters, boolean generic)
             throws SQLException {
         String plan;
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+        try (Connection c = database.connect();
+                Statement s = c.createStatement()) {
             if (generic) {
                 s.execute("SET plan_cache_mode = force_generic_plan");
             }
             s.execute("PREPARE q AS " + sql);
-            List<String> literals = parameters.stream().map(PactsForVerificationPlanTest::literal).toList();
-            try (ResultSet rows = s.executeQuery("EXPLAIN (ANALYZE, COSTS OFF) EXECUTE q("
-                    + String.join(", ", literals) + ")")) {
+            List<String> literals = parameters.stream()
+                    .map(PactsForVerificationPlanTest::literal)
+                    .toList();
+            try (ResultSet rows =
+                    s.executeQuery("EXPLAIN (ANALYZE, COSTS OFF) EXECUTE q(" + String.join(", ", literals) + ")")) {
                 List<String> lines = new ArrayList<>();
                 while (rows.next()) {
                     lines.add(rows.getString(1));
@@ -155,7 +177,9 @@ class PactsForVerificationPlanTest {
         }
         PLANS.put(name, plan);
         Matcher scan = LARGE_TABLE_SCAN.matcher(plan);
-        assertThat(scan.find()).as(() -> name + " reads a large table sequentially:\n" + plan).isFalse();
+        assertThat(scan.find())
+                .as(() -> name + " reads a large table sequentially:\n" + plan)
+                .isFalse();
         return plan;
     }
 
@@ -167,8 +191,10 @@ class PactsForVerificationPlanTest {
         } else if (value instanceof LocalDateTime time) {
             return "'" + time + "'";
         } else if (value instanceof Object[] array) {
-            return "ARRAY[" + Arrays.stream(array).map(PactsForVerificationPlanTest::literal)
-                    .collect(Collectors.joining(", ")) + "]";
+            return "ARRAY["
+                    + Arrays.stream(array)
+                            .map(PactsForVerificationPlanTest::literal)
+                            .collect(Collectors.joining(", ")) + "]";
         }
         return "'" + value.toString().replace("'", "''") + "'";
     }

@@ -28,16 +28,32 @@ class PactsForVerificationRequestTest {
         assertThat(request.selectors().isEmpty()).isTrue();
         assertThat(request.includePendingStatus()).isTrue();
         assertThat(request.includeWipPactsSince()).isNull();
-        assertThat(parse("{\"includePendingStatus\":false}").includePendingStatus()).isFalse();
+        assertThat(parse("{\"includePendingStatus\":false}").includePendingStatus())
+                .isFalse();
     }
 
     /** Every key combination the Pact Broker's combinations spec calls valid, alone and with a consumer. */
     @ParameterizedTest
-    @ValueSource(strings = {"mainBranch", "mainBranch latest", "matchingBranch", "tag", "tag latest",
-            "tag latest fallbackTag", "branch", "branch latest", "branch latest fallbackBranch",
-            "branch fallbackBranch",
-            "environment", "environment deployed", "environment released", "deployed", "released",
-            "deployedOrReleased", "environment deployedOrReleased"})
+    @ValueSource(
+            strings = {
+                "mainBranch",
+                "mainBranch latest",
+                "matchingBranch",
+                "tag",
+                "tag latest",
+                "tag latest fallbackTag",
+                "branch",
+                "branch latest",
+                "branch latest fallbackBranch",
+                "branch fallbackBranch",
+                "environment",
+                "environment deployed",
+                "environment released",
+                "deployed",
+                "released",
+                "deployedOrReleased",
+                "environment deployedOrReleased"
+            })
     void validCombinations(String keys) {
         assertThat(errors(selectorWith(keys, false))).isEqualTo(Map.of());
         assertThat(errors(selectorWith(keys, true))).isEqualTo(Map.of());
@@ -45,47 +61,63 @@ class PactsForVerificationRequestTest {
 
     /** Any other key added to a valid combination makes it invalid, unless the result is itself a valid combination. */
     @ParameterizedTest
-    @CsvSource({"mainBranch tag", "mainBranch branch", "mainBranch environment", "matchingBranch latest",
-            "matchingBranch tag", "tag branch", "tag fallbackTag", "tag environment", "latest environment",
-            "branch deployed", "deployed released", "deployed deployedOrReleased", "released deployedOrReleased",
-            "fallbackBranch", "fallbackTag latest"})
+    @CsvSource({
+        "mainBranch tag",
+        "mainBranch branch",
+        "mainBranch environment",
+        "matchingBranch latest",
+        "matchingBranch tag",
+        "tag branch",
+        "tag fallbackTag",
+        "tag environment",
+        "latest environment",
+        "branch deployed",
+        "deployed released",
+        "deployed deployedOrReleased",
+        "released deployedOrReleased",
+        "fallbackBranch",
+        "fallbackTag latest"
+    })
     void invalidCombinations(String keys) {
         assertThat(errors(selectorWith(keys, false)).isEmpty()).as(keys).isFalse();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{}|must specify a value for environment or tag or branch, or specify mainBranch=true, matchingBranch=true,"
-                + " latest=true, deployed=true, released=true or deployedOrReleased=true (at index 0)",
-        "{\"tag\":\"dev\",\"fallbackTag\":\"main\"}|fallbackTag can only be set if latest is true (at index 0)",
-        "{\"latest\":true,\"fallbackTag\":\"main\"}|a tag must be specified when a fallbackTag is specified"
-                + " (at index 0)",
-        "{\"fallbackBranch\":\"main\",\"latest\":true}|a branch must be specified when a fallbackBranch is specified"
-                + " (at index 0)",
-        "{\"tag\":\"prod\",\"branch\":\"main\"}|cannot specify both a tag and a branch (at index 0)",
-        "{\"branch\":\"main\",\"latest\":false}|cannot specify a branch with latest=false (at index 0)",
-        "{\"mainBranch\":true,\"latest\":false}|cannot specify mainBranch=true with latest=false (at index 0)",
-        "{\"mainBranch\":true,\"tag\":\"x\"}|cannot specify mainBranch=true with any other criteria apart from"
-                + " consumer (at index 0)",
-        "{\"latest\":true,\"environment\":\"test\"}|cannot specify the field latest with the field environment"
-                + " (at index 0)",
-        "{\"latest\":true,\"tag\":\"x\",\"environment\":\"test\",\"deployed\":true}|cannot specify the fields"
-                + " latest/tag with the fields deployed/environment (at index 0)",
-        "{\"deployed\":true,\"released\":true}|cannot specify both deployed=true and released=true (at index 0)",
-        "{\"deployed\":true,\"deployedOrReleased\":true}|cannot specify both deployed=true and deployedOrReleased=true"
-                + " (at index 0)",
-        "{\"released\":true,\"deployedOrReleased\":true}|cannot specify both released=true and"
-                + " deployedOrReleased=true (at index 0)",
-        "{\"environment\":\"prod\"}|environment with name 'prod' does not exist (at index 0)",
-        "{\"deployed\":false,\"environment\":\"test\"}|deployed must be one of: true (at index 0)",
-        "{\"deployed\":null,\"environment\":\"test\"}|deployed must be filled (at index 0)",
-        "{\"branch\":false}|branch must be a string or branch must be equal to true (at index 0)",
-        "{\"tag\":7,\"latest\":true}|tag must be a string (at index 0)",
-        "{\"tag\":\"\"}|tag must be filled (at index 0)",
-        "{\"latest\":\"yes\"}|latest must be one of: true, false (at index 0)",
-        "{\"consumer\":\" \",\"latest\":true}|consumer cannot be blank (at index 0)",
-        "{\"matchingBranch\":true}|the providerVersionBranch must be specified when the selector matchingBranch=true"
-                + " is used (at index 0)"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{}|must specify a value for environment or tag or branch, or specify mainBranch=true, matchingBranch=true,"
+                        + " latest=true, deployed=true, released=true or deployedOrReleased=true (at index 0)",
+                "{\"tag\":\"dev\",\"fallbackTag\":\"main\"}|fallbackTag can only be set if latest is true (at index 0)",
+                "{\"latest\":true,\"fallbackTag\":\"main\"}|a tag must be specified when a fallbackTag is specified"
+                        + " (at index 0)",
+                "{\"fallbackBranch\":\"main\",\"latest\":true}|a branch must be specified when a fallbackBranch is specified"
+                        + " (at index 0)",
+                "{\"tag\":\"prod\",\"branch\":\"main\"}|cannot specify both a tag and a branch (at index 0)",
+                "{\"branch\":\"main\",\"latest\":false}|cannot specify a branch with latest=false (at index 0)",
+                "{\"mainBranch\":true,\"latest\":false}|cannot specify mainBranch=true with latest=false (at index 0)",
+                "{\"mainBranch\":true,\"tag\":\"x\"}|cannot specify mainBranch=true with any other criteria apart from"
+                        + " consumer (at index 0)",
+                "{\"latest\":true,\"environment\":\"test\"}|cannot specify the field latest with the field environment"
+                        + " (at index 0)",
+                "{\"latest\":true,\"tag\":\"x\",\"environment\":\"test\",\"deployed\":true}|cannot specify the fields"
+                        + " latest/tag with the fields deployed/environment (at index 0)",
+                "{\"deployed\":true,\"released\":true}|cannot specify both deployed=true and released=true (at index 0)",
+                "{\"deployed\":true,\"deployedOrReleased\":true}|cannot specify both deployed=true and deployedOrReleased=true"
+                        + " (at index 0)",
+                "{\"released\":true,\"deployedOrReleased\":true}|cannot specify both released=true and"
+                        + " deployedOrReleased=true (at index 0)",
+                "{\"environment\":\"prod\"}|environment with name 'prod' does not exist (at index 0)",
+                "{\"deployed\":false,\"environment\":\"test\"}|deployed must be one of: true (at index 0)",
+                "{\"deployed\":null,\"environment\":\"test\"}|deployed must be filled (at index 0)",
+                "{\"branch\":false}|branch must be a string or branch must be equal to true (at index 0)",
+                "{\"tag\":7,\"latest\":true}|tag must be a string (at index 0)",
+                "{\"tag\":\"\"}|tag must be filled (at index 0)",
+                "{\"latest\":\"yes\"}|latest must be one of: true, false (at index 0)",
+                "{\"consumer\":\" \",\"latest\":true}|consumer cannot be blank (at index 0)",
+                "{\"matchingBranch\":true}|the providerVersionBranch must be specified when the selector matchingBranch=true"
+                        + " is used (at index 0)"
+            })
     void selectorMessages(String selector, String message) {
         assertThat(errors("{\"consumerVersionSelectors\":[" + selector + "]}"))
                 .isEqualTo(Map.of("consumerVersionSelectors", List.of(message)));
@@ -94,35 +126,46 @@ class PactsForVerificationRequestTest {
     @Test
     void theMessagesOfEveryBrokenRuleAddUp() {
         assertThat(errors("{\"consumerVersionSelectors\":[{\"branch\":\"feat\",\"fallbackBranch\":\"main\","
-                        + "\"latest\":false}]}")).isEqualTo(Map.of("consumerVersionSelectors", List.of(
-                "fallbackBranch can only be set if latest is true (at index 0)",
-                "cannot specify a branch with latest=false (at index 0)")));
+                        + "\"latest\":false}]}"))
+                .isEqualTo(Map.of(
+                        "consumerVersionSelectors",
+                        List.of(
+                                "fallbackBranch can only be set if latest is true (at index 0)",
+                                "cannot specify a branch with latest=false (at index 0)")));
         assertThat(errors("{\"consumerVersionSelectors\":[{\"matchingBranch\":true,\"tag\":\"x\"}]}"))
-                .isEqualTo(Map.of("consumerVersionSelectors", List.of(
-                "cannot specify matchingBranch=true with any other criteria apart from consumer (at index 0)",
-                "the providerVersionBranch must be specified when the selector matchingBranch=true is used"
-                        + " (at index 0)")));
+                .isEqualTo(Map.of(
+                        "consumerVersionSelectors",
+                        List.of(
+                                "cannot specify matchingBranch=true with any other criteria apart from consumer (at index 0)",
+                                "the providerVersionBranch must be specified when the selector matchingBranch=true is used"
+                                        + " (at index 0)")));
     }
 
     @Test
     void everySelectorIsCheckedAndNamedByIndex() {
         assertThat(errors("{\"consumerVersionSelectors\":[{\"tag\":\"a\",\"fallbackTag\":\"b\"},\"x\","
-                        + "{\"tag\":\"a\",\"branch\":\"b\"}]}")).isEqualTo(Map.of("consumerVersionSelectors", List.of(
-                "fallbackTag can only be set if latest is true (at index 0)",
-                "must be a hash (at index 1)",
-                "cannot specify both a tag and a branch (at index 2)")));
+                        + "{\"tag\":\"a\",\"branch\":\"b\"}]}"))
+                .isEqualTo(Map.of(
+                        "consumerVersionSelectors",
+                        List.of(
+                                "fallbackTag can only be set if latest is true (at index 0)",
+                                "must be a hash (at index 1)",
+                                "cannot specify both a tag and a branch (at index 2)")));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"providerVersionTags\":true}|providerVersionTags|must be an array",
-        "{\"providerVersionBranch\":7}|providerVersionBranch|must be a string",
-        "{\"consumerVersionSelectors\":{}}|consumerVersionSelectors|must be an array",
-        "{\"includePendingStatus\":\"yes\"}|includePendingStatus|must be one of: true, false",
-        "{\"includePendingStatus\":null}|includePendingStatus|must be filled",
-        "{\"includeWipPactsSince\":null}|includeWipPactsSince|must be filled",
-        "{\"includeWipPactsSince\":\"foo\"}|includeWipPactsSince|must be a date",
-        "{\"providerVersionBranch\":\" \"}|providerVersionBranch|cannot be blank"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"providerVersionTags\":true}|providerVersionTags|must be an array",
+                "{\"providerVersionBranch\":7}|providerVersionBranch|must be a string",
+                "{\"consumerVersionSelectors\":{}}|consumerVersionSelectors|must be an array",
+                "{\"includePendingStatus\":\"yes\"}|includePendingStatus|must be one of: true, false",
+                "{\"includePendingStatus\":null}|includePendingStatus|must be filled",
+                "{\"includeWipPactsSince\":null}|includeWipPactsSince|must be filled",
+                "{\"includeWipPactsSince\":\"foo\"}|includeWipPactsSince|must be a date",
+                "{\"providerVersionBranch\":\" \"}|providerVersionBranch|cannot be blank"
+            })
     void topLevelMessages(String query, String field, String message) {
         assertThat(errors(query)).isEqualTo(Map.of(field, List.of(message)));
     }
@@ -135,10 +178,13 @@ class PactsForVerificationRequestTest {
         assertThat(errors("{\"providerVersionBranch\":\"\",\"includePendingStatus\":true}"))
                 .isEqualTo(Map.of("providerVersionBranch", List.of(message)));
         assertThat(errors("{\"providerVersionBranch\":\"\",\"includeWipPactsSince\":\"2020-01-01\","
-                        + "\"providerVersionTags\":[]}")).isEqualTo(Map.of("providerVersionBranch", List.of(message)));
+                        + "\"providerVersionTags\":[]}"))
+                .isEqualTo(Map.of("providerVersionBranch", List.of(message)));
         assertThat(errors("{\"providerVersionBranch\":\"\",\"includePendingStatus\":true,"
-                + "\"providerVersionTags\":[\"foo\"]}")).isEqualTo(Map.of());
-        assertThat(errors("{\"providerVersionBranch\":\"\",\"includePendingStatus\":false}")).isEqualTo(Map.of());
+                        + "\"providerVersionTags\":[\"foo\"]}"))
+                .isEqualTo(Map.of());
+        assertThat(errors("{\"providerVersionBranch\":\"\",\"includePendingStatus\":false}"))
+                .isEqualTo(Map.of());
         assertThat(errors("{\"providerVersionBranch\":\"\"}")).isEqualTo(Map.of());
     }
 
@@ -172,7 +218,9 @@ class PactsForVerificationRequestTest {
         PactsForVerificationRequest request = PactsForVerificationRequest.parse(
                 PactsForVerificationRequest.fromQueryString("consumer_version_selectors[][tag]=prod"
                         + "&consumer_version_selectors[][latest]=true&provider_version_tags[]=main"
-                        + "&include_pending_status=false"), ENVIRONMENTS::contains, true);
+                        + "&include_pending_status=false"),
+                ENVIRONMENTS::contains,
+                true);
         assertThat(request.selectors()).isEqualTo(List.of(ConsumerVersionSelector.latestForTag("prod", null)));
         assertThat(request.providerVersionTags()).isEqualTo(List.of("main"));
         assertThat(request.includePendingStatus()).isFalse();
@@ -181,13 +229,20 @@ class PactsForVerificationRequestTest {
 
     @Test
     void theSelectorsOrderIsThePactBrokers() {
-        List<ConsumerVersionSelector> selectors = new ArrayList<>(List.of(ConsumerVersionSelector.currentlySupported(),
-                ConsumerVersionSelector.latestForTag("prod", null), ConsumerVersionSelector.currentlyDeployed(),
-                ConsumerVersionSelector.latestForBranch("main", null), ConsumerVersionSelector.overallLatest(null)));
+        List<ConsumerVersionSelector> selectors = new ArrayList<>(List.of(
+                ConsumerVersionSelector.currentlySupported(),
+                ConsumerVersionSelector.latestForTag("prod", null),
+                ConsumerVersionSelector.currentlyDeployed(),
+                ConsumerVersionSelector.latestForBranch("main", null),
+                ConsumerVersionSelector.overallLatest(null)));
         selectors.sort((a, b) -> ResolvedSelector.ORDER.compare(resolved(a), resolved(b)));
         assertThat(selectors.stream().map(ConsumerVersionSelector::type).toList())
-                .isEqualTo(List.of("overall_latest", "latest_for_branch", "latest_for_tag", "currently_deployed",
-                "currently_supported"));
+                .isEqualTo(List.of(
+                        "overall_latest",
+                        "latest_for_branch",
+                        "latest_for_tag",
+                        "currently_deployed",
+                        "currently_supported"));
     }
 
     private static ResolvedSelector resolved(ConsumerVersionSelector selector) {
@@ -196,10 +251,17 @@ class PactsForVerificationRequestTest {
 
     /** A selector with these keys set to the combinations spec's values. */
     private static String selectorWith(String keys, boolean withConsumer) {
-        Map<String, String> values = Map.ofEntries(Map.entry("mainBranch", "true"), Map.entry("matchingBranch", "true"),
-                Map.entry("tag", "\"tag\""), Map.entry("branch", "\"branch\""), Map.entry("latest", "true"),
-                Map.entry("fallbackTag", "\"fallbackTag\""), Map.entry("fallbackBranch", "\"fallbackBranch\""),
-                Map.entry("environment", "\"test\""), Map.entry("deployed", "true"), Map.entry("released", "true"),
+        Map<String, String> values = Map.ofEntries(
+                Map.entry("mainBranch", "true"),
+                Map.entry("matchingBranch", "true"),
+                Map.entry("tag", "\"tag\""),
+                Map.entry("branch", "\"branch\""),
+                Map.entry("latest", "true"),
+                Map.entry("fallbackTag", "\"fallbackTag\""),
+                Map.entry("fallbackBranch", "\"fallbackBranch\""),
+                Map.entry("environment", "\"test\""),
+                Map.entry("deployed", "true"),
+                Map.entry("released", "true"),
                 Map.entry("deployedOrReleased", "true"));
         List<String> fields = new ArrayList<>();
         for (String key : keys.split(" ")) {
@@ -234,8 +296,10 @@ class PactsForVerificationRequestTest {
 
     @Test
     void aBodyThatIsNotAnObjectIsRefused() {
-        assertThatThrownBy(() -> parse("[]")).isInstanceOfSatisfying(InvalidRequestException.class, refused ->
-                assertThat(refused.errors()).isEqualTo(Map.of("base",
-                        List.of("the request body must be a JSON object"))));
+        assertThatThrownBy(() -> parse("[]"))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        refused -> assertThat(refused.errors())
+                                .isEqualTo(Map.of("base", List.of("the request body must be a JSON object"))));
     }
 }

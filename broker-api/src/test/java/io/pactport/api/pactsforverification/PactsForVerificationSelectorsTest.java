@@ -53,8 +53,8 @@ class PactsForVerificationSelectorsTest {
         assertThat(main.getString("_embedded.pacts[0].verificationProperties.notices[0].text"))
                 .isEqualTo("The pact at " + pactUrl(main, 0)
                         + " is being verified because the pact content belongs to the"
-                + " consumer version matching the following criterion:\n    * latest version from the main branch"
-                + " 'main' (1.1.0)");
+                        + " consumer version matching the following criterion:\n    * latest version from the main branch"
+                        + " 'main' (1.1.0)");
 
         JsonPath named = forVerification(provider, selectors("{\"branch\":\"feat-x\"}"));
         assertThat(versions(named)).isEqualTo(List.of("2.0.0"));
@@ -62,21 +62,29 @@ class PactsForVerificationSelectorsTest {
         assertThat(((List<?>) metadata(named, 0).get("s")).get(0))
                 .isEqualTo(Map.of("b", "feat-x", "l", "true", "cv", versionId(consumer, "2.0.0")));
 
-        assertThat(versions(forVerification(provider, selectors("{\"branch\":\"feat-y\"}")))).isEqualTo(List.of());
+        assertThat(versions(forVerification(provider, selectors("{\"branch\":\"feat-y\"}"))))
+                .isEqualTo(List.of());
         JsonPath fallback = forVerification(provider, selectors("{\"branch\":\"feat-y\",\"fallbackBranch\":\"main\"}"));
         assertThat(versions(fallback)).isEqualTo(List.of("1.1.0"));
         assertThat(fallback.getString("_embedded.pacts[0].shortDescription")).isEqualTo("latest from branch main");
         // the fallback is not used when the branch has a pact
-        assertThat(versions(forVerification(provider,
-                selectors("{\"branch\":\"feat-x\",\"fallbackBranch\":\"main\"}")))).isEqualTo(List.of("2.0.0"));
+        assertThat(versions(
+                        forVerification(provider, selectors("{\"branch\":\"feat-x\",\"fallbackBranch\":\"main\"}"))))
+                .isEqualTo(List.of("2.0.0"));
 
         assertThat(versions(forVerification(provider, selectors("{\"branch\":true}"))))
                 .isEqualTo(List.of("1.1.0", "2.0.0"));
-        assertThat(versions(forVerification(provider,
-                "{\"providerVersionBranch\":\"feat-x\",\"consumerVersionSelectors\":[{\"matchingBranch\":true}]}")))
+        assertThat(
+                        versions(
+                                forVerification(
+                                        provider,
+                                        "{\"providerVersionBranch\":\"feat-x\",\"consumerVersionSelectors\":[{\"matchingBranch\":true}]}")))
                 .isEqualTo(List.of("2.0.0"));
-        assertThat(versions(forVerification(provider,
-                "{\"providerVersionBranch\":\"feat-q\",\"consumerVersionSelectors\":[{\"matchingBranch\":true}]}")))
+        assertThat(
+                        versions(
+                                forVerification(
+                                        provider,
+                                        "{\"providerVersionBranch\":\"feat-q\",\"consumerVersionSelectors\":[{\"matchingBranch\":true}]}")))
                 .isEqualTo(List.of());
     }
 
@@ -89,15 +97,17 @@ class PactsForVerificationSelectorsTest {
         publish(consumer, provider, "1.0.1", "same");
         tag(consumer, "1.0.1", "prod");
 
-        JsonPath response = forVerification(provider,
-                selectors("{\"mainBranch\":true},{\"tag\":\"prod\",\"latest\":true}"));
+        JsonPath response =
+                forVerification(provider, selectors("{\"mainBranch\":true},{\"tag\":\"prod\",\"latest\":true}"));
         assertThat(versions(response))
                 .isEqualTo(List.of("1.0.1")); // the later of the two versions stands for the content
         assertThat(response.getString("_embedded.pacts[0].shortDescription"))
                 .isEqualTo("latest with tag prod, latest from main branch");
         assertThat(((List<?>) metadata(response, 0).get("s")).size()).isEqualTo(2);
-        assertThat(((List<?>) metadata(response, 0).get("s")).stream()
-                .map(selector -> versionNumber((String) ((Map<?, ?>) selector).get("cv"))).toList())
+        assertThat(((List<?>) metadata(response, 0).get("s"))
+                        .stream()
+                                .map(selector -> versionNumber((String) ((Map<?, ?>) selector).get("cv")))
+                                .toList())
                 .isEqualTo(List.of("1.0.1", "1.0.0"));
     }
 
@@ -121,24 +131,25 @@ class PactsForVerificationSelectorsTest {
         assertThat(latestProd.getString("_embedded.pacts[1].shortDescription")).isEqualTo("latest with tag prod");
         assertThat(versions(forVerification(provider, selectors("{\"tag\":\"prod\"}"))))
                 .isEqualTo(List.of("1", "1", "2"));
-        JsonPath mobileProd = forVerification(provider,
-                selectors("{\"tag\":\"prod\",\"consumer\":\"" + mobile + "\"}"));
+        JsonPath mobileProd =
+                forVerification(provider, selectors("{\"tag\":\"prod\",\"consumer\":\"" + mobile + "\"}"));
         assertThat(versions(mobileProd)).isEqualTo(List.of("1"));
         assertThat(mobileProd.getString("_embedded.pacts[0].shortDescription")).isEqualTo("one of " + mobile + " prod");
         assertThat(((List<?>) metadata(mobileProd, 0).get("s")).get(0))
                 .isEqualTo(Map.of("t", "prod", "cv", versionId(mobile, "1")));
 
-        JsonPath fallback = forVerification(provider,
-                selectors("{\"tag\":\"feat\",\"latest\":true,\"fallbackTag\":\"dev\"}"));
+        JsonPath fallback =
+                forVerification(provider, selectors("{\"tag\":\"feat\",\"latest\":true,\"fallbackTag\":\"dev\"}"));
         assertThat(versions(fallback)).isEqualTo(List.of("3"));
         assertThat(fallback.getString("_embedded.pacts[0].shortDescription")).isEqualTo("latest with tag dev");
-        assertThat(((Map<?, ?>) ((List<?>) metadata(fallback, 0).get("s")).get(0)).get("t")).isEqualTo("feat");
+        assertThat(((Map<?, ?>) ((List<?>) metadata(fallback, 0).get("s")).get(0)).get("t"))
+                .isEqualTo("feat");
 
         JsonPath latest = forVerification(provider, selectors("{\"latest\":true}"));
         assertThat(versions(latest)).isEqualTo(List.of("1", "3"));
         assertThat(latest.getString("_embedded.pacts[0].shortDescription")).isEqualTo("latest");
-        assertThat(versions(forVerification(provider,
-                selectors("{\"latest\":true,\"consumer\":\"" + web + "\"}")))).isEqualTo(List.of("3"));
+        assertThat(versions(forVerification(provider, selectors("{\"latest\":true,\"consumer\":\"" + web + "\"}"))))
+                .isEqualTo(List.of("3"));
     }
 
     @Test
@@ -163,22 +174,25 @@ class PactsForVerificationSelectorsTest {
         assertThat(deployed.getString("_embedded.pacts[1].verificationProperties.notices[0].text"))
                 .isEqualTo("The pact at " + pactUrl(deployed, 1)
                         + " is being verified because the pact content belongs to"
-                + " the consumer version matching the following criterion:\n    * consumer version(s) currently"
-                + " deployed to " + production + " (3)");
+                        + " the consumer version matching the following criterion:\n    * consumer version(s) currently"
+                        + " deployed to " + production + " (3)");
         JsonPath released = forVerification(provider, selectors("{\"released\":true}"));
         assertThat(versions(released)).isEqualTo(List.of("2"));
         assertThat(released.getString("_embedded.pacts[0].shortDescription")).isEqualTo("released in " + production);
-        assertThat(versions(forVerification(provider,
-                selectors("{\"deployedOrReleased\":true}")))).isEqualTo(List.of("1", "2", "3"));
+        assertThat(versions(forVerification(provider, selectors("{\"deployedOrReleased\":true}"))))
+                .isEqualTo(List.of("1", "2", "3"));
         JsonPath inProduction = forVerification(provider, selectors("{\"environment\":\"" + production + "\"}"));
         assertThat(versions(inProduction)).isEqualTo(List.of("2", "3"));
         assertThat(((List<?>) metadata(inProduction, 0).get("s")).get(0))
                 .isEqualTo(Map.of("e", production, "cv", versionId(consumer, "2")));
-        assertThat(versions(forVerification(provider,
-                selectors("{\"deployed\":true,\"environment\":\"" + test + "\",\"consumer\":\"" + consumer + "\"}"))))
+        assertThat(versions(forVerification(
+                        provider,
+                        selectors("{\"deployed\":true,\"environment\":\"" + test + "\",\"consumer\":\"" + consumer
+                                + "\"}"))))
                 .isEqualTo(List.of("1"));
-        assertThat(versions(forVerification(provider,
-                selectors("{\"released\":true,\"environment\":\"" + test + "\"}")))).isEqualTo(List.of());
+        assertThat(versions(
+                        forVerification(provider, selectors("{\"released\":true,\"environment\":\"" + test + "\"}"))))
+                .isEqualTo(List.of());
     }
 
     @Test
@@ -205,8 +219,8 @@ class PactsForVerificationSelectorsTest {
         JsonPath response = forVerification(provider, "{}");
         assertThat(versions(response)).isEqualTo(List.of("1", "2", "1", "2"));
         assertThat(response.getList("_embedded.pacts.shortDescription"))
-                .isEqualTo(List.of("latest from main branch", "deployed to " + test, "latest with tag trunk",
-                        "latest"));
+                .isEqualTo(
+                        List.of("latest from main branch", "deployed to " + test, "latest with tag trunk", "latest"));
         // the default main branch selector leaves latest unset, as the Pact Broker's does
         assertThat(((List<?>) metadata(response, 0).get("s")).get(0)).isEqualTo(Map.of("cv", versionId(onBranch, "1")));
     }
@@ -218,27 +232,48 @@ class PactsForVerificationSelectorsTest {
         JsonPath json = given().contentType("application/json")
                 .body("{\"consumerVersionSelectors\":[{\"tag\":\"prod\",\"branch\":\"main\"},"
                         + "{\"environment\":\"nowhere\"}],\"includeWipPactsSince\":\"soon\"}")
-                .when().post("/pacts/provider/{p}/for-verification", provider)
-                .then().statusCode(400).extract().jsonPath();
-        assertThat(json.getList("errors.consumerVersionSelectors")).isEqualTo(List.of(
+                .when()
+                .post("/pacts/provider/{p}/for-verification", provider)
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+        assertThat(json.getList("errors.consumerVersionSelectors"))
+                .isEqualTo(List.of(
                         "cannot specify both a tag and a branch (at index 0)",
                         "environment with name 'nowhere' does not exist (at index 1)"));
         assertThat(json.getList("errors.includeWipPactsSince")).isEqualTo(List.of("must be a date"));
         // the query is checked before the provider, as the Pact Broker does
-        given().contentType("application/json").body("{\"consumerVersionSelectors\":[{}]}")
-                .when().post("/pacts/provider/{p}/for-verification", unique("Nobody"))
-                .then().statusCode(400);
-        json = given().contentType("application/json").body("{}")
-                .when().post("/pacts/provider/{p}/for-verification", unique("Nobody"))
-                .then().statusCode(404).extract().jsonPath();
+        given().contentType("application/json")
+                .body("{\"consumerVersionSelectors\":[{}]}")
+                .when()
+                .post("/pacts/provider/{p}/for-verification", unique("Nobody"))
+                .then()
+                .statusCode(400);
+        json = given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/pacts/provider/{p}/for-verification", unique("Nobody"))
+                .then()
+                .statusCode(404)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("error")).startsWith("No provider with name");
-        json = given().contentType("application/json").body("{\"consumerVersionSelectors\":")
-                .when().post("/pacts/provider/{p}/for-verification", provider)
-                .then().statusCode(400).extract().jsonPath();
+        json = given().contentType("application/json")
+                .body("{\"consumerVersionSelectors\":")
+                .when()
+                .post("/pacts/provider/{p}/for-verification", provider)
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("error")).startsWith("Error parsing JSON");
-        given().contentType("text/plain").body("{}")
-                .when().post("/pacts/provider/{p}/for-verification", provider)
-                .then().statusCode(415);
+        given().contentType("text/plain")
+                .body("{}")
+                .when()
+                .post("/pacts/provider/{p}/for-verification", provider)
+                .then()
+                .statusCode(415);
     }
 
     @Test
@@ -251,12 +286,15 @@ class PactsForVerificationSelectorsTest {
 
         JsonPath json = given().queryParam("consumer_version_selectors[][tag]", "prod")
                 .queryParam("consumer_version_selectors[][latest]", "true")
-                .when().get("/pacts/provider/{p}/for-verification", provider)
-                .then().statusCode(200).extract().jsonPath();
+                .when()
+                .get("/pacts/provider/{p}/for-verification", provider)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getInt("_embedded.pacts.size()")).isEqualTo(1);
         assertThat(json.getString("_embedded.pacts[0]._links.self.name"))
-                .isEqualTo("Pact between " + consumer + " (1) and "
-                        + provider);
+                .isEqualTo("Pact between " + consumer + " (1) and " + provider);
         assertThat(json.getString("_embedded.pacts[0].verificationProperties.notices[0].text"))
                 .startsWith("WARNING - this version");
         assertThat(json.getString("_links.self.title")).isEqualTo("Pacts to be verified");
@@ -267,8 +305,10 @@ class PactsForVerificationSelectorsTest {
     }
 
     private String versionId(String pacticipant, String number) {
-        return text(database, "SELECT v.id FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id"
-                + " WHERE p.name = '" + pacticipant + "' AND v.number = '" + number + "'");
+        return text(
+                database,
+                "SELECT v.id FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id" + " WHERE p.name = '"
+                        + pacticipant + "' AND v.number = '" + number + "'");
     }
 
     private String versionNumber(String id) {

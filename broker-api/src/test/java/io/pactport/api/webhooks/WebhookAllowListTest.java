@@ -29,7 +29,8 @@ class WebhookAllowListTest {
         "10.2.4.4, 10.2.3.0/24, false",
         "10.2.3.4, 10.2.3.4, true",
         "[fd00::1], fd00::/8, true",
-        "10.2.3.4, ci.example.org, false"})
+        "10.2.3.4, ci.example.org, false"
+    })
     void hostsMatchTheirEntriesAsInThePactBroker(String host, String entry, boolean matches) {
         assertThat(WebhookAllowList.matches(host, entry)).isEqualTo(matches);
     }
@@ -46,8 +47,9 @@ class WebhookAllowListTest {
         assertThat(defaults.methodError()).isEqualTo("must be POST. See /doc/webhooks#whitelist for more information.");
         assertThat(new WebhookAllowList(Optional.empty(), "https http", "POST GET").methodError())
                 .isEqualTo("must be one of POST, GET. See /doc/webhooks#whitelist for more information.");
-        assertThat(hosts("/foo/ bar").hostError()).isEqualTo("host must be in the whitelist /foo/, \"bar\". See"
-                + " /doc/webhooks#whitelist for more information.");
+        assertThat(hosts("/foo/ bar").hostError())
+                .isEqualTo("host must be in the whitelist /foo/, \"bar\". See"
+                        + " /doc/webhooks#whitelist for more information.");
     }
 
     @ParameterizedTest
@@ -55,15 +57,18 @@ class WebhookAllowListTest {
         "127.0.0.1, a loopback address", "::1, a loopback address", "10.0.0.1, a private address",
         "172.16.5.4, a private address", "192.168.1.1, a private address", "169.254.169.254, a link-local address",
         "fe80::1, a link-local address", "fd12::1, a private address", "100.64.0.1, a private address",
-        "0.0.0.0, the unspecified address"})
+        "0.0.0.0, the unspecified address"
+    })
     void internalAddressesAreRecognised(String address, String kind) throws Exception {
-        assertThat(WebhookAllowList.internalKind(InetAddress.getByName(address))).contains(kind);
+        assertThat(WebhookAllowList.internalKind(InetAddress.getByName(address)))
+                .contains(kind);
     }
 
     @Test
     void publicAddressesAreNotInternal() throws Exception {
         for (String address : List.of("8.8.8.8", "93.184.216.34", "2606:4700::1111")) {
-            assertThat(WebhookAllowList.internalKind(InetAddress.getByName(address))).isEmpty();
+            assertThat(WebhookAllowList.internalKind(InetAddress.getByName(address)))
+                    .isEmpty();
         }
     }
 
@@ -72,11 +77,14 @@ class WebhookAllowListTest {
         List<InetAddress> loopback = List.of(InetAddress.getByName("127.0.0.1"));
         List<InetAddress> publicAddress = List.of(InetAddress.getByName("93.184.216.34"));
         // a pattern lets names through, but not to an internal address
-        assertThat(hosts("/.*/").refusal("innocent.example.org", loopback)).hasValueSatisfying(
-                message -> assertThat(message).contains("innocent.example.org (127.0.0.1) is a loopback address"));
+        assertThat(hosts("/.*/").refusal("innocent.example.org", loopback))
+                .hasValueSatisfying(message ->
+                        assertThat(message).contains("innocent.example.org (127.0.0.1) is a loopback address"));
         assertThat(hosts("/.*/").refusal("innocent.example.org", publicAddress)).isEmpty();
-        assertThat(new WebhookAllowList(Optional.empty(), "https", "POST").refusal("x.org", loopback)).isPresent();
-        assertThat(hosts("jenkins.internal").refusal("jenkins.internal", loopback)).isEmpty();
+        assertThat(new WebhookAllowList(Optional.empty(), "https", "POST").refusal("x.org", loopback))
+                .isPresent();
+        assertThat(hosts("jenkins.internal").refusal("jenkins.internal", loopback))
+                .isEmpty();
         assertThat(hosts("127.0.0.0/8").refusal("anything.org", loopback)).isEmpty();
     }
 

@@ -55,14 +55,23 @@ class WebhookExecutionTest {
     public static class LocalReceiverAllowed implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("pactflow.webhook.host-whitelist", "localhost /.*/",
-                    "pactflow.webhook.scheme-whitelist", "http https",
-                    "pactflow.webhook.http-method-whitelist", "POST PUT",
-                    "pactflow.webhook.retry-schedule", "1 2",
-                    "pactflow.webhook.poll-interval", "0.2s",
-                    "pactflow.webhook.unclaimed-after", "60s",
-                    "pactflow.webhook.timeout", "5s",
-                    "pactflow.base-url", "http://broker.example.org");
+            return Map.of(
+                    "pactflow.webhook.host-whitelist",
+                    "localhost /.*/",
+                    "pactflow.webhook.scheme-whitelist",
+                    "http https",
+                    "pactflow.webhook.http-method-whitelist",
+                    "POST PUT",
+                    "pactflow.webhook.retry-schedule",
+                    "1 2",
+                    "pactflow.webhook.poll-interval",
+                    "0.2s",
+                    "pactflow.webhook.unclaimed-after",
+                    "60s",
+                    "pactflow.webhook.timeout",
+                    "5s",
+                    "pactflow.base-url",
+                    "http://broker.example.org");
         }
     }
 
@@ -84,8 +93,11 @@ class WebhookExecutionTest {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
         String path = "/" + consumer + "/publication";
-        createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + path
-                + "?branch=${pactbroker.consumerVersionBranch}&event=${pactbroker.eventName}",
+        createWebhook(
+                consumer,
+                provider,
+                "http://localhost:" + RECEIVER.port() + path
+                        + "?branch=${pactbroker.consumerVersionBranch}&event=${pactbroker.eventName}",
                 """
                 {"pact":"${pactbroker.pactUrl}","tags":"${pactbroker.consumerVersionTags}",
                  "consumer":"${pactbroker.consumerName}","version":"${pactbroker.consumerVersionNumber}",
@@ -96,55 +108,82 @@ class WebhookExecutionTest {
         publishContracts(consumer, "1.0.0", "feat/x", pact).statusCode(200);
 
         List<Received> calls = RECEIVER.await(r -> r.uri().startsWith(path), 2, WAIT);
-        assertThat(calls).extracting(Received::uri).containsExactlyInAnyOrder(
-                path + "?branch=feat%2Fx&event=contract_published",
-                path + "?branch=feat%2Fx&event=contract_content_changed");
+        assertThat(calls)
+                .extracting(Received::uri)
+                .containsExactlyInAnyOrder(
+                        path + "?branch=feat%2Fx&event=contract_published",
+                        path + "?branch=feat%2Fx&event=contract_content_changed");
         Received call = calls.get(0);
         String sha = PactContent.parse(pact).sha();
-        assertThat(call.body()).contains("\"pact\":\"http://broker.example.org/pacts/provider/" + provider
-                + "/consumer/" + consumer + "/pact-version/" + sha + "/metadata/")
-                .contains("\"tags\":\"dev\"").contains("\"consumer\":\"" + consumer + "\"")
-                .contains("\"version\":\"1.0.0\"").contains("\"status\":\"pending\"");
+        assertThat(call.body())
+                .contains("\"pact\":\"http://broker.example.org/pacts/provider/" + provider + "/consumer/" + consumer
+                        + "/pact-version/" + sha + "/metadata/")
+                .contains("\"tags\":\"dev\"")
+                .contains("\"consumer\":\"" + consumer + "\"")
+                .contains("\"version\":\"1.0.0\"")
+                .contains("\"status\":\"pending\"");
         assertThat(call.header("X-Build")).isEqualTo("http://ci/builds/1");
-        assertThat(call.header("Authorization")).isEqualTo("Basic "
-                + Base64.getEncoder().encodeToString("user:p4ssw0rd".getBytes(StandardCharsets.UTF_8)));
+        assertThat(call.header("Authorization"))
+                .isEqualTo("Basic "
+                        + Base64.getEncoder().encodeToString("user:p4ssw0rd".getBytes(StandardCharsets.UTF_8)));
 
         awaitStatuses(consumer, "success", "success");
-        JsonPath json = given().accept("application/hal+json").when()
+        JsonPath json = given().accept("application/hal+json")
+                .when()
                 .get("/pacts/provider/{p}/consumer/{c}/version/1.0.0/triggered-webhooks", provider, consumer)
-                .then().statusCode(200).extract().jsonPath();
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("_embedded.triggeredWebhooks.status")).containsExactly("success", "success");
         assertThat(json.getInt("_embedded.triggeredWebhooks[0].attemptsMade")).isEqualTo(1);
-        assertThat(json.getInt("_embedded.triggeredWebhooks[0].attemptsRemaining")).isEqualTo(0);
+        assertThat(json.getInt("_embedded.triggeredWebhooks[0].attemptsRemaining"))
+                .isEqualTo(0);
         assertThat(json.getString("_embedded.triggeredWebhooks[0].name")).isEqualTo("POST localhost");
         json = getJson("/pacts/provider/{p}/consumer/{c}/webhooks/status", provider, consumer);
         assertThat(json.getInt("summary.successful")).isEqualTo(2);
         assertThat(json.getInt("summary.failed")).isEqualTo(0);
-        String logsUrl = given().accept("application/hal+json").when()
+        String logsUrl = given().accept("application/hal+json")
+                .when()
                 .get("/pacts/provider/{p}/consumer/{c}/version/1.0.0/triggered-webhooks", provider, consumer)
-                .then().extract().path("_embedded.triggeredWebhooks[0]._links.'pb:logs'.href");
+                .then()
+                .extract()
+                .path("_embedded.triggeredWebhooks[0]._links.'pb:logs'.href");
         String logsPath = logsUrl.substring(logsUrl.indexOf("/triggered-webhooks/"));
-        Response reply = given().when().get(logsPath).then().statusCode(200).extract().response();
+        Response reply =
+                given().when().get(logsPath).then().statusCode(200).extract().response();
         assertThat(reply.contentType()).contains("text/plain");
         Response response = reply;
         assertThat(response.asString()).contains("Successfully executed webhook");
         assertThat(response.asString()).doesNotContain("p4ssw0rd");
-        json = given().accept("application/hal+json").when().get(logsPath).then().statusCode(200).extract().jsonPath();
+        json = given().accept("application/hal+json")
+                .when()
+                .get(logsPath)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("consumerName")).isEqualTo(consumer);
         assertThat(json.getBoolean("executions[0].success")).isTrue();
         assertThat(json.getString("_links.'pb:webhook'.href")).contains("/webhooks/");
         String logs = allLogs(consumer);
-        assertThat(logs).contains("HTTP/1.1 POST http://localhost:").contains("Successfully executed webhook")
-                .contains("HTTP/1.1 200").contains("authorization: **********")
-                .doesNotContain("p4ssw0rd").doesNotContain("secret-token")
+        assertThat(logs)
+                .contains("HTTP/1.1 POST http://localhost:")
+                .contains("Successfully executed webhook")
+                .contains("HTTP/1.1 200")
+                .contains("authorization: **********")
+                .doesNotContain("p4ssw0rd")
+                .doesNotContain("secret-token")
                 .doesNotContain(Base64.getEncoder().encodeToString("user:p4ssw0rd".getBytes(StandardCharsets.UTF_8)));
 
         // the same content again: published, but not changed
         publishContracts(consumer, "1.0.0", "feat/x", pact).statusCode(200);
         RECEIVER.await(r -> r.uri().startsWith(path), 3, WAIT);
         awaitStatuses(consumer, "success", "success", "success");
-        assertThat(RECEIVER.matching(r -> r.uri().startsWith(path))).extracting(Received::uri)
-                .filteredOn(uri -> uri.endsWith("contract_content_changed")).hasSize(1);
+        assertThat(RECEIVER.matching(r -> r.uri().startsWith(path)))
+                .extracting(Received::uri)
+                .filteredOn(uri -> uri.endsWith("contract_content_changed"))
+                .hasSize(1);
     }
 
     @Test
@@ -152,7 +191,10 @@ class WebhookExecutionTest {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
         String path = "/" + consumer + "/verification";
-        createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + path,
+        createWebhook(
+                consumer,
+                provider,
+                "http://localhost:" + RECEIVER.port() + path,
                 "${pactbroker.eventName}|${pactbroker.providerVersionNumber}|${pactbroker.githubVerificationStatus}"
                         + "|${pactbroker.bitbucketVerificationStatus}|${pactbroker.verificationResultUrl}",
                 "\"provider_verification_published\",\"provider_verification_succeeded\","
@@ -164,24 +206,40 @@ class WebhookExecutionTest {
         verify(consumer, provider, sha, "2.0.0", true);
         verify(consumer, provider, sha, "2.0.1", false);
 
-        List<String> bodies = RECEIVER.await(r -> r.uri().equals(path), 4, WAIT).stream().map(Received::body)
+        List<String> bodies = RECEIVER.await(r -> r.uri().equals(path), 4, WAIT).stream()
+                .map(Received::body)
                 .toList();
-        assertThat(bodies).filteredOn(body -> body.startsWith("provider_verification_published|")).hasSize(2);
-        String number = column(database, "SELECT v.number FROM verifications v JOIN pacticipants p ON p.id = v.provider_id"
-                + " JOIN versions pv ON pv.id = v.provider_version_id WHERE p.name = '" + provider
-                + "' AND pv.number = '2.0.0'").get(0);
-        JsonPath triggered = given().accept("application/hal+json").when()
-                .get("/pacts/provider/{p}/consumer/{c}/pact-version/{sha}/verification-results/{n}/triggered-webhooks",
-                        provider, consumer, sha, number)
-                .then().statusCode(200).extract().jsonPath();
+        assertThat(bodies)
+                .filteredOn(body -> body.startsWith("provider_verification_published|"))
+                .hasSize(2);
+        String number = column(
+                        database,
+                        "SELECT v.number FROM verifications v JOIN pacticipants p ON p.id = v.provider_id"
+                                + " JOIN versions pv ON pv.id = v.provider_version_id WHERE p.name = '" + provider
+                                + "' AND pv.number = '2.0.0'")
+                .get(0);
+        JsonPath triggered = given().accept("application/hal+json")
+                .when()
+                .get(
+                        "/pacts/provider/{p}/consumer/{c}/pact-version/{sha}/verification-results/{n}/triggered-webhooks",
+                        provider,
+                        consumer,
+                        sha,
+                        number)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(triggered.getList("_embedded.triggeredWebhooks.eventName"))
                 .containsExactlyInAnyOrder("provider_verification_published", "provider_verification_succeeded");
         String results = "http://broker.example.org/pacts/provider/" + provider + "/consumer/" + consumer
                 + "/pact-version/" + sha + "/verification-results/";
-        assertThat(bodies).anySatisfy(body -> assertThat(body).startsWith(
-                "provider_verification_succeeded|2.0.0|success|SUCCESSFUL|" + results));
-        assertThat(bodies).anySatisfy(body -> assertThat(body).startsWith(
-                "provider_verification_failed|2.0.1|failure|FAILED|" + results));
+        assertThat(bodies)
+                .anySatisfy(body -> assertThat(body)
+                        .startsWith("provider_verification_succeeded|2.0.0|success|SUCCESSFUL|" + results));
+        assertThat(bodies)
+                .anySatisfy(body ->
+                        assertThat(body).startsWith("provider_verification_failed|2.0.1|failure|FAILED|" + results));
     }
 
     @Test
@@ -189,18 +247,28 @@ class WebhookExecutionTest {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
         String path = "/" + consumer + "/same";
-        createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + path, "${pactbroker.eventName}"
-                + " ${pactbroker.consumerVersionNumber}", "\"contract_published\",\"contract_content_changed\"");
+        createWebhook(
+                consumer,
+                provider,
+                "http://localhost:" + RECEIVER.port() + path,
+                "${pactbroker.eventName}" + " ${pactbroker.consumerVersionNumber}",
+                "\"contract_published\",\"contract_content_changed\"");
         String pact = pact(consumer, provider, "a request");
 
         publishContracts(consumer, "1.0.0", "main", pact).statusCode(200);
         RECEIVER.await(r -> r.uri().equals(path), 2, WAIT);
         publishContracts(consumer, "1.0.1", "main", pact).statusCode(200);
-        publishContracts(consumer, "1.0.2", "main", pact(consumer, provider, "another request")).statusCode(200);
+        publishContracts(consumer, "1.0.2", "main", pact(consumer, provider, "another request"))
+                .statusCode(200);
 
-        assertThat(RECEIVER.await(r -> r.uri().equals(path), 5, WAIT)).extracting(Received::body)
-                .containsExactlyInAnyOrder("contract_published 1.0.0", "contract_content_changed 1.0.0",
-                        "contract_published 1.0.1", "contract_published 1.0.2", "contract_content_changed 1.0.2");
+        assertThat(RECEIVER.await(r -> r.uri().equals(path), 5, WAIT))
+                .extracting(Received::body)
+                .containsExactlyInAnyOrder(
+                        "contract_published 1.0.0",
+                        "contract_content_changed 1.0.0",
+                        "contract_published 1.0.1",
+                        "contract_published 1.0.2",
+                        "contract_content_changed 1.0.2");
     }
 
     @Test
@@ -209,18 +277,32 @@ class WebhookExecutionTest {
         String provider = unique("Pricing");
         String label = unique("team");
         String path = "/" + consumer + "/labelled";
-        given().contentType("application/json").body("{\"name\":\"" + consumer + "\"}").when().post("/pacticipants")
-                .then().statusCode(201);
-        given().contentType("application/json").body("{}").when()
-                .put("/pacticipants/{c}/labels/{l}", consumer, label).then().statusCode(201);
-        given().contentType("application/json").body("""
+        given().contentType("application/json")
+                .body("{\"name\":\"" + consumer + "\"}")
+                .when()
+                .post("/pacticipants")
+                .then()
+                .statusCode(201);
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .put("/pacticipants/{c}/labels/{l}", consumer, label)
+                .then()
+                .statusCode(201);
+        given().contentType("application/json")
+                .body("""
                 {"consumer":{"label":"%s"},"events":[{"name":"contract_published"}],
-                 "request":{"method":"POST","url":"http://localhost:%d%s","body":"${pactbroker.consumerLabels}"}}"""
-                .formatted(label, RECEIVER.port(), path)).when().post("/webhooks").then().statusCode(201);
+                 "request":{"method":"POST","url":"http://localhost:%d%s","body":"${pactbroker.consumerLabels}"}}""".formatted(label, RECEIVER.port(), path))
+                .when()
+                .post("/webhooks")
+                .then()
+                .statusCode(201);
 
-        publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request")).statusCode(200);
+        publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request"))
+                .statusCode(200);
 
-        assertThat(RECEIVER.await(r -> r.uri().equals(path), 1, WAIT)).extracting(Received::body)
+        assertThat(RECEIVER.await(r -> r.uri().equals(path), 1, WAIT))
+                .extracting(Received::body)
                 .containsExactly(label);
     }
 
@@ -229,18 +311,31 @@ class WebhookExecutionTest {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
         String path = "/" + consumer + "/required";
-        given().contentType("application/json").body("{\"name\":\"" + provider + "\",\"mainBranch\":\"main\"}")
-                .when().post("/pacticipants").then().statusCode(201);
-        given().contentType("application/json").body("{}").when()
-                .put("/pacticipants/{p}/branches/main/versions/p-1", provider).then().statusCode(201);
-        createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + path,
+        given().contentType("application/json")
+                .body("{\"name\":\"" + provider + "\",\"mainBranch\":\"main\"}")
+                .when()
+                .post("/pacticipants")
+                .then()
+                .statusCode(201);
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .put("/pacticipants/{p}/branches/main/versions/p-1", provider)
+                .then()
+                .statusCode(201);
+        createWebhook(
+                consumer,
+                provider,
+                "http://localhost:" + RECEIVER.port() + path,
                 "${pactbroker.providerVersionNumber}|${pactbroker.providerVersionBranch}"
                         + "|${pactbroker.providerVersionDescriptions}",
                 "\"contract_requiring_verification_published\"");
 
-        publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request")).statusCode(200);
+        publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request"))
+                .statusCode(200);
 
-        assertThat(RECEIVER.await(r -> r.uri().equals(path), 1, WAIT)).extracting(Received::body)
+        assertThat(RECEIVER.await(r -> r.uri().equals(path), 1, WAIT))
+                .extracting(Received::body)
                 .containsExactly("p-1|main|latest from main branch");
     }
 
@@ -252,18 +347,23 @@ class WebhookExecutionTest {
         RECEIVER.answer(path, 500);
         createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + path, "x", "\"contract_published\"");
 
-        publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request")).statusCode(200);
+        publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request"))
+                .statusCode(200);
 
         List<Received> calls = RECEIVER.await(r -> r.uri().equals(path), 2, WAIT);
-        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(
-                Duration.ofMillis(900));
+        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
         awaitStatuses(consumer, "success");
-        List<String> executions = column(database, "SELECT x.success || ' ' || x.logs FROM webhook_executions x"
-                + " JOIN triggered_webhooks t ON t.id = x.triggered_webhook_id JOIN pacticipants c ON c.id ="
-                + " t.consumer_id WHERE c.name = '" + consumer + "' ORDER BY x.id");
+        List<String> executions = column(
+                database,
+                "SELECT x.success || ' ' || x.logs FROM webhook_executions x"
+                        + " JOIN triggered_webhooks t ON t.id = x.triggered_webhook_id JOIN pacticipants c ON c.id ="
+                        + " t.consumer_id WHERE c.name = '" + consumer + "' ORDER BY x.id");
         assertThat(executions).hasSize(2);
-        assertThat(executions.get(0)).startsWith("false").contains("HTTP/1.1 500").contains("Retrying webhook in 1"
-                + " seconds");
+        assertThat(executions.get(0))
+                .startsWith("false")
+                .contains("HTTP/1.1 500")
+                .contains("Retrying webhook in 1" + " seconds");
         assertThat(executions.get(1)).startsWith("true").contains("Successfully executed webhook");
     }
 
@@ -275,15 +375,20 @@ class WebhookExecutionTest {
         RECEIVER.answer(path, 503, 503, 503, 503);
         createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + path, "x", "\"contract_published\"");
 
-        publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request")).statusCode(200);
+        publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request"))
+                .statusCode(200);
 
         RECEIVER.await(r -> r.uri().equals(path), 3, WAIT);
         awaitStatuses(consumer, "failure");
         assertThat(allLogs(consumer)).contains("Webhook execution failed after 3 attempts");
-        JsonPath json = given().when().get("/pacts/provider/{p}/consumer/{c}/webhooks/status", provider, consumer)
-                .then().extract().jsonPath();
+        JsonPath json = given().when()
+                .get("/pacts/provider/{p}/consumer/{c}/webhooks/status", provider, consumer)
+                .then()
+                .extract()
+                .jsonPath();
         assertThat(json.getInt("summary.failed")).isEqualTo(1);
-        assertThat(json.getInt("_embedded.triggeredWebhooks[0].attemptsRemaining")).isEqualTo(0);
+        assertThat(json.getInt("_embedded.triggeredWebhooks[0].attemptsRemaining"))
+                .isEqualTo(0);
         assertThat(json.getString("_links.'pb:error-logs'[0].href")).contains("/triggered-webhooks/");
         sleep(Duration.ofSeconds(3));
         assertThat(RECEIVER.matching(r -> r.uri().equals(path))).hasSize(3);
@@ -296,11 +401,18 @@ class WebhookExecutionTest {
         String path = "/" + consumer + "/resumed";
         String interruptedPath = "/" + consumer + "/interrupted";
         createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + path, "x", "\"contract_published\"");
-        String abandoned = createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + interruptedPath,
-                "x", "\"contract_content_changed\"");
-        execute(database, "DELETE FROM webhook_events WHERE webhook_id IN (SELECT id FROM webhooks WHERE uuid IN ('"
-                + webhookUuid(path) + "', '" + abandoned + "'))");
-        publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request")).statusCode(200);
+        String abandoned = createWebhook(
+                consumer,
+                provider,
+                "http://localhost:" + RECEIVER.port() + interruptedPath,
+                "x",
+                "\"contract_content_changed\"");
+        execute(
+                database,
+                "DELETE FROM webhook_events WHERE webhook_id IN (SELECT id FROM webhooks WHERE uuid IN ('"
+                        + webhookUuid(path) + "', '" + abandoned + "'))");
+        publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request"))
+                .statusCode(200);
         // what a replica that died leaves behind: attempt 1 claimed and never finished, so attempt 2 is due; and a
         // trigger whose last attempt (3 of 3) was claimed and never finished
         String resumed = insertTrigger(consumer, provider, webhookUuid(path), "retrying", 1);
@@ -310,15 +422,26 @@ class WebhookExecutionTest {
         awaitStatus(interrupted, "failure");
         assertThat(RECEIVER.matching(r -> r.uri().equals(path))).hasSize(1);
         assertThat(RECEIVER.matching(r -> r.uri().equals(interruptedPath))).isEmpty();
-        assertThat(column(database, "SELECT count(*) FROM webhook_executions x JOIN triggered_webhooks t ON t.id ="
-                + " x.triggered_webhook_id WHERE t.uuid = '" + resumed + "'")).containsExactly("1");
+        assertThat(column(
+                        database,
+                        "SELECT count(*) FROM webhook_executions x JOIN triggered_webhooks t ON t.id ="
+                                + " x.triggered_webhook_id WHERE t.uuid = '" + resumed + "'"))
+                .containsExactly("1");
 
         // a redelivered event, and the poll racing itself, find nothing left to claim
-        CloudEvent again = CloudEvent.of("1", "/test", EventType.WEBHOOK_TRIGGERED.type(), consumer, null,
+        CloudEvent again = CloudEvent.of(
+                "1",
+                "/test",
+                EventType.WEBHOOK_TRIGGERED.type(),
+                consumer,
+                null,
                 CloudEventJson.mapper().createObjectNode().put("triggeredWebhookUuid", resumed));
         executor.onTriggered(again).await().atMost(Duration.ofSeconds(10));
-        Uni.join().all(executor.runDue(Instant.now()), executor.runDue(Instant.now())).andFailFast()
-                .await().atMost(Duration.ofSeconds(10));
+        Uni.join()
+                .all(executor.runDue(Instant.now()), executor.runDue(Instant.now()))
+                .andFailFast()
+                .await()
+                .atMost(Duration.ofSeconds(10));
         assertThat(RECEIVER.matching(r -> r.uri().equals(path))).hasSize(1);
     }
 
@@ -327,11 +450,13 @@ class WebhookExecutionTest {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
         String path = "/" + consumer + "/raced";
-        String uuid = createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + path, "x",
-                "\"contract_content_changed\"");
-        execute(database, "DELETE FROM webhook_events WHERE webhook_id = (SELECT id FROM webhooks WHERE uuid = '" + uuid
-                + "')");
-        publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request")).statusCode(200);
+        String uuid = createWebhook(
+                consumer, provider, "http://localhost:" + RECEIVER.port() + path, "x", "\"contract_content_changed\"");
+        execute(
+                database,
+                "DELETE FROM webhook_events WHERE webhook_id = (SELECT id FROM webhooks WHERE uuid = '" + uuid + "')");
+        publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request"))
+                .statusCode(200);
         String trigger = insertTrigger(consumer, provider, uuid, "not_run", 0);
 
         Instant now = Instant.now().plusSeconds(1);
@@ -350,13 +475,23 @@ class WebhookExecutionTest {
         String consumer = unique("Condor");
         String provider = unique("Pricing");
         String path = "/" + consumer + "/test";
-        String uuid = createWebhook(consumer, provider, "http://localhost:" + RECEIVER.port() + path,
-                "${pactbroker.eventName} ${pactbroker.consumerVersionNumber}", "\"contract_content_changed\"");
+        String uuid = createWebhook(
+                consumer,
+                provider,
+                "http://localhost:" + RECEIVER.port() + path,
+                "${pactbroker.eventName} ${pactbroker.consumerVersionNumber}",
+                "\"contract_content_changed\"");
         execute(database, "UPDATE webhooks SET enabled = false WHERE uuid = '" + uuid + "'");
-        publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request")).statusCode(200);
+        publishContracts(consumer, "1.0.0", "main", pact(consumer, provider, "a request"))
+                .statusCode(200);
 
-        JsonPath json = given().when().post("/webhooks/{uuid}/execute", uuid).then().statusCode(200)
-                .contentType("application/hal+json;charset=utf-8").extract().jsonPath();
+        JsonPath json = given().when()
+                .post("/webhooks/{uuid}/execute", uuid)
+                .then()
+                .statusCode(200)
+                .contentType("application/hal+json;charset=utf-8")
+                .extract()
+                .jsonPath();
         assertThat(json.getBoolean("success")).isTrue();
         assertThat(json.getInt("response.status")).isEqualTo(200);
         assertThat(json.getString("request.headers.authorization")).isEqualTo("**********");
@@ -364,22 +499,36 @@ class WebhookExecutionTest {
         assertThat(json.getString("logs")).contains("Successfully executed webhook");
         assertThat(json.getString("logs")).doesNotContain("p4ssw0rd");
         assertThat(json.getString("_links.try-again.href")).contains("/execute");
-        assertThat(RECEIVER.matching(r -> r.uri().equals(path))).extracting(Received::body)
+        assertThat(RECEIVER.matching(r -> r.uri().equals(path)))
+                .extracting(Received::body)
                 .containsExactly("test 1.0.0");
         assertThat(column(database, "SELECT count(*) FROM triggered_webhooks WHERE webhook_uuid = '" + uuid + "'"))
                 .containsExactly("0");
 
         // a webhook not saved yet, tried as it would run
         String unsaved = path + "-unsaved";
-        json = given().contentType("application/json").body("""
+        json = given().contentType("application/json")
+                .body("""
                 {"consumer":{"name":"%s"},"request":{"method":"PUT","url":"http://localhost:%d%s",
                  "body":"${pactbroker.consumerName}"}}""".formatted(consumer, RECEIVER.port(), unsaved))
-                .when().post("/webhooks/execute").then().statusCode(200).extract().jsonPath();
+                .when()
+                .post("/webhooks/execute")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getBoolean("success")).isTrue();
-        assertThat(RECEIVER.matching(r -> r.uri().equals(unsaved))).extracting(Received::body)
+        assertThat(RECEIVER.matching(r -> r.uri().equals(unsaved)))
+                .extracting(Received::body)
                 .containsExactly(consumer);
-        json = given().contentType("application/json").body("{\"request\":{\"method\":\"POST\"}}")
-                .when().post("/webhooks/execute").then().statusCode(400).extract().jsonPath();
+        json = given().contentType("application/json")
+                .body("{\"request\":{\"method\":\"POST\"}}")
+                .when()
+                .post("/webhooks/execute")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("errors.'request.url'[0]")).isEqualTo("is missing");
     }
 
@@ -387,15 +536,20 @@ class WebhookExecutionTest {
     void aNameThatResolvesToAnInternalAddressIsNotCalled() throws Exception {
         // a name (not an IP, not localhost) that the whitelist's pattern allows but that resolves to loopback here
         String host = InetAddress.getLocalHost().getHostName();
-        Assumptions.assumeTrue(InetAddress.getByName(host).isLoopbackAddress() && !host.equals("localhost"),
+        Assumptions.assumeTrue(
+                InetAddress.getByName(host).isLoopbackAddress() && !host.equals("localhost"),
                 "skipped: this machine's name does not resolve to a loopback address");
         String consumer = unique("Condor");
         String provider = unique("Pricing");
         String path = "/" + consumer + "/rebound";
-        String uuid = createWebhook(consumer, provider, "http://" + host + ":" + RECEIVER.port() + path, "x",
-                "\"contract_published\"");
+        String uuid = createWebhook(
+                consumer, provider, "http://" + host + ":" + RECEIVER.port() + path, "x", "\"contract_published\"");
 
-        JsonPath json = given().when().post("/webhooks/{uuid}/execute", uuid).then().statusCode(200).extract()
+        JsonPath json = given().when()
+                .post("/webhooks/{uuid}/execute", uuid)
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
         assertThat(json.getBoolean("success")).isFalse();
         assertThat(json.getString("error.message")).contains("is a loopback address");
@@ -407,30 +561,47 @@ class WebhookExecutionTest {
 
     private String createWebhook(String consumer, String provider, String url, String body, String events) {
         for (String name : new String[] {consumer, provider}) {
-            given().contentType("application/json").body("{\"name\":\"" + name + "\"}").when().post("/pacticipants");
+            given().contentType("application/json")
+                    .body("{\"name\":\"" + name + "\"}")
+                    .when()
+                    .post("/pacticipants");
         }
-        String eventList = String.join(",", java.util.Arrays.stream(events.split(","))
-                .map(e -> "{\"name\":" + e + "}").toList());
+        String eventList = String.join(
+                ",",
+                java.util.Arrays.stream(events.split(","))
+                        .map(e -> "{\"name\":" + e + "}")
+                        .toList());
         String bodyJson = body.trim().startsWith("{") ? body : "\"" + body.replace("\"", "\\\"") + "\"";
-        String location = given().contentType("application/json").body("""
+        String location = given().contentType("application/json")
+                .body("""
                 {"events":[%s],"request":{"method":"POST","url":"%s","body":%s,"username":"user",
                  "password":"p4ssw0rd","headers":{"X-Build":"${pactbroker.buildUrl}",
                  "Token":"secret-token"}}}""".formatted(eventList, url, bodyJson))
-                .when().post("/webhooks/provider/{p}/consumer/{c}", provider, consumer)
-                .then().statusCode(201).extract().header("Location");
+                .when()
+                .post("/webhooks/provider/{p}/consumer/{c}", provider, consumer)
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
-    private static ValidatableResponse publishContracts(String consumer, String version, String branch,
-            String pact) {
+    private static ValidatableResponse publishContracts(String consumer, String version, String branch, String pact) {
         String provider = pact.replaceAll("(?s).*\"provider\":\\{\"name\":\"([^\"]+)\".*", "$1");
-        return given().contentType("application/json").body("""
+        return given().contentType("application/json")
+                .body("""
                 {"pacticipantName":"%s","pacticipantVersionNumber":"%s","branch":"%s","tags":["dev"],
                  "buildUrl":"http://ci/builds/1","contracts":[{"consumerName":"%s","providerName":"%s",
-                 "specification":"pact","contentType":"application/json","content":"%s"}]}"""
-                .formatted(consumer, version, branch, consumer, provider, Base64.getEncoder()
-                        .encodeToString(pact.getBytes(StandardCharsets.UTF_8))))
-                .when().post("/contracts/publish").then();
+                 "specification":"pact","contentType":"application/json","content":"%s"}]}""".formatted(
+                                consumer,
+                                version,
+                                branch,
+                                consumer,
+                                provider,
+                                Base64.getEncoder().encodeToString(pact.getBytes(StandardCharsets.UTF_8))))
+                .when()
+                .post("/contracts/publish")
+                .then();
     }
 
     /** A triggered webhook as a replica leaves it when it dies after claiming {@code claimed} attempts. */
@@ -446,24 +617,30 @@ class WebhookExecutionTest {
                   FROM pact_publications pp JOIN pacticipants c ON c.id = pp.consumer_id, webhooks w
                   WHERE c.name = '%3$s' AND w.uuid = '%4$s' RETURNING id)
                 INSERT INTO pactport_webhook_attempts (triggered_webhook_id, attempts_claimed, next_attempt_at)
-                SELECT id, %5$d, now() - interval '1 second' FROM t""".formatted(uuid, status, consumer, webhookUuid,
-                claimed));
+                SELECT id, %5$d, now() - interval '1 second' FROM t""".formatted(uuid, status, consumer, webhookUuid, claimed));
         return uuid;
     }
 
     private String webhookUuid(String path) {
-        return column(database, "SELECT uuid FROM webhooks WHERE url LIKE '%" + path + "'").get(0);
+        return column(database, "SELECT uuid FROM webhooks WHERE url LIKE '%" + path + "'")
+                .get(0);
     }
 
     private String allLogs(String consumer) {
-        return String.join("\n", column(database, "SELECT x.logs FROM webhook_executions x JOIN triggered_webhooks t"
-                + " ON t.id = x.triggered_webhook_id JOIN pacticipants c ON c.id = t.consumer_id WHERE c.name = '"
-                + consumer + "' ORDER BY x.id"));
+        return String.join(
+                "\n",
+                column(
+                        database,
+                        "SELECT x.logs FROM webhook_executions x JOIN triggered_webhooks t"
+                                + " ON t.id = x.triggered_webhook_id JOIN pacticipants c ON c.id = t.consumer_id WHERE c.name = '"
+                                + consumer + "' ORDER BY x.id"));
     }
 
     private void awaitStatuses(String consumer, String... expected) {
-        awaitRows("SELECT t.status FROM triggered_webhooks t JOIN pacticipants c ON c.id = t.consumer_id"
-                + " WHERE c.name = '" + consumer + "' ORDER BY t.id", List.of(expected));
+        awaitRows(
+                "SELECT t.status FROM triggered_webhooks t JOIN pacticipants c ON c.id = t.consumer_id"
+                        + " WHERE c.name = '" + consumer + "' ORDER BY t.id",
+                List.of(expected));
     }
 
     private void awaitStatus(String triggeredUuid, String expected) {

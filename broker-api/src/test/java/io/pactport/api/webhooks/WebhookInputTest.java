@@ -44,7 +44,9 @@ class WebhookInputTest {
         assertThat(input.request().body()).isEqualTo("{\"a\":1}");
         assertThat(input.request().headers()).containsEntry("content-type", "application/json");
         assertThat(parse("{\"request\":{\"method\":\"POST\",\"url\":\"https://x.org\",\"body\":\"<xml/>\"}}")
-                .request().jsonBody()).isFalse();
+                        .request()
+                        .jsonBody())
+                .isFalse();
     }
 
     @Test
@@ -53,12 +55,14 @@ class WebhookInputTest {
         assertThat(errors("{\"consumer\":{},\"request\":{\"url\":\"https://x.org\"}}"))
                 .containsEntry("consumer.name", List.of("cannot be blank"))
                 .containsEntry("request.method", List.of("is missing"));
-        assertThat(errors("{\"enabled\":\"yes\",\"events\":[],\"request\":{\"method\":\"POST\",\"url\":\"https://x\"}}"))
+        assertThat(errors(
+                        "{\"enabled\":\"yes\",\"events\":[],\"request\":{\"method\":\"POST\",\"url\":\"https://x\"}}"))
                 .containsEntry("enabled", List.of("must be boolean"))
                 .containsEntry("events", List.of("size cannot be less than 1"));
         assertThat(errors("{\"request\":{\"method\":\"POST\",\"url\":\"ftp://x.org\"}}"))
-                .containsEntry("request.url", List.of("scheme must be https. See /doc/webhooks#whitelist for more"
-                        + " information."));
+                .containsEntry(
+                        "request.url",
+                        List.of("scheme must be https. See /doc/webhooks#whitelist for more" + " information."));
         assertThat(errors("{\"request\":{\"method\":\"POST\",\"url\":\"/relative\"}}"))
                 .containsEntry("request.url", List.of("is not a valid URL eg. http://example.org"));
     }

@@ -25,8 +25,11 @@ public final class WebhookReceiver implements AutoCloseable {
     public record Received(String method, String uri, Map<String, List<String>> headers, String body, Instant at) {
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-                    .map(e -> String.join(", ", e.getValue())).orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst()
+                    .map(e -> String.join(", ", e.getValue()))
+                    .orElse(null);
         }
     }
 
@@ -42,8 +45,12 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    Map.copyOf(exchange.getRequestHeaders()), body, Instant.now()));
+            received.add(new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().toString(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body,
+                    Instant.now()));
             Deque<Integer> queued = statuses.get(exchange.getRequestURI().getPath());
             Integer status = queued == null ? null : queued.poll();
             byte[] answer = "{\"received\":true}".getBytes(StandardCharsets.UTF_8);
@@ -83,8 +90,8 @@ public final class WebhookReceiver implements AutoCloseable {
                 break;
             }
         }
-        throw new AssertionError("expected " + count + " matching webhook requests within " + timeout + ", got "
-                + matching(filter));
+        throw new AssertionError(
+                "expected " + count + " matching webhook requests within " + timeout + ", got " + matching(filter));
     }
 
     @Override

@@ -39,9 +39,15 @@ class WebhookResourceTest {
         pacticipant(consumer);
         pacticipant(provider);
 
-        Response response = post("/webhooks/provider/{p}/consumer/{c}", webhook("", URL,
-                event("contract_content_changed")), provider, consumer)
-                .statusCode(201).contentType("application/hal+json;charset=utf-8").extract().response();
+        Response response = post(
+                        "/webhooks/provider/{p}/consumer/{c}",
+                        webhook("", URL, event("contract_content_changed")),
+                        provider,
+                        consumer)
+                .statusCode(201)
+                .contentType("application/hal+json;charset=utf-8")
+                .extract()
+                .response();
         assertThat(response.header("Location")).matches(".*/webhooks/[A-Za-z0-9_-]{22}$");
         JsonPath json = response.jsonPath();
         assertThat(json.getString("consumer.name")).isEqualTo(consumer);
@@ -57,7 +63,12 @@ class WebhookResourceTest {
         String location = response.header("Location");
         String uuid = location.substring(location.lastIndexOf('/') + 1);
 
-        response = given().when().get("/webhooks/{uuid}", uuid).then().statusCode(200).extract().response();
+        response = given().when()
+                .get("/webhooks/{uuid}", uuid)
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
         assertThat(response.asString()).doesNotContain("p4ssw0rd");
         assertThat(response.asString()).doesNotContain("secret-token");
         json = response.jsonPath();
@@ -74,8 +85,7 @@ class WebhookResourceTest {
         assertThat(json.getList("_links.'pb:webhooks'.href", String.class))
                 .satisfiesExactly(item -> assertThat(item).endsWith("/webhooks/" + uuid));
         assertThat(json.getString("_links.'pb:webhooks'[0].title"))
-                .isEqualTo("A webhook for the pact between " + consumer + " and "
-                        + provider);
+                .isEqualTo("A webhook for the pact between " + consumer + " and " + provider);
         json = getJson("/pacts/provider/{p}/consumer/{c}/webhooks", provider, consumer);
         assertThat(json.getString("_links.self.title")).isEqualTo("Pact webhooks");
         assertThat(json.getList("_links.'pb:webhooks'.href", String.class))
@@ -89,31 +99,51 @@ class WebhookResourceTest {
         pacticipant(consumer);
         pacticipant(provider);
         Response created = post("/webhooks/provider/{p}", webhook("", URL, event("contract_published")), provider)
-                .statusCode(201).extract().response();
+                .statusCode(201)
+                .extract()
+                .response();
         assertThat(created.jsonPath().getString("provider.name")).isEqualTo(provider);
         assertThat(created.jsonPath().getMap("$")).doesNotContainKey("consumer");
         String forProvider = uuidOf(created.header("Location"));
         created = post("/webhooks/consumer/{c}", webhook("", URL, event("contract_published")), consumer)
-                .statusCode(201).extract().response();
+                .statusCode(201)
+                .extract()
+                .response();
         assertThat(created.jsonPath().getString("consumer.name")).isEqualTo(consumer);
         String forConsumer = uuidOf(created.header("Location"));
-        String forPact = uuidOf(post("/pacts/provider/{p}/consumer/{c}/webhooks", webhook("", URL,
-                event("contract_published")), provider, consumer).statusCode(201).extract().header("Location"));
-        created = post("/webhooks", disabled(webhook("", URL, event("contract_published")))).statusCode(201)
-                .extract().response();
+        String forPact = uuidOf(post(
+                        "/pacts/provider/{p}/consumer/{c}/webhooks",
+                        webhook("", URL, event("contract_published")),
+                        provider,
+                        consumer)
+                .statusCode(201)
+                .extract()
+                .header("Location"));
+        created = post("/webhooks", disabled(webhook("", URL, event("contract_published"))))
+                .statusCode(201)
+                .extract()
+                .response();
         assertThat(created.jsonPath().getBoolean("enabled")).isFalse();
         assertThat(created.jsonPath().getMap("$")).doesNotContainKeys("consumer", "provider");
         String global = uuidOf(created.header("Location"));
-        created = post("/webhooks", webhook("\"consumer\":{\"label\":\"team-a\"},\"provider\":{\"name\":\""
-                + provider + "\"},", URL, event("contract_published"))).statusCode(201).extract().response();
+        created = post(
+                        "/webhooks",
+                        webhook(
+                                "\"consumer\":{\"label\":\"team-a\"},\"provider\":{\"name\":\"" + provider + "\"},",
+                                URL,
+                                event("contract_published")))
+                .statusCode(201)
+                .extract()
+                .response();
         assertThat(created.jsonPath().getString("consumer.label")).isEqualTo("team-a");
         assertThat(created.jsonPath().getString("_links.'pb:consumers'.href")).endsWith("/pacticipants/label/team-a");
         String byLabel = uuidOf(created.header("Location"));
 
         JsonPath json = getJson("/webhooks/provider/{p}", provider);
         assertThat(json.getList("_links.'pb:webhooks'.href", String.class))
-                .satisfiesExactly(item -> assertThat(item).endsWith(forProvider), item ->
-                        assertThat(item).endsWith(byLabel));
+                .satisfiesExactly(
+                        item -> assertThat(item).endsWith(forProvider),
+                        item -> assertThat(item).endsWith(byLabel));
         json = getJson("/webhooks/consumer/{c}", consumer);
         assertThat(json.getList("_links.'pb:webhooks'.href", String.class))
                 .satisfiesExactly(item -> assertThat(item).endsWith(forConsumer));
@@ -124,8 +154,11 @@ class WebhookResourceTest {
         assertThat(json.getList("_links.'pb:webhooks'.href", String.class))
                 .anySatisfy(item -> assertThat(item).endsWith(global));
         assertThat(json.getString("_links.'pb:create'.href")).endsWith("/webhooks");
-        assertThat(text(database, "SELECT consumer_label || '/' || (consumer_id IS NULL) FROM webhooks WHERE uuid = '"
-                + byLabel + "'")).isEqualTo("team-a/true");
+        assertThat(text(
+                        database,
+                        "SELECT consumer_label || '/' || (consumer_id IS NULL) FROM webhooks WHERE uuid = '" + byLabel
+                                + "'"))
+                .isEqualTo("team-a/true");
     }
 
     @Test
@@ -133,9 +166,12 @@ class WebhookResourceTest {
         String missing = unique("Nobody");
         post("/webhooks/provider/{p}/consumer/{c}", webhook("", URL, event("contract_published")), missing, missing)
                 .statusCode(404);
-        JsonPath json = post("/webhooks",
-                webhook("\"consumer\":{\"name\":\"" + missing + "\"},", URL, event("contract_published")))
-                .statusCode(400).extract().jsonPath();
+        JsonPath json = post(
+                        "/webhooks",
+                        webhook("\"consumer\":{\"name\":\"" + missing + "\"},", URL, event("contract_published")))
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors.'consumer.name'")).containsExactly("does not match an existing pacticipant");
         assertThat(text(database, "SELECT count(*) FROM webhooks WHERE description = '" + missing + "'"))
                 .isEqualTo("0");
@@ -144,37 +180,51 @@ class WebhookResourceTest {
     @Test
     void invalidWebhooksAreRefusedWithThePactBrokerMessagesAndNothingIsWritten() {
         String before = text(database, "SELECT count(*) FROM webhooks");
-        JsonPath json = post("/webhooks",
-                "{\"events\":[{\"name\":\"contract_published\"}],\"request\":{\"method\":\"POST\"}}")
-                .statusCode(400).extract().jsonPath();
+        JsonPath json = post(
+                        "/webhooks",
+                        "{\"events\":[{\"name\":\"contract_published\"}],\"request\":{\"method\":\"POST\"}}")
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors.'request.url'")).containsExactly("is missing");
-        json = post("/webhooks",
-                "{\"events\":[{\"name\":\"nope\"}],\"request\":{\"method\":\"GET\",\"url\":\"http://x\"}}")
-                .statusCode(400).extract().jsonPath();
+        json = post(
+                        "/webhooks",
+                        "{\"events\":[{\"name\":\"nope\"}],\"request\":{\"method\":\"GET\",\"url\":\"http://x\"}}")
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("errors.'events[0].name'[0]")).contains("must be one of: contract_published");
         assertThat(json.getList("errors.'request.method'"))
-                .containsExactly("must be POST. See /doc/webhooks#whitelist for more"
-                        + " information.");
+                .containsExactly("must be POST. See /doc/webhooks#whitelist for more" + " information.");
         assertThat(json.getList("errors.'request.url'"))
-                .containsExactly("scheme must be https. See /doc/webhooks#whitelist for more"
-                        + " information.");
-        json = post("/webhooks",
-                webhook("", "https://${pactbroker.consumerName}.example.org/", event("contract_published")))
-                .statusCode(400).extract().jsonPath();
+                .containsExactly("scheme must be https. See /doc/webhooks#whitelist for more" + " information.");
+        json = post(
+                        "/webhooks",
+                        webhook("", "https://${pactbroker.consumerName}.example.org/", event("contract_published")))
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors.'request.url'"))
                 .containsExactly("cannot have a template parameter in the host");
-        json = post("/webhooks", webhook("", "not a url", event("contract_published"))).statusCode(400).extract()
+        json = post("/webhooks", webhook("", "not a url", event("contract_published")))
+                .statusCode(400)
+                .extract()
                 .jsonPath();
         assertThat(json.getList("errors.'request.url'")).containsExactly("is not a valid URL eg. http://example.org");
         json = post("/webhooks", "{\"request\":{\"method\":\"FETCH\",\"url\":\"https://x.org\"},\"events\":[]}")
-                .statusCode(400).extract().jsonPath();
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getList("errors.'request.method'")).containsExactly("is not a recognised HTTP method");
         assertThat(json.getList("errors.events")).containsExactly("size cannot be less than 1");
-        json = post("/webhooks",
-                webhook("\"consumer\":{\"name\":\"a\",\"label\":\"b\"},", URL, event("contract_published")))
-                .statusCode(400).extract().jsonPath();
-        assertThat(json.getList("errors.'consumer.label'")).containsExactly("name and label cannot be provided at the"
-                        + " same time");
+        json = post(
+                        "/webhooks",
+                        webhook("\"consumer\":{\"name\":\"a\",\"label\":\"b\"},", URL, event("contract_published")))
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+        assertThat(json.getList("errors.'consumer.label'"))
+                .containsExactly("name and label cannot be provided at the" + " same time");
         json = post("/webhooks", "{\"request\":").statusCode(400).extract().jsonPath();
         assertThat(json.getString("error")).contains("Error parsing JSON");
         assertThat(text(database, "SELECT count(*) FROM webhooks")).isEqualTo(before);
@@ -182,10 +232,18 @@ class WebhookResourceTest {
 
     @Test
     void internalAddressesAreRefusedUnlessAllowed() {
-        for (String url : new String[] {"https://127.0.0.1/hook", "https://localhost:8443/hook",
-            "https://10.1.2.3/hook", "https://192.168.0.10/hook", "https://169.254.169.254/latest/meta-data",
-            "https://[::1]/hook", "https://[fd00::1]/hook"}) {
-            JsonPath json = post("/webhooks", webhook("", url, event("contract_published"))).statusCode(400).extract()
+        for (String url : new String[] {
+            "https://127.0.0.1/hook",
+            "https://localhost:8443/hook",
+            "https://10.1.2.3/hook",
+            "https://192.168.0.10/hook",
+            "https://169.254.169.254/latest/meta-data",
+            "https://[::1]/hook",
+            "https://[fd00::1]/hook"
+        }) {
+            JsonPath json = post("/webhooks", webhook("", url, event("contract_published")))
+                    .statusCode(400)
+                    .extract()
                     .jsonPath();
             assertThat(json.getString("errors.'request.url'[0]")).contains("PACTFLOW_WEBHOOK_HOST_WHITELIST");
         }
@@ -196,7 +254,12 @@ class WebhookResourceTest {
         String uuid = "webhook-" + unique("put").replace("-", "x") + "0123";
         JsonPath json = given().contentType("application/json")
                 .body(disabled(webhook("", URL, event("contract_published"))))
-                .when().put("/webhooks/{uuid}", uuid).then().statusCode(201).extract().jsonPath();
+                .when()
+                .put("/webhooks/{uuid}", uuid)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("uuid")).isEqualTo(uuid);
         // a client sends back what it read: the password and the secret header masked
         String readBack = """
@@ -204,8 +267,14 @@ class WebhookResourceTest {
                  "request":{"method":"POST","url":"https://ci.example.org/other",
                  "headers":{"authorization":"**********"},"body":"plain text","username":"user",
                  "password":"**********"}}""";
-        json = given().contentType("application/json").body(readBack).when().put("/webhooks/{uuid}", uuid).then()
-                .statusCode(200).extract().jsonPath();
+        json = given().contentType("application/json")
+                .body(readBack)
+                .when()
+                .put("/webhooks/{uuid}", uuid)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("description")).isEqualTo("renamed");
         assertThat(json.getBoolean("enabled")).isFalse();
         assertThat(json.getString("request.body")).isEqualTo("plain text");
@@ -214,15 +283,23 @@ class WebhookResourceTest {
                 .isEqualTo(Base64.getEncoder().encodeToString("p4ssw0rd".getBytes(StandardCharsets.UTF_8)));
         assertThat(text(database, "SELECT headers FROM webhooks WHERE uuid = '" + uuid + "'"))
                 .contains("Bearer secret-token");
-        json = given().contentType("application/json").body(webhook("", URL, event("contract_published")))
-                .when().put("/webhooks/{uuid}", "short").then().statusCode(400).extract().jsonPath();
+        json = given().contentType("application/json")
+                .body(webhook("", URL, event("contract_published")))
+                .when()
+                .put("/webhooks/{uuid}", "short")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("errors.uuid[0]")).contains("must be 16 or more characters");
     }
 
     @Test
     void deletingKeepsTheTriggeredHistoryWithoutTheWebhook() {
         String uuid = uuidOf(post("/webhooks", disabled(webhook("", URL, event("contract_published"))))
-                .statusCode(201).extract().header("Location"));
+                .statusCode(201)
+                .extract()
+                .header("Location"));
         given().when().delete("/webhooks/{uuid}", uuid).then().statusCode(204);
         given().when().get("/webhooks/{uuid}", uuid).then().statusCode(404);
         given().when().delete("/webhooks/{uuid}", uuid).then().statusCode(404);

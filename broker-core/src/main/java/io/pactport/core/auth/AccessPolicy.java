@@ -23,6 +23,7 @@ final class AccessPolicy {
             + "|/pacticipants/[^/]+/branches/[^/]+/latest-version/can-i-deploy/to-environment/[^/]+"
             + "|/pacticipants/[^/]+/latest-version/[^/]+/can-i-deploy/to/[^/]+"
             + ")/badge(?:\\.svg)?$");
+
     static final String HEARTBEAT = "/diagnostic/status/heartbeat";
     /** Orchestrators probe health without credentials, and the Pact Broker's Docker image has no way to give them any. */
     private static final String HEALTH = "/q/health";
@@ -50,8 +51,10 @@ final class AccessPolicy {
             return AccessLevel.PUBLIC;
         }
         boolean readMethod = READ_METHODS.contains(method);
-        boolean read = readMethod || "POST".equals(method) && PACTS_FOR_VERIFICATION.matcher(path).matches();
-        if (read && publicRead || readMethod && publicHeartbeat && HEARTBEAT.equals(path)
+        boolean read = readMethod
+                || "POST".equals(method) && PACTS_FOR_VERIFICATION.matcher(path).matches();
+        if (read && publicRead
+                || readMethod && publicHeartbeat && HEARTBEAT.equals(path)
                 || readMethod && publicBadges && BADGE.matcher(path).matches()) {
             return AccessLevel.PUBLIC;
         }

@@ -25,10 +25,12 @@ public class AuthFilter {
 
     public static final String CHALLENGE = "Basic realm=\"Restricted area\"";
     /** The same for a missing header, an unknown user, a wrong password or token: it must not say which part failed. */
-    public static final String UNAUTHORIZED = "{\"error\":\"Authentication required: send the username and password of a"
-            + " broker user, or an API token\"}";
-    public static final String FORBIDDEN = "{\"error\":\"Forbidden: these credentials may only read, and this request"
-            + " changes the broker\"}";
+    public static final String UNAUTHORIZED =
+            "{\"error\":\"Authentication required: send the username and password of a"
+                    + " broker user, or an API token\"}";
+
+    public static final String FORBIDDEN =
+            "{\"error\":\"Forbidden: these credentials may only read, and this request" + " changes the broker\"}";
     private static final String JSON = "application/json;charset=utf-8";
     private static final Logger LOG = Logger.getLogger(AuthFilter.class);
 
@@ -39,8 +41,8 @@ public class AuthFilter {
     AuthFilter(AuthConfig config) {
         this.config = config;
         this.authenticator = Authenticator.from(this.config);
-        this.policy = new AccessPolicy(this.config.allowPublicRead(), this.config.publicHeartbeat(),
-                this.config.enablePublicBadgeAccess());
+        this.policy = new AccessPolicy(
+                this.config.allowPublicRead(), this.config.publicHeartbeat(), this.config.enablePublicBadgeAccess());
     }
 
     void register(@Observes Filters filters) {
@@ -49,9 +51,12 @@ public class AuthFilter {
                     + " PACTFLOW_BASIC_AUTH_PASSWORD, or API tokens, to turn it on)");
             return;
         }
-        LOG.infof("Authentication is on: %s; public read %s, public heartbeat %s, public badges %s",
-                authenticator.describe(), config.allowPublicRead() ? "on" : "off",
-                config.publicHeartbeat() ? "on" : "off", config.enablePublicBadgeAccess() ? "on" : "off");
+        LOG.infof(
+                "Authentication is on: %s; public read %s, public heartbeat %s, public badges %s",
+                authenticator.describe(),
+                config.allowPublicRead() ? "on" : "off",
+                config.publicHeartbeat() ? "on" : "off",
+                config.enablePublicBadgeAccess() ? "on" : "off");
         filters.register(this::check, SecurityHandlerPriorities.AUTHENTICATION);
     }
 
@@ -65,12 +70,16 @@ public class AuthFilter {
         if (granted.covers(needed)) {
             context.next();
         } else if (granted == AccessLevel.PUBLIC) {
-            context.response().setStatusCode(401)
+            context.response()
+                    .setStatusCode(401)
                     .putHeader("WWW-Authenticate", CHALLENGE)
                     .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
                     .end(UNAUTHORIZED);
         } else {
-            context.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(FORBIDDEN);
+            context.response()
+                    .setStatusCode(403)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                    .end(FORBIDDEN);
         }
     }
 }

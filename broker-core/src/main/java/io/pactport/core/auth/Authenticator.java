@@ -16,11 +16,9 @@ final class Authenticator {
 
     private static final Logger LOG = Logger.getLogger(Authenticator.class);
 
-    private record User(Secret name, Secret password, AccessLevel level) {
-    }
+    private record User(Secret name, Secret password, AccessLevel level) {}
 
-    private record Token(Secret value, AccessLevel level) {
-    }
+    private record Token(Secret value, AccessLevel level) {}
 
     private final boolean basicAuth;
     private final List<User> users;
@@ -34,8 +32,8 @@ final class Authenticator {
 
     static Authenticator from(AuthConfig config) {
         Optional<User> writer = user(config.basicAuthUsername(), config.basicAuthPassword(), AccessLevel.WRITE);
-        Optional<User> reader = user(config.basicAuthReadOnlyUsername(), config.basicAuthReadOnlyPassword(),
-                AccessLevel.READ);
+        Optional<User> reader =
+                user(config.basicAuthReadOnlyUsername(), config.basicAuthReadOnlyPassword(), AccessLevel.READ);
         boolean basicAuth = config.basicAuthEnabled().orElse(writer.isPresent());
         warnAboutIgnoredSettings(config, basicAuth, writer.isPresent(), reader.isPresent());
         List<User> users = new ArrayList<>();
@@ -44,9 +42,11 @@ final class Authenticator {
             reader.ifPresent(users::add);
         }
         List<Token> tokens = new ArrayList<>();
-        config.readWriteApiTokens().orElse(List.of()).stream().filter(t -> !t.isBlank())
+        config.readWriteApiTokens().orElse(List.of()).stream()
+                .filter(t -> !t.isBlank())
                 .forEach(t -> tokens.add(new Token(Secret.of(t.trim()), AccessLevel.WRITE)));
-        config.readOnlyApiTokens().orElse(List.of()).stream().filter(t -> !t.isBlank())
+        config.readOnlyApiTokens().orElse(List.of()).stream()
+                .filter(t -> !t.isBlank())
                 .forEach(t -> tokens.add(new Token(Secret.of(t.trim()), AccessLevel.READ)));
         return new Authenticator(basicAuth, List.copyOf(users), List.copyOf(tokens));
     }
@@ -58,9 +58,10 @@ final class Authenticator {
 
     /** For the start-up log: which kinds of credentials, and how many tokens; nothing secret. */
     String describe() {
-        long writeTokens = tokens.stream().filter(t -> t.level() == AccessLevel.WRITE).count();
-        return "basic auth " + (basicAuth ? "on with " + users.size() + " user(s)" : "off") + ", "
-                + writeTokens + " read/write and " + (tokens.size() - writeTokens) + " read-only API token(s)";
+        long writeTokens =
+                tokens.stream().filter(t -> t.level() == AccessLevel.WRITE).count();
+        return "basic auth " + (basicAuth ? "on with " + users.size() + " user(s)" : "off") + ", " + writeTokens
+                + " read/write and " + (tokens.size() - writeTokens) + " read-only API token(s)";
     }
 
     /** @param authorization the request's {@code Authorization} header, or null */
@@ -126,15 +127,16 @@ final class Authenticator {
         return Optional.of(new User(Secret.of(name.get()), Secret.of(password.get()), level));
     }
 
-    private static void warnAboutIgnoredSettings(AuthConfig config, boolean basicAuth, boolean writer,
-            boolean reader) {
+    private static void warnAboutIgnoredSettings(AuthConfig config, boolean basicAuth, boolean writer, boolean reader) {
         if (basicAuth && !writer) {
             LOG.warn("PACTFLOW_BASIC_AUTH_ENABLED is true but PACTFLOW_BASIC_AUTH_USERNAME and"
                     + " PACTFLOW_BASIC_AUTH_PASSWORD are not both set: no user can write");
         }
         if (!basicAuth && (writer || reader)) {
-            LOG.warn("basic auth is off (" + (config.basicAuthEnabled().isPresent()
-                    ? "PACTFLOW_BASIC_AUTH_ENABLED is false" : "PACTFLOW_BASIC_AUTH_USERNAME/_PASSWORD are not both set")
+            LOG.warn("basic auth is off ("
+                    + (config.basicAuthEnabled().isPresent()
+                            ? "PACTFLOW_BASIC_AUTH_ENABLED is false"
+                            : "PACTFLOW_BASIC_AUTH_USERNAME/_PASSWORD are not both set")
                     + "): the basic-auth users configured are ignored");
         }
         if (isBlank(config.basicAuthReadOnlyUsername()) != isBlank(config.basicAuthReadOnlyPassword())) {

@@ -29,15 +29,19 @@ public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
         });
         Optional<DatabaseSettings> settings = DatabaseSettings.from(env);
         DeprecationWarnings.logOnce(env.warnings());
-        return settings.<Iterable<ConfigSource>>map(s -> List.of(new MapBackedConfigSource(
-                "pactport-database-settings", datasourceProperties(s, hasReactiveClient()), ORDINAL) {
-                })).orElse(List.of());
+        return settings.<Iterable<ConfigSource>>map(s -> List.of(
+                        new MapBackedConfigSource(
+                                "pactport-database-settings",
+                                datasourceProperties(s, hasReactiveClient()),
+                                ORDINAL) {}))
+                .orElse(List.of());
     }
 
     /** migration-service has JDBC only; a reactive URL there would be reported as an unknown setting. */
     private static boolean hasReactiveClient() {
         try {
-            Class.forName("io.vertx.pgclient.PgConnectOptions", false, DatabaseConfigSourceFactory.class.getClassLoader());
+            Class.forName(
+                    "io.vertx.pgclient.PgConnectOptions", false, DatabaseConfigSourceFactory.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException e) {
             return false;

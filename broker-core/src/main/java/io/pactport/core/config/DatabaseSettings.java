@@ -18,8 +18,8 @@ public record DatabaseSettings(String host, int port, String name, String userna
 
     public static final int DEFAULT_PORT = 5432;
     private static final Set<String> POSTGRES_SCHEMES = Set.of("postgres", "postgresql");
-    private static final List<String> SSL_MODES = List.of("disable", "allow", "prefer", "require", "verify-ca",
-            "verify-full");
+    private static final List<String> SSL_MODES =
+            List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
 
     /**
      * The settings in {@code env}, or empty when no database variable is set at all.
@@ -46,11 +46,17 @@ public record DatabaseSettings(String host, int port, String name, String userna
             return Optional.empty();
         }
         if (host.isEmpty() || name.isEmpty()) {
-            throw new ConfigurationException("incomplete database settings: set PACTFLOW_DATABASE_URL, or both"
-                    + " PACTFLOW_DATABASE_HOST and PACTFLOW_DATABASE_NAME (with _USERNAME, _PASSWORD, _PORT as needed)");
+            throw new ConfigurationException(
+                    "incomplete database settings: set PACTFLOW_DATABASE_URL, or both"
+                            + " PACTFLOW_DATABASE_HOST and PACTFLOW_DATABASE_NAME (with _USERNAME, _PASSWORD, _PORT as needed)");
         }
-        return Optional.of(new DatabaseSettings(host.get(), port.map(DatabaseSettings::parsePort).orElse(DEFAULT_PORT),
-                name.get(), username.orElse(null), password.orElse(null), sslMode.orElse(null)));
+        return Optional.of(new DatabaseSettings(
+                host.get(),
+                port.map(DatabaseSettings::parsePort).orElse(DEFAULT_PORT),
+                name.get(),
+                username.orElse(null),
+                password.orElse(null),
+                sslMode.orElse(null)));
     }
 
     /** Parses the Ruby broker's URL form; user and password may be percent-encoded. */
@@ -85,8 +91,13 @@ public record DatabaseSettings(String host, int port, String name, String userna
                 }
             }
         }
-        return new DatabaseSettings(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(),
-                decode(uri.getRawPath().substring(1)), user, password, sslMode);
+        return new DatabaseSettings(
+                uri.getHost(),
+                uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(),
+                decode(uri.getRawPath().substring(1)),
+                user,
+                password,
+                sslMode);
     }
 
     public DatabaseSettings withSslMode(String mode) {
@@ -136,8 +147,8 @@ public record DatabaseSettings(String host, int port, String name, String userna
 
     private static String checkSslMode(String mode) {
         if (!SSL_MODES.contains(mode)) {
-            throw new ConfigurationException("PACTFLOW_DATABASE_SSLMODE must be one of " + SSL_MODES + ", not '"
-                    + mode + "'");
+            throw new ConfigurationException(
+                    "PACTFLOW_DATABASE_SSLMODE must be one of " + SSL_MODES + ", not '" + mode + "'");
         }
         return mode;
     }

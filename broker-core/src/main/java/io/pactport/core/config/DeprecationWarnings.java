@@ -15,8 +15,7 @@ final class DeprecationWarnings {
     private static final Logger LOG = Logger.getLogger(DeprecationWarnings.class);
     private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
 
-    private DeprecationWarnings() {
-    }
+    private DeprecationWarnings() {}
 
     /** The warnings hold names only, never values, so they are safe to log. */
     static void logOnce(Collection<String> warnings) {

@@ -29,14 +29,17 @@ public class LegacyEnvironmentConfigSourceFactory implements ConfigSourceFactory
      * would; it never competes with a set {@code PACTFLOW_<X>}, which is not exposed again.
      */
     static final int ORDINAL = 290;
+
     static final String NAME = "pactport-pact-broker-names";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        Map<String, String> renamed = renamed(name -> {
-            ConfigValue value = context.getValue(name);
-            return value == null ? null : value.getValue();
-        }, context.iterateNames());
+        Map<String, String> renamed = renamed(
+                name -> {
+                    ConfigValue value = context.getValue(name);
+                    return value == null ? null : value.getValue();
+                },
+                context.iterateNames());
         if (renamed.isEmpty()) {
             return List.of();
         }

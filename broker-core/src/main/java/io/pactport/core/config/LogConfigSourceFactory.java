@@ -38,9 +38,9 @@ public class LogConfigSourceFactory implements ConfigSourceFactory {
         });
         Map<String, String> properties = properties(env.get("LOG_FORMAT"), env.get("LOG_LEVEL"));
         DeprecationWarnings.logOnce(env.warnings());
-        return properties.isEmpty() ? List.of()
-                : List.of(new MapBackedConfigSource("pactport-log-settings", properties, ORDINAL) {
-                });
+        return properties.isEmpty()
+                ? List.of()
+                : List.of(new MapBackedConfigSource("pactport-log-settings", properties, ORDINAL) {});
     }
 
     @Override

@@ -18,44 +18,98 @@ import java.util.regex.Pattern;
 public final class PactBrokerEnvironmentTranslation {
 
     public static final String AUTO_MIGRATE = "PACTFLOW_DATABASE_AUTO_MIGRATE";
-    private static final Set<String> AUTO_MIGRATE_OLD = Set.of("PACT_BROKER_AUTO_MIGRATE_DB",
-            "PACT_BROKER_AUTO_MIGRATE_DB_DATA");
+    private static final Set<String> AUTO_MIGRATE_OLD =
+            Set.of("PACT_BROKER_AUTO_MIGRATE_DB", "PACT_BROKER_AUTO_MIGRATE_DB_DATA");
     private static final Set<String> POSTGRES_ADAPTERS = Set.of("postgres", "postgresql");
     private static final Pattern URL_PASSWORD = Pattern.compile("(://[^:/@\\s]*:)[^/\\s]*@");
 
     /** Pact Broker settings (pact_broker docs/configuration.yml and the docker image) that Pactport has no use for. */
-    private static final Set<String> NOT_USED = Set.of("PUMA_PERSISTENT_TIMEOUT", "LOG_STREAM",
-            "LOG_DIR", "LOG_OTEL_ENABLED", "HTTP_DEBUG_LOGGING_ENABLED", "HIDE_PACTFLOW_MESSAGES",
-            "LOG_CONFIGURATION_ON_STARTUP", "SQL_LOG_LEVEL", "SQL_LOG_WARN_DURATION", "SQL_ENABLE_CALLER_LOGGING",
-            "DATABASE_URL_ENVIRONMENT_VARIABLE_NAME", "PORT_ENVIRONMENT_VARIABLE_NAME", "USE_RACK_PROTECTION",
-            "ALLOW_MISSING_MIGRATION_FILES", "VALIDATE_DATABASE_CONNECTION_CONFIG", "SEED_EXAMPLE_DATA",
-            "USE_HAL_BROWSER", "ENABLE_DIAGNOSTIC_ENDPOINTS", "FEATURES", "DATABASE_CONNECT_MAX_RETRIES",
-            "METRICS_SQL_STATEMENT_TIMEOUT", "NETWORK_DIAGRAM_MAX_PACTICIPANTS", "PACT_CONTENT_DIFF_TIMEOUT");
+    private static final Set<String> NOT_USED = Set.of(
+            "PUMA_PERSISTENT_TIMEOUT",
+            "LOG_STREAM",
+            "LOG_DIR",
+            "LOG_OTEL_ENABLED",
+            "HTTP_DEBUG_LOGGING_ENABLED",
+            "HIDE_PACTFLOW_MESSAGES",
+            "LOG_CONFIGURATION_ON_STARTUP",
+            "SQL_LOG_LEVEL",
+            "SQL_LOG_WARN_DURATION",
+            "SQL_ENABLE_CALLER_LOGGING",
+            "DATABASE_URL_ENVIRONMENT_VARIABLE_NAME",
+            "PORT_ENVIRONMENT_VARIABLE_NAME",
+            "USE_RACK_PROTECTION",
+            "ALLOW_MISSING_MIGRATION_FILES",
+            "VALIDATE_DATABASE_CONNECTION_CONFIG",
+            "SEED_EXAMPLE_DATA",
+            "USE_HAL_BROWSER",
+            "ENABLE_DIAGNOSTIC_ENDPOINTS",
+            "FEATURES",
+            "DATABASE_CONNECT_MAX_RETRIES",
+            "METRICS_SQL_STATEMENT_TIMEOUT",
+            "NETWORK_DIAGRAM_MAX_PACTICIPANTS",
+            "PACT_CONTENT_DIFF_TIMEOUT");
 
     /** The other Pact Broker settings of pact_broker.md §4: renamed without comment. */
-    private static final Set<String> KNOWN = Set.of("DATABASE_URL", "DATABASE_ADAPTER", "DATABASE_USERNAME",
-            "DATABASE_PASSWORD", "DATABASE_HOST", "DATABASE_NAME", "DATABASE_PORT", "DATABASE_SSLMODE",
-            "DATABASE_MAX_CONNECTIONS", "DATABASE_POOL_TIMEOUT", "DATABASE_STATEMENT_TIMEOUT",
-            "DATABASE_CONNECTION_VALIDATION_TIMEOUT", "MIGRATION_TARGET", "DATABASE_MIGRATION_TARGET",
-            "BASIC_AUTH_ENABLED", "BASIC_AUTH_USERNAME", "BASIC_AUTH_PASSWORD", "BASIC_AUTH_READ_ONLY_USERNAME",
-            "BASIC_AUTH_READ_ONLY_PASSWORD", "ALLOW_PUBLIC_READ", "PUBLIC_HEARTBEAT", "ENABLE_PUBLIC_BADGE_ACCESS",
-            "PORT", "BASE_URL", "BASE_URLS", "LOG_LEVEL", "LOG_FORMAT", "WEBHOOK_RETRY_SCHEDULE", "WEBHOOK_HTTP_METHOD_WHITELIST",
-            "WEBHOOK_HTTP_CODE_SUCCESS", "WEBHOOK_SCHEME_WHITELIST", "WEBHOOK_HOST_WHITELIST", "WEBHOOK_CERTIFICATES",
-            "DISABLE_SSL_VERIFICATION", "USER_AGENT", "WEBHOOK_REDACT_SENSITIVE_DATA",
-            "CHECK_FOR_POTENTIAL_DUPLICATE_PACTICIPANT_NAMES", "CREATE_DEPLOYED_VERSIONS_FOR_TAGS",
-            "USE_FIRST_TAG_AS_BRANCH", "AUTO_DETECT_MAIN_BRANCH", "MAIN_BRANCH_CANDIDATES",
-            "ALLOW_DANGEROUS_CONTRACT_MODIFICATION", "ORDER_VERSIONS_BY_DATE",
-            "BASE_EQUALITY_ONLY_ON_CONTENT_THAT_AFFECTS_VERIFICATION_RESULTS", "USE_CASE_SENSITIVE_RESOURCE_NAMES",
-            "SEMVER_FORMATS", "BADGE_PROVIDER_MODE", "SHIELDS_IO_BASE_URL", "CLEAN_ENABLED", "CLEAN_CRON_SCHEDULE",
-            "CLEAN_KEEP_VERSION_SELECTORS", "CLEAN_DELETION_LIMIT", "CLEAN_OVERWRITTEN_DATA_MAX_AGE",
+    private static final Set<String> KNOWN = Set.of(
+            "DATABASE_URL",
+            "DATABASE_ADAPTER",
+            "DATABASE_USERNAME",
+            "DATABASE_PASSWORD",
+            "DATABASE_HOST",
+            "DATABASE_NAME",
+            "DATABASE_PORT",
+            "DATABASE_SSLMODE",
+            "DATABASE_MAX_CONNECTIONS",
+            "DATABASE_POOL_TIMEOUT",
+            "DATABASE_STATEMENT_TIMEOUT",
+            "DATABASE_CONNECTION_VALIDATION_TIMEOUT",
+            "MIGRATION_TARGET",
+            "DATABASE_MIGRATION_TARGET",
+            "BASIC_AUTH_ENABLED",
+            "BASIC_AUTH_USERNAME",
+            "BASIC_AUTH_PASSWORD",
+            "BASIC_AUTH_READ_ONLY_USERNAME",
+            "BASIC_AUTH_READ_ONLY_PASSWORD",
+            "ALLOW_PUBLIC_READ",
+            "PUBLIC_HEARTBEAT",
+            "ENABLE_PUBLIC_BADGE_ACCESS",
+            "PORT",
+            "BASE_URL",
+            "BASE_URLS",
+            "LOG_LEVEL",
+            "LOG_FORMAT",
+            "WEBHOOK_RETRY_SCHEDULE",
+            "WEBHOOK_HTTP_METHOD_WHITELIST",
+            "WEBHOOK_HTTP_CODE_SUCCESS",
+            "WEBHOOK_SCHEME_WHITELIST",
+            "WEBHOOK_HOST_WHITELIST",
+            "WEBHOOK_CERTIFICATES",
+            "DISABLE_SSL_VERIFICATION",
+            "USER_AGENT",
+            "WEBHOOK_REDACT_SENSITIVE_DATA",
+            "CHECK_FOR_POTENTIAL_DUPLICATE_PACTICIPANT_NAMES",
+            "CREATE_DEPLOYED_VERSIONS_FOR_TAGS",
+            "USE_FIRST_TAG_AS_BRANCH",
+            "AUTO_DETECT_MAIN_BRANCH",
+            "MAIN_BRANCH_CANDIDATES",
+            "ALLOW_DANGEROUS_CONTRACT_MODIFICATION",
+            "ORDER_VERSIONS_BY_DATE",
+            "BASE_EQUALITY_ONLY_ON_CONTENT_THAT_AFFECTS_VERIFICATION_RESULTS",
+            "USE_CASE_SENSITIVE_RESOURCE_NAMES",
+            "SEMVER_FORMATS",
+            "BADGE_PROVIDER_MODE",
+            "SHIELDS_IO_BASE_URL",
+            "CLEAN_ENABLED",
+            "CLEAN_CRON_SCHEDULE",
+            "CLEAN_KEEP_VERSION_SELECTORS",
+            "CLEAN_DELETION_LIMIT",
+            "CLEAN_OVERWRITTEN_DATA_MAX_AGE",
             "CLEAN_DRY_RUN");
 
-    private PactBrokerEnvironmentTranslation() {
-    }
+    private PactBrokerEnvironmentTranslation() {}
 
     /** One variable; {@code value} as written, never trimmed (a password may end in a space). */
-    public record Entry(String name, String value) {
-    }
+    public record Entry(String name, String value) {}
 
     /** What became of one input variable: {@code translated} is null when it was dropped. */
     public record Line(Entry original, Entry translated) {
@@ -119,7 +173,9 @@ public final class PactBrokerEnvironmentTranslation {
      */
     public static boolean isSecret(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
-        if (upper.contains("PASSWORD") || upper.contains("TOKEN") || upper.contains("SECRET")
+        if (upper.contains("PASSWORD")
+                || upper.contains("TOKEN")
+                || upper.contains("SECRET")
                 || upper.contains("CREDENTIAL")) {
             return true;
         }
@@ -143,7 +199,8 @@ public final class PactBrokerEnvironmentTranslation {
     private static String autoMigrateValue(List<Entry> input, Set<String> warnings) {
         List<String> disabled = new ArrayList<>();
         for (Entry entry : input) {
-            if (AUTO_MIGRATE_OLD.contains(entry.name()) && "false".equalsIgnoreCase(entry.value().trim())) {
+            if (AUTO_MIGRATE_OLD.contains(entry.name())
+                    && "false".equalsIgnoreCase(entry.value().trim())) {
                 disabled.add(entry.name());
             }
         }
@@ -156,8 +213,8 @@ public final class PactBrokerEnvironmentTranslation {
     }
 
     /** An existing {@code PACTFLOW_*} wins over the translated old variable, which is then dropped. */
-    private static Entry keepExisting(Entry translated, String oldName, Map<String, String> pactflowValues,
-            Set<String> warnings) {
+    private static Entry keepExisting(
+            Entry translated, String oldName, Map<String, String> pactflowValues, Set<String> warnings) {
         String existing = pactflowValues.get(translated.name());
         if (existing == null) {
             return translated;
@@ -173,10 +230,12 @@ public final class PactBrokerEnvironmentTranslation {
         if (suffix.equals("DATABASE_ADAPTER")
                 && !POSTGRES_ADAPTERS.contains(entry.value().trim().toLowerCase(Locale.ROOT))) {
             warnings.add(entry.name() + " names another database than PostgreSQL: only PostgreSQL is supported");
-        } else if (suffix.equals("DATABASE_URL") && !entry.value().trim().toLowerCase(Locale.ROOT).startsWith("postgres")) {
+        } else if (suffix.equals("DATABASE_URL")
+                && !entry.value().trim().toLowerCase(Locale.ROOT).startsWith("postgres")) {
             warnings.add(entry.name() + " is not a postgres:// URL: only PostgreSQL is supported");
         } else if (NOT_USED.contains(suffix)) {
-            warnings.add(entry.name() + " is a Pact Broker setting not used by Pactport: renamed, but it has no effect");
+            warnings.add(
+                    entry.name() + " is a Pact Broker setting not used by Pactport: renamed, but it has no effect");
         } else if (!KNOWN.contains(suffix)) {
             warnings.add(entry.name() + " is unknown: not a Pact Broker setting (renamed anyway)");
         }

@@ -34,22 +34,36 @@ public class ErrorResponsesFilter implements OASFilter {
             components = OASFactory.createComponents();
             openAPI.setComponents(components);
         }
-        components.addSchema(ERRORS, OASFactory.createSchema()
-                .addType(Schema.SchemaType.OBJECT)
-                .description("Refused input, as the Pact Broker answers it: each field with its messages")
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                        .additionalPropertiesSchema(OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                                .items(OASFactory.createSchema().addType(Schema.SchemaType.STRING)))));
-        components.addSchema(ERROR, OASFactory.createSchema()
-                .addType(Schema.SchemaType.OBJECT)
-                .description("A refusal with one message, as the Pact Broker answers it")
-                .addProperty("error", OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
-        components.addSecurityScheme(BASIC_AUTH, OASFactory.createSecurityScheme()
-                .type(SecurityScheme.Type.HTTP).scheme("basic")
-                .description("A broker user (PACTFLOW_BASIC_AUTH_USERNAME/_PASSWORD or the read-only pair)"));
-        components.addSecurityScheme(BEARER_TOKEN, OASFactory.createSecurityScheme()
-                .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .description("An API token (PACTFLOW_READ_WRITE_API_TOKENS / PACTFLOW_READ_ONLY_API_TOKENS)"));
+        components.addSchema(
+                ERRORS,
+                OASFactory.createSchema()
+                        .addType(Schema.SchemaType.OBJECT)
+                        .description("Refused input, as the Pact Broker answers it: each field with its messages")
+                        .addProperty(
+                                "errors",
+                                OASFactory.createSchema()
+                                        .addType(Schema.SchemaType.OBJECT)
+                                        .additionalPropertiesSchema(OASFactory.createSchema()
+                                                .addType(Schema.SchemaType.ARRAY)
+                                                .items(OASFactory.createSchema().addType(Schema.SchemaType.STRING)))));
+        components.addSchema(
+                ERROR,
+                OASFactory.createSchema()
+                        .addType(Schema.SchemaType.OBJECT)
+                        .description("A refusal with one message, as the Pact Broker answers it")
+                        .addProperty("error", OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        components.addSecurityScheme(
+                BASIC_AUTH,
+                OASFactory.createSecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("basic")
+                        .description("A broker user (PACTFLOW_BASIC_AUTH_USERNAME/_PASSWORD or the read-only pair)"));
+        components.addSecurityScheme(
+                BEARER_TOKEN,
+                OASFactory.createSecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .description("An API token (PACTFLOW_READ_WRITE_API_TOKENS / PACTFLOW_READ_ONLY_API_TOKENS)"));
         // either scheme, or none when authentication is off
         openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BASIC_AUTH));
         openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER_TOKEN));
@@ -58,7 +72,8 @@ public class ErrorResponsesFilter implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                    item.getOperations().entrySet()) {
                 describeRefusals(path, entry.getKey(), entry.getValue());
             }
         });
@@ -71,12 +86,14 @@ public class ErrorResponsesFilter implements OASFilter {
             operation.setResponses(responses);
         }
         boolean hasInput = operation.getRequestBody() != null
-                || operation.getParameters() != null && !operation.getParameters().isEmpty();
+                || operation.getParameters() != null
+                        && !operation.getParameters().isEmpty();
         if (hasInput) {
             add(responses, "400", "The request is invalid; nothing was changed", ERRORS);
         }
         add(responses, "401", "Authentication is on and the request has no valid credentials", ERROR);
-        if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD
+        if (method != PathItem.HttpMethod.GET
+                && method != PathItem.HttpMethod.HEAD
                 && method != PathItem.HttpMethod.OPTIONS) {
             add(responses, "403", "The credentials may only read, and this request changes the broker", ERROR);
         }
@@ -94,9 +111,13 @@ public class ErrorResponsesFilter implements OASFilter {
         if (responses.hasAPIResponse(status)) {
             return;
         }
-        Content content = OASFactory.createContent().addMediaType("application/json",
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(schema)));
-        APIResponse response = OASFactory.createAPIResponse().description(description).content(content);
+        Content content = OASFactory.createContent()
+                .addMediaType(
+                        "application/json",
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(schema)));
+        APIResponse response =
+                OASFactory.createAPIResponse().description(description).content(content);
         responses.addAPIResponse(status, response);
     }
 }

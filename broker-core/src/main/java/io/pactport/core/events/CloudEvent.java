@@ -15,8 +15,15 @@ import java.util.Objects;
  * @param data the self-contained payload
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CloudEvent(String specversion, String id, String source, String type, String subject,
-        OffsetDateTime time, String datacontenttype, JsonNode data) {
+public record CloudEvent(
+        String specversion,
+        String id,
+        String source,
+        String type,
+        String subject,
+        OffsetDateTime time,
+        String datacontenttype,
+        JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String DATA_CONTENT_TYPE = "application/json";
@@ -30,8 +37,8 @@ public record CloudEvent(String specversion, String id, String source, String ty
         Objects.requireNonNull(type, "type");
     }
 
-    public static CloudEvent of(String id, String source, String type, String subject, OffsetDateTime time,
-            JsonNode data) {
+    public static CloudEvent of(
+            String id, String source, String type, String subject, OffsetDateTime time, JsonNode data) {
         return new CloudEvent(SPEC_VERSION, id, source, type, subject, time, DATA_CONTENT_TYPE, data);
     }
 }

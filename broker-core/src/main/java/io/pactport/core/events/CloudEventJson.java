@@ -23,8 +23,7 @@ public final class CloudEventJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
-    private CloudEventJson() {
-    }
+    private CloudEventJson() {}
 
     public static byte[] write(CloudEvent event) {
         try {
@@ -79,8 +78,8 @@ public final class CloudEventJson {
         try {
             return PAYLOAD_READER.treeToValue(event.data(), type.payload());
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidEventException("event " + event.id() + " is not a " + event.type() + " payload: "
-                    + e.getMessage(), e);
+            throw new InvalidEventException(
+                    "event " + event.id() + " is not a " + event.type() + " payload: " + e.getMessage(), e);
         }
     }
 

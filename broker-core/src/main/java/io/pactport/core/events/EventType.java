@@ -6,7 +6,6 @@ package io.pactport.core.events;
  * record derives its Kafka key, the aggregate whose events stay in order.
  */
 public enum EventType {
-
     PACTICIPANT_CREATED("pacticipant.created", Topics.PACTICIPANTS, PactportEvent.PacticipantCreated.class),
     PACTICIPANT_UPDATED("pacticipant.updated", Topics.PACTICIPANTS, PactportEvent.PacticipantUpdated.class),
     PACTICIPANT_DELETED("pacticipant.deleted", Topics.PACTICIPANTS, PactportEvent.PacticipantDeleted.class),
@@ -32,7 +31,8 @@ public enum EventType {
     VERIFICATION_PUBLISHED("verification.published", Topics.CONTRACTS, PactportEvent.VerificationPublished.class),
     INTEGRATION_DELETED("integration.deleted", Topics.CONTRACTS, PactportEvent.IntegrationDeleted.class),
     SYNC_DEAD_LETTERED("sync.dead-lettered", Topics.SYNC_DLQ, PactportEvent.SyncDeadLettered.class),
-    RETENTION_VERSIONS_DELETED("retention.versions.deleted", Topics.RETENTION, PactportEvent.RetentionVersionsDeleted.class),
+    RETENTION_VERSIONS_DELETED(
+            "retention.versions.deleted", Topics.RETENTION, PactportEvent.RetentionVersionsDeleted.class),
     RETENTION_RUN_COMPLETED("retention.run.completed", Topics.RETENTION, PactportEvent.RetentionRunCompleted.class),
     /** A webhook must run for an event: the executor claims and sends it (key {@code consumer/provider}). */
     WEBHOOK_TRIGGERED("webhook.triggered", Topics.WEBHOOKS, PactportEvent.WebhookTriggered.class);

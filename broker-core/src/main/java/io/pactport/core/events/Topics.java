@@ -18,6 +18,5 @@ public final class Topics {
 
     public static final List<String> ALL = List.of(CONTRACTS, PACTICIPANTS, WEBHOOKS, RETENTION, SYNC_DLQ);
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -75,14 +75,18 @@ public class DatabaseReadinessCheck implements HealthCheck {
     }
 
     private void selectOne() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) DEADLINE.toSeconds());
             statement.execute("SELECT 1");
         }
     }
 
     private static HealthCheckResponse down(String reason) {
-        return HealthCheckResponse.named(NAME).down().withData("reason", String.valueOf(reason)).build();
+        return HealthCheckResponse.named(NAME)
+                .down()
+                .withData("reason", String.valueOf(reason))
+                .build();
     }
 
     @PreDestroy

@@ -46,11 +46,15 @@ public class KafkaReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try {
-            Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions()
-                    .timeoutMs((int) DEADLINE.toMillis())).nodes().get();
-            return HealthCheckResponse.named(NAME).up()
-                    .withData("nodes", nodes.stream().map(n -> n.host() + ":" + n.port())
-                            .collect(Collectors.joining(",")))
+            Collection<Node> nodes = admin.describeCluster(
+                            new DescribeClusterOptions().timeoutMs((int) DEADLINE.toMillis()))
+                    .nodes()
+                    .get();
+            return HealthCheckResponse.named(NAME)
+                    .up()
+                    .withData(
+                            "nodes",
+                            nodes.stream().map(n -> n.host() + ":" + n.port()).collect(Collectors.joining(",")))
                     .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -61,7 +65,10 @@ public class KafkaReadinessCheck implements HealthCheck {
     }
 
     private static HealthCheckResponse down(String reason) {
-        return HealthCheckResponse.named(NAME).down().withData("reason", String.valueOf(reason)).build();
+        return HealthCheckResponse.named(NAME)
+                .down()
+                .withData("reason", String.valueOf(reason))
+                .build();
     }
 
     @PreDestroy

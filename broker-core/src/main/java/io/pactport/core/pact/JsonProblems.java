@@ -16,14 +16,14 @@ public final class JsonProblems {
     /** Jackson describes nested locations with a note about the source being hidden; users need line and column. */
     private static final Pattern SOURCE_DESCRIPTION =
             Pattern.compile("\\[Source: [^\\]]*?; (line: \\d+, column: \\d+)\\]");
+
     private static final Pattern CONTROL_CHARACTER =
             Pattern.compile("^Illegal (?:unquoted )?character \\(\\((CTRL-CHAR, code \\d+)\\)\\).*", Pattern.DOTALL);
     /** "...: enable `JsonReadFeature.X` to allow", "(from `StreamReadConstraints.y()`)" and the like. */
     private static final Pattern SETTING_HINT = Pattern.compile("(?:;|:)?\\s*(?:enable|disable)"
             + " `?[A-Za-z]+Feature\\.[A-Z_]+`? to allow|,? from `[A-Za-z]+\\.[A-Za-z]+\\(\\)`");
 
-    private JsonProblems() {
-    }
+    private JsonProblems() {}
 
     /** The problem, then where it is ({@code " (line 3, column 7)"}) when the parser knows. */
     public static String describe(JsonProcessingException e) {

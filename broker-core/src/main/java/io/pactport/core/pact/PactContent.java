@@ -39,11 +39,13 @@ public final class PactContent {
 
     /** Pact specification V4 interaction types that are messages ({@code PactBroker::Pacts::Interactions::Types}). */
     private static final Set<String> MESSAGE_TYPES = Set.of("Asynchronous/Messages", "Synchronous/Messages");
+
     private static final String ID = "_id";
 
     private final Map<String, Object> pact;
     /** {@code interactions} and {@code messages} when they are arrays, else null: only arrays count as such. */
     private final List<Object> interactions;
+
     private final List<Object> messages;
     private final Object specificationVersion;
 
@@ -58,7 +60,8 @@ public final class PactContent {
         this.interactions = arrayAt(pact, PactSha.INTERACTIONS);
         this.messages = arrayAt(pact, PactSha.MESSAGES);
         this.specificationVersion = specificationVersionOf(pact);
-        if (specificationVersion instanceof Boolean || specificationVersion instanceof Map
+        if (specificationVersion instanceof Boolean
+                || specificationVersion instanceof Map
                 || specificationVersion instanceof List) {
             // The broker reads it with to_f when it stores the pact, and fails.
             throw new InvalidPactContentException("Pact content has a pact specification version in its metadata"
@@ -89,7 +92,8 @@ public final class PactContent {
      * @throws InvalidPactContentException when the bytes are not UTF-8 or not a JSON object the broker would store
      */
     public static PactContent parse(byte[] utf8Json) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(utf8Json);
@@ -99,8 +103,8 @@ public final class PactContent {
             result = decoder.flush(out);
         }
         if (result.isError()) {
-            throw new InvalidPactContentException("Pact content is not UTF-8: invalid byte sequence at byte "
-                    + in.position() + " (counting from 0)");
+            throw new InvalidPactContentException(
+                    "Pact content is not UTF-8: invalid byte sequence at byte " + in.position() + " (counting from 0)");
         }
         return parse(out.flip().toString());
     }
@@ -186,17 +190,20 @@ public final class PactContent {
         Map<String, Object> copy = new LinkedHashMap<>(pact);
         for (String key : List.of(PactSha.INTERACTIONS, PactSha.MESSAGES)) {
             if (arrayAt(pact, key) != null) {
-                copy.put(key, arrayAt(pact, key).stream()
-                        .map(element -> {
-                            if (element instanceof Map<?, ?> interaction && interaction.containsKey(ID)
-                                    && dropId.test(interaction)) {
-                                Map<Object, Object> without = new LinkedHashMap<>(interaction);
-                                without.remove(ID);
-                                return (Object) without;
-                            }
-                            return element;
-                        })
-                        .toList());
+                copy.put(
+                        key,
+                        arrayAt(pact, key).stream()
+                                .map(element -> {
+                                    if (element instanceof Map<?, ?> interaction
+                                            && interaction.containsKey(ID)
+                                            && dropId.test(interaction)) {
+                                        Map<Object, Object> without = new LinkedHashMap<>(interaction);
+                                        without.remove(ID);
+                                        return (Object) without;
+                                    }
+                                    return element;
+                                })
+                                .toList());
             }
         }
         return new PactContent(copy);
@@ -220,10 +227,11 @@ public final class PactContent {
         if (specificationVersionNumber() < 4.0) {
             return messages != null && messages.stream().anyMatch(PactSha::truthy);
         }
-        return interactions != null && interactions.stream()
-                .anyMatch(element -> element instanceof Map<?, ?> interaction
-                        && interaction.get("type") instanceof String type
-                        && MESSAGE_TYPES.contains(type));
+        return interactions != null
+                && interactions.stream()
+                        .anyMatch(element -> element instanceof Map<?, ?> interaction
+                                && interaction.get("type") instanceof String type
+                                && MESSAGE_TYPES.contains(type));
     }
 
     /** The parsed pact, for {@link PactMerger}; not to be changed. */
@@ -244,7 +252,8 @@ public final class PactContent {
     /** The exact text {@link #sha()} hashes; for tests and diagnosis. */
     synchronized String contentForSha() {
         if (contentForSha == null) {
-            contentForSha = PactSha.contentForSha(pact,
+            contentForSha = PactSha.contentForSha(
+                    pact,
                     interactions == null ? null : interactionsJson(),
                     messages == null ? null : messagesJson(),
                     specificationVersion);

@@ -33,14 +33,17 @@ public final class PactDiff {
     private static final Pattern COMMA_BEFORE_ARRAY_END = Pattern.compile(",(\\n\\s*\\])");
 
     /** What pact-support puts where there is nothing to compare with. */
-    private enum Marker { KEY_NOT_FOUND, UNEXPECTED_INDEX, INDEX_NOT_FOUND, NO_DIFF_AT_INDEX }
+    private enum Marker {
+        KEY_NOT_FOUND,
+        UNEXPECTED_INDEX,
+        INDEX_NOT_FOUND,
+        NO_DIFF_AT_INDEX
+    }
 
     /** Two values that differ. */
-    private record Difference(Object expected, Object actual) {
-    }
+    private record Difference(Object expected, Object actual) {}
 
-    private PactDiff() {
-    }
+    private PactDiff() {}
 
     /**
      * The difference from the published pact to the new one, as the Pact Broker words it; empty when the matcher
@@ -75,19 +78,24 @@ public final class PactDiff {
 
     @SuppressWarnings("unchecked")
     private static Object sorted(Map<String, Object> pact) {
-        String key = truthy(pact.get(PactSha.INTERACTIONS)) ? PactSha.INTERACTIONS
+        String key = truthy(pact.get(PactSha.INTERACTIONS))
+                ? PactSha.INTERACTIONS
                 : truthy(pact.get(PactSha.MESSAGES)) ? PactSha.MESSAGES : null;
         Map<String, Object> withoutIds = new LinkedHashMap<>(pact);
         for (String name : List.of(PactSha.INTERACTIONS, PactSha.MESSAGES)) {
             if (pact.get(name) instanceof List<?> list) {
-                withoutIds.put(name, list.stream().map(element -> {
-                    if (element instanceof Map<?, ?> map) {
-                        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) map);
-                        copy.remove("_id");
-                        return (Object) copy;
-                    }
-                    return element;
-                }).toList());
+                withoutIds.put(
+                        name,
+                        list.stream()
+                                .map(element -> {
+                                    if (element instanceof Map<?, ?> map) {
+                                        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) map);
+                                        copy.remove("_id");
+                                        return (Object) copy;
+                                    }
+                                    return element;
+                                })
+                                .toList());
             }
         }
         if (key == null) {
@@ -158,7 +166,8 @@ public final class PactDiff {
             List<Object> difference = new ArrayList<>();
             boolean found = false;
             for (int i = 0; i < Math.max(expectedList.size(), actualList.size()); i++) {
-                Object at = diff(i < expectedList.size() ? expectedList.get(i) : Marker.UNEXPECTED_INDEX,
+                Object at = diff(
+                        i < expectedList.size() ? expectedList.get(i) : Marker.UNEXPECTED_INDEX,
                         i < actualList.size() ? actualList.get(i) : Marker.INDEX_NOT_FOUND);
                 found |= any(at);
                 difference.add(any(at) ? at : Marker.NO_DIFF_AT_INDEX);
@@ -169,7 +178,8 @@ public final class PactDiff {
     }
 
     private static boolean any(Object difference) {
-        return difference instanceof Difference || difference instanceof Map<?, ?> map && !map.isEmpty()
+        return difference instanceof Difference
+                || difference instanceof Map<?, ?> map && !map.isEmpty()
                 || difference instanceof List<?> list && !list.isEmpty();
     }
 

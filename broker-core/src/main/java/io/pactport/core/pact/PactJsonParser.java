@@ -49,8 +49,7 @@ final class PactJsonParser {
                     .build())
             .build();
 
-    private PactJsonParser() {
-    }
+    private PactJsonParser() {}
 
     static Map<String, Object> parseObject(String json) {
         try (JsonParser parser = FACTORY.createParser(json)) {
@@ -59,7 +58,8 @@ final class PactJsonParser {
                 throw new InvalidPactContentException("Pact content is empty: expected a JSON object");
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new InvalidPactContentException("Pact content must be a JSON object, but it is " + describe(first));
+                throw new InvalidPactContentException(
+                        "Pact content must be a JSON object, but it is " + describe(first));
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> pact = (Map<String, Object>) readValue(parser, first, 0);
@@ -223,7 +223,8 @@ final class PactJsonParser {
                 } else {
                     throw new InvalidPactContentException(String.format(
                             "Pact content has an unpaired UTF-16 surrogate \\u%04x in a string%s: it is not valid"
-                                    + " Unicode", (int) c, at(parser.currentTokenLocation())));
+                                    + " Unicode",
+                            (int) c, at(parser.currentTokenLocation())));
                 }
             }
         }

@@ -24,11 +24,11 @@ import java.util.Map;
  */
 public final class PactMerger {
 
-    private static final List<String> PROVIDER_STATE_KEYS = List.of("provider_state", "providerState", "providerStates");
+    private static final List<String> PROVIDER_STATE_KEYS =
+            List.of("provider_state", "providerState", "providerStates");
     private static final List<String> REQUEST_KEYS = List.of("method", "path", "query", "body", "headers");
 
-    private PactMerger() {
-    }
+    private PactMerger() {}
 
     /**
      * Whether the broker refuses to merge {@code additional} into the stored pact (409). Where the broker fails
@@ -40,7 +40,8 @@ public final class PactMerger {
         if (!mergeable(storedContent, additional)) {
             return true;
         }
-        List<?> existingInteractions = (List<?>) PactJsonParser.parseObject(storedContent).get(PactSha.INTERACTIONS);
+        List<?> existingInteractions =
+                (List<?>) PactJsonParser.parseObject(storedContent).get(PactSha.INTERACTIONS);
         for (Object newInteraction : (List<?>) additional.members().get(PactSha.INTERACTIONS)) {
             for (Object oldInteraction : existingInteractions) {
                 if (sameDescriptionAndState(oldInteraction, newInteraction)
@@ -88,7 +89,8 @@ public final class PactMerger {
 
     /** Elements that are not objects match nothing (the broker fails on most of them). */
     private static boolean sameDescriptionAndState(Object original, Object additional) {
-        return original instanceof Map<?, ?> && additional instanceof Map<?, ?>
+        return original instanceof Map<?, ?>
+                && additional instanceof Map<?, ?>
                 && rubyEquals(member(original, "description"), member(additional, "description"))
                 && rubyEquals(providerStates(original), providerStates(additional));
     }

@@ -32,8 +32,7 @@ final class PactSha {
     static final String INTERACTIONS = "interactions";
     static final String MESSAGES = "messages";
 
-    private PactSha() {
-    }
+    private PactSha() {}
 
     /**
      * The exact text the broker hashes.
@@ -41,7 +40,10 @@ final class PactSha {
      * @param interactionsJson the key-sorted JSON of each element of {@code interactions}, or null when that is
      *                         not an array; likewise {@code messagesJson}
      */
-    static String contentForSha(Map<String, Object> pact, List<String> interactionsJson, List<String> messagesJson,
+    static String contentForSha(
+            Map<String, Object> pact,
+            List<String> interactionsJson,
+            List<String> messagesJson,
             Object specificationVersion) {
         String sortKey = truthy(pact.get(INTERACTIONS)) ? INTERACTIONS : truthy(pact.get(MESSAGES)) ? MESSAGES : null;
         StringBuilder out = new StringBuilder(estimateLength(interactionsJson) + estimateLength(messagesJson) + 64);

@@ -29,8 +29,7 @@ final class RubyJson {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private RubyJson() {
-    }
+    private RubyJson() {}
 
     static String toJson(Object value, boolean sortKeys) {
         StringBuilder out = new StringBuilder(256);
@@ -64,7 +63,8 @@ final class RubyJson {
         } else if (value instanceof Long || value instanceof BigInteger || value instanceof Boolean) {
             out.append(value);
         } else {
-            throw new IllegalArgumentException("not a parsed JSON value: " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a parsed JSON value: " + value.getClass().getName());
         }
     }
 

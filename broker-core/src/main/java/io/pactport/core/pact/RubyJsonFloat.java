@@ -37,6 +37,7 @@ final class RubyJsonFloat {
 
     /** The cached powers of ten: 10^(-348), 10^(-340), ... 10^340, each as a 64-bit significand and exponent. */
     private static final int FIRST_POWER = -348;
+
     private static final int POWER_STEP = 8;
     private static final int POWER_COUNT = 87;
     private static final long[] POWER_SIGNIFICANDS = new long[POWER_COUNT];
@@ -44,6 +45,7 @@ final class RubyJsonFloat {
 
     /** The scaled product's exponent is kept in this window so that its integral part fits in 32 bits. */
     private static final int MIN_TARGET_EXPONENT = -60;
+
     private static final int MAX_TARGET_EXPONENT = -32;
 
     /** 10^19 down to 10^0; 10^19 does not fit a signed long but its bits are what unsigned arithmetic needs. */
@@ -59,8 +61,7 @@ final class RubyJsonFloat {
         }
     }
 
-    private RubyJsonFloat() {
-    }
+    private RubyJsonFloat() {}
 
     /** Rounds 10^decimalExponent to the nearest 64-bit significand with the top bit set, and keeps its exponent. */
     private static void cachePowerOfTen(int index, int decimalExponent) {

@@ -17,8 +17,7 @@ final class UnifiedDiff {
 
     private static final int CONTEXT = 3;
 
-    private UnifiedDiff() {
-    }
+    private UnifiedDiff() {}
 
     /** The unified diff turning {@code oldLines} into {@code newLines}; empty when they are equal. */
     static String of(List<String> oldLines, List<String> newLines) {
@@ -46,8 +45,7 @@ final class UnifiedDiff {
     }
 
     /** A removed ({@code -}, position in the old lines) or added ({@code +}, position in the new lines) line. */
-    private record Change(boolean adding, int position) {
-    }
+    private record Change(boolean adding, int position) {}
 
     /** The runs of changes between matched lines, in the order the gem's traversal reports them. */
     private static List<List<Change>> pieces(List<String> a, List<String> b) {
@@ -146,8 +144,7 @@ final class UnifiedDiff {
         return matches;
     }
 
-    private record Link(Link previous, int i, int j) {
-    }
+    private record Link(Link previous, int i, int j) {}
 
     private static Integer replaceNextLarger(List<Integer> thresh, int value, Integer lastIndex) {
         if (thresh.isEmpty() || value > thresh.get(thresh.size() - 1)) {
@@ -194,9 +191,12 @@ final class UnifiedDiff {
             int after = before + inserted.size() - removed.size();
             lengthDifference = after;
             Integer a1 = removed.isEmpty() ? null : removed.get(0).position();
-            Integer a2 = removed.isEmpty() ? null : removed.get(removed.size() - 1).position();
+            Integer a2 =
+                    removed.isEmpty() ? null : removed.get(removed.size() - 1).position();
             Integer b1 = inserted.isEmpty() ? null : inserted.get(0).position();
-            Integer b2 = inserted.isEmpty() ? null : inserted.get(inserted.size() - 1).position();
+            Integer b2 = inserted.isEmpty()
+                    ? null
+                    : inserted.get(inserted.size() - 1).position();
             startOld = a1 != null ? a1 : b1 - before;
             startNew = b1 != null ? b1 : a1 + before;
             endOld = a2 != null ? a2 : b2 - after;
@@ -220,8 +220,11 @@ final class UnifiedDiff {
         }
 
         String unified() {
-            StringBuilder header = new StringBuilder("@@ -").append(range(startOld, endOld, oldLines))
-                    .append(" +").append(range(startNew, endNew, newLines)).append(" @@\n");
+            StringBuilder header = new StringBuilder("@@ -")
+                    .append(range(startOld, endOld, oldLines))
+                    .append(" +")
+                    .append(range(startNew, endNew, newLines))
+                    .append(" @@\n");
             List<String> out = new ArrayList<>();
             for (int i = startOld; i <= endOld; i++) {
                 out.add(" " + oldLines.get(i));

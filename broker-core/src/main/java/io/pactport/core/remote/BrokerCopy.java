@@ -112,8 +112,8 @@ public final class BrokerCopy {
         progress.accept(environments.size() + " environments");
         List<String> pacticipants = from.pacticipants();
         for (String pacticipant : pacticipants) {
-            from.pacticipant(pacticipant).ifPresent(fields -> attempt(() -> tally.add(to.pacticipant(pacticipant,
-                    fields))));
+            from.pacticipant(pacticipant)
+                    .ifPresent(fields -> attempt(() -> tally.add(to.pacticipant(pacticipant, fields))));
         }
         progress.accept(pacticipants.size() + " pacticipants");
         Set<List<String>> copied = new HashSet<>();
@@ -166,23 +166,43 @@ public final class BrokerCopy {
     }
 
     private void verification(Verification v) {
-        JsonNode details = v.url() == null ? null : from.verificationDetails(v.url()).orElse(null);
-        Verification withBuildUrl = details == null ? v : new Verification(v.consumer(), v.provider(), v.sha(),
-                v.consumerVersion(), v.providerVersion(), v.success(), details.path("buildUrl").asText(null), v.url());
-        Version provider = from.version(v.provider(), v.providerVersion()).orElse(Version.of(v.provider(),
-                v.providerVersion()));
-        tally.add(to.verification(withBuildUrl, new VerificationDetails(
-                provider.branches().isEmpty() ? null : provider.branches().get(provider.branches().size() - 1),
-                provider.tags(), details == null ? null : details.get("testResults"),
-                details == null ? null : details.get("verifiedBy"))));
+        JsonNode details =
+                v.url() == null ? null : from.verificationDetails(v.url()).orElse(null);
+        Verification withBuildUrl = details == null
+                ? v
+                : new Verification(
+                        v.consumer(),
+                        v.provider(),
+                        v.sha(),
+                        v.consumerVersion(),
+                        v.providerVersion(),
+                        v.success(),
+                        details.path("buildUrl").asText(null),
+                        v.url());
+        Version provider =
+                from.version(v.provider(), v.providerVersion()).orElse(Version.of(v.provider(), v.providerVersion()));
+        tally.add(to.verification(
+                withBuildUrl,
+                new VerificationDetails(
+                        provider.branches().isEmpty()
+                                ? null
+                                : provider.branches().get(provider.branches().size() - 1),
+                        provider.tags(),
+                        details == null ? null : details.get("testResults"),
+                        details == null ? null : details.get("verifiedBy"))));
     }
 
     private void placement(String pacticipant, String version, Placement placement) {
-        tally.add(switch (placement.kind()) {
-            case TAGGED -> to.tag(pacticipant, version, placement.where());
-            case DEPLOYED -> to.deployment(new Deployment(pacticipant, version, placement.where(),
-                    placement.applicationInstance()), placement.production());
-            case RELEASED -> to.release(new Release(pacticipant, version, placement.where()), placement.production());
-        });
+        tally.add(
+                switch (placement.kind()) {
+                    case TAGGED -> to.tag(pacticipant, version, placement.where());
+                    case DEPLOYED ->
+                        to.deployment(
+                                new Deployment(
+                                        pacticipant, version, placement.where(), placement.applicationInstance()),
+                                placement.production());
+                    case RELEASED ->
+                        to.release(new Release(pacticipant, version, placement.where()), placement.production());
+                });
     }
 }

@@ -34,7 +34,8 @@ public record BrokerCredentials(String username, String password, String token) 
 
     @Override
     public String toString() {
-        return token != null && !token.isBlank() ? "bearer ****"
+        return token != null && !token.isBlank()
+                ? "bearer ****"
                 : username != null && !username.isBlank() ? "basic " + username + ":****" : "none";
     }
 }

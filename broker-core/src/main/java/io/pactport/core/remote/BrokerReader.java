@@ -32,7 +32,10 @@ public final class BrokerReader {
 
     public List<String> pacticipants() {
         List<String> names = new ArrayList<>();
-        client.get("/pacticipants").json().path("_embedded").path("pacticipants")
+        client.get("/pacticipants")
+                .json()
+                .path("_embedded")
+                .path("pacticipants")
                 .forEach(p -> names.add(p.path("name").asText()));
         return names;
     }
@@ -45,8 +48,8 @@ public final class BrokerReader {
         }
         var fields = PactBrokerClient.JSON.createObjectNode();
         JsonNode json = answer.json();
-        for (String field : List.of("name", "displayName", "mainBranch", "repositoryUrl", "repositoryName",
-                "repositoryNamespace")) {
+        for (String field : List.of(
+                "name", "displayName", "mainBranch", "repositoryUrl", "repositoryName", "repositoryNamespace")) {
             if (json.hasNonNull(field)) {
                 fields.set(field, json.get(field));
             }
@@ -114,9 +117,17 @@ public final class BrokerReader {
                 for (JsonNode row : matrix.json().path("matrix")) {
                     JsonNode result = row.path("verificationResult");
                     if (pact.provider().equals(row.path("provider").path("name").asText()) && result.isObject()) {
-                        found.add(new Verification(pact.consumer(), pact.provider(), pact.sha(),
-                                pact.consumerVersion(), row.path("provider").path("version").path("number").asText(),
-                                result.path("success").asBoolean(), null,
+                        found.add(new Verification(
+                                pact.consumer(),
+                                pact.provider(),
+                                pact.sha(),
+                                pact.consumerVersion(),
+                                row.path("provider")
+                                        .path("version")
+                                        .path("number")
+                                        .asText(),
+                                result.path("success").asBoolean(),
+                                null,
                                 result.path("_links").path("self").path("href").asText(null)));
                     }
                 }
@@ -124,13 +135,19 @@ public final class BrokerReader {
             }
             matrixSupported.put("matrix", false);
         }
-        var latest = client.get(pactVersionPath(pact.consumer(), pact.provider(), pact.sha())
-                + "/verification-results/latest");
+        var latest = client.get(
+                pactVersionPath(pact.consumer(), pact.provider(), pact.sha()) + "/verification-results/latest");
         if (latest.found()) {
             JsonNode v = latest.json();
-            found.add(new Verification(pact.consumer(), pact.provider(), pact.sha(), pact.consumerVersion(),
-                    v.path("providerApplicationVersion").asText(), v.path("success").asBoolean(),
-                    v.path("buildUrl").asText(null), v.path("_links").path("self").path("href").asText(null)));
+            found.add(new Verification(
+                    pact.consumer(),
+                    pact.provider(),
+                    pact.sha(),
+                    pact.consumerVersion(),
+                    v.path("providerApplicationVersion").asText(),
+                    v.path("success").asBoolean(),
+                    v.path("buildUrl").asText(null),
+                    v.path("_links").path("self").path("href").asText(null)));
         }
         return found;
     }
@@ -143,28 +160,45 @@ public final class BrokerReader {
 
     public List<Environment> environments() {
         List<Environment> environments = new ArrayList<>();
-        client.get("/environments").json().path("_embedded").path("environments").forEach(e -> environments.add(
-                new Environment(e.path("uuid").asText(), e.path("name").asText(), e.path("displayName").asText(null),
-                        e.path("production").asBoolean(), e.has("contacts") ? e.get("contacts") : null)));
+        client.get("/environments")
+                .json()
+                .path("_embedded")
+                .path("environments")
+                .forEach(e -> environments.add(new Environment(
+                        e.path("uuid").asText(),
+                        e.path("name").asText(),
+                        e.path("displayName").asText(null),
+                        e.path("production").asBoolean(),
+                        e.has("contacts") ? e.get("contacts") : null)));
         return environments;
     }
 
     public List<Deployment> currentDeployments(Environment environment) {
         List<Deployment> deployments = new ArrayList<>();
-        client.get("/environments/" + environment.uuid() + "/deployed-versions/currently-deployed").json()
-                .path("_embedded").path("deployedVersions").forEach(d -> deployments.add(new Deployment(
+        client.get("/environments/" + environment.uuid() + "/deployed-versions/currently-deployed")
+                .json()
+                .path("_embedded")
+                .path("deployedVersions")
+                .forEach(d -> deployments.add(new Deployment(
                         d.path("_embedded").path("pacticipant").path("name").asText(),
-                        d.path("_embedded").path("version").path("number").asText(), environment.name(),
-                        d.hasNonNull("applicationInstance") ? d.get("applicationInstance").asText() : null)));
+                        d.path("_embedded").path("version").path("number").asText(),
+                        environment.name(),
+                        d.hasNonNull("applicationInstance")
+                                ? d.get("applicationInstance").asText()
+                                : null)));
         return deployments;
     }
 
     public List<Release> currentReleases(Environment environment) {
         List<Release> releases = new ArrayList<>();
-        client.get("/environments/" + environment.uuid() + "/released-versions/currently-supported").json()
-                .path("_embedded").path("releasedVersions").forEach(r -> releases.add(new Release(
+        client.get("/environments/" + environment.uuid() + "/released-versions/currently-supported")
+                .json()
+                .path("_embedded")
+                .path("releasedVersions")
+                .forEach(r -> releases.add(new Release(
                         r.path("_embedded").path("pacticipant").path("name").asText(),
-                        r.path("_embedded").path("version").path("number").asText(), environment.name())));
+                        r.path("_embedded").path("version").path("number").asText(),
+                        environment.name())));
         return releases;
     }
 
@@ -176,7 +210,8 @@ public final class BrokerReader {
     /** can-i-deploy to an environment, or (environment null) to where a tag points. */
     public Optional<JsonNode> canIDeploy(String pacticipant, String version, String environment, String toTag) {
         var answer = client.get("/can-i-deploy?pacticipant=" + PactBrokerClient.query(pacticipant) + "&version="
-                + PactBrokerClient.query(version) + (environment != null
+                + PactBrokerClient.query(version)
+                + (environment != null
                         ? "&environment=" + PactBrokerClient.query(environment)
                         : "&to=" + PactBrokerClient.query(toTag)));
         return answer.found() ? Optional.of(answer.json()) : Optional.empty();
@@ -199,18 +234,22 @@ public final class BrokerReader {
 
     private static Version version(String pacticipant, JsonNode v) {
         List<String> branches = new ArrayList<>();
-        v.path("_embedded").path("branchVersions").forEach(b -> branches.add(b.path("name").asText()));
+        v.path("_embedded")
+                .path("branchVersions")
+                .forEach(b -> branches.add(b.path("name").asText()));
         List<String> tags = new ArrayList<>();
         v.path("_embedded").path("tags").forEach(t -> tags.add(t.path("name").asText()));
-        return new Version(pacticipant, v.path("number").asText(), v.path("buildUrl").asText(null), branches, tags);
+        return new Version(
+                pacticipant, v.path("number").asText(), v.path("buildUrl").asText(null), branches, tags);
     }
 
     /** The pact as published: the broker adds {@code createdAt} and {@code _links} to what it serves. */
     private static Pact pact(String consumer, String version, JsonNode json) {
         String href = json.path("_links").path("pb:pact-version").path("href").asText("");
         String sha = href.substring(href.lastIndexOf('/') + 1);
-        String provider = json.path("provider").path("name").asText(
-                json.path("_links").path("pb:provider").path("name").asText());
+        String provider = json.path("provider")
+                .path("name")
+                .asText(json.path("_links").path("pb:provider").path("name").asText());
         var content = ((com.fasterxml.jackson.databind.node.ObjectNode) json.deepCopy());
         content.remove("_links");
         content.remove("createdAt");

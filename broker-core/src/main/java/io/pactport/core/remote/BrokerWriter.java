@@ -25,7 +25,10 @@ import java.util.function.Supplier;
 public final class BrokerWriter {
 
     /** What a write did. */
-    public enum Outcome { WRITTEN, UNCHANGED }
+    public enum Outcome {
+        WRITTEN,
+        UNCHANGED
+    }
 
     /** Beyond this many remembered lookups a cache starts over (a lookup more, no more). */
     private static final int REMEMBERED = 10_000;
@@ -60,8 +63,11 @@ public final class BrokerWriter {
             body.setAll((ObjectNode) fields);
         }
         body.remove("name");
-        return client.patch("/pacticipants/" + PactBrokerClient.segment(name), body).status() == 201
-                ? Outcome.WRITTEN : Outcome.UNCHANGED;
+        return client.patch("/pacticipants/" + PactBrokerClient.segment(name), body)
+                                .status()
+                        == 201
+                ? Outcome.WRITTEN
+                : Outcome.UNCHANGED;
     }
 
     /**
@@ -100,19 +106,37 @@ public final class BrokerWriter {
     }
 
     public Outcome tag(String pacticipant, String version, String tag) {
-        return client.put(BrokerReader.versionPath(pacticipant, version) + "/tags/" + PactBrokerClient.segment(tag),
-                Map.of()).status() == 201 ? Outcome.WRITTEN : Outcome.UNCHANGED;
+        return client.put(
+                                        BrokerReader.versionPath(pacticipant, version) + "/tags/"
+                                                + PactBrokerClient.segment(tag),
+                                        Map.of())
+                                .status()
+                        == 201
+                ? Outcome.WRITTEN
+                : Outcome.UNCHANGED;
     }
 
     public Outcome branch(String pacticipant, String branch, String version) {
-        return client.put("/pacticipants/" + PactBrokerClient.segment(pacticipant) + "/branches/"
-                + PactBrokerClient.segment(branch) + "/versions/" + PactBrokerClient.segment(version), Map.of())
-                .status() == 201 ? Outcome.WRITTEN : Outcome.UNCHANGED;
+        return client.put(
+                                        "/pacticipants/" + PactBrokerClient.segment(pacticipant) + "/branches/"
+                                                + PactBrokerClient.segment(branch) + "/versions/"
+                                                + PactBrokerClient.segment(version),
+                                        Map.of())
+                                .status()
+                        == 201
+                ? Outcome.WRITTEN
+                : Outcome.UNCHANGED;
     }
 
     public Outcome label(String pacticipant, String label) {
-        return client.put("/pacticipants/" + PactBrokerClient.segment(pacticipant) + "/labels/"
-                + PactBrokerClient.segment(label), Map.of()).status() == 201 ? Outcome.WRITTEN : Outcome.UNCHANGED;
+        return client.put(
+                                        "/pacticipants/" + PactBrokerClient.segment(pacticipant) + "/labels/"
+                                                + PactBrokerClient.segment(label),
+                                        Map.of())
+                                .status()
+                        == 201
+                ? Outcome.WRITTEN
+                : Outcome.UNCHANGED;
     }
 
     /**
@@ -127,10 +151,14 @@ public final class BrokerWriter {
      */
     public Outcome pact(Pact pact, Version labels) {
         boolean labelsFirst = labels != null
-                && reader.pact(pact.consumer(), pact.provider(), pact.consumerVersion()).isEmpty();
+                && reader.pact(pact.consumer(), pact.provider(), pact.consumerVersion())
+                        .isEmpty();
         boolean written = labelsFirst && version(labels) == Outcome.WRITTEN;
-        written |= client.putRaw(BrokerReader.pactPath(pact.consumer(), pact.provider(),
-                pact.consumerVersion()), PactIds.withoutGeneratedIds(pact.content())).status() == 201;
+        written |= client.putRaw(
+                                BrokerReader.pactPath(pact.consumer(), pact.provider(), pact.consumerVersion()),
+                                PactIds.withoutGeneratedIds(pact.content()))
+                        .status()
+                == 201;
         if (labels != null && !labelsFirst) {
             written |= version(labels) == Outcome.WRITTEN;
         }
@@ -157,14 +185,20 @@ public final class BrokerWriter {
         var latest = client.get(href(pact, "pb:latest-verification-results"));
         if (latest.found()) {
             JsonNode existing = latest.json();
-            if (verification.providerVersion().equals(existing.path("providerApplicationVersion").asText())
+            if (verification
+                            .providerVersion()
+                            .equals(existing.path("providerApplicationVersion").asText())
                     && verification.success() == existing.path("success").asBoolean()) {
                 return Outcome.UNCHANGED;
             }
         }
         VerificationDetails labels = details == null ? VerificationDetails.NONE : details;
-        version(new Version(verification.provider(), verification.providerVersion(), null,
-                labels.providerBranch() == null ? List.of() : List.of(labels.providerBranch()), labels.providerTags()));
+        version(new Version(
+                verification.provider(),
+                verification.providerVersion(),
+                null,
+                labels.providerBranch() == null ? List.of() : List.of(labels.providerBranch()),
+                labels.providerTags()));
         ObjectNode body = PactBrokerClient.JSON.createObjectNode();
         body.put("success", verification.success());
         body.put("providerApplicationVersion", verification.providerVersion());
@@ -180,9 +214,12 @@ public final class BrokerWriter {
         if (!client.post(href(pact, "pb:publish-verification-results"), body).found()) {
             pactLinks.remove(key);
             if (again) {
-                throw new RemoteBrokerException("publishing the verification result of the pact between "
-                        + verification.consumer() + " and " + verification.provider(), 404,
-                        "the broker's pact-version URL is gone", null);
+                throw new RemoteBrokerException(
+                        "publishing the verification result of the pact between " + verification.consumer() + " and "
+                                + verification.provider(),
+                        404,
+                        "the broker's pact-version URL is gone",
+                        null);
             }
             return verification(verification, details, true); // the pact version remembered is gone: find it again
         }
@@ -199,9 +236,12 @@ public final class BrokerWriter {
         if (byVersion.found()) {
             return links(byVersion.json());
         }
-        throw new RemoteBrokerException("finding the pact between " + v.consumer() + " and " + v.provider()
-                + " with content " + v.sha() + " (consumer version " + v.consumerVersion() + ")", 404,
-                "the broker has no such pact: copy the pact first (import, or cut-over backfill)", null);
+        throw new RemoteBrokerException(
+                "finding the pact between " + v.consumer() + " and " + v.provider() + " with content " + v.sha()
+                        + " (consumer version " + v.consumerVersion() + ")",
+                404,
+                "the broker has no such pact: copy the pact first (import, or cut-over backfill)",
+                null);
     }
 
     /** Creates the environment, or updates its display name and production flag; returns the broker's uuid. */
@@ -222,8 +262,9 @@ public final class BrokerWriter {
             return uuid;
         }
         Environment found = existing.get();
-        if (found.production() != environment.production() || (environment.displayName() != null
-                && !Objects.equals(found.displayName(), environment.displayName()))) {
+        if (found.production() != environment.production()
+                || (environment.displayName() != null
+                        && !Objects.equals(found.displayName(), environment.displayName()))) {
             client.put("/environments/" + found.uuid(), body);
         }
         return found.uuid();
@@ -257,10 +298,14 @@ public final class BrokerWriter {
             return Outcome.UNCHANGED;
         }
         ensureVersion(deployment.pacticipant(), deployment.version());
-        Map<String, Object> body = deployment.applicationInstance() == null ? Map.of()
+        Map<String, Object> body = deployment.applicationInstance() == null
+                ? Map.of()
                 : Map.of("applicationInstance", deployment.applicationInstance());
-        if (!client.post(BrokerReader.versionPath(deployment.pacticipant(), deployment.version())
-                + "/deployed-versions/environment/" + environment, body).found()) {
+        if (!client.post(
+                        BrokerReader.versionPath(deployment.pacticipant(), deployment.version())
+                                + "/deployed-versions/environment/" + environment,
+                        body)
+                .found()) {
             return forgotten(deployment.environment(), again, () -> deployment(deployment, production, true));
         }
         return Outcome.WRITTEN;
@@ -288,8 +333,10 @@ public final class BrokerWriter {
     private Outcome release(Release release, boolean production, boolean again) {
         String environment = environmentUuid(release.environment(), production);
         ensureVersion(release.pacticipant(), release.version());
-        var answer = client.post(BrokerReader.versionPath(release.pacticipant(), release.version())
-                + "/released-versions/environment/" + environment, Map.of());
+        var answer = client.post(
+                BrokerReader.versionPath(release.pacticipant(), release.version()) + "/released-versions/environment/"
+                        + environment,
+                Map.of());
         if (!answer.found()) {
             return forgotten(release.environment(), again, () -> release(release, production, true));
         }
@@ -302,9 +349,13 @@ public final class BrokerWriter {
             return Outcome.UNCHANGED;
         }
         for (JsonNode r : client.get("/environments/" + environment.get().uuid()
-                + "/released-versions/currently-supported?pacticipant=" + PactBrokerClient.query(release.pacticipant()))
-                .json().path("_embedded").path("releasedVersions")) {
-            if (release.version().equals(r.path("_embedded").path("version").path("number").asText())) {
+                        + "/released-versions/currently-supported?pacticipant="
+                        + PactBrokerClient.query(release.pacticipant()))
+                .json()
+                .path("_embedded")
+                .path("releasedVersions")) {
+            if (release.version()
+                    .equals(r.path("_embedded").path("version").path("number").asText())) {
                 client.patch("/released-versions/" + r.path("uuid").asText(), Map.of("currentlySupported", false));
                 return Outcome.WRITTEN;
             }
@@ -322,7 +373,8 @@ public final class BrokerWriter {
         if (remembered != null) {
             return remembered;
         }
-        String uuid = environmentNamed(name).map(Environment::uuid)
+        String uuid = environmentNamed(name)
+                .map(Environment::uuid)
                 .orElseGet(() -> environment(new Environment(null, name, null, production, null)));
         remember(environmentUuids, name, uuid);
         return uuid;
@@ -335,8 +387,11 @@ public final class BrokerWriter {
     private Outcome forgotten(String environment, boolean again, Supplier<Outcome> write) {
         environmentUuids.remove(environment);
         if (again) {
-            throw new RemoteBrokerException("writing to environment " + environment, 404,
-                    "the broker does not know the environment it listed", null);
+            throw new RemoteBrokerException(
+                    "writing to environment " + environment,
+                    404,
+                    "the broker does not know the environment it listed",
+                    null);
         }
         return write.get();
     }
@@ -364,14 +419,22 @@ public final class BrokerWriter {
 
     /** Empty when the environment is not there (404), else the uuid of the current deployment there, if any. */
     private Optional<Optional<String>> currentDeploymentIfThere(String environmentUuid, Deployment deployment) {
-        var answer = client.get("/environments/" + environmentUuid
-                + "/deployed-versions/currently-deployed?pacticipant=" + PactBrokerClient.query(deployment.pacticipant()));
+        var answer =
+                client.get("/environments/" + environmentUuid + "/deployed-versions/currently-deployed?pacticipant="
+                        + PactBrokerClient.query(deployment.pacticipant()));
         if (!answer.found()) {
             return Optional.empty();
         }
         for (JsonNode d : answer.json().path("_embedded").path("deployedVersions")) {
-            String instance = d.hasNonNull("applicationInstance") ? d.get("applicationInstance").asText() : null;
-            if (deployment.version().equals(d.path("_embedded").path("version").path("number").asText())
+            String instance = d.hasNonNull("applicationInstance")
+                    ? d.get("applicationInstance").asText()
+                    : null;
+            if (deployment
+                            .version()
+                            .equals(d.path("_embedded")
+                                    .path("version")
+                                    .path("number")
+                                    .asText())
                     && Objects.equals(instance, deployment.applicationInstance())) {
                 return Optional.of(Optional.of(d.path("uuid").asText()));
             }
@@ -382,8 +445,11 @@ public final class BrokerWriter {
     private static String href(JsonNode json, String rel) {
         String href = json.path("_links").path(rel).path("href").asText(null);
         if (href == null) {
-            throw new RemoteBrokerException("reading the pact's " + rel + " link", 404,
-                    "the broker's pact resource has no " + rel + " link", null);
+            throw new RemoteBrokerException(
+                    "reading the pact's " + rel + " link",
+                    404,
+                    "the broker's pact resource has no " + rel + " link",
+                    null);
         }
         return href;
     }

@@ -17,8 +17,7 @@ final class PactIds {
 
     private static final String ID = "_id";
 
-    private PactIds() {
-    }
+    private PactIds() {}
 
     static String withoutGeneratedIds(String content) {
         JsonNode pact;
@@ -57,8 +56,8 @@ final class PactIds {
     /** The {@code _id} the broker gives this interaction: what {@link PactContent} computes for it alone. */
     private static String generatedId(String list, ObjectNode element) {
         try {
-            PactContent alone = PactContent.parse("{\"" + list + "\":["
-                    + PactBrokerClient.JSON.writeValueAsString(element) + "]}");
+            PactContent alone =
+                    PactContent.parse("{\"" + list + "\":[" + PactBrokerClient.JSON.writeValueAsString(element) + "]}");
             alone.withInteractionIds();
             var ids = alone.interactionIds();
             return ids.isEmpty() ? null : ids.get(0);

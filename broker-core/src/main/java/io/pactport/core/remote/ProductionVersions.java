@@ -17,18 +17,19 @@ import java.util.Map;
 public final class ProductionVersions {
 
     /** Why a version counts: deployed or released to an environment, or tagged. */
-    public enum Kind { DEPLOYED, RELEASED, TAGGED }
+    public enum Kind {
+        DEPLOYED,
+        RELEASED,
+        TAGGED
+    }
 
     /** One reason: the environment (with the application instance, for a deployment) or the tag. */
-    public record Placement(Kind kind, String where, String applicationInstance, boolean production) {
-    }
+    public record Placement(Kind kind, String where, String applicationInstance, boolean production) {}
 
     /** A production version and every reason it is one. */
-    public record ProductionVersion(String pacticipant, String version, List<Placement> placements) {
-    }
+    public record ProductionVersion(String pacticipant, String version, List<Placement> placements) {}
 
-    private ProductionVersions() {
-    }
+    private ProductionVersions() {}
 
     /** Every production version of the broker, grouped by pacticipant then version, in the broker's order. */
     public static List<ProductionVersion> of(BrokerReader broker, List<String> productionTags) {
@@ -49,15 +50,16 @@ public final class ProductionVersions {
         if (!productionTags.isEmpty()) {
             for (String pacticipant : broker.pacticipants()) {
                 for (String tag : productionTags) {
-                    broker.latestVersionWithTag(pacticipant, tag).ifPresent(version -> found
-                            .computeIfAbsent(List.of(pacticipant, version), k -> new ArrayList<>())
-                            .add(new Placement(Kind.TAGGED, tag, null, true)));
+                    broker.latestVersionWithTag(pacticipant, tag)
+                            .ifPresent(version -> found.computeIfAbsent(
+                                            List.of(pacticipant, version), k -> new ArrayList<>())
+                                    .add(new Placement(Kind.TAGGED, tag, null, true)));
                 }
             }
         }
         List<ProductionVersion> versions = new ArrayList<>();
-        found.forEach((key, placements) -> versions.add(new ProductionVersion(key.get(0), key.get(1),
-                List.copyOf(placements))));
+        found.forEach((key, placements) ->
+                versions.add(new ProductionVersion(key.get(0), key.get(1), List.copyOf(placements))));
         versions.sort(java.util.Comparator.comparing(ProductionVersion::pacticipant));
         return versions;
     }

@@ -37,8 +37,10 @@ public class RemoteBrokerException extends RuntimeException {
         if (answer != null && !answer.isBlank()) {
             return ": " + truncate(answer);
         }
-        return cause == null ? "" : ": " + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+        return cause == null
+                ? ""
+                : ": " + cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : " " + cause.getMessage());
     }
 
     private static String truncate(String text) {

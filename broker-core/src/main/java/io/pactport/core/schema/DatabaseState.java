@@ -26,8 +26,8 @@ public sealed interface DatabaseState {
     record PactBroker(long schemaVersion, int appliedMigrations) implements DatabaseState {
         @Override
         public String describe() {
-            return "a Pact Broker database at schema " + schemaVersion + " (" + PactBrokerReleases.describe(schemaVersion)
-                    + ", " + appliedMigrations + " migrations applied)";
+            return "a Pact Broker database at schema " + schemaVersion + " ("
+                    + PactBrokerReleases.describe(schemaVersion) + ", " + appliedMigrations + " migrations applied)";
         }
     }
 
@@ -41,7 +41,9 @@ public sealed interface DatabaseState {
         @Override
         public String describe() {
             return "a Pactport database at V" + version
-                    + (pending.isEmpty() ? ", up to date" : ", " + pending.size() + " migration(s) pending: " + pending);
+                    + (pending.isEmpty()
+                            ? ", up to date"
+                            : ", " + pending.size() + " migration(s) pending: " + pending);
         }
     }
 

@@ -20,8 +20,7 @@ public final class MigrationLock {
     private static final Logger LOG = Logger.getLogger(MigrationLock.class);
     private static final Duration POLL = Duration.ofSeconds(1);
 
-    private MigrationLock() {
-    }
+    private MigrationLock() {}
 
     /** Waits up to {@code wait} for the lock on {@code c}'s session; {@code doing} says what for, in the refusal. */
     public static void acquire(Connection c, Duration wait) throws SQLException {
@@ -29,8 +28,10 @@ public final class MigrationLock {
         boolean told = false;
         while (!tryLock(c)) {
             if (!told) {
-                LOG.infof("waiting for the migration lock (pg_advisory_lock %d): a Pact Broker or another Pactport is"
-                        + " migrating this database", KEY);
+                LOG.infof(
+                        "waiting for the migration lock (pg_advisory_lock %d): a Pact Broker or another Pactport is"
+                                + " migrating this database",
+                        KEY);
                 told = true;
             }
             if (System.nanoTime() > deadline) {

@@ -42,7 +42,8 @@ public final class MigrationScripts implements ResourceProvider {
     @Override
     public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
         return FILES.stream()
-                .filter(file -> file.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(file::endsWith))
+                .filter(file ->
+                        file.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(file::endsWith))
                 .<LoadableResource>map(Script::new)
                 .toList();
     }

@@ -36,8 +36,8 @@ public class Migrator {
     public static final String HISTORY_TABLE = "pactport_schema_history";
 
     private static final Logger LOG = Logger.getLogger(Migrator.class);
-    private static final Set<String> PACT_BROKER_CORE_TABLES = Set.of("pacticipants", "versions", "pact_publications",
-            "pact_versions");
+    private static final Set<String> PACT_BROKER_CORE_TABLES =
+            Set.of("pacticipants", "versions", "pact_publications", "pact_versions");
     /** Pactport's migration that creates the row baseline table; everything up to it adds only pactport_ tables. */
     private static final String BASELINE_TABLE_VERSION = "3";
 
@@ -112,11 +112,13 @@ public class Migrator {
                 LOG.infof("migrating %s", before.describe());
                 checkMigratable(before);
                 boolean takenOver = before instanceof DatabaseState.PactBroker || takenOverPactBroker(lock);
-                List<String> upgrades = before instanceof DatabaseState.Empty ? List.of()
-                        : PactBrokerUpgrade.missingSteps(lock);
+                List<String> upgrades =
+                        before instanceof DatabaseState.Empty ? List.of() : PactBrokerUpgrade.missingSteps(lock);
                 if (takenOver && !RowBaseline.recorded(lock)) {
                     if (!RowBaseline.tableExists(lock, RowBaseline.TABLE)) {
-                        configuration(before instanceof DatabaseState.PactBroker).target(BASELINE_TABLE_VERSION).load()
+                        configuration(before instanceof DatabaseState.PactBroker)
+                                .target(BASELINE_TABLE_VERSION)
+                                .load()
                                 .migrate();
                     }
                     LOG.info("recording row counts and checksums of every Pact Broker table");
@@ -126,17 +128,21 @@ public class Migrator {
                 for (String step : upgrades) {
                     PactBrokerUpgrade.apply(lock, step);
                 }
-                MigrateResult result = flyway(before instanceof DatabaseState.PactBroker).migrate();
+                MigrateResult result =
+                        flyway(before instanceof DatabaseState.PactBroker).migrate();
                 DatabaseState after = inspect(lock);
-                LOG.infof("applied %d Pact Broker and %d Pactport migration(s); the database is now %s",
+                LOG.infof(
+                        "applied %d Pact Broker and %d Pactport migration(s); the database is now %s",
                         upgrades.size(), result.migrationsExecuted, after.describe());
                 return after;
             } finally {
                 MigrationLock.release(lock);
             }
         } catch (SQLException | FlywayException e) {
-            throw new SchemaRefusedException("migration failed: " + e.getMessage() + ". Whatever was done is kept;"
-                    + " run migrate again to finish.", e);
+            throw new SchemaRefusedException(
+                    "migration failed: " + e.getMessage() + ". Whatever was done is kept;"
+                            + " run migrate again to finish.",
+                    e);
         }
     }
 
@@ -162,7 +168,8 @@ public class Migrator {
                         + " then run this again."
                 : " Pactport knows Pact Broker schemas up to " + PactBrokerReleases.SUPPORTED_SCHEMA + " ("
                         + PactBrokerReleases.SUPPORTED_RELEASE + "); use a Pactport release that supports it.";
-        throw new SchemaRefusedException("refusing to migrate " + broker.describe() + ": Pactport takes over Pact Broker"
+        throw new SchemaRefusedException("refusing to migrate " + broker.describe()
+                + ": Pactport takes over Pact Broker"
                 + " databases from schema " + PactBrokerUpgrade.OLDEST_SCHEMA + " (Pact Broker "
                 + PactBrokerUpgrade.OLDEST_RELEASE + ") to " + PactBrokerReleases.SUPPORTED_SCHEMA + " (Pact Broker "
                 + PactBrokerReleases.SUPPORTED_RELEASE + ")." + upgrade);
@@ -178,7 +185,8 @@ public class Migrator {
             return migrate();
         }
         DatabaseState state = inspect();
-        if (state instanceof DatabaseState.Pactport pactport && pactport.pending().isEmpty()) {
+        if (state instanceof DatabaseState.Pactport pactport
+                && pactport.pending().isEmpty()) {
             return state;
         }
         throw new SchemaRefusedException("the database is " + state.describe() + ", not a current Pactport database."
@@ -213,8 +221,8 @@ public class Migrator {
         Arrays.stream(info.pending())
                 .map(migration -> "V" + migration.getVersion() + " " + migration.getDescription())
                 .forEach(pending::add);
-        return new DatabaseState.Pactport(current == null ? "0" : current.getVersion().getVersion(),
-                List.copyOf(pending));
+        return new DatabaseState.Pactport(
+                current == null ? "0" : current.getVersion().getVersion(), List.copyOf(pending));
     }
 
     /**
@@ -225,8 +233,9 @@ public class Migrator {
         if (!RowBaseline.tableExists(c, HISTORY_TABLE)) {
             return false;
         }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT exists (SELECT FROM "
-                + HISTORY_TABLE + " WHERE type = 'BASELINE')")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT exists (SELECT FROM " + HISTORY_TABLE + " WHERE type = 'BASELINE')")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -238,7 +247,7 @@ public class Migrator {
      */
     public static long schemaVersion(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT max(filename) FROM schema_migrations")) {
+                ResultSet rs = s.executeQuery("SELECT max(filename) FROM schema_migrations")) {
             rs.next();
             return numericPrefix(rs.getString(1));
         }
@@ -246,7 +255,7 @@ public class Migrator {
 
     private static DatabaseState pactBrokerState(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*), max(filename) FROM schema_migrations")) {
+                ResultSet rs = s.executeQuery("SELECT count(*), max(filename) FROM schema_migrations")) {
             rs.next();
             int count = rs.getInt(1);
             String greatest = rs.getString(2);
@@ -266,8 +275,8 @@ public class Migrator {
     private static List<String> tables(Connection c) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = current_schema() ORDER BY table_name");
-             ResultSet rs = s.executeQuery()) {
+                        + " WHERE table_schema = current_schema() ORDER BY table_name");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }

@@ -9,6 +9,7 @@ public final class PactBrokerReleases {
 
     /** The Pact Broker schema Pactport's V1 is: migration 20260217, shipped by Pact Broker 2.119.0 and 2.120.0. */
     public static final long SUPPORTED_SCHEMA = 20260217L;
+
     public static final String SUPPORTED_RELEASE = "2.120.0";
 
     private static final NavigableMap<Long, String> RELEASES = new TreeMap<>(Map.of(
@@ -20,8 +21,7 @@ public final class PactBrokerReleases {
             20251202L, "Pact Broker 2.118",
             20260217L, "Pact Broker 2.119–2.120"));
 
-    private PactBrokerReleases() {
-    }
+    private PactBrokerReleases() {}
 
     /** The releases that leave a database at {@code schemaVersion}, or an honest approximation. */
     public static String describe(long schemaVersion) {
@@ -33,7 +33,8 @@ public final class PactBrokerReleases {
             return "a Pact Broker newer than 2.120";
         }
         Map.Entry<Long, String> before = RELEASES.floorEntry(schemaVersion);
-        return before == null ? "a Pact Broker older than 2.102" : "a Pact Broker between " + before.getValue()
-                + " and the next release";
+        return before == null
+                ? "a Pact Broker older than 2.102"
+                : "a Pact Broker between " + before.getValue() + " and the next release";
     }
 }

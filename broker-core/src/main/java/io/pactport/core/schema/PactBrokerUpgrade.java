@@ -28,6 +28,7 @@ public final class PactBrokerUpgrade {
     static final String OLDEST_RELEASE = "2.108.0";
     /** A Pact Broker 2.108–2.113 database has one row per migration file up to and including this one. */
     static final String OLDEST_LAST_FILE = "20231003_add_version_id_index_to_deployed_version.rb";
+
     static final int MIGRATIONS_AT_OLDEST = 171;
 
     static final String LOCATION = "db/pactbroker/";
@@ -50,8 +51,7 @@ public final class PactBrokerUpgrade {
     private static final Logger LOG = Logger.getLogger(PactBrokerUpgrade.class);
     private static final int BATCH = 200;
 
-    private PactBrokerUpgrade() {
-    }
+    private PactBrokerUpgrade() {}
 
     /**
      * The steps this database lacks, in order. Public for migration-service's plan, which lists them.
@@ -69,13 +69,14 @@ public final class PactBrokerUpgrade {
                     applied.add(rs.getString(1));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM schema_migrations WHERE filename <= '"
-                    + OLDEST_LAST_FILE + "'")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT count(*) FROM schema_migrations WHERE filename <= '" + OLDEST_LAST_FILE + "'")) {
                 rs.next();
                 upToOldest = rs.getInt(1);
             }
         }
-        List<String> unknown = applied.stream().filter(file -> !STEPS.contains(file)).toList();
+        List<String> unknown =
+                applied.stream().filter(file -> !STEPS.contains(file)).toList();
         if (!unknown.isEmpty()) {
             throw new SchemaRefusedException("refusing to migrate: schema_migrations records Pact Broker migrations"
                     + " Pactport does not know (" + String.join(", ", unknown) + "). Pactport knows Pact Broker"
@@ -129,7 +130,8 @@ public final class PactBrokerUpgrade {
      */
     private static void populateHasMessages(Connection c) throws SQLException {
         long total;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM pact_versions")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM pact_versions")) {
             rs.next();
             total = rs.getLong(1);
         }
@@ -139,9 +141,9 @@ public final class PactBrokerUpgrade {
         long unreadable = 0;
         long nextReport = 0;
         try (PreparedStatement read = c.prepareStatement(
-                "SELECT id, content FROM pact_versions WHERE id > ? ORDER BY id LIMIT " + BATCH);
-             PreparedStatement mark = c.prepareStatement(
-                     "UPDATE pact_versions SET has_messages = true WHERE id = ANY (?)")) {
+                        "SELECT id, content FROM pact_versions WHERE id > ? ORDER BY id LIMIT " + BATCH);
+                PreparedStatement mark =
+                        c.prepareStatement("UPDATE pact_versions SET has_messages = true WHERE id = ANY (?)")) {
             while (true) {
                 read.setLong(1, lastId);
                 List<Integer> marked = new ArrayList<>();
@@ -175,8 +177,9 @@ public final class PactBrokerUpgrade {
                 }
             }
         }
-        LOG.infof("  pact_versions.has_messages: %d of %d pacts hold messages%s", withMessages, done,
-                unreadable == 0 ? "" : "; " + unreadable + " could not be parsed and stay false");
+        LOG.infof(
+                "  pact_versions.has_messages: %d of %d pacts hold messages%s",
+                withMessages, done, unreadable == 0 ? "" : "; " + unreadable + " could not be parsed and stay false");
     }
 
     private static String script(String step) {

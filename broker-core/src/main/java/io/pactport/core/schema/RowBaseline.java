@@ -36,14 +36,19 @@ public final class RowBaseline {
     /** Row text depends on these settings (timestamps, floats, bytea); pinned so that both passes render alike. */
     private static final String PIN_SETTINGS = "SET LOCAL TimeZone TO 'UTC'; SET LOCAL DateStyle TO 'ISO, YMD';"
             + " SET LOCAL IntervalStyle TO 'postgres'; SET LOCAL extra_float_digits TO 1; SET LOCAL bytea_output TO 'hex'";
+
     private static final Set<String> KEY_TYPES = Set.of("integer", "bigint", "smallint", "text");
 
-    private RowBaseline() {
-    }
+    private RowBaseline() {}
 
     /** One table's comparison. */
-    public record TableCheck(String table, long recordedRows, long currentRows, boolean checksumMatches,
-            boolean comparedWhole, String problem) {
+    public record TableCheck(
+            String table,
+            long recordedRows,
+            long currentRows,
+            boolean checksumMatches,
+            boolean comparedWhole,
+            String problem) {
 
         public boolean ok() {
             return problem == null && recordedRows == currentRows && checksumMatches;
@@ -75,8 +80,8 @@ public final class RowBaseline {
         if (!tableExists(c, TABLE)) {
             return false;
         }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT exists (SELECT FROM " + TABLE
-                + ")")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT exists (SELECT FROM " + TABLE + ")")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -93,9 +98,9 @@ public final class RowBaseline {
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try (Statement s = c.createStatement();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO " + TABLE + " (table_name, columns,"
-                     + " key_column, key_type, max_key, row_count, checksum, schema_version)"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = c.prepareStatement("INSERT INTO " + TABLE + " (table_name, columns,"
+                        + " key_column, key_type, max_key, row_count, checksum, schema_version)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.execute(PIN_SETTINGS);
             List<String> tables = pactBrokerTables(c);
             for (String table : tables) {
@@ -103,8 +108,8 @@ public final class RowBaseline {
                 String[] key = singleColumnKey(c, table);
                 String maxKey = null;
                 if (key != null) {
-                    try (ResultSet rs = s.executeQuery("SELECT max(" + quote(key[0]) + ")::text FROM "
-                            + quote(table))) {
+                    try (ResultSet rs =
+                            s.executeQuery("SELECT max(" + quote(key[0]) + ")::text FROM " + quote(table))) {
                         rs.next();
                         maxKey = rs.getString(1);
                     }
@@ -141,7 +146,7 @@ public final class RowBaseline {
             return null;
         }
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT min(schema_version) FROM " + TABLE)) {
+                ResultSet rs = s.executeQuery("SELECT min(schema_version) FROM " + TABLE)) {
             rs.next();
             long version = rs.getLong(1);
             return rs.wasNull() ? null : version;
@@ -153,9 +158,10 @@ public final class RowBaseline {
         List<TableCheck> checks = new ArrayList<>();
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
-        try (Statement s = c.createStatement(); Statement recorded = c.createStatement();
-             ResultSet rs = recorded.executeQuery("SELECT table_name, columns, key_column, key_type,"
-                     + " max_key, row_count, checksum FROM " + TABLE + " ORDER BY table_name")) {
+        try (Statement s = c.createStatement();
+                Statement recorded = c.createStatement();
+                ResultSet rs = recorded.executeQuery("SELECT table_name, columns, key_column, key_type,"
+                        + " max_key, row_count, checksum FROM " + TABLE + " ORDER BY table_name")) {
             s.execute(PIN_SETTINGS);
             Set<String> present = Set.copyOf(pactBrokerTables(c));
             while (rs.next()) {
@@ -165,20 +171,35 @@ public final class RowBaseline {
                 long recordedRows = rs.getLong(6);
                 BigDecimal recordedSum = rs.getBigDecimal(7);
                 if (!present.contains(table)) {
-                    checks.add(new TableCheck(table, recordedRows, 0, false, keyColumn == null,
+                    checks.add(new TableCheck(
+                            table,
+                            recordedRows,
+                            0,
+                            false,
+                            keyColumn == null,
                             "the table is gone (" + recordedRows + " rows recorded)"));
                     continue;
                 }
                 List<String> missing = new ArrayList<>(columns);
                 missing.removeAll(columns(c, table));
                 if (!missing.isEmpty()) {
-                    checks.add(new TableCheck(table, recordedRows, 0, false, keyColumn == null,
+                    checks.add(new TableCheck(
+                            table,
+                            recordedRows,
+                            0,
+                            false,
+                            keyColumn == null,
                             "column(s) " + String.join(", ", missing) + " are gone"));
                     continue;
                 }
                 Sum now = sum(c, table, columns, keyColumn, rs.getString(4), rs.getString(5));
-                checks.add(new TableCheck(table, recordedRows, now.rows(),
-                        now.checksum().compareTo(recordedSum) == 0, keyColumn == null, null));
+                checks.add(new TableCheck(
+                        table,
+                        recordedRows,
+                        now.rows(),
+                        now.checksum().compareTo(recordedSum) == 0,
+                        keyColumn == null,
+                        null));
             }
         } finally {
             c.rollback(); // read only: ends the transaction that pinned the settings
@@ -190,7 +211,8 @@ public final class RowBaseline {
     /** Base tables of the current schema that are not Pactport's. Public for migration-service's plan. */
     public static List<String> pactBrokerTables(Connection c) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
                 SELECT table_name FROM information_schema.tables
                  WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
                    AND table_name NOT LIKE 'pactport\\_%'
@@ -212,11 +234,11 @@ public final class RowBaseline {
         }
     }
 
-    private record Sum(long rows, BigDecimal checksum) {
-    }
+    private record Sum(long rows, BigDecimal checksum) {}
 
-    private static Sum sum(Connection c, String table, List<String> columns, String keyColumn, String keyType,
-            String maxKey) throws SQLException {
+    private static Sum sum(
+            Connection c, String table, List<String> columns, String keyColumn, String keyType, String maxKey)
+            throws SQLException {
         String row = columns.stream().map(RowBaseline::quote).collect(Collectors.joining(", ", "ROW(", ")::text"));
         String sql = "SELECT count(*), coalesce(sum(('x' || left(md5(" + row + "), 16))::bit(64)::bigint), 0)"
                 + " FROM " + quote(table) + " AS t"

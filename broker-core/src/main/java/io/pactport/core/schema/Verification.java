@@ -38,8 +38,14 @@ public final class Verification {
      * @param shaDifferences the first few pacts whose stored SHA is not the one Pactport computes, one line each
      * @param shaDifferenceCount how many (a warning: see the class comment)
      */
-    public record Report(List<RowBaseline.TableCheck> tables, String baselineNote, long pactsRead,
-            List<String> pactFailures, long pactFailureCount, List<String> shaDifferences, long shaDifferenceCount) {
+    public record Report(
+            List<RowBaseline.TableCheck> tables,
+            String baselineNote,
+            long pactsRead,
+            List<String> pactFailures,
+            long pactFailureCount,
+            List<String> shaDifferences,
+            long shaDifferenceCount) {
 
         /** Nothing was lost: every recorded row is there and every pact's content reads back. */
         public boolean ok() {
@@ -78,8 +84,14 @@ public final class Verification {
                                 + " rows to keep";
             }
             PactCheck pacts = readPacts(c);
-            return new Report(tables, note, pacts.read, List.copyOf(pacts.failures), pacts.failed,
-                    List.copyOf(pacts.differences), pacts.differing);
+            return new Report(
+                    tables,
+                    note,
+                    pacts.read,
+                    List.copyOf(pacts.failures),
+                    pacts.failed,
+                    List.copyOf(pacts.differences),
+                    pacts.differing);
         } catch (SQLException e) {
             throw new SchemaRefusedException("cannot read the database: " + e.getMessage(), e);
         }
@@ -164,7 +176,11 @@ public final class Verification {
      */
     private static String computedSha(String storedSha, PactContent pact) {
         String withoutIds = pact.withoutInteractionIds().sha();
-        return storedSha.equals(withoutIds) || storedSha.equals(pact.sha())
-                || storedSha.equals(pact.withoutGeneratedInteractionIds().sha()) ? null : withoutIds;
+        return storedSha.equals(withoutIds)
+                        || storedSha.equals(pact.sha())
+                        || storedSha.equals(
+                                pact.withoutGeneratedInteractionIds().sha())
+                ? null
+                : withoutIds;
     }
 }

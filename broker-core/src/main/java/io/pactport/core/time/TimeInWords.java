@@ -9,8 +9,7 @@ import java.time.Duration;
  */
 public final class TimeInWords {
 
-    private TimeInWords() {
-    }
+    private TimeInWords() {}
 
     public static String of(Duration distance) {
         long minutes = Math.round(Math.abs(distance.toMillis()) / 60_000.0);

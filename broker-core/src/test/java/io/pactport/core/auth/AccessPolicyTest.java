@@ -28,10 +28,14 @@ class AccessPolicyTest {
 
     @Test
     void askingForPactsToVerifyIsARead() {
-        assertThat(locked.needed("POST", "/pacts/provider/Foo/for-verification")).isEqualTo(READ);
-        assertThat(locked.needed("POST", "/pacts/provider/Pricing%20Service/for-verification")).isEqualTo(READ);
-        assertThat(locked.needed("POST", "/pacts/provider/Foo/for-verification/x")).isEqualTo(WRITE);
-        assertThat(locked.needed("POST", "/pacts/provider/Foo/Bar/for-verification")).isEqualTo(WRITE);
+        assertThat(locked.needed("POST", "/pacts/provider/Foo/for-verification"))
+                .isEqualTo(READ);
+        assertThat(locked.needed("POST", "/pacts/provider/Pricing%20Service/for-verification"))
+                .isEqualTo(READ);
+        assertThat(locked.needed("POST", "/pacts/provider/Foo/for-verification/x"))
+                .isEqualTo(WRITE);
+        assertThat(locked.needed("POST", "/pacts/provider/Foo/Bar/for-verification"))
+                .isEqualTo(WRITE);
         assertThat(locked.needed("PUT", "/pacts/provider/Foo/for-verification")).isEqualTo(WRITE);
     }
 
@@ -63,47 +67,62 @@ class AccessPolicyTest {
     void publicReadOpensReadsAndThePactsForVerificationButNoWrite() {
         assertThat(publicRead.needed("GET", "/pacticipants")).isEqualTo(PUBLIC);
         assertThat(publicRead.needed("GET", AccessPolicy.HEARTBEAT)).isEqualTo(PUBLIC);
-        assertThat(publicRead.needed("POST", "/pacts/provider/Foo/for-verification")).isEqualTo(PUBLIC);
+        assertThat(publicRead.needed("POST", "/pacts/provider/Foo/for-verification"))
+                .isEqualTo(PUBLIC);
         assertThat(publicRead.needed("POST", "/contracts/publish")).isEqualTo(WRITE);
         assertThat(publicRead.needed("DELETE", "/pacticipants/Foo")).isEqualTo(WRITE);
     }
 
     @Test
     void publicBadgeAccessOpensEveryBadgeRouteToReads() {
-        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/badge")).isEqualTo(PUBLIC);
-        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/prod/badge")).isEqualTo(PUBLIC);
+        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/badge"))
+                .isEqualTo(PUBLIC);
+        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/prod/badge"))
+                .isEqualTo(PUBLIC);
         assertThat(publicBadges.needed("HEAD", "/pacts/provider/Bar/consumer/Foo/latest-untagged/badge"))
                 .isEqualTo(PUBLIC);
         assertThat(publicBadges.needed("GET", "/matrix/provider/Bar/latest/main/consumer/Foo/latest/dev/badge"))
                 .isEqualTo(PUBLIC);
-        assertThat(publicBadges.needed("GET",
-                "/pacticipants/Foo/branches/main/latest-version/can-i-deploy/to-environment/production/badge"))
+        assertThat(publicBadges.needed(
+                        "GET",
+                        "/pacticipants/Foo/branches/main/latest-version/can-i-deploy/to-environment/production/badge"))
                 .isEqualTo(PUBLIC);
         assertThat(publicBadges.needed("GET", "/pacticipants/Foo/latest-version/dev/can-i-deploy/to/prod/badge"))
                 .isEqualTo(PUBLIC);
         assertThat(publicBadges.needed("GET", "/pacts/provider/Pricing%20Service/consumer/Web%2FApp/latest/badge"))
                 .isEqualTo(PUBLIC);
-        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/badge.svg")).isEqualTo(PUBLIC);
+        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/badge.svg"))
+                .isEqualTo(PUBLIC);
     }
 
     @Test
     void publicBadgeAccessOpensNothingButBadges() {
-        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest")).isEqualTo(READ);
-        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/prod")).isEqualTo(READ);
-        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/version/1/badge")).isEqualTo(READ);
-        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/a/b/badge")).isEqualTo(READ);
+        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest"))
+                .isEqualTo(READ);
+        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/prod"))
+                .isEqualTo(READ);
+        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/version/1/badge"))
+                .isEqualTo(READ);
+        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/a/b/badge"))
+                .isEqualTo(READ);
         assertThat(publicBadges.needed("GET", "/pacticipants/Foo/badge")).isEqualTo(READ);
-        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/badge/x")).isEqualTo(READ);
-        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/badge.json")).isEqualTo(READ);
-        assertThat(publicBadges.needed("PUT", "/pacts/provider/Bar/consumer/Foo/latest/badge")).isEqualTo(WRITE);
-        assertThat(publicBadges.needed("DELETE", "/pacts/provider/Bar/consumer/Foo/latest/badge")).isEqualTo(WRITE);
+        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/badge/x"))
+                .isEqualTo(READ);
+        assertThat(publicBadges.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/badge.json"))
+                .isEqualTo(READ);
+        assertThat(publicBadges.needed("PUT", "/pacts/provider/Bar/consumer/Foo/latest/badge"))
+                .isEqualTo(WRITE);
+        assertThat(publicBadges.needed("DELETE", "/pacts/provider/Bar/consumer/Foo/latest/badge"))
+                .isEqualTo(WRITE);
     }
 
     @Test
     void withoutPublicBadgeAccessABadgeNeedsReadCredentials() {
-        assertThat(locked.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/badge")).isEqualTo(READ);
+        assertThat(locked.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/badge"))
+                .isEqualTo(READ);
         assertThat(locked.needed("GET", "/pacticipants/Foo/latest-version/dev/can-i-deploy/to/prod/badge"))
                 .isEqualTo(READ);
-        assertThat(publicRead.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/badge")).isEqualTo(PUBLIC);
+        assertThat(publicRead.needed("GET", "/pacts/provider/Bar/consumer/Foo/latest/badge"))
+                .isEqualTo(PUBLIC);
     }
 }

@@ -14,10 +14,17 @@ import org.junit.jupiter.api.Test;
 class AuthenticatorTest {
 
     /** The settings as the mapping would hold them. */
-    private record Settings(Optional<Boolean> basicAuthEnabled, Optional<String> basicAuthUsername,
-            Optional<String> basicAuthPassword, Optional<String> basicAuthReadOnlyUsername,
-            Optional<String> basicAuthReadOnlyPassword, boolean allowPublicRead, boolean publicHeartbeat,
-            Optional<List<String>> readOnlyApiTokens, Optional<List<String>> readWriteApiTokens) implements AuthConfig {
+    private record Settings(
+            Optional<Boolean> basicAuthEnabled,
+            Optional<String> basicAuthUsername,
+            Optional<String> basicAuthPassword,
+            Optional<String> basicAuthReadOnlyUsername,
+            Optional<String> basicAuthReadOnlyPassword,
+            boolean allowPublicRead,
+            boolean publicHeartbeat,
+            Optional<List<String>> readOnlyApiTokens,
+            Optional<List<String>> readWriteApiTokens)
+            implements AuthConfig {
 
         /** Not the authenticator's concern: the access policy reads it. */
         @Override
@@ -25,21 +32,36 @@ class AuthenticatorTest {
             return true;
         }
 
-        static Settings users(Optional<Boolean> enabled, String user, String password, String reader,
-                String readerPassword) {
-            return new Settings(enabled, Optional.ofNullable(user), Optional.ofNullable(password),
-                    Optional.ofNullable(reader), Optional.ofNullable(readerPassword), false, false, Optional.empty(),
+        static Settings users(
+                Optional<Boolean> enabled, String user, String password, String reader, String readerPassword) {
+            return new Settings(
+                    enabled,
+                    Optional.ofNullable(user),
+                    Optional.ofNullable(password),
+                    Optional.ofNullable(reader),
+                    Optional.ofNullable(readerPassword),
+                    false,
+                    false,
+                    Optional.empty(),
                     Optional.empty());
         }
 
         static Settings tokens(List<String> readOnly, List<String> readWrite) {
-            return new Settings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), false, false, Optional.of(readOnly), Optional.of(readWrite));
+            return new Settings(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    false,
+                    false,
+                    Optional.of(readOnly),
+                    Optional.of(readWrite));
         }
     }
 
-    private static final Authenticator USERS = Authenticator.from(
-            Settings.users(Optional.empty(), "admin", "rw-pass", "reader", "ro-pass"));
+    private static final Authenticator USERS =
+            Authenticator.from(Settings.users(Optional.empty(), "admin", "rw-pass", "reader", "ro-pass"));
 
     private static String basic(String credentials) {
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
@@ -75,11 +97,17 @@ class AuthenticatorTest {
 
     @Test
     void basicAuthIsOnWhenTheReadWriteUserIsSetOrWhenAskedFor() {
-        assertThat(Authenticator.from(Settings.users(Optional.empty(), null, null, null, null)).enabled()).isFalse();
-        assertThat(Authenticator.from(Settings.users(Optional.empty(), "admin", " ", null, null)).enabled()).isFalse();
-        assertThat(Authenticator.from(Settings.users(Optional.empty(), null, null, "reader", "ro-pass")).enabled())
+        assertThat(Authenticator.from(Settings.users(Optional.empty(), null, null, null, null))
+                        .enabled())
                 .isFalse();
-        assertThat(Authenticator.from(Settings.users(Optional.of(false), "admin", "rw-pass", null, null)).enabled())
+        assertThat(Authenticator.from(Settings.users(Optional.empty(), "admin", " ", null, null))
+                        .enabled())
+                .isFalse();
+        assertThat(Authenticator.from(Settings.users(Optional.empty(), null, null, "reader", "ro-pass"))
+                        .enabled())
+                .isFalse();
+        assertThat(Authenticator.from(Settings.users(Optional.of(false), "admin", "rw-pass", null, null))
+                        .enabled())
                 .isFalse();
         Authenticator nobody = Authenticator.from(Settings.users(Optional.of(true), null, null, null, null));
         assertThat(nobody.enabled()).isTrue();
@@ -106,10 +134,18 @@ class AuthenticatorTest {
 
     @Test
     void theDescriptionNamesNoSecret() {
-        Authenticator both = Authenticator.from(new Settings(Optional.empty(), Optional.of("admin"),
-                Optional.of("rw-pass"), Optional.empty(), Optional.empty(), false, false, Optional.of(List.of("ro-1")),
+        Authenticator both = Authenticator.from(new Settings(
+                Optional.empty(),
+                Optional.of("admin"),
+                Optional.of("rw-pass"),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                false,
+                Optional.of(List.of("ro-1")),
                 Optional.of(List.of("rw-1", "rw-2"))));
-        assertThat(both.describe()).isEqualTo("basic auth on with 1 user(s), 2 read/write and 1 read-only API token(s)")
+        assertThat(both.describe())
+                .isEqualTo("basic auth on with 1 user(s), 2 read/write and 1 read-only API token(s)")
                 .doesNotContain("admin", "rw-pass", "rw-1");
     }
 }

@@ -24,7 +24,8 @@ class DatabaseSettingsTest {
 
     @Test
     void urlDefaultsThePortAndDecodesCredentials() {
-        DatabaseSettings s = DatabaseSettings.parseUrl("postgresql://us%40er:p%3Ass%2Fw+rd@localhost/pb?sslmode=require");
+        DatabaseSettings s =
+                DatabaseSettings.parseUrl("postgresql://us%40er:p%3Ass%2Fw+rd@localhost/pb?sslmode=require");
         assertThat(s.port()).isEqualTo(5432);
         assertThat(s.username()).isEqualTo("us@er");
         assertThat(s.password()).isEqualTo("p:ss/w+rd");
@@ -34,9 +35,18 @@ class DatabaseSettingsTest {
 
     @Test
     void readsTheParts() {
-        DatabaseSettings s = settings(Map.of("PACTFLOW_DATABASE_HOST", "pg", "PACTFLOW_DATABASE_NAME", "pact",
-                "PACTFLOW_DATABASE_USERNAME", "u", "PACTFLOW_DATABASE_PASSWORD", "p",
-                "PACTFLOW_DATABASE_SSLMODE", "verify-full")).orElseThrow();
+        DatabaseSettings s = settings(Map.of(
+                        "PACTFLOW_DATABASE_HOST",
+                        "pg",
+                        "PACTFLOW_DATABASE_NAME",
+                        "pact",
+                        "PACTFLOW_DATABASE_USERNAME",
+                        "u",
+                        "PACTFLOW_DATABASE_PASSWORD",
+                        "p",
+                        "PACTFLOW_DATABASE_SSLMODE",
+                        "verify-full"))
+                .orElseThrow();
         assertThat(s).isEqualTo(new DatabaseSettings("pg", 5432, "pact", "u", "p", "verify-full"));
     }
 
@@ -47,23 +57,35 @@ class DatabaseSettingsTest {
 
     @Test
     void oldNamesWorkWithAWarningNamingTheNewOne() {
-        EnvironmentVariables env = new EnvironmentVariables(
-                Map.of("PACT_BROKER_DATABASE_URL", "postgres://u:p@h/d")::get);
+        EnvironmentVariables env =
+                new EnvironmentVariables(Map.of("PACT_BROKER_DATABASE_URL", "postgres://u:p@h/d")::get);
         assertThat(DatabaseSettings.from(env)).map(DatabaseSettings::host).contains("h");
-        assertThat(env.warnings()).containsExactly(
-                "PACT_BROKER_DATABASE_URL is deprecated: rename it to PACTFLOW_DATABASE_URL (the value stays the same)");
+        assertThat(env.warnings())
+                .containsExactly(
+                        "PACT_BROKER_DATABASE_URL is deprecated: rename it to PACTFLOW_DATABASE_URL (the value stays the same)");
     }
 
     @Test
     void bothNamesWithTheSameValueAreFine() {
-        assertThat(settings(Map.of("PACT_BROKER_DATABASE_URL", "postgres://u:p@h/d",
-                "PACTFLOW_DATABASE_URL", "postgres://u:p@h/d"))).isPresent();
+        assertThat(settings(Map.of(
+                        "PACT_BROKER_DATABASE_URL",
+                        "postgres://u:p@h/d",
+                        "PACTFLOW_DATABASE_URL",
+                        "postgres://u:p@h/d")))
+                .isPresent();
     }
 
     @Test
     void bothNamesWithDifferentValuesIsAnErrorNamingBoth() {
-        assertThatThrownBy(() -> settings(Map.of("PACT_BROKER_DATABASE_PASSWORD", "old",
-                "PACTFLOW_DATABASE_PASSWORD", "new", "PACTFLOW_DATABASE_HOST", "h", "PACTFLOW_DATABASE_NAME", "d")))
+        assertThatThrownBy(() -> settings(Map.of(
+                        "PACT_BROKER_DATABASE_PASSWORD",
+                        "old",
+                        "PACTFLOW_DATABASE_PASSWORD",
+                        "new",
+                        "PACTFLOW_DATABASE_HOST",
+                        "h",
+                        "PACTFLOW_DATABASE_NAME",
+                        "d")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("PACTFLOW_DATABASE_PASSWORD")
                 .hasMessageContaining("PACT_BROKER_DATABASE_PASSWORD")
@@ -76,10 +98,16 @@ class DatabaseSettingsTest {
         for (String url : new String[] {"mysql://u:p@h/d", "sqlite:///tmp/pact_broker.sqlite3", "jdbc:mysql://h/d"}) {
             assertThatThrownBy(() -> settings(Map.of("PACTFLOW_DATABASE_URL", url)))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("Migration is only supported for a Pact Broker running a PostgreSQL database");
+                    .hasMessageContaining(
+                            "Migration is only supported for a Pact Broker running a PostgreSQL database");
         }
-        assertThatThrownBy(() -> settings(Map.of("PACT_BROKER_DATABASE_ADAPTER", "mysql2",
-                "PACT_BROKER_DATABASE_HOST", "h", "PACT_BROKER_DATABASE_NAME", "d")))
+        assertThatThrownBy(() -> settings(Map.of(
+                        "PACT_BROKER_DATABASE_ADAPTER",
+                        "mysql2",
+                        "PACT_BROKER_DATABASE_HOST",
+                        "h",
+                        "PACT_BROKER_DATABASE_NAME",
+                        "d")))
                 .hasMessageContaining("PostgreSQL only");
     }
 
@@ -87,12 +115,19 @@ class DatabaseSettingsTest {
     void incompleteOrInvalidPartsAreNamed() {
         assertThatThrownBy(() -> settings(Map.of("PACTFLOW_DATABASE_USERNAME", "u")))
                 .hasMessageContaining("PACTFLOW_DATABASE_HOST");
-        assertThatThrownBy(() -> settings(Map.of("PACTFLOW_DATABASE_HOST", "h", "PACTFLOW_DATABASE_NAME", "d",
-                "PACTFLOW_DATABASE_PORT", "five"))).hasMessageContaining("PACTFLOW_DATABASE_PORT");
-        assertThatThrownBy(() -> settings(Map.of("PACTFLOW_DATABASE_URL", "postgres://u:p@h/d",
-                "PACTFLOW_DATABASE_SSLMODE", "sometimes"))).hasMessageContaining("PACTFLOW_DATABASE_SSLMODE");
-        assertThatThrownBy(() -> settings(Map.of("PACTFLOW_DATABASE_URL", "postgres://h"))).hasMessageContaining(
-                "database name");
+        assertThatThrownBy(() -> settings(Map.of(
+                        "PACTFLOW_DATABASE_HOST",
+                        "h",
+                        "PACTFLOW_DATABASE_NAME",
+                        "d",
+                        "PACTFLOW_DATABASE_PORT",
+                        "five")))
+                .hasMessageContaining("PACTFLOW_DATABASE_PORT");
+        assertThatThrownBy(() -> settings(Map.of(
+                        "PACTFLOW_DATABASE_URL", "postgres://u:p@h/d", "PACTFLOW_DATABASE_SSLMODE", "sometimes")))
+                .hasMessageContaining("PACTFLOW_DATABASE_SSLMODE");
+        assertThatThrownBy(() -> settings(Map.of("PACTFLOW_DATABASE_URL", "postgres://h")))
+                .hasMessageContaining("database name");
     }
 
     @Test
@@ -110,7 +145,8 @@ class DatabaseSettingsTest {
         assertThat(DatabaseConfigSourceFactory.datasourceProperties(settings, false))
                 .doesNotContainKey("quarkus.datasource.reactive.url");
         Map<String, String> props = DatabaseConfigSourceFactory.datasourceProperties(settings, true);
-        assertThat(props).containsEntry("quarkus.datasource.jdbc.url", "jdbc:postgresql://h:1/d")
+        assertThat(props)
+                .containsEntry("quarkus.datasource.jdbc.url", "jdbc:postgresql://h:1/d")
                 .containsEntry("quarkus.datasource.reactive.url", "postgresql://h:1/d")
                 .containsEntry("quarkus.datasource.username", "u")
                 .containsEntry("quarkus.datasource.password", "p");

@@ -13,15 +13,16 @@ import org.junit.jupiter.api.Test;
 class LegacyEnvironmentConfigSourceFactoryTest {
 
     private static Map<String, String> renamed(Map<String, String> vars) {
-        return LegacyEnvironmentConfigSourceFactory.renamed(vars::get, vars.keySet().iterator());
+        return LegacyEnvironmentConfigSourceFactory.renamed(
+                vars::get, vars.keySet().iterator());
     }
 
     /** A configuration as a service builds it: the variables at the environment's ordinal, then the factory. */
     private static SmallRyeConfig config(Map<String, String> vars) {
         return new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(vars, "test-environment", 300))
-                .withSources(new PropertiesConfigSource(Map.of("pactflow.public-heartbeat", "false"),
-                        "application.properties", 250))
+                .withSources(new PropertiesConfigSource(
+                        Map.of("pactflow.public-heartbeat", "false"), "application.properties", 250))
                 .withSources(new LegacyEnvironmentConfigSourceFactory())
                 .build();
     }
@@ -34,18 +35,20 @@ class LegacyEnvironmentConfigSourceFactoryTest {
 
     @Test
     void leavesASetNewNameAlone() {
-        assertThat(renamed(Map.of("PACTFLOW_PORT", "9393", "PACT_BROKER_PORT", "9393"))).isEmpty();
+        assertThat(renamed(Map.of("PACTFLOW_PORT", "9393", "PACT_BROKER_PORT", "9393")))
+                .isEmpty();
     }
 
     @Test
     void bothNamesWithDifferentValuesNameBothAndNeitherValue() {
-        Map<String, String> vars = Map.of("PACTFLOW_BASIC_AUTH_PASSWORD", "new-s3cret",
-                "PACT_BROKER_BASIC_AUTH_PASSWORD", "old-s3cret");
+        Map<String, String> vars =
+                Map.of("PACTFLOW_BASIC_AUTH_PASSWORD", "new-s3cret", "PACT_BROKER_BASIC_AUTH_PASSWORD", "old-s3cret");
         assertThatThrownBy(() -> renamed(vars))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("PACTFLOW_BASIC_AUTH_PASSWORD")
                 .hasMessageContaining("PACT_BROKER_BASIC_AUTH_PASSWORD")
-                .message().doesNotContain("s3cret");
+                .message()
+                .doesNotContain("s3cret");
     }
 
     @Test
@@ -73,10 +76,12 @@ class LegacyEnvironmentConfigSourceFactoryTest {
 
     @Test
     void anOldVariableAnswersTheMappedPropertyName() {
-        SmallRyeConfig config = config(Map.of("PACT_BROKER_PUBLIC_HEARTBEAT", "true",
-                "PACT_BROKER_BASIC_AUTH_READ_ONLY_USERNAME", "reader"));
-        assertThat(config.getOptionalValue("pactflow.public-heartbeat", Boolean.class)).contains(true);
-        assertThat(config.getOptionalValue("pactflow.basic-auth-read-only-username", String.class)).contains("reader");
+        SmallRyeConfig config = config(
+                Map.of("PACT_BROKER_PUBLIC_HEARTBEAT", "true", "PACT_BROKER_BASIC_AUTH_READ_ONLY_USERNAME", "reader"));
+        assertThat(config.getOptionalValue("pactflow.public-heartbeat", Boolean.class))
+                .contains(true);
+        assertThat(config.getOptionalValue("pactflow.basic-auth-read-only-username", String.class))
+                .contains("reader");
         assertThat(config.getConfigValue("pactflow.public-heartbeat").getSourceOrdinal())
                 .isEqualTo(LegacyEnvironmentConfigSourceFactory.ORDINAL);
     }

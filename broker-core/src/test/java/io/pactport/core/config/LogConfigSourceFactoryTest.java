@@ -33,14 +33,17 @@ class LogConfigSourceFactoryTest {
 
     @Test
     void nothingSetChangesNothing() {
-        assertThat(LogConfigSourceFactory.properties(Optional.empty(), Optional.empty())).isEmpty();
+        assertThat(LogConfigSourceFactory.properties(Optional.empty(), Optional.empty()))
+                .isEmpty();
     }
 
     @Test
     void anUnknownValueStopsTheStartNamingTheVariable() {
         assertThatThrownBy(() -> LogConfigSourceFactory.properties(Optional.of("xml"), Optional.empty()))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("PACTFLOW_LOG_FORMAT must be json or text");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("PACTFLOW_LOG_FORMAT must be json or text");
         assertThatThrownBy(() -> LogConfigSourceFactory.properties(Optional.empty(), Optional.of("loud")))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("PACTFLOW_LOG_LEVEL must be one of");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("PACTFLOW_LOG_LEVEL must be one of");
     }
 }

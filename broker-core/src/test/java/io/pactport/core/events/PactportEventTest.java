@@ -29,7 +29,9 @@ class PactportEventTest {
         List<Class<?>> records = new ArrayList<>();
         collectRecords(PactportEvent.class, records);
 
-        assertThat(Arrays.stream(EventType.values()).<Class<?>>map(EventType::payload).toList())
+        assertThat(Arrays.stream(EventType.values())
+                        .<Class<?>>map(EventType::payload)
+                        .toList())
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(records);
     }
@@ -54,8 +56,8 @@ class PactportEventTest {
 
     @Test
     void aPactsDecimalsSurviveTheRoundTripToTheLetter() {
-        var read = (PactportEvent.PactPublished) CloudEventJson.payload(EventSamples.cloudEvent(
-                EventType.PACT_PUBLISHED));
+        var read =
+                (PactportEvent.PactPublished) CloudEventJson.payload(EventSamples.cloudEvent(EventType.PACT_PUBLISHED));
 
         assertThat(read.content()).contains("\"price\":1.10", "\"big\":12345678901234567890.5");
     }
@@ -79,9 +81,11 @@ class PactportEventTest {
         CloudEvent wrongShape = CloudEvent.of("1", "/test", tag.type(), "Foo", null, listForAName);
         CloudEvent unknown = CloudEvent.of("2", "/test", "io.pactport.tag.renamed.v1", "Foo", null, tag.data());
 
-        assertThatThrownBy(() -> CloudEventJson.payload(wrongShape)).isInstanceOf(InvalidEventException.class)
+        assertThatThrownBy(() -> CloudEventJson.payload(wrongShape))
+                .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("is not a io.pactport.tag.added.v1 payload");
-        assertThatThrownBy(() -> CloudEventJson.payload(unknown)).isInstanceOf(InvalidEventException.class)
+        assertThatThrownBy(() -> CloudEventJson.payload(unknown))
+                .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("unknown event type io.pactport.tag.renamed.v1");
     }
 
@@ -89,18 +93,28 @@ class PactportEventTest {
     void theReadmesEventTableListsEveryTypeWithItsTopicKeyAndFields() throws IOException {
         String readme = Files.readString(Path.of("../docs/events.md"));
 
-        assertThat(readme).as("docs/events.md's event table, generated from the records").contains(table());
+        assertThat(readme)
+                .as("docs/events.md's event table, generated from the records")
+                .contains(table());
     }
 
     /** The events table: a row per type, its key named by the fields it is made of. */
     static String table() {
-        StringBuilder table = new StringBuilder("| event type (`io.pactport.<name>.v1`) | topic | key | payload |\n"
-                + "|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder(
+                "| event type (`io.pactport.<name>.v1`) | topic | key | payload |\n" + "|---|---|---|---|\n");
         for (EventType type : EventType.values()) {
-            String fields = Arrays.stream(type.payload().getRecordComponents()).map(RecordComponent::getName)
+            String fields = Arrays.stream(type.payload().getRecordComponents())
+                    .map(RecordComponent::getName)
                     .collect(Collectors.joining(", "));
-            table.append("| `").append(EventSamples.name(type)).append("` | `").append(type.topic()).append("` | ")
-                    .append(keyDescription(EventSamples.record(type))).append(" | ").append(fields).append(" |\n");
+            table.append("| `")
+                    .append(EventSamples.name(type))
+                    .append("` | `")
+                    .append(type.topic())
+                    .append("` | ")
+                    .append(keyDescription(EventSamples.record(type)))
+                    .append(" | ")
+                    .append(fields)
+                    .append(" |\n");
         }
         return table.toString();
     }

@@ -50,13 +50,16 @@ class InvalidPactContentTest {
         String fifty = "[".repeat(50) + "]".repeat(50);
         String fiftyOne = "[".repeat(51) + "]".repeat(51);
 
-        assertThat(PactContent.parse("{\"n\":" + "[".repeat(49) + "1" + "]".repeat(49) + "}").sha()).hasSize(40);
+        assertThat(PactContent.parse("{\"n\":" + "[".repeat(49) + "1" + "]".repeat(49) + "}")
+                        .sha())
+                .hasSize(40);
         assertThatThrownBy(() -> PactContent.parse("{\"n\":" + "[".repeat(50) + "1" + "]".repeat(50) + "}"))
                 .isInstanceOf(InvalidPactContentException.class)
                 .hasMessageStartingWith("Pact content is nested too deeply: nesting of 51 is too deep")
                 .hasMessageContaining("at most 50 levels");
         assertThat(PactContent.parse("{\"n\":" + fifty + "}").sha())
-                .as("like Ruby, empty arrays and objects do not count").hasSize(40);
+                .as("like Ruby, empty arrays and objects do not count")
+                .hasSize(40);
         assertThatThrownBy(() -> PactContent.parse("{\"n\":" + fiftyOne.replace("[]", "[1]") + "}"))
                 .isInstanceOf(InvalidPactContentException.class);
         assertThatThrownBy(() -> PactContent.parse("{\"a\":".repeat(51) + "1" + "}".repeat(51)))

@@ -13,7 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JsonProblemsTest {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).maxNumberLength(50).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(20)
+                    .maxNumberLength(50)
+                    .build())
             .build();
 
     @ParameterizedTest(name = "{0}")
@@ -34,7 +37,8 @@ class JsonProblemsTest {
 
         JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class, () -> read(document));
 
-        assertThat(JsonProblems.describe(e)).contains(expected)
+        assertThat(JsonProblems.describe(e))
+                .contains(expected)
                 .doesNotContain("JsonReadFeature", "StreamReadConstraints", "enable", "Source:");
     }
 

@@ -18,17 +18,27 @@ class PactContentTest {
     void theShaIgnoresWhatDoesNotAffectVerification() {
         String sha = input("v2-simple.json").sha();
 
-        assertThat(input("v2-simple-reordered.json").sha()).as("order of keys and interactions").isEqualTo(sha);
+        assertThat(input("v2-simple-reordered.json").sha())
+                .as("order of keys and interactions")
+                .isEqualTo(sha);
         assertThat(input("v2-simple-other-metadata.json").sha()).as("metadata").isEqualTo(sha);
-        assertThat(input("v2-simple-other-consumer.json").sha()).as("consumer and provider").isEqualTo(sha);
-        assertThat(input("v2-simple-float-written-differently.json").sha()).as("12.50 is 12.5").isEqualTo(sha);
-        assertThat(input("v2-simple-spec-version-3.json").sha()).as("specification version").isNotEqualTo(sha);
+        assertThat(input("v2-simple-other-consumer.json").sha())
+                .as("consumer and provider")
+                .isEqualTo(sha);
+        assertThat(input("v2-simple-float-written-differently.json").sha())
+                .as("12.50 is 12.5")
+                .isEqualTo(sha);
+        assertThat(input("v2-simple-spec-version-3.json").sha())
+                .as("specification version")
+                .isNotEqualTo(sha);
     }
 
     @Test
     void withoutInteractionsOrMessagesTheWholePactAsWrittenIsHashed() {
-        assertThat(input("no-interactions.json").sha()).isNotEqualTo(input("no-interactions-reordered.json").sha());
-        assertThat(input("empty-interactions.json").sha()).isEqualTo(input("empty-interactions-other-consumer.json").sha());
+        assertThat(input("no-interactions.json").sha())
+                .isNotEqualTo(input("no-interactions-reordered.json").sha());
+        assertThat(input("empty-interactions.json").sha())
+                .isEqualTo(input("empty-interactions-other-consumer.json").sha());
     }
 
     @Test
@@ -39,8 +49,9 @@ class PactContentTest {
         // Ruby: Digest::SHA1.hexdigest({"description"=>"d","request"=>{"method"=>"GET","path"=>"/"}}.to_json)
         String id = "ead43f353e4072160025c7cd738fda86cadbd5d6";
 
-        assertThat(pact.withInteractionIds()).isEqualTo("{\"consumer\":{\"name\":\"C\"},\"interactions\":[{\"_id\":\"" + id
-                + "\",\"description\":\"d\",\"request\":{\"path\":\"/\",\"method\":\"GET\"}}]}");
+        assertThat(pact.withInteractionIds())
+                .isEqualTo("{\"consumer\":{\"name\":\"C\"},\"interactions\":[{\"_id\":\"" + id
+                        + "\",\"description\":\"d\",\"request\":{\"path\":\"/\",\"method\":\"GET\"}}]}");
         assertThat(pact.interactionIds()).containsExactly(id);
     }
 
@@ -49,8 +60,11 @@ class PactContentTest {
         PactContent pact = input("duplicate-interactions.json");
 
         assertThat(pact.interactionIds()).hasSize(5);
-        assertThat(pact.interactionIds().subList(0, 3)).containsOnly(pact.interactionIds().get(0));
-        assertThat(pact.interactionIds().get(3)).as("200.0 is not 200").isNotEqualTo(pact.interactionIds().get(0));
+        assertThat(pact.interactionIds().subList(0, 3))
+                .containsOnly(pact.interactionIds().get(0));
+        assertThat(pact.interactionIds().get(3))
+                .as("200.0 is not 200")
+                .isNotEqualTo(pact.interactionIds().get(0));
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PactContentVectorsTest {
 
     static Stream<Arguments> pacts() {
-        return PactShaVectors.section("pacts").stream().map(vector -> Arguments.of(vector.get("input").asText(), vector));
+        return PactShaVectors.section("pacts").stream()
+                .map(vector -> Arguments.of(vector.get("input").asText(), vector));
     }
 
     @Test
@@ -44,9 +45,11 @@ class PactContentVectorsTest {
         PactContent pact = PactContent.parse(content);
         assertThat(pact.contentForSha()).isEqualTo(expected.get("sha_content").asText());
         assertThat(pact.sha()).isEqualTo(expected.get("sha").asText());
-        assertThat(pact.withInteractionIds()).isEqualTo(expected.get("stored_content").asText());
+        assertThat(pact.withInteractionIds())
+                .isEqualTo(expected.get("stored_content").asText());
         assertThat(pact.interactionIds()).containsExactlyElementsOf(stringIds(expected));
-        assertThat(pact.interactionCount()).isEqualTo(expected.get("interactions_count").asInt());
+        assertThat(pact.interactionCount())
+                .isEqualTo(expected.get("interactions_count").asInt());
         assertThat(pact.messageCount()).isEqualTo(expected.get("messages_count").asInt());
         assertThat(pact.hasMessages()).isEqualTo(expected.get("has_messages").asBoolean());
         assertThat(pact.consumerName()).isEqualTo(textOf(expected.get("consumer_name")));
@@ -61,8 +64,10 @@ class PactContentVectorsTest {
         }
         PactContent stored = PactContent.parse(expected.get("stored_content").asText());
 
-        assertThat(stored.withInteractionIds()).isEqualTo(expected.get("stored_content").asText());
-        assertThat(stored.interactionCount()).isEqualTo(expected.get("interactions_count").asInt());
+        assertThat(stored.withInteractionIds())
+                .isEqualTo(expected.get("stored_content").asText());
+        assertThat(stored.interactionCount())
+                .isEqualTo(expected.get("interactions_count").asInt());
         assertThat(stored.withoutGeneratedInteractionIds().sha())
                 .as("the stored SHA, recomputed from the stored content without the ids the broker added")
                 .isEqualTo(expected.get("sha").asText());

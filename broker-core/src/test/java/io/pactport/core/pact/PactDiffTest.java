@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The diff the Pact Broker 2.120 puts in the info notice after a refused changed pact. Each case under
@@ -36,8 +36,16 @@ class PactDiffTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"count-changed", "removed-interaction", "added-interaction", "changes-far-apart",
-            "removed-key-and-item", "reordered-by-description", "value-became-object"})
+    @ValueSource(
+            strings = {
+                "count-changed",
+                "removed-interaction",
+                "added-interaction",
+                "changes-far-apart",
+                "removed-key-and-item",
+                "reordered-by-description",
+                "value-became-object"
+            })
     void theDiffIsTheOneThePactBrokerPrints(String pair) throws IOException {
         assertThat(PactDiff.between(resource(pair + ".published.json"), resource(pair + ".new.json")))
                 .isEqualTo(resource(pair + ".diff"));
@@ -53,7 +61,8 @@ class PactDiffTest {
     void anIntegerEqualsTheSameValueAsAFloat() {
         String published = "{\"interactions\":[{\"response\":{\"status\":200,\"body\":{\"n\":1}}}]}";
 
-        assertThat(PactDiff.between(published, published.replace("\"n\":1", "\"n\":1.0"))).isEmpty();
+        assertThat(PactDiff.between(published, published.replace("\"n\":1", "\"n\":1.0")))
+                .isEmpty();
     }
 
     private static String resource(String name) throws IOException {

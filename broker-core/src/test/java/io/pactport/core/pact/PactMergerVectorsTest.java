@@ -18,14 +18,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PactMergerVectorsTest {
 
     static Stream<Arguments> merges() {
-        return PactShaVectors.section("merges").stream().map(vector -> Arguments.of(vector.get("name").asText(), vector));
+        return PactShaVectors.section("merges").stream()
+                .map(vector -> Arguments.of(vector.get("name").asText(), vector));
     }
 
     @Test
     void theCasesCoverMergesAndConflicts() {
         List<JsonNode> merges = PactShaVectors.section("merges");
         assertThat(merges).hasSizeGreaterThanOrEqualTo(9).noneMatch(vector -> vector.has("error"));
-        assertThat(merges).filteredOn(vector -> vector.get("conflict").asBoolean()).hasSize(2);
+        assertThat(merges)
+                .filteredOn(vector -> vector.get("conflict").asBoolean())
+                .hasSize(2);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -33,22 +36,31 @@ class PactMergerVectorsTest {
     void conflictsAndMergesAsThePactBroker(String name, JsonNode expected) {
         String original = expected.get("original_stored_content").asText();
         PactContent additional = PactContent.parse(PactShaVectors.mergeInput(name, "additional.json"));
-        assertThat(PactContent.parse(PactShaVectors.mergeInput(name, "original.json")).withInteractionIds())
+        assertThat(PactContent.parse(PactShaVectors.mergeInput(name, "original.json"))
+                        .withInteractionIds())
                 .isEqualTo(original);
 
-        assertThat(PactMerger.conflict(original, additional)).isEqualTo(expected.get("conflict").asBoolean());
+        assertThat(PactMerger.conflict(original, additional))
+                .isEqualTo(expected.get("conflict").asBoolean());
         if (expected.get("conflict").asBoolean()) {
             return;
         }
 
         PactContent merged = PactMerger.merge(original, additional);
-        assertThat(merged.sha()).as("recorded under the SHA of the pact merged in").isEqualTo(expected.get("sha").asText());
-        assertThat(merged.withInteractionIds()).isEqualTo(expected.get("stored_content").asText());
+        assertThat(merged.sha())
+                .as("recorded under the SHA of the pact merged in")
+                .isEqualTo(expected.get("sha").asText());
+        assertThat(merged.withInteractionIds())
+                .isEqualTo(expected.get("stored_content").asText());
         assertThat(merged.interactionIds()).containsExactlyElementsOf(ids(expected));
-        assertThat(merged.interactionCount()).isEqualTo(expected.get("interactions_count").asInt());
-        assertThat(merged.messageCount()).isEqualTo(expected.get("messages_count").asInt());
+        assertThat(merged.interactionCount())
+                .isEqualTo(expected.get("interactions_count").asInt());
+        assertThat(merged.messageCount())
+                .isEqualTo(expected.get("messages_count").asInt());
         assertThat(merged.hasMessages()).isEqualTo(expected.get("has_messages").asBoolean());
-        assertThat(PactContent.parse(merged.withInteractionIds()).withoutInteractionIds().sha())
+        assertThat(PactContent.parse(merged.withInteractionIds())
+                        .withoutInteractionIds()
+                        .sha())
                 .as("what a SHA recomputed from the stored content gives")
                 .isEqualTo(expected.get("stored_content_sha").asText());
     }
@@ -56,7 +68,9 @@ class PactMergerVectorsTest {
     @Test
     void mergingThePactAlreadyStoredKeepsItsSha() {
         JsonNode same = PactShaVectors.section("merges").stream()
-                .filter(vector -> vector.get("name").asText().equals("same-content")).findFirst().orElseThrow();
+                .filter(vector -> vector.get("name").asText().equals("same-content"))
+                .findFirst()
+                .orElseThrow();
         PactContent original = PactContent.parse(PactShaVectors.mergeInput("same-content", "original.json"));
 
         assertThat(same.get("sha").asText()).isEqualTo(original.sha());
@@ -71,8 +85,8 @@ class PactMergerVectorsTest {
                 .isTrue();
         assertThat(PactMerger.rubyEquals(new BigInteger("18446744073709551617"), 1.8446744073709552e19))
                 .isFalse();
-        assertThat(PactMerger.rubyEquals(Map.of("a", 1L, "b", "x"), new LinkedHashMap<>(
-                Map.of("b", "x", "a", 1.0)))).isTrue();
+        assertThat(PactMerger.rubyEquals(Map.of("a", 1L, "b", "x"), new LinkedHashMap<>(Map.of("b", "x", "a", 1.0))))
+                .isTrue();
         assertThat(PactMerger.rubyEquals(List.of(1L, 2L), List.of(2L, 1L))).isFalse();
         assertThat(PactMerger.rubyEquals("1", 1L)).isFalse();
     }

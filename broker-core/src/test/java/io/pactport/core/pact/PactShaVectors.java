@@ -17,8 +17,7 @@ final class PactShaVectors {
     private static final String ROOT = "/pact-sha/";
     private static final JsonNode VECTORS = load();
 
-    private PactShaVectors() {
-    }
+    private PactShaVectors() {}
 
     static JsonNode all() {
         return VECTORS;

@@ -65,7 +65,8 @@ class RubyJsonFloatTest {
             if (vector.has("error")) {
                 try {
                     PactContent.parse(document);
-                    mismatches.add(literal + ": accepted, but Ruby fails with " + vector.get("error").asText());
+                    mismatches.add(literal + ": accepted, but Ruby fails with "
+                            + vector.get("error").asText());
                 } catch (InvalidPactContentException expected) {
                     // as Ruby
                 }
@@ -97,13 +98,16 @@ class RubyJsonFloatTest {
                 mismatches.add(vector.get(0).asText() + " (" + value + "): " + written + " instead of " + expected);
             }
         }
-        assertThat(first(mismatches, 20)).as("%d mismatches, the first ones", mismatches.size()).isEmpty();
+        assertThat(first(mismatches, 20))
+                .as("%d mismatches, the first ones", mismatches.size())
+                .isEmpty();
         assertThat(PactShaVectors.section("float_bits")).hasSizeGreaterThan(3000);
     }
 
     @Test
     void refusesWhatRubyCannotWrite() {
-        assertThatThrownBy(() -> RubyJsonFloat.toJson(Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RubyJsonFloat.toJson(Double.POSITIVE_INFINITY))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RubyJsonFloat.toJson(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -29,6 +29,7 @@ class BrokerWriterLookupsTest {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     /** The broker's environments: name to uuid. */
     private final Map<String, String> environments = new ConcurrentHashMap<>();
+
     private final List<String> deployedTo = new CopyOnWriteArrayList<>();
     private final List<String> verifiedBy = new CopyOnWriteArrayList<>();
 
@@ -43,12 +44,14 @@ class BrokerWriterLookupsTest {
                 requests.add(method + " " + path);
                 if (path.equals("/environments") && method.equals("GET")) {
                     StringBuilder list = new StringBuilder();
-                    environments.forEach((name, uuid) -> list.append(list.isEmpty() ? "" : ",").append(
-                            "{\"uuid\":\"" + uuid + "\",\"name\":\"" + name + "\",\"production\":true}"));
+                    environments.forEach((name, uuid) -> list.append(list.isEmpty() ? "" : ",")
+                            .append("{\"uuid\":\"" + uuid + "\",\"name\":\"" + name + "\",\"production\":true}"));
                     answer(exchange, 200, "{\"_embedded\":{\"environments\":[" + list + "]}}");
                 } else if (path.startsWith("/environments/")) {
                     String uuid = path.split("/")[2];
-                    answer(exchange, environments.containsValue(uuid) ? 200 : 404,
+                    answer(
+                            exchange,
+                            environments.containsValue(uuid) ? 200 : 404,
                             "{\"_embedded\":{\"deployedVersions\":[]}}");
                 } else if (path.contains("/deployed-versions/environment/")) {
                     String uuid = path.substring(path.lastIndexOf('/') + 1);
@@ -60,9 +63,12 @@ class BrokerWriterLookupsTest {
                     }
                 } else if (path.startsWith("/pacts/") && method.equals("GET")) {
                     String base = "http://127.0.0.1:" + server.getAddress().getPort();
-                    answer(exchange, 200, "{\"_links\":{\"pb:latest-verification-results\":{\"href\":\"" + base
-                            + "/latest\"},\"pb:publish-verification-results\":{\"href\":\"" + base
-                            + "/publish\"}}}");
+                    answer(
+                            exchange,
+                            200,
+                            "{\"_links\":{\"pb:latest-verification-results\":{\"href\":\"" + base
+                                    + "/latest\"},\"pb:publish-verification-results\":{\"href\":\"" + base
+                                    + "/publish\"}}}");
                 } else if (path.equals("/publish")) {
                     verifiedBy.add(body);
                     answer(exchange, 201, "{}");
@@ -100,10 +106,10 @@ class BrokerWriterLookupsTest {
     void aPactVersionIsFoundOnceForAllItsVerificationResults() {
         BrokerWriter writer = writer();
         for (String providerVersion : List.of("p-1", "p-2", "p-3")) {
-            writer.verification(new Verification("Foo", "Bar", "abc", "c-1", providerVersion, true, null, null),
-                    null);
+            writer.verification(new Verification("Foo", "Bar", "abc", "c-1", providerVersion, true, null, null), null);
         }
-        assertThat(requests.stream().filter(r -> r.startsWith("GET /pacts/")).count()).isEqualTo(1);
+        assertThat(requests.stream().filter(r -> r.startsWith("GET /pacts/")).count())
+                .isEqualTo(1);
         assertThat(verifiedBy).hasSize(3);
     }
 
@@ -112,8 +118,8 @@ class BrokerWriterLookupsTest {
     }
 
     private BrokerWriter writer() {
-        return new BrokerWriter(new PactBrokerClient("http://127.0.0.1:" + server.getAddress().getPort(),
-                BrokerCredentials.NONE, Duration.ofSeconds(5)));
+        return new BrokerWriter(new PactBrokerClient(
+                "http://127.0.0.1:" + server.getAddress().getPort(), BrokerCredentials.NONE, Duration.ofSeconds(5)));
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {

@@ -61,12 +61,16 @@ class PactBrokerClientTest {
     @Test
     void fiveHundredsAndAuthenticationCanHealOtherFourHundredsCannot() {
         var client = client(BrokerCredentials.NONE, Duration.ofSeconds(5));
-        assertThatThrownBy(() -> client.get("/boom")).isInstanceOfSatisfying(RemoteBrokerException.class,
-                e -> assertThat(e.retriable()).isTrue());
-        assertThatThrownBy(() -> client.get("/locked")).isInstanceOfSatisfying(RemoteBrokerException.class,
-                e -> assertThat(e.retriable()).isTrue());
-        assertThatThrownBy(() -> client.put("/conflict", Map.of())).isInstanceOfSatisfying(
-                RemoteBrokerException.class, e -> {
+        assertThatThrownBy(() -> client.get("/boom"))
+                .isInstanceOfSatisfying(
+                        RemoteBrokerException.class,
+                        e -> assertThat(e.retriable()).isTrue());
+        assertThatThrownBy(() -> client.get("/locked"))
+                .isInstanceOfSatisfying(
+                        RemoteBrokerException.class,
+                        e -> assertThat(e.retriable()).isTrue());
+        assertThatThrownBy(() -> client.put("/conflict", Map.of()))
+                .isInstanceOfSatisfying(RemoteBrokerException.class, e -> {
                     assertThat(e.retriable()).isFalse();
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.answer()).contains("changed content");
@@ -84,19 +88,22 @@ class PactBrokerClientTest {
     void credentialsAreSentButNeverShown() {
         client(BrokerCredentials.basic("sync", "s3cret"), Duration.ofSeconds(5)).get("/basic");
         client(BrokerCredentials.bearer("t0ken"), Duration.ofSeconds(5)).get("/bearer");
-        assertThat(authorization.get("/basic")).isEqualTo("Basic " + java.util.Base64.getEncoder()
-                .encodeToString("sync:s3cret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(authorization.get("/basic"))
+                .isEqualTo("Basic "
+                        + java.util.Base64.getEncoder().encodeToString("sync:s3cret".getBytes(StandardCharsets.UTF_8)));
         assertThat(authorization.get("/bearer")).isEqualTo("Bearer t0ken");
         assertThat(BrokerCredentials.basic("sync", "s3cret").toString()).doesNotContain("s3cret");
         assertThat(BrokerCredentials.bearer("t0ken").toString()).doesNotContain("t0ken");
         assertThatThrownBy(() -> client(BrokerCredentials.basic("sync", "s3cret"), Duration.ofSeconds(5))
-                .get("/boom")).satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
+                        .get("/boom"))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
     }
 
     @Test
     void credentialsInTheUrlAreRefused() {
-        assertThatThrownBy(() -> new PactBrokerClient("http://user:pw@localhost:1", BrokerCredentials.NONE,
-                Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new PactBrokerClient(
+                        "http://user:pw@localhost:1", BrokerCredentials.NONE, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("pw");
     }
 

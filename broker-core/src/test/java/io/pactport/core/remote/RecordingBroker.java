@@ -16,8 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingBroker implements AutoCloseable {
 
     /** A request's answer. */
-    public record Answer(int status, String body) {
-    }
+    public record Answer(int status, String body) {}
 
     /** How the broker answers a request. */
     @FunctionalInterface
@@ -54,8 +53,8 @@ public final class RecordingBroker implements AutoCloseable {
 
     /** A writer to this broker, without credentials. */
     public BrokerWriter writer() {
-        return new BrokerWriter(new PactBrokerClient("http://127.0.0.1:" + server.getAddress().getPort(),
-                BrokerCredentials.NONE, Duration.ofSeconds(5)));
+        return new BrokerWriter(new PactBrokerClient(
+                "http://127.0.0.1:" + server.getAddress().getPort(), BrokerCredentials.NONE, Duration.ofSeconds(5)));
     }
 
     /** The writes in the order they came, as {@code METHOD path} (the path as sent, still encoded). */

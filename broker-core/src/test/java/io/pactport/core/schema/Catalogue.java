@@ -122,8 +122,10 @@ public record Catalogue(Map<String, List<String>> sections) {
     /** Asserts that {@code actual} defines what {@code expected} does, listing every difference when not. */
     public static void assertSameSchema(Catalogue actual, Catalogue expected) {
         List<String> differences = actual.differencesFrom(expected);
-        assertThat(differences).withFailMessage("the schema differs ('-' expected only, '+' actual only):%n%s",
-                String.join("\n", differences)).isEmpty();
+        assertThat(differences)
+                .withFailMessage(
+                        "the schema differs ('-' expected only, '+' actual only):%n%s", String.join("\n", differences))
+                .isEmpty();
     }
 
     static Catalogue read(Connection connection) throws SQLException {
@@ -132,8 +134,7 @@ public record Catalogue(Map<String, List<String>> sections) {
             statement.execute("SET search_path TO public");
             for (Map.Entry<String, String> query : QUERIES.entrySet()) {
                 List<String> lines = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery(query.getValue().formatted(NOT_FLYWAY)
-                        + " ORDER BY 1")) {
+                try (ResultSet rows = statement.executeQuery(query.getValue().formatted(NOT_FLYWAY) + " ORDER BY 1")) {
                     while (rows.next()) {
                         lines.add(rows.getString(1));
                     }

@@ -19,8 +19,7 @@ final class ReferenceDump {
 
     static final String FILE_NAME = "pact_broker_2.120_schema.sql";
 
-    private ReferenceDump() {
-    }
+    private ReferenceDump() {}
 
     /**
      * Where the dump should be: {@code -Dpactport.compat.dir} (surefire sets it), else {@code ../shared/compat}

@@ -38,7 +38,9 @@ class VerificationTest {
         Verification.Report report = new Verification(db.dataSource()).run();
 
         assertThat(report.ok()).isFalse();
-        assertThat(report.tables()).filteredOn(check -> !check.ok()).extracting(RowBaseline.TableCheck::describe)
+        assertThat(report.tables())
+                .filteredOn(check -> !check.ok())
+                .extracting(RowBaseline.TableCheck::describe)
                 .containsExactlyInAnyOrder(
                         "pact_versions: " + count(db, "SELECT count(*) FROM pact_versions")
                                 + " rows, but their content changed",
@@ -64,7 +66,8 @@ class VerificationTest {
         assertThat(report.pactsRead()).isEqualTo(stored.pacts());
         assertThat(report.pactFailureCount()).isZero();
         assertThat(stored.recordedUnderAnotherSha()).isGreaterThanOrEqualTo(4);
-        assertThat(report.shaDifferenceCount()).as(report.shaDifferences().toString())
+        assertThat(report.shaDifferenceCount())
+                .as(report.shaDifferences().toString())
                 .isEqualTo(stored.recordedUnderAnotherSha());
         assertThat(report.shaDifferences()).allMatch(line -> line.contains("Ruby Broker merge "));
     }
@@ -74,16 +77,23 @@ class VerificationTest {
         TestDatabase db = OlderPactBrokerDatabases.pactBroker2108("takeover_rerun");
         LegacyDataset.generate(db, 3, 30);
         new Migrator(db.dataSource()).migrate();
-        String recorded = strings(db, "SELECT table_name || ':' || row_count || ':' || checksum || ':'"
-                + " || array_length(columns, 1) FROM pactport_migration_baseline ORDER BY 1");
+        String recorded = strings(
+                db,
+                "SELECT table_name || ':' || row_count || ':' || checksum || ':'"
+                        + " || array_length(columns, 1) FROM pactport_migration_baseline ORDER BY 1");
 
         // as after a kill between the Pact Broker steps: the database is Pactport's, a step is missing again
-        PactBrokerDatabases.execute(db, "DELETE FROM schema_migrations WHERE filename = '"
-                + PactBrokerUpgrade.STEPS.get(PactBrokerUpgrade.STEPS.size() - 1) + "';"
-                + " DROP INDEX idx_pp_provider_created; DROP INDEX idx_verifications_provider_lookup;");
-        assertThat(new Migrator(db.dataSource()).inspect()).isInstanceOfSatisfying(DatabaseState.Pactport.class,
-                state -> assertThat(state.pending()).containsExactly("Pact Broker "
-                        + PactBrokerUpgrade.STEPS.get(PactBrokerUpgrade.STEPS.size() - 1)));
+        PactBrokerDatabases.execute(
+                db,
+                "DELETE FROM schema_migrations WHERE filename = '"
+                        + PactBrokerUpgrade.STEPS.get(PactBrokerUpgrade.STEPS.size() - 1) + "';"
+                        + " DROP INDEX idx_pp_provider_created; DROP INDEX idx_verifications_provider_lookup;");
+        assertThat(new Migrator(db.dataSource()).inspect())
+                .isInstanceOfSatisfying(
+                        DatabaseState.Pactport.class,
+                        state -> assertThat(state.pending())
+                                .containsExactly("Pact Broker "
+                                        + PactBrokerUpgrade.STEPS.get(PactBrokerUpgrade.STEPS.size() - 1)));
         assertThatThrownBy(() -> new Migrator(db.dataSource()).ensureCurrent(false))
                 .isInstanceOf(SchemaRefusedException.class)
                 .hasMessageContaining("pending: [Pact Broker 20260217_add_wip_query_optimization_indexes.rb]")
@@ -91,8 +101,11 @@ class VerificationTest {
 
         new Migrator(db.dataSource()).migrate();
 
-        assertThat(strings(db, "SELECT table_name || ':' || row_count || ':' || checksum || ':'"
-                + " || array_length(columns, 1) FROM pactport_migration_baseline ORDER BY 1")).isEqualTo(recorded);
+        assertThat(strings(
+                        db,
+                        "SELECT table_name || ':' || row_count || ':' || checksum || ':'"
+                                + " || array_length(columns, 1) FROM pactport_migration_baseline ORDER BY 1"))
+                .isEqualTo(recorded);
         assertThat(count(db, "SELECT count(*) FROM pg_indexes WHERE indexname = 'idx_pp_provider_created'"))
                 .isEqualTo(1);
         assertThat(new Verification(db.dataSource()).run().ok()).isTrue();
@@ -100,7 +113,9 @@ class VerificationTest {
 
     private static String strings(TestDatabase db, String sql) throws SQLException {
         StringBuilder out = new StringBuilder();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 out.append(rs.getString(1)).append('\n');
             }

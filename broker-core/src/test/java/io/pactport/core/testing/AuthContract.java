@@ -54,12 +54,19 @@ public abstract class AuthContract {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("pactflow.basic-auth-username", WRITER,
-                    "pactflow.basic-auth-password", WRITER_PASSWORD,
-                    "pactflow.basic-auth-read-only-username", READER,
-                    "pactflow.basic-auth-read-only-password", READER_PASSWORD,
-                    "pactflow.read-write-api-tokens", WRITE_TOKEN,
-                    "pactflow.read-only-api-tokens", READ_TOKEN);
+            return Map.of(
+                    "pactflow.basic-auth-username",
+                    WRITER,
+                    "pactflow.basic-auth-password",
+                    WRITER_PASSWORD,
+                    "pactflow.basic-auth-read-only-username",
+                    READER,
+                    "pactflow.basic-auth-read-only-password",
+                    READER_PASSWORD,
+                    "pactflow.read-write-api-tokens",
+                    WRITE_TOKEN,
+                    "pactflow.read-only-api-tokens",
+                    READ_TOKEN);
         }
     }
 
@@ -100,19 +107,35 @@ public abstract class AuthContract {
     @TestFactory
     List<DynamicTest> healthAndMetricsStayPublic() {
         return List.of("/q/health/ready", "/q/health/live", "/q/metrics").stream()
-                .map(path -> DynamicTest.dynamicTest(path, () ->
-                        assertThat(given().get(path).statusCode()).as(path).isEqualTo(200)))
+                .map(path -> DynamicTest.dynamicTest(
+                        path,
+                        () -> assertThat(given().get(path).statusCode())
+                                .as(path)
+                                .isEqualTo(200)))
                 .toList();
     }
 
     @Test
     void metricsNeverShowThePathsOfRefusedOrUnknownRequests() {
         given().get("/refused-" + READER).then().statusCode(401);
-        given().auth().preemptive().basic(READER, READER_PASSWORD).contentType("application/json").body("{}")
-                .delete("/refused-project-x").then().statusCode(403);
-        given().auth().preemptive().basic(WRITER, WRITER_PASSWORD).get("/unknown-project-y").then().statusCode(404);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("http_server_requests_seconds_count")
+        given().auth()
+                .preemptive()
+                .basic(READER, READER_PASSWORD)
+                .contentType("application/json")
+                .body("{}")
+                .delete("/refused-project-x")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .preemptive()
+                .basic(WRITER, WRITER_PASSWORD)
+                .get("/unknown-project-y")
+                .then()
+                .statusCode(404);
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .contains("http_server_requests_seconds_count")
                 .doesNotContain("refused-" + READER, "refused-project-x", "unknown-project-y");
     }
 
@@ -124,7 +147,8 @@ public abstract class AuthContract {
         Response response = request.request(endpoint.method(), endpoint.path());
         boolean allowed = endpoint.writes() ? caller.writes : caller.reads;
         if (allowed) {
-            assertThat(response.statusCode()).as("%s as %s gets past the check", endpoint, caller)
+            assertThat(response.statusCode())
+                    .as("%s as %s gets past the check", endpoint, caller)
                     .isNotIn(401, 403);
         } else if (!caller.reads) {
             assertThat(response.statusCode()).as("%s as %s", endpoint, caller).isEqualTo(401);

@@ -67,8 +67,7 @@ public final class BenchmarkDataset {
         }
     }
 
-    private BenchmarkDataset() {
-    }
+    private BenchmarkDataset() {}
 
     /**
      * Migrates the (empty) database and seeds it.
@@ -118,12 +117,26 @@ public final class BenchmarkDataset {
 
     private static Map<String, Long> counts(Connection c) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("pacticipants", "versions", "branches", "branch_versions", "branch_heads",
-                "pact_versions", "pact_publications", "latest_pact_publication_ids_for_consumer_versions",
-                "integrations", "verifications", "latest_verification_id_for_pact_version_and_provider_version",
-                "tags", "pact_version_provider_tag_successful_verifications", "environments", "deployed_versions",
-                "currently_deployed_version_ids", "released_versions")) {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+        for (String table : List.of(
+                "pacticipants",
+                "versions",
+                "branches",
+                "branch_versions",
+                "branch_heads",
+                "pact_versions",
+                "pact_publications",
+                "latest_pact_publication_ids_for_consumer_versions",
+                "integrations",
+                "verifications",
+                "latest_verification_id_for_pact_version_and_provider_version",
+                "tags",
+                "pact_version_provider_tag_successful_verifications",
+                "environments",
+                "deployed_versions",
+                "currently_deployed_version_ids",
+                "released_versions")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
                 rs.next();
                 counts.put(table, rs.getLong(1));
             }

@@ -25,7 +25,9 @@ class BenchmarkDatasetTest {
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -37,9 +39,13 @@ class BenchmarkDatasetTest {
         assertThat(versions).as("versions").isStrictlyBetween(900L, 1100L);
         assertThat(counts).containsEntry("pacticipants", (long) SHAPE.pacticipants());
         assertThat(counts).containsEntry("latest_pact_publication_ids_for_consumer_versions", 2 * versions);
-        assertThat(counts.get("verifications")).as("duplicate verifications exist").isGreaterThan(2 * versions);
+        assertThat(counts.get("verifications"))
+                .as("duplicate verifications exist")
+                .isGreaterThan(2 * versions);
         assertThat(counts).containsEntry("latest_verification_id_for_pact_version_and_provider_version", 2 * versions);
-        assertThat(counts.get("pact_publications")).as("overwritten revisions exist").isGreaterThan(2 * versions);
+        assertThat(counts.get("pact_publications"))
+                .as("overwritten revisions exist")
+                .isGreaterThan(2 * versions);
         assertThat(counts).containsEntry("environments", 3L);
         // at this scale no version reaches production (every 250th); dev and test have one per pacticipant
         assertThat(counts).containsEntry("currently_deployed_version_ids", 2L * SHAPE.pacticipants());
@@ -82,20 +88,24 @@ class BenchmarkDatasetTest {
                 WHERE t.version_order <> v."order" OR t.pacticipant_id <> v.pacticipant_id""")).isZero();
         assertThat(count("SELECT count(*) FROM currently_deployed_version_ids"))
                 .isEqualTo(count("SELECT count(*) FROM deployed_versions WHERE undeployed_at IS NULL"));
-        assertThat(count("SELECT count(*) FROM pacticipants WHERE main_branch IS DISTINCT FROM 'main'")).isZero();
-        assertThat(count("SELECT count(*) - count(DISTINCT (pacticipant_id, \"order\")) FROM versions")).isZero();
+        assertThat(count("SELECT count(*) FROM pacticipants WHERE main_branch IS DISTINCT FROM 'main'"))
+                .isZero();
+        assertThat(count("SELECT count(*) - count(DISTINCT (pacticipant_id, \"order\")) FROM versions"))
+                .isZero();
     }
 
     @Test
     void newRowsGetFreshIdsAndOrders() throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             s.execute("INSERT INTO pacticipants (name, created_at, updated_at) VALUES ('new', now(), now())");
             s.execute("INSERT INTO versions (number, pacticipant_id, \"order\", created_at, updated_at)"
                     + " SELECT 'x', id, nextval('version_order_sequence'), now(), now() FROM pacticipants"
                     + " WHERE name = 'new'");
         }
         assertThat(count("SELECT count(*) FROM versions WHERE \"order\" > (SELECT max(\"order\") FROM versions"
-                + " WHERE number <> 'x')")).isOne();
+                        + " WHERE number <> 'x')"))
+                .isOne();
         assertThatThrownBy(() -> BenchmarkDataset.seed(db, 0.001)).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -26,20 +26,21 @@ public final class ForeignKeys {
             ORDER BY 2
             """;
 
-    private ForeignKeys() {
-    }
+    private ForeignKeys() {}
 
     /** {@code "referencing.column -> referenced: n rows"} for every foreign key some row breaks; empty when none. */
     public static List<String> dangling(Connection c) throws SQLException {
         List<String[]> checks = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(CHECKS)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(CHECKS)) {
             while (rs.next()) {
                 checks.add(new String[] {rs.getString(1), rs.getString(2)});
             }
         }
         List<String> dangling = new ArrayList<>();
         for (String[] check : checks) {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(check[0])) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(check[0])) {
                 rs.next();
                 if (rs.getLong(1) > 0) {
                     dangling.add(check[1] + ": " + rs.getLong(1) + " rows");

@@ -16,8 +16,8 @@ public class FreezablePostgresResource implements QuarkusTestResourceLifecycleMa
     public Map<String, String> start() {
         database = TestPostgres.newDatabase("frozen");
         proxy = new FreezingProxy(database.host(), database.port());
-        TestDatabase throughProxy = new TestDatabase("127.0.0.1", proxy.port(), database.name(), database.username(),
-                database.password());
+        TestDatabase throughProxy =
+                new TestDatabase("127.0.0.1", proxy.port(), database.name(), database.username(), database.password());
         return throughProxy.quarkusConfig();
     }
 

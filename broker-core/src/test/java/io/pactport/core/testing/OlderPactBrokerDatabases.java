@@ -24,8 +24,7 @@ public final class OlderPactBrokerDatabases {
             DELETE FROM schema_migrations WHERE filename > '20231003_add_version_id_index_to_deployed_version.rb';
             """;
 
-    private OlderPactBrokerDatabases() {
-    }
+    private OlderPactBrokerDatabases() {}
 
     /** A new database holding an untouched Pact Broker 2.108 schema (schema_migrations up to 20231003, 171 rows). */
     public static TestDatabase pactBroker2108(String purpose) {

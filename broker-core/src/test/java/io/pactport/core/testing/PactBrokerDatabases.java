@@ -16,8 +16,7 @@ public final class PactBrokerDatabases {
 
     private static final String V1 = "db/migration/V1__pact_broker_2_120_schema.sql";
 
-    private PactBrokerDatabases() {
-    }
+    private PactBrokerDatabases() {}
 
     /** A new database holding an untouched Pact Broker 2.120 schema (all 179 {@code schema_migrations} rows). */
     public static TestDatabase pactBroker2120(String purpose) {
@@ -28,7 +27,8 @@ public final class PactBrokerDatabases {
 
     /** Runs SQL text (several statements) on {@code db}. */
     public static void execute(TestDatabase db, String sql) {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("could not run SQL on " + db.name() + ": " + e.getMessage(), e);
@@ -37,7 +37,9 @@ public final class PactBrokerDatabases {
 
     /** The one number a query such as {@code SELECT count(*) ...} returns on {@code db}. */
     public static long count(TestDatabase db, String sql) {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

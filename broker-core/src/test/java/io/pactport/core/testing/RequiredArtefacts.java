@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class RequiredArtefacts {
 
-    private RequiredArtefacts() {
-    }
+    private RequiredArtefacts() {}
 
     /** Skips the calling test when {@code present} is false, or fails it under CI, with {@code why}. */
     public static void require(boolean present, String why) {

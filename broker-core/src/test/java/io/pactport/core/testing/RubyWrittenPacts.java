@@ -24,11 +24,9 @@ public final class RubyWrittenPacts {
      * @param recordedUnderAnotherSha of which the stored SHA is not that of the stored content (merges that added
      *                                something: the broker records them under the SHA of the pact merged in)
      */
-    public record Summary(int pacts, int recordedUnderAnotherSha) {
-    }
+    public record Summary(int pacts, int recordedUnderAnotherSha) {}
 
-    private RubyWrittenPacts() {
-    }
+    private RubyWrittenPacts() {}
 
     /** Writes them (with their pacticipants) into a Pact Broker database. */
     public static Summary insert(TestDatabase db) {
@@ -74,8 +72,9 @@ public final class RubyWrittenPacts {
     }
 
     private static long pacticipant(Connection c, String name) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO pacticipants (name, created_at, updated_at)"
-                + " VALUES (?, now(), now())", Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO pacticipants (name, created_at, updated_at)" + " VALUES (?, now(), now())",
+                Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, name);
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {

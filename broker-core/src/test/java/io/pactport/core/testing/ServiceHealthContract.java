@@ -34,9 +34,12 @@ public abstract class ServiceHealthContract {
 
     @Test
     void readinessChecksPostgresAndKafkaForReal() {
-        JsonPath health = given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath health = given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(health.getString("status")).isEqualTo("UP");
         assertThat(health.getList("checks.name", String.class))
                 .contains("Database connections health check", "Kafka connection health check");
@@ -45,18 +48,25 @@ public abstract class ServiceHealthContract {
 
     @Test
     void servesPrometheusMetrics() {
-        String metrics = given().when().get("/q/metrics")
-                .then().statusCode(200)
-                .extract().asString();
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(metrics).contains("jvm_memory_used_bytes");
     }
 
     @Test
     void openApiDescribesEveryRouteWithItsRefusals() throws Exception {
-        JsonNode document = new ObjectMapper().readTree(given().queryParam("format", "json")
-                .when().get("/q/openapi")
-                .then().statusCode(200)
-                .extract().asString());
+        JsonNode document = new ObjectMapper()
+                .readTree(given().queryParam("format", "json")
+                        .when()
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
         assertThat(document.path("openapi").asText()).startsWith("3.");
         TreeSet<String> routes = jaxRsRoutes(getClass().getPackageName());
         assertThat(routes).as("the service's JAX-RS routes").isNotEmpty();
@@ -68,29 +78,38 @@ public abstract class ServiceHealthContract {
             if (operation.isMissingNode()) {
                 missing.add(route);
             } else {
-                assertThat(operation.path("responses").has("401")).as("401 of %s", route).isTrue();
+                assertThat(operation.path("responses").has("401"))
+                        .as("401 of %s", route)
+                        .isTrue();
             }
         }
         assertThat(missing).as("routes missing from /q/openapi").isEmpty();
         List<String> refs = new ArrayList<>();
         collectRefs(document, refs);
-        assertThat(refs).isNotEmpty().allSatisfy(ref -> assertThat(document.at(ref.substring(1)).isMissingNode())
-                .as("%s resolves", ref).isFalse());
+        assertThat(refs)
+                .isNotEmpty()
+                .allSatisfy(ref -> assertThat(document.at(ref.substring(1)).isMissingNode())
+                        .as("%s resolves", ref)
+                        .isFalse());
     }
 
     /** {@code "GET /pacts/provider/{provider}"} for every resource method of the service, as OpenAPI writes paths. */
     private static TreeSet<String> jaxRsRoutes(String servicePackage) {
         TreeSet<String> routes = new TreeSet<>();
-        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (JavaClass type : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(servicePackage)) {
-            String base = type.tryGetAnnotationOfType(Path.class).map(Path::value).orElse(null);
+            String base =
+                    type.tryGetAnnotationOfType(Path.class).map(Path::value).orElse(null);
             if (base == null) {
                 continue;
             }
             for (JavaMethod method : type.getMethods()) {
                 for (Map.Entry<Class<? extends Annotation>, String> verb : VERBS.entrySet()) {
                     if (method.isAnnotatedWith(verb.getKey())) {
-                        String sub = method.tryGetAnnotationOfType(Path.class).map(Path::value).orElse("");
+                        String sub = method.tryGetAnnotationOfType(Path.class)
+                                .map(Path::value)
+                                .orElse("");
                         routes.add(verb.getValue() + " " + openApiPath(base, sub));
                     }
                 }
@@ -99,8 +118,20 @@ public abstract class ServiceHealthContract {
         return routes;
     }
 
-    private static final Map<Class<? extends Annotation>, String> VERBS = Map.of(GET.class, "GET", POST.class, "POST",
-            PUT.class, "PUT", PATCH.class, "PATCH", DELETE.class, "DELETE", HEAD.class, "HEAD", OPTIONS.class,
+    private static final Map<Class<? extends Annotation>, String> VERBS = Map.of(
+            GET.class,
+            "GET",
+            POST.class,
+            "POST",
+            PUT.class,
+            "PUT",
+            PATCH.class,
+            "PATCH",
+            DELETE.class,
+            "DELETE",
+            HEAD.class,
+            "HEAD",
+            OPTIONS.class,
             "OPTIONS");
 
     /** Joined with single slashes, without a trailing one, and {@code {name: regex}} written {@code {name}}. */

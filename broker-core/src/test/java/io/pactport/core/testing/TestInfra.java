@@ -5,8 +5,7 @@ final class TestInfra {
 
     static final String CONTAINERS_PROPERTY = "pactport.test.containers";
 
-    private TestInfra() {
-    }
+    private TestInfra() {}
 
     static boolean useContainers() {
         if (!Boolean.getBoolean(CONTAINERS_PROPERTY)) {

@@ -29,8 +29,9 @@ class TestInfraTest {
             c.createStatement().execute("CREATE TABLE only_in_first (id int)");
         }
         try (Connection c = second.connect();
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT count(*) FROM information_schema.tables WHERE table_name = 'only_in_first'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT count(*) FROM information_schema.tables WHERE table_name = 'only_in_first'")) {
             rs.next();
             assertThat(rs.getInt(1)).isZero();
         }
@@ -40,18 +41,28 @@ class TestInfraTest {
     void kafkaDeliversWhatIsProduced() throws Exception {
         String bootstrap = TestKafka.bootstrapServers();
         Properties producerProps = new Properties();
-        producerProps.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        producerProps.putAll(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName()));
         try (var producer = new KafkaProducer<String, String>(producerProps)) {
             producer.send(new ProducerRecord<>("infra-test", "k", "hello")).get();
         }
         Properties consumerProps = new Properties();
-        consumerProps.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "infra-test",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+        consumerProps.putAll(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "infra-test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName()));
         try (var consumer = new KafkaConsumer<String, String>(consumerProps)) {
             consumer.subscribe(List.of("infra-test"));
             String received = null;

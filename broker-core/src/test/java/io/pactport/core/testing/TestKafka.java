@@ -11,14 +11,15 @@ public final class TestKafka {
 
     /** Held so the level sticks: the broker's INFO lines would drown the tests' own output. */
     private static final java.util.logging.Logger[] QUIET = {
-        java.util.logging.Logger.getLogger("kafka"), java.util.logging.Logger.getLogger("org.apache.kafka"),
-        java.util.logging.Logger.getLogger("state.change.logger")};
+        java.util.logging.Logger.getLogger("kafka"),
+        java.util.logging.Logger.getLogger("org.apache.kafka"),
+        java.util.logging.Logger.getLogger("state.change.logger")
+    };
 
     /** Where the running cluster is, so that another class loader in the same JVM reuses it. */
     private static final String CLUSTER_PROPERTY = "pactport.test.kafka";
 
-    private TestKafka() {
-    }
+    private TestKafka() {}
 
     /** The bootstrap servers of the shared cluster, starting it on first use. */
     public static synchronized String bootstrapServers() {
@@ -27,7 +28,8 @@ public final class TestKafka {
             for (var logger : QUIET) {
                 logger.setLevel(java.util.logging.Level.WARNING);
             }
-            // an in-process broker must never end the test JVM: a fault while it stops with the JVM would otherwise turn
+            // an in-process broker must never end the test JVM: a fault while it stops with the JVM would otherwise
+            // turn
             // a green run into a failed fork (Kafka's own tests replace these procedures too)
             org.apache.kafka.common.utils.Exit.setExitProcedure((status, message) ->
                     System.err.println("in-process Kafka asked to exit (" + status + "): " + message));
@@ -41,7 +43,8 @@ public final class TestKafka {
                 KafkaClusterTestKit kit = startTestKit();
                 bootstrapServers = kit.bootstrapServers();
             }
-            // no shutdown hook closes the cluster: stopping a broker while the JVM goes down raced with its own threads,
+            // no shutdown hook closes the cluster: stopping a broker while the JVM goes down raced with its own
+            // threads,
             // and the process ends with the JVM anyway
             System.setProperty(CLUSTER_PROPERTY, bootstrapServers);
         }
@@ -51,7 +54,10 @@ public final class TestKafka {
     private static KafkaClusterTestKit startTestKit() {
         try {
             KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                            .setCombined(true)
+                            .setNumBrokerNodes(1)
+                            .setNumControllerNodes(1)
+                            .build())
                     // single node: internal topics must not ask for more replicas than there are brokers
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("offsets.topic.num.partitions", "4")

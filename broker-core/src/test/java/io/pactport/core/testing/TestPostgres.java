@@ -22,10 +22,10 @@ public final class TestPostgres {
      * reuses it instead of starting another.
      */
     private static final String SERVER_PROPERTY = "pactport.test.postgres";
+
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** Creates an empty database on the shared server, starting the server on first use. */
     public static TestDatabase newDatabase(String purpose) {
@@ -37,7 +37,8 @@ public final class TestPostgres {
     public static TestDatabase database(String name) {
         TestDatabase admin = admin();
         String lowerName = name.toLowerCase();
-        try (Connection c = admin.connect(); Statement s = c.createStatement()) {
+        try (Connection c = admin.connect();
+                Statement s = c.createStatement()) {
             boolean exists;
             try (var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + lowerName + "'")) {
                 exists = rs.next();

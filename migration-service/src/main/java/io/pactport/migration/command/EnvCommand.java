@@ -12,8 +12,8 @@ import io.pactport.migration.env.EnvFile;
 import io.pactport.migration.env.EnvFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +31,10 @@ import picocli.CommandLine.Spec;
  * Prints a Pact Broker's environment as Pactport's (PactFlow's names), from an env file, a compose file or the process,
  * and with {@code --write} rewrites the file in place after a backup. Needs no database. Secrets are never printed.
  */
-@Command(name = "env", description = "Print (or --write) a Pact Broker's PACT_BROKER_* environment as Pactport's"
-        + " PACTFLOW_* one; without FILE, the process environment.")
+@Command(
+        name = "env",
+        description = "Print (or --write) a Pact Broker's PACT_BROKER_* environment as Pactport's"
+                + " PACTFLOW_* one; without FILE, the process environment.")
 public class EnvCommand implements Callable<Integer> {
 
     /** Exit code for a file that cannot be read or understood. */
@@ -40,7 +42,8 @@ public class EnvCommand implements Callable<Integer> {
 
     /** The file's format, and what is printed. */
     public enum Format {
-        env, compose
+        env,
+        compose
     }
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "An env file or a docker compose file.")
@@ -77,7 +80,9 @@ public class EnvCommand implements Callable<Integer> {
             print(out, translations, chosen, file == null);
             document.notes().forEach(note -> err.println("note: " + note));
             for (Translated translated : translations) {
-                String prefix = translated.block().service() == null ? "" : translated.block().service() + ": ";
+                String prefix = translated.block().service() == null
+                        ? ""
+                        : translated.block().service() + ": ";
                 translated.result().warnings().forEach(w -> err.println("warning: " + prefix + w));
             }
             if (write) {
@@ -121,7 +126,8 @@ public class EnvCommand implements Callable<Integer> {
         } catch (MalformedInputException e) {
             throw new EnvFileException("not UTF-8 text");
         } catch (IOException e) {
-            throw new EnvFileException("no such file or not readable (" + e.getClass().getSimpleName() + ")");
+            throw new EnvFileException(
+                    "no such file or not readable (" + e.getClass().getSimpleName() + ")");
         }
         return format == Format.compose ? ComposeFile.parse(text) : EnvFile.parse(text);
     }
@@ -150,8 +156,8 @@ public class EnvCommand implements Callable<Integer> {
                 }
                 out.println(indent + "environment:");
                 for (Entry entry : translated.result().entries()) {
-                    out.println(indent + "  " + entry.name() + ": " + doubleQuoted(PactBrokerEnvironmentTranslation
-                            .redact(entry)));
+                    out.println(indent + "  " + entry.name() + ": "
+                            + doubleQuoted(PactBrokerEnvironmentTranslation.redact(entry)));
                 }
             }
             return;

@@ -21,9 +21,11 @@ import picocli.CommandLine.Spec;
  * its branches, tags, pacts (exact content) and verification results, and the current deployments and releases.
  * Idempotent: a second run writes nothing; an interrupted run is finished by running it again. Needs no database.
  */
-@Command(name = "import", description = "Copy another Pact Broker's data into this Pactport through its HTTP API"
-        + " (credentials: PACTFLOW_IMPORT_FROM_USERNAME/_PASSWORD or _TOKEN; for Pactport"
-        + " PACTFLOW_IMPORT_TO_USERNAME/_PASSWORD or _TOKEN, else PACTFLOW_BASIC_AUTH_USERNAME/_PASSWORD).")
+@Command(
+        name = "import",
+        description = "Copy another Pact Broker's data into this Pactport through its HTTP API"
+                + " (credentials: PACTFLOW_IMPORT_FROM_USERNAME/_PASSWORD or _TOKEN; for Pactport"
+                + " PACTFLOW_IMPORT_TO_USERNAME/_PASSWORD or _TOKEN, else PACTFLOW_BASIC_AUTH_USERNAME/_PASSWORD).")
 public class ImportCommand implements Callable<Integer> {
 
     /** Exit code when the copy stopped part-way; running it again resumes it. */
@@ -36,19 +38,30 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "URL", description = "The Pact Broker to copy from.")
     String from;
 
-    @Option(names = "--to", paramLabel = "URL", description = "This Pactport's broker-api (default: PACTFLOW_BASE_URL,"
-            + " else http://localhost:9292).")
+    @Option(
+            names = "--to",
+            paramLabel = "URL",
+            description = "This Pactport's broker-api (default: PACTFLOW_BASE_URL," + " else http://localhost:9292).")
     String to;
 
-    @Option(names = "--production-only", description = "Copy only the production versions (deployed or released"
-            + " to a production environment, or latest with a production tag).")
+    @Option(
+            names = "--production-only",
+            description = "Copy only the production versions (deployed or released"
+                    + " to a production environment, or latest with a production tag).")
     boolean productionOnly;
 
-    @Option(names = "--production-tag", split = ",", paramLabel = "TAG", defaultValue = "production,prod",
+    @Option(
+            names = "--production-tag",
+            split = ",",
+            paramLabel = "TAG",
+            defaultValue = "production,prod",
             description = "Tags that mark production versions (default: production,prod).")
     List<String> productionTags;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
             description = "Timeout of each HTTP request, in seconds (default 30).")
     int timeoutSeconds;
 
@@ -71,8 +84,8 @@ public class ImportCommand implements Callable<Integer> {
         try {
             Duration timeout = Duration.ofSeconds(timeoutSeconds);
             source = new PactBrokerClient(from, credentials("PACTFLOW_IMPORT_FROM_", null), timeout);
-            destination = new PactBrokerClient(target, credentials("PACTFLOW_IMPORT_TO_", "PACTFLOW_BASIC_AUTH_"),
-                    timeout);
+            destination =
+                    new PactBrokerClient(target, credentials("PACTFLOW_IMPORT_TO_", "PACTFLOW_BASIC_AUTH_"), timeout);
         } catch (IllegalArgumentException e) {
             err.println("import: " + e.getMessage());
             err.flush();
@@ -93,15 +106,17 @@ public class ImportCommand implements Callable<Integer> {
                 out.flush();
             });
         } catch (RemoteBrokerException e) {
-            out.println("written " + copy.tally().written() + ", already there " + copy.tally().unchanged());
+            out.println("written " + copy.tally().written() + ", already there "
+                    + copy.tally().unchanged());
             out.flush();
             err.println("import stopped: " + e.getMessage());
             err.println("nothing is lost: run the same command again to finish it (what is there already is skipped)");
             err.flush();
             return INTERRUPTED;
         }
-        out.println("done: written " + copy.tally().written() + ", already there " + copy.tally().unchanged()
-                + ", refused " + copy.tally().refused().size());
+        out.println("done: written " + copy.tally().written() + ", already there "
+                + copy.tally().unchanged() + ", refused "
+                + copy.tally().refused().size());
         out.flush();
         if (!copy.tally().refused().isEmpty()) {
             copy.tally().refused().forEach(refusal -> err.println("refused: " + refusal));

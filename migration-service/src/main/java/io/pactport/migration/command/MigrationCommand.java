@@ -3,7 +3,8 @@ package io.pactport.migration.command;
 import picocli.CommandLine.Command;
 
 /** The migration tool's command line; every command reads the database from {@code PACTFLOW_DATABASE_*}. */
-@Command(name = "migration-service", mixinStandardHelpOptions = true,
+@Command(
+        name = "migration-service",
+        mixinStandardHelpOptions = true,
         description = "Takes a Pact Broker PostgreSQL database over in place.")
-public class MigrationCommand {
-}
+public class MigrationCommand {}

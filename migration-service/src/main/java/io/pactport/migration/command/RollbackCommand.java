@@ -13,15 +13,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Hands the database back to the Ruby broker: everything of Pactport's goes, the Pact Broker's rows stay. */
-@Command(name = "rollback", description = "Remove everything Pactport added (every pactport_ table and its history),"
-        + " leaving a database the Pact Broker runs on. Refused (exit code 3) when that would lose data, unless --force.")
+@Command(
+        name = "rollback",
+        description =
+                "Remove everything Pactport added (every pactport_ table and its history),"
+                        + " leaving a database the Pact Broker runs on. Refused (exit code 3) when that would lose data, unless --force.")
 public class RollbackCommand implements Callable<Integer> {
 
     private final Supplier<DataSource> dataSource;
     private final DatabaseConfig config;
 
-    @Option(names = "--force", description = "Roll back even when events not yet sent, or other Pactport data with no"
-            + " Pact Broker equivalent, would be lost.")
+    @Option(
+            names = "--force",
+            description = "Roll back even when events not yet sent, or other Pactport data with no"
+                    + " Pact Broker equivalent, would be lost.")
     boolean force;
 
     @Spec

@@ -36,7 +36,8 @@ public class StatusCommand implements Callable<Integer> {
         out.println("database: " + state.describe());
         try {
             List<String> pending = new PreFlight(dataSource.get()).pendingActions();
-            out.println(pending.isEmpty() ? "pending: nothing, the database is up to date" : "pending (migrate would):");
+            out.println(
+                    pending.isEmpty() ? "pending: nothing, the database is up to date" : "pending (migrate would):");
             pending.forEach(action -> out.println("  " + action));
         } catch (SchemaRefusedException e) {
             out.println("pending: migrate would refuse this database: " + e.getMessage());

@@ -12,9 +12,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Proves a migration lost nothing: the rows recorded before it are all there, and every pact reads back. */
-@Command(name = "verify", description = "Check that every row the Pact Broker had is still there, unchanged, and that"
-        + " every pact's content reads back; changes nothing. Exit code 4 when a check fails; stored SHAs Pactport"
-        + " does not compute are a warning.")
+@Command(
+        name = "verify",
+        description = "Check that every row the Pact Broker had is still there, unchanged, and that"
+                + " every pact's content reads back; changes nothing. Exit code 4 when a check fails; stored SHAs Pactport"
+                + " does not compute are a warning.")
 public class VerifyCommand implements Callable<Integer> {
 
     /** Exit code when data recorded before the migration is missing or changed, or a pact's content does not parse. */
@@ -49,10 +51,13 @@ public class VerifyCommand implements Callable<Integer> {
                 out.println((check.ok() ? "  ok    " : "  FAIL  ") + check.describe());
             }
         }
-        out.println("pacts: " + report.pactsRead() + " read, " + (report.pactFailureCount() != 0
-                ? report.pactFailureCount() + " do not read back:"
-                : report.shaDifferenceCount() == 0 ? "every one parses and matches its SHA"
-                : "every one parses; " + report.shaDifferenceCount() + " with a stored SHA Pactport does not compute"));
+        out.println("pacts: " + report.pactsRead() + " read, "
+                + (report.pactFailureCount() != 0
+                        ? report.pactFailureCount() + " do not read back:"
+                        : report.shaDifferenceCount() == 0
+                                ? "every one parses and matches its SHA"
+                                : "every one parses; " + report.shaDifferenceCount()
+                                        + " with a stored SHA Pactport does not compute"));
         report.pactFailures().forEach(failure -> out.println("  FAIL  " + failure));
         if (report.shaDifferenceCount() > 0) {
             out.println("warning: " + Verification.shaDifferenceWarning(report.shaDifferenceCount()));

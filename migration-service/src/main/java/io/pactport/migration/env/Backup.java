@@ -9,8 +9,7 @@ import java.nio.file.StandardCopyOption;
 /** A copy of a file next to it before it is rewritten: {@code FILE.bak}, or {@code FILE.bak.N} if that exists. */
 public final class Backup {
 
-    private Backup() {
-    }
+    private Backup() {}
 
     /** Copies {@code file} to the first free backup name and returns that name; never overwrites an older backup. */
     public static Path write(Path file) throws IOException {

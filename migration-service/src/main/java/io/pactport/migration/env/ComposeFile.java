@@ -17,11 +17,11 @@ public final class ComposeFile {
     private static final Pattern ENVIRONMENT = Pattern.compile("^(\\s*)environment:\\s*(.*)$");
     private static final Pattern KEY_LINE = Pattern.compile("^\\s*([\"']?)([^\\s:\"'#]+)\\1:\\s*(#.*)?$");
     private static final Pattern LIST_ITEM = Pattern.compile("^(\\s*)-\\s+(.*)$");
-    private static final Pattern MAP_ITEM = Pattern.compile("^(\\s*)([\"']?)([A-Za-z_][A-Za-z0-9_.]*)\\2:(?:\\s+(.*))?$");
+    private static final Pattern MAP_ITEM =
+            Pattern.compile("^(\\s*)([\"']?)([A-Za-z_][A-Za-z0-9_.]*)\\2:(?:\\s+(.*))?$");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
 
-    private ComposeFile() {
-    }
+    private ComposeFile() {}
 
     /** @throws EnvFileException naming the first line of an environment block that cannot be read */
     public static EnvDocument parse(String text) {
@@ -35,8 +35,10 @@ public final class ComposeFile {
             }
             String inline = env.group(2).strip();
             if (!inline.isEmpty() && !inline.startsWith("#")) {
-                throw EnvFileException.atLine(i, "an environment written inline is not supported;"
-                        + " write it as a block, one variable a line");
+                throw EnvFileException.atLine(
+                        i,
+                        "an environment written inline is not supported;"
+                                + " write it as a block, one variable a line");
             }
             int indent = env.group(1).length();
             String service = service(lines, i, indent);
@@ -78,8 +80,12 @@ public final class ComposeFile {
                 notes.add(service + ": " + name + " takes its value from the host's environment; left as it is");
                 return null;
             }
-            return new Assignment(index, new Entry(name, setting.substring(equals + 1)), itemStart,
-                    itemStart + (quoted ? 1 : 0), Style.COMPOSE_LIST);
+            return new Assignment(
+                    index,
+                    new Entry(name, setting.substring(equals + 1)),
+                    itemStart,
+                    itemStart + (quoted ? 1 : 0),
+                    Style.COMPOSE_LIST);
         }
         Matcher map = MAP_ITEM.matcher(line);
         if (map.matches()) {
@@ -92,8 +98,8 @@ public final class ComposeFile {
             if (raw.startsWith("|") || raw.startsWith(">")) {
                 throw EnvFileException.atLine(index, "a multi-line value is not supported");
             }
-            return new Assignment(index, new Entry(map.group(3), scalar(raw, index)), map.start(2), map.start(3),
-                    Style.COMPOSE_MAP);
+            return new Assignment(
+                    index, new Entry(map.group(3), scalar(raw, index)), map.start(2), map.start(3), Style.COMPOSE_MAP);
         }
         if (line.strip().startsWith("<<:")) {
             notes.add(service + ": a merged anchor (<<:) is not followed; translate the anchor's block itself");

@@ -26,8 +26,7 @@ public record EnvDocument(List<String> lines, List<Block> blocks, List<String> n
     }
 
     /** One block's translation. */
-    public record Translated(Block block, Result result) {
-    }
+    public record Translated(Block block, Result result) {}
 
     static List<String> split(String text) {
         return new ArrayList<>(Arrays.asList(text.split("\n", -1)));

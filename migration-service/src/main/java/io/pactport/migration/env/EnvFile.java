@@ -14,11 +14,10 @@ import java.util.regex.Pattern;
  */
 public final class EnvFile {
 
-    private static final Pattern ASSIGNMENT = Pattern.compile(
-            "^(\\s*)(export\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*=(.*)$");
+    private static final Pattern ASSIGNMENT =
+            Pattern.compile("^(\\s*)(export\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*=(.*)$");
 
-    private EnvFile() {
-    }
+    private EnvFile() {}
 
     /** @throws EnvFileException naming the first line that is no assignment, comment or blank */
     public static EnvDocument parse(String text) {

@@ -23,7 +23,10 @@ import javax.sql.DataSource;
 public final class PreFlight {
 
     /** A blocker stops the migration; a warning is worth knowing and fixing, but Pactport serves the data as it is. */
-    public enum Severity { BLOCKER, WARNING }
+    public enum Severity {
+        BLOCKER,
+        WARNING
+    }
 
     /** One failed check: how many rows, and what it means. */
     public record Finding(Severity severity, String check, long rows, String detail) {
@@ -33,8 +36,12 @@ public final class PreFlight {
     }
 
     /** The whole dry run. */
-    public record Report(DatabaseState state, List<String> actions, Map<String, Long> rowCounts,
-            List<Finding> findings, Duration estimate) {
+    public record Report(
+            DatabaseState state,
+            List<String> actions,
+            Map<String, Long> rowCounts,
+            List<Finding> findings,
+            Duration estimate) {
 
         public boolean blocked() {
             return findings.stream().anyMatch(f -> f.severity() == Severity.BLOCKER);
@@ -42,60 +49,89 @@ public final class PreFlight {
     }
 
     /** An integrity check: a query counting the rows that fail it, and what such rows mean for the migration. */
-    private record Check(Severity severity, String name, String countSql, String meaning) {
-    }
+    private record Check(Severity severity, String name, String countSql, String meaning) {}
 
     private static final List<Check> CHECKS = List.of(
-            new Check(Severity.BLOCKER, "versions without order", """
+            new Check(
+                    Severity.BLOCKER,
+                    "versions without order",
+                    """
                     SELECT count(*) FROM versions WHERE "order" IS NULL""",
                     "versions have no \"order\"; every \"latest\" and can-i-deploy answer orders versions by it."
-                    + " Give them one in creation order (README, migration guide), then plan again"),
-            new Check(Severity.WARNING, "publications without latest helper row", """
+                            + " Give them one in creation order (README, migration guide), then plan again"),
+            new Check(
+                    Severity.WARNING,
+                    "publications without latest helper row",
+                    """
                     SELECT count(*) FROM pact_publications pp
                      WHERE NOT EXISTS (SELECT FROM latest_pact_publication_ids_for_consumer_versions l
                                         WHERE l.consumer_version_id = pp.consumer_version_id
                                           AND l.provider_id = pp.provider_id)""",
                     "pact publications have no latest_pact_publication_ids_for_consumer_versions row for their"
-                    + " consumer version and provider: the Pact Broker does not serve them, and Pactport will not"),
-            new Check(Severity.WARNING, "publications without integration", """
+                            + " consumer version and provider: the Pact Broker does not serve them, and Pactport will not"),
+            new Check(
+                    Severity.WARNING,
+                    "publications without integration",
+                    """
                     SELECT count(*) FROM (SELECT DISTINCT consumer_id, provider_id FROM pact_publications) pp
                      WHERE NOT EXISTS (SELECT FROM integrations i
                                         WHERE i.consumer_id = pp.consumer_id AND i.provider_id = pp.provider_id)""",
                     "consumer/provider pairs with pacts have no integrations row: they are missing from"
-                    + " /integrations and the dashboard"),
-            new Check(Severity.WARNING, "publications without consumer_id", """
+                            + " /integrations and the dashboard"),
+            new Check(
+                    Severity.WARNING,
+                    "publications without consumer_id",
+                    """
                     SELECT count(*) FROM pact_publications WHERE consumer_id IS NULL OR consumer_version_order IS NULL""",
                     "pact publications lack the consumer_id or consumer_version_order the Pact Broker back-filled in"
-                    + " 2019: queries by consumer skip them"),
-            new Check(Severity.WARNING, "verifications without latest helper row", """
+                            + " 2019: queries by consumer skip them"),
+            new Check(
+                    Severity.WARNING,
+                    "verifications without latest helper row",
+                    """
                     SELECT count(*) FROM (SELECT DISTINCT pact_version_id, provider_version_id FROM verifications
                                            WHERE provider_version_id IS NOT NULL) v
                      WHERE NOT EXISTS (SELECT FROM latest_verification_id_for_pact_version_and_provider_version l
                                         WHERE l.pact_version_id = v.pact_version_id
                                           AND l.provider_version_id = v.provider_version_id)""",
                     "pact/provider version pairs with verifications have no"
-                    + " latest_verification_id_for_pact_version_and_provider_version row: the matrix does not show"
-                    + " them"),
-            new Check(Severity.WARNING, "branches without head", """
+                            + " latest_verification_id_for_pact_version_and_provider_version row: the matrix does not show"
+                            + " them"),
+            new Check(
+                    Severity.WARNING,
+                    "branches without head",
+                    """
                     SELECT count(*) FROM branches b
                      WHERE EXISTS (SELECT FROM branch_versions bv WHERE bv.branch_id = b.id)
                        AND NOT EXISTS (SELECT FROM branch_heads bh WHERE bh.branch_id = b.id)""",
                     "branches with versions have no branch_heads row: \"latest version of the branch\" finds nothing"),
-            new Check(Severity.WARNING, "orphaned branch heads", """
+            new Check(
+                    Severity.WARNING,
+                    "orphaned branch heads",
+                    """
                     SELECT count(*) FROM branch_heads bh
                      WHERE NOT EXISTS (SELECT FROM versions v WHERE v.id = bh.version_id)""",
                     "branch_heads rows point at versions that no longer exist (that column has no foreign key)"),
-            new Check(Severity.WARNING, "orphaned current deployments", """
+            new Check(
+                    Severity.WARNING,
+                    "orphaned current deployments",
+                    """
                     SELECT count(*) FROM currently_deployed_version_ids c
                      WHERE NOT EXISTS (SELECT FROM deployed_versions d WHERE d.id = c.deployed_version_id)""",
                     "currently_deployed_version_ids rows point at deployments that no longer exist"),
-            new Check(Severity.WARNING, "orphaned deployment pacticipants", """
+            new Check(
+                    Severity.WARNING,
+                    "orphaned deployment pacticipants",
+                    """
                     SELECT (SELECT count(*) FROM deployed_versions d
                              WHERE NOT EXISTS (SELECT FROM pacticipants p WHERE p.id = d.pacticipant_id))
                          + (SELECT count(*) FROM released_versions r
                              WHERE NOT EXISTS (SELECT FROM pacticipants p WHERE p.id = r.pacticipant_id))""",
                     "deployed or released versions name a pacticipant that no longer exists"),
-            new Check(Severity.WARNING, "stale copies of version order", """
+            new Check(
+                    Severity.WARNING,
+                    "stale copies of version order",
+                    """
                     SELECT (SELECT count(*) FROM tags t JOIN versions v ON v.id = t.version_id
                              WHERE t.pacticipant_id IS DISTINCT FROM v.pacticipant_id
                                 OR t.version_order IS DISTINCT FROM v."order")
@@ -103,13 +139,17 @@ public final class PreFlight {
                              WHERE bv.pacticipant_id IS DISTINCT FROM v.pacticipant_id
                                 OR bv.version_order IS DISTINCT FROM v."order")""",
                     "tags or branch_versions rows whose copies of their version's pacticipant or order differ from"
-                    + " the version's: \"latest with tag\" and \"latest on branch\" misread them"),
-            new Check(Severity.WARNING, "pacts without content", """
+                            + " the version's: \"latest with tag\" and \"latest on branch\" misread them"),
+            new Check(
+                    Severity.WARNING,
+                    "pacts without content",
+                    """
                     SELECT count(*) FROM pact_versions WHERE content IS NULL""",
                     "pact_versions rows have no content: they cannot be served"));
 
     /** Throughput assumed by the estimate; measured on the test dataset, rounded down for a busier server. */
     private static final double CHECKSUM_BYTES_PER_SECOND = 100e6;
+
     private static final double PACT_PARSE_BYTES_PER_SECOND = 20e6;
 
     private final DataSource dataSource;
@@ -131,9 +171,14 @@ public final class PreFlight {
             List<Finding> findings = new ArrayList<>();
             String encoding = encoding(c);
             if (!encoding.equals("UTF8")) {
-                findings.add(new Finding(Severity.BLOCKER, "encoding", 0, "the database encoding is " + encoding
-                        + "; Pactport reads and writes pact content as UTF-8. Dump the database and restore it into"
-                        + " one created with ENCODING 'UTF8' (createdb -E UTF8 -T template0), then plan again"));
+                findings.add(
+                        new Finding(
+                                Severity.BLOCKER,
+                                "encoding",
+                                0,
+                                "the database encoding is " + encoding
+                                        + "; Pactport reads and writes pact content as UTF-8. Dump the database and restore it into"
+                                        + " one created with ENCODING 'UTF8' (createdb -E UTF8 -T template0), then plan again"));
             }
             try {
                 Migrator.checkMigratable(state);
@@ -141,11 +186,16 @@ public final class PreFlight {
                 findings.add(new Finding(Severity.BLOCKER, "schema", 0, e.getMessage()));
             }
             if (migrator.migrationLockHeld()) {
-                findings.add(new Finding(Severity.WARNING, "migration lock", 0, "a Pact Broker or another Pactport"
-                        + " holds the migration lock now; migrate waits for it (stop the Pact Broker before migrating)"));
+                findings.add(
+                        new Finding(
+                                Severity.WARNING,
+                                "migration lock",
+                                0,
+                                "a Pact Broker or another Pactport"
+                                        + " holds the migration lock now; migrate waits for it (stop the Pact Broker before migrating)"));
             }
-            boolean pactBrokerTables = !(state instanceof DatabaseState.Empty)
-                    && !(state instanceof DatabaseState.Unrecognised);
+            boolean pactBrokerTables =
+                    !(state instanceof DatabaseState.Empty) && !(state instanceof DatabaseState.Unrecognised);
             Map<String, Long> counts = pactBrokerTables ? RowBaseline.rowCounts(c) : Map.of();
             List<String> upgrades = List.of();
             if (pactBrokerTables) {
@@ -162,7 +212,11 @@ public final class PreFlight {
                 }
             }
             boolean recordsBaseline = recordsBaseline(c, state);
-            return new Report(state, actions(c, state, upgrades), counts, List.copyOf(findings),
+            return new Report(
+                    state,
+                    actions(c, state, upgrades),
+                    counts,
+                    List.copyOf(findings),
                     estimate(c, recordsBaseline, upgrades));
         } catch (SQLException e) {
             throw new SchemaRefusedException("cannot read the database: " + e.getMessage(), e);
@@ -191,8 +245,8 @@ public final class PreFlight {
     private static List<String> actions(Connection c, DatabaseState state, List<String> upgrades) throws SQLException {
         List<String> actions = new ArrayList<>();
         if (recordsBaseline(c, state)) {
-            actions.add("record row counts and checksums of the " + RowBaseline.pactBrokerTables(c).size()
-                    + " Pact Broker tables (for verify)");
+            actions.add("record row counts and checksums of the "
+                    + RowBaseline.pactBrokerTables(c).size() + " Pact Broker tables (for verify)");
         }
         upgrades.forEach(step -> actions.add("apply Pact Broker migration " + step));
         actions.addAll(pactportMigrations(state));
@@ -201,14 +255,16 @@ public final class PreFlight {
 
     private static boolean recordsBaseline(Connection c, DatabaseState state) throws SQLException {
         return state instanceof DatabaseState.PactBroker
-                || (state instanceof DatabaseState.Pactport && Migrator.takenOverPactBroker(c)
+                || (state instanceof DatabaseState.Pactport
+                        && Migrator.takenOverPactBroker(c)
                         && !RowBaseline.recorded(c));
     }
 
     private static List<String> pactportMigrations(DatabaseState state) {
         List<String> migrations = new ArrayList<>();
         if (state instanceof DatabaseState.Pactport pactport) {
-            pactport.pending().stream().filter(p -> p.startsWith("V"))
+            pactport.pending().stream()
+                    .filter(p -> p.startsWith("V"))
                     .forEach(p -> migrations.add("apply Pactport " + p));
         } else if (state instanceof DatabaseState.Empty || state instanceof DatabaseState.PactBroker) {
             for (String file : MigrationScripts.FILES) {
@@ -217,7 +273,8 @@ public final class PreFlight {
                     continue;
                 }
                 migrations.add("apply Pactport " + file.substring(0, file.indexOf("__")) + " "
-                        + file.substring(file.indexOf("__") + 2, file.length() - ".sql".length()).replace('_', ' '));
+                        + file.substring(file.indexOf("__") + 2, file.length() - ".sql".length())
+                                .replace('_', ' '));
             }
         }
         return migrations;
@@ -239,15 +296,17 @@ public final class PreFlight {
     }
 
     private static String encoding(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()")) {
             rs.next();
             return rs.getString(1);
         }
     }
 
     private static long count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -31,8 +31,12 @@ public final class Rollback {
      * Tables whose rows are bookkeeping, lost without loss: the history, the row baseline, sent events, and the
      * clean-up's run history, the can-i-deploy questions asked (the Ruby broker keeps none).
      */
-    private static final Set<String> BOOKKEEPING = Set.of(Migrator.HISTORY_TABLE, RowBaseline.TABLE, "pactport_outbox",
-            "pactport_retention_runs", "pactport_can_i_deploy_questions");
+    private static final Set<String> BOOKKEEPING = Set.of(
+            Migrator.HISTORY_TABLE,
+            RowBaseline.TABLE,
+            "pactport_outbox",
+            "pactport_retention_runs",
+            "pactport_can_i_deploy_questions");
 
     /**
      * What was done.
@@ -40,8 +44,7 @@ public final class Rollback {
      * @param dropped each dropped object, as "kind name"
      * @param note what the operator should know about running the Ruby broker on it
      */
-    public record Result(List<String> dropped, String note) {
-    }
+    public record Result(List<String> dropped, String note) {}
 
     private final DataSource dataSource;
     private final Duration lockWait;
@@ -64,17 +67,18 @@ public final class Rollback {
             try {
                 DatabaseState state = new Migrator(dataSource).inspect(c);
                 if (!(state instanceof DatabaseState.Pactport)) {
-                    throw new SchemaRefusedException("nothing to roll back: the database is " + state.describe()
-                            + ". Nothing was changed.");
+                    throw new SchemaRefusedException(
+                            "nothing to roll back: the database is " + state.describe() + ". Nothing was changed.");
                 }
                 Map<String, Long> wouldLose = wouldLose(c);
                 if (!wouldLose.isEmpty() && !force) {
                     List<String> reasons = new ArrayList<>();
                     wouldLose.forEach((what, rows) -> reasons.add(rows + " " + what));
-                    throw new SchemaRefusedException("refusing to roll back: it would lose " + String.join(", ", reasons)
-                            + ", which the Pact Broker's tables do not hold. Let broker-api deliver its events (start it"
-                            + " with Kafka reachable until the outbox is empty), or roll back with --force to drop"
-                            + " them. Nothing was changed.");
+                    throw new SchemaRefusedException(
+                            "refusing to roll back: it would lose " + String.join(", ", reasons)
+                                    + ", which the Pact Broker's tables do not hold. Let broker-api deliver its events (start it"
+                                    + " with Kafka reachable until the outbox is empty), or roll back with --force to drop"
+                                    + " them. Nothing was changed.");
                 }
                 Long originalSchema = RowBaseline.recordedSchemaVersion(c);
                 List<String> dropped = dropEverythingOfPactport(c);
@@ -99,8 +103,10 @@ public final class Rollback {
     /** Per kind of Pactport data with no Pact Broker equivalent, how many rows a rollback would drop. */
     private static Map<String, Long> wouldLose(Connection c) throws SQLException {
         Map<String, Long> lost = new LinkedHashMap<>();
-        for (String table : objects(c, "SELECT relname FROM pg_class WHERE relkind IN ('r', 'p') AND relname LIKE"
-                + " 'pactport\\_%' AND relnamespace = current_schema()::regnamespace ORDER BY 1")) {
+        for (String table : objects(
+                c,
+                "SELECT relname FROM pg_class WHERE relkind IN ('r', 'p') AND relname LIKE"
+                        + " 'pactport\\_%' AND relnamespace = current_schema()::regnamespace ORDER BY 1")) {
             if (table.equals("pactport_outbox")) {
                 long unsent = count(c, "SELECT count(*) FROM pactport_outbox WHERE sent_at IS NULL");
                 if (unsent > 0) {
@@ -127,27 +133,75 @@ public final class Rollback {
         List<String> dropped = new ArrayList<>();
         String inSchema = " relnamespace = current_schema()::regnamespace";
         try (Statement s = c.createStatement()) {
-            dropAll(c, s, dropped, "view", "DROP VIEW %s", "SELECT quote_ident(relname) FROM pg_class WHERE relkind = 'v'"
-                    + " AND relname LIKE 'pactport\\_%' AND" + inSchema);
-            dropAll(c, s, dropped, "materialized view", "DROP MATERIALIZED VIEW %s", "SELECT quote_ident(relname)"
-                    + " FROM pg_class WHERE relkind = 'm' AND relname LIKE 'pactport\\_%' AND" + inSchema);
-            dropAll(c, s, dropped, "table", "DROP TABLE %s", "SELECT quote_ident(relname) FROM pg_class"
-                    + " WHERE relkind IN ('r', 'p') AND relname LIKE 'pactport\\_%' AND" + inSchema);
-            dropAll(c, s, dropped, "sequence", "DROP SEQUENCE %s", "SELECT quote_ident(relname) FROM pg_class"
-                    + " WHERE relkind = 'S' AND relname LIKE 'pactport\\_%' AND" + inSchema);
-            dropAll(c, s, dropped, "function", "DROP ROUTINE %s CASCADE", "SELECT p.oid::regprocedure::text"
-                    + " FROM pg_proc p WHERE p.proname LIKE 'pactport\\_%'"
-                    + " AND p.pronamespace = current_schema()::regnamespace");
-            dropAll(c, s, dropped, "type", "DROP TYPE %s", "SELECT quote_ident(typname) FROM pg_type t"
-                    + " WHERE typname LIKE 'pactport\\_%' AND typnamespace = current_schema()::regnamespace"
-                    + " AND typtype IN ('e', 'c', 'd', 'r') AND NOT EXISTS (SELECT FROM pg_class r"
-                    + " WHERE r.oid = t.typrelid AND r.relkind <> 'c')");
-            dropAll(c, s, dropped, "index", "DROP INDEX %s", "SELECT quote_ident(relname) FROM pg_class"
-                    + " WHERE relkind IN ('i', 'I') AND relname LIKE 'pactport\\_%' AND" + inSchema);
-            dropAll(c, s, dropped, "column", "ALTER TABLE %s", "SELECT quote_ident(c.relname) || ' DROP COLUMN '"
-                    + " || quote_ident(a.attname) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
-                    + " WHERE a.attname LIKE 'pactport\\_%' AND a.attnum > 0 AND NOT a.attisdropped"
-                    + " AND c.relkind IN ('r', 'p') AND c.relnamespace = current_schema()::regnamespace");
+            dropAll(
+                    c,
+                    s,
+                    dropped,
+                    "view",
+                    "DROP VIEW %s",
+                    "SELECT quote_ident(relname) FROM pg_class WHERE relkind = 'v'"
+                            + " AND relname LIKE 'pactport\\_%' AND" + inSchema);
+            dropAll(
+                    c,
+                    s,
+                    dropped,
+                    "materialized view",
+                    "DROP MATERIALIZED VIEW %s",
+                    "SELECT quote_ident(relname)"
+                            + " FROM pg_class WHERE relkind = 'm' AND relname LIKE 'pactport\\_%' AND" + inSchema);
+            dropAll(
+                    c,
+                    s,
+                    dropped,
+                    "table",
+                    "DROP TABLE %s",
+                    "SELECT quote_ident(relname) FROM pg_class"
+                            + " WHERE relkind IN ('r', 'p') AND relname LIKE 'pactport\\_%' AND" + inSchema);
+            dropAll(
+                    c,
+                    s,
+                    dropped,
+                    "sequence",
+                    "DROP SEQUENCE %s",
+                    "SELECT quote_ident(relname) FROM pg_class"
+                            + " WHERE relkind = 'S' AND relname LIKE 'pactport\\_%' AND" + inSchema);
+            dropAll(
+                    c,
+                    s,
+                    dropped,
+                    "function",
+                    "DROP ROUTINE %s CASCADE",
+                    "SELECT p.oid::regprocedure::text"
+                            + " FROM pg_proc p WHERE p.proname LIKE 'pactport\\_%'"
+                            + " AND p.pronamespace = current_schema()::regnamespace");
+            dropAll(
+                    c,
+                    s,
+                    dropped,
+                    "type",
+                    "DROP TYPE %s",
+                    "SELECT quote_ident(typname) FROM pg_type t"
+                            + " WHERE typname LIKE 'pactport\\_%' AND typnamespace = current_schema()::regnamespace"
+                            + " AND typtype IN ('e', 'c', 'd', 'r') AND NOT EXISTS (SELECT FROM pg_class r"
+                            + " WHERE r.oid = t.typrelid AND r.relkind <> 'c')");
+            dropAll(
+                    c,
+                    s,
+                    dropped,
+                    "index",
+                    "DROP INDEX %s",
+                    "SELECT quote_ident(relname) FROM pg_class"
+                            + " WHERE relkind IN ('i', 'I') AND relname LIKE 'pactport\\_%' AND" + inSchema);
+            dropAll(
+                    c,
+                    s,
+                    dropped,
+                    "column",
+                    "ALTER TABLE %s",
+                    "SELECT quote_ident(c.relname) || ' DROP COLUMN '"
+                            + " || quote_ident(a.attname) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                            + " WHERE a.attname LIKE 'pactport\\_%' AND a.attnum > 0 AND NOT a.attisdropped"
+                            + " AND c.relkind IN ('r', 'p') AND c.relnamespace = current_schema()::regnamespace");
             c.commit();
             return dropped;
         } catch (SQLException | RuntimeException e) {
@@ -159,8 +213,9 @@ public final class Rollback {
     }
 
     /** Drops every object the query lists, all at once where the kind allows, so that they may depend on each other. */
-    private static void dropAll(Connection c, Statement s, List<String> dropped, String kind, String dropTemplate,
-            String query) throws SQLException {
+    private static void dropAll(
+            Connection c, Statement s, List<String> dropped, String kind, String dropTemplate, String query)
+            throws SQLException {
         List<String> names = objects(c, query);
         if (names.isEmpty()) {
             return;
@@ -177,7 +232,8 @@ public final class Rollback {
 
     private static List<String> objects(Connection c, String query) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
@@ -186,7 +242,8 @@ public final class Rollback {
     }
 
     private static long count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -15,14 +15,23 @@ class EnvCommandProcessEnvironmentTest {
     private final StringWriter err = new StringWriter();
 
     private int run(Map<String, String> environment, String... args) {
-        return new CommandLine(new EnvCommand(environment)).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        return new CommandLine(new EnvCommand(environment))
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
                 .execute(args);
     }
 
     @Test
     void printsOnlyTheBrokersVariablesRedacted() {
-        int code = run(Map.of("PATH", "/usr/bin", "PACT_BROKER_BASIC_AUTH_PASSWORD", "hunter2",
-                "PACT_BROKER_AUTO_MIGRATE_DB", "false", "PACTFLOW_PORT", "9292"));
+        int code = run(Map.of(
+                "PATH",
+                "/usr/bin",
+                "PACT_BROKER_BASIC_AUTH_PASSWORD",
+                "hunter2",
+                "PACT_BROKER_AUTO_MIGRATE_DB",
+                "false",
+                "PACTFLOW_PORT",
+                "9292"));
         assertThat(code).isZero();
         assertThat(out.toString()).isEqualTo("""
                 PACTFLOW_PORT=9292
@@ -34,7 +43,8 @@ class EnvCommandProcessEnvironmentTest {
 
     @Test
     void printsAComposeEnvironmentWhenAsked() {
-        assertThat(run(Map.of("PACT_BROKER_BASE_URL", "http://pact:9292"), "--format=compose")).isZero();
+        assertThat(run(Map.of("PACT_BROKER_BASE_URL", "http://pact:9292"), "--format=compose"))
+                .isZero();
         assertThat(out.toString()).isEqualTo("environment:\n  PACTFLOW_BASE_URL: \"http://pact:9292\"\n");
     }
 

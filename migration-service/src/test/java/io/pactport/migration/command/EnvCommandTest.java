@@ -32,15 +32,21 @@ class EnvCommandTest {
 
         LaunchResult printed = launcher.launch("env", file.toString());
         assertThat(printed.exitCode()).isZero();
-        assertThat(printed.getOutput()).contains("PACTFLOW_DATABASE_URL=postgres://broker:****@db:5432/pact",
-                "PACTFLOW_DATABASE_PASSWORD=****", "PACTFLOW_DATABASE_AUTO_MIGRATE=true", "TZ=UTC")
+        assertThat(printed.getOutput())
+                .contains(
+                        "PACTFLOW_DATABASE_URL=postgres://broker:****@db:5432/pact",
+                        "PACTFLOW_DATABASE_PASSWORD=****",
+                        "PACTFLOW_DATABASE_AUTO_MIGRATE=true",
+                        "TZ=UTC")
                 .doesNotContain("hunter2", "p w=d", "PACT_BROKER_");
         assertThat(printed.getErrorOutput()).contains("PACT_BROKER_PUMA_PERSISTENT_TIMEOUT", "not used by Pactport");
         assertThat(Files.readString(file)).isEqualTo(BROKER_ENV);
 
         LaunchResult written = launcher.launch("env", "--write", file.toString());
         assertThat(written.exitCode()).isZero();
-        assertThat(written.getOutput()).contains("wrote " + file, "broker.env.bak").doesNotContain("hunter2");
+        assertThat(written.getOutput())
+                .contains("wrote " + file, "broker.env.bak")
+                .doesNotContain("hunter2");
         assertThat(Files.readString(dir.resolve("broker.env.bak"))).isEqualTo(BROKER_ENV);
         assertThat(Files.readString(file)).isEqualTo("""
                 # Pact Broker
@@ -63,7 +69,8 @@ class EnvCommandTest {
                 """);
         LaunchResult result = launcher.launch("env", file.toString());
         assertThat(result.exitCode()).isZero();
-        assertThat(result.getOutput()).contains("services:", "  broker:", "      PACTFLOW_DATABASE_ADAPTER: \"sqlite\"");
+        assertThat(result.getOutput())
+                .contains("services:", "  broker:", "      PACTFLOW_DATABASE_ADAPTER: \"sqlite\"");
         assertThat(result.getErrorOutput()).contains("broker: PACT_BROKER_DATABASE_ADAPTER", "only PostgreSQL");
     }
 

@@ -24,7 +24,9 @@ class ImportCommandTest {
     @Test
     void credentialsInTheUrlAreRefusedWithoutShowingThem() {
         assertThat(run("--from", "https://sync:s3cret@broker.internal")).isEqualTo(ImportCommand.INVALID);
-        assertThat(err.toString()).contains("credentials do not belong in the broker URL").doesNotContain("s3cret");
+        assertThat(err.toString())
+                .contains("credentials do not belong in the broker URL")
+                .doesNotContain("s3cret");
     }
 
     @Test

@@ -14,7 +14,9 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusMainTest
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = MigrateCommandTest.DB))
+@WithTestResource(
+        value = PostgresResource.class,
+        initArgs = @ResourceArg(name = "database", value = MigrateCommandTest.DB))
 class MigrateCommandTest {
 
     static final String DB = "migration_cli";

@@ -35,16 +35,21 @@ class ComposeFileTest {
     @Test
     void readsEveryServicesEnvironmentInBothForms() {
         EnvDocument document = ComposeFile.parse(COMPOSE);
-        assertThat(document.blocks()).extracting(EnvDocument.Block::service)
+        assertThat(document.blocks())
+                .extracting(EnvDocument.Block::service)
                 .containsExactly("postgres", "broker", "worker");
-        assertThat(document.blocks().get(1).entries()).containsExactly(
-                new Entry("PACT_BROKER_DATABASE_URL", "postgres://u:p@postgres/pact"),
-                new Entry("PACT_BROKER_AUTO_MIGRATE_DB", "true"),
-                new Entry("PACT_BROKER_AUTO_MIGRATE_DB_DATA", "true"),
-                new Entry("PACT_BROKER_LOG_LEVEL", "debug"));
-        assertThat(document.blocks().get(2).entries()).containsExactly(new Entry("PACT_BROKER_PORT", "9292"),
-                new Entry("PACT_BROKER_BASE_URL", "http://x y"));
-        assertThat(document.notes()).singleElement().asString()
+        assertThat(document.blocks().get(1).entries())
+                .containsExactly(
+                        new Entry("PACT_BROKER_DATABASE_URL", "postgres://u:p@postgres/pact"),
+                        new Entry("PACT_BROKER_AUTO_MIGRATE_DB", "true"),
+                        new Entry("PACT_BROKER_AUTO_MIGRATE_DB_DATA", "true"),
+                        new Entry("PACT_BROKER_LOG_LEVEL", "debug"));
+        assertThat(document.blocks().get(2).entries())
+                .containsExactly(
+                        new Entry("PACT_BROKER_PORT", "9292"), new Entry("PACT_BROKER_BASE_URL", "http://x y"));
+        assertThat(document.notes())
+                .singleElement()
+                .asString()
                 .contains("worker: PACT_BROKER_BASIC_AUTH_PASSWORD takes its value from the host");
     }
 
@@ -102,13 +107,15 @@ class ComposeFileTest {
     @Test
     void refusesAnInlineEnvironmentAndLinesItCannotRead() {
         assertThatThrownBy(() -> ComposeFile.parse("x:\n  environment: {A: b}\n"))
-                .isInstanceOf(EnvFileException.class).hasMessageContaining("line 2", "inline");
+                .isInstanceOf(EnvFileException.class)
+                .hasMessageContaining("line 2", "inline");
         assertThatThrownBy(() -> ComposeFile.parse("x:\n  environment:\n    what is this\n"))
                 .hasMessageContaining("line 3");
     }
 
     @Test
     void aFileWithoutEnvironmentHasNothingToTranslate() {
-        assertThat(ComposeFile.parse("services:\n  x:\n    image: y\n").blocks()).isEmpty();
+        assertThat(ComposeFile.parse("services:\n  x:\n    image: y\n").blocks())
+                .isEmpty();
     }
 }

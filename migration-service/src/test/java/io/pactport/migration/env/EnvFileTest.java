@@ -25,13 +25,17 @@ class EnvFileTest {
                 PACT_BROKER_DATABASE_URL=postgres://u:p@db/pact?a=b
                 EMPTY=
                 """);
-        assertThat(document.blocks()).singleElement().extracting(EnvDocument.Block::entries).asList().containsExactly(
-                new Entry("PACT_BROKER_PORT", "9292"),
-                new Entry("PACT_BROKER_BASE_URL", "https://pact.example.com"),
-                new Entry("PACT_BROKER_DATABASE_PASSWORD", "s3 cr=t \"q\""),
-                new Entry("PACT_BROKER_BASIC_AUTH_PASSWORD", "a #b $c"),
-                new Entry("PACT_BROKER_DATABASE_URL", "postgres://u:p@db/pact?a=b"),
-                new Entry("EMPTY", ""));
+        assertThat(document.blocks())
+                .singleElement()
+                .extracting(EnvDocument.Block::entries)
+                .asList()
+                .containsExactly(
+                        new Entry("PACT_BROKER_PORT", "9292"),
+                        new Entry("PACT_BROKER_BASE_URL", "https://pact.example.com"),
+                        new Entry("PACT_BROKER_DATABASE_PASSWORD", "s3 cr=t \"q\""),
+                        new Entry("PACT_BROKER_BASIC_AUTH_PASSWORD", "a #b $c"),
+                        new Entry("PACT_BROKER_DATABASE_URL", "postgres://u:p@db/pact?a=b"),
+                        new Entry("EMPTY", ""));
     }
 
     @Test
@@ -76,14 +80,18 @@ class EnvFileTest {
 
     @Test
     void anEmptyFileIsAnEmptyEnvironment() {
-        assertThat(EnvFile.parse("").blocks()).singleElement().extracting(EnvDocument.Block::assignments).asList()
+        assertThat(EnvFile.parse("").blocks())
+                .singleElement()
+                .extracting(EnvDocument.Block::assignments)
+                .asList()
                 .isEmpty();
         assertThat(rewritten("")).isEmpty();
     }
 
     @Test
     void refusesWhatIsNoAssignment() {
-        assertThatThrownBy(() -> EnvFile.parse("A=1\nthis is not it\n")).isInstanceOf(EnvFileException.class)
+        assertThatThrownBy(() -> EnvFile.parse("A=1\nthis is not it\n"))
+                .isInstanceOf(EnvFileException.class)
                 .hasMessageContaining("line 2");
         assertThatThrownBy(() -> EnvFile.parse("A=\"open\n")).hasMessageContaining("line 1", "not closed");
         assertThatThrownBy(() -> EnvFile.parse("A=\"x\" y\n")).hasMessageContaining("after the closing quote");

@@ -87,24 +87,33 @@ class MigrationInterruptionTest {
                 gate.rollback();
             }
             assertThat(PactBrokerDatabases.count(db, "SELECT count(*) FROM schema_migrations"))
-                    .as("seed %d: the step cut off is not recorded", seed).isEqualTo(recorded);
+                    .as("seed %d: the step cut off is not recorded", seed)
+                    .isEqualTo(recorded);
             String killed = PactBrokerUpgrade.STEPS.get(
                     PactBrokerUpgrade.STEPS.size() - remaining + (int) (recorded - applied));
-            assertThat(new Migrator(db.dataSource()).inspect()).as("seed %d", seed)
-                    .isInstanceOfSatisfying(DatabaseState.Pactport.class,
+            assertThat(new Migrator(db.dataSource()).inspect())
+                    .as("seed %d", seed)
+                    .isInstanceOfSatisfying(
+                            DatabaseState.Pactport.class,
                             state -> assertThat(state.pending()).contains("Pact Broker " + killed));
             statesAfterKills.add("killed in " + killed);
         }
-        assertThat(PactBrokerDatabases.count(db, "SELECT count(*) FROM information_schema.columns"
-                + " WHERE table_name = 'pact_versions' AND column_name = 'has_messages'")
-                + PactBrokerDatabases.count(db, "SELECT count(*) FROM schema_migrations"
-                        + " WHERE filename LIKE '20251202_add%'"))
-                .as("a step's DDL and its record come and go together").isIn(0L, 2L);
+        assertThat(PactBrokerDatabases.count(
+                                db,
+                                "SELECT count(*) FROM information_schema.columns"
+                                        + " WHERE table_name = 'pact_versions' AND column_name = 'has_messages'")
+                        + PactBrokerDatabases.count(
+                                db, "SELECT count(*) FROM schema_migrations" + " WHERE filename LIKE '20251202_add%'"))
+                .as("a step's DDL and its record come and go together")
+                .isIn(0L, 2L);
 
         DatabaseState finished = new Migrator(db.dataSource()).migrate();
 
-        assertThat(finished).as("seed %d, after the kills: %s", seed, statesAfterKills)
-                .isInstanceOfSatisfying(DatabaseState.Pactport.class, state -> assertThat(state.pending()).isEmpty());
+        assertThat(finished)
+                .as("seed %d, after the kills: %s", seed, statesAfterKills)
+                .isInstanceOfSatisfying(
+                        DatabaseState.Pactport.class,
+                        state -> assertThat(state.pending()).isEmpty());
         Verification.Report verified = new Verification(db.dataSource()).run();
         assertThat(verified.ok()).as("seed %d: %s", seed, verified).isTrue();
         new Rollback(db.dataSource(), Duration.ofSeconds(5)).run(false);
@@ -119,7 +128,8 @@ class MigrationInterruptionTest {
         try {
             migration.get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            assertThat(e.getCause()).isInstanceOf(SchemaRefusedException.class)
+            assertThat(e.getCause())
+                    .isInstanceOf(SchemaRefusedException.class)
                     .hasMessageContaining("run migrate again");
         } catch (TimeoutException e) {
             throw new AssertionError("a migration cut off did not end (seed " + seed + ")", e);
@@ -139,10 +149,13 @@ class MigrationInterruptionTest {
     private static void awaitBlocked(TestDatabase db, long seed) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            if (PactBrokerDatabases.count(db, "SELECT count(*) FROM pg_locks l"
-                    + " JOIN pg_database d ON d.oid = l.database AND d.datname = current_database()"
-                    + " WHERE NOT l.granted AND l.mode = 'RowExclusiveLock'"
-                    + " AND l.relation = 'schema_migrations'::regclass") > 0) {
+            if (PactBrokerDatabases.count(
+                            db,
+                            "SELECT count(*) FROM pg_locks l"
+                                    + " JOIN pg_database d ON d.oid = l.database AND d.datname = current_database()"
+                                    + " WHERE NOT l.granted AND l.mode = 'RowExclusiveLock'"
+                                    + " AND l.relation = 'schema_migrations'::regclass")
+                    > 0) {
                 return;
             }
             Thread.sleep(5);
@@ -157,8 +170,11 @@ class MigrationInterruptionTest {
      */
     private static void awaitExited(TestDatabase db, int spare, long seed) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (PactBrokerDatabases.count(db, "SELECT count(*) FROM pg_stat_activity"
-                + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND pid <> " + spare) > 0) {
+        while (PactBrokerDatabases.count(
+                        db,
+                        "SELECT count(*) FROM pg_stat_activity"
+                                + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND pid <> " + spare)
+                > 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("a terminated backend did not exit (seed " + seed + ")");
             }
@@ -167,7 +183,8 @@ class MigrationInterruptionTest {
     }
 
     private static int pid(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
             return rs.getInt(1);
         }
@@ -175,9 +192,10 @@ class MigrationInterruptionTest {
 
     /** Terminates every connection to {@code db} but this one and {@code spare}'s. */
     private static void terminateConnections(TestDatabase db, int spare) throws SQLException {
-        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = ?"
-                        + " AND pid <> pg_backend_pid() AND pid <> ?")) {
+        try (Connection c = db.connect();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = ?"
+                                + " AND pid <> pg_backend_pid() AND pid <> ?")) {
             s.setString(1, db.name());
             s.setInt(2, spare);
             try (ResultSet rs = s.executeQuery()) {

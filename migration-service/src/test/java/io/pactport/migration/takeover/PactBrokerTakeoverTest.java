@@ -35,13 +35,17 @@ class PactBrokerTakeoverTest {
         PreFlight.Report plan = new PreFlight(db.dataSource()).run();
         assertThat(plan.blocked()).as(plan.findings().toString()).isFalse();
         assertThat(plan.findings()).isEmpty();
-        assertThat(plan.rowCounts()).containsEntry("versions", (long) data.versions())
-                .containsEntry("pact_versions", (long) data.pactVersions()).hasSize(30);
+        assertThat(plan.rowCounts())
+                .containsEntry("versions", (long) data.versions())
+                .containsEntry("pact_versions", (long) data.pactVersions())
+                .hasSize(30);
         assertThat(plan.actions()).first().asString().startsWith("record row counts and checksums of the 30");
         assertThat(plan.actions()).noneMatch(action -> action.contains("Pact Broker migration"));
 
-        assertThat(new Migrator(db.dataSource()).migrate()).isInstanceOfSatisfying(DatabaseState.Pactport.class,
-                state -> assertThat(state.pending()).isEmpty());
+        assertThat(new Migrator(db.dataSource()).migrate())
+                .isInstanceOfSatisfying(
+                        DatabaseState.Pactport.class,
+                        state -> assertThat(state.pending()).isEmpty());
         Verification.Report verified = new Verification(db.dataSource()).run();
         assertThat(verified.ok()).as(verified.toString()).isTrue();
         assertThat(verified.tables()).hasSize(30);
@@ -56,19 +60,24 @@ class PactBrokerTakeoverTest {
                 INSERT INTO pactport_outbox (topic, event_key, event_type, payload)
                   VALUES ('pactport.pacticipants', 'Written By Pactport', 'pacticipant.created', '{}');
                 """);
-        assertThat(new Verification(db.dataSource()).run().ok()).as("rows added since do not count").isTrue();
+        assertThat(new Verification(db.dataSource()).run().ok())
+                .as("rows added since do not count")
+                .isTrue();
 
         Rollback rollback = new Rollback(db.dataSource(), Duration.ofSeconds(5));
-        assertThatThrownBy(() -> rollback.run(false)).isInstanceOf(SchemaRefusedException.class)
+        assertThatThrownBy(() -> rollback.run(false))
+                .isInstanceOf(SchemaRefusedException.class)
                 .hasMessageContaining("1 event(s) in pactport_outbox not yet sent to Kafka")
                 .hasMessageContaining("Nothing was changed");
-        assertThat(PactBrokerDatabases.count(db, "SELECT count(to_regclass('pactport_outbox'))")).isEqualTo(1);
+        assertThat(PactBrokerDatabases.count(db, "SELECT count(to_regclass('pactport_outbox'))"))
+                .isEqualTo(1);
         PactBrokerDatabases.execute(db, "UPDATE pactport_outbox SET sent_at = now()");
 
         Rollback.Result result = rollback.run(false);
 
-        assertThat(result.dropped()).contains("table pactport_outbox", "table pactport_schema_history",
-                "table pactport_migration_baseline");
+        assertThat(result.dropped())
+                .contains(
+                        "table pactport_outbox", "table pactport_schema_history", "table pactport_migration_baseline");
         assertThat(result.note()).contains("schema 20260217", "run the Pact Broker 2.120.0");
         Catalogue.assertSameSchema(Catalogue.read(db), original);
         assertThat(PactBrokerDatabases.count(db, "SELECT count(*) FROM versions WHERE number = '9.9.9'"))
@@ -85,14 +94,17 @@ class PactBrokerTakeoverTest {
 
         PreFlight.Report plan = new PreFlight(db.dataSource()).run();
         assertThat(plan.blocked()).isFalse();
-        assertThat(plan.actions()).filteredOn(action -> action.startsWith("apply Pact Broker migration"))
+        assertThat(plan.actions())
+                .filteredOn(action -> action.startsWith("apply Pact Broker migration"))
                 .hasSize(PactBrokerUpgrade.STEPS.size());
 
         new Migrator(db.dataSource()).migrate();
 
-        assertThat(PactBrokerDatabases.count(db, "SELECT count(*) FROM schema_migrations")).isEqualTo(179);
+        assertThat(PactBrokerDatabases.count(db, "SELECT count(*) FROM schema_migrations"))
+                .isEqualTo(179);
         assertThat(PactBrokerDatabases.count(db, "SELECT count(*) FROM pact_versions WHERE has_messages"))
-                .isEqualTo(data.messagePacts()).isPositive();
+                .isEqualTo(data.messagePacts())
+                .isPositive();
         Verification.Report verified = new Verification(db.dataSource()).run();
         assertThat(verified.ok()).as(verified.toString()).isTrue();
         new Rollback(db.dataSource(), Duration.ofSeconds(5)).run(false);

@@ -15,9 +15,10 @@ class PreFlightTest {
     @Test
     void aDatabaseThatIsNotUtf8StopsTheMigration() throws SQLException {
         TestDatabase server = PactBrokerDatabases.pactBroker2120("preflight_server");
-        TestDatabase latin = new TestDatabase(server.host(), server.port(), server.name() + "_ascii",
-                server.username(), server.password());
-        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+        TestDatabase latin = new TestDatabase(
+                server.host(), server.port(), server.name() + "_ascii", server.username(), server.password());
+        try (Connection c = server.connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + latin.name() + " ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C'"
                     + " TEMPLATE template0");
         }
@@ -26,8 +27,11 @@ class PreFlightTest {
         PreFlight.Report report = new PreFlight(latin.dataSource()).run();
 
         assertThat(report.blocked()).isTrue();
-        assertThat(report.findings()).filteredOn(f -> f.check().equals("encoding")).singleElement()
-                .extracting(PreFlight.Finding::detail).asString()
+        assertThat(report.findings())
+                .filteredOn(f -> f.check().equals("encoding"))
+                .singleElement()
+                .extracting(PreFlight.Finding::detail)
+                .asString()
                 .contains("the database encoding is SQL_ASCII", "createdb -E UTF8");
     }
 
@@ -45,13 +49,15 @@ class PreFlightTest {
         PreFlight.Report report = new PreFlight(db.dataSource()).run();
 
         assertThat(report.blocked()).isFalse();
-        assertThat(report.findings()).extracting(PreFlight.Finding::describe).containsExactlyInAnyOrder(
-                "warning publications without latest helper row: 3 pact publications have no"
-                        + " latest_pact_publication_ids_for_consumer_versions row for their consumer version and"
-                        + " provider: the Pact Broker does not serve them, and Pactport will not",
-                "warning orphaned branch heads: 1 branch_heads rows point at versions that no longer exist (that"
-                        + " column has no foreign key)",
-                "warning pacts without content: 1 pact_versions rows have no content: they cannot be served");
+        assertThat(report.findings())
+                .extracting(PreFlight.Finding::describe)
+                .containsExactlyInAnyOrder(
+                        "warning publications without latest helper row: 3 pact publications have no"
+                                + " latest_pact_publication_ids_for_consumer_versions row for their consumer version and"
+                                + " provider: the Pact Broker does not serve them, and Pactport will not",
+                        "warning orphaned branch heads: 1 branch_heads rows point at versions that no longer exist (that"
+                                + " column has no foreign key)",
+                        "warning pacts without content: 1 pact_versions rows have no content: they cannot be served");
         assertThat(report.estimate()).isPositive();
     }
 }

@@ -49,8 +49,7 @@ import java.util.List;
  */
 public final class EventDelivery {
 
-    private EventDelivery() {
-    }
+    private EventDelivery() {}
 
     /** @throws UnsyncableEventException for an event type or payload that cannot be written */
     public static Outcome deliver(BrokerWriter to, CloudEvent event) {
@@ -61,21 +60,37 @@ public final class EventDelivery {
             throw new UnsyncableEventException(e.getMessage());
         }
         if (payload instanceof PactPublished e) {
-            Pact pact = new Pact(required(e.consumer(), "consumer"), required(e.provider(), "provider"),
-                    required(e.consumerVersionNumber(), "consumerVersionNumber"), required(e.sha(), "sha"),
+            Pact pact = new Pact(
+                    required(e.consumer(), "consumer"),
+                    required(e.provider(), "provider"),
+                    required(e.consumerVersionNumber(), "consumerVersionNumber"),
+                    required(e.sha(), "sha"),
                     required(e.content(), "content"));
             // the writer orders the pact and its version's branches and tags so that a refused pact leaves the
             // target as it was, and otherwise the pact shows on the target with them
-            return to.pact(pact, new Version(e.consumer(), e.consumerVersionNumber(), e.buildUrl(),
-                    list(e.branches()), list(e.tags())));
+            return to.pact(
+                    pact,
+                    new Version(
+                            e.consumer(), e.consumerVersionNumber(), e.buildUrl(), list(e.branches()), list(e.tags())));
         }
         if (payload instanceof VerificationPublished e) {
-            return to.verification(new Verification(required(e.consumer(), "consumer"),
-                    required(e.provider(), "provider"), required(e.sha(), "sha"),
-                    required(e.consumerVersionNumber(), "consumerVersionNumber"),
-                    required(e.providerVersionNumber(), "providerVersionNumber"), e.success(), e.buildUrl(), null),
-                    new VerificationDetails(e.providerVersionBranch(), list(e.providerVersionTags()), null,
-                            e.verifiedBy() == null ? null : CloudEventJson.mapper().valueToTree(e.verifiedBy())));
+            return to.verification(
+                    new Verification(
+                            required(e.consumer(), "consumer"),
+                            required(e.provider(), "provider"),
+                            required(e.sha(), "sha"),
+                            required(e.consumerVersionNumber(), "consumerVersionNumber"),
+                            required(e.providerVersionNumber(), "providerVersionNumber"),
+                            e.success(),
+                            e.buildUrl(),
+                            null),
+                    new VerificationDetails(
+                            e.providerVersionBranch(),
+                            list(e.providerVersionTags()),
+                            null,
+                            e.verifiedBy() == null
+                                    ? null
+                                    : CloudEventJson.mapper().valueToTree(e.verifiedBy())));
         }
         if (payload instanceof PacticipantCreated e) {
             return to.pacticipant(required(e.name(), "name"), withoutNulls(e));
@@ -94,30 +109,33 @@ public final class EventDelivery {
             return to.version(version(e.pacticipant(), e.number(), e.buildUrl(), e.branches(), e.tags()), true);
         }
         if (payload instanceof BranchVersionAdded e) {
-            return to.branch(required(e.pacticipant(), "pacticipant"), required(e.branch(), "branch"),
+            return to.branch(
+                    required(e.pacticipant(), "pacticipant"),
+                    required(e.branch(), "branch"),
                     required(e.version(), "version"));
         }
         if (payload instanceof TagAdded e) {
-            return to.tag(required(e.pacticipant(), "pacticipant"), required(e.version(), "version"),
+            return to.tag(
+                    required(e.pacticipant(), "pacticipant"),
+                    required(e.version(), "version"),
                     required(e.tag(), "tag"));
         }
         if (payload instanceof EnvironmentCreated e) {
-            to.environment(new Environment(null, required(e.name(), "name"), e.displayName(), e.production(),
-                    e.contacts()));
+            to.environment(
+                    new Environment(null, required(e.name(), "name"), e.displayName(), e.production(), e.contacts()));
             return Outcome.WRITTEN;
         }
         if (payload instanceof EnvironmentUpdated e) {
-            to.environment(new Environment(null, required(e.name(), "name"), e.displayName(), e.production(),
-                    e.contacts()));
+            to.environment(
+                    new Environment(null, required(e.name(), "name"), e.displayName(), e.production(), e.contacts()));
             return Outcome.WRITTEN;
         }
         if (payload instanceof DeploymentRecorded e) {
-            return to.deployment(deployment(e.pacticipant(), e.version(), e.environment(), e.applicationInstance()),
-                    e.production());
+            return to.deployment(
+                    deployment(e.pacticipant(), e.version(), e.environment(), e.applicationInstance()), e.production());
         }
         if (payload instanceof UndeploymentRecorded e) {
-            return to.undeployment(deployment(e.pacticipant(), e.version(), e.environment(),
-                    e.applicationInstance()));
+            return to.undeployment(deployment(e.pacticipant(), e.version(), e.environment(), e.applicationInstance()));
         }
         if (payload instanceof ReleaseRecorded e) {
             return to.release(release(e.pacticipant(), e.version(), e.environment()), e.production());
@@ -167,19 +185,24 @@ public final class EventDelivery {
         throw new UnsyncableEventException("events of type " + event.type() + " are not written to other brokers");
     }
 
-    private static Version version(String pacticipant, String number, String buildUrl, List<String> branches,
-            List<String> tags) {
-        return new Version(required(pacticipant, "pacticipant"), required(number, "number"), buildUrl, list(branches),
-                list(tags));
+    private static Version version(
+            String pacticipant, String number, String buildUrl, List<String> branches, List<String> tags) {
+        return new Version(
+                required(pacticipant, "pacticipant"), required(number, "number"), buildUrl, list(branches), list(tags));
     }
 
     private static Deployment deployment(String pacticipant, String version, String environment, String instance) {
-        return new Deployment(required(pacticipant, "pacticipant"), required(version, "version"),
-                required(environment, "environment"), instance);
+        return new Deployment(
+                required(pacticipant, "pacticipant"),
+                required(version, "version"),
+                required(environment, "environment"),
+                instance);
     }
 
     private static Release release(String pacticipant, String version, String environment) {
-        return new Release(required(pacticipant, "pacticipant"), required(version, "version"),
+        return new Release(
+                required(pacticipant, "pacticipant"),
+                required(version, "version"),
                 required(environment, "environment"));
     }
 

@@ -30,27 +30,39 @@ public final class TargetStats {
     private final AtomicReference<LastError> lastError = new AtomicReference<>();
 
     /** A failed try or a dead-lettering: the target's answer or the reason, and when. */
-    public record LastError(String message, Instant at) {
-    }
+    public record LastError(String message, Instant at) {}
 
     public TargetStats(String target, MeterRegistry registry, Clock clock) {
         this.clock = clock;
-        this.delivered = Counter.builder("pactport_sync_delivered").tag("target", target)
-                .description("events written to the target (or found already there)").register(registry);
-        this.retried = Counter.builder("pactport_sync_retried").tag("target", target)
+        this.delivered = Counter.builder("pactport_sync_delivered")
+                .tag("target", target)
+                .description("events written to the target (or found already there)")
+                .register(registry);
+        this.retried = Counter.builder("pactport_sync_retried")
+                .tag("target", target)
                 .description("tries that failed with 5xx, a timeout or no connection, and were tried again")
                 .register(registry);
-        this.deadLettered = Counter.builder("pactport_sync_dead_lettered").tag("target", target)
-                .description("events the target refused for good, sent to pactport.sync.dlq.v1").register(registry);
-        this.skipped = Counter.builder("pactport_sync_skipped").tag("target", target)
-                .description("events of a kind the target is not configured to get").register(registry);
-        this.deliveryLag = Timer.builder("pactport_sync_delivery_lag").tag("target", target)
-                .description("from the event on Kafka to its write on the target").publishPercentiles(0.5, 0.95, 0.99)
+        this.deadLettered = Counter.builder("pactport_sync_dead_lettered")
+                .tag("target", target)
+                .description("events the target refused for good, sent to pactport.sync.dlq.v1")
                 .register(registry);
-        Gauge.builder("pactport_sync_lag_events", lagEvents, AtomicLong::get).tag("target", target)
-                .description("events not yet handled for the target").register(registry);
-        Gauge.builder("pactport_sync_lag_seconds", this, TargetStats::lagSeconds).tag("target", target)
-                .description("age of the oldest event not yet handled for the target").register(registry);
+        this.skipped = Counter.builder("pactport_sync_skipped")
+                .tag("target", target)
+                .description("events of a kind the target is not configured to get")
+                .register(registry);
+        this.deliveryLag = Timer.builder("pactport_sync_delivery_lag")
+                .tag("target", target)
+                .description("from the event on Kafka to its write on the target")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(registry);
+        Gauge.builder("pactport_sync_lag_events", lagEvents, AtomicLong::get)
+                .tag("target", target)
+                .description("events not yet handled for the target")
+                .register(registry);
+        Gauge.builder("pactport_sync_lag_seconds", this, TargetStats::lagSeconds)
+                .tag("target", target)
+                .description("age of the oldest event not yet handled for the target")
+                .register(registry);
     }
 
     public void onHandling(long eventTimestamp) {

@@ -32,19 +32,19 @@ public final class DeadLetterRedrive {
     private static final int TRIES = 3;
 
     /** What a re-drive did. */
-    public record Summary(String target, int delivered, int deadLetteredAgain, int skipped, int notTried) {
-    }
+    public record Summary(String target, int delivered, int deadLetteredAgain, int skipped, int notTried) {}
 
-    private DeadLetterRedrive() {
-    }
+    private DeadLetterRedrive() {}
 
     /** @throws DeadLetterQueueUnavailableException when Kafka does not answer; what was re-driven stays done */
     public static Summary run(TargetSync sync, Map<String, Object> kafka, String group) {
         try {
             return redrive(sync, kafka, group);
         } catch (KafkaException e) {
-            throw new DeadLetterQueueUnavailableException("the dead letters of " + sync.target() + " could not be"
-                    + " re-driven: Kafka did not answer (" + e.getMessage() + "); run the re-drive again", e);
+            throw new DeadLetterQueueUnavailableException(
+                    "the dead letters of " + sync.target() + " could not be" + " re-driven: Kafka did not answer ("
+                            + e.getMessage() + "); run the re-drive again",
+                    e);
         }
     }
 
@@ -57,7 +57,8 @@ public final class DeadLetterRedrive {
         int notTried = 0;
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.SYNC_DLQ, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
             Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
@@ -72,14 +73,20 @@ public final class DeadLetterRedrive {
                     if (sync.target().equals(record.key())) {
                         SyncDeadLettered letter = letter(record.value());
                         // a letter that cannot be read is itself what the target is tried with (and refuses again)
-                        byte[] original = letter == null ? record.value()
-                                : letter.event() != null && !letter.event().isNull() ? bytes(letter.event())
-                                : letter.raw() != null ? letter.raw().getBytes(StandardCharsets.UTF_8)
-                                : record.value();
-                        Result result = sync.handle(letter == null ? record.topic() : letter.topic(),
+                        byte[] original = letter == null
+                                ? record.value()
+                                : letter.event() != null && !letter.event().isNull()
+                                        ? bytes(letter.event())
+                                        : letter.raw() != null
+                                                ? letter.raw().getBytes(StandardCharsets.UTF_8)
+                                                : record.value();
+                        Result result = sync.handle(
+                                letter == null ? record.topic() : letter.topic(),
                                 letter == null ? 0 : letter.partition(),
                                 letter == null ? record.offset() : letter.offset(),
-                                record.timestamp(), original, failures -> failures < TRIES);
+                                record.timestamp(),
+                                original,
+                                failures -> failures < TRIES);
                         switch (result) {
                             case DELIVERED -> delivered++;
                             case DEAD_LETTERED -> again++;
@@ -111,7 +118,8 @@ public final class DeadLetterRedrive {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.SYNC_DLQ, timeout).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
             // only reads the group's place: nothing is committed, so the re-drive still starts there

@@ -36,11 +36,15 @@ public final class DeadLetters implements AutoCloseable {
     }
 
     public void send(SyncDeadLettered letter) {
-        CloudEvent event = CloudEventJson.envelope(letter.target() + "/" + letter.topic() + "/" + letter.partition()
-                + "/" + letter.offset() + "/" + clock.millis(), SOURCE,
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), letter);
+        CloudEvent event = CloudEventJson.envelope(
+                letter.target() + "/" + letter.topic() + "/" + letter.partition() + "/" + letter.offset() + "/"
+                        + clock.millis(),
+                SOURCE,
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                letter);
         try {
-            producer.send(new ProducerRecord<>(letter.type().topic(), letter.key(), event)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(letter.type().topic(), letter.key(), event))
+                    .get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeadLetterWriteException("interrupted while writing a dead letter", e);

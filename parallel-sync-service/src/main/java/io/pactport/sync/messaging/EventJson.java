@@ -24,8 +24,7 @@ final class EventJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /** @throws InvalidEventException when the bytes are not a CloudEvents 1.0 JSON event */
     static CloudEvent read(byte[] bytes) {

@@ -24,7 +24,12 @@ final class KeyedLanes {
 
     KeyedLanes(int count, String name) {
         AtomicInteger number = new AtomicInteger();
-        this.threads = new ThreadPoolExecutor(count, count, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+        this.threads = new ThreadPoolExecutor(
+                count,
+                count,
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
                 task -> new Thread(task, name + "-" + number.getAndIncrement()));
     }
 

@@ -17,6 +17,7 @@ final class PartitionProgress {
     private final TreeMap<Long, Long> unfinished = new TreeMap<>();
     /** Lane threads writing one of this partition's events right now. */
     private final Set<Thread> busy = new HashSet<>();
+
     private long next = -1;
     private long committed = -1;
     private volatile boolean revoked;

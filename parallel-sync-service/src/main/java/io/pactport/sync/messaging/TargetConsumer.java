@@ -69,8 +69,8 @@ public final class TargetConsumer implements Runnable {
      * @param concurrency how many of this target's events are written at once (lanes)
      * @param requestTimeout how long a revoked partition's event in flight is waited for
      */
-    public TargetConsumer(TargetSync sync, Map<String, Object> kafka, String group, int concurrency,
-            Duration requestTimeout) {
+    public TargetConsumer(
+            TargetSync sync, Map<String, Object> kafka, String group, int concurrency, Duration requestTimeout) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("pactflow.sync.concurrency must be at least 1, not " + concurrency);
         }
@@ -98,8 +98,7 @@ public final class TargetConsumer implements Runnable {
                 }
 
                 @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                }
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
             });
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
@@ -130,8 +129,10 @@ public final class TargetConsumer implements Runnable {
                     commit(true);
                 }
             } catch (RuntimeException e) {
-                LOG.warnf("target %s: the last offsets could not be committed (those events will be written again,"
-                        + " which changes nothing): %s", sync.target(), e.getMessage());
+                LOG.warnf(
+                        "target %s: the last offsets could not be committed (those events will be written again,"
+                                + " which changes nothing): %s",
+                        sync.target(), e.getMessage());
             }
             consumer.close(Duration.ofSeconds(5));
         }
@@ -169,10 +170,20 @@ public final class TargetConsumer implements Runnable {
         }
         Result result;
         try {
-            result = sync.handle(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                    record.value(), failures -> running && !p.revoked());
+            result = sync.handle(
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    record.timestamp(),
+                    record.value(),
+                    failures -> running && !p.revoked());
         } catch (RuntimeException e) {
-            LOG.errorf(e, "target %s: event at %s/%d/%d failed", sync.target(), record.topic(), record.partition(),
+            LOG.errorf(
+                    e,
+                    "target %s: event at %s/%d/%d failed",
+                    sync.target(),
+                    record.topic(),
+                    record.partition(),
                     record.offset());
             result = Result.GAVE_UP;
         } finally {
@@ -199,8 +210,10 @@ public final class TargetConsumer implements Runnable {
         try {
             commit(true);
         } catch (RuntimeException e) {
-            LOG.warnf("target %s: offsets of revoked partitions not committed (their events will be written again,"
-                    + " which changes nothing): %s", sync.target(), e.getMessage());
+            LOG.warnf(
+                    "target %s: offsets of revoked partitions not committed (their events will be written again,"
+                            + " which changes nothing): %s",
+                    sync.target(), e.getMessage());
         }
         for (TopicPartition partition : partitions) {
             PartitionProgress p = progress.remove(partition);
@@ -213,8 +226,8 @@ public final class TargetConsumer implements Runnable {
     /** Async while running (a failed one is made good by the sync one at a revocation or the stop). */
     private void commit(boolean sync) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        progress.forEach((partition, p) -> p.toCommit(sync).ifPresent(o -> offsets.put(partition,
-                new OffsetAndMetadata(o))));
+        progress.forEach(
+                (partition, p) -> p.toCommit(sync).ifPresent(o -> offsets.put(partition, new OffsetAndMetadata(o))));
         if (offsets.isEmpty()) {
             return;
         }
@@ -223,8 +236,9 @@ public final class TargetConsumer implements Runnable {
         } else {
             consumer.commitAsync(offsets, (done, e) -> {
                 if (e != null) {
-                    LOG.debugf("target %s: commit failed, a later one carries the offsets: %s", this.sync.target(),
-                            e.getMessage());
+                    LOG.debugf(
+                            "target %s: commit failed, a later one carries the offsets: %s",
+                            this.sync.target(), e.getMessage());
                 }
             });
         }
@@ -232,7 +246,8 @@ public final class TargetConsumer implements Runnable {
 
     private void backpressure() {
         int count = unfinished.get();
-        if (count >= maxUnfinished && consumer.paused().size() < consumer.assignment().size()) {
+        if (count >= maxUnfinished
+                && consumer.paused().size() < consumer.assignment().size()) {
             consumer.pause(consumer.assignment());
         } else if (count <= maxUnfinished / 2 && !consumer.paused().isEmpty()) {
             consumer.resume(consumer.paused());
@@ -246,8 +261,11 @@ public final class TargetConsumer implements Runnable {
             backlog += consumer.currentLag(partition).orElse(0);
         }
         sync.stats().onLag(backlog);
-        OptionalLong oldest = progress.values().stream().map(PartitionProgress::oldest)
-                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
+        OptionalLong oldest = progress.values().stream()
+                .map(PartitionProgress::oldest)
+                .filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong)
+                .min();
         if (oldest.isPresent()) {
             sync.stats().onHandling(oldest.getAsLong());
         } else if (backlog == 0) {

@@ -6,10 +6,10 @@ import io.pactport.core.events.InvalidEventException;
 import io.pactport.core.events.PactportEvent.SyncDeadLettered;
 import io.pactport.core.remote.BrokerWriter;
 import io.pactport.core.remote.RemoteBrokerException;
-import io.pactport.sync.model.EventKind;
 import io.pactport.sync.delivery.EventDelivery;
 import io.pactport.sync.delivery.TargetStats;
 import io.pactport.sync.delivery.UnsyncableEventException;
+import io.pactport.sync.model.EventKind;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +27,12 @@ public final class TargetSync {
     private static final Logger LOG = Logger.getLogger(TargetSync.class);
 
     /** What became of an event. */
-    public enum Result { DELIVERED, SKIPPED, DEAD_LETTERED, GAVE_UP }
+    public enum Result {
+        DELIVERED,
+        SKIPPED,
+        DEAD_LETTERED,
+        GAVE_UP
+    }
 
     private final String target;
     private final Set<EventKind> kinds;
@@ -37,8 +42,14 @@ public final class TargetSync {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
 
-    public TargetSync(String target, Set<EventKind> kinds, BrokerWriter writer, DeadLetters deadLetters,
-            TargetStats stats, Duration initialBackoff, Duration maxBackoff) {
+    public TargetSync(
+            String target,
+            Set<EventKind> kinds,
+            BrokerWriter writer,
+            DeadLetters deadLetters,
+            TargetStats stats,
+            Duration initialBackoff,
+            Duration maxBackoff) {
         this.target = target;
         this.kinds = kinds;
         this.writer = writer;
@@ -60,14 +71,16 @@ public final class TargetSync {
      * @param keepTrying asked with the number of failed tries before each further one; false ends the tries, the
      *        event is then not handled ({@link Result#GAVE_UP}) and must not be committed
      */
-    public Result handle(String topic, int partition, long offset, long timestamp, byte[] value,
-            IntPredicate keepTrying) {
+    public Result handle(
+            String topic, int partition, long offset, long timestamp, byte[] value, IntPredicate keepTrying) {
         CloudEvent event;
         try {
             event = EventJson.read(value);
         } catch (InvalidEventException e) {
-            return deadLetter(new SyncDeadLettered(target, topic, partition, offset, 0, null, e.getMessage(), null,
-                    DeadLetters.raw(value)), keepTrying);
+            return deadLetter(
+                    new SyncDeadLettered(
+                            target, topic, partition, offset, 0, null, e.getMessage(), null, DeadLetters.raw(value)),
+                    keepTrying);
         }
         Optional<EventKind> kind = EventType.ofType(event.type()).flatMap(EventKind::of);
         if (kind.isPresent() && !kinds.contains(kind.get())) {
@@ -84,7 +97,8 @@ public final class TargetSync {
                 return deadLetter(letter(topic, partition, offset, event, 0, null, e.getMessage()), keepTrying);
             } catch (RemoteBrokerException e) {
                 if (!e.retriable()) {
-                    return deadLetter(letter(topic, partition, offset, event, e.status(), e.answer(), e.getMessage()),
+                    return deadLetter(
+                            letter(topic, partition, offset, event, e.status(), e.answer(), e.getMessage()),
                             keepTrying);
                 }
                 stats.onRetry(e.getMessage());
@@ -101,10 +115,10 @@ public final class TargetSync {
         }
     }
 
-    private SyncDeadLettered letter(String topic, int partition, long offset, CloudEvent event, int status, String answer,
-            String reason) {
-        return new SyncDeadLettered(target, topic, partition, offset, status, answer, reason,
-                EventJson.EXACT.valueToTree(event), null);
+    private SyncDeadLettered letter(
+            String topic, int partition, long offset, CloudEvent event, int status, String answer, String reason) {
+        return new SyncDeadLettered(
+                target, topic, partition, offset, status, answer, reason, EventJson.EXACT.valueToTree(event), null);
     }
 
     private Result deadLetter(SyncDeadLettered letter, IntPredicate keepTrying) {
@@ -113,8 +127,9 @@ public final class TargetSync {
             try {
                 deadLetters.send(letter);
                 stats.onDeadLetter(letter.reason());
-                LOG.warnf("target %s: event at %s/%d/%d dead-lettered: %s", target, letter.topic(),
-                        letter.partition(), letter.offset(), letter.reason());
+                LOG.warnf(
+                        "target %s: event at %s/%d/%d dead-lettered: %s",
+                        target, letter.topic(), letter.partition(), letter.offset(), letter.reason());
                 return Result.DEAD_LETTERED;
             } catch (DeadLetterWriteException e) {
                 LOG.warnf("target %s: %s", target, e.getMessage());

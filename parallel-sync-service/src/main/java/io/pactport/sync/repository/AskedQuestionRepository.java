@@ -57,7 +57,10 @@ public class AskedQuestionRepository {
     private static Question from(ResultSet row) throws SQLException {
         String environment = row.getString("environment");
         String to = row.getString("to_tag");
-        return new Question(row.getString("pacticipant"), row.getString("version"),
-                environment.isEmpty() ? null : environment, to.isEmpty() ? null : to);
+        return new Question(
+                row.getString("pacticipant"),
+                row.getString("version"),
+                environment.isEmpty() ? null : environment,
+                to.isEmpty() ? null : to);
     }
 }

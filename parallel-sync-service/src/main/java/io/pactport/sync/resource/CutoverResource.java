@@ -1,8 +1,8 @@
 package io.pactport.sync.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pactport.sync.service.CutoverService;
 import io.pactport.sync.model.Question;
+import io.pactport.sync.service.CutoverService;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -58,16 +58,19 @@ public class CutoverResource {
         if (body != null && !body.isNull() && !body.isMissingNode()) {
             JsonNode list = body.path("questions");
             if (!list.isArray()) {
-                throw new BadRequestException("the body must be {\"questions\":[{\"pacticipant\",\"version\","
-                        + "\"environment\"}]}");
+                throw new BadRequestException(
+                        "the body must be {\"questions\":[{\"pacticipant\",\"version\"," + "\"environment\"}]}");
             }
             for (JsonNode q : list) {
-                if (!q.hasNonNull("pacticipant") || !q.hasNonNull("version")
+                if (!q.hasNonNull("pacticipant")
+                        || !q.hasNonNull("version")
                         || q.hasNonNull("environment") == q.hasNonNull("to")) {
                     throw new BadRequestException("each question needs pacticipant, version and environment (or a"
                             + " 'to' tag instead of the environment)");
                 }
-                questions.add(new Question(q.get("pacticipant").asText(), q.get("version").asText(),
+                questions.add(new Question(
+                        q.get("pacticipant").asText(),
+                        q.get("version").asText(),
                         q.hasNonNull("environment") ? q.get("environment").asText() : null,
                         q.hasNonNull("to") ? q.get("to").asText() : null));
             }

@@ -34,10 +34,13 @@ public class SyncResource {
     @Path("/dlq/redrive")
     public List<DeadLetterRedrive.Summary> redrive(@RestQuery String target) {
         if (target != null && !target.isBlank()) {
-            var found = targets.named(target).orElseThrow(() -> new NotFoundException("no sync target named '"
-                    + target + "'"));
+            var found = targets.named(target)
+                    .orElseThrow(() -> new NotFoundException("no sync target named '" + target + "'"));
             return List.of(targets.redrive(found));
         }
-        return targets.all().stream().filter(t -> t.sync() != null).map(targets::redrive).toList();
+        return targets.all().stream()
+                .filter(t -> t.sync() != null)
+                .map(targets::redrive)
+                .toList();
     }
 }

@@ -24,7 +24,12 @@ import java.util.stream.Collectors;
 public final class CutoverCheck {
 
     /** What is missing from Pactport; {@code source} is what the old broker holds, for the backfill. */
-    public record Gap(String kind, String pacticipant, String version, String detail, @JsonIgnore Object source) {
+    public record Gap(
+            String kind,
+            String pacticipant,
+            String version,
+            String detail,
+            @JsonIgnore Object source) {
 
         /** Writes what this gap names with the copy's source data; a refusal is kept in the copy's tally. */
         void fill(BrokerCopy copy) {
@@ -43,16 +48,16 @@ public final class CutoverCheck {
     }
 
     /** The comparison with one old broker. */
-    public record Report(boolean ready, int productionVersions, List<Gap> missing) {
-    }
+    public record Report(boolean ready, int productionVersions, List<Gap> missing) {}
 
-    private CutoverCheck() {
-    }
+    private CutoverCheck() {}
 
     public static Report compare(BrokerReader old, BrokerReader pactport, List<String> productionTags) {
         List<ProductionVersion> production = ProductionVersions.of(old, productionTags);
-        Map<String, Set<String>> productionByPacticipant = production.stream().collect(Collectors.groupingBy(
-                ProductionVersion::pacticipant, Collectors.mapping(ProductionVersion::version, Collectors.toSet())));
+        Map<String, Set<String>> productionByPacticipant = production.stream()
+                .collect(Collectors.groupingBy(
+                        ProductionVersion::pacticipant,
+                        Collectors.mapping(ProductionVersion::version, Collectors.toSet())));
         List<Gap> missing = new ArrayList<>();
         for (ProductionVersion p : production) {
             missing.addAll(gaps(old, pactport, p, productionByPacticipant));
@@ -60,63 +65,93 @@ public final class CutoverCheck {
         return new Report(missing.isEmpty(), production.size(), missing);
     }
 
-    private static List<Gap> gaps(BrokerReader old, BrokerReader pactport, ProductionVersion p,
-            Map<String, Set<String>> production) {
+    private static List<Gap> gaps(
+            BrokerReader old, BrokerReader pactport, ProductionVersion p, Map<String, Set<String>> production) {
         List<Gap> gaps = new ArrayList<>();
         Optional<Version> oldVersion = old.version(p.pacticipant(), p.version());
         Optional<Version> newVersion = pactport.version(p.pacticipant(), p.version());
         if (newVersion.isEmpty()) {
-            gaps.add(new Gap("version", p.pacticipant(), p.version(), null,
+            gaps.add(new Gap(
+                    "version",
+                    p.pacticipant(),
+                    p.version(),
+                    null,
                     oldVersion.orElse(Version.of(p.pacticipant(), p.version()))));
         }
         for (Placement placement : p.placements()) {
             if (!holds(pactport, p, placement, newVersion)) {
-                gaps.add(new Gap(placement.kind().name().toLowerCase(), p.pacticipant(), p.version(),
-                        placement.where() + (placement.applicationInstance() == null ? ""
-                                : " (" + placement.applicationInstance() + ")"), placement));
+                gaps.add(new Gap(
+                        placement.kind().name().toLowerCase(),
+                        p.pacticipant(),
+                        p.version(),
+                        placement.where()
+                                + (placement.applicationInstance() == null
+                                        ? ""
+                                        : " (" + placement.applicationInstance() + ")"),
+                        placement));
             }
         }
         for (Pact pact : old.pacts(p.pacticipant(), p.version())) {
-            Optional<Pact> mirrored = newVersion.isEmpty() ? Optional.empty()
+            Optional<Pact> mirrored = newVersion.isEmpty()
+                    ? Optional.empty()
                     : pactport.pact(pact.consumer(), pact.provider(), pact.consumerVersion());
             if (mirrored.isEmpty() || !mirrored.get().sha().equals(pact.sha())) {
-                gaps.add(new Gap("pact", p.pacticipant(), p.version(), "with " + pact.provider() + " (content "
-                        + pact.sha() + (mirrored.isEmpty() ? "" : ", Pactport has " + mirrored.get().sha()) + ")",
+                gaps.add(new Gap(
+                        "pact",
+                        p.pacticipant(),
+                        p.version(),
+                        "with " + pact.provider() + " (content " + pact.sha()
+                                + (mirrored.isEmpty()
+                                        ? ""
+                                        : ", Pactport has " + mirrored.get().sha()) + ")",
                         new PactWithLabels(pact, oldVersion.orElse(null))));
                 mirrored = Optional.empty();
             }
             Set<String> providerProduction = production.getOrDefault(pact.provider(), Set.of());
-            List<Verification> mirroredResults = mirrored.map(pactport::verifications).orElse(List.of());
+            List<Verification> mirroredResults =
+                    mirrored.map(pactport::verifications).orElse(List.of());
             for (Verification v : old.verifications(pact)) {
-                if (providerProduction.contains(v.providerVersion()) && mirroredResults.stream().noneMatch(m ->
-                        m.providerVersion().equals(v.providerVersion()) && m.success() == v.success())) {
-                    gaps.add(new Gap("verification", p.pacticipant(), p.version(), "of the pact with "
-                            + pact.provider() + " by " + pact.provider() + " " + v.providerVersion() + " ("
-                            + (v.success() ? "success" : "failure") + ")", v));
+                if (providerProduction.contains(v.providerVersion())
+                        && mirroredResults.stream()
+                                .noneMatch(m -> m.providerVersion().equals(v.providerVersion())
+                                        && m.success() == v.success())) {
+                    gaps.add(new Gap(
+                            "verification",
+                            p.pacticipant(),
+                            p.version(),
+                            "of the pact with "
+                                    + pact.provider() + " by " + pact.provider() + " " + v.providerVersion() + " ("
+                                    + (v.success() ? "success" : "failure") + ")",
+                            v));
                 }
             }
         }
         return gaps;
     }
 
-    private static boolean holds(BrokerReader pactport, ProductionVersion p, Placement placement,
-            Optional<Version> version) {
+    private static boolean holds(
+            BrokerReader pactport, ProductionVersion p, Placement placement, Optional<Version> version) {
         if (version.isEmpty()) {
             return false;
         }
         return switch (placement.kind()) {
             case TAGGED -> version.get().tags().contains(placement.where());
-            case DEPLOYED -> pactport.environments().stream().filter(e -> e.name().equals(placement.where()))
-                    .flatMap(e -> pactport.currentDeployments(e).stream())
-                    .anyMatch(d -> d.pacticipant().equals(p.pacticipant()) && d.version().equals(p.version())
-                            && java.util.Objects.equals(d.applicationInstance(), placement.applicationInstance()));
-            case RELEASED -> pactport.environments().stream().filter(e -> e.name().equals(placement.where()))
-                    .flatMap(e -> pactport.currentReleases(e).stream())
-                    .anyMatch(r -> r.pacticipant().equals(p.pacticipant()) && r.version().equals(p.version()));
+            case DEPLOYED ->
+                pactport.environments().stream()
+                        .filter(e -> e.name().equals(placement.where()))
+                        .flatMap(e -> pactport.currentDeployments(e).stream())
+                        .anyMatch(d -> d.pacticipant().equals(p.pacticipant())
+                                && d.version().equals(p.version())
+                                && java.util.Objects.equals(d.applicationInstance(), placement.applicationInstance()));
+            case RELEASED ->
+                pactport.environments().stream()
+                        .filter(e -> e.name().equals(placement.where()))
+                        .flatMap(e -> pactport.currentReleases(e).stream())
+                        .anyMatch(r -> r.pacticipant().equals(p.pacticipant())
+                                && r.version().equals(p.version()));
         };
     }
 
     /** A missing pact with the consumer version's labels, so the backfill copies both. */
-    public record PactWithLabels(Pact pact, Version labels) {
-    }
+    public record PactWithLabels(Pact pact, Version labels) {}
 }

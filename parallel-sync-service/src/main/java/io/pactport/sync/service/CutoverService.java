@@ -12,17 +12,17 @@ import io.pactport.sync.model.Question;
 import io.pactport.sync.repository.AskedQuestionRepository;
 import io.pactport.sync.service.CutoverCheck.Gap;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.function.Function;
-import org.jboss.logging.Logger;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * Cut-over readiness: whether Pactport holds every production version of every old broker (targets with
@@ -34,25 +34,26 @@ public class CutoverService {
     private static final Logger LOG = Logger.getLogger(CutoverService.class);
 
     /** One old broker compared with Pactport; {@code error} when it could not be read. */
-    public record TargetReport(String target, boolean ready, int productionVersions, int missingCount,
-            List<Gap> missing, String error) {
-    }
+    public record TargetReport(
+            String target, boolean ready, int productionVersions, int missingCount, List<Gap> missing, String error) {}
 
-    public record Report(boolean ready, List<TargetReport> targets) {
-    }
+    public record Report(boolean ready, List<TargetReport> targets) {}
 
     /** What a backfill copied per old broker, what Pactport refused, and the readiness after it. */
-    public record Backfill(Map<String, Integer> written, Map<String, List<String>> refused, Report after) {
-    }
+    public record Backfill(Map<String, Integer> written, Map<String, List<String>> refused, Report after) {}
 
     /** The answers of an old broker and of Pactport to one question; {@code null} deployable = no answer. */
-    public record Comparison(String target, Question question, Boolean old, Boolean pactport, String oldReason,
-            String pactportReason, boolean agree) {
-    }
+    public record Comparison(
+            String target,
+            Question question,
+            Boolean old,
+            Boolean pactport,
+            String oldReason,
+            String pactportReason,
+            boolean agree) {}
 
     /** @param questions where the questions came from: "given", "production versions" or "recent" */
-    public record Shadow(String questions, int asked, int disagreements, List<Comparison> comparisons) {
-    }
+    public record Shadow(String questions, int asked, int disagreements, List<Comparison> comparisons) {}
 
     private final SyncTargets targets;
     private final SyncConfig config;
@@ -63,7 +64,11 @@ public class CutoverService {
     private final Map<String, AtomicLong> disagreementGauges = new ConcurrentHashMap<>();
     private final ReplaySchedule replays;
 
-    CutoverService(SyncTargets targets, SyncConfig config, MeterRegistry registry, AskedQuestionRepository asked,
+    CutoverService(
+            SyncTargets targets,
+            SyncConfig config,
+            MeterRegistry registry,
+            AskedQuestionRepository asked,
             Clock clock) {
         this.targets = targets;
         this.config = config;
@@ -92,8 +97,10 @@ public class CutoverService {
             if (!oldBrokers().isEmpty()) {
                 Shadow shadow = shadowRecent();
                 if (shadow.disagreements() > 0) {
-                    LOG.warnf("shadow can-i-deploy: %d of %d recent questions answered differently (GET"
-                            + " /cutover/shadow)", shadow.disagreements(), shadow.asked());
+                    LOG.warnf(
+                            "shadow can-i-deploy: %d of %d recent questions answered differently (GET"
+                                    + " /cutover/shadow)",
+                            shadow.disagreements(), shadow.asked());
                 }
             }
         } catch (RuntimeException e) {
@@ -128,7 +135,8 @@ public class CutoverService {
             }
             written.put(name, copy.tally().written());
             if (!copy.tally().refused().isEmpty()) {
-                refused.computeIfAbsent(name, n -> new ArrayList<>()).addAll(copy.tally().refused());
+                refused.computeIfAbsent(name, n -> new ArrayList<>())
+                        .addAll(copy.tally().refused());
             }
         }
         return new Backfill(written, refused, report());
@@ -136,8 +144,9 @@ public class CutoverService {
 
     /** Asks every old broker and Pactport the same questions; none given: each production version, where it is. */
     public Shadow shadow(List<Question> given) {
-        return compare(given.isEmpty() ? "production versions" : "given", old -> given.isEmpty()
-                ? productionQuestions(old) : given);
+        return compare(
+                given.isEmpty() ? "production versions" : "given",
+                old -> given.isEmpty() ? productionQuestions(old) : given);
     }
 
     /** Asks every old broker and Pactport the can-i-deploy questions Pactport answered within the shadow window. */
@@ -158,15 +167,29 @@ public class CutoverService {
                 Boolean od = o.map(CutoverService::deployable).orElse(null);
                 Boolean nd = n.map(CutoverService::deployable).orElse(null);
                 boolean agree = o.isPresent() && n.isPresent() && java.util.Objects.equals(od, nd);
-                comparisons.add(new Comparison(target.config().name(), q, od, nd, o.map(CutoverService::reason)
-                        .orElse(null), n.map(CutoverService::reason).orElse(null), agree));
+                comparisons.add(new Comparison(
+                        target.config().name(),
+                        q,
+                        od,
+                        nd,
+                        o.map(CutoverService::reason).orElse(null),
+                        n.map(CutoverService::reason).orElse(null),
+                        agree));
                 disagreements += agree ? 0 : 1;
             }
-            disagreementGauges.computeIfAbsent(target.config().name(), name -> registry.gauge(
-                    "pactport_cutover_shadow_disagreements", io.micrometer.core.instrument.Tags.of("target", name),
-                    new AtomicLong())).set(disagreements);
+            disagreementGauges
+                    .computeIfAbsent(
+                            target.config().name(),
+                            name -> registry.gauge(
+                                    "pactport_cutover_shadow_disagreements",
+                                    io.micrometer.core.instrument.Tags.of("target", name),
+                                    new AtomicLong()))
+                    .set(disagreements);
         }
-        return new Shadow(source, comparisons.size(), (int) comparisons.stream().filter(c -> !c.agree()).count(),
+        return new Shadow(
+                source,
+                comparisons.size(),
+                (int) comparisons.stream().filter(c -> !c.agree()).count(),
                 comparisons);
     }
 
@@ -201,23 +224,33 @@ public class CutoverService {
     }
 
     private List<SyncTargets.Target> oldBrokers() {
-        return targets.all().stream().filter(t -> t.config().enabled() && t.config().cutover()).toList();
+        return targets.all().stream()
+                .filter(t -> t.config().enabled() && t.config().cutover())
+                .toList();
     }
 
     private TargetReport compare(SyncTargets.Target target, BrokerReader pactport) {
         String name = target.config().name();
-        AtomicLong gauge = missingGauges.computeIfAbsent(name, n -> registry.gauge("pactport_cutover_missing",
-                io.micrometer.core.instrument.Tags.of("target", n), new AtomicLong(-1)));
+        AtomicLong gauge = missingGauges.computeIfAbsent(
+                name,
+                n -> registry.gauge(
+                        "pactport_cutover_missing",
+                        io.micrometer.core.instrument.Tags.of("target", n),
+                        new AtomicLong(-1)));
         try {
-            CutoverCheck.Report report = CutoverCheck.compare(targets.reader(target), pactport,
-                    config.productionTags());
+            CutoverCheck.Report report =
+                    CutoverCheck.compare(targets.reader(target), pactport, config.productionTags());
             gauge.set(report.missing().size());
-            return new TargetReport(name, report.ready(), report.productionVersions(), report.missing().size(),
-                    report.missing(), null);
+            return new TargetReport(
+                    name,
+                    report.ready(),
+                    report.productionVersions(),
+                    report.missing().size(),
+                    report.missing(),
+                    null);
         } catch (RemoteBrokerException e) {
             gauge.set(-1);
             return new TargetReport(name, false, 0, 0, List.of(), e.getMessage());
         }
     }
-
 }

@@ -45,8 +45,7 @@ public class SyncTargets {
     private static final Logger LOG = Logger.getLogger(SyncTargets.class);
 
     /** A configured target and, when enabled, its running sync. */
-    public record Target(SyncConfig.Target config, Set<EventKind> kinds, BrokerWriter writer, TargetSync sync) {
-    }
+    public record Target(SyncConfig.Target config, Set<EventKind> kinds, BrokerWriter writer, TargetSync sync) {}
 
     private final SyncConfig config;
     private final MeterRegistry registry;
@@ -54,10 +53,14 @@ public class SyncTargets {
     private final Map<String, Object> kafka;
     /** Published whole once read, so the scheduler's threads see no half-read list. */
     private volatile Map<String, Target> targets = Map.of();
+
     private final List<TargetConsumer> consumers = new ArrayList<>();
     private DeadLetters deadLetters;
 
-    SyncTargets(SyncConfig config, MeterRegistry registry, Clock clock,
+    SyncTargets(
+            SyncConfig config,
+            MeterRegistry registry,
+            Clock clock,
             @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.config = config;
         this.registry = registry;
@@ -70,31 +73,42 @@ public class SyncTargets {
         Set<String> names = new HashSet<>();
         for (SyncConfig.Target target : config.targets()) {
             if (!names.add(target.name())) {
-                throw new IllegalArgumentException("pactflow.sync.targets: the name '" + target.name()
-                        + "' is used twice");
+                throw new IllegalArgumentException(
+                        "pactflow.sync.targets: the name '" + target.name() + "' is used twice");
             }
             Set<EventKind> kinds = EnumSet.noneOf(EventKind.class);
             target.events().forEach(name -> kinds.add(EventKind.named(name)));
-            BrokerWriter writer = new BrokerWriter(client(target.url(), target.username(), target.password(),
-                    target.token()));
+            BrokerWriter writer =
+                    new BrokerWriter(client(target.url(), target.username(), target.password(), target.token()));
             TargetSync sync = null;
             if (target.enabled()) {
                 if (deadLetters == null) {
-                    deadLetters = new DeadLetters(settings(ProducerConfig.configNames(),
-                            config.kafka().deadLetterProducer()), clock);
+                    deadLetters = new DeadLetters(
+                            settings(
+                                    ProducerConfig.configNames(), config.kafka().deadLetterProducer()),
+                            clock);
                 }
-                sync = new TargetSync(target.name(), kinds, writer, deadLetters,
-                        new TargetStats(target.name(), registry, clock), config.retryInitialBackoff(),
+                sync = new TargetSync(
+                        target.name(),
+                        kinds,
+                        writer,
+                        deadLetters,
+                        new TargetStats(target.name(), registry, clock),
+                        config.retryInitialBackoff(),
                         config.retryMaxBackoff());
-                TargetConsumer consumer = new TargetConsumer(sync, settings(ConsumerConfig.configNames(),
-                        config.kafka().targetConsumer()),
-                        config.consumerGroupPrefix() + target.name(), config.concurrency(), config.timeout());
+                TargetConsumer consumer = new TargetConsumer(
+                        sync,
+                        settings(ConsumerConfig.configNames(), config.kafka().targetConsumer()),
+                        config.consumerGroupPrefix() + target.name(),
+                        config.concurrency(),
+                        config.timeout());
                 consumers.add(consumer);
                 consumer.start();
             }
             read.put(target.name(), new Target(target, kinds, writer, sync));
-            LOG.infof("sync target %s: %s, %s, events %s", target.name(), target.url(),
-                    target.enabled() ? "enabled" : "disabled", kinds);
+            LOG.infof(
+                    "sync target %s: %s, %s, events %s",
+                    target.name(), target.url(), target.enabled() ? "enabled" : "disabled", kinds);
         }
         if (read.isEmpty()) {
             LOG.info("no sync target is configured (pactflow.sync.targets): nothing to do");
@@ -118,20 +132,31 @@ public class SyncTargets {
     }
 
     public List<TargetStatus> statuses() {
-        return targets.values().stream().map(t -> {
-            TargetStats s = t.sync() == null ? null : t.sync().stats();
-            TargetStats.LastError error = s == null ? null : s.lastError();
-            SyncConfig.Target c = t.config();
-            OptionalLong waiting = DeadLetterRedrive.waiting(c.name(), redriveSettings(),
-                    redriveGroup(c.name()), config.timeout());
-            return new TargetStatus(c.name(), c.url(), c.enabled(), t.kinds().stream()
-                    .map(k -> k.name().toLowerCase()).toList(), c.cutover(),
-                    credentials(c.username(), c.password(), c.token()).toString(),
-                    s == null ? 0 : s.delivered(), s == null ? 0 : s.retried(), s == null ? 0 : s.deadLettered(),
-                    waiting.isPresent() ? waiting.getAsLong() : null, s == null ? 0 : s.skipped(),
-                    s == null ? 0 : s.lagEvents(), s == null ? 0 : s.lagSeconds(),
-                    error == null ? null : error.message(), error == null ? null : error.at());
-        }).toList();
+        return targets.values().stream()
+                .map(t -> {
+                    TargetStats s = t.sync() == null ? null : t.sync().stats();
+                    TargetStats.LastError error = s == null ? null : s.lastError();
+                    SyncConfig.Target c = t.config();
+                    OptionalLong waiting = DeadLetterRedrive.waiting(
+                            c.name(), redriveSettings(), redriveGroup(c.name()), config.timeout());
+                    return new TargetStatus(
+                            c.name(),
+                            c.url(),
+                            c.enabled(),
+                            t.kinds().stream().map(k -> k.name().toLowerCase()).toList(),
+                            c.cutover(),
+                            credentials(c.username(), c.password(), c.token()).toString(),
+                            s == null ? 0 : s.delivered(),
+                            s == null ? 0 : s.retried(),
+                            s == null ? 0 : s.deadLettered(),
+                            waiting.isPresent() ? waiting.getAsLong() : null,
+                            s == null ? 0 : s.skipped(),
+                            s == null ? 0 : s.lagEvents(),
+                            s == null ? 0 : s.lagSeconds(),
+                            error == null ? null : error.message(),
+                            error == null ? null : error.at());
+                })
+                .toList();
     }
 
     /** Tries the target's dead letters again. */
@@ -139,8 +164,8 @@ public class SyncTargets {
         if (target.sync() == null) {
             throw new TargetDisabledException(target.config().name());
         }
-        return DeadLetterRedrive.run(target.sync(), redriveSettings(),
-                redriveGroup(target.config().name()));
+        return DeadLetterRedrive.run(
+                target.sync(), redriveSettings(), redriveGroup(target.config().name()));
     }
 
     /** The consumer group whose place in the DLQ is where the target's next re-drive starts. */
@@ -158,15 +183,16 @@ public class SyncTargets {
         return target.writer().reader();
     }
 
-    private PactBrokerClient client(String url, Optional<String> username, Optional<String> password,
-            Optional<String> token) {
+    private PactBrokerClient client(
+            String url, Optional<String> username, Optional<String> password, Optional<String> token) {
         return new PactBrokerClient(url, credentials(username, password, token), config.timeout());
     }
 
-    private static BrokerCredentials credentials(Optional<String> username, Optional<String> password,
-            Optional<String> token) {
-        return token.map(BrokerCredentials::bearer).orElseGet(() -> username.map(u -> BrokerCredentials.basic(u,
-                password.orElse(""))).orElse(BrokerCredentials.NONE));
+    private static BrokerCredentials credentials(
+            Optional<String> username, Optional<String> password, Optional<String> token) {
+        return token.map(BrokerCredentials::bearer)
+                .orElseGet(() -> username.map(u -> BrokerCredentials.basic(u, password.orElse("")))
+                        .orElse(BrokerCredentials.NONE));
     }
 
     private Map<String, Object> redriveSettings() {

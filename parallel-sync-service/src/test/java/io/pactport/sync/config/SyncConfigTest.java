@@ -21,17 +21,28 @@ class SyncConfigTest {
 
     @Test
     void eachTargetsConsumerCommitsItselfStartsAtTheOldestEventAndFetchesInBatches() {
-        assertThat(config.kafka().targetConsumer()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "enable.auto.commit", "false", "auto.offset.reset", "earliest",
-                "max.poll.interval.ms", "2147483647", "max.poll.records", "500",
-                "fetch.min.bytes", "16384", "fetch.max.wait.ms", "25"));
+        assertThat(config.kafka().targetConsumer())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "enable.auto.commit",
+                        "false",
+                        "auto.offset.reset",
+                        "earliest",
+                        "max.poll.interval.ms",
+                        "2147483647",
+                        "max.poll.records",
+                        "500",
+                        "fetch.min.bytes",
+                        "16384",
+                        "fetch.max.wait.ms",
+                        "25"));
     }
 
     @Test
     void theRedriveCommitsItselfAndDeadLettersAreWrittenIdempotentlyToAllReplicas() {
-        assertThat(config.kafka().redriveConsumer()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "enable.auto.commit", "false", "auto.offset.reset", "earliest"));
-        assertThat(config.kafka().deadLetterProducer()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "acks", "all", "enable.idempotence", "true"));
+        assertThat(config.kafka().redriveConsumer())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("enable.auto.commit", "false", "auto.offset.reset", "earliest"));
+        assertThat(config.kafka().deadLetterProducer())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("acks", "all", "enable.idempotence", "true"));
     }
 }

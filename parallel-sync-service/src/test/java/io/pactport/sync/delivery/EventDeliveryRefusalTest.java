@@ -24,7 +24,8 @@ class EventDeliveryRefusalTest {
 
     /** Holds that pact and refuses any other: a GET finds it, a PUT of other content is a 409. */
     private final RecordingBroker broker = new RecordingBroker((method, path) -> path.equals(PACT)
-            ? new RecordingBroker.Answer(method.equals("GET") ? 200 : 409,
+            ? new RecordingBroker.Answer(
+                    method.equals("GET") ? 200 : 409,
                     "{\"consumer\":{\"name\":\"Foo\"},\"provider\":{\"name\":\"Bar\"},\"_links\":{}}")
             : new RecordingBroker.Answer(method.equals("GET") ? 200 : 201, "{}"));
 
@@ -35,13 +36,27 @@ class EventDeliveryRefusalTest {
 
     @Test
     void aRefusedPactLeavesTheVersionsBuildUrlBranchAndTagsUnwritten() {
-        CloudEvent event = CloudEventJson.envelope("event-1", "/pactport/broker-api", OffsetDateTime.now(),
-                new PactPublished("Foo", "Bar", "1", "feat/x", List.of("feat/x"), List.of("dev"), "http://ci/foo/1",
-                        "abc", 1, "created", true,
+        CloudEvent event = CloudEventJson.envelope(
+                "event-1",
+                "/pactport/broker-api",
+                OffsetDateTime.now(),
+                new PactPublished(
+                        "Foo",
+                        "Bar",
+                        "1",
+                        "feat/x",
+                        List.of("feat/x"),
+                        List.of("dev"),
+                        "http://ci/foo/1",
+                        "abc",
+                        1,
+                        "created",
+                        true,
                         "{\"consumer\":{\"name\":\"Foo\"},\"provider\":{\"name\":\"Bar\"},\"interactions\":[]}"));
 
         assertThatThrownBy(() -> EventDelivery.deliver(broker.writer(), event))
-                .isInstanceOfSatisfying(RemoteBrokerException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(
+                        RemoteBrokerException.class, e -> assertThat(e.status()).isEqualTo(409));
         assertThat(broker.writes()).containsExactly("PUT " + PACT);
     }
 }

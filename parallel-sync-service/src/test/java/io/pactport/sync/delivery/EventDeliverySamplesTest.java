@@ -60,9 +60,14 @@ class EventDeliverySamplesTest {
         EventDelivery.deliver(broker.writer(), EventSamples.cloudEvent(EventType.PACT_PUBLISHED));
 
         assertThat(broker.writes()).startsWith("PUT /pacts/provider/Bar/consumer/Foo/version/1.0.0");
-        assertThat(broker.bodies().get(0)).isEqualTo(EventSamples.json(EventType.PACT_PUBLISHED).get("content").toString())
+        assertThat(broker.bodies().get(0))
+                .isEqualTo(EventSamples.json(EventType.PACT_PUBLISHED)
+                        .get("content")
+                        .toString())
                 .contains("\"price\":1.10", "\"big\":12345678901234567890.5");
-        assertThat(broker.writes()).contains("PUT /pacticipants/Foo/branches/main/versions/1.0.0",
-                "PUT /pacticipants/Foo/versions/1.0.0/tags/dev");
+        assertThat(broker.writes())
+                .contains(
+                        "PUT /pacticipants/Foo/branches/main/versions/1.0.0",
+                        "PUT /pacticipants/Foo/versions/1.0.0/tags/dev");
     }
 }

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class PactDeletedDeliveryTest {
 
-    private final RecordingBroker broker = new RecordingBroker(
-            (method, path) -> new RecordingBroker.Answer(204, ""));
+    private final RecordingBroker broker = new RecordingBroker((method, path) -> new RecordingBroker.Answer(204, ""));
 
     @AfterEach
     void stop() {
@@ -26,8 +25,13 @@ class PactDeletedDeliveryTest {
     }
 
     private void deliver(PactDeleted deleted) {
-        EventDelivery.deliver(broker.writer(), CloudEventJson.envelope("1", "/pactport/broker-api",
-                OffsetDateTime.of(2026, 12, 7, 12, 0, 0, 0, ZoneOffset.UTC), deleted));
+        EventDelivery.deliver(
+                broker.writer(),
+                CloudEventJson.envelope(
+                        "1",
+                        "/pactport/broker-api",
+                        OffsetDateTime.of(2026, 12, 7, 12, 0, 0, 0, ZoneOffset.UTC),
+                        deleted));
     }
 
     @Test
@@ -41,6 +45,7 @@ class PactDeletedDeliveryTest {
     void oneConsumerVersionsPactIsDeletedThroughItsOwnPath() {
         deliver(PactDeleted.consumerVersion("Foo", "Bar", "1.0.0+build/7"));
 
-        assertThat(broker.writes()).containsExactly("DELETE /pacts/provider/Bar/consumer/Foo/version/1.0.0%2Bbuild%2F7");
+        assertThat(broker.writes())
+                .containsExactly("DELETE /pacts/provider/Bar/consumer/Foo/version/1.0.0%2Bbuild%2F7");
     }
 }

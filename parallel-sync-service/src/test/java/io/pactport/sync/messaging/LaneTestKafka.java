@@ -41,8 +41,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class LaneTestKafka {
 
-    private LaneTestKafka() {
-    }
+    private LaneTestKafka() {}
 
     /**
      * A dead-letter producer for the test's consumers, the topics created and the test's {@code group} at their end.
@@ -56,20 +55,28 @@ final class LaneTestKafka {
 
     /** A consumer in {@code group} with {@code lanes} lanes that writes to {@code target}, backing off briefly. */
     static TargetConsumer consumer(String name, HttpServer target, DeadLetters deadLetters, String group, int lanes) {
-        BrokerWriter writer = new BrokerWriter(new PactBrokerClient("http://127.0.0.1:" + target.getAddress()
-                .getPort(), BrokerCredentials.NONE, Duration.ofSeconds(5)));
-        TargetSync sync = new TargetSync(name, EnumSet.allOf(EventKind.class), writer, deadLetters,
-                new TargetStats(name, new SimpleMeterRegistry(), Clock.systemUTC()), Duration.ofMillis(5),
+        BrokerWriter writer = new BrokerWriter(new PactBrokerClient(
+                "http://127.0.0.1:" + target.getAddress().getPort(), BrokerCredentials.NONE, Duration.ofSeconds(5)));
+        TargetSync sync = new TargetSync(
+                name,
+                EnumSet.allOf(EventKind.class),
+                writer,
+                deadLetters,
+                new TargetStats(name, new SimpleMeterRegistry(), Clock.systemUTC()),
+                Duration.ofMillis(5),
                 Duration.ofMillis(50));
         return new TargetConsumer(sync, settings("target-consumer"), group, lanes, Duration.ofSeconds(5));
     }
 
     /** The topics TargetConsumer reads, with 4 partitions each (several partitions are what the tests are about). */
     private static void createTopics() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestKafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.PACTICIPANTS, 4, (short) 1),
-                    new NewTopic(Topics.CONTRACTS, 4, (short) 1))).all().get();
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(
+                            new NewTopic(Topics.PACTICIPANTS, 4, (short) 1),
+                            new NewTopic(Topics.CONTRACTS, 4, (short) 1)))
+                    .all()
+                    .get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
@@ -92,9 +99,16 @@ final class LaneTestKafka {
 
     /** A consumer in {@code group} that commits only when told, to read or set the group's offsets. */
     static KafkaConsumer<String, String> plainConsumer(String group) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestKafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        group,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer());
     }
 
     /**
@@ -110,8 +124,10 @@ final class LaneTestKafka {
             throw new UncheckedIOException(e);
         }
         Map<String, Object> settings = new HashMap<>();
-        properties.stringPropertyNames().stream().filter(name -> name.startsWith(prefix)).forEach(name ->
-                settings.put(name.substring(prefix.length()).replace("\"", ""), properties.getProperty(name)));
+        properties.stringPropertyNames().stream()
+                .filter(name -> name.startsWith(prefix))
+                .forEach(name ->
+                        settings.put(name.substring(prefix.length()).replace("\"", ""), properties.getProperty(name)));
         settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         return settings;
     }

@@ -49,6 +49,7 @@ class TargetConsumerConcurrencyTest {
     private final String group = "sync-lanes-test-" + run;
     /** Per key, the sequence numbers of the events the target took (2xx), in arrival order. */
     private final Map<String, List<Integer>> arrivals = new ConcurrentHashMap<>();
+
     private final List<Integer> written = new CopyOnWriteArrayList<>();
     private HttpServer target;
     private DeadLetters deadLetters;
@@ -72,7 +73,8 @@ class TargetConsumerConcurrencyTest {
                     status = 503;
                 } else {
                     int seq = Integer.parseInt(path[6].substring(1));
-                    arrivals.computeIfAbsent(path[2], k -> new CopyOnWriteArrayList<>()).add(seq);
+                    arrivals.computeIfAbsent(path[2], k -> new CopyOnWriteArrayList<>())
+                            .add(seq);
                     written.add(seq);
                 }
             }
@@ -108,14 +110,18 @@ class TargetConsumerConcurrencyTest {
         for (int seq = 0; seq < EVENTS; seq++) {
             OffsetAndMetadata c = committed.get(partitionOf.get(seq));
             if (c != null && offsetOf.get(seq) < c.offset()) {
-                assertThat(beforeRestart).as("event " + seq + " committed but never written").contains(seq);
+                assertThat(beforeRestart)
+                        .as("event " + seq + " committed but never written")
+                        .contains(seq);
                 finished++;
             }
         }
         // how far the commits got depends on the slowest lane of each partition (a 503 backs a key off), so only
         // "some progress" is a property; a fixed share failed on a loaded machine
         assertThat(finished).as("the first consumer committed no progress").isPositive();
-        assertThat(finished).as("the test stopped the first consumer with work left").isLessThan(EVENTS);
+        assertThat(finished)
+                .as("the test stopped the first consumer with work left")
+                .isLessThan(EVENTS);
 
         arrivals.clear();
         int writtenBefore = written.size();
@@ -128,14 +134,16 @@ class TargetConsumerConcurrencyTest {
         for (int seq : written.subList(writtenBefore, written.size())) {
             OffsetAndMetadata c = committed.get(partitionOf.get(seq));
             if (c != null) {
-                assertThat(offsetOf.get(seq)).as("event " + seq + " was finished, yet redelivered")
+                assertThat(offsetOf.get(seq))
+                        .as("event " + seq + " was finished, yet redelivered")
                         .isGreaterThanOrEqualTo(c.offset());
             }
         }
         assertThat(Set.copyOf(written)).hasSize(EVENTS);
         Map<TopicPartition, OffsetAndMetadata> end = committed();
         for (int seq = 0; seq < EVENTS; seq++) {
-            assertThat(end.get(partitionOf.get(seq)).offset()).as("event " + seq + " not committed")
+            assertThat(end.get(partitionOf.get(seq)).offset())
+                    .as("event " + seq + " not committed")
                     .isGreaterThan(offsetOf.get(seq));
         }
     }
@@ -159,8 +167,11 @@ class TargetConsumerConcurrencyTest {
             List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
             for (int seq = 0; seq < EVENTS; seq++) {
                 String key = run + "-p" + (seq % KEYS);
-                CloudEvent event = CloudEventJson.envelope(run + "-" + seq, "/test",
-                        OffsetDateTime.now(ZoneOffset.UTC), new TagAdded(key, "1", "t" + seq));
+                CloudEvent event = CloudEventJson.envelope(
+                        run + "-" + seq,
+                        "/test",
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        new TagAdded(key, "1", "t" + seq));
                 sent.add(producer.send(new ProducerRecord<>(Topics.PACTICIPANTS, key, event)));
             }
             for (int seq = 0; seq < EVENTS; seq++) {
@@ -174,10 +185,9 @@ class TargetConsumerConcurrencyTest {
     private Map<TopicPartition, OffsetAndMetadata> committed() {
         try (var consumer = LaneTestKafka.plainConsumer(group)) {
             List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(Topics.PACTICIPANTS).forEach(p -> partitions.add(
-                    new TopicPartition(Topics.PACTICIPANTS, p.partition())));
+            consumer.partitionsFor(Topics.PACTICIPANTS)
+                    .forEach(p -> partitions.add(new TopicPartition(Topics.PACTICIPANTS, p.partition())));
             return new HashMap<>(consumer.committed(Set.copyOf(partitions)));
         }
     }
-
 }

@@ -44,6 +44,7 @@ class TargetConsumerRebalanceTest {
     private final String group = "sync-rebalance-test-" + run;
     /** Per key, the number (within the key) of each event the target took, in arrival order. */
     private final Map<String, List<Integer>> arrivals = new ConcurrentHashMap<>();
+
     private final Set<String> arrived = ConcurrentHashMap.newKeySet();
     private HttpServer target;
     private DeadLetters deadLetters;
@@ -58,7 +59,8 @@ class TargetConsumerRebalanceTest {
             String[] path = exchange.getRequestURI().getPath().split("/");
             if (path.length == 7 && path[2].startsWith(run)) {
                 int n = Integer.parseInt(path[6].substring(1));
-                arrivals.computeIfAbsent(path[2], k -> new CopyOnWriteArrayList<>()).add(n);
+                arrivals.computeIfAbsent(path[2], k -> new CopyOnWriteArrayList<>())
+                        .add(n);
                 arrived.add(path[2] + "/" + n);
             }
             try {
@@ -89,8 +91,10 @@ class TargetConsumerRebalanceTest {
         TargetConsumer second = consumer();
         second.start();
         int beforeJoin = arrived.size();
-        LaneTestKafka.await(() -> arrived.size() >= Math.max(EVENTS / 2, beforeJoin + 100),
-                "events to arrive after the join", WAIT);
+        LaneTestKafka.await(
+                () -> arrived.size() >= Math.max(EVENTS / 2, beforeJoin + 100),
+                "events to arrive after the join",
+                WAIT);
         first.stop();
         producer.join();
         LaneTestKafka.await(() -> arrived.size() == EVENTS, "every event to arrive", WAIT);
@@ -105,11 +109,14 @@ class TargetConsumerRebalanceTest {
                 boolean next = i > 0 && n == ns.get(i - 1) + 1;
                 if (!next) {
                     // a run starts: the key's first event, or a replay from an event already written
-                    assertThat(n).as(key.getKey() + ": event " + (highest + 1) + " skipped or overtaken: " + ns)
+                    assertThat(n)
+                            .as(key.getKey() + ": event " + (highest + 1) + " skipped or overtaken: " + ns)
                             .isLessThanOrEqualTo(highest + 1);
                     replays += i == 0 ? 0 : 1;
                     if (i == 0) {
-                        assertThat(n).as(key.getKey() + " did not start with its first event: " + ns).isZero();
+                        assertThat(n)
+                                .as(key.getKey() + " did not start with its first event: " + ns)
+                                .isZero();
                     }
                 }
                 highest = Math.max(highest, n);
@@ -119,7 +126,9 @@ class TargetConsumerRebalanceTest {
         assertThat(arrivals).hasSize(KEYS);
         // written again: only what was unfinished at a handover (at most 64 per lane and instance), not the stream
         int again = arrivals.values().stream().mapToInt(List::size).sum() - EVENTS;
-        assertThat(again).as(again + " events written twice, in " + replays + " replays").isLessThan(EVENTS / 2);
+        assertThat(again)
+                .as(again + " events written twice, in " + replays + " replays")
+                .isLessThan(EVENTS / 2);
     }
 
     private TargetConsumer consumer() {
@@ -132,8 +141,14 @@ class TargetConsumerRebalanceTest {
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer())) {
             for (int seq = 0; seq < EVENTS; seq++) {
                 String key = run + "-p" + (seq % KEYS);
-                producer.send(new ProducerRecord<>(Topics.PACTICIPANTS, key, CloudEventJson.envelope(run + "-" + seq,
-                        "/test", OffsetDateTime.now(ZoneOffset.UTC), new TagAdded(key, "1", "t" + seq / KEYS))));
+                producer.send(new ProducerRecord<>(
+                        Topics.PACTICIPANTS,
+                        key,
+                        CloudEventJson.envelope(
+                                run + "-" + seq,
+                                "/test",
+                                OffsetDateTime.now(ZoneOffset.UTC),
+                                new TagAdded(key, "1", "t" + seq / KEYS))));
                 if (seq % 40 == 39) {
                     Thread.sleep(200);
                 }
@@ -142,5 +157,4 @@ class TargetConsumerRebalanceTest {
             Thread.currentThread().interrupt();
         }
     }
-
 }

@@ -25,10 +25,19 @@ class ApiErrorsTest {
     public static class KafkaDown implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("kafka.bootstrap.servers", "localhost:1",
-                    "pactflow.sync.targets[0].name", "live", "pactflow.sync.targets[0].url", "http://localhost:1",
-                    "pactflow.sync.targets[1].name", "off", "pactflow.sync.targets[1].url", "http://localhost:1",
-                    "pactflow.sync.targets[1].enabled", "false");
+            return Map.of(
+                    "kafka.bootstrap.servers",
+                    "localhost:1",
+                    "pactflow.sync.targets[0].name",
+                    "live",
+                    "pactflow.sync.targets[0].url",
+                    "http://localhost:1",
+                    "pactflow.sync.targets[1].name",
+                    "off",
+                    "pactflow.sync.targets[1].url",
+                    "http://localhost:1",
+                    "pactflow.sync.targets[1].enabled",
+                    "false");
         }
     }
 

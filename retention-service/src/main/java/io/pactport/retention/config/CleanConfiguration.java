@@ -23,7 +23,8 @@ public class CleanConfiguration {
     @Produces
     @Singleton
     BranchDeletionLimit branchDeletionLimit(Config config) {
-        return new BranchDeletionLimit(environment(config).get(CleanSettings.PREFIX + "BRANCH_DELETION_LIMIT")
+        return new BranchDeletionLimit(environment(config)
+                .get(CleanSettings.PREFIX + "BRANCH_DELETION_LIMIT")
                 .isPresent());
     }
 
@@ -31,10 +32,10 @@ public class CleanConfiguration {
      * Whether {@code PACTFLOW_DATABASE_CLEAN_BRANCH_DELETION_LIMIT} is set. When it is not, the branch limit is the
      * version limit, as in the Pact Broker ({@code branch_limit || limit}), also when a preview asks for another one.
      */
-    public record BranchDeletionLimit(boolean configured) {
-    }
+    public record BranchDeletionLimit(boolean configured) {}
 
     private static EnvironmentVariables environment(Config config) {
-        return new EnvironmentVariables(name -> config.getOptionalValue(name, String.class).orElse(null));
+        return new EnvironmentVariables(
+                name -> config.getOptionalValue(name, String.class).orElse(null));
     }
 }

@@ -2,10 +2,10 @@ package io.pactport.retention.messaging;
 
 import io.pactport.core.events.CloudEventJson;
 import io.pactport.core.events.PactportEvent;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Records retention events in {@code pactport_outbox} on the connection (and so in the transaction) of the deletes they

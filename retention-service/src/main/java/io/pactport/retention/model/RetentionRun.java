@@ -10,7 +10,16 @@ import java.time.OffsetDateTime;
  * @param selectors the keep selectors used, the always-kept ones included
  * @param result per table {@code {"deleted","kept"}}, or the dry-run report
  */
-public record RetentionRun(long id, RunTrigger trigger, boolean dryRun, RunStatus status, OffsetDateTime startedAt,
-        OffsetDateTime finishedAt, Long durationMillis, int versionsDeleted, Long versionsKept, JsonNode selectors,
-        JsonNode result, String message) {
-}
+public record RetentionRun(
+        long id,
+        RunTrigger trigger,
+        boolean dryRun,
+        RunStatus status,
+        OffsetDateTime startedAt,
+        OffsetDateTime finishedAt,
+        Long durationMillis,
+        int versionsDeleted,
+        Long versionsKept,
+        JsonNode selectors,
+        JsonNode result,
+        String message) {}

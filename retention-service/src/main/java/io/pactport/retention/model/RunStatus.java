@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How a run ended (or that it still runs); its label is how the table and the API write it. */
 public enum RunStatus {
-    RUNNING, SUCCEEDED, FAILED,
+    RUNNING,
+    SUCCEEDED,
+    FAILED,
     /** another replica held the clean lock */
     SKIPPED,
     /** the service shut down between two batches; what was deleted is complete */

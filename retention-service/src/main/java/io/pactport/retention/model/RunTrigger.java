@@ -5,7 +5,9 @@ import java.util.Arrays;
 
 /** What started a run; its label is how the table and the API write it. */
 public enum RunTrigger {
-    SCHEDULE("schedule"), CATCH_UP("catch-up"), HTTP("http");
+    SCHEDULE("schedule"),
+    CATCH_UP("catch-up"),
+    HTTP("http");
 
     private final String label;
 
@@ -19,7 +21,9 @@ public enum RunTrigger {
     }
 
     public static RunTrigger of(String label) {
-        return Arrays.stream(values()).filter(t -> t.label.equals(label)).findFirst()
+        return Arrays.stream(values())
+                .filter(t -> t.label.equals(label))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no run trigger labelled '" + label + "'"));
     }
 }

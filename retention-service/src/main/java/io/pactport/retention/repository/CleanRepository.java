@@ -1,6 +1,7 @@
 package io.pactport.retention.repository;
 
 import io.pactport.retention.model.DeletedVersion;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The clean's SQL on the Pact Broker's tables. Every method works inside the caller's transaction on the caller's
@@ -30,8 +30,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CleanRepository {
 
     /** The tables whose counts a run reports, as the Pact Broker's {@code CleanIncremental::TABLES}. */
-    public static final List<String> TABLES = List.of("versions", "pact_publications", "pact_versions",
-            "verifications", "triggered_webhooks", "webhook_executions", "branches");
+    public static final List<String> TABLES = List.of(
+            "versions",
+            "pact_publications",
+            "pact_versions",
+            "verifications",
+            "triggered_webhooks",
+            "webhook_executions",
+            "branches");
 
     private static final String NEXT_UNSELECTED = """
             SELECT v.id FROM versions v WHERE v.id > ? AND NOT %s
@@ -87,6 +93,7 @@ public class CleanRepository {
      */
     private static final String UNCHECKED_PUBLICATIONS =
             "DELETE FROM pact_publications WHERE consumer_version_id = ANY(?) RETURNING id";
+
     private static final String UNCHECKED_VERIFICATIONS =
             "DELETE FROM verifications WHERE provider_version_id = ANY(?) RETURNING id";
     private static final String UNCHECKED_BRANCH_VERSIONS =
@@ -118,12 +125,16 @@ public class CleanRepository {
      * schema, a table someone added) and the unchecked deletes are not used.
      */
     static final Set<String> FOREIGN_KEYS = Set.of(
-            "tags.version_id -> versions", "branch_versions.version_id -> versions",
-            "pact_publications.consumer_version_id -> versions", "verifications.provider_version_id -> versions",
+            "tags.version_id -> versions",
+            "branch_versions.version_id -> versions",
+            "pact_publications.consumer_version_id -> versions",
+            "verifications.provider_version_id -> versions",
             "latest_pact_publication_ids_for_consumer_versions.consumer_version_id -> versions",
             "latest_verification_id_for_pact_version_and_provider_version.provider_version_id -> versions",
-            "deployed_versions.version_id -> versions", "currently_deployed_version_ids.version_id -> versions",
-            "released_versions.version_id -> versions", "branch_heads.branch_version_id -> branch_versions",
+            "deployed_versions.version_id -> versions",
+            "currently_deployed_version_ids.version_id -> versions",
+            "released_versions.version_id -> versions",
+            "branch_heads.branch_version_id -> branch_versions",
             "latest_pact_publication_ids_for_consumer_versions.pact_publication_id -> pact_publications",
             "triggered_webhooks.pact_publication_id -> pact_publications",
             "webhook_executions.pact_publication_id -> pact_publications",
@@ -132,6 +143,7 @@ public class CleanRepository {
             "triggered_webhooks.verification_id -> verifications",
             "webhook_executions.triggered_webhook_id -> triggered_webhooks",
             "pactport_webhook_attempts.triggered_webhook_id -> triggered_webhooks");
+
     private static final String UNCHECKED_TABLES = "ARRAY['versions', 'branch_versions', 'pact_publications',"
             + " 'verifications', 'triggered_webhooks', 'webhook_executions', 'pactport_webhook_attempts', 'tags',"
             + " 'deployed_versions', 'currently_deployed_version_ids', 'released_versions', 'branch_heads',"
@@ -265,8 +277,9 @@ public class CleanRepository {
      * their own.
      */
     public Optional<String> whyNotUnchecked(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT has_parameter_privilege('session_replication_role', 'SET')"); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s =
+                        c.prepareStatement("SELECT has_parameter_privilege('session_replication_role', 'SET')");
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             if (!rs.getBoolean(1)) {
                 return Optional.of("the database user may not set session_replication_role");
@@ -452,7 +465,8 @@ public class CleanRepository {
 
     private static List<String> strings(Connection c, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }

@@ -1,5 +1,6 @@
 package io.pactport.retention.repository;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** The read-only queries of a dry run and a preview: what a run would delete and keep, per pacticipant and selector. */
 @ApplicationScoped
@@ -37,6 +37,7 @@ public class DryRunRepository {
             WHERE (r.doomed AND (r.first_by_id = 1 OR r.last_by_id = 1))
                OR (NOT r.doomed AND (r.first_by_order = 1 OR r.last_by_order = 1))
             """;
+
     private static final String PACTICIPANTS = "SELECT id, name FROM pacticipants ORDER BY lower(name), name";
     private static final String OVERWRITTEN = """
             SELECT
@@ -59,9 +60,15 @@ public class DryRunRepository {
             """;
 
     /** One version in a summary. */
-    public record VersionRow(long pacticipantId, boolean doomed, long count, String number, LocalDateTime createdAt,
-            boolean first, boolean last, List<String> tags) {
-    }
+    public record VersionRow(
+            long pacticipantId,
+            boolean doomed,
+            long count,
+            String number,
+            LocalDateTime createdAt,
+            boolean first,
+            boolean last,
+            List<String> tags) {}
 
     /** Versions kept by each selector, then by any of them, then all versions: one scan of versions. */
     public List<Long> keptCounts(Connection c, List<SqlFragment> perSelector, SqlFragment any) throws SQLException {
@@ -94,9 +101,14 @@ public class DryRunRepository {
             List<VersionRow> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new VersionRow(rs.getLong("pacticipant_id"), rs.getBoolean("doomed"), rs.getLong("n"),
-                            rs.getString("number"), rs.getObject("created_at", LocalDateTime.class),
-                            rs.getBoolean("is_first"), rs.getBoolean("is_last"),
+                    rows.add(new VersionRow(
+                            rs.getLong("pacticipant_id"),
+                            rs.getBoolean("doomed"),
+                            rs.getLong("n"),
+                            rs.getString("number"),
+                            rs.getObject("created_at", LocalDateTime.class),
+                            rs.getBoolean("is_first"),
+                            rs.getBoolean("is_last"),
                             Arrays.asList((String[]) rs.getArray("tags").getArray())));
                 }
             }
@@ -107,7 +119,8 @@ public class DryRunRepository {
     /** Pacticipant id → name, ordered by name ignoring case, as the Pact Broker's report lists them. */
     public Map<Long, String> pacticipants(Connection c) throws SQLException {
         Map<Long, String> out = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement(PACTICIPANTS); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(PACTICIPANTS);
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 out.put(rs.getLong("id"), rs.getString("name"));
             }
@@ -131,8 +144,8 @@ public class DryRunRepository {
             Map<String, long[]> out = new LinkedHashMap<>();
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                for (String kind : List.of("pact_publications", "verification_results", "pact_versions",
-                        "triggered_webhooks")) {
+                for (String kind :
+                        List.of("pact_publications", "verification_results", "pact_versions", "triggered_webhooks")) {
                     out.put(kind, new long[] {rs.getLong(kind), rs.getLong("all_" + kind)});
                 }
             }

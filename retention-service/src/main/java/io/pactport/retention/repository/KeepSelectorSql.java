@@ -16,8 +16,7 @@ import java.util.List;
  */
 public final class KeepSelectorSql {
 
-    private KeepSelectorSql() {
-    }
+    private KeepSelectorSql() {}
 
     /**
      * @param alias the {@code versions} alias the predicate is about
@@ -31,8 +30,8 @@ public final class KeepSelectorSql {
      * @param goneBranches ids of branches taken as already deleted: a preview's selectors as the run applies them, after
      *        its stale-branch step (their branch versions and heads select nothing)
      */
-    public static SqlFragment anyOf(List<KeepSelector> selectors, String alias, LocalDateTime today,
-            List<Long> goneBranches) {
+    public static SqlFragment anyOf(
+            List<KeepSelector> selectors, String alias, LocalDateTime today, List<Long> goneBranches) {
         SqlFragment.Builder sql = new SqlFragment.Builder().sql("(");
         for (int i = 0; i < selectors.size(); i++) {
             if (i > 0) {
@@ -70,21 +69,27 @@ public final class KeepSelectorSql {
      * The selector's conditions other than the order-based "latest" (branch heads stand for "latest" on branches, as
      * in the Pact Broker).
      */
-    private static List<SqlFragment> filters(KeepSelector s, String a, LocalDateTime today, boolean withTag,
-            Gone gone) {
+    private static List<SqlFragment> filters(
+            KeepSelector s, String a, LocalDateTime today, boolean withTag, Gone gone) {
         List<SqlFragment> out = new ArrayList<>();
         if (s.pacticipant() != null) {
-            out.add(new SqlFragment.Builder().sql(a + ".pacticipant_id IN (SELECT id FROM pacticipants WHERE name = ")
-                    .param(s.pacticipant()).sql(")").build());
+            out.add(new SqlFragment.Builder()
+                    .sql(a + ".pacticipant_id IN (SELECT id FROM pacticipants WHERE name = ")
+                    .param(s.pacticipant())
+                    .sql(")")
+                    .build());
         }
         if (s.environment() != null) {
             out.add(new SqlFragment.Builder()
                     .sql("(EXISTS (SELECT 1 FROM deployed_versions dv JOIN environments e ON e.id = dv.environment_id"
-                            + " WHERE dv.version_id = " + a + ".id AND e.name = ").param(s.environment())
+                            + " WHERE dv.version_id = " + a + ".id AND e.name = ")
+                    .param(s.environment())
                     .sql(" AND dv.id IN (SELECT deployed_version_id FROM currently_deployed_version_ids))"
                             + " OR EXISTS (SELECT 1 FROM released_versions rv JOIN environments e ON e.id = rv.environment_id"
                             + " WHERE rv.version_id = " + a + ".id AND rv.support_ended_at IS NULL AND e.name = ")
-                    .param(s.environment()).sql("))").build());
+                    .param(s.environment())
+                    .sql("))")
+                    .build());
         }
         if (s.deployed()) {
             out.add(plain("EXISTS (SELECT 1 FROM deployed_versions dv WHERE dv.version_id = " + a + ".id"
@@ -95,36 +100,57 @@ public final class KeepSelectorSql {
                     + " AND rv.support_ended_at IS NULL)"));
         }
         if (withTag && s.tag() instanceof KeepSelector.Name.Named named) {
-            out.add(new SqlFragment.Builder().sql("EXISTS (SELECT 1 FROM tags t WHERE t.version_id = " + a + ".id"
-                    + " AND t.name = ").param(named.name()).sql(")").build());
+            out.add(new SqlFragment.Builder()
+                    .sql("EXISTS (SELECT 1 FROM tags t WHERE t.version_id = " + a + ".id" + " AND t.name = ")
+                    .param(named.name())
+                    .sql(")")
+                    .build());
         } else if (withTag && s.tag() != null) {
             out.add(plain("EXISTS (SELECT 1 FROM tags t WHERE t.version_id = " + a + ".id)"));
         }
         if (s.maxAge() != null) {
-            out.add(new SqlFragment.Builder().sql(a + ".created_at >= ").param(today.minusDays(s.maxAge())).build());
+            out.add(new SqlFragment.Builder()
+                    .sql(a + ".created_at >= ")
+                    .param(today.minusDays(s.maxAge()))
+                    .build());
         }
         if (s.mainBranch()) {
-            out.add(plain(s.latest()
-                    ? "EXISTS (SELECT 1 FROM branch_heads bh JOIN pacticipants p ON p.id = bh.pacticipant_id"
-                            + " WHERE bh.version_id = " + a + ".id AND bh.branch_name = p.main_branch)"
-                    : "EXISTS (SELECT 1 FROM branch_versions bv JOIN branches b ON b.id = bv.branch_id"
-                            + " JOIN pacticipants p ON p.id = bv.pacticipant_id"
-                            + " WHERE bv.version_id = " + a + ".id AND b.name = p.main_branch)"));
+            out.add(plain(
+                    s.latest()
+                            ? "EXISTS (SELECT 1 FROM branch_heads bh JOIN pacticipants p ON p.id = bh.pacticipant_id"
+                                    + " WHERE bh.version_id = " + a + ".id AND bh.branch_name = p.main_branch)"
+                            : "EXISTS (SELECT 1 FROM branch_versions bv JOIN branches b ON b.id = bv.branch_id"
+                                    + " JOIN pacticipants p ON p.id = bv.pacticipant_id"
+                                    + " WHERE bv.version_id = " + a + ".id AND b.name = p.main_branch)"));
         }
         // main branches are never stale, so only the other branch conditions leave the gone branches out
         if (s.branch() instanceof KeepSelector.Name.Named named) {
             String row = s.latest() ? "bh" : "bv";
-            out.add(gone.excluded(new SqlFragment.Builder().sql(s.latest()
-                    ? "EXISTS (SELECT 1 FROM branch_heads bh WHERE bh.version_id = " + a + ".id AND bh.branch_name = "
-                    : "EXISTS (SELECT 1 FROM branch_versions bv JOIN branches b ON b.id = bv.branch_id"
-                            + " WHERE bv.version_id = " + a + ".id AND b.name = ")
-                    .param(named.name()), row).sql(")").build());
+            out.add(gone.excluded(
+                            new SqlFragment.Builder()
+                                    .sql(
+                                            s.latest()
+                                                    ? "EXISTS (SELECT 1 FROM branch_heads bh WHERE bh.version_id = " + a
+                                                            + ".id AND bh.branch_name = "
+                                                    : "EXISTS (SELECT 1 FROM branch_versions bv JOIN branches b ON b.id = bv.branch_id"
+                                                            + " WHERE bv.version_id = " + a + ".id AND b.name = ")
+                                    .param(named.name()),
+                            row)
+                    .sql(")")
+                    .build());
         } else if (s.branch() != null) {
             String row = s.latest() ? "bh" : "bv";
-            out.add(gone.excluded(new SqlFragment.Builder().sql(s.latest()
-                    ? "EXISTS (SELECT 1 FROM branch_heads bh WHERE bh.version_id = " + a + ".id"
-                    : "EXISTS (SELECT 1 FROM branch_versions bv WHERE bv.version_id = " + a + ".id"), row)
-                    .sql(")").build());
+            out.add(gone.excluded(
+                            new SqlFragment.Builder()
+                                    .sql(
+                                            s.latest()
+                                                    ? "EXISTS (SELECT 1 FROM branch_heads bh WHERE bh.version_id = " + a
+                                                            + ".id"
+                                                    : "EXISTS (SELECT 1 FROM branch_versions bv WHERE bv.version_id = "
+                                                            + a + ".id"),
+                            row)
+                    .sql(")")
+                    .build());
         }
         return out;
     }
@@ -169,14 +195,17 @@ public final class KeepSelectorSql {
      * branches updated in the last {@code max_age} days, and branches named in a selector.
      */
     public static SqlFragment branchKept(List<BranchSelector> selectors, String b, LocalDateTime today) {
-        SqlFragment.Builder sql = new SqlFragment.Builder().sql("(EXISTS (SELECT 1 FROM pacticipants p WHERE p.id = "
-                + b + ".pacticipant_id AND p.main_branch = " + b + ".name)");
+        SqlFragment.Builder sql = new SqlFragment.Builder()
+                .sql("(EXISTS (SELECT 1 FROM pacticipants p WHERE p.id = " + b + ".pacticipant_id AND p.main_branch = "
+                        + b + ".name)");
         for (BranchSelector selector : selectors) {
             if (selector.maxAge() != null) {
                 sql.sql(" OR " + b + ".updated_at >= ").param(today.minusDays(selector.maxAge()));
             }
             if (!selector.names().isEmpty()) {
-                sql.sql(" OR " + b + ".name = ANY(").param(selector.names().toArray(String[]::new)).sql(")");
+                sql.sql(" OR " + b + ".name = ANY(")
+                        .param(selector.names().toArray(String[]::new))
+                        .sql(")");
             }
         }
         return sql.sql(")").build();
@@ -191,8 +220,12 @@ public final class KeepSelectorSql {
 
         /** The branch row {@code row} of the open condition is not one of them. */
         SqlFragment.Builder excluded(SqlFragment.Builder condition, String row) {
-            return ids.isEmpty() ? condition
-                    : condition.sql(" AND NOT (" + row + ".branch_id = ANY(").param(ids.toArray(Long[]::new)).sql("))");
+            return ids.isEmpty()
+                    ? condition
+                    : condition
+                            .sql(" AND NOT (" + row + ".branch_id = ANY(")
+                            .param(ids.toArray(Long[]::new))
+                            .sql("))");
         }
     }
 }

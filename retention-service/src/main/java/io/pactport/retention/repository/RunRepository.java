@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactport.retention.model.RetentionRun;
 import io.pactport.retention.model.RunStatus;
 import io.pactport.retention.model.RunTrigger;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** The run history in {@code pactport_retention_runs}. */
 @ApplicationScoped
@@ -58,8 +58,16 @@ public class RunRepository {
         }
     }
 
-    public void finish(Connection c, long id, RunStatus status, OffsetDateTime finishedAt, int versionsDeleted,
-            Long versionsKept, Object result, String message) throws SQLException {
+    public void finish(
+            Connection c,
+            long id,
+            RunStatus status,
+            OffsetDateTime finishedAt,
+            int versionsDeleted,
+            Long versionsKept,
+            Object result,
+            String message)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement(FINISH)) {
             s.setString(1, status.label());
             s.setObject(2, finishedAt);
@@ -97,11 +105,21 @@ public class RunRepository {
                 OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class);
                 OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
                 long kept = rs.getLong("versions_kept");
-                runs.add(new RetentionRun(rs.getLong("id"), RunTrigger.of(rs.getString("run_trigger")),
-                        rs.getBoolean("dry_run"), RunStatus.of(rs.getString("status")), started, finished,
-                        finished == null ? null : Duration.between(started, finished).toMillis(),
-                        rs.getInt("versions_deleted"), rs.wasNull() ? null : kept, tree(rs.getString("selectors")),
-                        tree(rs.getString("result")), rs.getString("message")));
+                runs.add(new RetentionRun(
+                        rs.getLong("id"),
+                        RunTrigger.of(rs.getString("run_trigger")),
+                        rs.getBoolean("dry_run"),
+                        RunStatus.of(rs.getString("status")),
+                        started,
+                        finished,
+                        finished == null
+                                ? null
+                                : Duration.between(started, finished).toMillis(),
+                        rs.getInt("versions_deleted"),
+                        rs.wasNull() ? null : kept,
+                        tree(rs.getString("selectors")),
+                        tree(rs.getString("result")),
+                        rs.getString("message")));
             }
         }
         return runs;

@@ -14,8 +14,8 @@ public class ApiErrors {
 
     @ServerExceptionMapper
     RestResponse<Map<String, Object>> invalidSelectors(InvalidSelectorsException e) {
-        return RestResponse.status(RestResponse.Status.BAD_REQUEST, Map.of("errors", Map.of("selectors",
-                List.of(e.getMessage()))));
+        return RestResponse.status(
+                RestResponse.Status.BAD_REQUEST, Map.of("errors", Map.of("selectors", List.of(e.getMessage()))));
     }
 
     @ServerExceptionMapper

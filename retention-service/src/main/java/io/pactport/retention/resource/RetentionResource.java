@@ -1,13 +1,13 @@
 package io.pactport.retention.resource;
 
 import io.pactport.core.errors.InvalidRequestException;
-import io.pactport.retention.selectors.CleanSettings;
-import io.pactport.retention.selectors.KeepSelector;
-import io.pactport.retention.selectors.KeepSelectors;
 import io.pactport.retention.config.CleanConfiguration.BranchDeletionLimit;
 import io.pactport.retention.model.RetentionRun;
 import io.pactport.retention.model.RunTrigger;
 import io.pactport.retention.repository.RunRepository;
+import io.pactport.retention.selectors.CleanSettings;
+import io.pactport.retention.selectors.KeepSelector;
+import io.pactport.retention.selectors.KeepSelectors;
 import io.pactport.retention.service.CleanScheduler;
 import io.pactport.retention.service.CleanService;
 import io.pactport.retention.service.DryRunService;
@@ -49,8 +49,14 @@ public class RetentionResource {
     private final Clock clock;
     private final BranchDeletionLimit branchLimit;
 
-    RetentionResource(CleanService clean, CleanScheduler scheduler, DryRunService dryRun, RunRepository runs,
-            DataSource dataSource, Clock clock, BranchDeletionLimit branchLimit) {
+    RetentionResource(
+            CleanService clean,
+            CleanScheduler scheduler,
+            DryRunService dryRun,
+            RunRepository runs,
+            DataSource dataSource,
+            Clock clock,
+            BranchDeletionLimit branchLimit) {
         this.clean = clean;
         this.scheduler = scheduler;
         this.dryRun = dryRun;
@@ -69,11 +75,12 @@ public class RetentionResource {
     @Consumes(MediaType.WILDCARD)
     public Map<String, Object> preview(String body, @QueryParam("limit") Integer limit) throws SQLException {
         CleanSettings settings = clean.settings();
-        List<KeepSelector> selectors = body == null || body.isBlank() ? settings.keepVersionSelectors()
-                : KeepSelectors.parse(body);
+        List<KeepSelector> selectors =
+                body == null || body.isBlank() ? settings.keepVersionSelectors() : KeepSelectors.parse(body);
         if (limit != null) {
             if (limit < 1 || limit > MAX_LIMIT) {
-                throw InvalidRequestException.of("limit", "limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
+                throw InvalidRequestException.of(
+                        "limit", "limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
             }
             settings = withDeletionLimit(settings, limit);
         }
@@ -84,22 +91,34 @@ public class RetentionResource {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             try {
-                report.putAll(dryRun.report(c, settings, keep.selectors(),
-                        LocalDateTime.now(clock.withZone(ZoneOffset.UTC))));
+                report.putAll(dryRun.report(
+                        c, settings, keep.selectors(), LocalDateTime.now(clock.withZone(ZoneOffset.UTC))));
             } finally {
                 c.rollback();
             }
         }
-        report.put("automaticallyAddedSelectors", keep.added().stream().map(KeepSelector::toMap).toList());
+        report.put(
+                "automaticallyAddedSelectors",
+                keep.added().stream().map(KeepSelector::toMap).toList());
         return report;
     }
 
     /** The settings with another version limit; the branch limit follows it unless it is configured. */
     private CleanSettings withDeletionLimit(CleanSettings s, int limit) {
-        return new CleanSettings(s.enabled(), s.cronSchedule(), s.keepVersionSelectors(), limit,
-                s.overwrittenDataMaxAgeDays(), s.dryRun(), s.keepBranchSelectors(),
-                branchLimit.configured() ? s.branchDeletionLimit() : limit, s.batchSize(), s.batchPause(),
-                s.batchPauseRatio(), s.statementTimeout(), s.catchUpInterval());
+        return new CleanSettings(
+                s.enabled(),
+                s.cronSchedule(),
+                s.keepVersionSelectors(),
+                limit,
+                s.overwrittenDataMaxAgeDays(),
+                s.dryRun(),
+                s.keepBranchSelectors(),
+                branchLimit.configured() ? s.branchDeletionLimit() : limit,
+                s.batchSize(),
+                s.batchPause(),
+                s.batchPauseRatio(),
+                s.statementTimeout(),
+                s.catchUpInterval());
     }
 
     /** Starts a run with the configured settings now; 202 with the run, 409 when this replica is already running one. */
@@ -115,7 +134,8 @@ public class RetentionResource {
             scheduler.execute(prepared);
         }
         return RestResponse.ResponseBuilder.<RetentionRun>create(RestResponse.Status.ACCEPTED, run)
-                .location(URI.create("/retention/runs/" + run.id())).build();
+                .location(URI.create("/retention/runs/" + run.id()))
+                .build();
     }
 
     /** Past runs, newest first. */

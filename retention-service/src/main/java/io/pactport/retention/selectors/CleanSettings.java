@@ -39,9 +39,19 @@ import java.util.regex.Pattern;
  * @param catchUpInterval when set ({@code _CATCH_UP_INTERVAL}, e.g. {@code 2m}), runs repeat at this interval while
  *            each one still finds a full deletion limit to delete, then the schedule takes over again
  */
-public record CleanSettings(boolean enabled, CronSchedule cronSchedule, List<KeepSelector> keepVersionSelectors,
-        int deletionLimit, int overwrittenDataMaxAgeDays, boolean dryRun, List<BranchSelector> keepBranchSelectors,
-        int branchDeletionLimit, int batchSize, Duration batchPause, double batchPauseRatio, Duration statementTimeout,
+public record CleanSettings(
+        boolean enabled,
+        CronSchedule cronSchedule,
+        List<KeepSelector> keepVersionSelectors,
+        int deletionLimit,
+        int overwrittenDataMaxAgeDays,
+        boolean dryRun,
+        List<BranchSelector> keepBranchSelectors,
+        int branchDeletionLimit,
+        int batchSize,
+        Duration batchPause,
+        double batchPauseRatio,
+        Duration statementTimeout,
         Optional<Duration> catchUpInterval) {
 
     public static final String PREFIX = "DATABASE_CLEAN_";
@@ -60,51 +70,127 @@ public record CleanSettings(boolean enabled, CronSchedule cronSchedule, List<Kee
 
     /** The docker image's defaults. */
     public static CleanSettings defaults() {
-        return new CleanSettings(false, CronSchedule.parse(DEFAULT_CRON_SCHEDULE), KeepSelectors.DOCKER_DEFAULTS,
-                DEFAULT_DELETION_LIMIT, DEFAULT_OVERWRITTEN_DATA_MAX_AGE, false, List.of(), DEFAULT_DELETION_LIMIT,
-                DEFAULT_BATCH_SIZE, DEFAULT_BATCH_PAUSE, DEFAULT_BATCH_PAUSE_RATIO, DEFAULT_STATEMENT_TIMEOUT,
+        return new CleanSettings(
+                false,
+                CronSchedule.parse(DEFAULT_CRON_SCHEDULE),
+                KeepSelectors.DOCKER_DEFAULTS,
+                DEFAULT_DELETION_LIMIT,
+                DEFAULT_OVERWRITTEN_DATA_MAX_AGE,
+                false,
+                List.of(),
+                DEFAULT_DELETION_LIMIT,
+                DEFAULT_BATCH_SIZE,
+                DEFAULT_BATCH_PAUSE,
+                DEFAULT_BATCH_PAUSE_RATIO,
+                DEFAULT_STATEMENT_TIMEOUT,
                 Optional.empty());
     }
 
     /** The same settings with other keep selectors (a preview of selectors other than the configured ones). */
     public CleanSettings withKeepVersionSelectors(List<KeepSelector> selectors) {
-        return new CleanSettings(enabled, cronSchedule, selectors, deletionLimit, overwrittenDataMaxAgeDays, dryRun,
-                keepBranchSelectors, branchDeletionLimit, batchSize, batchPause, batchPauseRatio, statementTimeout,
+        return new CleanSettings(
+                enabled,
+                cronSchedule,
+                selectors,
+                deletionLimit,
+                overwrittenDataMaxAgeDays,
+                dryRun,
+                keepBranchSelectors,
+                branchDeletionLimit,
+                batchSize,
+                batchPause,
+                batchPauseRatio,
+                statementTimeout,
                 catchUpInterval);
     }
 
     /** The same settings with another deletion limit. */
     public CleanSettings withDeletionLimit(int limit) {
-        return new CleanSettings(enabled, cronSchedule, keepVersionSelectors, limit, overwrittenDataMaxAgeDays, dryRun,
-                keepBranchSelectors, branchDeletionLimit, batchSize, batchPause, batchPauseRatio, statementTimeout,
+        return new CleanSettings(
+                enabled,
+                cronSchedule,
+                keepVersionSelectors,
+                limit,
+                overwrittenDataMaxAgeDays,
+                dryRun,
+                keepBranchSelectors,
+                branchDeletionLimit,
+                batchSize,
+                batchPause,
+                batchPauseRatio,
+                statementTimeout,
                 catchUpInterval);
     }
 
     /** The same settings with other branch keep selectors. */
     public CleanSettings withKeepBranchSelectors(List<BranchSelector> selectors) {
-        return new CleanSettings(enabled, cronSchedule, keepVersionSelectors, deletionLimit, overwrittenDataMaxAgeDays,
-                dryRun, selectors, branchDeletionLimit, batchSize, batchPause, batchPauseRatio, statementTimeout,
+        return new CleanSettings(
+                enabled,
+                cronSchedule,
+                keepVersionSelectors,
+                deletionLimit,
+                overwrittenDataMaxAgeDays,
+                dryRun,
+                selectors,
+                branchDeletionLimit,
+                batchSize,
+                batchPause,
+                batchPauseRatio,
+                statementTimeout,
                 catchUpInterval);
     }
 
     /** The same settings with another overwritten-data max age. */
     public CleanSettings withOverwrittenDataMaxAgeDays(int days) {
-        return new CleanSettings(enabled, cronSchedule, keepVersionSelectors, deletionLimit, days, dryRun,
-                keepBranchSelectors, branchDeletionLimit, batchSize, batchPause, batchPauseRatio, statementTimeout,
+        return new CleanSettings(
+                enabled,
+                cronSchedule,
+                keepVersionSelectors,
+                deletionLimit,
+                days,
+                dryRun,
+                keepBranchSelectors,
+                branchDeletionLimit,
+                batchSize,
+                batchPause,
+                batchPauseRatio,
+                statementTimeout,
                 catchUpInterval);
     }
 
     /** The same settings as a dry run, or not. */
     public CleanSettings withDryRun(boolean value) {
-        return new CleanSettings(enabled, cronSchedule, keepVersionSelectors, deletionLimit, overwrittenDataMaxAgeDays,
-                value, keepBranchSelectors, branchDeletionLimit, batchSize, batchPause, batchPauseRatio, statementTimeout,
+        return new CleanSettings(
+                enabled,
+                cronSchedule,
+                keepVersionSelectors,
+                deletionLimit,
+                overwrittenDataMaxAgeDays,
+                value,
+                keepBranchSelectors,
+                branchDeletionLimit,
+                batchSize,
+                batchPause,
+                batchPauseRatio,
+                statementTimeout,
                 catchUpInterval);
     }
 
     /** The same settings with another batch size and pacing. */
     public CleanSettings withBatches(int size, Duration pause, double pauseRatio) {
-        return new CleanSettings(enabled, cronSchedule, keepVersionSelectors, deletionLimit, overwrittenDataMaxAgeDays,
-                dryRun, keepBranchSelectors, branchDeletionLimit, size, pause, pauseRatio, statementTimeout,
+        return new CleanSettings(
+                enabled,
+                cronSchedule,
+                keepVersionSelectors,
+                deletionLimit,
+                overwrittenDataMaxAgeDays,
+                dryRun,
+                keepBranchSelectors,
+                branchDeletionLimit,
+                size,
+                pause,
+                pauseRatio,
+                statementTimeout,
                 catchUpInterval);
     }
 
@@ -113,45 +199,60 @@ public record CleanSettings(boolean enabled, CronSchedule cronSchedule, List<Kee
      */
     public static CleanSettings from(EnvironmentVariables env) {
         boolean enabled = bool(env, "ENABLED");
-        CronSchedule cron = read(env, "CRON_SCHEDULE").map(value -> {
-            try {
-                return CronSchedule.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw invalid("CRON_SCHEDULE", e.getMessage());
-            }
-        }).orElseGet(() -> CronSchedule.parse(DEFAULT_CRON_SCHEDULE));
-        List<KeepSelector> selectors = read(env, "KEEP_VERSION_SELECTORS").map(value -> {
-            try {
-                return KeepSelectors.parse(value);
-            } catch (InvalidSelectorsException e) {
-                throw invalid("KEEP_VERSION_SELECTORS", e.getMessage());
-            }
-        }).orElse(KeepSelectors.DOCKER_DEFAULTS);
+        CronSchedule cron = read(env, "CRON_SCHEDULE")
+                .map(value -> {
+                    try {
+                        return CronSchedule.parse(value);
+                    } catch (IllegalArgumentException e) {
+                        throw invalid("CRON_SCHEDULE", e.getMessage());
+                    }
+                })
+                .orElseGet(() -> CronSchedule.parse(DEFAULT_CRON_SCHEDULE));
+        List<KeepSelector> selectors = read(env, "KEEP_VERSION_SELECTORS")
+                .map(value -> {
+                    try {
+                        return KeepSelectors.parse(value);
+                    } catch (InvalidSelectorsException e) {
+                        throw invalid("KEEP_VERSION_SELECTORS", e.getMessage());
+                    }
+                })
+                .orElse(KeepSelectors.DOCKER_DEFAULTS);
         int limit = integer(env, "DELETION_LIMIT", DEFAULT_DELETION_LIMIT, 1, "a positive whole number of versions");
-        int maxAge = integer(env, "OVERWRITTEN_DATA_MAX_AGE", DEFAULT_OVERWRITTEN_DATA_MAX_AGE, 0,
+        int maxAge = integer(
+                env,
+                "OVERWRITTEN_DATA_MAX_AGE",
+                DEFAULT_OVERWRITTEN_DATA_MAX_AGE,
+                0,
                 "a whole number of days, 0 or more");
         boolean dryRun = bool(env, "DRY_RUN");
-        List<BranchSelector> branches = read(env, "KEEP_BRANCH_SELECTORS").map(value -> {
-            try {
-                return KeepSelectors.parseBranches(value);
-            } catch (InvalidSelectorsException e) {
-                throw invalid("KEEP_BRANCH_SELECTORS", e.getMessage());
-            }
-        }).orElse(List.of());
+        List<BranchSelector> branches = read(env, "KEEP_BRANCH_SELECTORS")
+                .map(value -> {
+                    try {
+                        return KeepSelectors.parseBranches(value);
+                    } catch (InvalidSelectorsException e) {
+                        throw invalid("KEEP_BRANCH_SELECTORS", e.getMessage());
+                    }
+                })
+                .orElse(List.of());
         int branchLimit = integer(env, "BRANCH_DELETION_LIMIT", limit, 1, "a positive whole number of branches");
         int batchSize = integer(env, "BATCH_SIZE", DEFAULT_BATCH_SIZE, 1, "a positive whole number of versions");
         Duration pause = duration(env, "BATCH_PAUSE").orElse(DEFAULT_BATCH_PAUSE);
-        double pauseRatio = read(env, "BATCH_PAUSE_RATIO").map(value -> {
-            if (!RATIO.matcher(value).matches()) {
-                throw invalid("BATCH_PAUSE_RATIO", "must be a number from 0 to 100 (the pause after a batch as a"
-                        + " multiple of the batch's duration; 1 leaves the API half of the time), not \"" + value + "\"");
-            }
-            double parsed = Double.parseDouble(value);
-            if (parsed > 100) {
-                throw invalid("BATCH_PAUSE_RATIO", "must be a number from 0 to 100, not " + value);
-            }
-            return parsed;
-        }).orElse(DEFAULT_BATCH_PAUSE_RATIO);
+        double pauseRatio = read(env, "BATCH_PAUSE_RATIO")
+                .map(value -> {
+                    if (!RATIO.matcher(value).matches()) {
+                        throw invalid(
+                                "BATCH_PAUSE_RATIO",
+                                "must be a number from 0 to 100 (the pause after a batch as a"
+                                        + " multiple of the batch's duration; 1 leaves the API half of the time), not \""
+                                        + value + "\"");
+                    }
+                    double parsed = Double.parseDouble(value);
+                    if (parsed > 100) {
+                        throw invalid("BATCH_PAUSE_RATIO", "must be a number from 0 to 100, not " + value);
+                    }
+                    return parsed;
+                })
+                .orElse(DEFAULT_BATCH_PAUSE_RATIO);
         Duration timeout = duration(env, "STATEMENT_TIMEOUT").orElse(DEFAULT_STATEMENT_TIMEOUT);
         if (timeout.isZero()) {
             throw invalid("STATEMENT_TIMEOUT", "must be longer than 0 (a clean statement must never run unbounded)");
@@ -160,8 +261,20 @@ public record CleanSettings(boolean enabled, CronSchedule cronSchedule, List<Kee
         if (catchUp.isPresent() && catchUp.get().isZero()) {
             throw invalid("CATCH_UP_INTERVAL", "must be longer than 0 (leave it unset to turn catch-up off)");
         }
-        return new CleanSettings(enabled, cron, selectors, limit, maxAge, dryRun, branches, branchLimit, batchSize,
-                pause, pauseRatio, timeout, catchUp);
+        return new CleanSettings(
+                enabled,
+                cron,
+                selectors,
+                limit,
+                maxAge,
+                dryRun,
+                branches,
+                branchLimit,
+                batchSize,
+                pause,
+                pauseRatio,
+                timeout,
+                catchUp);
     }
 
     /** The variable's Pactport name, as messages give it. */
@@ -179,26 +292,30 @@ public record CleanSettings(boolean enabled, CronSchedule cronSchedule, List<Kee
 
     /** Only {@code true} and {@code false}: the Pact Broker took anything but {@code "true"} as false, even "TRUE". */
     private static boolean bool(EnvironmentVariables env, String suffix) {
-        return read(env, suffix).map(value -> switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw invalid(suffix, "must be true or false, not \"" + value + "\"");
-        }).orElse(false);
+        return read(env, suffix)
+                .map(value -> switch (value) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw invalid(suffix, "must be true or false, not \"" + value + "\"");
+                })
+                .orElse(false);
     }
 
     private static int integer(EnvironmentVariables env, String suffix, int fallback, int min, String expected) {
-        return read(env, suffix).map(value -> {
-            int parsed;
-            try {
-                parsed = Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw invalid(suffix, "must be " + expected + ", not \"" + value + "\"");
-            }
-            if (parsed < min) {
-                throw invalid(suffix, "must be " + expected + ", not " + parsed);
-            }
-            return parsed;
-        }).orElse(fallback);
+        return read(env, suffix)
+                .map(value -> {
+                    int parsed;
+                    try {
+                        parsed = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        throw invalid(suffix, "must be " + expected + ", not \"" + value + "\"");
+                    }
+                    if (parsed < min) {
+                        throw invalid(suffix, "must be " + expected + ", not " + parsed);
+                    }
+                    return parsed;
+                })
+                .orElse(fallback);
     }
 
     /** {@code 500ms}, {@code 0.2s}, {@code 15s}, {@code 2m}, {@code 1h}; a bare number is seconds. */
@@ -210,12 +327,13 @@ public record CleanSettings(boolean enabled, CronSchedule cronSchedule, List<Kee
             }
             BigDecimal amount = new BigDecimal(m.group(1));
             String unit = m.group(2) == null ? "s" : m.group(2);
-            BigDecimal millis = amount.multiply(BigDecimal.valueOf(switch (unit) {
-                case "ms" -> 1L;
-                case "s" -> 1_000L;
-                case "m" -> 60_000L;
-                default -> 3_600_000L;
-            }));
+            BigDecimal millis = amount.multiply(BigDecimal.valueOf(
+                    switch (unit) {
+                        case "ms" -> 1L;
+                        case "s" -> 1_000L;
+                        case "m" -> 60_000L;
+                        default -> 3_600_000L;
+                    }));
             return Duration.ofMillis(millis.longValue());
         });
     }

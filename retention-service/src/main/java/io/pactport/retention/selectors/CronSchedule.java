@@ -17,8 +17,8 @@ import java.util.Optional;
  */
 public final class CronSchedule {
 
-    private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
-            "OCT", "NOV", "DEC");
+    private static final List<String> MONTHS =
+            List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
     private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
 
     private final String expression;
@@ -54,7 +54,8 @@ public final class CronSchedule {
         String[] fields = trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
         if (fields.length != 5) {
             String hint = fields.length == 6 || fields.length == 7
-                    ? " (a seconds or year field, as in Quartz, is not supported)" : "";
+                    ? " (a seconds or year field, as in Quartz, is not supported)"
+                    : "";
             throw new IllegalArgumentException("\"" + trimmed + "\" has " + fields.length + " fields; a unix cron"
                     + " schedule has 5 (minute hour day-of-month month day-of-week), e.g. \"15 2 * * *\"" + hint);
         }
@@ -127,8 +128,8 @@ public final class CronSchedule {
                     from = number(range.substring(0, dash), name, item, min, max, names, firstName, "value");
                     to = number(range.substring(dash + 1), name, item, min, max, names, firstName, "value");
                     if (from > to) {
-                        throw new IllegalArgumentException(name + " \"" + item + "\": range " + from + "-" + to
-                                + " runs backwards");
+                        throw new IllegalArgumentException(
+                                name + " \"" + item + "\": range " + from + "-" + to + " runs backwards");
                     }
                 } else {
                     from = number(range, name, item, min, max, names, firstName, "value");
@@ -142,8 +143,8 @@ public final class CronSchedule {
         return bits;
     }
 
-    private static int number(String text, String field, String item, int min, int max, List<String> names,
-            int firstName, String what) {
+    private static int number(
+            String text, String field, String item, int min, int max, List<String> names, int firstName, String what) {
         if (names != null) {
             int index = names.indexOf(text.toUpperCase(Locale.ROOT));
             if (index >= 0) {
@@ -156,8 +157,8 @@ public final class CronSchedule {
         }
         int value = Integer.parseInt(text);
         if (value < min || value > max) {
-            throw new IllegalArgumentException(field + " \"" + item + "\": " + what + " " + value + " is outside "
-                    + min + "-" + max);
+            throw new IllegalArgumentException(
+                    field + " \"" + item + "\": " + what + " " + value + " is outside " + min + "-" + max);
         }
         return value;
     }

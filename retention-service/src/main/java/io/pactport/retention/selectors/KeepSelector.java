@@ -20,20 +20,26 @@ import java.util.Map;
  * @param deployed versions currently deployed
  * @param released versions released and still supported
  */
-public record KeepSelector(String pacticipant, String environment, Name branch, boolean mainBranch, Name tag,
-        boolean latest, Integer maxAge, boolean deployed, boolean released) {
+public record KeepSelector(
+        String pacticipant,
+        String environment,
+        Name branch,
+        boolean mainBranch,
+        Name tag,
+        boolean latest,
+        Integer maxAge,
+        boolean deployed,
+        boolean released) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A branch or tag property: {@code true} (any) or one name. */
     public sealed interface Name {
         /** {@code "branch": true}: any branch (or tag). */
-        record Any() implements Name {
-        }
+        record Any() implements Name {}
 
         /** {@code "branch": "main"}: that name exactly. */
-        record Named(String name) implements Name {
-        }
+        record Named(String name) implements Name {}
 
         static Name any() {
             return new Any();
@@ -63,7 +69,8 @@ public record KeepSelector(String pacticipant, String environment, Name branch, 
     }
 
     public KeepSelector withTag(Name value) {
-        return new KeepSelector(pacticipant, environment, branch, mainBranch, value, latest, maxAge, deployed, released);
+        return new KeepSelector(
+                pacticipant, environment, branch, mainBranch, value, latest, maxAge, deployed, released);
     }
 
     public KeepSelector withLatest(boolean value) {

@@ -1,8 +1,8 @@
 package io.pactport.retention.selectors;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,30 +36,35 @@ public final class KeepSelectors {
 
     /** The two selectors the Pact Broker's clean task always adds, so deployed and supported versions survive. */
     public static final KeepSelector DEPLOYED = KeepSelector.NONE.withDeployed(true);
+
     public static final KeepSelector RELEASED = KeepSelector.NONE.withReleased(true);
 
     /** Documented key names, in the order error messages list them. */
-    static final List<String> KNOWN_KEYS = List.of("pacticipant", "branch", "tag", "latest", "max_age", "mainBranch",
-            "deployed", "released", "environment");
+    static final List<String> KNOWN_KEYS = List.of(
+            "pacticipant", "branch", "tag", "latest", "max_age", "mainBranch", "deployed", "released", "environment");
 
     /** Snake-cased key → the property it sets (the Pact Broker's ATTRIBUTES plus its two short forms). */
     private static final Map<String, String> PROPERTY_OF_KEY = Map.ofEntries(
-            Map.entry("pacticipant", "pacticipant"), Map.entry("pacticipant_name", "pacticipant"),
-            Map.entry("environment", "environment"), Map.entry("environment_name", "environment"),
-            Map.entry("branch", "branch"), Map.entry("main_branch", "mainBranch"), Map.entry("tag", "tag"),
-            Map.entry("latest", "latest"), Map.entry("max_age", "max_age"), Map.entry("deployed", "deployed"),
+            Map.entry("pacticipant", "pacticipant"),
+            Map.entry("pacticipant_name", "pacticipant"),
+            Map.entry("environment", "environment"),
+            Map.entry("environment_name", "environment"),
+            Map.entry("branch", "branch"),
+            Map.entry("main_branch", "mainBranch"),
+            Map.entry("tag", "tag"),
+            Map.entry("latest", "latest"),
+            Map.entry("max_age", "max_age"),
+            Map.entry("deployed", "deployed"),
             Map.entry("released", "released"));
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private KeepSelectors() {
-    }
+    private KeepSelectors() {}
 
     /** Selectors plus the ones {@link #withAlwaysKept} added (empty when nothing was added), for the log line. */
-    public record WithAlwaysKept(List<KeepSelector> selectors, List<KeepSelector> added) {
-    }
+    public record WithAlwaysKept(List<KeepSelector> selectors, List<KeepSelector> added) {}
 
     /**
      * Parses a JSON array of selector objects; a single object is taken as a list of one (the Pact Broker fails on it).
@@ -128,8 +133,8 @@ public final class KeepSelectors {
             String where = "branch selector " + (i + 1) + ": ";
             JsonNode node = items.get(i);
             if (!node.isObject()) {
-                throw new InvalidSelectorsException(where + "must be an object such as {\"max_age\":90}, not "
-                        + kind(node) + " " + node);
+                throw new InvalidSelectorsException(
+                        where + "must be an object such as {\"max_age\":90}, not " + kind(node) + " " + node);
             }
             Integer maxAge = null;
             List<String> names = new ArrayList<>();
@@ -149,8 +154,9 @@ public final class KeepSelectors {
                             names.add(name(value, key, where));
                         }
                     }
-                    default -> throw new InvalidSelectorsException(where + "unknown key \"" + key
-                            + "\" (known: max_age, branch)");
+                    default ->
+                        throw new InvalidSelectorsException(
+                                where + "unknown key \"" + key + "\" (known: max_age, branch)");
                 }
             }
             if (maxAge == null && names.isEmpty()) {
@@ -176,8 +182,8 @@ public final class KeepSelectors {
 
     private static KeepSelector parseOne(JsonNode node, String where) {
         if (!node.isObject()) {
-            throw new InvalidSelectorsException(where + "must be an object such as {\"latest\":true}, not " + kind(node)
-                    + " " + node);
+            throw new InvalidSelectorsException(
+                    where + "must be an object such as {\"latest\":true}, not " + kind(node) + " " + node);
         }
         Map<String, String> keyOfProperty = new HashMap<>();
         KeepSelector selector = KeepSelector.NONE;
@@ -192,8 +198,8 @@ public final class KeepSelectors {
             }
             String earlier = keyOfProperty.put(property, key);
             if (earlier != null) {
-                throw new InvalidSelectorsException(where + "\"" + earlier + "\" and \"" + key
-                        + "\" set the same property; give it once");
+                throw new InvalidSelectorsException(
+                        where + "\"" + earlier + "\" and \"" + key + "\" set the same property; give it once");
             }
             JsonNode value = field.getValue();
             if (value.isNull()) {
@@ -213,9 +219,10 @@ public final class KeepSelectors {
             };
         }
         if (selector.latest() && selector.maxAge() != null) {
-            throw new InvalidSelectorsException(where + "\"latest\" cannot be combined with \"max_age\" (the Pact Broker"
-                    + " documents them as exclusive); use two selectors, e.g. [{\"latest\":true},{\"max_age\":"
-                    + selector.maxAge() + "}]");
+            throw new InvalidSelectorsException(
+                    where + "\"latest\" cannot be combined with \"max_age\" (the Pact Broker"
+                            + " documents them as exclusive); use two selectors, e.g. [{\"latest\":true},{\"max_age\":"
+                            + selector.maxAge() + "}]");
         }
         if (selector.isEmpty()) {
             throw new InvalidSelectorsException(where + node + " selects every version, so nothing would ever be"
@@ -226,8 +233,8 @@ public final class KeepSelectors {
 
     private static String name(JsonNode value, String key, String where) {
         if (!value.isTextual()) {
-            throw new InvalidSelectorsException(where + "\"" + key + "\" must be a name (a string), not " + kind(value)
-                    + " " + value);
+            throw new InvalidSelectorsException(
+                    where + "\"" + key + "\" must be a name (a string), not " + kind(value) + " " + value);
         }
         return nonBlank(value.textValue(), key, where);
     }
@@ -239,8 +246,8 @@ public final class KeepSelectors {
         if (value.isBoolean() && value.booleanValue()) {
             return KeepSelector.Name.any();
         }
-        throw new InvalidSelectorsException(where + "\"" + key + "\" must be a name or true (any " + key + "), not "
-                + kind(value) + " " + value);
+        throw new InvalidSelectorsException(
+                where + "\"" + key + "\" must be a name or true (any " + key + "), not " + kind(value) + " " + value);
     }
 
     private static String nonBlank(String text, String key, String where) {
@@ -252,8 +259,8 @@ public final class KeepSelectors {
 
     private static boolean bool(JsonNode value, String key, String where) {
         if (!value.isBoolean()) {
-            throw new InvalidSelectorsException(where + "\"" + key + "\" must be true or false, not " + kind(value) + " "
-                    + value);
+            throw new InvalidSelectorsException(
+                    where + "\"" + key + "\" must be true or false, not " + kind(value) + " " + value);
         }
         return value.booleanValue();
     }

@@ -1,9 +1,9 @@
 package io.pactport.retention.service;
 
-import io.pactport.retention.selectors.CleanSettings;
 import io.pactport.retention.model.RetentionRun;
 import io.pactport.retention.model.RunStatus;
 import io.pactport.retention.model.RunTrigger;
+import io.pactport.retention.selectors.CleanSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
@@ -53,9 +53,14 @@ public class CleanScheduler {
             return;
         }
         settings.catchUpInterval().ifPresent(interval -> catchUpAt = clock.instant());
-        LOG.infof("The clean runs at \"%s\" (%s)%s%s", settings.cronSchedule(), zone,
-                settings.catchUpInterval().map(i -> ", catching up every " + i.toSeconds() + "s until nothing is left")
-                        .orElse(""), settings.dryRun() ? ", as a dry run" : "");
+        LOG.infof(
+                "The clean runs at \"%s\" (%s)%s%s",
+                settings.cronSchedule(),
+                zone,
+                settings.catchUpInterval()
+                        .map(i -> ", catching up every " + i.toSeconds() + "s until nothing is left")
+                        .orElse(""),
+                settings.dryRun() ? ", as a dry run" : "");
     }
 
     @Scheduled(every = "15s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

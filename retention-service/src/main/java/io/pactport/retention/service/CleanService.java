@@ -57,6 +57,7 @@ public class CleanService {
     private static final int MAX_FAILED_BATCHES = 3;
     /** Version ids a run's summary event lists at most. */
     private static final int SUMMARY_IDS = 10_000;
+
     private static final Logger LOG = Logger.getLogger(CleanService.class);
 
     private final DataSource dataSource;
@@ -70,8 +71,15 @@ public class CleanService {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
 
-    CleanService(DataSource dataSource, CleanRepository clean, RunRepository runs, RetentionOutbox outbox,
-            DryRunService dryRun, RetentionMetrics metrics, CleanSettings settings, Clock clock) {
+    CleanService(
+            DataSource dataSource,
+            CleanRepository clean,
+            RunRepository runs,
+            RetentionOutbox outbox,
+            DryRunService dryRun,
+            RetentionMetrics metrics,
+            CleanSettings settings,
+            Clock clock) {
         this.dataSource = dataSource;
         this.clean = clean;
         this.runs = runs;
@@ -83,9 +91,8 @@ public class CleanService {
     }
 
     /** A run recorded as started, not yet executed: this replica's run slot is taken until it is. */
-    public record PreparedRun(long id, RunTrigger trigger, CleanSettings settings, List<KeepSelector> selectors,
-            Instant startedAt) {
-    }
+    public record PreparedRun(
+            long id, RunTrigger trigger, CleanSettings settings, List<KeepSelector> selectors, Instant startedAt) {}
 
     /** The configured settings. */
     public CleanSettings settings() {
@@ -114,7 +121,11 @@ public class CleanService {
         try (Connection c = dataSource.getConnection()) {
             KeepSelectors.WithAlwaysKept keep = KeepSelectors.withAlwaysKept(with.keepVersionSelectors());
             Instant started = clock.instant();
-            long id = runs.start(c, trigger, with.dryRun(), started.atOffset(ZoneOffset.UTC),
+            long id = runs.start(
+                    c,
+                    trigger,
+                    with.dryRun(),
+                    started.atOffset(ZoneOffset.UTC),
                     keep.selectors().stream().map(KeepSelector::toMap).toList());
             for (KeepSelector added : keep.added()) {
                 log(with, "Automatically adding %s to keep version selectors", added.describe());
@@ -170,8 +181,11 @@ public class CleanService {
 
     private RetentionRun executeDryRun(Connection c, PreparedRun run) throws SQLException {
         CleanSettings s = run.settings();
-        log(s, "Deleting oldest %d versions, keeping versions that match the configured selectors %s",
-                s.deletionLimit(), describe(run.selectors()));
+        log(
+                s,
+                "Deleting oldest %d versions, keeping versions that match the configured selectors %s",
+                s.deletionLimit(),
+                describe(run.selectors()));
         Map<String, Object> report;
         c.setAutoCommit(false);
         try {
@@ -198,45 +212,73 @@ public class CleanService {
         CleanSettings s = run.settings();
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         LocalDateTime today = now.toLocalDate().atStartOfDay();
-        log(s, "Deleting oldest %d versions, keeping versions that match the configured selectors %s",
-                s.deletionLimit(), describe(run.selectors()));
+        log(
+                s,
+                "Deleting oldest %d versions, keeping versions that match the configured selectors %s",
+                s.deletionLimit(),
+                describe(run.selectors()));
         if (s.keepBranchSelectors().isEmpty()) {
             log(s, "Stale branch cleanup is disabled (no keep branch selectors configured)");
         } else {
-            log(s, "Deleting stale branches that do not match the configured selectors (main branches are always"
-                    + " kept) %s", s.keepBranchSelectors());
+            log(
+                    s,
+                    "Deleting stale branches that do not match the configured selectors (main branches are always"
+                            + " kept) %s",
+                    s.keepBranchSelectors());
         }
         Map<String, Long> before = clean.counts(c);
         Optional<String> checked = clean.whyNotUnchecked(c);
-        log(s, "%s", checked.map(why -> "Deleting versions with PostgreSQL's foreign-key triggers, as " + why)
-                .orElse("Deleting versions without PostgreSQL's foreign-key triggers: each batch locks, deletes and"
-                        + " unlinks what they would, in bulk"));
+        log(
+                s,
+                "%s",
+                checked.map(why -> "Deleting versions with PostgreSQL's foreign-key triggers, as " + why)
+                        .orElse(
+                                "Deleting versions without PostgreSQL's foreign-key triggers: each batch locks, deletes and"
+                                        + " unlinks what they would, in bulk"));
         Batches batches = new Batches(c, s);
         Deleted deleted = new Deleted();
         RunStatus status = RunStatus.SUCCEEDED;
         try {
             if (!s.keepBranchSelectors().isEmpty()) {
                 SqlFragment kept = KeepSelectorSql.branchKept(s.keepBranchSelectors(), "b", today);
-                batches.pages("stale branches", s.branchDeletionLimit(), null, null,
+                batches.pages(
+                        "stale branches",
+                        s.branchDeletionLimit(),
+                        null,
+                        null,
                         size -> clean.deleteStaleBranches(c, kept, size));
             }
-            deleteVersions(batches, run, KeepSelectorSql.anyOf(run.selectors(), "v", today), checked.isEmpty(),
-                    deleted);
+            deleteVersions(
+                    batches, run, KeepSelectorSql.anyOf(run.selectors(), "v", today), checked.isEmpty(), deleted);
             LocalDateTime cutOff = now.minusDays(s.overwrittenDataMaxAgeDays());
-            log(s, "Deleting overwritten pact publications and verifications older than %d days",
+            log(
+                    s,
+                    "Deleting overwritten pact publications and verifications older than %d days",
                     s.overwrittenDataMaxAgeDays());
-            batches.pages("overwritten pact publications", s.deletionLimit(),
+            batches.pages(
+                    "overwritten pact publications",
+                    s.deletionLimit(),
                     (after, size) -> clean.lockOverwrittenPublications(c, cutOff, after, size),
-                    ids -> clean.deletePublications(c, ids), null);
-            batches.pages("duplicate verifications", s.deletionLimit(),
+                    ids -> clean.deletePublications(c, ids),
+                    null);
+            batches.pages(
+                    "duplicate verifications",
+                    s.deletionLimit(),
                     (after, size) -> clean.lockDuplicateVerifications(c, cutOff, after, size),
-                    ids -> clean.deleteVerifications(c, ids), null);
-            batches.pages("orphan pact versions", Integer.MAX_VALUE,
+                    ids -> clean.deleteVerifications(c, ids),
+                    null);
+            batches.pages(
+                    "orphan pact versions",
+                    Integer.MAX_VALUE,
                     (after, size) -> clean.lockOrphanPactVersions(c, after, size),
-                    ids -> clean.deleteOrphanPactVersions(c, ids), null);
-            batches.pages("historical triggered webhooks", s.deletionLimit(),
+                    ids -> clean.deleteOrphanPactVersions(c, ids),
+                    null);
+            batches.pages(
+                    "historical triggered webhooks",
+                    s.deletionLimit(),
                     (after, size) -> clean.lockHistoricalTriggeredWebhooks(c, cutOff, after, size),
-                    ids -> clean.deleteTriggeredWebhooks(c, ids), null);
+                    ids -> clean.deleteTriggeredWebhooks(c, ids),
+                    null);
             if (stopping) {
                 status = RunStatus.STOPPED;
             }
@@ -251,13 +293,24 @@ public class CleanService {
         for (String table : CleanRepository.TABLES) {
             result.put(table, Map.of("deleted", before.get(table) - after.get(table), "kept", after.get(table)));
         }
-        log(s, "Results (%d seconds) %s", Duration.between(run.startedAt(), clock.instant()).toSeconds(), result);
-        return finish(c, run, status, deleted.size(), after.get("versions"), result,
-                status == RunStatus.STOPPED ? "stopped between two batches by the shutdown" : null, deleted.ids);
+        log(
+                s,
+                "Results (%d seconds) %s",
+                Duration.between(run.startedAt(), clock.instant()).toSeconds(),
+                result);
+        return finish(
+                c,
+                run,
+                status,
+                deleted.size(),
+                after.get("versions"),
+                result,
+                status == RunStatus.STOPPED ? "stopped between two batches by the shutdown" : null,
+                deleted.ids);
     }
 
-    private void deleteVersions(Batches batches, PreparedRun run, SqlFragment keep, boolean unchecked,
-            Deleted deleted) throws SQLException {
+    private void deleteVersions(Batches batches, PreparedRun run, SqlFragment keep, boolean unchecked, Deleted deleted)
+            throws SQLException {
         Connection c = batches.connection;
         CleanSettings s = run.settings();
         // the cursor moves on only when a batch commits: a rolled-back batch's versions are picked again
@@ -275,10 +328,12 @@ public class CleanService {
                 if (versions.isEmpty()) {
                     return List.of();
                 }
-                clean.deleteVersions(c, versions.stream().map(DeletedVersion::id).toList(), unchecked);
+                clean.deleteVersions(
+                        c, versions.stream().map(DeletedVersion::id).toList(), unchecked);
                 Map<String, List<RetentionVersionsDeleted.DeletedVersion>> byPacticipant = new TreeMap<>();
                 for (DeletedVersion v : versions) {
-                    byPacticipant.computeIfAbsent(v.pacticipant(), k -> new ArrayList<>())
+                    byPacticipant
+                            .computeIfAbsent(v.pacticipant(), k -> new ArrayList<>())
                             .add(new RetentionVersionsDeleted.DeletedVersion(v.id(), v.number()));
                 }
                 for (var entry : byPacticipant.entrySet()) {
@@ -402,8 +457,8 @@ public class CleanService {
          * (and at least {@code batchPause}), so however loaded the database is, the API keeps its share of the time.
          */
         void pause() {
-            long millis = Math.max(settings.batchPause().toMillis(),
-                    Math.round(settings.batchPauseRatio() * lastNanos / 1_000_000.0));
+            long millis = Math.max(
+                    settings.batchPause().toMillis(), Math.round(settings.batchPauseRatio() * lastNanos / 1_000_000.0));
             if (millis <= 0 || stopping) {
                 return;
             }
@@ -437,21 +492,40 @@ public class CleanService {
     }
 
     /** Records the end of the run and its summary event in one transaction, and updates the meters. */
-    private RetentionRun finish(Connection c, PreparedRun run, RunStatus status, int versionsDeleted, Long kept,
-            Map<String, Object> result, String message, List<Long> deletedIds) throws SQLException {
+    private RetentionRun finish(
+            Connection c,
+            PreparedRun run,
+            RunStatus status,
+            int versionsDeleted,
+            Long kept,
+            Map<String, Object> result,
+            String message,
+            List<Long> deletedIds)
+            throws SQLException {
         Instant finished = clock.instant();
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            runs.finish(c, run.id(), status, finished.atOffset(ZoneOffset.UTC), versionsDeleted, kept, result,
-                    message);
+            runs.finish(c, run.id(), status, finished.atOffset(ZoneOffset.UTC), versionsDeleted, kept, result, message);
             if (status != RunStatus.SKIPPED) {
                 // every id is in the batches' own events; a summary of a million would outgrow a Kafka message
-                outbox.append(c, new RetentionRunCompleted(run.id(), run.trigger().label(), run.settings().dryRun(),
-                        status.label(), run.startedAt(), finished, Duration.between(run.startedAt(), finished)
-                                .toMillis(), versionsDeleted, deletedIds, deletedIds.size() == versionsDeleted,
-                        run.selectors().stream().map(KeepSelector::toMap).toList(),
-                        run.settings().dryRun() ? null : result));
+                outbox.append(
+                        c,
+                        new RetentionRunCompleted(
+                                run.id(),
+                                run.trigger().label(),
+                                run.settings().dryRun(),
+                                status.label(),
+                                run.startedAt(),
+                                finished,
+                                Duration.between(run.startedAt(), finished).toMillis(),
+                                versionsDeleted,
+                                deletedIds,
+                                deletedIds.size() == versionsDeleted,
+                                run.selectors().stream()
+                                        .map(KeepSelector::toMap)
+                                        .toList(),
+                                run.settings().dryRun() ? null : result));
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {

@@ -3,10 +3,10 @@ package io.pactport.retention.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** The clean's meters: versions deleted and kept, run duration, and when a run last succeeded. */
 @ApplicationScoped
@@ -19,10 +19,12 @@ public class RetentionMetrics {
 
     RetentionMetrics(MeterRegistry meters) {
         deleted = Counter.builder("pactport_retention_versions_deleted")
-                .description("application versions deleted by the clean").register(meters);
+                .description("application versions deleted by the clean")
+                .register(meters);
         meters.gauge("pactport_retention_versions_kept", kept);
         meters.gauge("pactport_retention_last_success_time_seconds", lastSuccess);
-        duration = Timer.builder("pactport_retention_run_duration").description("duration of clean runs")
+        duration = Timer.builder("pactport_retention_run_duration")
+                .description("duration of clean runs")
                 .register(meters);
     }
 

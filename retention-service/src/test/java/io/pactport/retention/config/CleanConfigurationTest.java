@@ -18,7 +18,8 @@ class CleanConfigurationTest {
     private static CleanSettings settings(Map<String, String> variables) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(variables, "environment", 300))
-                .withSources(new LegacyEnvironmentConfigSourceFactory()).build();
+                .withSources(new LegacyEnvironmentConfigSourceFactory())
+                .build();
         return new CleanConfiguration().cleanSettings(config);
     }
 
@@ -29,9 +30,13 @@ class CleanConfigurationTest {
 
     @Test
     void pactBrokerNamesAreReadUnderTheirNewNames() {
-        CleanSettings s = settings(Map.of("PACT_BROKER_DATABASE_CLEAN_ENABLED", "true",
-                "PACT_BROKER_DATABASE_CLEAN_DELETION_LIMIT", "250",
-                "PACTFLOW_DATABASE_CLEAN_CRON_SCHEDULE", "*/2 * * * *"));
+        CleanSettings s = settings(Map.of(
+                "PACT_BROKER_DATABASE_CLEAN_ENABLED",
+                "true",
+                "PACT_BROKER_DATABASE_CLEAN_DELETION_LIMIT",
+                "250",
+                "PACTFLOW_DATABASE_CLEAN_CRON_SCHEDULE",
+                "*/2 * * * *"));
         assertThat(s.enabled()).isTrue();
         assertThat(s.deletionLimit()).isEqualTo(250);
         assertThat(s.cronSchedule().expression()).isEqualTo("*/2 * * * *");
@@ -39,8 +44,9 @@ class CleanConfigurationTest {
 
     @Test
     void anInvalidValueStopsTheStartNamingTheVariable() {
-        assertThatThrownBy(() -> settings(Map.of("PACT_BROKER_DATABASE_CLEAN_KEEP_VERSION_SELECTORS",
-                "[{\"latest\":true,\"max_age\":30}]"))).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> settings(Map.of(
+                        "PACT_BROKER_DATABASE_CLEAN_KEEP_VERSION_SELECTORS", "[{\"latest\":true,\"max_age\":30}]")))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("PACTFLOW_DATABASE_CLEAN_KEEP_VERSION_SELECTORS: selector 1: \"latest\" cannot"
                         + " be combined with \"max_age\"");
         assertThatThrownBy(() -> settings(Map.of("PACTFLOW_DATABASE_CLEAN_CRON_SCHEDULE", "0 15 2 * * ?")))

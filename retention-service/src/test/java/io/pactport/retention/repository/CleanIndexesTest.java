@@ -50,7 +50,8 @@ class CleanIndexesTest {
     @Test
     void everyForeignKeyIntoTheCleanedTablesIsIndexed() throws SQLException {
         List<String> unindexed = new ArrayList<>();
-        try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery(UNINDEXED)) {
+        try (Statement s = db.connection().createStatement();
+                ResultSet rs = s.executeQuery(UNINDEXED)) {
             while (rs.next()) {
                 unindexed.add(rs.getString(1));
             }

@@ -23,10 +23,18 @@ import java.util.stream.Collectors;
  */
 final class SelectorOracle {
 
-    record Version(long id, long pacticipantId, String pacticipant, long order, LocalDateTime createdAt,
-            Set<String> tags, Set<String> branches, Set<String> heads, String mainBranch, Set<String> deployedIn,
-            Set<String> supportedIn) {
-    }
+    record Version(
+            long id,
+            long pacticipantId,
+            String pacticipant,
+            long order,
+            LocalDateTime createdAt,
+            Set<String> tags,
+            Set<String> branches,
+            Set<String> heads,
+            String mainBranch,
+            Set<String> deployedIn,
+            Set<String> supportedIn) {}
 
     private final List<Version> versions;
 
@@ -47,16 +55,25 @@ final class SelectorOracle {
                 WHERE rv.support_ended_at IS NULL
                 """);
         List<Version> versions = new java.util.ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
                 SELECT v.id, v.pacticipant_id, p.name, v."order", v.created_at, p.main_branch
                 FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id
                 """)) {
             while (rs.next()) {
                 long id = rs.getLong(1);
-                versions.add(new Version(id, rs.getLong(2), rs.getString(3), rs.getLong(4),
-                        rs.getObject(5, LocalDateTime.class), tags.getOrDefault(id, Set.of()),
-                        branches.getOrDefault(id, Set.of()), heads.getOrDefault(id, Set.of()), rs.getString(6),
-                        deployed.getOrDefault(id, Set.of()), supported.getOrDefault(id, Set.of())));
+                versions.add(new Version(
+                        id,
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getObject(5, LocalDateTime.class),
+                        tags.getOrDefault(id, Set.of()),
+                        branches.getOrDefault(id, Set.of()),
+                        heads.getOrDefault(id, Set.of()),
+                        rs.getString(6),
+                        deployed.getOrDefault(id, Set.of()),
+                        supported.getOrDefault(id, Set.of())));
             }
         }
         return new SelectorOracle(versions);
@@ -80,8 +97,8 @@ final class SelectorOracle {
             filter = filter.and(v -> v.pacticipant().equals(s.pacticipant()));
         }
         if (s.environment() != null) {
-            filter = filter.and(v -> v.deployedIn().contains(s.environment())
-                    || v.supportedIn().contains(s.environment()));
+            filter = filter.and(v ->
+                    v.deployedIn().contains(s.environment()) || v.supportedIn().contains(s.environment()));
         }
         if (s.deployed()) {
             filter = filter.and(v -> !v.deployedIn().isEmpty());
@@ -101,13 +118,13 @@ final class SelectorOracle {
         boolean latestApplied = false;
         if (s.mainBranch()) {
             latestApplied = s.latest();
-            filter = filter.and(v -> v.mainBranch() != null
-                    && (s.latest() ? v.heads() : v.branches()).contains(v.mainBranch()));
+            filter = filter.and(
+                    v -> v.mainBranch() != null && (s.latest() ? v.heads() : v.branches()).contains(v.mainBranch()));
         }
         if (s.branch() != null) {
             latestApplied = latestApplied || s.latest();
-            Optional<String> name = s.branch() instanceof KeepSelector.Name.Named n ? Optional.of(n.name())
-                    : Optional.empty();
+            Optional<String> name =
+                    s.branch() instanceof KeepSelector.Name.Named n ? Optional.of(n.name()) : Optional.empty();
             filter = filter.and(v -> {
                 Set<String> on = s.latest() ? v.heads() : v.branches();
                 return name.map(on::contains).orElse(!on.isEmpty());
@@ -121,8 +138,7 @@ final class SelectorOracle {
         for (Version v : matching) {
             Set<String> groups = s.tag() instanceof KeepSelector.Name.Any ? v.tags() : Set.of("");
             for (String group : groups) {
-                latest.merge(v.pacticipantId() + "/" + group, v,
-                        (a, b) -> a.order() >= b.order() ? a : b);
+                latest.merge(v.pacticipantId() + "/" + group, v, (a, b) -> a.order() >= b.order() ? a : b);
             }
         }
         return latest.values().stream().map(Version::id).collect(Collectors.toSet());
@@ -130,7 +146,8 @@ final class SelectorOracle {
 
     private static Map<Long, Set<String>> pairs(Connection c, String sql) throws SQLException {
         Map<Long, Set<String>> out = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
             }

@@ -40,6 +40,7 @@ class SelectorPropertyTest {
 
     /** More with {@code -Dpactport.property.datasets=500}. */
     private static final int DATASETS = Integer.getInteger("pactport.property.datasets", 20);
+
     private static final List<String> PACTICIPANTS = List.of("Foo", "Bar", "Baz");
     private static final List<String> TAGS = List.of("main", "prod", "dev", "feat");
     private static final List<String> BRANCHES = List.of("main", "develop", "feat/a", "feat/b");
@@ -63,22 +64,28 @@ class SelectorPropertyTest {
             List<KeepSelector> selectors = randomSelectors(random);
             String context = "seed " + seed + ", dataset " + dataset + ", selectors " + selectors;
             List<KeepSelector> all = KeepSelectors.withAlwaysKept(selectors).selectors();
-            LocalDateTime today = LocalDateTime.now(ZoneOffset.UTC).toLocalDate().atStartOfDay();
+            LocalDateTime today =
+                    LocalDateTime.now(ZoneOffset.UTC).toLocalDate().atStartOfDay();
 
             SelectorOracle before = SelectorOracle.load(db.connection());
             for (KeepSelector selector : all) {
                 assertThat(sqlSelects(KeepSelectorSql.of(selector, "v", today)))
-                        .as(context + ": " + selector).isEqualTo(before.keep(selector, today));
+                        .as(context + ": " + selector)
+                        .isEqualTo(before.keep(selector, today));
             }
 
-            CleanSettings settings = CleanSettings.defaults().withKeepVersionSelectors(selectors)
-                    .withDeletionLimit(2 + random.nextInt(8)).withBatches(1 + random.nextInt(3), Duration.ZERO, 0);
+            CleanSettings settings = CleanSettings.defaults()
+                    .withKeepVersionSelectors(selectors)
+                    .withDeletionLimit(2 + random.nextInt(8))
+                    .withBatches(1 + random.nextInt(3), Duration.ZERO, 0);
             for (int runs = 0; runs < 100; runs++) {
                 SelectorOracle now = SelectorOracle.load(db.connection());
                 Set<Long> selected = now.keep(all, today);
                 RetentionRun run = db.run(settings);
                 assertThat(run.status()).as(context).isEqualTo(RunStatus.SUCCEEDED);
-                assertThat(db.versionIds()).as(context + ": a run deleted a selected version").containsAll(selected);
+                assertThat(db.versionIds())
+                        .as(context + ": a run deleted a selected version")
+                        .containsAll(selected);
                 if (run.versionsDeleted() == 0) {
                     break;
                 }
@@ -92,8 +99,8 @@ class SelectorPropertyTest {
 
     private Set<Long> sqlSelects(SqlFragment predicate) throws SQLException {
         Set<Long> ids = new TreeSet<>();
-        try (PreparedStatement s = db.connection().prepareStatement("SELECT v.id FROM versions v WHERE "
-                + predicate.sql())) {
+        try (PreparedStatement s =
+                db.connection().prepareStatement("SELECT v.id FROM versions v WHERE " + predicate.sql())) {
             predicate.bind(s, 1);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -127,7 +134,10 @@ class SelectorPropertyTest {
                     db.branch(v, pick(random, BRANCHES));
                 }
                 if (random.nextInt(4) == 0) {
-                    long pact = db.pact(v, pick(random, PACTICIPANTS) + "Provider", "{\"n\":" + random.nextInt(4) + "}",
+                    long pact = db.pact(
+                            v,
+                            pick(random, PACTICIPANTS) + "Provider",
+                            "{\"n\":" + random.nextInt(4) + "}",
                             ages.get(i));
                     if (random.nextBoolean()) {
                         db.verification(db.pactVersionOf(pact), v, random.nextBoolean(), ages.get(i));
@@ -158,11 +168,12 @@ class SelectorPropertyTest {
                 s = s.withPacticipant(random.nextInt(5) == 0 ? "Nobody" : pick(random, PACTICIPANTS));
             }
             if (random.nextInt(4) == 0) {
-                s = s.withTag(random.nextBoolean() ? KeepSelector.Name.any() : KeepSelector.Name.of(pick(random, TAGS)));
+                s = s.withTag(
+                        random.nextBoolean() ? KeepSelector.Name.any() : KeepSelector.Name.of(pick(random, TAGS)));
             }
             if (random.nextInt(4) == 0) {
-                s = s.withBranch(random.nextBoolean() ? KeepSelector.Name.any()
-                        : KeepSelector.Name.of(pick(random, BRANCHES)));
+                s = s.withBranch(
+                        random.nextBoolean() ? KeepSelector.Name.any() : KeepSelector.Name.of(pick(random, BRANCHES)));
             }
             if (random.nextInt(6) == 0) {
                 s = s.withMainBranch(true);

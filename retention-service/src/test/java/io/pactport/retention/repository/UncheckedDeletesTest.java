@@ -76,7 +76,8 @@ class UncheckedDeletesTest {
         assertThat(ForeignKeys.dangling(db.connection())).isEmpty();
         // set to null as the foreign key says, not deleted
         assertThat(db.single("SELECT count(*) FROM pact_version_provider_tag_successful_verifications"
-                + " WHERE verification_id IS NULL")).isEqualTo(5);
+                        + " WHERE verification_id IS NULL"))
+                .isEqualTo(5);
         assertThat(db.count("triggered_webhooks")).isEqualTo(1);
         assertThat(db.count("webhook_executions")).isEqualTo(1);
         // the feature branch lost its versions, the main branch's head moved to the newest one left
@@ -91,7 +92,9 @@ class UncheckedDeletesTest {
             db.version("Foo", "2", 1);
             db.update("INSERT INTO audit_references VALUES (?)", old);
 
-            assertThat(repository.whyNotUnchecked(db.connection())).get().asString()
+            assertThat(repository.whyNotUnchecked(db.connection()))
+                    .get()
+                    .asString()
                     .contains("audit_references.version_id -> versions");
             RetentionRun run = db.run("[{\"latest\":true}]", 100);
 

@@ -48,15 +48,28 @@ class PreviewBranchLimitTest {
         for (int i = 1; i <= 3; i++) {
             db.branch(db.version("Foo", Integer.toString(i), 100), "feat/old-" + i);
         }
-        JsonPath limited = given().auth().preemptive().basic("admin", "s3cret").body("[{\"max_age\":999}]")
-                .queryParam("limit", 2).post("/retention/preview").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath limited = given().auth()
+                .preemptive()
+                .basic("admin", "s3cret")
+                .body("[{\"max_age\":999}]")
+                .queryParam("limit", 2)
+                .post("/retention/preview")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(limited.getInt("counts.totalBranches")).isEqualTo(3);
         assertThat(limited.getInt("counts.branchesToDelete")).isEqualTo(2);
         assertThat(limited.getInt("counts.branchesToKeep")).isEqualTo(1);
-        JsonPath unlimited = given().auth().preemptive().basic("admin", "s3cret").body("[{\"max_age\":999}]")
-                .post("/retention/preview").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath unlimited = given().auth()
+                .preemptive()
+                .basic("admin", "s3cret")
+                .body("[{\"max_age\":999}]")
+                .post("/retention/preview")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(unlimited.getInt("counts.branchesToDelete")).isEqualTo(3);
     }
 }

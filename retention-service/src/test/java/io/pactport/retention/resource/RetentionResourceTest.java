@@ -57,21 +57,33 @@ class RetentionResourceTest {
     @Test
     void previewReportsForAnySelectorsAndTouchesNothing() throws SQLException {
         twoVersionsOfFooOneOld();
-        JsonPath preview = admin().body("[{\"latest\":true}]").post("/retention/preview").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath preview = admin().body("[{\"latest\":true}]")
+                .post("/retention/preview")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(preview.getInt("counts.totalVersions")).isEqualTo(2);
         assertThat(preview.getInt("counts.versionsToDelete")).isEqualTo(1);
-        assertThat(preview.getString("versionSummary.Foo.toDelete.fromVersion.number")).isEqualTo("old");
-        assertThat(preview.getString("versionSummary.Foo.toKeep.latestVersion.number")).isEqualTo("new");
-        assertThat(preview.getList("automaticallyAddedSelectors.deployed", Boolean.class)).contains(true);
+        assertThat(preview.getString("versionSummary.Foo.toDelete.fromVersion.number"))
+                .isEqualTo("old");
+        assertThat(preview.getString("versionSummary.Foo.toKeep.latestVersion.number"))
+                .isEqualTo("new");
+        assertThat(preview.getList("automaticallyAddedSelectors.deployed", Boolean.class))
+                .contains(true);
         assertThat(db.count("versions")).isEqualTo(2);
     }
 
     @Test
     void previewWithoutABodyUsesTheConfiguredSelectors() throws SQLException {
         twoVersionsOfFooOneOld();
-        JsonPath preview = given().auth().oauth2("rw-token").post("/retention/preview").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath preview = given().auth()
+                .oauth2("rw-token")
+                .post("/retention/preview")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(preview.getList("keepVersionSelectors")).hasSize(6);
         assertThat(preview.getInt("counts.versionsToKeep")).isEqualTo(1);
     }
@@ -91,11 +103,29 @@ class RetentionResourceTest {
 
     @Test
     void writesNeedReadWriteCredentialsAndReadsAnyCredentials() {
-        given().body("[{\"latest\":true}]").post("/retention/preview").then().statusCode(401)
+        given().body("[{\"latest\":true}]")
+                .post("/retention/preview")
+                .then()
+                .statusCode(401)
                 .header("WWW-Authenticate", "Basic realm=\"Restricted area\"");
-        given().auth().preemptive().basic("admin", "wrong").post("/retention/runs").then().statusCode(401);
-        given().auth().preemptive().basic("reader", "r3ad").post("/retention/runs").then().statusCode(403);
-        given().auth().preemptive().basic("reader", "r3ad").get("/retention/runs").then().statusCode(200);
+        given().auth()
+                .preemptive()
+                .basic("admin", "wrong")
+                .post("/retention/runs")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .preemptive()
+                .basic("reader", "r3ad")
+                .post("/retention/runs")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .preemptive()
+                .basic("reader", "r3ad")
+                .get("/retention/runs")
+                .then()
+                .statusCode(200);
         given().get("/retention/runs").then().statusCode(401);
         given().get("/q/health/live").then().statusCode(200);
     }
@@ -103,24 +133,37 @@ class RetentionResourceTest {
     @Test
     void aRunStartedOverHttpIsListedWithItsCountsAndEvents() throws Exception {
         twoVersionsOfFooOneOld();
-        ExtractableResponse<Response> started = admin().post("/retention/runs").then().statusCode(202).extract();
+        ExtractableResponse<Response> started =
+                admin().post("/retention/runs").then().statusCode(202).extract();
         assertThat(started.header("Location")).contains("/retention/runs/");
         assertThat(started.jsonPath().getString("trigger")).isEqualTo("http");
         int id = started.path("id");
         waitUntilFinished(id);
-        JsonPath finished = admin().get("/retention/runs/" + id).then().statusCode(200).extract().jsonPath();
+        JsonPath finished = admin().get("/retention/runs/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(finished.getString("status")).isEqualTo("succeeded");
         assertThat(finished.getInt("versionsDeleted")).isEqualTo(1);
         assertThat(finished.getInt("versionsKept")).isEqualTo(1);
         assertThat(finished.getInt("result.versions.deleted")).isEqualTo(1);
-        assertThat(given().auth().preemptive().basic("reader", "r3ad").get("/retention/runs").then().statusCode(200)
-                .extract().jsonPath().getList("runs.id", Integer.class)).contains(id);
+        assertThat(given().auth()
+                        .preemptive()
+                        .basic("reader", "r3ad")
+                        .get("/retention/runs")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("runs.id", Integer.class))
+                .contains(id);
         assertThat(db.versions("Foo")).containsExactly("new");
         // the deleted version's event was written with the delete, and the run's summary at its end
-        assertThat(outbox("io.pactport.retention.versions.deleted.v1")).contains("\"pacticipant\": \"Foo\"",
-                "\"number\": \"old\"");
-        assertThat(outbox("io.pactport.retention.run.completed.v1")).contains("\"versionsDeleted\": 1",
-                "\"runId\": " + id);
+        assertThat(outbox("io.pactport.retention.versions.deleted.v1"))
+                .contains("\"pacticipant\": \"Foo\"", "\"number\": \"old\"");
+        assertThat(outbox("io.pactport.retention.run.completed.v1"))
+                .contains("\"versionsDeleted\": 1", "\"runId\": " + id);
         assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
                 .contains("pactport_retention_versions_deleted_total", "pactport_retention_last_success_time_seconds");
         admin().get("/retention/runs/999999").then().statusCode(404);
@@ -130,7 +173,12 @@ class RetentionResourceTest {
     void aSecondRunOnThisReplicaIsRefusedWhileOneRuns() {
         CleanService.PreparedRun running = clean.prepare(RunTrigger.HTTP, clean.settings());
         try {
-            assertThat(admin().post("/retention/runs").then().statusCode(409).extract().jsonPath().getString("error"))
+            assertThat(admin().post("/retention/runs")
+                            .then()
+                            .statusCode(409)
+                            .extract()
+                            .jsonPath()
+                            .getString("error"))
                     .contains("already running");
         } finally {
             clean.execute(running);
@@ -158,14 +206,19 @@ class RetentionResourceTest {
 
     /** POSTs the preview, expects a 400, and returns the first error the body gives for {@code field}. */
     private static String previewRefusal(RequestSpecification request, String field) {
-        return request.post("/retention/preview").then().statusCode(400)
-                .extract().jsonPath().getString("errors." + field + "[0]");
+        return request.post("/retention/preview")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath()
+                .getString("errors." + field + "[0]");
     }
 
     private void waitUntilFinished(int id) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
-            String status = admin().get("/retention/runs/" + id).then().extract().path("status");
+            String status =
+                    admin().get("/retention/runs/" + id).then().extract().path("status");
             if (!"running".equals(status)) {
                 return;
             }
@@ -175,8 +228,9 @@ class RetentionResourceTest {
     }
 
     private String outbox(String type) throws SQLException {
-        try (PreparedStatement s = db.connection().prepareStatement(
-                "SELECT topic || ' ' || event_key || ' ' || payload::text FROM pactport_outbox WHERE event_type = ?")) {
+        try (PreparedStatement s = db.connection()
+                .prepareStatement(
+                        "SELECT topic || ' ' || event_key || ' ' || payload::text FROM pactport_outbox WHERE event_type = ?")) {
             s.setString(1, type);
             StringBuilder out = new StringBuilder();
             try (ResultSet rs = s.executeQuery()) {

@@ -139,8 +139,8 @@ class CleanIncrementalScenariosTest {
     private static final String KEEP_ALL = "[{\"max_age\":999}]";
 
     private RetentionRun runWithBranches(String versionSelectors, String branchSelectors) {
-        return db.run(settings(versionSelectors, 1000).withKeepBranchSelectors(
-                io.pactport.retention.selectors.KeepSelectors.parseBranches(branchSelectors)));
+        return db.run(settings(versionSelectors, 1000)
+                .withKeepBranchSelectors(io.pactport.retention.selectors.KeepSelectors.parseBranches(branchSelectors)));
     }
 
     @Test
@@ -190,8 +190,7 @@ class CleanIncrementalScenariosTest {
     void aVersionKeptOnlyAsTheHeadOfAStaleBranchGoesInTheSameRun() throws SQLException {
         db.branch(db.version("Widget", "1", 100), "feat/old");
         db.branch(db.version("Widget", "2", 5), "main");
-        runWithBranches("[{\"branch\":true,\"latest\":true},{\"latest\":true},{\"max_age\":30}]",
-                "[{\"max_age\":90}]");
+        runWithBranches("[{\"branch\":true,\"latest\":true},{\"latest\":true},{\"max_age\":30}]", "[{\"max_age\":90}]");
         assertThat(db.branchCount("Widget", "feat/old")).isZero();
         assertThat(db.versions("Widget")).containsExactly("2");
     }

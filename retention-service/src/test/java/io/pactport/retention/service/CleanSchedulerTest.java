@@ -45,8 +45,19 @@ class CleanSchedulerTest {
 
     private static CleanSettings enabled(String cron, Optional<Duration> catchUp) {
         CleanSettings d = CleanSettings.defaults();
-        return new CleanSettings(true, CronSchedule.parse(cron), d.keepVersionSelectors(), 100,
-                d.overwrittenDataMaxAgeDays(), false, List.of(), 100, 10, Duration.ZERO, 0, d.statementTimeout(),
+        return new CleanSettings(
+                true,
+                CronSchedule.parse(cron),
+                d.keepVersionSelectors(),
+                100,
+                d.overwrittenDataMaxAgeDays(),
+                false,
+                List.of(),
+                100,
+                10,
+                Duration.ZERO,
+                0,
+                d.statementTimeout(),
                 catchUp);
     }
 
@@ -55,8 +66,8 @@ class CleanSchedulerTest {
     }
 
     private static RetentionRun catchUpRun(int deleted, RunStatus status) {
-        return new RetentionRun(1, RunTrigger.CATCH_UP, false, status, null, null, null, deleted, null, null, null,
-                null);
+        return new RetentionRun(
+                1, RunTrigger.CATCH_UP, false, status, null, null, null, deleted, null, null, null, null);
     }
 
     @Test
@@ -68,8 +79,7 @@ class CleanSchedulerTest {
 
     @Test
     void theCronMinuteIsDueOnceWhateverTheTicks() {
-        CleanScheduler scheduler = new CleanScheduler(null, enabled("15 2 * * *", Optional.empty()),
-                Clock.systemUTC());
+        CleanScheduler scheduler = new CleanScheduler(null, enabled("15 2 * * *", Optional.empty()), Clock.systemUTC());
         assertThat(scheduler.due(at("2026-01-01T02:14:50"), false)).isEmpty();
         assertThat(scheduler.due(at("2026-01-01T02:15:05"), false)).contains(RunTrigger.SCHEDULE);
         assertThat(scheduler.due(at("2026-01-01T02:15:20"), false)).isEmpty();
@@ -83,9 +93,11 @@ class CleanSchedulerTest {
     @Test
     void catchUpRepeatsWhileRunsDeleteAFullLimitThenTheScheduleTakesOver() {
         MutableClock clock = new MutableClock(at("2026-01-01T10:00:00"));
-        CleanScheduler scheduler = new CleanScheduler(null, enabled("15 2 * * *", Optional.of(Duration.ofMinutes(2))),
-                clock);
-        assertThat(scheduler.due(clock.now, true)).as("waits for the run in progress").isEmpty();
+        CleanScheduler scheduler =
+                new CleanScheduler(null, enabled("15 2 * * *", Optional.of(Duration.ofMinutes(2))), clock);
+        assertThat(scheduler.due(clock.now, true))
+                .as("waits for the run in progress")
+                .isEmpty();
         assertThat(scheduler.due(clock.now, false)).contains(RunTrigger.CATCH_UP);
         scheduler.afterRun(catchUpRun(100, RunStatus.SUCCEEDED));
         assertThat(scheduler.catchUpAt()).isEqualTo(clock.now.plus(Duration.ofMinutes(2)));
@@ -95,7 +107,9 @@ class CleanSchedulerTest {
         assertThat(scheduler.due(clock.now, false)).contains(RunTrigger.CATCH_UP);
         scheduler.afterRun(catchUpRun(0, RunStatus.FAILED));
         clock.now = clock.now.plusSeconds(121);
-        assertThat(scheduler.due(clock.now, false)).as("a failed run is retried").contains(RunTrigger.CATCH_UP);
+        assertThat(scheduler.due(clock.now, false))
+                .as("a failed run is retried")
+                .contains(RunTrigger.CATCH_UP);
         scheduler.afterRun(catchUpRun(37, RunStatus.SUCCEEDED));
         assertThat(scheduler.catchUpAt()).isNull();
         clock.now = clock.now.plusSeconds(600);

@@ -59,14 +59,19 @@ class CleanThroughputTest {
         db.update("ANALYZE");
         long start = System.nanoTime();
         // the default batch size and pacing unless told otherwise (-Dpactport.benchmark.pauseRatio=0: no pauses)
-        double pauseRatio = Double.parseDouble(System.getProperty("pactport.benchmark.pauseRatio",
-                String.valueOf(CleanSettings.DEFAULT_BATCH_PAUSE_RATIO)));
+        double pauseRatio = Double.parseDouble(System.getProperty(
+                "pactport.benchmark.pauseRatio", String.valueOf(CleanSettings.DEFAULT_BATCH_PAUSE_RATIO)));
         RetentionRun run = db.run(settings("[{\"latest\":true},{\"tag\":\"prod\"}]", versions)
                 .withBatches(CleanSettings.DEFAULT_BATCH_SIZE, Duration.ZERO, pauseRatio));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(run.versionsDeleted()).isEqualTo(versions - 1);
-        System.out.printf("retention benchmark: %d versions (with tag, pact, content) deleted in %.1f s = %.0f/s"
-                + " (batches of %d, pause ratio %s)%n", run.versionsDeleted(), seconds, run.versionsDeleted() / seconds,
-                CleanSettings.DEFAULT_BATCH_SIZE, pauseRatio);
+        System.out.printf(
+                "retention benchmark: %d versions (with tag, pact, content) deleted in %.1f s = %.0f/s"
+                        + " (batches of %d, pause ratio %s)%n",
+                run.versionsDeleted(),
+                seconds,
+                run.versionsDeleted() / seconds,
+                CleanSettings.DEFAULT_BATCH_SIZE,
+                pauseRatio);
     }
 }

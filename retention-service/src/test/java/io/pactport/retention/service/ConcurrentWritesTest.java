@@ -55,8 +55,7 @@ class ConcurrentWritesTest {
         db.wipe();
     }
 
-    private record Write(String kind, String number, long id) {
-    }
+    private record Write(String kind, String number, long id) {}
 
     @Test
     void nothingCommittedByAWriterIsLost() throws Exception {
@@ -78,7 +77,8 @@ class ConcurrentWritesTest {
                     c.setAutoCommit(false);
                     while (!done.get()) {
                         // tags and deployments make old versions selected; publications make new versions
-                        String number = writer == 2 || random.nextInt(4) == 0 ? "new-" + writer + "-" + i++
+                        String number = writer == 2 || random.nextInt(4) == 0
+                                ? "new-" + writer + "-" + i++
                                 : "old-" + (1 + random.nextInt(OLD_VERSIONS));
                         try {
                             committed.add(write(c, writer, number));
@@ -106,7 +106,9 @@ class ConcurrentWritesTest {
         assertThat(run.versionsDeleted()).isGreaterThan(OLD_VERSIONS / 4);
         assertThat(committed).hasSizeGreaterThan(30);
         for (Write write : committed) {
-            assertThat(stillThere(write)).as("committed %s of %s", write.kind(), write.number()).isTrue();
+            assertThat(stillThere(write))
+                    .as("committed %s of %s", write.kind(), write.number())
+                    .isTrue();
         }
     }
 
@@ -174,8 +176,11 @@ class ConcurrentWritesTest {
                 SELECT ?, id, nextval('version_order_sequence'), now(), now() FROM pacticipants WHERE name = 'Foo'
                 ON CONFLICT (pacticipant_id, number) DO NOTHING
                 """, number);
-        return single(c, "SELECT v.id FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id"
-                + " WHERE p.name = 'Foo' AND v.number = ?", number);
+        return single(
+                c,
+                "SELECT v.id FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id"
+                        + " WHERE p.name = 'Foo' AND v.number = ?",
+                number);
     }
 
     private static void execute(Connection c, String sql, Object... params) throws SQLException {

@@ -53,7 +53,8 @@ class DryRunTest {
         db.tag(meep2, "foop");
         db.tag(db.version("Meep", "3", 0), "blah");
 
-        RetentionRun run = db.run(settings("[{\"tag\":\"prod\"},{\"tag\":\"dev\",\"latest\":true}]", 3).withDryRun(true));
+        RetentionRun run = db.run(settings("[{\"tag\":\"prod\"},{\"tag\":\"dev\",\"latest\":true}]", 3)
+                .withDryRun(true));
 
         assertThat(db.count("versions")).isEqualTo(9);
         assertThat(run.dryRun()).isTrue();
@@ -63,21 +64,26 @@ class DryRunTest {
         assertThat(counts.get("versionsToDelete").asLong()).isEqualTo(3);
         assertThat(counts.get("versionsNotToKeep").asLong()).isEqualTo(6);
         assertThat(counts.get("versionsToKeep").asLong()).isEqualTo(3);
-        assertThat(counts.get("versionsToKeepBySelector").toString()).isEqualTo("[{\"selector\":{\"tag\":\"prod\"},"
-                + "\"count\":2},{\"selector\":{\"tag\":\"dev\",\"latest\":true},\"count\":1},{\"selector\":{\"deployed\""
-                + ":true},\"count\":0},{\"selector\":{\"released\":true},\"count\":0}]");
+        assertThat(counts.get("versionsToKeepBySelector").toString())
+                .isEqualTo("[{\"selector\":{\"tag\":\"prod\"},"
+                        + "\"count\":2},{\"selector\":{\"tag\":\"dev\",\"latest\":true},\"count\":1},{\"selector\":{\"deployed\""
+                        + ":true},\"count\":0},{\"selector\":{\"released\":true},\"count\":0}]");
         JsonNode summary = run.result().get("versionSummary");
         assertThat(summary.fieldNames()).toIterable().containsExactly("Bar", "Foo", "Meep", "Moop");
         assertThat(summary.get("Bar").toString()).isEqualTo("{\"toDelete\":{\"count\":0},\"toKeep\":{\"count\":0}}");
-        assertThat(summary.get("Foo").get("toDelete").toString()).isEqualTo("{\"count\":3,"
-                + "\"fromVersion\":{\"number\":\"2\",\"created\":\"6 days ago\",\"tags\":[]},"
-                + "\"toVersion\":{\"number\":\"6\",\"created\":\"2 days ago\",\"tags\":[\"foo\"]}}");
-        assertThat(summary.get("Foo").get("toKeep").toString()).isEqualTo("{\"count\":4,"
-                + "\"firstVersion\":{\"number\":\"1\",\"created\":\"7 days ago\",\"tags\":[\"dev\",\"prod\"]},"
-                + "\"latestVersion\":{\"number\":\"7\",\"created\":\"1 day ago\",\"tags\":[]}}");
-        assertThat(summary.get("Meep").get("toKeep").toString()).isEqualTo("{\"count\":2,"
-                + "\"firstVersion\":{\"number\":\"2\",\"created\":\"less than a minute ago\",\"tags\":[\"foop\"]},"
-                + "\"latestVersion\":{\"number\":\"3\",\"created\":\"less than a minute ago\",\"tags\":[\"blah\"]}}");
+        assertThat(summary.get("Foo").get("toDelete").toString())
+                .isEqualTo("{\"count\":3,"
+                        + "\"fromVersion\":{\"number\":\"2\",\"created\":\"6 days ago\",\"tags\":[]},"
+                        + "\"toVersion\":{\"number\":\"6\",\"created\":\"2 days ago\",\"tags\":[\"foo\"]}}");
+        assertThat(summary.get("Foo").get("toKeep").toString())
+                .isEqualTo("{\"count\":4,"
+                        + "\"firstVersion\":{\"number\":\"1\",\"created\":\"7 days ago\",\"tags\":[\"dev\",\"prod\"]},"
+                        + "\"latestVersion\":{\"number\":\"7\",\"created\":\"1 day ago\",\"tags\":[]}}");
+        assertThat(summary.get("Meep").get("toKeep").toString())
+                .isEqualTo(
+                        "{\"count\":2,"
+                                + "\"firstVersion\":{\"number\":\"2\",\"created\":\"less than a minute ago\",\"tags\":[\"foop\"]},"
+                                + "\"latestVersion\":{\"number\":\"3\",\"created\":\"less than a minute ago\",\"tags\":[\"blah\"]}}");
     }
 
     @Test
@@ -89,20 +95,29 @@ class DryRunTest {
         db.branch(db.version("Widget", "4", 100), "feat/old-b");
         db.branch(db.version("Widget", "5", 5), "main");
         CleanSettings settings = CleanSettings.from(new EnvironmentVariables(Map.of(
-                "PACTFLOW_DATABASE_CLEAN_KEEP_VERSION_SELECTORS", "[{\"branch\":true,\"latest\":true},{\"max_age\":30}]",
-                "PACTFLOW_DATABASE_CLEAN_KEEP_BRANCH_SELECTORS", "[{\"max_age\":90}]",
-                "PACTFLOW_DATABASE_CLEAN_BRANCH_DELETION_LIMIT", "1")::get)).withBatches(2, Duration.ZERO, 0);
+                        "PACTFLOW_DATABASE_CLEAN_KEEP_VERSION_SELECTORS",
+                                "[{\"branch\":true,\"latest\":true},{\"max_age\":30}]",
+                        "PACTFLOW_DATABASE_CLEAN_KEEP_BRANCH_SELECTORS", "[{\"max_age\":90}]",
+                        "PACTFLOW_DATABASE_CLEAN_BRANCH_DELETION_LIMIT", "1")::get))
+                .withBatches(2, Duration.ZERO, 0);
 
         JsonNode preview = db.run(settings.withDryRun(true)).result();
         RetentionRun run = db.run(settings);
 
         assertThat(db.versions("Widget")).containsExactly("4", "5");
         assertThat(preview.get("counts").get("branchesToDelete").asLong()).isOne();
-        assertThat(preview.get("counts").get("versionsToDelete").asLong()).isEqualTo(run.versionsDeleted())
+        assertThat(preview.get("counts").get("versionsToDelete").asLong())
+                .isEqualTo(run.versionsDeleted())
                 .isEqualTo(3);
-        assertThat(preview.get("versionSummary").get("Widget").get("toDelete").toString()).isEqualTo("{\"count\":3,"
-                + "\"fromVersion\":{\"number\":\"1\",\"created\":\"3 months ago\",\"tags\":[]},"
-                + "\"toVersion\":{\"number\":\"3\",\"created\":\"3 months ago\",\"tags\":[]}}");
-        assertThat(preview.get("versionSummary").get("Widget").get("toKeep").get("count").asLong()).isEqualTo(2);
+        assertThat(preview.get("versionSummary").get("Widget").get("toDelete").toString())
+                .isEqualTo("{\"count\":3,"
+                        + "\"fromVersion\":{\"number\":\"1\",\"created\":\"3 months ago\",\"tags\":[]},"
+                        + "\"toVersion\":{\"number\":\"3\",\"created\":\"3 months ago\",\"tags\":[]}}");
+        assertThat(preview.get("versionSummary")
+                        .get("Widget")
+                        .get("toKeep")
+                        .get("count")
+                        .asLong())
+                .isEqualTo(2);
     }
 }

@@ -43,7 +43,8 @@ class OverwrittenDataTest {
         assertThat(db.exists("pact_publications", second)).isTrue();
         // the first revision's content was used by nothing else
         assertThat(db.count("pact_versions")).isOne();
-        assertThat(run.result().get("pact_publications").get("deleted").asLong()).isOne();
+        assertThat(run.result().get("pact_publications").get("deleted").asLong())
+                .isOne();
     }
 
     @Test

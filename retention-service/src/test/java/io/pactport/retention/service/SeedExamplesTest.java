@@ -42,23 +42,26 @@ class SeedExamplesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            // main-tagged versions younger than 30 days
-            "[{\"max_age\":30,\"tag\":\"main\"}]   | Foo 3, Bar 3",
-            // the latest version of each tag of each pacticipant
-            "[{\"latest\":true,\"tag\":true}]      | Foo 2, Foo 3, Foo 4, Bar 2, Bar 3",
-            // every version younger than 30 days
-            "[{\"max_age\":30}]                    | Foo 3, Foo 4, Foo 5, Bar 2, Bar 3",
-            // every version of Foo
-            "[{\"pacticipant\":\"Foo\"}]           | Foo 1, Foo 2, Foo 3, Foo 4, Foo 5",
-            // the latest version of each pacticipant
-            "[{\"latest\":true}]                   | Foo 5, Bar 3",
-            // Foo's main-tagged versions
-            "[{\"pacticipant\":\"Foo\",\"tag\":\"main\"}] | Foo 1, Foo 3",
-            // every production-tagged version
-            "[{\"tag\":\"production\"}]            | Foo 2, Bar 2",
-            // OR of several
-            "[{\"pacticipant\":\"Foo\",\"tag\":\"main\"},{\"tag\":\"production\"},{\"latest\":true}] | Foo 1, Foo 2, Foo 3, Foo 5, Bar 2, Bar 3"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // main-tagged versions younger than 30 days
+                "[{\"max_age\":30,\"tag\":\"main\"}]   | Foo 3, Bar 3",
+                // the latest version of each tag of each pacticipant
+                "[{\"latest\":true,\"tag\":true}]      | Foo 2, Foo 3, Foo 4, Bar 2, Bar 3",
+                // every version younger than 30 days
+                "[{\"max_age\":30}]                    | Foo 3, Foo 4, Foo 5, Bar 2, Bar 3",
+                // every version of Foo
+                "[{\"pacticipant\":\"Foo\"}]           | Foo 1, Foo 2, Foo 3, Foo 4, Foo 5",
+                // the latest version of each pacticipant
+                "[{\"latest\":true}]                   | Foo 5, Bar 3",
+                // Foo's main-tagged versions
+                "[{\"pacticipant\":\"Foo\",\"tag\":\"main\"}] | Foo 1, Foo 3",
+                // every production-tagged version
+                "[{\"tag\":\"production\"}]            | Foo 2, Bar 2",
+                // OR of several
+                "[{\"pacticipant\":\"Foo\",\"tag\":\"main\"},{\"tag\":\"production\"},{\"latest\":true}] | Foo 1, Foo 2, Foo 3, Foo 5, Bar 2, Bar 3"
+            })
     void keepsExactlyWhatTheExampleSays(String selectors, String kept) throws SQLException {
         dataset();
         db.run(selectors, 1000);

@@ -67,7 +67,13 @@ class VersionsOrderedByNumberTest {
 
         RetentionRun run = db.run(settings(LATEST_PER_TAG, 100).withDryRun(true));
 
-        assertThat(run.result().get("counts").get("versionsToKeepBySelector").get(0).get("count").asLong()).isOne();
+        assertThat(run.result()
+                        .get("counts")
+                        .get("versionsToKeepBySelector")
+                        .get(0)
+                        .get("count")
+                        .asLong())
+                .isOne();
         assertThat(run.result().get("counts").get("versionsToDelete").asLong()).isOne();
         assertThat(db.versions("P")).containsExactly("1.0.0", "2.0.0");
     }
