@@ -3,6 +3,7 @@ package io.pactport.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactport.core.testing.AuthContract;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -11,12 +12,13 @@ import java.util.Map;
 /** The callers the auth tests play, and the configurations that know them. */
 final class Callers {
 
-    static final String WRITER = "pact-admin";
-    static final String WRITER_PASSWORD = "rw-p4ss:word";
-    static final String READER = "pact-reader";
-    static final String READER_PASSWORD = "ro-p4ss";
-    static final String WRITE_TOKEN = "rw-token-4f2a9c";
-    static final String READ_TOKEN = "ro-token-81d3e7";
+    // the credentials AuthContract.Locked configures, which every service's auth tests share
+    static final String WRITER = AuthContract.WRITER;
+    static final String WRITER_PASSWORD = AuthContract.WRITER_PASSWORD;
+    static final String READER = AuthContract.READER;
+    static final String READER_PASSWORD = AuthContract.READER_PASSWORD;
+    static final String WRITE_TOKEN = AuthContract.WRITE_TOKEN;
+    static final String READ_TOKEN = AuthContract.READ_TOKEN;
 
     /** Any write the auth check stands in front of; what matters is whether it gets past the check. */
     static final String WRITE_PATH = "/pacticipants/Foo";
@@ -50,27 +52,6 @@ final class Callers {
     /** Past the auth check: whatever the route then answers, it is neither 401 nor 403. */
     static void passed(Response response) {
         assertThat(response.statusCode()).as("status past the auth check").isNotIn(401, 403);
-    }
-
-    /** Both users and both kinds of token, nothing public beyond health and badges (public by default). */
-    public static class Locked implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "pactflow.basic-auth-username",
-                    WRITER,
-                    "pactflow.basic-auth-password",
-                    WRITER_PASSWORD,
-                    "pactflow.basic-auth-read-only-username",
-                    READER,
-                    "pactflow.basic-auth-read-only-password",
-                    READER_PASSWORD,
-                    "pactflow.read-write-api-tokens",
-                    WRITE_TOKEN,
-                    "pactflow.read-only-api-tokens",
-                    "ro-token-unused," + READ_TOKEN);
-        }
     }
 
     /** The read/write user, with every read public. */

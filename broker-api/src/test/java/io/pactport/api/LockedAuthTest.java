@@ -15,6 +15,7 @@ import static io.pactport.api.Callers.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactport.core.auth.AuthFilter;
+import io.pactport.core.testing.AuthContract;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -25,7 +26,7 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestProfile(Callers.Locked.class)
+@TestProfile(AuthContract.Locked.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
 class LockedAuthTest {

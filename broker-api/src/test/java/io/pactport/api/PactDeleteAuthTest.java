@@ -5,6 +5,7 @@ import static io.pactport.api.Callers.reader;
 import static io.pactport.api.Callers.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactport.core.testing.AuthContract;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * diffs and provider states are reads.
  */
 @QuarkusTest
-@TestProfile(Callers.Locked.class)
+@TestProfile(AuthContract.Locked.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
 class PactDeleteAuthTest {

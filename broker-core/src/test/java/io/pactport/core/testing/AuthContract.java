@@ -49,7 +49,10 @@ public abstract class AuthContract {
         }
     }
 
-    /** Both users and both kinds of token, as an operator turning authentication on for the whole suite sets them. */
+    /**
+     * Both users and both kinds of token, as an operator turning authentication on for the whole suite sets them;
+     * badges stay public (the default).
+     */
     public static class Locked implements QuarkusTestProfile {
 
         @Override
@@ -66,7 +69,8 @@ public abstract class AuthContract {
                     "pactflow.read-write-api-tokens",
                     WRITE_TOKEN,
                     "pactflow.read-only-api-tokens",
-                    READ_TOKEN);
+                    // a list, as operators give it: the token that is used is not the first
+                    "ro-token-unused," + READ_TOKEN);
         }
     }
 
