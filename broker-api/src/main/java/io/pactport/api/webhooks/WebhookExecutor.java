@@ -10,10 +10,15 @@ import io.pactport.core.events.CloudEventJson;
 import io.pactport.core.events.EventType;
 import io.pactport.core.events.InvalidEventException;
 import io.pactport.core.events.PactportEvent.WebhookTriggered;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 import java.time.Clock;
 import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -43,6 +48,13 @@ public class WebhookExecutor {
     private final MeterRegistry meters;
     private final int[] schedule;
     private final double leaseSeconds;
+
+    /**
+     * The poll runs between start and shutdown only. The scheduler starts before the {@code @Startup} beans (2500), so
+     * a first poll could come before broker-core's schema check had migrated {@code pactport_webhook_attempts}; and a
+     * poll during shutdown only finds the pool closed. Both were logged as failed polls.
+     */
+    private volatile boolean polling;
 
     WebhookExecutor(
             Pool pool,
@@ -88,8 +100,19 @@ public class WebhookExecutor {
                         : Uni.createFrom().voidItem());
     }
 
+    void start(@Observes @Priority(ObserverMethod.DEFAULT_PRIORITY + 500) StartupEvent event) {
+        polling = true;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        polling = false;
+    }
+
     @Scheduled(every = "${pactflow.webhook.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
+        if (!polling) {
+            return Uni.createFrom().voidItem();
+        }
         return runDue(clock.instant())
                 .replaceWithVoid()
                 .onFailure()
