@@ -11,9 +11,13 @@ public interface ApiConfig {
 
     /**
      * The URL clients reach the broker at ({@code PACTFLOW_BASE_URL}), used in every link; when absent, links are built
-     * from the request, as the Pact Broker does.
+     * from the request, as the Pact Broker does. Several, space-separated, when clients reach it under several names:
+     * each request gets the one it asked for (see {@code http.BaseUrl}).
      */
     Optional<String> baseUrl();
+
+    /** More base URLs ({@code PACTFLOW_BASE_URLS}, space-separated), as the Pact Broker's setting of that name. */
+    Optional<String> baseUrls();
 
     /**
      * Whether tagging a version with the name of an environment records its deployment there

@@ -3,6 +3,7 @@ package io.pactport.api.webhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pactport.api.config.ApiConfig;
+import io.pactport.api.http.BaseUrl;
 import io.pactport.api.webhooks.TriggeredWebhookRepository.Claim;
 import io.pactport.api.webhooks.TriggeredWebhookRepository.Trigger;
 import io.pactport.core.events.CloudEvent;
@@ -43,7 +44,7 @@ public class WebhookExecutor {
     private final TriggeredWebhookRepository triggered;
     private final WebhookRepository webhooks;
     private final WebhookRunner runner;
-    private final ApiConfig config;
+    private final BaseUrl baseUrls;
     private final Clock clock;
     private final MeterRegistry meters;
     private final int[] schedule;
@@ -62,13 +63,14 @@ public class WebhookExecutor {
             WebhookRepository webhooks,
             WebhookRunner runner,
             ApiConfig config,
+            BaseUrl baseUrls,
             Clock clock,
             MeterRegistry meters) {
         this.pool = pool;
         this.triggered = triggered;
         this.webhooks = webhooks;
         this.runner = runner;
-        this.config = config;
+        this.baseUrls = baseUrls;
         this.clock = clock;
         this.meters = meters;
         this.schedule = WebhookAllowList.words(config.webhook().retrySchedule()).stream()
@@ -159,7 +161,7 @@ public class WebhookExecutor {
                                 .flatMap(facts -> {
                                     JsonNode context = context(trigger);
                                     String baseUrl = context.path("base_url")
-                                            .asText(config.baseUrl().orElse("http://localhost:9292"));
+                                            .asText(baseUrls.configured().orElse("http://localhost:9292"));
                                     return runner.run(
                                             webhook.get().uuid(),
                                             webhook.get().request(),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactport.api.config.ApiConfig;
 import io.pactport.api.events.Outbox;
+import io.pactport.api.http.BaseUrl;
 import io.pactport.api.pacts.PactPublication;
 import io.pactport.api.pacts.PactPublishService;
 import io.pactport.api.pacts.PublicationListener;
@@ -62,18 +63,21 @@ public class WebhookTriggers implements PublicationListener, VerificationListene
     private final TriggeredWebhookRepository triggered;
     private final Outbox outbox;
     private final ApiConfig config;
+    private final BaseUrl baseUrls;
 
     WebhookTriggers(
             WebhookRepository webhooks,
             WebhookTriggerRepository questions,
             TriggeredWebhookRepository triggered,
             Outbox outbox,
-            ApiConfig config) {
+            ApiConfig config,
+            BaseUrl baseUrls) {
         this.webhooks = webhooks;
         this.questions = questions;
         this.triggered = triggered;
         this.outbox = outbox;
         this.config = config;
+        this.baseUrls = baseUrls;
     }
 
     /**
@@ -318,6 +322,6 @@ public class WebhookTriggers implements PublicationListener, VerificationListene
     private String baseUrl() {
         Optional<String> fromRequest =
                 VertxContext.isOnDuplicatedContext() ? ContextLocals.get(BASE_URL_KEY) : Optional.empty();
-        return fromRequest.or(() -> config.baseUrl()).orElse("http://localhost:9292");
+        return fromRequest.or(baseUrls::configured).orElse("http://localhost:9292");
     }
 }
