@@ -7,7 +7,6 @@ import io.pactport.api.pacts.PactDeletionRepository.Selection;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,9 +17,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The pacts of an integration whose consumer version is on a branch (the consumer's main branch when none is named),
- * all of them or the branch head's; and the delete of a named branch's pacts (one event per version). The Pact Broker
- * also takes DELETE on the main-branch and latest forms, where it deletes every pact of the integration or of the named
- * branch; here those forms are read-only, so a delete always names what it deletes.
+ * all of them or the branch head's; and the delete of a branch's pacts (one event per version).
  */
 @Path("/pacts/provider/{provider}/consumer/{consumer}/branch")
 @Produces(Hal.MEDIA_TYPE)
@@ -71,25 +68,32 @@ public class BranchPactVersionsResource {
     }
 
     /**
-     * {@code branch/versions} and {@code branch/latest/versions} are lists to read: without this, a DELETE of them
-     * would be taken for a delete of a branch named "versions" or "latest".
+     * The main-branch forms delete the pacts of the consumer's main branch (none when it has no main branch), and the
+     * latest forms every pact of their branch, not only the head's, as in the Pact Broker. (The Pact Broker's main-branch
+     * forms delete every pact of the integration, whatever its branch; here a delete takes no more than its path names.)
      */
     @DELETE
     @Path("/versions")
-    public Uni<RestResponse<Map<String, Object>>> deleteMainBranchList() {
-        throw new NotAllowedException("GET", new String[] {"HEAD", "OPTIONS"});
+    public Uni<RestResponse<Map<String, Object>>> deleteMainBranch(
+            @PathParam("provider") String provider, @PathParam("consumer") String consumer, @Context UriInfo request) {
+        return delete(provider, consumer, Selection.onMainBranch(), request);
     }
 
     @DELETE
     @Path("/latest/versions")
-    public Uni<RestResponse<Map<String, Object>>> deleteLatestMainBranchList() {
-        throw new NotAllowedException("GET", new String[] {"HEAD", "OPTIONS"});
+    public Uni<RestResponse<Map<String, Object>>> deleteMainBranchFromLatestList(
+            @PathParam("provider") String provider, @PathParam("consumer") String consumer, @Context UriInfo request) {
+        return delete(provider, consumer, Selection.onMainBranch(), request);
     }
 
     @DELETE
     @Path("/{branch}/latest/versions")
-    public Uni<RestResponse<Map<String, Object>>> deleteLatestOnBranchList() {
-        throw new NotAllowedException("GET", new String[] {"HEAD", "OPTIONS"});
+    public Uni<RestResponse<Map<String, Object>>> deleteBranchFromLatestList(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("branch") String branch,
+            @Context UriInfo request) {
+        return delete(provider, consumer, Selection.onBranch(branch), request);
     }
 
     @DELETE
@@ -99,9 +103,14 @@ public class BranchPactVersionsResource {
             @PathParam("consumer") String consumer,
             @PathParam("branch") String branch,
             @Context UriInfo request) {
+        return delete(provider, consumer, Selection.onBranch(branch), request);
+    }
+
+    private Uni<RestResponse<Map<String, Object>>> delete(
+            String provider, String consumer, Selection selection, UriInfo request) {
         String base = baseUrl.of(request);
         return deletions
-                .delete(provider, consumer, Selection.onBranch(branch))
+                .delete(provider, consumer, selection)
                 .map(latest -> RestResponse.ResponseBuilder.ok(PactVersionsHal.afterDeletion(latest, base))
                         .type(Hal.MEDIA_TYPE)
                         .build());

@@ -19,22 +19,28 @@ import java.util.Set;
 public class PactDeletionRepository {
 
     /** Which of the integration's consumer versions lose their pact. */
-    public record Selection(String tag, String branch, String consumerVersionNumber) {
+    /** Which of an integration's publications a delete takes: all of them when every part is empty. */
+    public record Selection(String tag, String branch, boolean mainBranch, String consumerVersionNumber) {
 
         public static Selection all() {
-            return new Selection(null, null, null);
+            return new Selection(null, null, false, null);
         }
 
         public static Selection tagged(String tag) {
-            return new Selection(tag, null, null);
+            return new Selection(tag, null, false, null);
         }
 
         public static Selection onBranch(String branch) {
-            return new Selection(null, branch, null);
+            return new Selection(null, branch, false, null);
+        }
+
+        /** The consumer's main branch, whatever it is named; nothing when it has none. */
+        public static Selection onMainBranch() {
+            return new Selection(null, null, true, null);
         }
 
         public static Selection consumerVersion(String number) {
-            return new Selection(null, null, number);
+            return new Selection(null, null, false, number);
         }
     }
 
@@ -46,8 +52,10 @@ public class PactDeletionRepository {
             WHERE pp.consumer_id = $1 AND pp.provider_id = $2
               AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM tags t
                                                WHERE t.version_id = pp.consumer_version_id AND t.name = $3))
-              AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM branch_versions bv
-                                               WHERE bv.version_id = pp.consumer_version_id AND bv.branch_name = $4))
+              AND (($4::text IS NULL AND NOT $6::boolean)
+                   OR EXISTS (SELECT 1 FROM branch_versions bv
+                              WHERE bv.version_id = pp.consumer_version_id
+                                AND bv.branch_name = COALESCE($4, (SELECT main_branch FROM pacticipants WHERE id = $1))))
               AND ($5::text IS NULL OR cv.number = $5)
             ORDER BY cv."order", pp.revision_number
             FOR UPDATE OF pp
@@ -73,7 +81,12 @@ public class PactDeletionRepository {
      */
     public Uni<List<String>> delete(SqlClient c, long consumerId, long providerId, Selection selection) {
         Tuple select = Tuple.of(
-                consumerId, providerId, selection.tag(), selection.branch(), selection.consumerVersionNumber());
+                consumerId,
+                providerId,
+                selection.tag(),
+                selection.branch(),
+                selection.consumerVersionNumber(),
+                selection.mainBranch());
         return c.preparedQuery(SELECT).execute(select).flatMap(rows -> {
             List<Long> ids = new ArrayList<>();
             Set<String> numbers = new LinkedHashSet<>();

@@ -137,17 +137,6 @@ public class PactResource {
                         .build());
     }
 
-    /** The Pact Broker's older path for a consumer version's pact, kept for backwards compatibility. */
-    @GET
-    @Path("/versions/{version}")
-    public Uni<RestResponse<String>> forConsumerVersionDeprecated(
-            @PathParam("provider") String provider,
-            @PathParam("consumer") String consumer,
-            @PathParam("version") String version,
-            @Context UriInfo request) {
-        return forConsumerVersion(provider, consumer, version, request);
-    }
-
     /** The latest pact whose consumer version has no tag. */
     @GET
     @Path("/latest-untagged")

@@ -245,15 +245,47 @@ class PactDeletionTest {
     }
 
     @Test
-    void theMainBranchAndLatestListsCannotBeDeleted() {
-        Map<String, Long> before = counts(database);
+    void deletingTheMainBranchFormsDeletesTheMainBranchsPactsOnly() {
+        deletedWithLinks(given().delete(integration + "/branch/versions"));
 
-        for (String path :
-                new String[] {"/branch/versions", "/branch/latest/versions", "/branch/main/latest/versions"}) {
-            Response response = given().delete(integration + path);
-            assertThat(response.statusCode()).as(path).isEqualTo(405);
-            assertThat(response.asString()).as(path).contains("\"error\"");
-        }
-        assertThat(counts(database)).isEqualTo(before);
+        assertThat(versionsWithPacts()).containsExactly("4", "3");
+        assertThat(deletedEvents()).containsExactly("consumer-version 1", "consumer-version 2");
+        deletedWithLinks(given().delete(integration + "/branch/latest/versions"));
+        assertThat(versionsWithPacts()).containsExactly("4", "3");
+    }
+
+    @Test
+    void deletingABranchsLatestListDeletesEveryPactOnTheBranch() {
+        deletedWithLinks(given().delete(integration + "/branch/feat-x/latest/versions"));
+
+        assertThat(versionsWithPacts()).containsExactly("2", "1");
+        assertThat(deletedEvents()).containsExactly("consumer-version 3", "consumer-version 4");
+    }
+
+    @Test
+    void theDeprecatedPathsPublishMergeAndDeleteAsTheCurrentOnes() {
+        given().contentType("application/json")
+                .body(pact(consumer, provider, "request 5"))
+                .put(integration + "/versions/5")
+                .then()
+                .statusCode(201);
+        given().contentType("application/json")
+                .body(pact(consumer, provider, "request 6"))
+                .put("/pact/provider/" + provider + "/consumer/" + consumer + "/version/6")
+                .then()
+                .statusCode(201);
+        given().contentType("application/json")
+                .body(pact(consumer, provider, "another request"))
+                .patch(integration + "/versions/6?ignored=1")
+                .then()
+                .statusCode(200);
+        assertThat(given().get(integration + "/version/6").asString()).contains("another request", "request 6");
+
+        given().delete("/pact/provider/" + provider + "/consumer/" + consumer + "/version/5")
+                .then()
+                .statusCode(200);
+        given().delete(integration + "/versions/6").then().statusCode(200);
+        assertThat(versionsWithPacts()).containsExactly("4", "3", "2", "1");
+        assertThat(deletedEvents()).containsExactly("consumer-version 5", "consumer-version 6");
     }
 }
