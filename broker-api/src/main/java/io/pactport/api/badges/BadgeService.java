@@ -16,8 +16,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class BadgeService {
 
-    /** A drawn badge and the comment the Pact Broker puts before a pact badge's SVG (empty for the others). */
-    public record Drawn(Badge badge, String comment) {}
+    static final String CAN_I_MERGE_CACHE = "max-age=30";
+
+    /**
+     * A drawn badge, the comment the Pact Broker puts before a pact badge's SVG (empty for the others), and how the
+     * answer may be cached.
+     */
+    public record Drawn(Badge badge, String comment, String cacheControl) {
+
+        Drawn(Badge badge, String comment) {
+            this(badge, comment, BadgeResponses.NO_CACHE);
+        }
+    }
 
     private final Pool pool;
     private final PactBadgeRepository pacts;
@@ -48,6 +58,26 @@ public class BadgeService {
         return canIDeploy
                 .branchToEnvironment(pacticipant, branch, environment)
                 .map(answer -> canIDeployBadge(answer, branch, environment, label));
+    }
+
+    /**
+     * Whether the newest main-branch version can be merged: green "success", red "failed", grey "unknown" when the
+     * matrix cannot tell; a grey "not found" for a missing pacticipant or main-branch version. Only a found version's
+     * badge may be cached ({@link #CAN_I_MERGE_CACHE}, the Pact Broker's default {@code badge_default_cache_setting}).
+     */
+    public Uni<Drawn> canIMerge(String pacticipant) {
+        return canIDeploy.canIMerge(pacticipant).map(answer -> {
+            if (answer.missing() != null) {
+                return new Drawn(Badge.notFound(answer.missing()), "", BadgeResponses.NO_CACHE);
+            }
+            Boolean deployable = MatrixSummary.of(answer.result()).deployable();
+            Badge badge = deployable == null
+                    ? new Badge("can-i-merge", "unknown", Colour.LIGHTGREY)
+                    : deployable
+                            ? new Badge("can-i-merge", "success", Colour.BRIGHTGREEN)
+                            : new Badge("can-i-merge", "failed", Colour.RED);
+            return new Drawn(badge, "", CAN_I_MERGE_CACHE);
+        });
     }
 
     /** Whether the latest version with the tag can go where the other tag points. */

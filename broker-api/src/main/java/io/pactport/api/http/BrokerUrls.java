@@ -96,6 +96,11 @@ public final class BrokerUrls {
         return pactVersion(base, consumer, provider, sha) + "/verification-results/" + number;
     }
 
+    /** The summary of the latest verification results of a consumer version's pacts. */
+    public static String consumerVersionVerifications(String base, String consumer, String version) {
+        return base + "/verification-results/consumer/" + encode(consumer) + "/version/" + encode(version) + "/latest";
+    }
+
     public static String webhooks(String base) {
         return base + "/webhooks";
     }

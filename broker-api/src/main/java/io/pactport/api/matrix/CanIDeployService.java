@@ -113,6 +113,24 @@ public class CanIDeployService {
                         : missing("pacticipant"));
     }
 
+    /**
+     * can-i-merge: the newest version of the pacticipant's main branch against the newest main-branch version of each
+     * application it integrates with, as the Pact Broker's {@code can_i_merge}; {@code missing} is "pacticipant" or
+     * "main branch version".
+     */
+    public Uni<Answer> canIMerge(String pacticipant) {
+        MatrixQuery q = MatrixQuery.of(List.of(MatrixSelector.latestOnMainBranch(pacticipant)))
+                .latestby("cvp")
+                .toMainBranch();
+        return matrix.ids(q)
+                .flatMap(ids -> ids.pacticipants().containsKey(pacticipant)
+                        ? matrix.find(q, ids)
+                                .map(result -> askedVersionMissing(result)
+                                        ? new Answer(null, "main branch version")
+                                        : answered(result))
+                        : missing("pacticipant"));
+    }
+
     /** Without the environment, whether the branch has a version decides between "version" and "environment". */
     private Uni<Answer> latestOnBranch(MatrixQuery q, Ids ids, String otherwiseMissing) {
         MatrixQuery withoutTarget =

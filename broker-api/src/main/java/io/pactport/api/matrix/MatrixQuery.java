@@ -37,6 +37,11 @@ public record MatrixQuery(
         return new MatrixQuery(selectors, latestby, true, value, environment, mainBranch, success, ignore, limit);
     }
 
+    /** Against the newest version of each integrated application's main branch. */
+    public MatrixQuery toMainBranch() {
+        return new MatrixQuery(selectors, latestby, true, tag, environment, true, success, ignore, limit);
+    }
+
     /** Against the versions of each integrated application in an environment now. */
     public MatrixQuery toEnvironment(String value) {
         return new MatrixQuery(selectors, latestby, latest, tag, value, mainBranch, success, ignore, limit);

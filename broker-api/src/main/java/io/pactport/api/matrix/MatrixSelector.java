@@ -26,6 +26,11 @@ public record MatrixSelector(
         return new MatrixSelector(pacticipant, null, true, null, branch, false, null);
     }
 
+    /** The newest version of the pacticipant's main branch. */
+    public static MatrixSelector latestOnMainBranch(String pacticipant) {
+        return new MatrixSelector(pacticipant, null, true, null, null, true, null);
+    }
+
     /** The newest version with a tag. */
     public static MatrixSelector latestWithTag(String pacticipant, String tag) {
         return new MatrixSelector(pacticipant, null, true, tag, null, false, null);

@@ -3,11 +3,14 @@ package io.pactport.api.pacticipants;
 import io.pactport.api.db.Upserted;
 import io.pactport.api.events.Outbox;
 import io.pactport.api.http.NotFoundException;
+import io.pactport.api.http.Page;
+import io.pactport.api.http.PageRequest;
 import io.pactport.core.events.PactportEvent.LabelAdded;
 import io.pactport.core.events.PactportEvent.LabelRemoved;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /** Pacticipant labels; labelling a missing pacticipant creates it, as in the Pact Broker. */
 @ApplicationScoped
@@ -23,6 +26,11 @@ public class LabelService {
         this.pacticipants = pacticipants;
         this.labels = labels;
         this.outbox = outbox;
+    }
+
+    /** The names of the labels in use, each once, alphabetically; one page or all. */
+    public Uni<Page<String>> names(Optional<PageRequest> page) {
+        return labels.names(pool, page);
     }
 
     public Uni<Label> get(String pacticipant, String label) {

@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public class VerificationRepository {
             )
             SELECT id, execution_date, tag_names FROM inserted
             """;
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             SELECT v.id, v.number, c.name AS consumer_name, p.name AS provider_name, pv.sha,
                    prv.number AS provider_version_number, v.success, v.execution_date, v.build_url, v.test_results,
                    v.verified_by_implementation, v.verified_by_version, v.verified_by_client_implementation,
@@ -75,10 +76,53 @@ public class VerificationRepository {
             JOIN pacticipants c ON c.id = pv.consumer_id
             JOIN pacticipants p ON p.id = pv.provider_id
             LEFT JOIN versions prv ON prv.id = v.provider_version_id
-            WHERE p.name = $1 AND c.name = $2 AND pv.sha = $3
             """;
+    private static final String SELECT = COLUMNS + " WHERE p.name = $1 AND c.name = $2 AND pv.sha = $3";
     private static final String FIND = SELECT + " AND v.number = $4";
     private static final String FIND_LATEST = SELECT + " ORDER BY v.id DESC LIMIT 1";
+    private static final String CONSUMER_VERSION_ID = """
+            SELECT cv.id FROM versions cv JOIN pacticipants c ON c.id = cv.pacticipant_id
+            WHERE c.name = $1 AND cv.number = $2
+            """;
+    // the latest result of the content of each of the consumer version's pacts (their latest revisions)
+    private static final String LATEST_FOR_CONSUMER_VERSION = COLUMNS + """
+             WHERE v.id IN (
+              SELECT max(lv.verification_id)
+              FROM latest_pact_publication_ids_for_consumer_versions lp
+              JOIN latest_verification_id_for_pact_version_and_provider_version lv
+                ON lv.pact_version_id = lp.pact_version_id
+              WHERE lp.consumer_version_id = $1
+              GROUP BY lp.pact_version_id)
+            ORDER BY lower(p.name), p.name
+            """;
+    private static final String PROVIDERS_OF_CONSUMER_VERSION = """
+            SELECT p.name FROM latest_pact_publication_ids_for_consumer_versions lp
+            JOIN pacticipants p ON p.id = lp.provider_id
+            WHERE lp.consumer_version_id = $1
+            ORDER BY lower(p.name), p.name
+            """;
+    // a result's triggered webhooks (and their executions) refer to it without cascading, as in the Pact Broker
+    private static final String DELETE_WEBHOOK_EXECUTIONS = """
+            DELETE FROM webhook_executions WHERE triggered_webhook_id IN (
+              SELECT id FROM triggered_webhooks WHERE verification_id = $1)
+            """;
+    private static final String DELETE_TRIGGERED_WEBHOOKS = "DELETE FROM triggered_webhooks WHERE verification_id = $1";
+    // latest_verification_id_for_pact_version_and_provider_version's row cascades away with the result, and
+    // pact_version_provider_tag_successful_verifications keeps its row with a null verification_id (the content stays
+    // "successfully verified by a provider version with that tag", as in the Pact Broker)
+    private static final String DELETE = """
+            DELETE FROM verifications WHERE id = $1 RETURNING pact_version_id, provider_version_id
+            """;
+    // the helper table holds the latest result of each pair of content and provider version: when the deleted result
+    // was that pair's, the pair's previous result (if any) is its latest again, so the matrix still shows the pair
+    private static final String RESTORE_LATEST = """
+            INSERT INTO latest_verification_id_for_pact_version_and_provider_version
+                   (consumer_id, pact_version_id, provider_id, provider_version_id, verification_id, created_at)
+            SELECT consumer_id, pact_version_id, provider_id, provider_version_id, id, created_at
+            FROM verifications WHERE pact_version_id = $1 AND provider_version_id = $2
+            ORDER BY id DESC LIMIT 1
+            ON CONFLICT (pact_version_id, provider_version_id) DO NOTHING
+            """;
 
     /** The content being verified, and the latest consumer version that published it. */
     public record PactVersionToVerify(PactVersionRef pactVersion, String latestConsumerVersion) {}
@@ -176,6 +220,56 @@ public class VerificationRepository {
         return c.preparedQuery(FIND_LATEST)
                 .execute(Tuple.of(provider, consumer, sha))
                 .map(VerificationRepository::first);
+    }
+
+    /** The id of the consumer's version, if there is one. */
+    public Uni<Optional<Long>> consumerVersionId(SqlClient c, String consumer, String number) {
+        return c.preparedQuery(CONSUMER_VERSION_ID)
+                .execute(Tuple.of(consumer, number))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    return it.hasNext() ? Optional.of(it.next().getLong("id")) : Optional.empty();
+                });
+    }
+
+    /** The latest result of each of the consumer version's pacts, by provider name. */
+    public Uni<List<VerificationResult>> latestForConsumerVersion(SqlClient c, long consumerVersionId) {
+        return c.preparedQuery(LATEST_FOR_CONSUMER_VERSION)
+                .execute(Tuple.of(consumerVersionId))
+                .map(rows -> {
+                    List<VerificationResult> results = new ArrayList<>();
+                    rows.forEach(row -> results.add(VerificationResult.from(row)));
+                    return results;
+                });
+    }
+
+    /** The providers the consumer version has a pact with, by name. */
+    public Uni<List<String>> providersOfConsumerVersion(SqlClient c, long consumerVersionId) {
+        return c.preparedQuery(PROVIDERS_OF_CONSUMER_VERSION)
+                .execute(Tuple.of(consumerVersionId))
+                .map(rows -> {
+                    List<String> names = new ArrayList<>();
+                    rows.forEach(row -> names.add(row.getString("name")));
+                    return names;
+                });
+    }
+
+    /** Deletes the result with its triggered webhooks, keeping the helper tables' invariants. */
+    public Uni<Void> delete(SqlClient c, long verificationId) {
+        Tuple id = Tuple.of(verificationId);
+        return c.preparedQuery(DELETE_WEBHOOK_EXECUTIONS)
+                .execute(id)
+                .call(() -> c.preparedQuery(DELETE_TRIGGERED_WEBHOOKS).execute(id))
+                .flatMap(ignored -> c.preparedQuery(DELETE).execute(id))
+                .flatMap(rows -> {
+                    Row deleted = rows.iterator().next();
+                    Long providerVersionId = deleted.getLong("provider_version_id");
+                    return providerVersionId == null
+                            ? Uni.createFrom().voidItem()
+                            : c.preparedQuery(RESTORE_LATEST)
+                                    .execute(Tuple.of(deleted.getLong("pact_version_id"), providerVersionId))
+                                    .replaceWithVoid();
+                });
     }
 
     private static Optional<VerificationResult> first(RowSet<Row> rows) {

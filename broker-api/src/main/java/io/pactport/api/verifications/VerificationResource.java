@@ -10,6 +10,7 @@ import io.pactport.api.http.RequestBodies;
 import io.pactport.api.http.Timestamps;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,7 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Verification results of a pact's content: published by provider builds (201 + Location), read back by number. */
+/**
+ * Verification results of a pact's content: published by provider builds (201 + Location), read back and deleted by
+ * number (or {@code latest}), with or without the metadata segment of the URL the verifier was given.
+ */
 @Path("/pacts/provider/{provider}/consumer/{consumer}/pact-version/{sha}")
 @Produces(Hal.MEDIA_TYPE)
 public class VerificationResource {
@@ -86,6 +90,39 @@ public class VerificationResource {
             @Context UriInfo uri) {
         String base = baseUrl.of(uri);
         return service.find(provider, consumer, sha, number).map(result -> represent(result, base));
+    }
+
+    /** The metadata the verifier was given does not change which result the number names. */
+    @GET
+    @Path("/metadata/{metadata}/verification-results/{number}")
+    public Uni<Representation> findWithMetadata(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("sha") String sha,
+            @PathParam("number") String number,
+            @Context UriInfo uri) {
+        return find(provider, consumer, sha, number, uri);
+    }
+
+    /** Deletes the result (204), or 404 when there is none; {@code latest} names the content's latest result. */
+    @DELETE
+    @Path("/verification-results/{number}")
+    public Uni<RestResponse<Void>> delete(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("sha") String sha,
+            @PathParam("number") String number) {
+        return service.delete(provider, consumer, sha, number).map(ignored -> RestResponse.noContent());
+    }
+
+    @DELETE
+    @Path("/metadata/{metadata}/verification-results/{number}")
+    public Uni<RestResponse<Void>> deleteWithMetadata(
+            @PathParam("provider") String provider,
+            @PathParam("consumer") String consumer,
+            @PathParam("sha") String sha,
+            @PathParam("number") String number) {
+        return delete(provider, consumer, sha, number);
     }
 
     private Uni<RestResponse<Representation>> created(Uni<VerificationResult> published, UriInfo uri) {

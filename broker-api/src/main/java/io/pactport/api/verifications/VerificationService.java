@@ -7,24 +7,29 @@ import io.pactport.api.http.PactJson;
 import io.pactport.api.http.RequestErrors;
 import io.pactport.api.pacticipants.Pacticipant;
 import io.pactport.api.pacts.MetadataCodec;
+import io.pactport.api.pacts.PactPublication;
 import io.pactport.api.pacts.PactPublishService;
+import io.pactport.api.pacts.PactReadService;
 import io.pactport.api.pacts.PactRepository;
 import io.pactport.api.verifications.VerificationRepository.NewVerification;
 import io.pactport.api.verifications.VerificationRepository.PactVersionToVerify;
 import io.pactport.api.versions.Version;
 import io.pactport.core.errors.InvalidRequestException;
+import io.pactport.core.events.PactportEvent.VerificationDeleted;
 import io.pactport.core.events.PactportEvent.VerificationPublished;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Publishing a provider's verification result for a pact's content, with the Pact Broker's writes (provider version,
  * the verification with the provider version's tags and the URL metadata, both helper tables) and its event, in one
- * transaction; and reading results back.
+ * transaction; reading results back (by number, the latest of a pact, a consumer version's summary); deleting one.
  */
 @ApplicationScoped
 public class VerificationService {
@@ -33,6 +38,7 @@ public class VerificationService {
     private final VerificationRepository verifications;
     private final PactRepository pacts;
     private final PactPublishService publisher;
+    private final PactReadService pactReader;
     private final Outbox outbox;
     private final VerificationListener listener;
 
@@ -41,12 +47,14 @@ public class VerificationService {
             VerificationRepository verifications,
             PactRepository pacts,
             PactPublishService publisher,
+            PactReadService pactReader,
             Outbox outbox,
             VerificationListener listener) {
         this.pool = pool;
         this.verifications = verifications;
         this.pacts = pacts;
         this.publisher = publisher;
+        this.pactReader = pactReader;
         this.outbox = outbox;
         this.listener = listener;
     }
@@ -74,7 +82,7 @@ public class VerificationService {
     }
 
     private Uni<VerificationResult> insert(
-            io.vertx.mutiny.sqlclient.SqlClient tx,
+            SqlClient tx,
             PactVersionToVerify target,
             int number,
             Version providerVersion,
@@ -145,12 +153,71 @@ public class VerificationService {
                                 request.clientTestFramework())));
     }
 
+    /**
+     * A result by its number, or the latest ({@code latest}) result of the content.
+     *
+     * @throws NotFoundException (in the Uni) when there is none, and for {@code all}, with the Pact Broker's pointer
+     */
     public Uni<VerificationResult> find(String provider, String consumer, String sha, String number) {
-        Uni<java.util.Optional<VerificationResult>> found = "latest".equals(number)
-                ? verifications.findLatest(pool, provider, consumer, sha)
+        return lookup(pool, provider, consumer, sha, number);
+    }
+
+    /** Deletes a result (by number, or the latest), with its triggered webhooks, and appends its event. */
+    public Uni<Void> delete(String provider, String consumer, String sha, String number) {
+        return pool.withTransaction(tx -> lookup(tx, provider, consumer, sha, number)
+                .call(result -> verifications.delete(tx, result.id()))
+                .flatMap(result -> outbox.append(
+                        tx,
+                        new VerificationDeleted(
+                                result.consumerName(),
+                                result.providerName(),
+                                result.sha(),
+                                result.number(),
+                                result.providerVersionNumber(),
+                                result.success()))));
+    }
+
+    /** The latest result of the content of the consumer version's pact (its latest revision). */
+    public Uni<VerificationResult> latestForConsumerVersion(String provider, String consumer, String version) {
+        return pactReader.forConsumerVersion(provider, consumer, version).flatMap(this::latestFor);
+    }
+
+    /** The latest result of the content of the latest pact, of a consumer version with the tag when one is given. */
+    public Uni<VerificationResult> latestForLatestPact(String provider, String consumer, String tag) {
+        return (tag == null ? pactReader.latest(provider, consumer) : pactReader.latestTagged(provider, consumer, tag))
+                .flatMap(this::latestFor);
+    }
+
+    /** The latest result of each of the consumer version's pacts, and the providers that have none. */
+    public Uni<VerificationSummary> summary(String consumer, String version) {
+        return verifications
+                .consumerVersionId(pool, consumer, version)
+                .map(found -> found.orElseThrow(() ->
+                        new NotFoundException("No version '" + version + "' of pacticipant '" + consumer + "' found")))
+                .flatMap(id -> verifications
+                        .latestForConsumerVersion(pool, id)
+                        .flatMap(latest -> verifications
+                                .providersOfConsumerVersion(pool, id)
+                                .map(providers -> new VerificationSummary(latest, providers))));
+    }
+
+    private Uni<VerificationResult> latestFor(PactPublication pact) {
+        return verifications
+                .findLatest(pool, pact.providerName(), pact.consumerName(), pact.sha())
+                .map(found -> found.orElseThrow(
+                        () -> new NotFoundException("No verification result found for the " + pact.name())));
+    }
+
+    private Uni<VerificationResult> lookup(SqlClient c, String provider, String consumer, String sha, String number) {
+        if ("all".equals(number)) {
+            return Uni.createFrom()
+                    .failure(new NotFoundException("To see all the verifications for a pact, use the Matrix page"));
+        }
+        Uni<Optional<VerificationResult>> found = "latest".equals(number)
+                ? verifications.findLatest(c, provider, consumer, sha)
                 : number.matches("\\d{1,9}")
-                        ? verifications.find(pool, provider, consumer, sha, Integer.parseInt(number))
-                        : Uni.createFrom().item(java.util.Optional.empty());
+                        ? verifications.find(c, provider, consumer, sha, Integer.parseInt(number))
+                        : Uni.createFrom().item(Optional.empty());
         return found.map(result -> result.orElseThrow(() -> new NotFoundException("No verification result " + number
                 + " for the pact between " + consumer + " and " + provider + " with content " + sha)));
     }

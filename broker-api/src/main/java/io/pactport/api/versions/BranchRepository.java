@@ -1,5 +1,7 @@
 package io.pactport.api.versions;
 
+import io.pactport.api.http.Page;
+import io.pactport.api.http.PageRequest;
 import io.pactport.api.pacticipants.PacticipantRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -7,6 +9,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -60,6 +63,14 @@ public class BranchRepository {
     private static final String LIST = """
             SELECT * FROM branches WHERE pacticipant_id = $1 ORDER BY updated_at DESC, id DESC
             """;
+    // a page of the list; $2, when given, is an ILIKE pattern the name must match (the Pact Broker's q filter)
+    private static final String PAGE = """
+            SELECT * FROM branches WHERE pacticipant_id = $1 AND ($2::text IS NULL OR name ILIKE $2)
+            ORDER BY updated_at DESC, id DESC LIMIT $3 OFFSET $4
+            """;
+    private static final String COUNT = """
+            SELECT count(*) FROM branches WHERE pacticipant_id = $1 AND ($2::text IS NULL OR name ILIKE $2)
+            """;
     private static final String DELETE = "DELETE FROM branches WHERE id = $1";
     // the head row goes with its branch version (ON DELETE CASCADE)
     private static final String DELETE_BRANCH_VERSION = "DELETE FROM branch_versions WHERE id = $1";
@@ -109,6 +120,19 @@ public class BranchRepository {
 
     public Uni<List<Branch>> list(SqlClient c, long pacticipantId) {
         return c.preparedQuery(LIST).execute(Tuple.of(pacticipantId)).map(rows -> all(rows, Branch::from));
+    }
+
+    /** A page of the pacticipant's branches, most recently used first; {@code contains} (if given) filters names. */
+    public Uni<Page<Branch>> page(SqlClient c, long pacticipantId, String contains, PageRequest page) {
+        String pattern = contains == null
+                ? null
+                : "%" + contains.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return c.preparedQuery(PAGE)
+                .execute(Tuple.from(Arrays.asList(pacticipantId, pattern, page.size(), page.offset())))
+                .map(rows -> all(rows, Branch::from))
+                .flatMap(items -> c.preparedQuery(COUNT)
+                        .execute(Tuple.from(Arrays.asList(pacticipantId, pattern)))
+                        .map(rows -> page.of(items, rows.iterator().next().getLong(0))));
     }
 
     /** Deletes the branch; its branch versions and head cascade, its versions stay. */

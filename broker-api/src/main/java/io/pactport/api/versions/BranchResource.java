@@ -3,6 +3,7 @@ package io.pactport.api.versions;
 import io.pactport.api.http.BaseUrl;
 import io.pactport.api.http.BrokerUrls;
 import io.pactport.api.http.Hal;
+import io.pactport.api.http.Paging;
 import io.pactport.api.http.RequestBodies;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -12,10 +13,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -40,10 +44,42 @@ public class BranchResource {
         this.baseUrl = baseUrl;
     }
 
+    /** Always paged, as in the Pact Broker; {@code q} keeps the branches whose name contains it. */
     @GET
-    public Uni<Map<String, Object>> list(@PathParam("pacticipant") String pacticipant, @Context UriInfo request) {
+    public Uni<Map<String, Object>> list(
+            @PathParam("pacticipant") String pacticipant, @QueryParam("q") String contains, @Context UriInfo request) {
         String base = baseUrl.of(request);
-        return service.list(pacticipant).map(all -> VersionHal.branches(base, pacticipant, all.branches()));
+        return service.list(pacticipant, contains, Paging.requested(request))
+                .map(page -> Paging.describe(
+                        VersionHal.branches(base, pacticipant, page.items()),
+                        page,
+                        BrokerUrls.branches(base, pacticipant)));
+    }
+
+    /**
+     * Deletes every branch but the main branch and those named by {@code exclude} (or {@code exclude[]}, as Rack reads
+     * a list): 202 with the Pact Broker's notice of how many went and which are left.
+     */
+    @DELETE
+    public Uni<RestResponse<Map<String, Object>>> deleteAll(
+            @PathParam("pacticipant") String pacticipant, @Context UriInfo request) {
+        List<String> kept = new ArrayList<>();
+        for (String name : List.of("exclude", "exclude[]")) {
+            kept.addAll(request.getQueryParameters().getOrDefault(name, List.of()));
+        }
+        return service.deleteAllBut(pacticipant, kept)
+                .map(done -> RestResponse.ResponseBuilder.<Map<String, Object>>create(RestResponse.Status.ACCEPTED)
+                        .entity(Map.of(
+                                "notices",
+                                List.of(Map.of(
+                                        "type",
+                                        "success",
+                                        "text",
+                                        "Scheduled deletion of " + done.deleted() + " branches for pacticipant "
+                                                + done.pacticipant().name() + ". Remaining branches are: "
+                                                + String.join(", ", done.remaining())))))
+                        .type(Hal.MEDIA_TYPE)
+                        .build());
     }
 
     @GET
@@ -73,6 +109,27 @@ public class BranchResource {
         return versions.latestOnBranch(pacticipant, branch)
                 .map(d ->
                         VersionHal.version(base, d, BrokerUrls.branch(base, pacticipant, branch) + "/latest-version"));
+    }
+
+    /** The branch's versions, newest first; paged as the Pact Broker pages lists. */
+    @GET
+    @Path("{branch}/versions")
+    public Uni<Map<String, Object>> versions(
+            @PathParam("pacticipant") String pacticipant,
+            @PathParam("branch") String branch,
+            @Context UriInfo request) {
+        String base = baseUrl.of(request);
+        String self = BrokerUrls.branch(base, pacticipant, branch) + "/versions";
+        return versions.onBranch(pacticipant, branch, Paging.requested(request))
+                .map(page -> Paging.describe(
+                        VersionHal.versions(
+                                base,
+                                pacticipant,
+                                page.items(),
+                                self,
+                                "Versions for branch " + branch + " of " + pacticipant),
+                        page,
+                        self));
     }
 
     @GET

@@ -3,27 +3,32 @@ package io.pactport.api.versions;
 import io.pactport.api.db.Upserted;
 import io.pactport.api.events.Outbox;
 import io.pactport.api.http.NotFoundException;
+import io.pactport.api.http.Page;
+import io.pactport.api.http.PageRequest;
 import io.pactport.api.pacticipants.Pacticipant;
 import io.pactport.api.pacticipants.PacticipantNames;
 import io.pactport.api.pacticipants.PacticipantService;
 import io.pactport.core.events.PactportEvent.BranchDeleted;
 import io.pactport.core.events.PactportEvent.BranchVersionAdded;
 import io.pactport.core.events.PactportEvent.BranchVersionRemoved;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Branches and branch versions: read, list, add a version to a branch (moving its head), take a version off a branch,
- * delete a branch.
+ * delete a branch, or all but the main branch and those kept.
  */
 @ApplicationScoped
 public class BranchService {
 
-    /** A pacticipant and its branches, most recently used first. */
-    public record Branches(Pacticipant pacticipant, List<Branch> branches) {}
+    /** What a bulk delete did: how many branches went, and the names of those left, least recently used first. */
+    public record BulkDeletion(Pacticipant pacticipant, int deleted, List<String> remaining) {}
 
     private final Pool pool;
     private final PacticipantService pacticipants;
@@ -51,10 +56,43 @@ public class BranchService {
         return branch(pool, pacticipant, branch);
     }
 
-    public Uni<Branches> list(String pacticipant) {
-        return pacticipants
-                .require(pool, pacticipant)
-                .flatMap(p -> branches.list(pool, p.id()).map(all -> new Branches(p, all)));
+    /**
+     * A page of the pacticipant's branches, most recently used first, whose names contain {@code contains} (any case)
+     * when given; always paged, as in the Pact Broker (page 1 of 100 when no page is asked for).
+     */
+    public Uni<Page<Branch>> list(String pacticipant, String contains, Optional<PageRequest> page) {
+        PageRequest asked = page.orElse(new PageRequest(1, PageRequest.DEFAULT_SIZE));
+        return pacticipants.require(pool, pacticipant).flatMap(p -> branches.page(pool, p.id(), contains, asked));
+    }
+
+    /**
+     * Deletes every branch of the pacticipant but its main branch and those {@code kept}, each as
+     * {@link #delete} does (its versions stay) with its {@code branch.deleted} event, in one transaction. The Pact
+     * Broker deletes them after answering; here the answer comes once they are gone.
+     */
+    public Uni<BulkDeletion> deleteAllBut(String pacticipant, List<String> kept) {
+        return pool.withTransaction(tx -> pacticipants
+                .require(tx, pacticipant)
+                .flatMap(p -> branches.list(tx, p.id()).flatMap(all -> {
+                    List<Branch> doomed = all.stream()
+                            .filter(b -> !kept.contains(b.name()) && !b.name().equals(p.mainBranch()))
+                            .toList();
+                    List<String> remaining = all.stream()
+                            .filter(b -> !doomed.contains(b))
+                            .sorted(Comparator.comparing(Branch::updatedAt).thenComparing(Branch::id))
+                            .map(Branch::name)
+                            .toList();
+                    return Multi.createFrom()
+                            .iterable(doomed)
+                            .onItem()
+                            .transformToUniAndConcatenate(b -> versionNumbers(tx, b)
+                                    .call(() -> branches.delete(tx, b.id()))
+                                    .flatMap(numbers ->
+                                            outbox.append(tx, new BranchDeleted(p.name(), b.name(), numbers))))
+                            .collect()
+                            .last()
+                            .replaceWith(new BulkDeletion(p, doomed.size(), remaining));
+                })));
     }
 
     /** Deletes the branch with its branch versions and head; the versions stay. */

@@ -66,9 +66,7 @@ final class VersionHal {
         links.put(
                 "pb:latest-verification-results-where-pacticipant-is-consumer",
                 link(
-                        base
-                                + "/verification-results/consumer/" + BrokerUrls.encode(p) + "/version/"
-                                + BrokerUrls.encode(v.number()) + "/latest",
+                        BrokerUrls.consumerVersionVerifications(base, p, v.number()),
                         "Latest verification results for consumer version",
                         null));
         links.put(
@@ -114,6 +112,17 @@ final class VersionHal {
     }
 
     static Map<String, Object> versions(String base, String pacticipant, List<VersionDetails> all) {
+        return versions(
+                base,
+                pacticipant,
+                all,
+                BrokerUrls.versions(base, pacticipant),
+                "All application versions of " + pacticipant);
+    }
+
+    /** A list of the pacticipant's versions ({@code self} and its title say which list). */
+    static Map<String, Object> versions(
+            String base, String pacticipant, List<VersionDetails> all, String self, String title) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put(
                 "_embedded",
@@ -127,9 +136,7 @@ final class VersionHal {
                                                 base, pacticipant, d.version().number())))
                                 .toList()));
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put(
-                "self",
-                link(BrokerUrls.versions(base, pacticipant), "All application versions of " + pacticipant, null));
+        links.put("self", link(self, title, null));
         links.put("pb:pacticipant", link(BrokerUrls.pacticipant(base, pacticipant), pacticipant, null));
         links.put(
                 "pb:versions",

@@ -31,13 +31,26 @@ public class VersionRepository {
     private static final String SET_BUILD_URL = """
             UPDATE versions SET build_url = $2, updated_at = now() AT TIME ZONE 'UTC' WHERE id = $1 RETURNING *
             """;
-    /** A null limit ($2) is no limit. */
+    // The lists: a null limit is no limit; the limit and offset follow the list's own parameters
     private static final String LIST = """
             SELECT * FROM versions WHERE pacticipant_id = $1 ORDER BY "order" DESC LIMIT $2 OFFSET $3
             """;
-
     private static final String COUNT = """
             SELECT count(*) FROM versions WHERE pacticipant_id = $1
+            """;
+    private static final String LIST_ON_BRANCH = """
+            SELECT v.* FROM branch_versions bv JOIN versions v ON v.id = bv.version_id
+            WHERE bv.branch_id = $1 ORDER BY v."order" DESC LIMIT $2 OFFSET $3
+            """;
+    private static final String COUNT_ON_BRANCH = """
+            SELECT count(*) FROM branch_versions WHERE branch_id = $1
+            """;
+    private static final String LIST_WITH_TAG = """
+            SELECT v.* FROM tags t JOIN versions v ON v.id = t.version_id
+            WHERE t.pacticipant_id = $1 AND t.name = $2 ORDER BY v."order" DESC LIMIT $3 OFFSET $4
+            """;
+    private static final String COUNT_WITH_TAG = """
+            SELECT count(*) FROM tags WHERE pacticipant_id = $1 AND name = $2
             """;
     private static final String LATEST = """
             SELECT * FROM versions WHERE pacticipant_id = $1 ORDER BY "order" DESC LIMIT 1
@@ -104,20 +117,40 @@ public class VersionRepository {
 
     /** The pacticipant's versions, newest first: the page asked for, or all of them. */
     public Uni<Page<Version>> list(SqlClient c, long pacticipantId, Optional<PageRequest> page) {
-        Tuple arguments = Tuple.of(
-                pacticipantId,
-                page.map(PageRequest::size).orElse(null),
-                page.map(PageRequest::offset).orElse(0L));
-        Uni<List<Version>> versions = c.preparedQuery(LIST).execute(arguments).map(rows -> {
-            List<Version> all = new ArrayList<>();
-            rows.forEach(row -> all.add(Version.from(row)));
-            return all;
-        });
+        return page(c, LIST, COUNT, Tuple.of(pacticipantId), page);
+    }
+
+    /** The versions on the branch, newest first: the page asked for, or all of them. */
+    public Uni<Page<Version>> listOnBranch(SqlClient c, long branchId, Optional<PageRequest> page) {
+        return page(c, LIST_ON_BRANCH, COUNT_ON_BRANCH, Tuple.of(branchId), page);
+    }
+
+    /** The pacticipant's versions with the tag, newest first: the page asked for, or all of them. */
+    public Uni<Page<Version>> listWithTag(SqlClient c, long pacticipantId, String tag, Optional<PageRequest> page) {
+        return page(c, LIST_WITH_TAG, COUNT_WITH_TAG, Tuple.of(pacticipantId, tag), page);
+    }
+
+    /** Runs a list statement whose last two parameters are the limit and offset, and its count when paged. */
+    private static Uni<Page<Version>> page(
+            SqlClient c, String list, String count, Tuple keys, Optional<PageRequest> page) {
+        List<Object> arguments = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            arguments.add(keys.getValue(i));
+        }
+        arguments.add(page.map(PageRequest::size).orElse(null));
+        arguments.add(page.map(PageRequest::offset).orElse(0L));
+        Uni<List<Version>> versions = c.preparedQuery(list)
+                .execute(Tuple.from(arguments))
+                .map(rows -> {
+                    List<Version> all = new ArrayList<>();
+                    rows.forEach(row -> all.add(Version.from(row)));
+                    return all;
+                });
         if (page.isEmpty()) {
             return versions.map(Page::whole);
         }
-        return versions.flatMap(items -> c.preparedQuery(COUNT)
-                .execute(Tuple.of(pacticipantId))
+        return versions.flatMap(items -> c.preparedQuery(count)
+                .execute(keys)
                 .map(rows -> page.get().of(items, rows.iterator().next().getLong(0))));
     }
 

@@ -65,19 +65,46 @@ public class VersionService {
                         .flatMap(v -> details(pool, p, v)));
     }
 
-    /** The pacticipant's versions, newest first. */
     /** The pacticipant's versions, newest first: one page, or all (no page asked for, as in the Pact Broker). */
     public Uni<Page<VersionDetails>> list(String pacticipant, Optional<PageRequest> page) {
         return pacticipants
                 .require(pool, pacticipant)
-                .flatMap(p -> versions.list(pool, p.id(), page)
-                        .flatMap(found -> Multi.createFrom()
-                                .iterable(found.items())
-                                .onItem()
-                                .transformToUniAndConcatenate(v -> details(pool, p, v))
-                                .collect()
-                                .asList()
-                                .map(items -> new Page<>(items, found.request(), found.totalElements()))));
+                .flatMap(p -> versions.list(pool, p.id(), page).flatMap(found -> details(p, found)));
+    }
+
+    /** The versions on the branch, newest first, paged as {@link #list}; 404 when there is no such branch. */
+    public Uni<Page<VersionDetails>> onBranch(String pacticipant, String branch, Optional<PageRequest> page) {
+        return pacticipants
+                .require(pool, pacticipant)
+                .flatMap(p -> branches.find(pool, p.id(), branch)
+                        .map(b -> b.orElseThrow(() -> new NotFoundException(
+                                "No branch '" + branch + "' of pacticipant '" + pacticipant + "' found")))
+                        .flatMap(b -> versions.listOnBranch(pool, b.id(), page))
+                        .flatMap(found -> details(p, found)));
+    }
+
+    /** The versions with the tag, newest first, paged as {@link #list}; 404 when no version has the tag. */
+    public Uni<Page<VersionDetails>> withTag(String pacticipant, String tag, Optional<PageRequest> page) {
+        return pacticipants
+                .require(pool, pacticipant)
+                .flatMap(p -> versions.listWithTag(pool, p.id(), tag, page)
+                        .invoke(found -> {
+                            if (found.totalElements() == 0) {
+                                throw new NotFoundException(
+                                        "No version of pacticipant '" + pacticipant + "' with tag '" + tag + "' found");
+                            }
+                        })
+                        .flatMap(found -> details(p, found)));
+    }
+
+    private Uni<Page<VersionDetails>> details(Pacticipant p, Page<Version> found) {
+        return Multi.createFrom()
+                .iterable(found.items())
+                .onItem()
+                .transformToUniAndConcatenate(v -> details(pool, p, v))
+                .collect()
+                .asList()
+                .map(items -> new Page<>(items, found.request(), found.totalElements()));
     }
 
     public Uni<VersionDetails> latest(String pacticipant) {

@@ -62,9 +62,14 @@ final class BadgeFixtures {
 
     /** A drawn badge's answer, checked for what every badge answer has: 200, SVG, never cached. */
     static Shown shown(Response response) {
+        return shown(response, "no-cache");
+    }
+
+    /** A drawn badge's answer: 200, SVG, cached as {@code cacheControl} says. */
+    static Shown shown(Response response, String cacheControl) {
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("image/svg+xml");
-        assertThat(response.header("Cache-Control")).isEqualTo("no-cache");
+        assertThat(response.header("Cache-Control")).isEqualTo(cacheControl);
         Element svg = BadgeSvgTest.parse(response.asString()).getDocumentElement();
         Element message = (Element) svg.getElementsByTagName("rect").item(2);
         return new Shown(

@@ -29,6 +29,7 @@ public enum EventType {
     PACT_PUBLISHED("pact.published", Topics.CONTRACTS, PactportEvent.PactPublished.class),
     PACT_DELETED("pact.deleted", Topics.CONTRACTS, PactportEvent.PactDeleted.class),
     VERIFICATION_PUBLISHED("verification.published", Topics.CONTRACTS, PactportEvent.VerificationPublished.class),
+    VERIFICATION_DELETED("verification.deleted", Topics.CONTRACTS, PactportEvent.VerificationDeleted.class),
     INTEGRATION_DELETED("integration.deleted", Topics.CONTRACTS, PactportEvent.IntegrationDeleted.class),
     SYNC_DEAD_LETTERED("sync.dead-lettered", Topics.SYNC_DLQ, PactportEvent.SyncDeadLettered.class),
     RETENTION_VERSIONS_DELETED(

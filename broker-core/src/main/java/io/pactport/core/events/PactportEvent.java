@@ -311,6 +311,16 @@ public sealed interface PactportEvent {
             Map<String, String> verifiedBy)
             implements OfIntegration {}
 
+    /**
+     * {@code verification.deleted}: one verification result of a pact's content was deleted.
+     *
+     * @param sha the verified pact's content SHA
+     * @param number the result's number on this broker (numbers are the broker's own, so another broker's differ)
+     */
+    record VerificationDeleted(
+            String consumer, String provider, String sha, int number, String providerVersionNumber, boolean success)
+            implements OfIntegration {}
+
     /** {@code integration.deleted}: the integration with its pacts, verifications and webhooks. */
     record IntegrationDeleted(String consumer, String provider) implements OfIntegration {}
 

@@ -28,6 +28,7 @@ import io.pactport.core.events.PactportEvent.SyncDeadLettered;
 import io.pactport.core.events.PactportEvent.TagAdded;
 import io.pactport.core.events.PactportEvent.TagRemoved;
 import io.pactport.core.events.PactportEvent.UndeploymentRecorded;
+import io.pactport.core.events.PactportEvent.VerificationDeleted;
 import io.pactport.core.events.PactportEvent.VerificationPublished;
 import io.pactport.core.events.PactportEvent.VersionCreated;
 import io.pactport.core.events.PactportEvent.VersionDeleted;
@@ -203,6 +204,8 @@ public final class EventSamples {
                         false,
                         null,
                         Map.of("implementation", "Pact-JVM", "version", "4.6"));
+            case VERIFICATION_DELETED ->
+                new VerificationDeleted("Foo", "Bar", "6f1d6c7d9a1b4e0c2f3a5b7c9d1e3f5a7b9c1d3e", 201, "2.0.0", true);
             case INTEGRATION_DELETED -> new IntegrationDeleted("Foo", "Bar");
             case WEBHOOK_TRIGGERED ->
                 new WebhookTriggered(

@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * Handles one event for one target: writes it, tries again with backoff and jitter while the target fails in a way
  * that can heal (5xx, timeout, no connection), and dead-letters it with the target's answer when it cannot. An event
- * of a kind the target does not take is skipped and counted; an unknown event type is dead-lettered, never skipped.
+ * of a kind the target does not take, or of a type that stays in Pactport ({@link EventKind#localOnly}), is skipped and
+ * counted; an unknown event type is dead-lettered, never skipped.
  */
 public final class TargetSync {
 
@@ -82,8 +83,9 @@ public final class TargetSync {
                             target, topic, partition, offset, 0, null, e.getMessage(), null, DeadLetters.raw(value)),
                     keepTrying);
         }
-        Optional<EventKind> kind = EventType.ofType(event.type()).flatMap(EventKind::of);
-        if (kind.isPresent() && !kinds.contains(kind.get())) {
+        Optional<EventType> type = EventType.ofType(event.type());
+        Optional<EventKind> kind = type.flatMap(EventKind::of);
+        if (type.filter(EventKind::localOnly).isPresent() || kind.isPresent() && !kinds.contains(kind.get())) {
             stats.onSkip();
             return Result.SKIPPED;
         }

@@ -25,6 +25,15 @@ public enum EventKind {
         }
     }
 
+    /**
+     * Whether events of the type stay in Pactport: no target is written and the event is skipped, on purpose, not
+     * dead-lettered. A deleted verification result cannot be named on an old broker: each broker numbers its results
+     * itself, and one provider version may have verified the same content several times there.
+     */
+    public static boolean localOnly(EventType type) {
+        return type == EventType.VERIFICATION_DELETED;
+    }
+
     /** The kind of an event type, empty for one the sync cannot write (it is dead-lettered, never skipped). */
     public static Optional<EventKind> of(EventType type) {
         return Optional.ofNullable(
