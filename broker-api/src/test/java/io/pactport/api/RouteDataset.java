@@ -101,7 +101,16 @@ public record RouteDataset(Map<String, String> values) {
         values.put("tag", "prod");
         values.put("branch", "main");
         values.put("providerBranch", "main");
-        values.put("verificationNumber", "1");
+        // result numbers come from one sequence for the whole broker, as in the Pact Broker's schema
+        values.put(
+                "verificationNumber",
+                getJson(
+                                "/pacts/provider/{p}/consumer/{c}/pact-version/{sha}/verification-results/latest",
+                                provider,
+                                consumer,
+                                sha)
+                        .getString("_links.self.href")
+                        .replaceAll(".*/", ""));
         values.put("label", label);
         values.put("environment", environment);
         values.put("environmentName", environmentName);

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -78,6 +79,22 @@ public class VerificationResource {
             @Context UriInfo uri) {
         return created(
                 bodies.json(body).flatMap(json -> service.publish(provider, consumer, sha, metadata, json)), uri);
+    }
+
+    /**
+     * The publication link is for POST only; a GET of it is told so (405) rather than that nothing is there, which a
+     * client following the link would take for a broken broker.
+     */
+    @GET
+    @Path("/verification-results")
+    public Uni<Representation> listNotServed() {
+        throw new NotAllowedException("POST", new String[] {"OPTIONS"});
+    }
+
+    @GET
+    @Path("/metadata/{metadata}/verification-results")
+    public Uni<Representation> listWithMetadataNotServed() {
+        return listNotServed();
     }
 
     @GET
