@@ -1,5 +1,6 @@
 package io.pactport.api.pacticipants;
 
+import io.pactport.api.config.ApiConfig;
 import io.pactport.api.db.Upserted;
 import io.pactport.api.http.Page;
 import io.pactport.api.http.PageRequest;
@@ -13,13 +14,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** SQL on {@code pacticipants}. Names are case-sensitive, as in the Pact Broker by default. */
 @ApplicationScoped
 public class PacticipantRepository {
-
-    /** The branch names that become a pacticipant's main branch when it has none (the Pact Broker's default list). */
-    public static final List<String> MAIN_BRANCH_CANDIDATES = List.of("develop", "main", "master");
 
     private static final String FIND_BY_NAME = "SELECT * FROM pacticipants WHERE name = $1";
     // the display name is generated on creation, as the Pact Broker's model does before every save
@@ -65,6 +64,14 @@ public class PacticipantRepository {
             ORDER BY lower(p.name), p.id LIMIT $2 OFFSET $3
             """;
     private static final String COUNT = "SELECT count(*) FROM pacticipants p " + WITH_LABEL;
+
+    /** The branch names that may become a main branch; empty when main branches are not detected. */
+    private final Set<String> mainBranchCandidates;
+
+    PacticipantRepository(ApiConfig config) {
+        this.mainBranchCandidates =
+                config.autoDetectMainBranch() ? Set.copyOf(ApiConfig.words(config.mainBranchCandidates())) : Set.of();
+    }
 
     public Uni<Optional<Pacticipant>> findByName(SqlClient c, String name) {
         return c.preparedQuery(FIND_BY_NAME).execute(Tuple.of(name)).map(PacticipantRepository::first);
@@ -119,11 +126,11 @@ public class PacticipantRepository {
     }
 
     /**
-     * Makes {@code candidate} the main branch when none is set and it is one of the Pact Broker's main branch candidates
-     * (its {@code auto_detect_main_branch}).
+     * Makes {@code candidate} (a branch or tag name) the main branch when none is set and it is one of the main branch
+     * candidates, as the Pact Broker's {@code auto_detect_main_branch} does on every branch and tag written.
      */
     public Uni<Void> detectMainBranch(SqlClient c, long pacticipantId, String candidate) {
-        if (!MAIN_BRANCH_CANDIDATES.contains(candidate)) {
+        if (!mainBranchCandidates.contains(candidate)) {
             return Uni.createFrom().voidItem();
         }
         return c.preparedQuery(SET_MAIN_BRANCH_IF_NONE)
