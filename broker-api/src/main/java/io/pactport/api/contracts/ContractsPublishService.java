@@ -14,6 +14,7 @@ import io.pactport.api.versions.BranchRepository;
 import io.pactport.api.versions.TagService;
 import io.pactport.api.versions.Version;
 import io.pactport.core.events.PactportEvent.BranchVersionAdded;
+import io.pactport.core.pact.PactContent.ShaBasis;
 import io.pactport.core.pact.PactDiff;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -65,6 +66,8 @@ public class ContractsPublishService {
     private final Outbox outbox;
     private final ApiConfig config;
     private final ParsingPool parsing;
+    /** A contract is hashed as sent when only the verifiable content does not decide equality, as in the Pact Broker. */
+    private final ShaBasis shaBasis;
 
     ContractsPublishService(
             Pool pool,
@@ -83,6 +86,9 @@ public class ContractsPublishService {
         this.repository = repository;
         this.outbox = outbox;
         this.config = config;
+        this.shaBasis = config.baseEqualityOnlyOnContentThatAffectsVerificationResults()
+                ? ShaBasis.VERIFIABLE_CONTENT
+                : ShaBasis.TEXT_AS_SENT;
     }
 
     public Uni<Result> publish(ContractsPublishRequest request, Function<PactPublication, String> pactUrl) {
@@ -95,7 +101,7 @@ public class ContractsPublishService {
                                 ? 0
                                 : c.content().length())
                         .sum();
-        return parsing.run(bytes, () -> ContractsPublishValidator.validate(request))
+        return parsing.run(bytes, () -> ContractsPublishValidator.validate(request, shaBasis))
                 .flatMap(pacts -> pool.withTransaction(tx -> publisher
                         .pacticipant(tx, request.pacticipantName())
                         .flatMap(pacticipant -> versionOf(tx, pacticipant, request)
