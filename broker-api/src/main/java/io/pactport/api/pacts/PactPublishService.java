@@ -8,6 +8,7 @@ import io.pactport.api.http.JsonBodies;
 import io.pactport.api.http.ParsingPool;
 import io.pactport.api.pacticipants.Pacticipant;
 import io.pactport.api.pacticipants.PacticipantService;
+import io.pactport.api.pacticipants.PublishedNames;
 import io.pactport.api.pacts.PactRepository.NewPactVersion;
 import io.pactport.api.versions.Version;
 import io.pactport.api.versions.VersionOrdering;
@@ -132,9 +133,13 @@ public class PactPublishService {
                 : ShaBasis.WHOLE_CONTENT;
     }
 
-    /** PUT/PATCH of one pact: the names in the pact must be those of the URL. */
+    /**
+     * PUT/PATCH of one pact: the names in the pact must be those of the URL.
+     *
+     * @param baseUrl the broker's URL, which a refusal of a new pacticipant name that looks like another quotes
+     */
     public Uni<Published> publish(
-            String provider, String consumer, String consumerVersionNumber, byte[] body, Mode mode) {
+            String provider, String consumer, String consumerVersionNumber, byte[] body, Mode mode, String baseUrl) {
         return parsing.run(body.length, () -> PactToPublish.parse(body, "base", shaBasis))
                 .flatMap(pact -> {
                     checkName("consumer", pact.content().consumerName(), consumer);
@@ -144,15 +149,19 @@ public class PactPublishService {
                     if (unreadable != null) {
                         throw InvalidRequestException.of("consumer_version_number", unreadable);
                     }
-                    return pool.withTransaction(tx -> pacticipant(tx, consumer)
+                    PublishedNames names = new PublishedNames(List.of(consumer, provider), baseUrl);
+                    return pool.withTransaction(tx -> pacticipant(tx, consumer, names)
                             .flatMap(c -> version(tx, c, consumerVersionNumber)
-                                    .flatMap(v -> publishInto(tx, c, v.value(), provider, pact, mode, false))));
+                                    .flatMap(v -> publishInto(tx, c, v.value(), provider, pact, mode, false, names))));
                 });
     }
 
-    /** The pacticipant, created (with its event) if new. */
-    public Uni<Pacticipant> pacticipant(SqlClient tx, String name) {
-        return pacticipantService.findOrCreate(tx, name);
+    /**
+     * The pacticipant, created (with its event) if new, unless a name of the publication looks like an existing
+     * pacticipant's (the Pact Broker's duplicate name check).
+     */
+    public Uni<Pacticipant> pacticipant(SqlClient tx, String name, PublishedNames publication) {
+        return pacticipantService.findOrCreate(tx, name, publication);
     }
 
     /** The pacticipant's version, created (with its event) if new. */
@@ -165,6 +174,7 @@ public class PactPublishService {
      *
      * @param describeEvents whether the answer lists the webhook events detected, as {@code POST /contracts/publish}
      *     tells the publisher; the events are triggered either way
+     * @param publication every pacticipant name the publication has, checked when the provider is new
      */
     public Uni<Published> publishInto(
             SqlClient tx,
@@ -173,8 +183,9 @@ public class PactPublishService {
             String providerName,
             PactToPublish pact,
             Mode mode,
-            boolean describeEvents) {
-        return pacticipant(tx, providerName)
+            boolean describeEvents,
+            PublishedNames publication) {
+        return pacticipant(tx, providerName, publication)
                 .flatMap(provider -> pacts.latestRevision(tx, consumerVersion.id(), provider.id())
                         .flatMap(existing -> {
                             if (existing.isEmpty()) {
