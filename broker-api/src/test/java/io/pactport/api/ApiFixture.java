@@ -124,6 +124,18 @@ public final class ApiFixture {
                 .then();
     }
 
+    /** POSTs the pact to {@code /contracts/publish} as the one contract of the consumer version; the response. */
+    public static ValidatableResponse publishContract(String consumer, String provider, String version, String pact) {
+        return given().contentType("application/json")
+                .accept("application/hal+json")
+                .body("""
+                        {"pacticipantName":"%s","pacticipantVersionNumber":"%s","contracts":[{"consumerName":"%s",
+                         "providerName":"%s","specification":"pact","contentType":"application/json","content":"%s"}]}""".formatted(consumer, version, consumer, provider, base64(pact)))
+                .when()
+                .post("/contracts/publish")
+                .then();
+    }
+
     // Seeding through the API: each expects the write to succeed (201 created, or 200 where it was there already)
 
     public static void pacticipant(String name) {

@@ -3,11 +3,20 @@ package io.pactport.api.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** broker-api's settings, under the Pact Broker's names with the {@code PACTFLOW_} prefix. */
 @ConfigMapping(prefix = "pactflow")
 public interface ApiConfig {
+
+    /** A Pact Broker list setting: values separated by spaces (or commas). */
+    static List<String> words(String text) {
+        return Arrays.stream(text.trim().split("[\\s,]+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
+    }
 
     /**
      * The URL clients reach the broker at ({@code PACTFLOW_BASE_URL}), used in every link; when absent, links are built
@@ -33,6 +42,71 @@ public interface ApiConfig {
      */
     @WithDefault("false")
     boolean allowDangerousContractModification();
+
+    // The Pact Broker's domain settings, under its names and with its defaults. Each is read once, where its rule
+    // lives.
+
+    /**
+     * Whether a branch or tag named like one of {@link #mainBranchCandidates()} becomes a pacticipant's main branch when
+     * it has none ({@code PACTFLOW_AUTO_DETECT_MAIN_BRANCH}).
+     */
+    @WithDefault("true")
+    boolean autoDetectMainBranch();
+
+    /** The names that may become a main branch ({@code PACTFLOW_MAIN_BRANCH_CANDIDATES}), space-separated. */
+    @WithDefault("develop main master")
+    String mainBranchCandidates();
+
+    /**
+     * Whether the first tag of a version on no branch becomes its branch, when the tag comes within
+     * {@link #useFirstTagAsBranchTimeLimit()} of the version's creation ({@code PACTFLOW_USE_FIRST_TAG_AS_BRANCH}).
+     */
+    @WithDefault("true")
+    boolean useFirstTagAsBranch();
+
+    /** How old a version may be for its first tag to become its branch (a bare number is seconds). */
+    @WithDefault("10s")
+    Duration useFirstTagAsBranchTimeLimit();
+
+    /**
+     * Whether versions are ordered by creation ({@code PACTFLOW_ORDER_VERSIONS_BY_DATE}); when false, by their numbers
+     * read with {@link #semverFormats()}, and a pact or verification whose version number none of them reads is
+     * refused.
+     */
+    @WithDefault("true")
+    boolean orderVersionsByDate();
+
+    /**
+     * How version numbers are read when they are not ordered by date ({@code PACTFLOW_SEMVER_FORMATS}), space-separated
+     * and tried in turn: {@code %M} major, {@code %m} minor, {@code %p} patch, {@code %s} {@code -prerelease},
+     * {@code %d} {@code +build}.
+     */
+    @WithDefault("%M.%m.%p%s%d %M.%m %M")
+    String semverFormats();
+
+    /**
+     * Whether pacticipant names are matched exactly ({@code PACTFLOW_USE_CASE_SENSITIVE_RESOURCE_NAMES}); when false,
+     * a pacticipant is found by its name in any case.
+     */
+    @WithDefault("true")
+    boolean useCaseSensitiveResourceNames();
+
+    /**
+     * Whether publishing a pact for a new pacticipant whose name looks like an existing one's (case, separators, a
+     * plural or an "api"/"provider"/"service" word apart) is refused with 409
+     * ({@code PACTFLOW_CHECK_FOR_POTENTIAL_DUPLICATE_PACTICIPANT_NAMES}).
+     */
+    @WithDefault("true")
+    boolean checkForPotentialDuplicatePacticipantNames();
+
+    /**
+     * Whether two pacts are the same when what a provider verifies is (interactions or messages in any order, and the
+     * specification version), or only when their whole content is
+     * ({@code PACTFLOW_BASE_EQUALITY_ONLY_ON_CONTENT_THAT_AFFECTS_VERIFICATION_RESULTS}): it decides the pact version
+     * (SHA) a publication gets, so whether it counts as changed and as verified already.
+     */
+    @WithDefault("true")
+    boolean baseEqualityOnlyOnContentThatAffectsVerificationResults();
 
     /**
      * The longest a request may take ({@code PACTFLOW_REQUEST_TIMEOUT}): after it the client gets a 503 and PostgreSQL

@@ -44,7 +44,7 @@ public class ContractsPublishResource {
     public Uni<Map<String, Object>> publish(byte[] json, @Context UriInfo uri) {
         String base = baseUrl.of(uri);
         return bodies.read(json, ContractsPublishRequest.class)
-                .flatMap(request -> service.publish(request, pact -> pact.url(base)))
+                .flatMap(request -> service.publish(request, base, pact -> pact.url(base)))
                 .map(result -> {
                     String pacticipant = result.pacticipant().name();
                     String number = result.version().number();

@@ -5,7 +5,9 @@ import io.pactport.api.db.Upserted;
 import io.pactport.api.events.Outbox;
 import io.pactport.api.http.ConflictException;
 import io.pactport.api.http.ParsingPool;
+import io.pactport.api.pacticipants.LookalikePacticipantException;
 import io.pactport.api.pacticipants.Pacticipant;
+import io.pactport.api.pacticipants.PublishedNames;
 import io.pactport.api.pacts.PactPublication;
 import io.pactport.api.pacts.PactPublishService;
 import io.pactport.api.pacts.PactPublishService.Mode;
@@ -14,6 +16,7 @@ import io.pactport.api.versions.BranchRepository;
 import io.pactport.api.versions.TagService;
 import io.pactport.api.versions.Version;
 import io.pactport.core.events.PactportEvent.BranchVersionAdded;
+import io.pactport.core.pact.PactContent.ShaBasis;
 import io.pactport.core.pact.PactDiff;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -65,6 +68,8 @@ public class ContractsPublishService {
     private final Outbox outbox;
     private final ApiConfig config;
     private final ParsingPool parsing;
+    /** A contract is hashed as sent when only the verifiable content does not decide equality, as in the Pact Broker. */
+    private final ShaBasis shaBasis;
 
     ContractsPublishService(
             Pool pool,
@@ -83,9 +88,14 @@ public class ContractsPublishService {
         this.repository = repository;
         this.outbox = outbox;
         this.config = config;
+        this.shaBasis = config.baseEqualityOnlyOnContentThatAffectsVerificationResults()
+                ? ShaBasis.VERIFIABLE_CONTENT
+                : ShaBasis.TEXT_AS_SENT;
     }
 
-    public Uni<Result> publish(ContractsPublishRequest request, Function<PactPublication, String> pactUrl) {
+    /** @param baseUrl the broker's URL, which a refusal of a new pacticipant name that looks like another quotes */
+    public Uni<Result> publish(
+            ContractsPublishRequest request, String baseUrl, Function<PactPublication, String> pactUrl) {
         List<String> tags = request.tags() == null ? List.of() : request.tags();
         // the validator refuses null contracts and contents; here they only weigh nothing
         long bytes = request.contracts() == null
@@ -95,14 +105,20 @@ public class ContractsPublishService {
                                 ? 0
                                 : c.content().length())
                         .sum();
-        return parsing.run(bytes, () -> ContractsPublishValidator.validate(request))
+        return parsing.run(bytes, () -> ContractsPublishValidator.validate(request, shaBasis))
                 .flatMap(pacts -> pool.withTransaction(tx -> publisher
-                        .pacticipant(tx, request.pacticipantName())
+                        .pacticipant(tx, request.pacticipantName(), publishedNames(request, baseUrl))
                         .flatMap(pacticipant -> versionOf(tx, pacticipant, request)
                                 .call(version -> refuseChangedContent(tx, version.value(), request, pacts))
                                 .flatMap(version -> label(tx, pacticipant, version, request.branch(), tags)
-                                        .flatMap(ignored ->
-                                                publishEach(tx, pacticipant, version.value(), request, pacts, pactUrl))
+                                        .flatMap(ignored -> publishEach(
+                                                tx,
+                                                pacticipant,
+                                                version.value(),
+                                                request,
+                                                pacts,
+                                                publishedNames(request, baseUrl),
+                                                pactUrl))
                                         .map(published -> {
                                             List<Notice> notices = new ArrayList<>(ContractsPublishNotices.forVersion(
                                                     request.pacticipantName(),
@@ -115,7 +131,23 @@ public class ContractsPublishService {
                                                     pacticipant, version.value(), tags, published.pacts(), notices);
                                         })))))
                 .onFailure(ConflictException.class)
-                .transform(conflict -> new ConflictsException(List.of(new Notice("error", conflict.getMessage()))));
+                .transform(conflict -> new ConflictsException(List.of(new Notice("error", conflict.getMessage()))))
+                .onFailure(LookalikePacticipantException.class)
+                .transform(lookalike -> new ConflictsException(((LookalikePacticipantException) lookalike)
+                        .messages().stream()
+                                .map(message -> new Notice("error", message))
+                                .toList()));
+    }
+
+    /** The consumer's name, then each provider's, as the Pact Broker checks them for lookalikes. */
+    private static PublishedNames publishedNames(ContractsPublishRequest request, String baseUrl) {
+        List<String> names = new ArrayList<>();
+        names.add(request.pacticipantName());
+        request.contracts().forEach(contract -> {
+            names.add(contract.consumerName());
+            names.add(contract.providerName());
+        });
+        return new PublishedNames(names, baseUrl);
     }
 
     /**
@@ -195,6 +227,7 @@ public class ContractsPublishService {
             Version version,
             ContractsPublishRequest request,
             List<PactToPublish> pacts,
+            PublishedNames publication,
             Function<PactPublication, String> pactUrl) {
         List<PactPublication> published = new ArrayList<>();
         List<Notice> notices = new ArrayList<>();
@@ -204,7 +237,7 @@ public class ContractsPublishService {
             PactToPublish pact = pacts.get(i);
             Mode mode = "merge".equals(contract.onConflict()) ? Mode.MERGE_CHECKED : Mode.OVERWRITE;
             chain = chain.flatMap(ignored -> publisher
-                    .publishInto(tx, pacticipant, version, contract.providerName(), pact, mode, true)
+                    .publishInto(tx, pacticipant, version, contract.providerName(), pact, mode, true, publication)
                     .flatMap(result -> repository
                             .setupState(tx, pacticipant.id(), result.pact().providerId())
                             .invoke(state -> {

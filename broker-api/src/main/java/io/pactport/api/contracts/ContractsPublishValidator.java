@@ -3,6 +3,7 @@ package io.pactport.api.contracts;
 import io.pactport.api.http.RequestErrors;
 import io.pactport.api.pacts.PactPublishService.PactToPublish;
 import io.pactport.core.errors.InvalidRequestException;
+import io.pactport.core.pact.PactContent.ShaBasis;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -18,14 +19,19 @@ final class ContractsPublishValidator {
 
     private final RequestErrors errors = new RequestErrors();
 
-    private ContractsPublishValidator() {}
+    private final ShaBasis shaBasis;
+
+    private ContractsPublishValidator(ShaBasis shaBasis) {
+        this.shaBasis = shaBasis;
+    }
 
     /**
+     * @param shaBasis what each pact's SHA is taken over
      * @return each contract's pact, parsed
      * @throws InvalidRequestException listing every problem
      */
-    static List<PactToPublish> validate(ContractsPublishRequest request) {
-        ContractsPublishValidator validator = new ContractsPublishValidator();
+    static List<PactToPublish> validate(ContractsPublishRequest request, ShaBasis shaBasis) {
+        ContractsPublishValidator validator = new ContractsPublishValidator(shaBasis);
         List<PactToPublish> pacts = validator.check(request);
         validator.errors.throwIfAny();
         return pacts;
@@ -117,7 +123,7 @@ final class ContractsPublishValidator {
         }
         PactToPublish pact;
         try {
-            pact = PactToPublish.parse(decoded, prefix + "content");
+            pact = PactToPublish.parse(decoded, prefix + "content", shaBasis);
         } catch (InvalidRequestException e) {
             errors.add(
                     prefix + "content",

@@ -67,7 +67,7 @@ public class DeploymentService implements TagListener {
     }
 
     @Override
-    public Uni<Void> tagAdded(SqlClient tx, Version version, String tag) {
+    public Uni<Void> tagPut(SqlClient tx, Version version, String tag) {
         return recordAutoDeploymentForTag(tx, version, tag).replaceWithVoid();
     }
 

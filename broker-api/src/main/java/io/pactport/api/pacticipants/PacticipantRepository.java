@@ -1,6 +1,8 @@
 package io.pactport.api.pacticipants;
 
+import io.pactport.api.config.ApiConfig;
 import io.pactport.api.db.Upserted;
+import io.pactport.api.http.ConflictException;
 import io.pactport.api.http.Page;
 import io.pactport.api.http.PageRequest;
 import io.smallrye.mutiny.Uni;
@@ -13,15 +15,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** SQL on {@code pacticipants}. Names are case-sensitive, as in the Pact Broker by default. */
+/**
+ * SQL on {@code pacticipants}. A pacticipant is found by its exact name, as in the Pact Broker by default, or by its
+ * name in any case ({@code PACTFLOW_USE_CASE_SENSITIVE_RESOURCE_NAMES=false}).
+ */
 @ApplicationScoped
 public class PacticipantRepository {
 
-    /** The branch names that become a pacticipant's main branch when it has none (the Pact Broker's default list). */
-    public static final List<String> MAIN_BRANCH_CANDIDATES = List.of("develop", "main", "master");
-
-    private static final String FIND_BY_NAME = "SELECT * FROM pacticipants WHERE name = $1";
+    private static final String BY_NAME = "WHERE p.name = $1";
+    // lower() rather than the Ruby broker's ILIKE with escaped wildcards: the same matches, without the escaping
+    private static final String BY_NAME_IN_ANY_CASE = "WHERE lower(p.name) = lower($1)";
+    private static final String FIND = "SELECT p.* FROM pacticipants p ";
+    private static final String NAMES = "SELECT name FROM pacticipants ORDER BY name";
     // the display name is generated on creation, as the Pact Broker's model does before every save
     private static final String CREATE_IF_ABSENT = """
             INSERT INTO pacticipants (name, display_name, created_at, updated_at)
@@ -55,7 +62,6 @@ public class PacticipantRepository {
             LEFT JOIN LATERAL (SELECT v.number FROM versions v WHERE v.pacticipant_id = p.id
                                ORDER BY v."order" DESC LIMIT 1) lv ON true
             """;
-    private static final String FIND_DETAILS = DETAILS + "WHERE p.name = $1";
     /** $1: a label the pacticipants must have, or null; $2, $3: the page (a null limit is no limit). */
     private static final String WITH_LABEL = """
             WHERE ($1::text IS NULL OR EXISTS (SELECT 1 FROM labels l WHERE l.pacticipant_id = p.id AND l.name = $1))
@@ -66,8 +72,27 @@ public class PacticipantRepository {
             """;
     private static final String COUNT = "SELECT count(*) FROM pacticipants p " + WITH_LABEL;
 
+    /** The branch names that may become a main branch; empty when main branches are not detected. */
+    private final Set<String> mainBranchCandidates;
+
+    private final boolean caseSensitive;
+    private final String findByName;
+    private final String findDetails;
+
+    PacticipantRepository(ApiConfig config) {
+        this.caseSensitive = config.useCaseSensitiveResourceNames();
+        String byName = caseSensitive ? BY_NAME : BY_NAME_IN_ANY_CASE;
+        this.findByName = FIND + byName;
+        this.findDetails = DETAILS + byName;
+        this.mainBranchCandidates =
+                config.autoDetectMainBranch() ? Set.copyOf(ApiConfig.words(config.mainBranchCandidates())) : Set.of();
+    }
+
     public Uni<Optional<Pacticipant>> findByName(SqlClient c, String name) {
-        return c.preparedQuery(FIND_BY_NAME).execute(Tuple.of(name)).map(PacticipantRepository::first);
+        return c.preparedQuery(findByName).execute(Tuple.of(name)).map(rows -> {
+            requireOne(rows, name);
+            return first(rows);
+        });
     }
 
     /**
@@ -90,6 +115,17 @@ public class PacticipantRepository {
 
     /** Creates {@code name} with {@code fields}; an existing pacticipant of that name is returned unchanged. */
     public Uni<Upserted<Pacticipant>> create(SqlClient c, String name, PacticipantFields fields) {
+        if (!caseSensitive) {
+            // the name in another case is that pacticipant: the insert would not conflict with it
+            return findByName(c, name)
+                    .flatMap(found -> found.isPresent()
+                            ? Uni.createFrom().item(new Upserted<>(found.get(), false))
+                            : insert(c, name, fields));
+        }
+        return insert(c, name, fields);
+    }
+
+    private Uni<Upserted<Pacticipant>> insert(SqlClient c, String name, PacticipantFields fields) {
         PacticipantFields stored = fields.normalisedFor(name);
         return c.preparedQuery(CREATE_WITH_FIELDS)
                 .execute(Tuple.from(Arrays.asList(
@@ -119,11 +155,11 @@ public class PacticipantRepository {
     }
 
     /**
-     * Makes {@code candidate} the main branch when none is set and it is one of the Pact Broker's main branch candidates
-     * (its {@code auto_detect_main_branch}).
+     * Makes {@code candidate} (a branch or tag name) the main branch when none is set and it is one of the main branch
+     * candidates, as the Pact Broker's {@code auto_detect_main_branch} does on every branch and tag written.
      */
     public Uni<Void> detectMainBranch(SqlClient c, long pacticipantId, String candidate) {
-        if (!MAIN_BRANCH_CANDIDATES.contains(candidate)) {
+        if (!mainBranchCandidates.contains(candidate)) {
             return Uni.createFrom().voidItem();
         }
         return c.preparedQuery(SET_MAIN_BRANCH_IF_NONE)
@@ -132,9 +168,10 @@ public class PacticipantRepository {
     }
 
     public Uni<Optional<PacticipantDetails>> findDetails(SqlClient c, String name) {
-        return c.preparedQuery(FIND_DETAILS)
-                .execute(Tuple.of(name))
-                .map(rows -> details(rows).stream().findFirst());
+        return c.preparedQuery(findDetails).execute(Tuple.of(name)).map(rows -> {
+            requireOne(rows, name);
+            return details(rows).stream().findFirst();
+        });
     }
 
     /** Every pacticipant, or those with the label {@code label} when it is not null, by name ignoring case. */
@@ -152,6 +189,31 @@ public class PacticipantRepository {
         return items.flatMap(found -> c.preparedQuery(COUNT)
                 .execute(Tuple.of(label))
                 .map(rows -> page.get().of(found, rows.iterator().next().getLong(0))));
+    }
+
+    /** Whether a look-up of {@code asked} finds the pacticipant called {@code stored}. */
+    public boolean sameName(String stored, String asked) {
+        return caseSensitive ? stored.equals(asked) : stored.equalsIgnoreCase(asked);
+    }
+
+    /** Every pacticipant's name, by name. */
+    public Uni<List<String>> names(SqlClient c) {
+        return c.preparedQuery(NAMES).execute().map(rows -> {
+            List<String> names = new ArrayList<>();
+            rows.forEach(row -> names.add(row.getString(0)));
+            return names;
+        });
+    }
+
+    /** Names matched in any case may find several pacticipants, which the Pact Broker refuses to choose between. */
+    private static void requireOne(RowSet<Row> rows, String name) {
+        if (rows.size() > 1) {
+            List<String> names = new ArrayList<>();
+            rows.forEach(row -> names.add(row.getString("name")));
+            throw new ConflictException("Found multiple pacticipants with a case insensitive name match for '" + name
+                    + "': " + String.join(", ", names) + ". Please delete one of them, or set"
+                    + " PACTFLOW_USE_CASE_SENSITIVE_RESOURCE_NAMES=true");
+        }
     }
 
     private static List<PacticipantDetails> details(RowSet<Row> rows) {

@@ -1,5 +1,6 @@
 package io.pactport.api.pacticipants;
 
+import io.pactport.api.config.ApiConfig;
 import io.pactport.api.db.Upserted;
 import io.pactport.api.events.Outbox;
 import io.pactport.api.http.NotFoundException;
@@ -12,6 +13,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,13 +26,19 @@ public class PacticipantService {
     private final PacticipantRepository pacticipants;
     private final PacticipantDeletionRepository deletion;
     private final Outbox outbox;
+    private final boolean refuseLookalikes;
 
     PacticipantService(
-            Pool pool, PacticipantRepository pacticipants, PacticipantDeletionRepository deletion, Outbox outbox) {
+            Pool pool,
+            PacticipantRepository pacticipants,
+            PacticipantDeletionRepository deletion,
+            Outbox outbox,
+            ApiConfig config) {
         this.pool = pool;
         this.pacticipants = pacticipants;
         this.deletion = deletion;
         this.outbox = outbox;
+        this.refuseLookalikes = config.checkForPotentialDuplicatePacticipantNames();
     }
 
     /** Every pacticipant, or those labelled {@code label} when not null. */
@@ -102,6 +111,40 @@ public class PacticipantService {
                 .call(p ->
                         p.created() ? created(tx, p.value()) : Uni.createFrom().voidItem())
                 .map(Upserted::value);
+    }
+
+    /**
+     * As {@link #findOrCreate(SqlClient, String)} for a pacticipant a publication names. Before a pacticipant is created,
+     * every name of the publication is checked against the existing ones (the Pact Broker's
+     * {@code check_for_potential_duplicate_pacticipant_names}), so the check costs nothing while the names are known.
+     *
+     * @throws LookalikePacticipantException (in the Uni) when a new name looks like an existing one
+     */
+    public Uni<Pacticipant> findOrCreate(SqlClient tx, String name, PublishedNames published) {
+        if (!refuseLookalikes) {
+            return findOrCreate(tx, name);
+        }
+        PacticipantNames.check("pacticipant", name);
+        return pacticipants
+                .findByName(tx, name)
+                .flatMap(found -> found.isPresent()
+                        ? Uni.createFrom().item(found.get())
+                        : pacticipants.names(tx).flatMap(existing -> {
+                            List<String> refusals = new ArrayList<>();
+                            for (String newName : published.names()) {
+                                if (existing.stream().anyMatch(stored -> pacticipants.sameName(stored, newName))) {
+                                    continue;
+                                }
+                                List<String> lookalikes = LookalikeNames.of(newName, existing);
+                                if (!lookalikes.isEmpty()) {
+                                    refusals.add(LookalikeNames.refusal(newName, lookalikes, published.baseUrl()));
+                                }
+                            }
+                            if (!refusals.isEmpty()) {
+                                throw new LookalikePacticipantException(refusals);
+                            }
+                            return findOrCreate(tx, name);
+                        }));
     }
 
     public static NotFoundException notFound(String name) {

@@ -8,13 +8,16 @@ import io.pactport.api.http.JsonBodies;
 import io.pactport.api.http.ParsingPool;
 import io.pactport.api.pacticipants.Pacticipant;
 import io.pactport.api.pacticipants.PacticipantService;
+import io.pactport.api.pacticipants.PublishedNames;
 import io.pactport.api.pacts.PactRepository.NewPactVersion;
 import io.pactport.api.versions.Version;
+import io.pactport.api.versions.VersionOrdering;
 import io.pactport.api.versions.VersionService;
 import io.pactport.core.errors.InvalidRequestException;
 import io.pactport.core.events.PactportEvent.PactPublished;
 import io.pactport.core.pact.InvalidPactContentException;
 import io.pactport.core.pact.PactContent;
+import io.pactport.core.pact.PactContent.ShaBasis;
 import io.pactport.core.pact.PactMerger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -61,11 +64,13 @@ public class PactPublishService {
          * Parses a pact and derives what is stored of it (SHA, content with interaction ids), which takes seconds for
          * the largest: call it on the {@link ParsingPool}. 400 with PactContent's message when it cannot be a pact;
          * 413 when it is larger than {@link JsonBodies} allows.
+         *
+         * @param shaBasis what the pact's SHA (the pact version it is stored as) is taken over
          */
-        public static PactToPublish parse(byte[] body, String field) {
+        public static PactToPublish parse(byte[] body, String field, ShaBasis shaBasis) {
             JsonBodies.checkPact(body);
             try {
-                PactContent content = PactContent.parse(body);
+                PactContent content = PactContent.parse(body, shaBasis);
                 content.sha();
                 content.withInteractionIds();
                 return new PactToPublish(content);
@@ -99,6 +104,10 @@ public class PactPublishService {
     private final ApiConfig config;
     private final PublicationListener listener;
     private final ParsingPool parsing;
+    /** A PUT or PATCH's pact is hashed whole when only the verifiable content does not decide equality. */
+    private final ShaBasis shaBasis;
+
+    private final VersionOrdering ordering;
 
     PactPublishService(
             Pool pool,
@@ -108,7 +117,8 @@ public class PactPublishService {
             Outbox outbox,
             ApiConfig config,
             PublicationListener listener,
-            ParsingPool parsing) {
+            ParsingPool parsing,
+            VersionOrdering ordering) {
         this.pool = pool;
         this.parsing = parsing;
         this.pacticipantService = pacticipantService;
@@ -117,24 +127,41 @@ public class PactPublishService {
         this.outbox = outbox;
         this.config = config;
         this.listener = listener;
+        this.ordering = ordering;
+        this.shaBasis = config.baseEqualityOnlyOnContentThatAffectsVerificationResults()
+                ? ShaBasis.VERIFIABLE_CONTENT
+                : ShaBasis.WHOLE_CONTENT;
     }
 
-    /** PUT/PATCH of one pact: the names in the pact must be those of the URL. */
+    /**
+     * PUT/PATCH of one pact: the names in the pact must be those of the URL.
+     *
+     * @param baseUrl the broker's URL, which a refusal of a new pacticipant name that looks like another quotes
+     */
     public Uni<Published> publish(
-            String provider, String consumer, String consumerVersionNumber, byte[] body, Mode mode) {
-        return parsing.run(body.length, () -> PactToPublish.parse(body, "base")).flatMap(pact -> {
-            checkName("consumer", pact.content().consumerName(), consumer);
-            checkName("provider", pact.content().providerName(), provider);
-            checkVersionNumber("consumer_version_number", consumerVersionNumber);
-            return pool.withTransaction(tx -> pacticipant(tx, consumer)
-                    .flatMap(c -> version(tx, c, consumerVersionNumber)
-                            .flatMap(v -> publishInto(tx, c, v.value(), provider, pact, mode, false))));
-        });
+            String provider, String consumer, String consumerVersionNumber, byte[] body, Mode mode, String baseUrl) {
+        return parsing.run(body.length, () -> PactToPublish.parse(body, "base", shaBasis))
+                .flatMap(pact -> {
+                    checkName("consumer", pact.content().consumerName(), consumer);
+                    checkName("provider", pact.content().providerName(), provider);
+                    checkVersionNumber("consumer_version_number", consumerVersionNumber);
+                    String unreadable = ordering.unreadableNumber(consumerVersionNumber);
+                    if (unreadable != null) {
+                        throw InvalidRequestException.of("consumer_version_number", unreadable);
+                    }
+                    PublishedNames names = new PublishedNames(List.of(consumer, provider), baseUrl);
+                    return pool.withTransaction(tx -> pacticipant(tx, consumer, names)
+                            .flatMap(c -> version(tx, c, consumerVersionNumber)
+                                    .flatMap(v -> publishInto(tx, c, v.value(), provider, pact, mode, false, names))));
+                });
     }
 
-    /** The pacticipant, created (with its event) if new. */
-    public Uni<Pacticipant> pacticipant(SqlClient tx, String name) {
-        return pacticipantService.findOrCreate(tx, name);
+    /**
+     * The pacticipant, created (with its event) if new, unless a name of the publication looks like an existing
+     * pacticipant's (the Pact Broker's duplicate name check).
+     */
+    public Uni<Pacticipant> pacticipant(SqlClient tx, String name, PublishedNames publication) {
+        return pacticipantService.findOrCreate(tx, name, publication);
     }
 
     /** The pacticipant's version, created (with its event) if new. */
@@ -147,6 +174,7 @@ public class PactPublishService {
      *
      * @param describeEvents whether the answer lists the webhook events detected, as {@code POST /contracts/publish}
      *     tells the publisher; the events are triggered either way
+     * @param publication every pacticipant name the publication has, checked when the provider is new
      */
     public Uni<Published> publishInto(
             SqlClient tx,
@@ -155,8 +183,9 @@ public class PactPublishService {
             String providerName,
             PactToPublish pact,
             Mode mode,
-            boolean describeEvents) {
-        return pacticipant(tx, providerName)
+            boolean describeEvents,
+            PublishedNames publication) {
+        return pacticipant(tx, providerName, publication)
                 .flatMap(provider -> pacts.latestRevision(tx, consumerVersion.id(), provider.id())
                         .flatMap(existing -> {
                             if (existing.isEmpty()) {

@@ -5,6 +5,7 @@ import io.pactport.api.http.BrokerUrls;
 import io.pactport.api.http.Hal;
 import io.pactport.api.http.ParsingPool;
 import io.pactport.api.integrations.IntegrationService;
+import io.pactport.api.pacticipants.LookalikePacticipantException;
 import io.pactport.api.pacts.PactDeletionRepository.Selection;
 import io.pactport.api.pacts.PactPublishService.Mode;
 import io.pactport.api.pacts.PactPublishService.Outcome;
@@ -19,9 +20,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * One pact: published (PUT), merged into (PATCH), deleted, and read by consumer version, tag, branch, content SHA or as
@@ -90,7 +93,7 @@ public class PactResource {
     private Uni<RestResponse<String>> write(
             String provider, String consumer, String version, byte[] body, Mode mode, UriInfo request) {
         return publisher
-                .publish(provider, consumer, version, body, mode)
+                .publish(provider, consumer, version, body, mode, baseUrl.of(request))
                 .flatMap(published -> respond(
                         published.outcome() == Outcome.CREATED ? RestResponse.Status.CREATED : RestResponse.Status.OK,
                         published.pact(),
@@ -221,5 +224,16 @@ public class PactResource {
                         .type(Hal.MEDIA_TYPE)
                         .header(CONSUMER_VERSION_HEADER, pact.consumerVersionNumber())
                         .build());
+    }
+
+    /**
+     * The Pact Broker's answer to a new pacticipant name that looks like an existing one: 409 with its messages as
+     * plain text.
+     */
+    @ServerExceptionMapper
+    public RestResponse<String> lookalike(LookalikePacticipantException e) {
+        return RestResponse.ResponseBuilder.create(Response.Status.CONFLICT, String.join("\n", e.messages()))
+                .type(MediaType.TEXT_PLAIN)
+                .build();
     }
 }

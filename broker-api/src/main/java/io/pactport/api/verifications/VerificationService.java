@@ -14,6 +14,7 @@ import io.pactport.api.pacts.PactRepository;
 import io.pactport.api.verifications.VerificationRepository.NewVerification;
 import io.pactport.api.verifications.VerificationRepository.PactVersionToVerify;
 import io.pactport.api.versions.Version;
+import io.pactport.api.versions.VersionOrdering;
 import io.pactport.core.errors.InvalidRequestException;
 import io.pactport.core.events.PactportEvent.VerificationDeleted;
 import io.pactport.core.events.PactportEvent.VerificationPublished;
@@ -41,6 +42,7 @@ public class VerificationService {
     private final PactReadService pactReader;
     private final Outbox outbox;
     private final VerificationListener listener;
+    private final VersionOrdering ordering;
 
     VerificationService(
             Pool pool,
@@ -49,7 +51,8 @@ public class VerificationService {
             PactPublishService publisher,
             PactReadService pactReader,
             Outbox outbox,
-            VerificationListener listener) {
+            VerificationListener listener,
+            VersionOrdering ordering) {
         this.pool = pool;
         this.verifications = verifications;
         this.pacts = pacts;
@@ -57,6 +60,7 @@ public class VerificationService {
         this.pactReader = pactReader;
         this.outbox = outbox;
         this.listener = listener;
+        this.ordering = ordering;
     }
 
     /**
@@ -65,7 +69,7 @@ public class VerificationService {
      */
     public Uni<VerificationResult> publish(
             String provider, String consumer, String sha, String metadata, JsonNode body) {
-        Request request = Request.validate(body);
+        Request request = Request.validate(body, ordering);
         VerificationMetadata meta = VerificationMetadata.from(MetadataCodec.decode(metadata));
         return pool.withTransaction(tx -> verifications
                 .findPactVersion(tx, provider, consumer, sha)
@@ -239,7 +243,7 @@ public class VerificationService {
             String clientVersion,
             String clientTestFramework) {
 
-        static Request validate(JsonNode body) {
+        static Request validate(JsonNode body, VersionOrdering ordering) {
             if (body == null || !body.isObject()) {
                 throw InvalidRequestException.of("base", RequestErrors.BODY_NOT_AN_OBJECT);
             }
@@ -253,6 +257,9 @@ public class VerificationService {
                     : null;
             if (version != null && errors.notBlank("providerApplicationVersion", version)) {
                 errors.singleLine("providerApplicationVersion", version);
+                if (!errors.has("providerApplicationVersion")) {
+                    errors.addIfAny("providerApplicationVersion", ordering.unreadableNumber(version));
+                }
             }
             JsonNode buildUrl = body.get("buildUrl");
             if (!RequestErrors.absent(buildUrl)) {

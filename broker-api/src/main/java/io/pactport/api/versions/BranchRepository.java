@@ -22,8 +22,6 @@ import java.util.function.Function;
 @ApplicationScoped
 public class BranchRepository {
 
-    /** The Pact Broker's default {@code main_branch_candidates}. */
-
     /**
      * Adds the version to the branch (created when new) and makes it the branch's head, in one statement: the branch's
      * upsert, the branch version and the head move are one round trip. Returns a row when the version was newly added
@@ -51,11 +49,6 @@ public class BranchRepository {
                 SET branch_version_id = excluded.branch_version_id, version_id = excluded.version_id
             )
             SELECT id FROM added
-            """;
-
-    private static final String DETECT_MAIN_BRANCH = """
-            UPDATE pacticipants SET main_branch = $2, updated_at = now() AT TIME ZONE 'UTC'
-            WHERE id = $1 AND main_branch IS NULL
             """;
 
     private static final String FIND = "SELECT * FROM branches WHERE pacticipant_id = $1 AND name = $2";
@@ -97,6 +90,12 @@ public class BranchRepository {
               SET branch_version_id = excluded.branch_version_id, version_id = excluded.version_id
             """;
 
+    private final PacticipantRepository pacticipants;
+
+    BranchRepository(PacticipantRepository pacticipants) {
+        this.pacticipants = pacticipants;
+    }
+
     /**
      * Puts {@code version} on the pacticipant's branch {@code branchName}, creating the branch if needed.
      *
@@ -107,9 +106,7 @@ public class BranchRepository {
                 .execute(Tuple.from(
                         List.of(version.id(), version.order(), autoCreated, version.pacticipantId(), branchName)))
                 .map(added -> added.iterator().hasNext())
-                .call(() -> PacticipantRepository.MAIN_BRANCH_CANDIDATES.contains(branchName)
-                        ? c.preparedQuery(DETECT_MAIN_BRANCH).execute(Tuple.of(version.pacticipantId(), branchName))
-                        : Uni.createFrom().voidItem());
+                .call(() -> pacticipants.detectMainBranch(c, version.pacticipantId(), branchName));
     }
 
     public Uni<Optional<Branch>> find(SqlClient c, long pacticipantId, String name) {

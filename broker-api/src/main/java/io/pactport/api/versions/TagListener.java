@@ -4,11 +4,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
- * Told of a tag added through the tag resource, inside its transaction: the environments feature records a deployment
- * when the tag names an environment (the Pact Broker's {@code create_deployed_versions_for_tags}). Versions know
- * nothing of deployments beyond this.
+ * Told of every PUT of a tag through the tag resource, a tag the version had already included, inside its transaction:
+ * the environments feature records a deployment when the tag names an environment (the Pact Broker's
+ * {@code create_deployed_versions_for_tags}). Versions know nothing of deployments beyond this.
  */
 public interface TagListener {
 
-    Uni<Void> tagAdded(SqlClient tx, Version version, String tag);
+    Uni<Void> tagPut(SqlClient tx, Version version, String tag);
 }

@@ -1,5 +1,6 @@
 package io.pactport.api.versions;
 
+import io.pactport.api.config.ApiConfig;
 import io.pactport.api.db.Upserted;
 import io.pactport.api.events.Outbox;
 import io.pactport.api.http.NotFoundException;
@@ -29,9 +30,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class TagService {
 
-    /** The Pact Broker's {@code use_first_tag_as_branch_time_limit}. */
-    static final Duration FIRST_TAG_AS_BRANCH_LIMIT = Duration.ofSeconds(10);
-
     private final Pool pool;
     private final PacticipantService pacticipants;
     private final PacticipantRepository pacticipantRows;
@@ -42,6 +40,8 @@ public class TagService {
     private final TagListener listener;
     private final Outbox outbox;
     private final Clock clock;
+    /** How old a version may be for its first tag to become its branch; null when tags never become branches. */
+    private final Duration firstTagAsBranchLimit;
 
     TagService(
             Pool pool,
@@ -53,7 +53,8 @@ public class TagService {
             VersionService versionService,
             TagListener listener,
             Outbox outbox,
-            Clock clock) {
+            Clock clock,
+            ApiConfig config) {
         this.pool = pool;
         this.pacticipants = pacticipants;
         this.pacticipantRows = pacticipantRows;
@@ -64,6 +65,7 @@ public class TagService {
         this.listener = listener;
         this.outbox = outbox;
         this.clock = clock;
+        this.firstTagAsBranchLimit = config.useFirstTagAsBranch() ? config.useFirstTagAsBranchTimeLimit() : null;
     }
 
     public Uni<Tag> get(String pacticipant, String number, String tag) {
@@ -82,16 +84,22 @@ public class TagService {
         return pool.withTransaction(tx -> pacticipants
                 .findOrCreate(tx, pacticipant)
                 .flatMap(p -> versionService.findOrCreate(tx, p, number).flatMap(v -> {
+                    Uni<Upserted<Tag>> tagged;
                     if (v.created() || !recent(v.value())) {
-                        return add(tx, p, v.value(), tag, v.created());
+                        tagged = add(tx, p, v.value(), tag, v.created());
+                    } else {
+                        tagged = tags.find(tx, v.value().id(), tag)
+                                .flatMap(existing -> existing.isPresent()
+                                        // the Pact Broker looks for a main branch on every tagging, not only a new
+                                        // tag's
+                                        ? pacticipantRows
+                                                .detectMainBranch(tx, p.id(), tag)
+                                                .replaceWith(new Upserted<>(existing.get(), false))
+                                        : add(tx, p, v.value(), tag, false));
                     }
-                    return tags.find(tx, v.value().id(), tag)
-                            .flatMap(existing -> existing.isPresent()
-                                    // the Pact Broker looks for a main branch on every tagging, not only a new tag's
-                                    ? pacticipantRows
-                                            .detectMainBranch(tx, p.id(), tag)
-                                            .replaceWith(new Upserted<>(existing.get(), false))
-                                    : add(tx, p, v.value(), tag, false));
+                    // the Pact Broker's tag resource records a deployment on every PUT, a tag the version had included:
+                    // an environment created after the tagging, or a version deployed again, is recorded then
+                    return tagged.call(() -> listener.tagPut(tx, v.value(), tag));
                 })));
     }
 
@@ -105,13 +113,13 @@ public class TagService {
                 })));
     }
 
-    /** The tag resource's write: the tagging rules, then a deployment when the tag names an environment. */
+    /** The tagging rules, then the tag when it was new, else the one the version had. */
     private Uni<Upserted<Tag>> add(SqlClient tx, Pacticipant p, Version v, String tag, boolean newVersion) {
         return tagInto(tx, p, v, tag, newVersion)
                 .flatMap(added -> added.isEmpty()
                         // the version had the tag already (or a concurrent request tagged it first): nothing changes
                         ? tags.find(tx, v.id(), tag).map(t -> new Upserted<>(t.orElseThrow(), false))
-                        : listener.tagAdded(tx, v, tag).replaceWith(new Upserted<>(added.get(), true)));
+                        : Uni.createFrom().item(new Upserted<>(added.get(), true)));
     }
 
     /**
@@ -133,9 +141,10 @@ public class TagService {
                         : outbox.append(tx, new TagAdded(p.name(), v.number(), tag)));
     }
 
-    /** Whether the Pact Broker's first-tag-as-branch rule still applies to the version. */
+    /** Whether the Pact Broker's first-tag-as-branch rule ({@code use_first_tag_as_branch}) applies to the version. */
     private boolean recent(Version v) {
-        return !v.createdAt().isBefore(LocalDateTime.now(clock).minus(FIRST_TAG_AS_BRANCH_LIMIT));
+        return firstTagAsBranchLimit != null
+                && !v.createdAt().isBefore(LocalDateTime.now(clock).minus(firstTagAsBranchLimit));
     }
 
     /** A version's first tag becomes its branch while it is recent and on no branch. */

@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL on {@code versions}. "Latest" is always the greatest {@code "order"}. */
+/** SQL on {@code versions}. "Latest" is always the greatest {@code "order"}, which {@link VersionOrdering} decides. */
 @ApplicationScoped
 public class VersionRepository {
 
@@ -26,6 +26,31 @@ public class VersionRepository {
             INSERT INTO versions (number, pacticipant_id, build_url, "order", created_at, updated_at)
             VALUES ($2, $1, $3, nextval('version_order_sequence'), now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
             ON CONFLICT (pacticipant_id, number) DO NOTHING
+            RETURNING *
+            """;
+    // Ordered by number, a version is inserted without an order and placed among the pacticipant's others in the same
+    // transaction, as the Ruby broker does: the sequence's values could be orders its versions have already.
+    private static final String CREATE_UNORDERED_IF_ABSENT = """
+            INSERT INTO versions (number, pacticipant_id, build_url, created_at, updated_at)
+            VALUES ($2, $1, $3, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+            ON CONFLICT (pacticipant_id, number) DO NOTHING
+            RETURNING *
+            """;
+    // one placement at a time per pacticipant, each seeing the versions placed before it
+    private static final String LOCK_PACTICIPANT = "SELECT id FROM pacticipants WHERE id = $1 FOR UPDATE";
+    private static final String ORDERED_OTHERS = """
+            SELECT * FROM versions WHERE pacticipant_id = $1 AND id <> $2 AND "order" IS NOT NULL ORDER BY "order" DESC
+            """;
+    private static final String SET_ORDER = "UPDATE versions SET \"order\" = $2 WHERE id = $1 RETURNING *";
+    // Moving versions up by one in one statement would break the unique (pacticipant_id, "order") index part-way, so
+    // they move to distinct negative orders first (o becomes -o - 2), then to o + 1 as the new version takes its place.
+    // updated_at stays, as the Ruby broker leaves it.
+    private static final String MOVE_ASIDE = """
+            UPDATE versions SET "order" = -"order" - 2 WHERE pacticipant_id = $1 AND "order" >= $2
+            """;
+    private static final String MOVE_UP_AND_PLACE = """
+            UPDATE versions SET "order" = CASE WHEN id = $2 THEN $3 ELSE -"order" - 1 END
+            WHERE pacticipant_id = $1 AND (id = $2 OR "order" < 0)
             RETURNING *
             """;
     private static final String SET_BUILD_URL = """
@@ -70,6 +95,12 @@ public class VersionRepository {
             WHERE bv.branch_id = $1 ORDER BY bv.version_order
             """;
 
+    private final VersionOrdering ordering;
+
+    VersionRepository(VersionOrdering ordering) {
+        this.ordering = ordering;
+    }
+
     public Uni<Optional<Version>> find(SqlClient c, long pacticipantId, String number) {
         return c.preparedQuery(FIND).execute(Tuple.of(pacticipantId, number)).map(VersionRepository::first);
     }
@@ -101,12 +132,43 @@ public class VersionRepository {
                         .failure(new ConflictException("Version " + number
                                 + " was deleted while this request ran, again and again; send it again."));
             }
-            return c.preparedQuery(CREATE_IF_ABSENT)
+            return c.preparedQuery(ordering.byCreation() ? CREATE_IF_ABSENT : CREATE_UNORDERED_IF_ABSENT)
                     .execute(Tuple.from(Arrays.asList(pacticipantId, number, buildUrl)))
                     .flatMap(created -> first(created)
-                            .map(v -> Uni.createFrom().item(new Upserted<>(v, true)))
+                            .map(v -> (ordering.byCreation() ? Uni.createFrom().item(v) : placeByNumber(c, v))
+                                    .map(placed -> new Upserted<>(placed, true)))
                             .orElseGet(() -> findOrCreate(c, pacticipantId, number, buildUrl, attempts - 1)));
         });
+    }
+
+    /** Gives a version inserted without an order its place among the pacticipant's others, in the caller's transaction. */
+    private Uni<Version> placeByNumber(SqlClient c, Version created) {
+        long pacticipantId = created.pacticipantId();
+        return c.preparedQuery(LOCK_PACTICIPANT)
+                .execute(Tuple.of(pacticipantId))
+                .flatMap(locked -> c.preparedQuery(ORDERED_OTHERS).execute(Tuple.of(pacticipantId, created.id())))
+                .flatMap(rows -> {
+                    List<Version> others = new ArrayList<>();
+                    rows.forEach(row -> others.add(Version.from(row)));
+                    int order = ordering.placeByNumber(created.number(), others);
+                    if (others.isEmpty() || order > others.get(0).order()) {
+                        return c.preparedQuery(SET_ORDER)
+                                .execute(Tuple.of(created.id(), order))
+                                .map(placed -> first(placed).orElseThrow());
+                    }
+                    return c.preparedQuery(MOVE_ASIDE)
+                            .execute(Tuple.of(pacticipantId, order))
+                            .flatMap(aside -> c.preparedQuery(MOVE_UP_AND_PLACE)
+                                    .execute(Tuple.of(pacticipantId, created.id(), order)))
+                            .map(moved -> {
+                                for (Row row : moved) {
+                                    if (row.getLong("id") == created.id()) {
+                                        return Version.from(row);
+                                    }
+                                }
+                                throw new IllegalStateException("version " + created.id() + " was not placed");
+                            });
+                });
     }
 
     public Uni<Version> setBuildUrl(SqlClient c, long versionId, String buildUrl) {

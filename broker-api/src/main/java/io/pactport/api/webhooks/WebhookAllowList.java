@@ -3,7 +3,6 @@ package io.pactport.api.webhooks;
 import io.pactport.api.config.ApiConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,20 +25,13 @@ public final class WebhookAllowList {
     private final List<String> methods;
 
     public WebhookAllowList(Optional<String> hosts, String schemes, String methods) {
-        this.hosts = words(hosts.orElse(""));
-        this.schemes = words(schemes);
-        this.methods = words(methods);
+        this.hosts = ApiConfig.words(hosts.orElse(""));
+        this.schemes = ApiConfig.words(schemes);
+        this.methods = ApiConfig.words(methods);
     }
 
     public static WebhookAllowList of(ApiConfig.Webhook config) {
         return new WebhookAllowList(config.hostWhitelist(), config.schemeWhitelist(), config.httpMethodWhitelist());
-    }
-
-    /** A Pact Broker list setting: values separated by spaces (or commas). */
-    public static List<String> words(String text) {
-        return Arrays.stream(text.trim().split("[\\s,]+"))
-                .filter(w -> !w.isEmpty())
-                .toList();
     }
 
     /** Whether a host whitelist is configured; only then does the Pact Broker show webhook responses. */

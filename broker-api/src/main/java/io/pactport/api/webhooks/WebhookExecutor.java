@@ -73,7 +73,7 @@ public class WebhookExecutor {
         this.baseUrls = baseUrls;
         this.clock = clock;
         this.meters = meters;
-        this.schedule = WebhookAllowList.words(config.webhook().retrySchedule()).stream()
+        this.schedule = ApiConfig.words(config.webhook().retrySchedule()).stream()
                 .mapToInt(Integer::parseInt)
                 .toArray();
         // an attempt's time limit, and a margin for writing its result, before the poll may take over after a crash

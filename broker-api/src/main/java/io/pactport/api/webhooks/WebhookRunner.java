@@ -66,7 +66,7 @@ public class WebhookRunner {
     WebhookRunner(Vertx vertx, ApiConfig config, Clock clock) {
         this.config = config.webhook();
         this.allowList = WebhookAllowList.of(this.config);
-        this.successCodes = WebhookAllowList.words(this.config.httpCodeSuccess()).stream()
+        this.successCodes = ApiConfig.words(this.config.httpCodeSuccess()).stream()
                 .map(Integer::valueOf)
                 .collect(Collectors.toSet());
         this.clock = clock;

@@ -68,7 +68,7 @@ public class WebhookService {
         this.pacticipants = pacticipants;
         this.questions = questions;
         this.runner = runner;
-        this.retries = WebhookAllowList.words(config.webhook().retrySchedule()).size();
+        this.retries = ApiConfig.words(config.webhook().retrySchedule()).size();
     }
 
     /** A new webhook's uuid, as the Pact Broker makes one: 16 random bytes, URL-safe Base64. */

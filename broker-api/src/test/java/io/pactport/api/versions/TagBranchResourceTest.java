@@ -14,6 +14,7 @@ import static io.pactport.api.ApiFixture.version;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactport.api.ApiFixture;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
@@ -163,6 +164,26 @@ class TagBranchResourceTest {
                 .isEqualTo(1);
         assertThat(events(database, p).get(events(database, p).size() - 1))
                 .isEqualTo("io.pactport.deployment.recorded.v1");
+    }
+
+    @Test
+    void taggingAgainRecordsTheDeploymentToAnEnvironmentCreatedAfterTheFirstTagging() {
+        String p = unique("Foo");
+        String environment = unique("staging").toLowerCase();
+        tag(p, "1", environment);
+        ApiFixture.environment(environment, false);
+        String deployed = "SELECT count(*) FROM deployed_versions d JOIN currently_deployed_version_ids c"
+                + " ON c.deployed_version_id = d.id WHERE d.auto_created AND d.pacticipant_id ="
+                + " (SELECT id FROM pacticipants WHERE name = ?)";
+        assertThat(count(database, deployed, p)).isZero();
+
+        given().contentType("application/json")
+                .body("{}")
+                .put("/pacticipants/{p}/versions/1/tags/{t}", p, environment)
+                .then()
+                .statusCode(200);
+
+        assertThat(count(database, deployed, p)).isEqualTo(1);
     }
 
     @Test

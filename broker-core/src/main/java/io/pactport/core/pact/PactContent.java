@@ -43,6 +43,9 @@ public final class PactContent {
     private static final String ID = "_id";
 
     private final Map<String, Object> pact;
+    private final ShaBasis shaBasis;
+    /** The text as sent, kept only when the SHA is taken over it. */
+    private final String sentText;
     /** {@code interactions} and {@code messages} when they are arrays, else null: only arrays count as such. */
     private final List<Object> interactions;
 
@@ -55,8 +58,27 @@ public final class PactContent {
     private String sha;
     private String storedContent;
 
+    /**
+     * What the SHA is taken over: the Pact Broker's {@code base_equality_only_on_content_that_affects_verification_results}
+     * (true by default), and when it is false, the form the broker hashes the pact in.
+     */
+    public enum ShaBasis {
+        /** Only what a provider verifies, normalised (the setting true): see {@link PactSha}. */
+        VERIFIABLE_CONTENT,
+        /** The whole pact as compact JSON, keys in the order written: a pact PUT or PATCH with the setting false. */
+        WHOLE_CONTENT,
+        /** The whole pact exactly as sent, whitespace included: a {@code POST /contracts/publish} contract with it false. */
+        TEXT_AS_SENT
+    }
+
     private PactContent(Map<String, Object> pact) {
+        this(pact, ShaBasis.VERIFIABLE_CONTENT, null);
+    }
+
+    private PactContent(Map<String, Object> pact, ShaBasis shaBasis, String sentText) {
         this.pact = pact;
+        this.shaBasis = shaBasis;
+        this.sentText = shaBasis == ShaBasis.TEXT_AS_SENT ? sentText : null;
         this.interactions = arrayAt(pact, PactSha.INTERACTIONS);
         this.messages = arrayAt(pact, PactSha.MESSAGES);
         this.specificationVersion = specificationVersionOf(pact);
@@ -92,6 +114,15 @@ public final class PactContent {
      * @throws InvalidPactContentException when the bytes are not UTF-8 or not a JSON object the broker would store
      */
     public static PactContent parse(byte[] utf8Json) {
+        return parse(utf8Json, ShaBasis.VERIFIABLE_CONTENT);
+    }
+
+    /**
+     * As {@link #parse(byte[])}, the SHA taken over {@code shaBasis}.
+     *
+     * @throws InvalidPactContentException when the bytes are not UTF-8 or not a JSON object the broker would store
+     */
+    public static PactContent parse(byte[] utf8Json, ShaBasis shaBasis) {
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -106,7 +137,8 @@ public final class PactContent {
             throw new InvalidPactContentException(
                     "Pact content is not UTF-8: invalid byte sequence at byte " + in.position() + " (counting from 0)");
         }
-        return parse(out.flip().toString());
+        String json = out.flip().toString();
+        return new PactContent(PactJsonParser.parseObject(json), shaBasis, json);
     }
 
     /**
@@ -115,7 +147,12 @@ public final class PactContent {
      */
     public synchronized String sha() {
         if (sha == null) {
-            sha = PactSha.sha1Hex(contentForSha());
+            sha = PactSha.sha1Hex(
+                    switch (shaBasis) {
+                        case VERIFIABLE_CONTENT -> contentForSha();
+                        case WHOLE_CONTENT -> RubyJson.toJson(pact, false);
+                        case TEXT_AS_SENT -> sentText;
+                    });
         }
         return sha;
     }

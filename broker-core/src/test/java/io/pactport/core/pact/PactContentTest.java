@@ -41,6 +41,33 @@ class PactContentTest {
                 .isEqualTo(input("empty-interactions-other-consumer.json").sha());
     }
 
+    /** Pact Broker 2.120 with base_equality_only_on_content_that_affects_verification_results false (Ruby's values). */
+    @Test
+    void withoutBaseEqualityOnVerifiableContentTheWholePactIsHashedCompactedOrAsSent() {
+        String sent = "{ \"consumer\": {\"name\": \"C\"}, \"provider\": {\"name\": \"P\"},\n  \"interactions\": ["
+                + " {\"description\": \"b\", \"request\": {\"path\": \"/b\", \"method\": \"GET\"}},"
+                + " {\"description\": \"a\", \"request\": {\"method\": \"GET\", \"path\": \"/a\"}} ],\n"
+                + "  \"metadata\": {\"pactSpecification\": {\"version\": \"2.0.0\"}} }";
+        byte[] bytes = sent.getBytes(StandardCharsets.UTF_8);
+
+        // a PUT: SHA-1 of JSON.parse(body).to_json; a contract of /contracts/publish: SHA-1 of the decoded content
+        assertThat(PactContent.parse(bytes, PactContent.ShaBasis.WHOLE_CONTENT).sha())
+                .isEqualTo("22f7dc02614405700140310e851e190cfc9aba4b");
+        assertThat(PactContent.parse(bytes, PactContent.ShaBasis.TEXT_AS_SENT).sha())
+                .isEqualTo("ec4913139f2f09948885066875518f5330e1b10c");
+        assertThat(PactContent.parse(bytes, PactContent.ShaBasis.VERIFIABLE_CONTENT)
+                        .sha())
+                .isEqualTo(PactContent.parse(sent).sha())
+                .isNotIn("22f7dc02614405700140310e851e190cfc9aba4b", "ec4913139f2f09948885066875518f5330e1b10c");
+        // the consumer's name does not affect verification, but is content
+        byte[] otherConsumer = sent.replace("\"C\"", "\"D\"").getBytes(StandardCharsets.UTF_8);
+        assertThat(PactContent.parse(otherConsumer, PactContent.ShaBasis.WHOLE_CONTENT)
+                        .sha())
+                .isNotEqualTo("22f7dc02614405700140310e851e190cfc9aba4b");
+        assertThat(PactContent.parse(otherConsumer).sha())
+                .isEqualTo(PactContent.parse(sent).sha());
+    }
+
     @Test
     void addsAnIdAsTheFirstKeyOfEachInteraction() {
         PactContent pact = PactContent.parse("""
