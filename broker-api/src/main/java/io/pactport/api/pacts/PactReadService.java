@@ -69,12 +69,21 @@ public class PactReadService {
         return pacts.latestPerIntegration(pool);
     }
 
+    /** The provider's latest pact from each consumer (with the tag, if any); 404 for an unknown provider. */
     public Uni<List<PactPublication>> latestForProvider(String provider, Optional<String> tag) {
-        return pacts.latestForProvider(pool, provider, tag);
+        return knownProvider(provider, pacts.latestForProvider(pool, provider, tag));
     }
 
+    /** Every pact of the provider (from consumer versions with the tag, if any); 404 for an unknown provider. */
     public Uni<List<PactPublication>> allForProvider(String provider, Optional<String> tag) {
-        return pacts.allForProvider(pool, provider, tag);
+        return knownProvider(provider, pacts.allForProvider(pool, provider, tag));
+    }
+
+    /** The list, after making sure an empty one is of a provider that exists: pacts prove it without a look-up. */
+    private Uni<List<PactPublication>> knownProvider(String provider, Uni<List<PactPublication>> list) {
+        return list.flatMap(found -> found.isEmpty()
+                ? require(pool, provider, "provider").replaceWith(found)
+                : Uni.createFrom().item(found));
     }
 
     public Uni<List<PactPublication>> allForIntegration(String provider, String consumer) {

@@ -2,6 +2,7 @@ package io.pactport.api.pacts;
 
 import static io.pactport.api.ApiFixture.branch;
 import static io.pactport.api.ApiFixture.pact;
+import static io.pactport.api.ApiFixture.pacticipant;
 import static io.pactport.api.ApiFixture.putPact;
 import static io.pactport.api.ApiFixture.tag;
 import static io.pactport.api.ApiFixture.unique;
@@ -206,8 +207,31 @@ class PactVersionListsTest {
                     .as(path)
                     .isEqualTo("No consumer with name 'nobody' found");
         }
-        Response provider = given().get("/pacts/provider/nobody/branch/main");
-        assertThat(provider.statusCode()).isEqualTo(404);
-        assertThat(provider.jsonPath().getString("error")).isEqualTo("No provider with name 'nobody' found");
+        for (String path : new String[] {
+            "/pacts/provider/nobody/branch/main",
+            "/pacts/provider/nobody",
+            "/pacts/provider/nobody/tag/prod",
+            "/pacts/provider/nobody/latest",
+            "/pacts/provider/nobody/latest/prod"
+        }) {
+            Response response = given().get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.jsonPath().getString("error"))
+                    .as(path)
+                    .isEqualTo("No provider with name 'nobody' found");
+        }
+    }
+
+    @Test
+    void aKnownProviderWithoutPactsHasEmptyLists() {
+        String lonely = unique("LonelyProvider");
+        pacticipant(lonely);
+        for (String path : new String[] {"", "/tag/prod", "/latest", "/latest/prod"}) {
+            Response response = given().get("/pacts/provider/" + lonely + path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.jsonPath().getList("_links.'pb:pacts'"))
+                    .as(path)
+                    .isEmpty();
+        }
     }
 }
