@@ -22,6 +22,7 @@ public class PacticipantRepository {
     public static final List<String> MAIN_BRANCH_CANDIDATES = List.of("develop", "main", "master");
 
     private static final String FIND_BY_NAME = "SELECT * FROM pacticipants WHERE name = $1";
+    private static final String ALL = "SELECT * FROM pacticipants ORDER BY id";
     // the display name is generated on creation, as the Pact Broker's model does before every save
     private static final String CREATE_IF_ABSENT = """
             INSERT INTO pacticipants (name, display_name, created_at, updated_at)
@@ -65,6 +66,15 @@ public class PacticipantRepository {
             ORDER BY lower(p.name), p.id LIMIT $2 OFFSET $3
             """;
     private static final String COUNT = "SELECT count(*) FROM pacticipants p " + WITH_LABEL;
+
+    /** Every pacticipant, oldest first. */
+    public Uni<List<Pacticipant>> all(SqlClient c) {
+        return c.query(ALL).execute().map(rows -> {
+            List<Pacticipant> all = new ArrayList<>();
+            rows.forEach(row -> all.add(Pacticipant.from(row)));
+            return all;
+        });
+    }
 
     public Uni<Optional<Pacticipant>> findByName(SqlClient c, String name) {
         return c.preparedQuery(FIND_BY_NAME).execute(Tuple.of(name)).map(PacticipantRepository::first);

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -87,6 +88,18 @@ public class PacticipantService {
                 .call(p -> deletion.delete(tx, p.id()))
                 .call(p -> outbox.append(tx, PacticipantEvents.of(p, PacticipantDeleted::new)))
                 .replaceWithVoid());
+    }
+
+    /**
+     * The deletion events of every pacticipant, read before a delete of everything (see {@code DELETE /integrations})
+     * that removes them without going through {@link #delete(String)}.
+     */
+    public Uni<List<PacticipantDeleted>> allDeleted(SqlClient c) {
+        return pacticipants
+                .all(c)
+                .map(all -> all.stream()
+                        .map(p -> PacticipantEvents.of(p, PacticipantDeleted::new))
+                        .toList());
     }
 
     /** The pacticipant called {@code name}, or a 404. */
