@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -25,7 +26,7 @@ public class DependenciesResource {
     private final DatabaseReadinessCheck database;
     private final BaseUrl baseUrl;
 
-    DependenciesResource(DatabaseReadinessCheck database, BaseUrl baseUrl) {
+    DependenciesResource(@Readiness DatabaseReadinessCheck database, BaseUrl baseUrl) {
         this.database = database;
         this.baseUrl = baseUrl;
     }
