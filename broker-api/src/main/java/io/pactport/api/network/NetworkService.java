@@ -5,7 +5,6 @@ import io.pactport.api.pacticipants.PacticipantService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,7 +65,8 @@ public class NetworkService {
             reached.addAll(ids);
             frontier = ids;
             if (frontier.isEmpty() || (maxPacticipants != null && reached.size() >= maxPacticipants)) {
-                return new ArrayList<>(group);
+                // in the integrations' order, as the Pact Broker reads them back by id
+                return all.stream().filter(group::contains).toList();
             }
         }
     }

@@ -59,8 +59,8 @@ class MetricsResourceTest {
         String provider = unique("Bar");
         String body = pact(consumer, provider, "one", "two");
         putPact(consumer, provider, "1", body).statusCode(201);
-        putPact(consumer, provider, "1", pact(consumer, provider, "one", "two", "three"))
-                .statusCode(200);
+        putPact(consumer, provider, "2", pact(consumer, provider, "one", "two", "three"))
+                .statusCode(201);
         verify(consumer, provider, PactContent.parse(body).sha(), "10", false);
 
         JsonPath after = getJson("/metrics");
@@ -70,10 +70,13 @@ class MetricsResourceTest {
         assertThat(delta(before, after, "pactPublications.count")).isEqualTo(2);
         assertThat(delta(before, after, "pactVersions.count")).isEqualTo(2);
         assertThat(delta(before, after, "verificationResults.failureCount")).isEqualTo(1);
-        assertThat(delta(before, after, "pacticipantVersions.count")).isEqualTo(2);
+        assertThat(delta(before, after, "pacticipantVersions.count")).isEqualTo(3);
         assertThat(delta(before, after, "interactions.latestInteractionsCount")).isEqualTo(3);
         assertThat(after.getString("pactPublications.last")).isNotNull();
-        assertThat(after.getMap("pactRevisionsPerConsumerVersion.distribution")).containsKey("2");
+        assertThat(delta(before, after, "pactRevisionsPerConsumerVersion.distribution.'1'"))
+                .isEqualTo(2);
+        assertThat(delta(before, after, "verificationResultsPerPactVersion.distribution.'1'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -86,6 +89,12 @@ class MetricsResourceTest {
     }
 
     private static long delta(JsonPath before, JsonPath after, String path) {
-        return after.getLong(path) - before.getLong(path);
+        return number(after, path) - number(before, path);
+    }
+
+    /** A count, 0 where the document has none (a distribution lists only the numbers that occur). */
+    private static long number(JsonPath json, String path) {
+        Object value = json.get(path);
+        return value == null ? 0 : ((Number) value).longValue();
     }
 }
