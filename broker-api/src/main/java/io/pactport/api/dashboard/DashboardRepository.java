@@ -12,30 +12,35 @@ import java.util.List;
  * The dashboard's lines in one statement, as the Pact Broker chooses them for its API: the head pacts (the newest
  * revision of the newest consumer version of each integration, of each consumer version tag, and of each consumer
  * version deployed or released now), ordered by consumer name, newest consumer version, provider name, one page at a
- * time; with each the newest verification of its content and the tags and branches shown beside it.
+ * time; with each the newest verification of its content and the tags and branches shown beside it. Each kind of
+ * head is found from its own index (the integrations' newest publication by consumer version order, tags by
+ * version, deployments and releases by version), and the lines' details are read for the page only.
  */
 @ApplicationScoped
 public class DashboardRepository {
 
     private static final String ITEMS = """
-            WITH lp AS (
-              SELECT lp.pact_publication_id, lp.consumer_id, lp.provider_id, lp.consumer_version_id, v."order" AS cvo
-              FROM latest_pact_publication_ids_for_consumer_versions lp
-              JOIN versions v ON v.id = lp.consumer_version_id
-              WHERE ($1::bigint IS NULL OR lp.consumer_id = $1) AND ($2::bigint IS NULL OR lp.provider_id = $2)
-            ), heads AS (
-              (SELECT DISTINCT ON (consumer_id, provider_id) pact_publication_id
-               FROM lp ORDER BY consumer_id, provider_id, cvo DESC)
+            WITH heads AS (
+              SELECT latest.id AS pact_publication_id
+              FROM integrations i
+              CROSS JOIN LATERAL (
+                SELECT pp.id FROM pact_publications pp
+                WHERE pp.consumer_id = i.consumer_id AND pp.provider_id = i.provider_id
+                ORDER BY pp.consumer_version_order DESC, pp.revision_number DESC LIMIT 1) latest
+              WHERE ($1::bigint IS NULL OR i.consumer_id = $1) AND ($2::bigint IS NULL OR i.provider_id = $2)
               UNION
               (SELECT DISTINCT ON (lp.consumer_id, lp.provider_id, t.name) lp.pact_publication_id
-               FROM lp JOIN tags t ON t.version_id = lp.consumer_version_id
-               ORDER BY lp.consumer_id, lp.provider_id, t.name, lp.cvo DESC)
+               FROM tags t
+               JOIN latest_pact_publication_ids_for_consumer_versions lp ON lp.consumer_version_id = t.version_id
+               WHERE ($1::bigint IS NULL OR lp.consumer_id = $1) AND ($2::bigint IS NULL OR lp.provider_id = $2)
+               ORDER BY lp.consumer_id, lp.provider_id, t.name, t.version_order DESC)
               UNION
-              (SELECT lp.pact_publication_id FROM lp
-               WHERE EXISTS (SELECT 1 FROM deployed_versions d
-                             WHERE d.version_id = lp.consumer_version_id AND d.undeployed_at IS NULL)
-                  OR EXISTS (SELECT 1 FROM released_versions r
-                             WHERE r.version_id = lp.consumer_version_id AND r.support_ended_at IS NULL))
+              SELECT lp.pact_publication_id
+              FROM latest_pact_publication_ids_for_consumer_versions lp
+              WHERE lp.consumer_version_id IN (
+                      SELECT version_id FROM deployed_versions WHERE undeployed_at IS NULL
+                      UNION SELECT version_id FROM released_versions WHERE support_ended_at IS NULL)
+                AND ($1::bigint IS NULL OR lp.consumer_id = $1) AND ($2::bigint IS NULL OR lp.provider_id = $2)
             )
             SELECT c.name AS consumer_name, p.name AS provider_name, cv.number AS consumer_version_number,
                    pp.created_at AS pact_created_at, pv.sha,
@@ -43,11 +48,10 @@ public class DashboardRepository {
                          WHERE t.version_id = cv.id
                            AND NOT EXISTS (
                              SELECT 1 FROM tags t2
-                             JOIN versions v2 ON v2.id = t2.version_id
                              JOIN latest_pact_publication_ids_for_consumer_versions lp2
-                               ON lp2.consumer_version_id = v2.id AND lp2.provider_id = pp.provider_id
-                             WHERE t2.name = t.name AND v2.pacticipant_id = cv.pacticipant_id
-                               AND v2."order" > cv."order")
+                               ON lp2.consumer_version_id = t2.version_id AND lp2.provider_id = pp.provider_id
+                             WHERE t2.pacticipant_id = cv.pacticipant_id AND t2.name = t.name
+                               AND t2.version_order > cv."order")
                          ORDER BY t.created_at, t.name) AS tag_names,
                    ARRAY(SELECT bh.branch_name FROM branch_heads bh WHERE bh.version_id = cv.id ORDER BY bh.branch_id)
                      AS consumer_branches,
@@ -58,9 +62,9 @@ public class DashboardRepository {
                    ARRAY(SELECT t.name FROM tags t
                          WHERE t.version_id = prv.id
                            AND NOT EXISTS (
-                             SELECT 1 FROM tags t2 JOIN versions v2 ON v2.id = t2.version_id
-                             WHERE t2.name = t.name AND v2.pacticipant_id = prv.pacticipant_id
-                               AND v2."order" > prv."order")
+                             SELECT 1 FROM tags t2
+                             WHERE t2.pacticipant_id = prv.pacticipant_id AND t2.name = t.name
+                               AND t2.version_order > prv."order")
                          ORDER BY t.name) AS provider_tags
             FROM heads h
             JOIN pact_publications pp ON pp.id = h.pact_publication_id

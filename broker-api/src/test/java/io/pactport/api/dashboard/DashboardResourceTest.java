@@ -1,6 +1,8 @@
 package io.pactport.api.dashboard;
 
 import static io.pactport.api.ApiFixture.branch;
+import static io.pactport.api.ApiFixture.deploy;
+import static io.pactport.api.ApiFixture.environment;
 import static io.pactport.api.ApiFixture.getJson;
 import static io.pactport.api.ApiFixture.publish;
 import static io.pactport.api.ApiFixture.tag;
@@ -75,6 +77,20 @@ class DashboardResourceTest {
                 .hasSize(1);
         given().queryParam("page", "0").get("/dashboard").then().statusCode(400);
         given().queryParam("size", "lots").get("/dashboard").then().statusCode(400);
+    }
+
+    @Test
+    void aConsumerVersionDeployedNowHasItsLineThoughNeitherNewestNorTagged() {
+        String consumer = unique("Foo");
+        String provider = unique("Bar");
+        publish(consumer, provider, "1", "first");
+        publish(consumer, provider, "2", "second");
+        publish(consumer, provider, "3", "third");
+        deploy(consumer, "1", environment(unique("test"), false));
+
+        JsonPath json = getJson(INTEGRATION, provider, consumer);
+
+        assertThat(json.getList("items.consumer.version.number")).containsExactlyInAnyOrder("3", "1");
     }
 
     @Test
