@@ -74,6 +74,21 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void theDependenciesReportAnswers500WithTheReasonWhileTheDatabaseDoesNotAnswer() {
+        client().get("/diagnostic/status/dependencies").then().statusCode(200);
+        proxy.freeze();
+        // the first probe waits for the database (2 s, as long as this profile's request deadline: 500 or 503);
+        // while it is stuck, the next answers at once
+        client().get("/diagnostic/status/dependencies");
+        Response response = client().get("/diagnostic/status/dependencies");
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.jsonPath().getBoolean("database.ok")).isFalse();
+        assertThat(response.jsonPath().getString("database.error.message")).isNotBlank();
+        proxy.restore();
+        awaitReady();
+    }
+
+    @Test
     void aRequestThatTheDatabaseDoesNotAnswerGetsA503WithAMessage() throws SQLException {
         client().contentType("application/json")
                 .body("{\"name\":\"before-outage\"}")

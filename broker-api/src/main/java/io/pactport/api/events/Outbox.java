@@ -6,6 +6,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where every change records its event: in {@code pactport_outbox}, through the same {@link SqlClient} (the same
@@ -33,5 +35,22 @@ public class Outbox {
                 .execute(
                         Tuple.of(event.type().topic(), event.key(), event.type().type(), json))
                 .replaceWithVoid();
+    }
+
+    /** Records the events in the caller's transaction, in this order, in one round trip. */
+    public Uni<Void> appendAll(SqlClient tx, List<? extends PactportEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>();
+        try {
+            for (PactportEvent event : events) {
+                rows.add(Tuple.of(
+                        event.type().topic(), event.key(), event.type().type(), CloudEventJson.payload(event)));
+            }
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return tx.preparedQuery(APPEND).executeBatch(rows).replaceWithVoid();
     }
 }

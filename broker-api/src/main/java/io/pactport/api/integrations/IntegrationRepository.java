@@ -64,6 +64,21 @@ public class IntegrationRepository {
             DELETE FROM integrations WHERE consumer_id = $1 AND provider_id = $2
             """);
 
+    /**
+     * The Pact Broker's delete of everything (its integration models, on PostgreSQL): every pacticipant with its
+     * versions, branches, tags, labels, pacts, verifications, deployments, releases and webhooks; environments stay.
+     * TRUNCATE ... CASCADE, as the Pact Broker runs it, also empties the tables that refer to these (integrations,
+     * the matrix helpers, webhook attempts).
+     */
+    private static final String DELETE_ALL = """
+            TRUNCATE webhook_executions, triggered_webhooks, webhook_headers, webhooks,
+              latest_pact_publication_ids_for_consumer_versions,
+              latest_verification_id_for_pact_version_and_provider_version, verifications, pact_publications,
+              pact_versions, tags, deployed_versions, released_versions, branch_heads, branch_versions, branches,
+              versions, labels, pacticipants
+            CASCADE
+            """;
+
     public Uni<List<Integration>> list(SqlClient c) {
         return c.query(LIST).execute().map(rows -> {
             List<Integration> integrations = new ArrayList<>();
@@ -89,6 +104,11 @@ public class IntegrationRepository {
     /** Deletes the integration and all its contract data. */
     public Uni<Void> delete(SqlClient c, Integration integration) {
         return run(c, DELETE_PUBLICATIONS, integration).call(() -> run(c, DELETE_REST, integration));
+    }
+
+    /** Deletes every integration and every pacticipant with all they own (see {@link #DELETE_ALL}). */
+    public Uni<Void> deleteAll(SqlClient c) {
+        return c.query(DELETE_ALL).execute().replaceWithVoid();
     }
 
     private static Uni<Void> run(SqlClient c, List<String> statements, Integration integration) {

@@ -10,15 +10,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** {@code /integrations}: every consumer–provider pair with contract data, and deleting one. */
+/**
+ * {@code /integrations}: every consumer–provider pair with contract data (HAL, or Graphviz's dot), deleting one, and
+ * deleting them all.
+ */
 @Path("/integrations")
 @Produces(Hal.MEDIA_TYPE)
 public class IntegrationResource {
+
+    static final String GRAPHVIZ = "text/vnd.graphviz";
 
     private final IntegrationService service;
     private final BaseUrl baseUrl;
@@ -28,19 +35,51 @@ public class IntegrationResource {
         this.baseUrl = baseUrl;
     }
 
+    /**
+     * HAL JSON, or the Graphviz form the Pact Broker offers (an edge from each consumer to its provider) when that is
+     * what the client asks for; HAL stays the answer to {@code Accept: *}{@code /*}, which clients of the JSON send.
+     */
     @GET
-    public Uni<Map<String, Object>> list(@Context UriInfo uri) {
+    @Produces({Hal.MEDIA_TYPE, GRAPHVIZ})
+    public Uni<RestResponse<Object>> list(@Context UriInfo uri, @Context HttpHeaders headers) {
+        String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
+        boolean dot = accept != null && accept.contains(GRAPHVIZ) && !accept.contains("json");
         String base = baseUrl.of(uri);
-        return service.list().map(integrations -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put(
-                    "_embedded",
-                    Map.of(
-                            "integrations",
-                            integrations.stream().map(i -> represent(i, base)).toList()));
-            body.put("_links", Map.of("self", Hal.Link.titled(base + "/integrations", "All integrations")));
-            return body;
-        });
+        return service.list()
+                .map(integrations -> dot
+                        ? RestResponse.ResponseBuilder.<Object>ok(dot(integrations))
+                                .type(GRAPHVIZ)
+                                .build()
+                        : RestResponse.ResponseBuilder.<Object>ok(hal(integrations, base))
+                                .type(Hal.MEDIA_TYPE)
+                                .build());
+    }
+
+    private static Map<String, Object> hal(List<Integration> integrations, String base) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(
+                "_embedded",
+                Map.of(
+                        "integrations",
+                        integrations.stream().map(i -> represent(i, base)).toList()));
+        body.put("_links", Map.of("self", Hal.Link.titled(base + "/integrations", "All integrations")));
+        return body;
+    }
+
+    private static String dot(List<Integration> integrations) {
+        return "digraph { ranksep=3; ratio=auto; overlap=false; node [  shape = plaintext, fontname = Helvetica ];\n"
+                + String.join(
+                        "\n",
+                        integrations.stream()
+                                .map(i -> "  " + node(i.consumerName()) + " -> " + node(i.providerName()))
+                                .toList())
+                + "\n}\n";
+    }
+
+    /** Deletes every pacticipant and everything it owns, as the Pact Broker does here; environments stay. */
+    @DELETE
+    public Uni<RestResponse<Void>> deleteAll() {
+        return service.deleteAll().map(ignored -> RestResponse.noContent());
     }
 
     @DELETE
@@ -48,6 +87,17 @@ public class IntegrationResource {
     public Uni<RestResponse<Void>> delete(
             @PathParam("provider") String provider, @PathParam("consumer") String consumer) {
         return service.delete(consumer, provider).map(ignored -> RestResponse.noContent());
+    }
+
+    /**
+     * A name as a Graphviz node: spaces become underscores, as the Pact Broker writes them, and a name that is still
+     * not a plain identifier is quoted, so that any name gives a graph Graphviz reads.
+     */
+    static String node(String name) {
+        String node = name.replace(' ', '_');
+        return node.matches("[A-Za-z_][A-Za-z0-9_]*")
+                ? node
+                : '"' + node.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private static Map<String, Object> represent(Integration integration, String base) {

@@ -2,10 +2,12 @@ package io.pactport.api.integrations;
 
 import io.pactport.api.events.Outbox;
 import io.pactport.api.http.NotFoundException;
+import io.pactport.api.pacticipants.PacticipantService;
 import io.pactport.core.events.PactportEvent.IntegrationDeleted;
 import io.pactport.core.events.PactportEvent.PactDeleted;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -17,10 +19,13 @@ public class IntegrationService {
     private final IntegrationRepository integrations;
     private final Outbox outbox;
 
-    IntegrationService(Pool pool, IntegrationRepository integrations, Outbox outbox) {
+    private final PacticipantService pacticipants;
+
+    IntegrationService(Pool pool, IntegrationRepository integrations, Outbox outbox, PacticipantService pacticipants) {
         this.pool = pool;
         this.integrations = integrations;
         this.outbox = outbox;
+        this.pacticipants = pacticipants;
     }
 
     public Uni<List<Integration>> list() {
@@ -31,8 +36,33 @@ public class IntegrationService {
     public Uni<Void> delete(String consumer, String provider) {
         return pool.withTransaction(tx -> find(tx, consumer, provider)
                 .call(integration -> integrations.delete(tx, integration))
-                .call(integration -> outbox.append(tx, new IntegrationDeleted(consumer, provider)))
+                .call(integration -> deleted(tx, integration))
                 .replaceWithVoid());
+    }
+
+    /**
+     * {@code DELETE /integrations}: as the Pact Broker, every pacticipant and all it owns (environments stay). The
+     * events name each integration and each pacticipant deleted, so that a consumer (an old broker written by
+     * parallel-sync-service) removes the same, including pacticipants without an integration.
+     */
+    public Uni<Void> deleteAll() {
+        return pool.withTransaction(tx -> integrations
+                .list(tx)
+                .flatMap(all -> pacticipants
+                        .allDeleted(tx)
+                        .call(() -> integrations.deleteAll(tx))
+                        .call(() -> outbox.appendAll(
+                                tx, all.stream().map(IntegrationService::event).toList()))
+                        .call(pacticipantEvents -> outbox.appendAll(tx, pacticipantEvents))
+                        .replaceWithVoid()));
+    }
+
+    private Uni<Void> deleted(SqlClient tx, Integration integration) {
+        return outbox.append(tx, event(integration));
+    }
+
+    private static IntegrationDeleted event(Integration integration) {
+        return new IntegrationDeleted(integration.consumerName(), integration.providerName());
     }
 
     /** Deletes every pact publication between the two. */
@@ -43,7 +73,7 @@ public class IntegrationService {
                 .replaceWithVoid());
     }
 
-    private Uni<Integration> find(io.vertx.mutiny.sqlclient.SqlClient tx, String consumer, String provider) {
+    private Uni<Integration> find(SqlClient tx, String consumer, String provider) {
         return integrations
                 .find(tx, consumer, provider)
                 .map(found -> found.orElseThrow(() -> new NotFoundException(

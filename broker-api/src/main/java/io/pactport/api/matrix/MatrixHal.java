@@ -5,6 +5,7 @@ import static io.pactport.api.http.HalFields.link;
 import io.pactport.api.http.BrokerUrls;
 import io.pactport.api.http.Hal;
 import io.pactport.api.http.HalFields;
+import io.pactport.api.http.TextTable;
 import io.pactport.api.http.Timestamps;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -190,28 +191,7 @@ final class MatrixHal {
                 blank(r.success())
             });
         }
-        int[] widths = new int[HEADERS.length];
-        lines.forEach(line -> {
-            for (int i = 0; i < line.length; i++) {
-                widths[i] = Math.max(widths[i], line[i].length());
-            }
-        });
-        StringBuilder text = new StringBuilder();
-        for (int l = 0; l < lines.size(); l++) {
-            String[] line = lines.get(l);
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < line.length; i++) {
-                cells.add(String.format("%-" + widths[i] + "s", line[i]));
-            }
-            text.append(String.join(" | ", cells)).append('\n');
-            if (l == 0) {
-                List<String> dashes = new ArrayList<>();
-                for (int width : widths) {
-                    dashes.add("-".repeat(width));
-                }
-                text.append(String.join("-|-", dashes)).append('\n');
-            }
-        }
+        StringBuilder text = new StringBuilder(TextTable.of(lines));
         Boolean deployable = summary.deployable();
         text.append("\nDeployable: ")
                 .append(deployable == null ? "nil" : deployable.toString())

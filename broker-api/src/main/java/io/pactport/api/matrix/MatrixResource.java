@@ -5,13 +5,16 @@ import io.pactport.api.http.Hal;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * {@code GET /matrix}: which consumer and provider versions were verified against each other, with can-i-deploy's
+ * {@code GET /matrix} (and {@code /matrix/provider/{p}/consumer/{c}}, one integration's): which consumer and provider versions were verified against each other, with can-i-deploy's
  * verdict. HAL JSON, or the Pact Broker's text table when {@code text/plain} is asked for.
  */
 @Path("/matrix")
@@ -33,6 +36,18 @@ public class MatrixResource {
                 MatrixQueryParser.parse(uri.getRequestUri().getRawQuery());
         String base = baseUrl.of(uri);
         return service.query(MatrixQueryParser.matrixQuery(params)).map(result -> answer(result, base, headers));
+    }
+
+    /** {@code GET /matrix/provider/{p}/consumer/{c}}: every version of the two, with the matrix's options. */
+    @GET
+    @Path("/provider/{provider}/consumer/{consumer}")
+    @Produces(Hal.MEDIA_TYPE)
+    public Uni<Map<String, Object>> integration(
+            @PathParam("provider") String provider, @PathParam("consumer") String consumer, @Context UriInfo uri) {
+        MatrixQuery options = MatrixQueryParser.matrixQuery(
+                MatrixQueryParser.parse(uri.getRequestUri().getRawQuery()));
+        String base = baseUrl.of(uri);
+        return service.forIntegration(consumer, provider, options).map(result -> MatrixHal.json(base, result));
     }
 
     /** The result in the representation the client asked for: HAL JSON unless only plain text is acceptable. */

@@ -7,6 +7,7 @@ import io.pactport.api.matrix.MatrixRepository.Ids;
 import io.pactport.api.matrix.MatrixRepository.RowCriteria;
 import io.pactport.api.matrix.MatrixRepository.RowOptions;
 import io.pactport.api.matrix.ResolvedMatrixSelector.Type;
+import io.pactport.api.pacticipants.PacticipantService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -80,6 +81,16 @@ public class MatrixService {
         if (q.selectors().isEmpty()) {
             errors.add("Please provide 1 or more version selectors.");
         }
+        errors.addAll(validateOptions(q, found));
+        return errors;
+    }
+
+    /**
+     * The Pact Broker's checks of a matrix query's options alone (ignore, target, limit), which the matrix of one
+     * integration also makes: its selectors come from the path.
+     */
+    static List<String> validateOptions(MatrixQuery q, Ids found) {
+        List<String> errors = new ArrayList<>();
         for (MatrixSelector s : q.ignore()) {
             if (s.pacticipant() == null) {
                 errors.add("Please specify the pacticipant name to ignore");
@@ -117,6 +128,36 @@ public class MatrixService {
                 throw new InvalidQueryException(errors);
             }
             return find(q, ids).invoke(questions::answered);
+        });
+    }
+
+    /**
+     * {@code GET /matrix/provider/{p}/consumer/{c}}: every version of the two compared with each other, with the
+     * query's options. Invalid options fail with {@link InvalidQueryException} before the names are checked, as the
+     * Pact Broker validates a request before it looks for the resource; a missing pacticipant is a 404.
+     */
+    public Uni<MatrixResult> forIntegration(String consumer, String provider, MatrixQuery options) {
+        MatrixQuery q = new MatrixQuery(
+                List.of(MatrixSelector.of(consumer), MatrixSelector.of(provider)),
+                options.latestby(),
+                options.latest(),
+                options.tag(),
+                options.environment(),
+                options.mainBranch(),
+                options.success(),
+                options.ignore(),
+                options.limit());
+        return ids(q).flatMap(ids -> {
+            List<String> errors = validateOptions(q, ids);
+            if (!errors.isEmpty()) {
+                throw new InvalidQueryException(errors);
+            }
+            for (String name : List.of(consumer, provider)) {
+                if (!ids.pacticipants().containsKey(name)) {
+                    throw PacticipantService.notFound(name);
+                }
+            }
+            return find(q, ids);
         });
     }
 

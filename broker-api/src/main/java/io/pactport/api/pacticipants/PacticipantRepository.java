@@ -29,6 +29,7 @@ public class PacticipantRepository {
     private static final String BY_NAME_IN_ANY_CASE = "WHERE lower(p.name) = lower($1)";
     private static final String FIND = "SELECT p.* FROM pacticipants p ";
     private static final String NAMES = "SELECT name FROM pacticipants ORDER BY name";
+    private static final String ALL = "SELECT * FROM pacticipants ORDER BY id";
     // the display name is generated on creation, as the Pact Broker's model does before every save
     private static final String CREATE_IF_ABSENT = """
             INSERT INTO pacticipants (name, display_name, created_at, updated_at)
@@ -86,6 +87,15 @@ public class PacticipantRepository {
         this.findDetails = DETAILS + byName;
         this.mainBranchCandidates =
                 config.autoDetectMainBranch() ? Set.copyOf(ApiConfig.words(config.mainBranchCandidates())) : Set.of();
+    }
+
+    /** Every pacticipant, oldest first. */
+    public Uni<List<Pacticipant>> all(SqlClient c) {
+        return c.query(ALL).execute().map(rows -> {
+            List<Pacticipant> all = new ArrayList<>();
+            rows.forEach(row -> all.add(Pacticipant.from(row)));
+            return all;
+        });
     }
 
     public Uni<Optional<Pacticipant>> findByName(SqlClient c, String name) {

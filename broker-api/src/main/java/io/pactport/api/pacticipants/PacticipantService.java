@@ -98,6 +98,18 @@ public class PacticipantService {
                 .replaceWithVoid());
     }
 
+    /**
+     * The deletion events of every pacticipant, read before a delete of everything (see {@code DELETE /integrations})
+     * that removes them without going through {@link #delete(String)}.
+     */
+    public Uni<List<PacticipantDeleted>> allDeleted(SqlClient c) {
+        return pacticipants
+                .all(c)
+                .map(all -> all.stream()
+                        .map(p -> PacticipantEvents.of(p, PacticipantDeleted::new))
+                        .toList());
+    }
+
     /** The pacticipant called {@code name}, or a 404. */
     public Uni<Pacticipant> require(SqlClient c, String name) {
         return pacticipants.findByName(c, name).map(p -> p.orElseThrow(() -> notFound(name)));
