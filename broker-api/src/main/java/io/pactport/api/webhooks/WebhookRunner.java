@@ -141,12 +141,13 @@ public class WebhookRunner {
         Secrets secrets = new Secrets(password, headers.get("authorization"));
         Log log = new Log(clock, redactLogs ? secrets::mask : plain);
         log.line("DEBUG", "Webhook context " + context);
-        log.line("INFO", "HTTP/1.1 " + method + " " + (redactLogs ? secrets.mask(url) : url));
+        log.line("INFO", "HTTP/1.1 " + method + " " + url);
         SentRequest sent = new SentRequest(
                 method, secrets.mask(url), masked(headers, secrets), body == null ? null : secrets.mask(body));
+        // redacted, the log shows the headers as the response does: named secret headers masked whatever their value
         (redactLogs ? sent.headers() : headers).forEach((name, value) -> log.line("INFO", name + ": " + value));
         if (body != null) {
-            log.line("INFO", redactLogs ? sent.body() : body);
+            log.line("INFO", body);
         }
         URI uri;
         try {
