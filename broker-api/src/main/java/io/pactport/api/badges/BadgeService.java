@@ -16,16 +16,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class BadgeService {
 
-    static final String CAN_I_MERGE_CACHE = "max-age=30";
-
     /**
-     * A drawn badge, the comment the Pact Broker puts before a pact badge's SVG (empty for the others), and how the
-     * answer may be cached.
+     * A drawn badge, the comment the Pact Broker puts before a pact badge's SVG (empty for the others), and whether
+     * clients may cache it ({@code PACTFLOW_BADGE_DEFAULT_CACHE_SETTING}) rather than ask again each time.
      */
-    public record Drawn(Badge badge, String comment, String cacheControl) {
+    public record Drawn(Badge badge, String comment, boolean cacheable) {
 
         Drawn(Badge badge, String comment) {
-            this(badge, comment, BadgeResponses.NO_CACHE);
+            this(badge, comment, false);
         }
     }
 
@@ -63,12 +61,12 @@ public class BadgeService {
     /**
      * Whether the newest main-branch version can be merged: green "success", red "failed", grey "unknown" when the
      * matrix cannot tell; a grey "not found" for a missing pacticipant or main-branch version. Only a found version's
-     * badge may be cached ({@link #CAN_I_MERGE_CACHE}, the Pact Broker's default {@code badge_default_cache_setting}).
+     * badge may be cached, as in the Pact Broker.
      */
     public Uni<Drawn> canIMerge(String pacticipant) {
         return canIDeploy.canIMerge(pacticipant).map(answer -> {
             if (answer.missing() != null) {
-                return new Drawn(Badge.notFound(answer.missing()), "", BadgeResponses.NO_CACHE);
+                return new Drawn(Badge.notFound(answer.missing()), "");
             }
             Boolean deployable = MatrixSummary.of(answer.result()).deployable();
             Badge badge = deployable == null
@@ -76,7 +74,7 @@ public class BadgeService {
                     : deployable
                             ? new Badge("can-i-merge", "success", Colour.BRIGHTGREEN)
                             : new Badge("can-i-merge", "failed", Colour.RED);
-            return new Drawn(badge, "", CAN_I_MERGE_CACHE);
+            return new Drawn(badge, "", true);
         });
     }
 

@@ -29,7 +29,6 @@ public class CanIDeployBranchBadgeResource {
             @PathParam("branch") String branch,
             @PathParam("environment") String environment,
             @QueryParam("label") String label) {
-        return badges.canIDeployBranch(pacticipant, branch, environment, label)
-                .map(drawn -> responses.of(drawn.badge(), drawn.comment()));
+        return badges.canIDeployBranch(pacticipant, branch, environment, label).map(responses::of);
     }
 }

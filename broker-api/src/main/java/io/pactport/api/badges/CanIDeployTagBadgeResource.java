@@ -29,7 +29,6 @@ public class CanIDeployTagBadgeResource {
             @PathParam("tag") String tag,
             @PathParam("to") String to,
             @QueryParam("label") String label) {
-        return badges.canIDeployTag(pacticipant, tag, to, label)
-                .map(drawn -> responses.of(drawn.badge(), drawn.comment()));
+        return badges.canIDeployTag(pacticipant, tag, to, label).map(responses::of);
     }
 }

@@ -22,7 +22,6 @@ public class CanIMergeBadgeResource {
 
     @GET
     public Uni<RestResponse<String>> badge(@PathParam("pacticipant") String pacticipant) {
-        return badges.canIMerge(pacticipant)
-                .map(drawn -> responses.of(drawn.badge(), drawn.comment(), drawn.cacheControl()));
+        return badges.canIMerge(pacticipant).map(responses::of);
     }
 }

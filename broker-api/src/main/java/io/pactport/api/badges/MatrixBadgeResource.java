@@ -33,6 +33,6 @@ public class MatrixBadgeResource {
             @QueryParam("label") String label,
             @QueryParam("initials") String initials) {
         return badges.matrix(provider, providerTag, consumer, consumerTag, label, "true".equals(initials))
-                .map(drawn -> responses.of(drawn.badge(), drawn.comment()));
+                .map(responses::of);
     }
 }

@@ -62,6 +62,6 @@ public class PactBadgeResource {
             String provider, String consumer, Scope scope, String tag, String label, String initials) {
         // only the exact "true" turns initials on, as in the Pact Broker
         return badges.pact(provider, consumer, scope, tag, label, "true".equals(initials))
-                .map(drawn -> responses.of(drawn.badge(), drawn.comment()));
+                .map(responses::of);
     }
 }

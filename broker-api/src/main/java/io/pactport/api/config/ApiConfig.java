@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** broker-api's settings, under the Pact Broker's names with the {@code PACTFLOW_} prefix. */
@@ -134,6 +135,37 @@ public interface ApiConfig {
         REDIRECT
     }
 
+    // The Pact Broker's infrastructure settings: its web client, badge caching, diff limit (webhook ones in Webhook).
+
+    /**
+     * The {@code User-Agent} of webhook requests ({@code PACTFLOW_USER_AGENT}), the Pact Broker's by default; a
+     * webhook's own {@code User-Agent} header wins.
+     */
+    @WithDefault("Pact Broker v2.120.0")
+    String userAgent();
+
+    /**
+     * Whether webhooks skip checking the TLS certificate and host name of the servers they call
+     * ({@code PACTFLOW_DISABLE_SSL_VERIFICATION}); off by default, as in the Pact Broker. Prefer
+     * {@code PACTFLOW_WEBHOOK_CERTIFICATES} for a server with a self-signed certificate.
+     */
+    @WithDefault("false")
+    boolean disableSslVerification();
+
+    /**
+     * The {@code Cache-Control} of a successful can-i-merge badge ({@code PACTFLOW_BADGE_DEFAULT_CACHE_SETTING}), as
+     * in the Pact Broker; every other badge, and a can-i-merge badge that reports an error, is {@code no-cache}.
+     */
+    @WithDefault("max-age=30")
+    String badgeDefaultCacheSetting();
+
+    /**
+     * How long a pact diff may take ({@code PACTFLOW_PACT_CONTENT_DIFF_TIMEOUT}, seconds as in the Pact Broker): after
+     * it the diff endpoints answer 408, as the Pact Broker's do, rather than hold the request.
+     */
+    @WithDefault("15s")
+    Duration pactContentDiffTimeout();
+
     /** The event outbox relay. */
     Outbox outbox();
 
@@ -171,6 +203,34 @@ public interface ApiConfig {
         /** How long one webhook request may take, connection included. */
         @WithDefault("15s")
         Duration timeout();
+
+        /**
+         * Whether the execution logs mask secrets ({@code PACTFLOW_WEBHOOK_REDACT_SENSITIVE_DATA}): the values of
+         * headers named like {@code authorization} or {@code token}, and the basic-auth password. On by default; off
+         * shows them in the logs, for debugging only (a warning says so at start-up). Responses to API calls mask them
+         * either way, as the Pact Broker's do.
+         */
+        @WithDefault("true")
+        boolean redactSensitiveData();
+
+        /**
+         * Certificates webhooks trust beyond the JVM's ({@code PACTFLOW_WEBHOOK_CERTIFICATES}), in the Pact Broker's
+         * shape: {@code PACTFLOW_WEBHOOK_CERTIFICATES__0__CONTENT} (a PEM chain) or {@code __0__PATH} (a PEM file),
+         * with {@code __0__DESCRIPTION} (or {@code __0__LABEL}) naming it in warnings; keyed by index.
+         */
+        Map<String, Certificate> certificates();
+
+        /** One entry of {@link #certificates()}; an entry that cannot be read is logged and left out. */
+        interface Certificate {
+
+            Optional<String> content();
+
+            Optional<String> path();
+
+            Optional<String> description();
+
+            Optional<String> label();
+        }
 
         /** How often the executor looks for due retries, and for triggers Kafka has not delivered. */
         @WithDefault("1s")

@@ -1,11 +1,15 @@
 package io.pactport.api.db;
 
 import io.pactport.api.config.ApiConfig;
+import io.pactport.core.config.DatabasePool;
 import io.quarkus.reactive.pg.client.PgPoolCreator;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgPool;
 import io.vertx.sqlclient.Pool;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The reactive pool as Quarkus configures it, except that every statement broker-api sends stays prepared on its
@@ -14,9 +18,11 @@ import jakarta.inject.Singleton;
  * and planning cost more than running them (README, "Performance"). The cache's size (256 statements per connection,
  * least recently used out) still bounds the memory; broker-api builds far fewer distinct texts.
  * <p>
- * Every connection also carries the request timeout as PostgreSQL's {@code statement_timeout}: a statement that waits
- * on a lock longer than a client is willing to wait is cancelled by the server, so the request that timed out does not
- * commit behind the client's back.
+ * Every connection also carries PostgreSQL's {@code statement_timeout}: the Pact Broker's
+ * {@code PACTFLOW_DATABASE_STATEMENT_TIMEOUT}, or the request timeout when that is shorter, so a statement that waits
+ * on a lock longer than a client is willing to wait is cancelled by the server and the request that timed out does not
+ * commit behind the client's back. A request waits at most {@code PACTFLOW_DATABASE_POOL_TIMEOUT} for a free
+ * connection ({@link DatabasePool}).
  */
 @Singleton
 public class StatementCachingPool implements PgPoolCreator {
@@ -24,19 +30,25 @@ public class StatementCachingPool implements PgPoolCreator {
     /** Longer than any statement broker-api builds. */
     static final int SQL_LIMIT = 65_536;
 
-    private final ApiConfig config;
+    private final Duration statementTimeout;
+    private final Duration poolTimeout;
 
-    StatementCachingPool(ApiConfig config) {
-        this.config = config;
+    StatementCachingPool(ApiConfig api, Config config) {
+        DatabasePool pool = DatabasePool.from(config);
+        Duration request = api.requestTimeout();
+        this.statementTimeout = request.compareTo(pool.statementTimeout()) < 0 ? request : pool.statementTimeout();
+        this.poolTimeout = pool.poolTimeout();
     }
 
     @Override
     public Pool create(Input input) {
         for (PgConnectOptions options : input.pgConnectOptionsList()) {
             options.setPreparedStatementCacheSqlLimit(SQL_LIMIT);
-            options.addProperty(
-                    "statement_timeout", String.valueOf(config.requestTimeout().toMillis()));
+            options.addProperty("statement_timeout", String.valueOf(statementTimeout.toMillis()));
         }
+        input.poolOptions()
+                .setConnectionTimeout((int) poolTimeout.toMillis())
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
         return PgPool.pool(input.vertx(), input.pgConnectOptionsList(), input.poolOptions());
     }
 }

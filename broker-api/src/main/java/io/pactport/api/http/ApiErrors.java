@@ -116,6 +116,12 @@ public class ApiErrors {
         return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large", e.getMessage(), headers, uri);
     }
 
+    /** Work given up after its configured time (a pact diff). */
+    @ServerExceptionMapper
+    public RestResponse<Map<String, Object>> timedOut(TimedOutException e, HttpHeaders headers, UriInfo uri) {
+        return error(Response.Status.REQUEST_TIMEOUT, "Request timeout", e.getMessage(), headers, uri);
+    }
+
     /**
      * The HTTP errors the REST layer raises itself: no such resource or method (404, 405), an Accept header it cannot
      * satisfy (406); answered with a message in the Pact Broker's shape rather than Quarkus' empty or HTML bodies.

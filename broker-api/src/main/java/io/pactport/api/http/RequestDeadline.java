@@ -11,8 +11,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Answers 503 to a request that has had no answer within {@code PACTFLOW_REQUEST_TIMEOUT}, typically because PostgreSQL
- * does not answer or a lock holds its statement; the statement itself is cancelled by the server at the same deadline
- * ({@code StatementCachingPool}). Without it such requests waited for as long as the TCP connection to the database
+ * does not answer or a lock holds its statement; the statement itself is cancelled by the server at the same deadline,
+ * or sooner with a shorter {@code PACTFLOW_DATABASE_STATEMENT_TIMEOUT} ({@code StatementCachingPool}). Without it such requests waited for as long as the TCP connection to the database
  * lived. A Vert.x filter, so it covers every route; the timer runs on the request's own event loop, as its response
  * does, and ends with the request.
  */

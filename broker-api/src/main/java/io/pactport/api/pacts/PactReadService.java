@@ -1,7 +1,9 @@
 package io.pactport.api.pacts;
 
+import io.pactport.api.config.ApiConfig;
 import io.pactport.api.http.NotFoundException;
 import io.pactport.api.http.ParsingPool;
+import io.pactport.api.http.TimedOutException;
 import io.pactport.api.pacticipants.Pacticipant;
 import io.pactport.api.pacticipants.PacticipantRepository;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,10 +25,17 @@ public class PactReadService {
     private final PacticipantRepository pacticipants;
     private final Clock clock;
     private final ParsingPool parsing;
+    private final Duration diffTimeout;
 
     PactReadService(
-            Pool pool, PactRepository pacts, PacticipantRepository pacticipants, Clock clock, ParsingPool parsing) {
+            Pool pool,
+            PactRepository pacts,
+            PacticipantRepository pacticipants,
+            Clock clock,
+            ParsingPool parsing,
+            ApiConfig config) {
         this.parsing = parsing;
+        this.diffTimeout = config.pactContentDiffTimeout();
         this.pool = pool;
         this.pacts = pacts;
         this.pacticipants = pacticipants;
@@ -135,7 +145,8 @@ public class PactReadService {
 
     /**
      * The Pact Broker's diff page of the two pacts; the change is dated by the first publication after the comparison
-     * pact, when the content it is compared with first appeared.
+     * pact, when the content it is compared with first appeared. Given up with a 408 after
+     * {@code PACTFLOW_PACT_CONTENT_DIFF_TIMEOUT}, as in the Pact Broker, whose diff of large pacts can take minutes.
      */
     public Uni<String> diff(PactPublication pact, PactPublication comparison, String base) {
         // diffing parses and compares both pacts, as slow as rendering a large one
@@ -143,7 +154,11 @@ public class PactReadService {
                 .flatMap(next -> parsing.run(
                         (long) pact.content().length() + comparison.content().length(),
                         () -> PactDiffText.of(
-                                pact, comparison, next.orElse(pact).createdAt(), base, clock.instant())));
+                                pact, comparison, next.orElse(pact).createdAt(), base, clock.instant())))
+                .ifNoItem()
+                .after(diffTimeout)
+                .failWith(() -> new TimedOutException("The diff could not be generated within " + diffTimeout.toMillis()
+                        + " ms (PACTFLOW_PACT_CONTENT_DIFF_TIMEOUT)"));
     }
 
     /** The provider's pacts at each consumer's head of {@code branch} (the main branch when null); 404 if unknown. */

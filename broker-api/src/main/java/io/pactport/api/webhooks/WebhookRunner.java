@@ -1,6 +1,7 @@
 package io.pactport.api.webhooks;
 
 import io.pactport.api.config.ApiConfig;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -13,6 +14,7 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,9 @@ import org.jboss.logging.Logger;
  * checked against the allow-lists (the addresses the host resolves to included, so a name cannot lead to an internal
  * address), sent without blocking the event loop (the name lookup runs on a worker thread, and the connection goes to
  * the address that was checked), limited by the configured timeout. Secrets are masked in the log and in what is
- * returned: secret headers, the password, and the basic-auth token.
+ * returned: secret headers, the password, and the basic-auth token (in the log, unless
+ * {@code PACTFLOW_WEBHOOK_REDACT_SENSITIVE_DATA} is false). The {@code User-Agent} and TLS checks are the operator's
+ * ({@code PACTFLOW_USER_AGENT}, {@link WebhookTls}).
  */
 @ApplicationScoped
 public class WebhookRunner {
@@ -55,28 +59,41 @@ public class WebhookRunner {
     private static final Logger LOG = Logger.getLogger(WebhookRunner.class);
     private static final DateTimeFormatter LOG_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-    private static final String USER_AGENT = "Pactport (Pact Broker compatible webhooks)";
 
     private final HttpClient client;
     private final ApiConfig.Webhook config;
     private final WebhookAllowList allowList;
     private final Set<Integer> successCodes;
     private final Clock clock;
+    private final String userAgent;
+    private final boolean redactLogs;
 
     WebhookRunner(Vertx vertx, ApiConfig config, Clock clock) {
         this.config = config.webhook();
+        this.userAgent = config.userAgent();
+        this.redactLogs = this.config.redactSensitiveData();
         this.allowList = WebhookAllowList.of(this.config);
         this.successCodes = ApiConfig.words(this.config.httpCodeSuccess()).stream()
                 .map(Integer::valueOf)
                 .collect(Collectors.toSet());
         this.clock = clock;
         int timeoutMillis = (int) this.config.timeout().toMillis();
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout(timeoutMillis)
-                .setIdleTimeout(timeoutMillis)
-                .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
-                .setKeepAlive(false)
-                .setMaxRedirects(0));
+        this.client = vertx.createHttpClient(WebhookTls.apply(
+                new HttpClientOptions()
+                        .setConnectTimeout(timeoutMillis)
+                        .setIdleTimeout(timeoutMillis)
+                        .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .setKeepAlive(false)
+                        .setMaxRedirects(0),
+                config));
+    }
+
+    /** The Pact Broker's start-up warning: secrets in execution logs are for debugging only. */
+    void warnOfUnredactedLogs(@Observes StartupEvent event) {
+        if (!redactLogs) {
+            LOG.warn("PACTFLOW_WEBHOOK_REDACT_SENSITIVE_DATA is false: webhook execution logs show authorization"
+                    + " headers, tokens and passwords. Use it for debugging only, never permanently in production.");
+        }
     }
 
     @PreDestroy
@@ -117,17 +134,20 @@ public class WebhookRunner {
                                     .encodeToString((username + ":" + (password == null ? "" : password))
                                             .getBytes(StandardCharsets.UTF_8)));
         }
-        headers.putIfAbsent("user-agent", USER_AGENT);
+        if (headers.keySet().stream().noneMatch("user-agent"::equalsIgnoreCase)) {
+            headers.put("user-agent", userAgent);
+        }
         String method = template.method().toUpperCase(Locale.ROOT);
         Secrets secrets = new Secrets(password, headers.get("authorization"));
-        Log log = new Log(clock);
+        Log log = new Log(clock, redactLogs ? secrets::mask : plain);
         log.line("DEBUG", "Webhook context " + context);
         log.line("INFO", "HTTP/1.1 " + method + " " + url);
         SentRequest sent = new SentRequest(
                 method, secrets.mask(url), masked(headers, secrets), body == null ? null : secrets.mask(body));
-        sent.headers().forEach((name, value) -> log.line("INFO", name + ": " + value));
+        // redacted, the log shows the headers as the response does: named secret headers masked whatever their value
+        (redactLogs ? sent.headers() : headers).forEach((name, value) -> log.line("INFO", name + ": " + value));
         if (body != null) {
-            log.line("INFO", sent.body());
+            log.line("INFO", body);
         }
         URI uri;
         try {
@@ -258,7 +278,7 @@ public class WebhookRunner {
         log.line("INFO", completion.apply(success));
         return new Outcome(
                 success,
-                secrets.mask(log.text()),
+                log.text(),
                 sent,
                 new ReceivedResponse(response.statusCode(), headers, secrets.mask(body)),
                 null);
@@ -287,7 +307,7 @@ public class WebhookRunner {
             log.line("ERROR", "Error executing webhook " + uuid + ". " + hiddenMessage(baseUrl));
         }
         log.line("INFO", completion.apply(false));
-        return new Outcome(false, secrets.mask(log.text()), sent, null, secrets.mask(error));
+        return new Outcome(false, log.text(), sent, null, secrets.mask(error));
     }
 
     static String hiddenMessage(String baseUrl) {
@@ -320,14 +340,16 @@ public class WebhookRunner {
         }
     }
 
-    /** The execution log, in the Pact Broker's line format. */
+    /** The execution log, in the Pact Broker's line format; {@code mask} hides the secrets in its text. */
     static final class Log {
 
         private final Clock clock;
+        private final UnaryOperator<String> mask;
         private final StringBuilder text = new StringBuilder();
 
-        Log(Clock clock) {
+        Log(Clock clock, UnaryOperator<String> mask) {
             this.clock = clock;
+            this.mask = mask;
         }
 
         void line(String severity, String message) {
@@ -341,7 +363,7 @@ public class WebhookRunner {
         }
 
         String text() {
-            return text.toString();
+            return mask.apply(text.toString());
         }
     }
 }

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +31,25 @@ class BadgeRedirectTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "PACT_BROKER_BADGE_PROVIDER_MODE", "redirect", "PACT_BROKER_SHIELDS_IO_BASE_URL", SHIELDS + "/");
+                    "PACT_BROKER_BADGE_PROVIDER_MODE",
+                    "redirect",
+                    "PACT_BROKER_SHIELDS_IO_BASE_URL",
+                    SHIELDS + "/",
+                    "PACT_BROKER_BADGE_DEFAULT_CACHE_SETTING",
+                    "max-age=5");
         }
+    }
+
+    @Inject
+    BadgeResponses responses;
+
+    @Test
+    void onlyACanIMergeBadgeTakesTheSetCacheSettingEveryOtherStaysUncached() {
+        Badge badge = new Badge("can-i-merge", "success", Badge.Colour.BRIGHTGREEN);
+        assertThat(responses.of(new BadgeService.Drawn(badge, "", true)).getHeaderString("Cache-Control"))
+                .isEqualTo("max-age=5");
+        assertThat(responses.of(new BadgeService.Drawn(badge, "")).getHeaderString("Cache-Control"))
+                .isEqualTo("no-cache");
     }
 
     private static String location(Response response) {

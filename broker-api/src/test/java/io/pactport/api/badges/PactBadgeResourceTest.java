@@ -15,6 +15,7 @@ import io.pactport.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,18 @@ class PactBadgeResourceTest {
 
     private static String title(String consumer, String provider) {
         return (consumer + "/" + provider + " pact").toLowerCase(Locale.ROOT);
+    }
+
+    @Inject
+    BadgeResponses responses;
+
+    @Test
+    void aCacheableBadgeTakesThePactBrokersDefaultCacheSetting() {
+        Badge badge = new Badge("can-i-merge", "success", Badge.Colour.BRIGHTGREEN);
+        assertThat(responses.of(new BadgeService.Drawn(badge, "", true)).getHeaderString("Cache-Control"))
+                .isEqualTo("max-age=30");
+        assertThat(responses.of(new BadgeService.Drawn(badge, "")).getHeaderString("Cache-Control"))
+                .isEqualTo("no-cache");
     }
 
     @Test

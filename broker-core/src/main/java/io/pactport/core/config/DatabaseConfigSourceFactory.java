@@ -12,8 +12,9 @@ import java.util.OptionalInt;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Turns the operator's {@code PACTFLOW_DATABASE_*} (or {@code PACT_BROKER_DATABASE_*}) settings into Quarkus' JDBC and
- * reactive datasource properties, so every service is configured the way a Pact Broker is. Registered through
+ * Turns the operator's {@code PACTFLOW_DATABASE_*} (or {@code PACT_BROKER_DATABASE_*}) settings, where the database is
+ * ({@link DatabaseSettings}) and how its connections are pooled ({@link DatabasePool}), into Quarkus' JDBC and reactive
+ * datasource properties, so every service is configured the way a Pact Broker is. Registered through
  * {@code META-INF/services}; an explicit {@code quarkus.datasource.*} in the environment still wins (ordinal below env).
  */
 public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
@@ -28,13 +29,13 @@ public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
             return value == null ? null : value.getValue();
         });
         Optional<DatabaseSettings> settings = DatabaseSettings.from(env);
+        DatabasePool pool = DatabasePool.from(env);
         DeprecationWarnings.logOnce(env.warnings());
-        return settings.<Iterable<ConfigSource>>map(s -> List.of(
-                        new MapBackedConfigSource(
-                                "pactport-database-settings",
-                                datasourceProperties(s, hasReactiveClient()),
-                                ORDINAL) {}))
-                .orElse(List.of());
+        boolean reactive = hasReactiveClient();
+        // the pool settings apply wherever the database is given, also as quarkus.datasource.* (tests, Dev Services)
+        Map<String, String> properties = new HashMap<>(pool.properties(reactive));
+        settings.ifPresent(s -> properties.putAll(datasourceProperties(s, reactive)));
+        return List.of(new MapBackedConfigSource("pactport-database-settings", properties, ORDINAL) {});
     }
 
     /** migration-service has JDBC only; a reactive URL there would be reported as an unknown setting. */

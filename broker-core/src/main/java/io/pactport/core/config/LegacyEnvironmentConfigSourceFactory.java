@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * Every Pact Broker setting ({@code PACT_BROKER_<X>}) under its Pactport name ({@code PACTFLOW_<X>}), so a team can start
  * any Pactport service with the environment its Pact Broker had. The rule is {@link EnvironmentVariables}'s: the old
  * name is read when the new one is not set, with a warning naming the new one; both set to different values stops the
- * start.
+ * start. A set Pact Broker setting that Pactport does not use is named in a warning, under either name.
  * Registered through {@code META-INF/services}.
  */
 public class LegacyEnvironmentConfigSourceFactory implements ConfigSourceFactory {
@@ -34,6 +34,8 @@ public class LegacyEnvironmentConfigSourceFactory implements ConfigSourceFactory
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        // every service reads its configuration through here, so each names the settings it ignores at start-up
+        DeprecationWarnings.logOnce(PactBrokerEnvironmentTranslation.notUsedWarnings(context.iterateNames()));
         Map<String, String> renamed = renamed(
                 name -> {
                     ConfigValue value = context.getValue(name);

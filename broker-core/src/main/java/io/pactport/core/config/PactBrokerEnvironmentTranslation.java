@@ -2,11 +2,13 @@ package io.pactport.core.config;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -23,33 +25,43 @@ public final class PactBrokerEnvironmentTranslation {
     private static final Set<String> POSTGRES_ADAPTERS = Set.of("postgres", "postgresql");
     private static final Pattern URL_PASSWORD = Pattern.compile("(://[^:/@\\s]*:)[^/\\s]*@");
 
-    /** Pact Broker settings (pact_broker docs/configuration.yml and the docker image) that Pactport has no use for. */
+    /**
+     * Pact Broker 2.120 settings (its runtime configuration, docs/configuration.yml and Docker image) that have no
+     * meaning for Pactport: each is named as having no effect by {@code ./pactport env} and in every service's start-up
+     * log ({@link #notUsedWarnings}).
+     */
     private static final Set<String> NOT_USED = Set.of(
+            // the Ruby server, its Docker image and its logger: Quarkus has its own (PORT and LOG_* are honoured)
             "PUMA_PERSISTENT_TIMEOUT",
+            "DATABASE_URL_ENVIRONMENT_VARIABLE_NAME",
+            "PORT_ENVIRONMENT_VARIABLE_NAME",
             "LOG_STREAM",
             "LOG_DIR",
             "LOG_OTEL_ENABLED",
+            "LOG_CONFIGURATION_ON_STARTUP",
             "HTTP_DEBUG_LOGGING_ENABLED",
             "HIDE_PACTFLOW_MESSAGES",
-            "LOG_CONFIGURATION_ON_STARTUP",
+            "WARNING_ERROR_CLASS_NAMES",
+            "USE_RACK_PROTECTION",
+            "RACK_PROTECTION_USE",
+            "RACK_PROTECTION_EXCEPT",
+            // Sequel, its logging and its migrations: Pactport's pools and Flyway are configured by the DATABASE_*
+            // above
             "SQL_LOG_LEVEL",
             "SQL_LOG_WARN_DURATION",
             "SQL_ENABLE_CALLER_LOGGING",
-            "DATABASE_URL_ENVIRONMENT_VARIABLE_NAME",
-            "PORT_ENVIRONMENT_VARIABLE_NAME",
-            "USE_RACK_PROTECTION",
+            "DATABASE_CONNECT_MAX_RETRIES",
             "ALLOW_MISSING_MIGRATION_FILES",
             "VALIDATE_DATABASE_CONNECTION_CONFIG",
+            "METRICS_SQL_STATEMENT_TIMEOUT",
+            // the Pact Broker's UI, example data and beta features, which Pactport does not have
             "SEED_EXAMPLE_DATA",
             "USE_HAL_BROWSER",
             "ENABLE_DIAGNOSTIC_ENDPOINTS",
-            "FEATURES",
-            "DATABASE_CONNECT_MAX_RETRIES",
-            "METRICS_SQL_STATEMENT_TIMEOUT",
             "NETWORK_DIAGRAM_MAX_PACTICIPANTS",
-            "PACT_CONTENT_DIFF_TIMEOUT");
+            "FEATURES");
 
-    /** The other Pact Broker settings of pact_broker.md §4: renamed without comment. */
+    /** The Pact Broker settings Pactport honours under their {@code PACTFLOW_} names: renamed without comment. */
     private static final Set<String> KNOWN = Set.of(
             "DATABASE_URL",
             "DATABASE_ADAPTER",
@@ -90,6 +102,7 @@ public final class PactBrokerEnvironmentTranslation {
             "CHECK_FOR_POTENTIAL_DUPLICATE_PACTICIPANT_NAMES",
             "CREATE_DEPLOYED_VERSIONS_FOR_TAGS",
             "USE_FIRST_TAG_AS_BRANCH",
+            "USE_FIRST_TAG_AS_BRANCH_TIME_LIMIT",
             "AUTO_DETECT_MAIN_BRANCH",
             "MAIN_BRANCH_CANDIDATES",
             "ALLOW_DANGEROUS_CONTRACT_MODIFICATION",
@@ -98,13 +111,66 @@ public final class PactBrokerEnvironmentTranslation {
             "USE_CASE_SENSITIVE_RESOURCE_NAMES",
             "SEMVER_FORMATS",
             "BADGE_PROVIDER_MODE",
+            "BADGE_DEFAULT_CACHE_SETTING",
             "SHIELDS_IO_BASE_URL",
+            "PACT_CONTENT_DIFF_TIMEOUT",
             "CLEAN_ENABLED",
             "CLEAN_CRON_SCHEDULE",
             "CLEAN_KEEP_VERSION_SELECTORS",
             "CLEAN_DELETION_LIMIT",
             "CLEAN_OVERWRITTEN_DATA_MAX_AGE",
             "CLEAN_DRY_RUN");
+
+    /** How a Pact Broker setting (its name without prefix, as in its docs) stands in Pactport. */
+    public enum Standing {
+        /** Honoured under its {@code PACTFLOW_} name. */
+        HONOURED,
+        /** Replaced: {@code AUTO_MIGRATE_DB} and {@code AUTO_MIGRATE_DB_DATA} become {@value #AUTO_MIGRATE}. */
+        REPLACED,
+        /** Known, with no meaning for Pactport. */
+        NOT_USED,
+        /** Not a Pact Broker setting Pactport knows of. */
+        UNKNOWN
+    }
+
+    /** The standing of {@code setting}, a Pact Broker setting's name without prefix ({@code LOG_LEVEL}). */
+    public static Standing standing(String setting) {
+        String name = setting(setting.toUpperCase(Locale.ROOT));
+        if (KNOWN.contains(name)) {
+            return Standing.HONOURED;
+        }
+        if (AUTO_MIGRATE_OLD.contains(EnvironmentVariables.OLD_PREFIX + name)) {
+            return Standing.REPLACED;
+        }
+        return NOT_USED.contains(name) ? Standing.NOT_USED : Standing.UNKNOWN;
+    }
+
+    /**
+     * A warning for every name among {@code names} that sets a Pact Broker setting Pactport does not use, under its
+     * {@code PACTFLOW_} or {@code PACT_BROKER_} name: the one way every service's start-up log and {@code ./pactport
+     * env} name them.
+     */
+    public static List<String> notUsedWarnings(Iterator<String> names) {
+        Set<String> warnings = new TreeSet<>();
+        names.forEachRemaining(name -> {
+            for (String prefix : List.of(EnvironmentVariables.NEW_PREFIX, EnvironmentVariables.OLD_PREFIX)) {
+                if (name.startsWith(prefix) && NOT_USED.contains(name.substring(prefix.length()))) {
+                    warnings.add(notUsed(name));
+                }
+            }
+        });
+        return List.copyOf(warnings);
+    }
+
+    /** The setting a name sets: {@code WEBHOOK_CERTIFICATES__0__CONTENT} is an entry of {@code WEBHOOK_CERTIFICATES}. */
+    private static String setting(String suffix) {
+        int entry = suffix.indexOf("__");
+        return entry > 0 ? suffix.substring(0, entry) : suffix;
+    }
+
+    private static String notUsed(String name) {
+        return name + " is a Pact Broker setting not used by Pactport: it has no effect";
+    }
 
     private PactBrokerEnvironmentTranslation() {}
 
@@ -234,9 +300,8 @@ public final class PactBrokerEnvironmentTranslation {
                 && !entry.value().trim().toLowerCase(Locale.ROOT).startsWith("postgres")) {
             warnings.add(entry.name() + " is not a postgres:// URL: only PostgreSQL is supported");
         } else if (NOT_USED.contains(suffix)) {
-            warnings.add(
-                    entry.name() + " is a Pact Broker setting not used by Pactport: renamed, but it has no effect");
-        } else if (!KNOWN.contains(suffix)) {
+            warnings.add(notUsed(entry.name()) + " (renamed anyway)");
+        } else if (!KNOWN.contains(setting(suffix))) {
             warnings.add(entry.name() + " is unknown: not a Pact Broker setting (renamed anyway)");
         }
     }

@@ -7,7 +7,12 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
 class LegacyEnvironmentConfigSourceFactoryTest {
@@ -25,6 +30,41 @@ class LegacyEnvironmentConfigSourceFactoryTest {
                         Map.of("pactflow.public-heartbeat", "false"), "application.properties", 250))
                 .withSources(new LegacyEnvironmentConfigSourceFactory())
                 .build();
+    }
+
+    @Test
+    void theStartUpLogNamesEachSetSettingThatHasNoEffect() {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(DeprecationWarnings.class.getName());
+        logger.addHandler(capture);
+        try {
+            config(Map.of(
+                    "PACT_BROKER_HTTP_DEBUG_LOGGING_ENABLED", "true",
+                    "PACTFLOW_SEED_EXAMPLE_DATA", "false",
+                    "PACTFLOW_LOG_LEVEL", "info"));
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertThat(warnings)
+                .contains(
+                        "PACT_BROKER_HTTP_DEBUG_LOGGING_ENABLED is a Pact Broker setting not used by Pactport: it has"
+                                + " no effect",
+                        "PACTFLOW_SEED_EXAMPLE_DATA is a Pact Broker setting not used by Pactport: it has no effect")
+                .noneMatch(w -> w.contains("PACTFLOW_LOG_LEVEL"));
     }
 
     @Test
