@@ -99,6 +99,7 @@ public record RouteDataset(Map<String, String> values) {
         values.put("previousSha", previousSha);
         values.put("metadata", MetadataCodec.encode(Map.of("cvn", "2.0.0")));
         values.put("tag", "prod");
+        values.put("rel", "publish-pact");
         values.put("branch", "main");
         values.put("providerBranch", "main");
         // result numbers come from one sequence for the whole broker, as in the Pact Broker's schema
