@@ -40,6 +40,16 @@ public class BranchPactVersionsResource {
         return list(provider, consumer, null, false, "/versions", request);
     }
 
+    /**
+     * The official CLI's {@code get-pacts --consumer} asks for the main branch's pacts here, a path the Pact Broker does
+     * not serve: answered as {@code branch/versions}, whose list it is.
+     */
+    @GET
+    public Uni<Map<String, Object>> onMainBranchAsTheCliAsks(
+            @PathParam("provider") String provider, @PathParam("consumer") String consumer, @Context UriInfo request) {
+        return onMainBranch(provider, consumer, request);
+    }
+
     @GET
     @Path("/latest/versions")
     public Uni<Map<String, Object>> latestOnMainBranch(

@@ -107,6 +107,9 @@ class PactVersionListsTest {
                 .containsExactly("4");
         assertThat(hal(integration + "/branch/versions").getList("_embedded.pacts._embedded.consumerVersion.number"))
                 .containsExactly("1", "2");
+        assertThat(hal(integration + "/branch").getList("_embedded.pacts._embedded.consumerVersion.number"))
+                .as("where the official CLI's get-pacts --consumer asks")
+                .containsExactly("1", "2");
         JsonPath latestMain = hal(integration + "/branch/latest/versions");
         assertThat(latestMain.getList("_embedded.pacts._embedded.consumerVersion.number"))
                 .containsExactly("2");
