@@ -1,7 +1,11 @@
 package io.pactport.api.integrations;
 
+import io.pactport.api.http.Page;
+import io.pactport.api.http.PageRequest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +28,8 @@ public class IntegrationRepository {
             JOIN pacticipants p ON p.id = i.provider_id
             ORDER BY lower(c.name), lower(p.name)
             """;
+    private static final String PAGE = LIST + "LIMIT $1 OFFSET $2";
+    private static final String COUNT = "SELECT count(*) FROM integrations";
     private static final String FIND = """
             SELECT i.consumer_id, c.name AS consumer_name, i.provider_id, p.name AS provider_name
             FROM integrations i
@@ -80,11 +86,23 @@ public class IntegrationRepository {
             """;
 
     public Uni<List<Integration>> list(SqlClient c) {
-        return c.query(LIST).execute().map(rows -> {
-            List<Integration> integrations = new ArrayList<>();
-            rows.forEach(row -> integrations.add(Integration.from(row)));
-            return integrations;
-        });
+        return c.query(LIST).execute().map(IntegrationRepository::integrations);
+    }
+
+    /** One page of the list, with the number of integrations. */
+    public Uni<Page<Integration>> page(SqlClient c, PageRequest page) {
+        return c.preparedQuery(PAGE)
+                .execute(Tuple.of(page.size(), page.offset()))
+                .map(IntegrationRepository::integrations)
+                .flatMap(items -> c.query(COUNT)
+                        .execute()
+                        .map(count -> page.of(items, count.iterator().next().getLong(0))));
+    }
+
+    private static List<Integration> integrations(RowSet<Row> rows) {
+        List<Integration> integrations = new ArrayList<>();
+        rows.forEach(row -> integrations.add(Integration.from(row)));
+        return integrations;
     }
 
     /** The integration between the two, when there is one. */

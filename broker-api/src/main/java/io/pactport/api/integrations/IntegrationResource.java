@@ -3,6 +3,7 @@ package io.pactport.api.integrations;
 import io.pactport.api.http.BaseUrl;
 import io.pactport.api.http.BrokerUrls;
 import io.pactport.api.http.Hal;
+import io.pactport.api.http.Paging;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -45,12 +46,13 @@ public class IntegrationResource {
         String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
         boolean dot = accept != null && accept.contains(GRAPHVIZ) && !accept.contains("json");
         String base = baseUrl.of(uri);
-        return service.list()
-                .map(integrations -> dot
-                        ? RestResponse.ResponseBuilder.<Object>ok(dot(integrations))
+        return service.list(Paging.requested(uri))
+                .map(page -> dot
+                        ? RestResponse.ResponseBuilder.<Object>ok(dot(page.items()))
                                 .type(GRAPHVIZ)
                                 .build()
-                        : RestResponse.ResponseBuilder.<Object>ok(hal(integrations, base))
+                        : RestResponse.ResponseBuilder.<Object>ok(
+                                        Paging.describe(hal(page.items(), base), page, base + "/integrations"))
                                 .type(Hal.MEDIA_TYPE)
                                 .build());
     }
@@ -62,7 +64,9 @@ public class IntegrationResource {
                 Map.of(
                         "integrations",
                         integrations.stream().map(i -> represent(i, base)).toList()));
-        body.put("_links", Map.of("self", Hal.Link.titled(base + "/integrations", "All integrations")));
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("self", Hal.Link.titled(base + "/integrations", "All integrations"));
+        body.put("_links", links);
         return body;
     }
 

@@ -2,6 +2,8 @@ package io.pactport.api.integrations;
 
 import io.pactport.api.events.Outbox;
 import io.pactport.api.http.NotFoundException;
+import io.pactport.api.http.Page;
+import io.pactport.api.http.PageRequest;
 import io.pactport.api.pacticipants.PacticipantService;
 import io.pactport.core.events.PactportEvent.IntegrationDeleted;
 import io.pactport.core.events.PactportEvent.PactDeleted;
@@ -9,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import java.util.Optional;
 
 /** Listing integrations, and deleting one's contract data, each deletion in one transaction with its event. */
 @ApplicationScoped
@@ -28,8 +30,11 @@ public class IntegrationService {
         this.pacticipants = pacticipants;
     }
 
-    public Uni<List<Integration>> list() {
-        return integrations.list(pool);
+    /** Every integration, or the page asked for. */
+    public Uni<Page<Integration>> list(Optional<PageRequest> page) {
+        return page.isPresent()
+                ? integrations.page(pool, page.get())
+                : integrations.list(pool).map(Page::whole);
     }
 
     /** Deletes the integration with its pacts, verifications and webhooks. */

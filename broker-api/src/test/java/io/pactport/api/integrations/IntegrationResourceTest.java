@@ -134,4 +134,30 @@ class IntegrationResourceTest {
                                 + " 'io.pactport.pact.deleted.v1' AND event_key = '" + consumer + "/" + provider + "'"))
                 .isEqualTo(1);
     }
+
+    @Test
+    void theListIsPagedWhenAPageIsAskedFor() {
+        for (int i = 0; i < 3; i++) {
+            String consumer = unique("PagedConsumer");
+            putPact(consumer, "PagedProvider", "1", pact(consumer, "PagedProvider", "a request"))
+                    .statusCode(201);
+        }
+        long all = getJson("/integrations").getList("_embedded.integrations").size();
+        JsonPath first = getJson("/integrations?page=1&size=2");
+        assertThat(first.getList("_embedded.integrations")).hasSize(2);
+        assertThat(first.getLong("page.totalElements")).isEqualTo(all);
+        assertThat(first.getInt("page.size")).isEqualTo(2);
+        assertThat(first.getString("_links.next.href")).endsWith("/integrations?size=2&page=2");
+        assertThat(first.getString("_links.previous.href")).isNull();
+        JsonPath second = getJson("/integrations?page=2&size=2");
+        assertThat(second.getList("_embedded.integrations.consumer.name"))
+                .doesNotContainAnyElementsOf(first.getList("_embedded.integrations.consumer.name"));
+
+        JsonPath refused = given().get("/integrations?page=0")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+        assertThat(refused.getList("errors.page")).hasSize(1);
+    }
 }
