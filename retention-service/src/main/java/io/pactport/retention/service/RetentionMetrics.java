@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.pactport.retention.model.RunStatus;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,11 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The clean's meters: versions deleted and kept, run duration, runs by how they ended, and when one last succeeded. */
+/**
+ * The clean's meters: versions deleted and kept, run duration, runs by how they ended, and when one last succeeded.
+ * Created at start, not at the first run, so that Prometheus and the alerts see every meter (at 0) before any run.
+ */
+@Startup
 @ApplicationScoped
 public class RetentionMetrics {
 
