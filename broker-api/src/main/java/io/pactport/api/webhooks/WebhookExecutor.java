@@ -1,6 +1,7 @@
 package io.pactport.api.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pactport.api.config.ApiConfig;
 import io.pactport.api.http.BaseUrl;
@@ -39,6 +40,8 @@ public class WebhookExecutor {
     private static final Logger LOG = Logger.getLogger(WebhookExecutor.class);
     /** Attempts claimed per poll: enough to drain a burst, few enough to keep one poll short. */
     private static final int POLL_BATCH = 20;
+    /** Webhook requests sent, by outcome ({@code success} or {@code failure}, retried or not). */
+    private static final String ATTEMPTS = "pactport_webhook_attempts";
 
     private final Pool pool;
     private final TriggeredWebhookRepository triggered;
@@ -46,7 +49,8 @@ public class WebhookExecutor {
     private final WebhookRunner runner;
     private final BaseUrl baseUrls;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final Counter succeeded;
+    private final Counter failed;
     private final int[] schedule;
     private final double leaseSeconds;
 
@@ -72,7 +76,9 @@ public class WebhookExecutor {
         this.runner = runner;
         this.baseUrls = baseUrls;
         this.clock = clock;
-        this.meters = meters;
+        // both outcomes from the start: an alert on increase() never sees a series' first sample as an increase
+        this.succeeded = meters.counter(ATTEMPTS, "outcome", "success");
+        this.failed = meters.counter(ATTEMPTS, "outcome", "failure");
         this.schedule = ApiConfig.words(config.webhook().retrySchedule()).stream()
                 .mapToInt(Integer::parseInt)
                 .toArray();
@@ -184,8 +190,7 @@ public class WebhookExecutor {
         String status = outcome.success()
                 ? TriggeredWebhook.SUCCESS
                 : retry ? TriggeredWebhook.RETRYING : TriggeredWebhook.FAILURE;
-        meters.counter("pactport_webhook_attempts", "outcome", outcome.success() ? "success" : "failure")
-                .increment();
+        (outcome.success() ? succeeded : failed).increment();
         LOG.infof(
                 "webhook %s (triggered %s, %s) attempt %d: %s",
                 trigger.webhookUuid(), trigger.uuid(), trigger.eventName(), claim.attempt(), status);

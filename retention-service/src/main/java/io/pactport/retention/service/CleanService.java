@@ -534,7 +534,7 @@ public class CleanService {
         } finally {
             c.setAutoCommit(autoCommit);
         }
-        metrics.finished(Duration.between(run.startedAt(), finished), kept, status == RunStatus.SUCCEEDED, finished);
+        metrics.finished(Duration.between(run.startedAt(), finished), kept, status, finished);
         return runs.find(c, run.id()).orElseThrow();
     }
 
