@@ -2,6 +2,7 @@ package io.pactport.api.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pactport.api.config.ApiConfig;
+import io.pactport.api.db.DatabaseSchedule;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -27,9 +28,11 @@ public class OutboxHousekeeping {
     private final Pool pool;
     private final ApiConfig.Outbox config;
     private final AtomicLong backlog = new AtomicLong();
+    private final DatabaseSchedule schedules;
 
-    OutboxHousekeeping(Pool pool, ApiConfig config, MeterRegistry meters) {
+    OutboxHousekeeping(Pool pool, ApiConfig config, MeterRegistry meters, DatabaseSchedule schedules) {
         this.pool = pool;
+        this.schedules = schedules;
         this.config = config.outbox();
         meters.gauge("pactport_outbox_backlog", backlog);
     }
@@ -40,6 +43,9 @@ public class OutboxHousekeeping {
      */
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> countBacklog() {
+        if (!schedules.open()) {
+            return Uni.createFrom().voidItem();
+        }
         return pool.query(BACKLOG)
                 .execute()
                 .invoke(rows -> backlog.set(rows.iterator().next().getLong("backlog")))
@@ -50,6 +56,9 @@ public class OutboxHousekeeping {
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> prune() {
+        if (!schedules.open()) {
+            return Uni.createFrom().voidItem();
+        }
         return pool.preparedQuery(PRUNE)
                 .execute(Tuple.of((double) config.sentRetention().toSeconds()))
                 .invoke(rows -> LOG.debugf("pruned %d sent outbox rows", rows.rowCount()))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pactport.api.config.ApiConfig;
+import io.pactport.api.db.DatabaseSchedule;
 import io.pactport.api.http.BaseUrl;
 import io.pactport.api.webhooks.TriggeredWebhookRepository.Claim;
 import io.pactport.api.webhooks.TriggeredWebhookRepository.Trigger;
@@ -12,15 +13,10 @@ import io.pactport.core.events.CloudEventJson;
 import io.pactport.core.events.EventType;
 import io.pactport.core.events.InvalidEventException;
 import io.pactport.core.events.PactportEvent.WebhookTriggered;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.spi.ObserverMethod;
 import java.time.Clock;
 import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -54,12 +50,8 @@ public class WebhookExecutor {
     private final int[] schedule;
     private final double leaseSeconds;
 
-    /**
-     * The poll runs between start and shutdown only. The scheduler starts before the {@code @Startup} beans (2500), so
-     * a first poll could come before broker-core's schema check had migrated {@code pactport_webhook_attempts}; and a
-     * poll during shutdown only finds the pool closed. Both were logged as failed polls.
-     */
-    private volatile boolean polling;
+    /** The poll runs between start and shutdown only. */
+    private final DatabaseSchedule schedules;
 
     WebhookExecutor(
             Pool pool,
@@ -69,8 +61,10 @@ public class WebhookExecutor {
             ApiConfig config,
             BaseUrl baseUrls,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            DatabaseSchedule schedules) {
         this.pool = pool;
+        this.schedules = schedules;
         this.triggered = triggered;
         this.webhooks = webhooks;
         this.runner = runner;
@@ -108,17 +102,9 @@ public class WebhookExecutor {
                         : Uni.createFrom().voidItem());
     }
 
-    void start(@Observes @Priority(ObserverMethod.DEFAULT_PRIORITY + 500) StartupEvent event) {
-        polling = true;
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        polling = false;
-    }
-
     @Scheduled(every = "${pactflow.webhook.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
-        if (!polling) {
+        if (!schedules.open()) {
             return Uni.createFrom().voidItem();
         }
         return runDue(clock.instant())
