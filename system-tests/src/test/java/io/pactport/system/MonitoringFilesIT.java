@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -200,27 +201,34 @@ class MonitoringFilesIT {
         }
     }
 
+    /**
+     * The names are this run's own: every IT's events go to the same Kafka topics, and a later IT's sync replays them to
+     * its old brokers, where another IT's pact of the same names and version but other content would be refused.
+     */
     private static void exercise(ServiceProcess api, ServiceProcess sync) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String consumer = "monitoring-orders-" + run;
+        String provider = "monitoring-inventory-" + run;
         String pact = """
-                {"consumer":{"name":"orders"},"provider":{"name":"inventory"},
+                {"consumer":{"name":"%s"},"provider":{"name":"%s"},
                  "interactions":[{"description":"a stock query","request":{"method":"GET","path":"/stock/42"},
                                   "response":{"status":200}}],
-                 "metadata":{"pactSpecification":{"version":"2.0.0"}}}""";
-        assertThat(api.put("/pacts/provider/inventory/consumer/orders/version/1.0.0", pact)
+                 "metadata":{"pactSpecification":{"version":"2.0.0"}}}""".formatted(consumer, provider);
+        assertThat(api.put("/pacts/provider/" + provider + "/consumer/" + consumer + "/version/1.0.0", pact)
                         .statusCode())
                 .isEqualTo(201);
         String content = Base64.getEncoder().encodeToString(pact.getBytes(StandardCharsets.UTF_8));
         String publish = """
-                {"pacticipantName":"orders","pacticipantVersionNumber":"1.0.1","branch":"main",
-                 "contracts":[{"consumerName":"orders","providerName":"inventory","specification":"pact",
-                               "contentType":"application/json","content":"%s"}]}""".formatted(content);
+                {"pacticipantName":"%s","pacticipantVersionNumber":"1.0.1","branch":"main",
+                 "contracts":[{"consumerName":"%s","providerName":"%s","specification":"pact",
+                               "contentType":"application/json","content":"%s"}]}""".formatted(consumer, consumer, provider, content);
         assertThat(api.send("POST", "/contracts/publish", publish, "Content-Type", "application/json")
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(api.get("/can-i-deploy?pacticipant=orders&version=1.0.1&to=prod")
+        assertThat(api.get("/can-i-deploy?pacticipant=" + consumer + "&version=1.0.1&to=prod")
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(api.get("/matrix?q%5B%5D%5Bpacticipant%5D=orders&q%5B%5D%5Bversion%5D=1.0.1&latestby=cvp")
+        assertThat(api.get("/matrix?q%5B%5D%5Bpacticipant%5D=" + consumer + "&q%5B%5D%5Bversion%5D=1.0.1&latestby=cvp")
                         .statusCode())
                 .isEqualTo(200);
         assertThat(sync.get("/cutover").statusCode()).isLessThan(500);
