@@ -169,6 +169,18 @@ public interface ApiConfig {
     /** The event outbox relay. */
     Outbox outbox();
 
+    /** The web UI. */
+    Ui ui();
+
+    interface Ui {
+        /**
+         * The key that signs the UI's forms against cross-site requests ({@code PACTFLOW_UI_CSRF_SECRET}). Unset, each
+         * process draws one at start, so a page must be posted back to the replica that served it: set one shared
+         * secret when several replicas sit behind a load balancer without sticky sessions.
+         */
+        Optional<String> csrfSecret();
+    }
+
     /** Webhooks: what they may call, and how their executor retries ({@code PACTFLOW_WEBHOOK_*}). */
     Webhook webhook();
 

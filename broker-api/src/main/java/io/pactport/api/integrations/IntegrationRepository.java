@@ -38,6 +38,64 @@ public class IntegrationRepository {
             WHERE c.name = $1 AND p.name = $2
             """;
 
+    /**
+     * The UI's integrations page: each integration's latest pact, the newest verification of its content, the two
+     * versions' branches, tags and current environments, and its webhooks' last run; filtered by a name pattern.
+     */
+    private static final String OVERVIEW = """
+            SELECT c.name AS consumer_name, p.name AS provider_name,
+                   cv.number AS consumer_version, pp.created_at AS pact_published_at,
+                   %s AS consumer_branches, %s AS consumer_tags, %s AS consumer_environments,
+                   pv.number AS provider_version, lv.success, lv.execution_date AS verified_at,
+                   %s AS provider_branches, %s AS provider_tags, %s AS provider_environments,
+                   (SELECT tw.status FROM triggered_webhooks tw
+                    WHERE tw.consumer_id = i.consumer_id AND tw.provider_id = i.provider_id
+                    ORDER BY tw.id DESC LIMIT 1) AS webhook_status,
+                   EXISTS (SELECT 1 FROM webhooks w
+                           WHERE (w.consumer_id = i.consumer_id OR w.consumer_id IS NULL)
+                             AND (w.provider_id = i.provider_id OR w.provider_id IS NULL)) AS has_webhooks
+            FROM integrations i
+            JOIN pacticipants c ON c.id = i.consumer_id
+            JOIN pacticipants p ON p.id = i.provider_id
+            LEFT JOIN LATERAL (
+              SELECT pp.consumer_version_id, pp.pact_version_id, pp.created_at FROM pact_publications pp
+              WHERE pp.consumer_id = i.consumer_id AND pp.provider_id = i.provider_id
+              ORDER BY pp.consumer_version_order DESC, pp.revision_number DESC LIMIT 1) pp ON true
+            LEFT JOIN versions cv ON cv.id = pp.consumer_version_id
+            LEFT JOIN LATERAL (
+              SELECT v.success, v.execution_date, v.provider_version_id FROM verifications v
+              WHERE v.pact_version_id = pp.pact_version_id
+              ORDER BY v.id DESC LIMIT 1) lv ON true
+            LEFT JOIN versions pv ON pv.id = lv.provider_version_id
+            WHERE $1::text IS NULL OR c.name ILIKE $1 OR p.name ILIKE $1
+            ORDER BY lower(c.name), lower(p.name)
+            LIMIT $2 OFFSET $3
+            """.formatted(
+                    branches("cv"), tags("cv"), environments("cv"), branches("pv"), tags("pv"), environments("pv"));
+
+    private static final String OVERVIEW_COUNT = """
+            SELECT count(*) FROM integrations i
+            JOIN pacticipants c ON c.id = i.consumer_id
+            JOIN pacticipants p ON p.id = i.provider_id
+            WHERE $1::text IS NULL OR c.name ILIKE $1 OR p.name ILIKE $1
+            """;
+
+    private static String branches(String version) {
+        return "ARRAY(SELECT b.name FROM branch_versions bv JOIN branches b ON b.id = bv.branch_id"
+                + " WHERE bv.version_id = " + version + ".id ORDER BY b.name)";
+    }
+
+    private static String tags(String version) {
+        return "ARRAY(SELECT t.name FROM tags t WHERE t.version_id = " + version + ".id ORDER BY t.name)";
+    }
+
+    private static String environments(String version) {
+        return "ARRAY(SELECT e.name FROM environments e WHERE e.id IN ("
+                + "SELECT d.environment_id FROM deployed_versions d WHERE d.version_id = " + version + ".id"
+                + " AND d.undeployed_at IS NULL UNION SELECT r.environment_id FROM released_versions r"
+                + " WHERE r.version_id = " + version + ".id AND r.support_ended_at IS NULL) ORDER BY e.name)";
+    }
+
     /** Everything recorded about the pacts' publications: webhook runs and triggers, then the publications. */
     private static final List<String> DELETE_PUBLICATIONS = List.of("""
             DELETE FROM webhook_executions
@@ -84,6 +142,29 @@ public class IntegrationRepository {
               versions, labels, pacticipants
             CASCADE
             """;
+
+    /**
+     * A page of the UI's integrations, with the number of all that match.
+     *
+     * @param search a part of either pacticipant's name, or null for every integration
+     */
+    public Uni<Page<IntegrationOverview>> overview(SqlClient client, String search, PageRequest page) {
+        String pattern = search == null || search.isBlank() ? null : "%" + likeEscaped(search.trim()) + "%";
+        return client.preparedQuery(OVERVIEW_COUNT)
+                .execute(Tuple.of(pattern))
+                .flatMap(count -> client.preparedQuery(OVERVIEW)
+                        .execute(Tuple.of(pattern, page.size(), page.offset()))
+                        .map(rows -> {
+                            List<IntegrationOverview> items = new ArrayList<>();
+                            rows.forEach(row -> items.add(IntegrationOverview.from(row)));
+                            return page.of(items, count.iterator().next().getLong(0));
+                        }));
+    }
+
+    /** A user's text as a LIKE pattern that matches it literally. */
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
 
     public Uni<List<Integration>> list(SqlClient c) {
         return c.query(LIST).execute().map(IntegrationRepository::integrations);

@@ -37,6 +37,11 @@ public class IntegrationService {
                 : integrations.list(pool).map(Page::whole);
     }
 
+    /** A page of the UI's integrations whose consumer or provider name holds the search text (all when null). */
+    public Uni<Page<IntegrationOverview>> overview(String search, PageRequest page) {
+        return integrations.overview(pool, search, page);
+    }
+
     /** Deletes the integration with its pacts, verifications and webhooks. */
     public Uni<Void> delete(String consumer, String provider) {
         return pool.withTransaction(tx -> find(tx, consumer, provider)

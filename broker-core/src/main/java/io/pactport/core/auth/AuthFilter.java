@@ -60,6 +60,15 @@ public class AuthFilter {
         filters.register(this::check, SecurityHandlerPriorities.AUTHENTICATION);
     }
 
+    /**
+     * Whether these credentials (an {@code Authorization} header, or null) may change the broker: true for anyone when
+     * authentication is off. The web UI asks, to offer write actions only to those who may take them; the filter
+     * refuses a write from anyone else whatever the page offered.
+     */
+    public boolean grantsWrite(String authorization) {
+        return !authenticator.enabled() || authenticator.grant(authorization).covers(AccessLevel.WRITE);
+    }
+
     private void check(RoutingContext context) {
         AccessLevel needed = policy.needed(context.request().method().name(), context.normalizedPath());
         if (needed == AccessLevel.PUBLIC) {
