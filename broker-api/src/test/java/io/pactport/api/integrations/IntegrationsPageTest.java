@@ -65,6 +65,11 @@ class IntegrationsPageTest {
                 .hasSize(3);
         assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("integrations");
+
+        // on a phone each row is a card whose cells name their column
+        browser.resize(390, 844);
+        assertThat(status(failed)).startsWith("Last verified:");
+        browser.screenshot("integrations-narrow");
     }
 
     @Test
