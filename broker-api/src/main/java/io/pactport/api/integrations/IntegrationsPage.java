@@ -68,9 +68,24 @@ public class IntegrationsPage {
     @POST
     @Path("/integrations/delete")
     @Operation(hidden = true)
-    public Uni<RestResponse<Void>> delete(@RestForm String consumer, @RestForm String provider, @Context UriInfo uri) {
-        return service.delete(consumer, provider)
-                .map(ignored -> RestResponse.seeOther(
-                        URI.create(pages.frame("", "", uri).link("/"))));
+    public Uni<RestResponse<Void>> delete(
+            @RestForm String consumer, @RestForm String provider, @RestForm String search, @Context UriInfo uri) {
+        return service.delete(consumer, provider).map(ignored -> backToTheList(uri, search));
+    }
+
+    /** Deletes every pact of an integration and keeps the rest, as the Pact Broker's index offers. */
+    @POST
+    @Path("/integrations/pacts/delete")
+    @Operation(hidden = true)
+    public Uni<RestResponse<Void>> deletePacts(
+            @RestForm String consumer, @RestForm String provider, @RestForm String search, @Context UriInfo uri) {
+        return service.deletePacts(consumer, provider).map(ignored -> backToTheList(uri, search));
+    }
+
+    /** The list the form was sent from, with its search. */
+    private RestResponse<Void> backToTheList(UriInfo uri, String search) {
+        PageFrame frame = pages.frame("", "", uri);
+        String query = search == null || search.isBlank() ? "" : "?search=" + frame.query(search);
+        return RestResponse.seeOther(URI.create(frame.link("/") + query));
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The UI's integrations page, in a real browser, at the Pact Broker's address {@code /}. */
 @QuarkusTest
@@ -80,9 +81,14 @@ class IntegrationsPageTest {
         publish(consumer, provider, "1.0.0", "a");
         browser.get("/?search=" + consumer);
 
-        row(consumer).findElement(By.cssSelector("button.danger")).click();
+        WebElement before = row(consumer);
+        before.findElement(By.cssSelector("details.actions summary")).click();
+        row(consumer)
+                .findElement(By.cssSelector("button[aria-label^='Delete the integration']"))
+                .click();
         assertThat(browser.driver().switchTo().alert().getText()).contains(consumer, provider);
         browser.driver().switchTo().alert().accept();
+        browser.waiting().until(ExpectedConditions.stalenessOf(before));
 
         browser.waiting()
                 .until(d -> d.findElements(By.cssSelector("#integrations tr[data-consumer='" + consumer + "']"))
@@ -91,6 +97,30 @@ class IntegrationsPageTest {
                 .then()
                 .statusCode(404);
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void deletesThePactsAndKeepsTheApplications() {
+        String consumer = unique("Web");
+        String provider = unique("Orders");
+        publish(consumer, provider, "1.0.0", "a");
+        browser.get("/?search=" + consumer);
+
+        WebElement before = row(consumer);
+        before.findElement(By.cssSelector("details.actions summary")).click();
+        row(consumer)
+                .findElement(By.cssSelector("button[aria-label^='Delete the pacts']"))
+                .click();
+        assertThat(browser.driver().switchTo().alert().getText()).contains("stay");
+        browser.driver().switchTo().alert().accept();
+        browser.waiting().until(ExpectedConditions.stalenessOf(before));
+
+        // the integration stays, with no pact; so do the applications and their versions
+        assertThat(status(consumer)).contains("no pact");
+        given().get("/pacts/provider/{p}/consumer/{c}/latest", provider, consumer)
+                .then()
+                .statusCode(404);
+        given().get("/pacticipants/{p}/versions/1.0.0", consumer).then().statusCode(200);
     }
 
     @Test

@@ -86,7 +86,7 @@ class UiAuthTest {
         try (Browser browser = Browser.open(base()).signedInAs(AuthContract.WRITER, AuthContract.WRITER_PASSWORD)) {
             browser.get("/?search=" + consumer);
             assertThat(browser.driver().findElements(By.cssSelector("button.danger")))
-                    .hasSize(1);
+                    .hasSize(2);
             assertThat(browser.consoleErrors()).isEmpty();
         }
     }
