@@ -142,6 +142,12 @@ public final class ApiFixture {
         post("/pacticipants", "{\"name\":\"" + name + "\"}").statusCode(201);
     }
 
+    /** Creates the webhook from its JSON body ({@link #webhook}); its uuid. */
+    public static String createWebhook(String body) {
+        String location = post("/webhooks", body).statusCode(201).extract().header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
     /** The version (and its pacticipant, when new), as a client creates it: the API appends its events. */
     public static void version(String pacticipant, String number) {
         seeded(given().contentType("application/json")

@@ -8,9 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * SQL on {@code triggered_webhooks} and {@code webhook_executions} (the Pact Broker's tables, written as it writes
@@ -64,6 +68,17 @@ public class TriggeredWebhookRepository {
                            WHERE l.consumer_id = $1 AND l.provider_id = $2
                            GROUP BY l.webhook_uuid, l.event_name)
             ORDER BY t.id
+            """;
+    // a webhook's history on its page, newest first; by uuid, as the rows keep it
+    private static final String RECENT_FOR_WEBHOOK = SELECT + "WHERE t.webhook_uuid = $1 ORDER BY t.id DESC LIMIT $2";
+    // the newest run of each webhook, for the list of webhooks: one index look-up per webhook
+    private static final String LATEST_PER_WEBHOOK = SELECT + """
+            WHERE t.id IN (SELECT (SELECT l.id FROM triggered_webhooks l WHERE l.webhook_id = w2.id
+                                   ORDER BY l.id DESC LIMIT 1) FROM webhooks w2)
+            """;
+    private static final String EXECUTIONS_OF = """
+            SELECT triggered_webhook_id, success, logs, created_at FROM webhook_executions
+            WHERE triggered_webhook_id = ANY($1) ORDER BY id DESC
             """;
     private static final String EXECUTIONS = """
             SELECT success, logs, created_at FROM webhook_executions WHERE triggered_webhook_id = $1 ORDER BY id
@@ -224,6 +239,30 @@ public class TriggeredWebhookRepository {
                         .map(r -> new WebhookExecution(
                                 r.getBoolean("success"), r.getString("logs"), r.getLocalDateTime("created_at")))
                         .toList());
+    }
+
+    /** The webhook's newest triggered runs, newest first. */
+    public Uni<List<TriggeredWebhook>> recentForWebhook(SqlClient sql, String webhookUuid, int limit) {
+        return list(sql, RECENT_FOR_WEBHOOK, Tuple.of(webhookUuid, limit));
+    }
+
+    /** The newest triggered run of every webhook that has run, by webhook id. */
+    public Uni<Map<Long, TriggeredWebhook>> latestPerWebhook(SqlClient sql) {
+        return list(sql, LATEST_PER_WEBHOOK, Tuple.tuple())
+                .map(runs -> runs.stream().collect(Collectors.toMap(TriggeredWebhook::webhookId, t -> t)));
+    }
+
+    /** The attempts of these triggered webhooks, newest first, by triggered webhook id. */
+    public Uni<Map<Long, List<WebhookExecution>>> executionsOf(SqlClient sql, List<Long> triggeredWebhookIds) {
+        return sql.preparedQuery(EXECUTIONS_OF)
+                .execute(Tuple.of(triggeredWebhookIds.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, List<WebhookExecution>> byId = new HashMap<>();
+                    rows.forEach(r -> byId.computeIfAbsent(r.getLong("triggered_webhook_id"), id -> new ArrayList<>())
+                            .add(new WebhookExecution(
+                                    r.getBoolean("success"), r.getString("logs"), r.getLocalDateTime("created_at"))));
+                    return byId;
+                });
     }
 
     public Uni<Trigger> trigger(SqlClient sql, long id) {

@@ -53,6 +53,8 @@ public class WebhookRepository {
                    enabled = $12, description = $13, headers = $14, updated_at = now() AT TIME ZONE 'UTC'
             WHERE id = $1
             """;
+    private static final String SET_ENABLED =
+            "UPDATE webhooks SET enabled = $2, updated_at = now() AT TIME ZONE 'UTC' WHERE id = $1";
     private static final String DELETE_EVENTS = "DELETE FROM webhook_events WHERE webhook_id = $1";
     private static final String INSERT_EVENTS = """
             INSERT INTO webhook_events (webhook_id, name, created_at, updated_at)
@@ -133,6 +135,11 @@ public class WebhookRepository {
                 .execute(columns(id, webhook))
                 .chain(() -> replaceEvents(sql, id, webhook.events()))
                 .chain(() -> byId(sql, id));
+    }
+
+    /** Turns the webhook on or off, leaving the rest of it as it is. */
+    public Uni<Webhook> setEnabled(SqlClient sql, long id, boolean enabled) {
+        return sql.preparedQuery(SET_ENABLED).execute(Tuple.of(id, enabled)).chain(() -> byId(sql, id));
     }
 
     public Uni<Void> delete(SqlClient sql, long id) {

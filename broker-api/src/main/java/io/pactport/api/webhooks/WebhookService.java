@@ -43,6 +43,9 @@ public class WebhookService {
     /** A triggered webhook with its attempts. */
     public record TriggeredWebhookLogs(TriggeredWebhook triggered, List<WebhookExecution> executions) {}
 
+    /** A webhook with its newest triggered run (null when it never ran). */
+    public record WebhookWithLastRun(Webhook webhook, TriggeredWebhook lastRun) {}
+
     /** An integration's latest triggered webhooks, for the status resource. */
     public record Status(Pacticipant consumer, Pacticipant provider, List<TriggeredWebhook> latest) {}
 
@@ -136,6 +139,38 @@ public class WebhookService {
                                 pool,
                                 consumer.map(Pacticipant::id).orElse(null),
                                 provider.map(Pacticipant::id).orElse(null))));
+    }
+
+    /** Every webhook with its newest run, for the UI's list. */
+    public Uni<List<WebhookWithLastRun>> listWithLastRuns() {
+        return webhooks.list(pool)
+                .flatMap(all -> triggered
+                        .latestPerWebhook(pool)
+                        .map(latest -> all.stream()
+                                .map(w -> new WebhookWithLastRun(w, latest.get(w.id())))
+                                .toList()));
+    }
+
+    /** The webhook's newest triggered runs with their attempts, newest first (none for an unknown uuid). */
+    public Uni<List<TriggeredWebhookLogs>> history(String uuid, int limit) {
+        return triggered
+                .recentForWebhook(pool, uuid, limit)
+                .flatMap(runs -> runs.isEmpty()
+                        ? Uni.createFrom().item(List.<TriggeredWebhookLogs>of())
+                        : triggered
+                                .executionsOf(
+                                        pool,
+                                        runs.stream().map(TriggeredWebhook::id).toList())
+                                .map(attempts -> runs.stream()
+                                        .map(t -> new TriggeredWebhookLogs(t, attempts.getOrDefault(t.id(), List.of())))
+                                        .toList()));
+    }
+
+    /** Turns the webhook on or off, as a PUT of it with only {@code enabled} changed would. */
+    public Uni<Webhook> setEnabled(String uuid, boolean enabled) {
+        return pool.withTransaction(tx -> webhooks.find(tx, uuid)
+                .flatMap(found -> webhooks.setEnabled(
+                        tx, found.orElseThrow(() -> notFound(uuid)).id(), enabled)));
     }
 
     /** Deletes the webhook; what it triggered stays, with the webhook's uuid only. */
