@@ -117,6 +117,9 @@ class EnvironmentsPageTest {
         assertThat(browser.driver().getTitle()).startsWith("Environment ");
         assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("environment");
+        row("released", app).findElement(By.cssSelector("a")).click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/pacticipants/"));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains(app);
     }
 
     @Test
