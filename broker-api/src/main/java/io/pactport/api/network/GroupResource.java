@@ -25,9 +25,11 @@ public class GroupResource {
     @Produces(RelationshipsResource.CSV)
     public Uni<String> group(
             @PathParam("pacticipant") String pacticipant, @QueryParam("maxPacticipants") String maxPacticipants) {
-        Integer max = maxPacticipants != null && maxPacticipants.matches("\\d{1,9}")
-                ? Integer.valueOf(maxPacticipants)
-                : null;
-        return service.group(pacticipant, max);
+        return service.group(pacticipant, maxPacticipants(maxPacticipants));
+    }
+
+    /** The limit asked for, or null (no limit) when it is missing or not a whole number. */
+    static Integer maxPacticipants(String asked) {
+        return asked != null && asked.matches("\\d{1,9}") ? Integer.valueOf(asked) : null;
     }
 }

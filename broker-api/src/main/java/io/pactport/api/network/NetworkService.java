@@ -35,9 +35,14 @@ public class NetworkService {
      * @param maxPacticipants stop widening the group once it has this many pacticipants, or null for no limit
      */
     public Uni<String> group(String name, Integer maxPacticipants) {
+        return groupOf(name, maxPacticipants).map(NetworkCsv::of);
+    }
+
+    /** The integrations of {@link #group(String, Integer)}, for the network page, which draws them itself. */
+    public Uni<List<Integration>> groupOf(String name, Integer maxPacticipants) {
         return pool.withTransaction(tx -> pacticipants
                 .require(tx, name)
-                .flatMap(p -> repository.all(tx).map(all -> NetworkCsv.of(connected(all, p.id(), maxPacticipants)))));
+                .flatMap(p -> repository.all(tx).map(all -> connected(all, p.id(), maxPacticipants))));
     }
 
     /**
