@@ -1,6 +1,7 @@
 package io.pactport.api.pacts;
 
 import static io.pactport.api.ApiFixture.branch;
+import static io.pactport.api.ApiFixture.payloads;
 import static io.pactport.api.ApiFixture.putPact;
 import static io.pactport.api.ApiFixture.tag;
 import static io.pactport.api.ApiFixture.unique;
@@ -12,6 +13,7 @@ import io.pactport.core.pact.PactContent;
 import io.pactport.core.testing.Browser;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
+import io.pactport.core.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +37,8 @@ class PactPageTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    TestDatabase database;
 
     private Browser browser;
 
@@ -215,6 +219,11 @@ class PactPageTest {
                 .get("/pacts/provider/{p}/consumer/{c}/version/1.0.0", provider, consumer)
                 .then()
                 .statusCode(200);
+        // the API's delete event, which the old brokers written in parallel replay
+        assertThat(payloads(database, consumer + "/" + provider, "io.pactport.pact.deleted.v1"))
+                .singleElement()
+                .asString()
+                .contains("\"2.0.0\"");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -238,6 +247,8 @@ class PactPageTest {
                 .get("/pacts/provider/{p}/consumer/{c}/version/1.0.0", provider, consumer)
                 .then()
                 .statusCode(200);
+        assertThat(payloads(database, consumer + "/" + provider, "io.pactport.pact.deleted.v1"))
+                .isEmpty();
     }
 
     @Test
