@@ -90,6 +90,16 @@ public class RetentionPage {
         PageFrame frame = pages.frame("Retention", "operations", uri);
         String keep = selectors == null ? "" : selectors.trim();
         String max = limit == null ? "" : limit.trim();
+        if (preview && !max.isEmpty() && !max.matches("[0-9]{1,9}")) {
+            // retention-service would take a non-number for an unknown route; say what is wrong with it here
+            return page(
+                    frame,
+                    keep,
+                    max,
+                    Section.failed("The deletion limit must be a whole number, not '" + max + "'."),
+                    outcome,
+                    authorization);
+        }
         Uni<ServiceClient.Reply> previewed = preview
                 ? client.post(
                         Service.RETENTION,
@@ -97,17 +107,34 @@ public class RetentionPage {
                         keep.isEmpty() ? null : keep,
                         authorization)
                 : Uni.createFrom().nullItem();
+        return previewed.flatMap(reply -> {
+            Section<Preview> report = reply == null ? null : client.section(Service.RETENTION, reply, PREVIEW);
+            return page(frame, keep, max, report, outcome, authorization)
+                    .map(page -> report != null && report.problem() != null
+                            ? Response.fromResponse(page)
+                                    .status(SyncPage.failureStatus(reply))
+                                    .build()
+                            : page);
+        });
+    }
+
+    /** The page around a preview already made (or refused, or none: null). */
+    private Uni<Response> page(
+            PageFrame frame,
+            String selectors,
+            String limit,
+            Section<Preview> preview,
+            Outcome outcome,
+            String authorization) {
         return Uni.combine()
                 .all()
                 .unis(
                         client.read(Service.RETENTION, "/retention/schedule", authorization, SCHEDULE),
-                        client.read(Service.RETENTION, "/retention/runs?limit=" + RUNS_SHOWN, authorization, RUNS),
-                        previewed)
-                .with((schedule, runs, reply) -> {
-                    Section<Preview> report = reply == null ? null : client.section(Service.RETENTION, reply, PREVIEW);
+                        client.read(Service.RETENTION, "/retention/runs?limit=" + RUNS_SHOWN, authorization, RUNS))
+                .with((schedule, runs) -> {
                     TemplateInstance page = Templates.retention(
-                            frame, client.url(Service.RETENTION), schedule, runs, keep, max, report, outcome);
-                    int status = report != null && report.problem() != null ? SyncPage.failureStatus(reply) : 200;
+                            frame, client.url(Service.RETENTION), schedule, runs, selectors, limit, preview, outcome);
+                    int status = preview != null && preview.problem() != null ? 400 : 200;
                     return Response.status(status).entity(page).build();
                 });
     }

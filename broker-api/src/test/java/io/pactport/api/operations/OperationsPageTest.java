@@ -155,6 +155,16 @@ class OperationsPageTest {
                 .body(org.hamcrest.Matchers.containsString("Nothing was backfilled"));
     }
 
+    @Test
+    void aPreviewWithADeletionLimitThatIsNoNumberIsA400SayingSoBesideTheForm() {
+        given().accept("text/html")
+                .get("/operations/retention?preview=true&selectors=&limit=ten")
+                .then()
+                .statusCode(400)
+                .body(org.hamcrest.Matchers.containsString(
+                        "The deletion limit must be a whole number, not &#39;ten&#39;."));
+    }
+
     private String text(String css) {
         return browser.driver().findElement(By.cssSelector(css)).getText();
     }
