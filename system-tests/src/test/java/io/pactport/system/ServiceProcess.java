@@ -34,7 +34,11 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code module}'s packaged app with {@code env} added to this JVM's environment, on a free port. */
     static ServiceProcess start(String module, Map<String, String> env, String... args) throws IOException {
-        int port = freePort();
+        return startOn(freePort(), module, env, args);
+    }
+
+    /** As {@link #start}, on a port chosen before: for services that must be told each other's addresses. */
+    static ServiceProcess startOn(int port, String module, Map<String, String> env, String... args) throws IOException {
         Path log = Files.createTempFile(module, ".log");
         List<String> command = new ArrayList<>(
                 List.of(javaBin(), "-Xmx256m", "-jar", jar(module).toString()));

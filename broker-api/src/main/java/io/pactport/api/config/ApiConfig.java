@@ -179,6 +179,21 @@ public interface ApiConfig {
          * secret when several replicas sit behind a load balancer without sticky sessions.
          */
         Optional<String> csrfSecret();
+
+        /** Where the operations pages reach retention-service ({@code PACTFLOW_UI_RETENTION_URL}). */
+        @WithDefault("http://localhost:9293")
+        String retentionUrl();
+
+        /** Where the operations pages reach parallel-sync-service ({@code PACTFLOW_UI_SYNC_URL}). */
+        @WithDefault("http://localhost:9294")
+        String syncUrl();
+
+        /**
+         * How long the operations pages wait for one of those services ({@code PACTFLOW_UI_SERVICE_TIMEOUT}) before
+         * saying it is not reachable: short, because a page waits for its slowest section.
+         */
+        @WithDefault("5s")
+        Duration serviceTimeout();
     }
 
     /** Webhooks: what they may call, and how their executor retries ({@code PACTFLOW_WEBHOOK_*}). */

@@ -7,8 +7,10 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -23,6 +25,13 @@ public class OutboxHousekeeping {
 
     private static final Logger LOG = Logger.getLogger(OutboxHousekeeping.class);
     private static final String BACKLOG = "SELECT count(*) AS backlog FROM pactport_outbox WHERE sent_at IS NULL";
+    private static final String DETAIL = """
+            SELECT count(*) AS unsent, min(created_at) AS oldest, count(*) FILTER (WHERE attempts > 0) AS failing,
+                   (SELECT last_error FROM pactport_outbox WHERE sent_at IS NULL AND last_error IS NOT NULL
+                     ORDER BY id LIMIT 1) AS last_error,
+                   (SELECT count(*) FROM pactport_outbox WHERE sent_at > now() - interval '1 hour') AS sent_last_hour
+              FROM pactport_outbox WHERE sent_at IS NULL
+            """;
     private static final String PRUNE = "DELETE FROM pactport_outbox WHERE sent_at < now() - make_interval(secs => $1)";
 
     private final Pool pool;
@@ -52,6 +61,20 @@ public class OutboxHousekeeping {
                 .replaceWithVoid()
                 .onFailure()
                 .recoverWithNull();
+    }
+
+    /** The backlog now, in detail: read on demand (the operations page), where the gauge only counts it. */
+    public Uni<OutboxBacklog> backlog() {
+        return pool.query(DETAIL).execute().map(rows -> {
+            Row row = rows.iterator().next();
+            OffsetDateTime oldest = row.getOffsetDateTime("oldest");
+            return new OutboxBacklog(
+                    row.getLong("unsent"),
+                    oldest == null ? null : oldest.toInstant(),
+                    row.getLong("failing"),
+                    row.getString("last_error"),
+                    row.getLong("sent_last_hour"));
+        });
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

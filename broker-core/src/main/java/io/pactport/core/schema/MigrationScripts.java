@@ -29,7 +29,8 @@ public final class MigrationScripts implements ResourceProvider {
             "V9__pactport_released_versions_supported_index.sql",
             "V11__pactport_can_i_deploy_questions.sql",
             "V12__pactport_successful_verifications_index.sql",
-            "V13__pactport_outbox_notify.sql");
+            "V13__pactport_outbox_notify.sql",
+            "V14__pactport_migration_verifications.sql");
 
     private final ClassLoader classLoader = MigrationScripts.class.getClassLoader();
 

@@ -1,6 +1,6 @@
 package io.pactport.migration.command;
 
-import io.pactport.core.schema.DatabaseState;
+import io.pactport.core.schema.MigrationStatus;
 import io.pactport.core.schema.Migrator;
 import io.pactport.core.schema.SchemaRefusedException;
 import io.pactport.migration.takeover.PreFlight;
@@ -13,8 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * What the database is, what is pending (the Pact Broker's own missing migrations as well as Pactport's), and whether a
- * Ruby broker is migrating it right now. Changes nothing, and reads no table's rows: it is quick on any database.
+ * What the database is, what is pending (the Pact Broker's own missing migrations as well as Pactport's), which Pact
+ * Broker schema was taken over and when, the last {@code verify}, and whether a Ruby broker is migrating it right now.
+ * Changes nothing, and counts no table's rows: it is quick on any database.
  */
 @Command(name = "status", aliases = "version", description = "Show what the database is and what is pending.")
 public class StatusCommand implements Callable<Integer> {
@@ -31,9 +32,23 @@ public class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Migrator migrator = new Migrator(dataSource.get());
-        DatabaseState state = migrator.inspect();
+        MigrationStatus status = MigrationStatus.read(dataSource.get());
         var out = spec.commandLine().getOut();
-        out.println("database: " + state.describe());
+        out.println("database: " + status.state().describe());
+        if (status.pactBrokerSchema() != null) {
+            out.println("taken over: Pact Broker schema " + status.pactBrokerSchema() + " ("
+                    + status.pactBrokerRelease() + ") on " + status.takenOverAt() + ", "
+                    + status.baselineRows() + " rows in " + status.baseline().size() + " tables recorded");
+        }
+        MigrationStatus.LastVerification verified = status.lastVerification();
+        if (verified != null) {
+            out.println("last verify: " + verified.verifiedAt() + ", "
+                    + (verified.ok()
+                            ? "nothing was lost"
+                            : "FAILED (" + verified.findings().size() + " finding(s))"));
+        } else if (status.takenOver()) {
+            out.println("last verify: none recorded (run verify)");
+        }
         try {
             List<String> pending = new PreFlight(dataSource.get()).pendingActions();
             out.println(

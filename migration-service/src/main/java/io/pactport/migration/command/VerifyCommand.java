@@ -1,5 +1,6 @@
 package io.pactport.migration.command;
 
+import io.pactport.core.schema.MigrationStatus;
 import io.pactport.core.schema.RowBaseline;
 import io.pactport.core.schema.SchemaRefusedException;
 import io.pactport.core.schema.Verification;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "verify",
         description = "Check that every row the Pact Broker had is still there, unchanged, and that"
-                + " every pact's content reads back; changes nothing. Exit code 4 when a check fails; stored SHAs Pactport"
+                + " every pact's content reads back; changes nothing but recording its outcome (status shows the last"
+                + " one). Exit code 4 when a check fails; stored SHAs Pactport"
                 + " does not compute are a warning.")
 public class VerifyCommand implements Callable<Integer> {
 
@@ -42,6 +44,9 @@ public class VerifyCommand implements Callable<Integer> {
             err.println(e.getMessage());
             err.flush();
             return MigrateCommand.REFUSED;
+        }
+        if (!MigrationStatus.record(dataSource.get(), report)) {
+            err.println("the outcome was not recorded: a Pactport migration is pending (run migrate)");
         }
         if (report.baselineNote() != null) {
             out.println("rows: " + report.baselineNote());

@@ -2,6 +2,7 @@ package io.pactport.migration.takeover;
 
 import io.pactport.core.schema.DatabaseState;
 import io.pactport.core.schema.MigrationLock;
+import io.pactport.core.schema.MigrationStatus;
 import io.pactport.core.schema.Migrator;
 import io.pactport.core.schema.PactBrokerReleases;
 import io.pactport.core.schema.RowBaseline;
@@ -29,11 +30,12 @@ public final class Rollback {
 
     /**
      * Tables whose rows are bookkeeping, lost without loss: the history, the row baseline, sent events, and the
-     * clean-up's run history, the can-i-deploy questions asked (the Ruby broker keeps none).
+     * clean-up's run history, the can-i-deploy questions asked (the Ruby broker keeps none), the outcomes of verify.
      */
     private static final Set<String> BOOKKEEPING = Set.of(
             Migrator.HISTORY_TABLE,
             RowBaseline.TABLE,
+            MigrationStatus.VERIFICATIONS_TABLE,
             "pactport_outbox",
             "pactport_retention_runs",
             "pactport_can_i_deploy_questions");

@@ -77,6 +77,12 @@ class TakeoverCommandsTest {
         assertThat(run(new VerifyCommand(db::dataSource))).isEqualTo(VerifyCommand.FAILED);
         assertThat(out.toString()).contains("FAIL  webhook_executions: 1 of");
         assertThat(err.toString()).contains("verification failed: 1 table(s) differ");
+        assertThat(run(new StatusCommand(db::dataSource))).isZero();
+        assertThat(out.toString())
+                .contains(
+                        "taken over: Pact Broker schema 20260217 (Pact Broker 2.119–2.120) on ",
+                        "last verify: ",
+                        "FAILED (1 finding(s))");
 
         PactBrokerDatabases.execute(
                 db,

@@ -24,8 +24,10 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +121,36 @@ public class RetentionResource {
                 s.batchPauseRatio(),
                 s.statementTimeout(),
                 s.catchUpInterval());
+    }
+
+    /**
+     * The schedule as configured: whether it runs, its cron expression and zone, when it next runs, and the settings
+     * a scheduled run uses. Reads only.
+     */
+    @GET
+    @Path("/schedule")
+    public Map<String, Object> schedule() {
+        CleanSettings settings = clean.settings();
+        Map<String, Object> schedule = new LinkedHashMap<>();
+        schedule.put("enabled", settings.enabled());
+        schedule.put("cronSchedule", settings.cronSchedule().expression());
+        schedule.put(
+                "nextRunAt",
+                scheduler
+                        .nextRun(clock.instant())
+                        .map(ZonedDateTime::toOffsetDateTime)
+                        .orElse(null));
+        schedule.put("dryRun", settings.dryRun());
+        schedule.put("deletionLimit", settings.deletionLimit());
+        schedule.put(
+                "keepVersionSelectors",
+                settings.keepVersionSelectors().stream()
+                        .map(KeepSelector::toMap)
+                        .toList());
+        schedule.put(
+                "catchUpInterval",
+                settings.catchUpInterval().map(Duration::toString).orElse(null));
+        return schedule;
     }
 
     /** Starts a run with the configured settings now; 202 with the run, 409 when this replica is already running one. */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,6 +62,14 @@ public class CleanScheduler {
                         .map(i -> ", catching up every " + i.toSeconds() + "s until nothing is left")
                         .orElse(""),
                 settings.dryRun() ? ", as a dry run" : "");
+    }
+
+    /** When the schedule next starts a run after {@code now}, in the schedule's zone; empty when it is off. */
+    public Optional<ZonedDateTime> nextRun(Instant now) {
+        if (!settings.enabled()) {
+            return Optional.empty();
+        }
+        return settings.cronSchedule().next(LocalDateTime.ofInstant(now, zone)).map(next -> next.atZone(zone));
     }
 
     @Scheduled(every = "15s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

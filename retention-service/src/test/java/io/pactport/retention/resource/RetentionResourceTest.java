@@ -89,6 +89,27 @@ class RetentionResourceTest {
     }
 
     @Test
+    void theScheduleIsTheConfiguredOneWithItsNextRun() {
+        JsonPath schedule = admin().get("/retention/schedule")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(schedule.getBoolean("enabled")).isEqualTo(clean.settings().enabled());
+        assertThat(schedule.getString("cronSchedule"))
+                .isEqualTo(clean.settings().cronSchedule().expression());
+        assertThat(schedule.getInt("deletionLimit")).isEqualTo(clean.settings().deletionLimit());
+        assertThat(schedule.getList("keepVersionSelectors"))
+                .hasSize(clean.settings().keepVersionSelectors().size());
+        if (clean.settings().enabled()) {
+            assertThat(Instant.parse(schedule.getString("nextRunAt"))).isAfter(Instant.now());
+        } else {
+            assertThat(schedule.getString("nextRunAt")).isNull();
+        }
+    }
+
+    @Test
     void invalidSelectorsAreRefusedWithTheReason() {
         assertThat(previewRefusal(admin().body("[{\"latest\":true,\"max_age\":3}]"), "selectors"))
                 .contains("\"latest\" cannot be combined with \"max_age\"");
