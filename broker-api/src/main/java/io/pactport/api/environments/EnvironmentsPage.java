@@ -1,7 +1,6 @@
 package io.pactport.api.environments;
 
 import io.pactport.api.ui.BrowserPages;
-import io.pactport.api.ui.NotFoundPage;
 import io.pactport.api.ui.PageFrame;
 import io.pactport.api.ui.Pages;
 import io.quarkus.qute.CheckedTemplate;
@@ -64,16 +63,15 @@ public class EnvironmentsPage {
     @Operation(hidden = true)
     public Uni<RestResponse<TemplateInstance>> environment(@PathParam("uuid") String uuid, @Context UriInfo uri) {
         PageFrame frame = pages.frame("Environment", "environments", uri);
-        return NotFoundPage.orNotFound(
-                frame,
-                deployments
-                        .currentlyDeployed(uuid, null, Optional.empty())
-                        .flatMap(deployed -> releases.currentlySupported(uuid, null, null)
-                                .map(released -> Templates.environment(
-                                        titled(frame, deployed.environment()),
-                                        deployed.environment(),
-                                        deployed.deployedVersions(),
-                                        released.releasedVersions()))));
+        return deployments
+                .currentlyDeployed(uuid, null, Optional.empty())
+                .flatMap(deployed -> releases.currentlySupported(uuid, null, null)
+                        .map(released -> Templates.environment(
+                                titled(frame, deployed.environment()),
+                                deployed.environment(),
+                                deployed.deployedVersions(),
+                                released.releasedVersions())))
+                .map(RestResponse::ok);
     }
 
     private static PageFrame titled(PageFrame frame, Environment environment) {

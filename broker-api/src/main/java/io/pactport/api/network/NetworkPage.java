@@ -3,7 +3,6 @@ package io.pactport.api.network;
 import io.pactport.api.integrations.Integration;
 import io.pactport.api.integrations.IntegrationService;
 import io.pactport.api.ui.BrowserPages;
-import io.pactport.api.ui.NotFoundPage;
 import io.pactport.api.ui.PageFrame;
 import io.pactport.api.ui.Pages;
 import io.quarkus.qute.CheckedTemplate;
@@ -63,9 +62,8 @@ public class NetworkPage {
             @QueryParam("maxPacticipants") String maxPacticipants,
             @Context UriInfo uri) {
         PageFrame frame = pages.frame("Network of " + pacticipant, "network", uri);
-        return NotFoundPage.orNotFound(
-                frame,
-                network.groupOf(pacticipant, GroupResource.maxPacticipants(maxPacticipants))
-                        .map(group -> Templates.network(frame, pacticipant, group)));
+        return network.groupOf(pacticipant, GroupResource.maxPacticipants(maxPacticipants))
+                .map(group -> Templates.network(frame, pacticipant, group))
+                .map(RestResponse::ok);
     }
 }

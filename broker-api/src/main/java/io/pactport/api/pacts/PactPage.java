@@ -2,7 +2,6 @@ package io.pactport.api.pacts;
 
 import io.pactport.api.http.BaseUrl;
 import io.pactport.api.http.BrokerUrls;
-import io.pactport.api.http.NotFoundException;
 import io.pactport.api.http.PactJson;
 import io.pactport.api.http.ParsingPool;
 import io.pactport.api.http.RequestErrors;
@@ -73,8 +72,6 @@ public class PactPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance pact(PageFrame frame, Facts facts, PactView view);
-
-        static native TemplateInstance notFound(PageFrame frame, String message, String consumer, String provider);
     }
 
     private final PactReadService reader;
@@ -199,12 +196,9 @@ public class PactPage {
         String base = baseUrl.of(uri);
         String apiPath = uri.getRequestUri().getRawPath().substring(BrowserPages.ROOT.length());
         return found.flatMap(pact -> facts(pact, metadata, frame, base, apiPath)
-                        .flatMap(facts -> parsing.run(
-                                pact.content().length(),
-                                () -> RestResponse.ok(Templates.pact(frame, facts, PactView.of(pact.content()))))))
-                .onFailure(NotFoundException.class)
-                .recoverWithItem(e -> RestResponse.status(
-                        RestResponse.Status.NOT_FOUND, Templates.notFound(frame, e.getMessage(), consumer, provider)));
+                .flatMap(facts -> parsing.run(
+                        pact.content().length(),
+                        () -> RestResponse.ok(Templates.pact(frame, facts, PactView.of(pact.content()))))));
     }
 
     private Uni<Facts> facts(PactPublication pact, String metadata, PageFrame frame, String base, String apiPath) {

@@ -8,7 +8,6 @@ import io.pactport.api.integrations.IntegrationService;
 import io.pactport.api.pacticipants.PacticipantDetails;
 import io.pactport.api.pacticipants.PacticipantService;
 import io.pactport.api.ui.BrowserPages;
-import io.pactport.api.ui.NotFoundPage;
 import io.pactport.api.ui.PageFrame;
 import io.pactport.api.ui.Pages;
 import io.quarkus.qute.CheckedTemplate;
@@ -78,15 +77,14 @@ public class PacticipantPage {
             @PathParam("pacticipant") String name, @RestQuery Integer page, @Context UriInfo uri) {
         int number = page == null || page < 1 ? 1 : page;
         PageFrame frame = pages.frame(name, "integrations", uri);
-        return NotFoundPage.orNotFound(
-                frame,
-                pacticipants
-                        .get(name)
-                        .flatMap(details -> versions.list(name, Optional.of(new PageRequest(number, PAGE_SIZE)))
-                                .flatMap(list -> integrations
-                                        .list(Optional.empty())
-                                        .map(all -> Templates.pacticipant(
-                                                frame, details, split(all.items(), details), list, number)))));
+        return pacticipants
+                .get(name)
+                .flatMap(details -> versions.list(name, Optional.of(new PageRequest(number, PAGE_SIZE)))
+                        .flatMap(list -> integrations
+                                .list(Optional.empty())
+                                .map(all -> Templates.pacticipant(
+                                        frame, details, split(all.items(), details), list, number))))
+                .map(RestResponse::ok);
     }
 
     /** Deletes the version with all that depends on it, then shows the pacticipant again. */

@@ -126,7 +126,7 @@ class EnvironmentsPageTest {
     void anUnknownEnvironmentIsANotFoundPage() {
         browser.get("/environments/no-such-uuid");
 
-        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Not Found");
         assertThat(browser.driver().findElement(By.cssSelector("main .message")).getText())
                 .contains("no-such-uuid");
         given().accept("text/html").get("/environments/no-such-uuid").then().statusCode(404);

@@ -156,7 +156,7 @@ class NetworkPageTest {
     @Test
     void anUnknownPacticipantsNetworkIsANotFoundPage() {
         browser.get("/pacticipants/" + unique("Nobody") + "/network");
-        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Not Found");
     }
 
     /**

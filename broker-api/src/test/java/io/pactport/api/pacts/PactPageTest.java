@@ -189,7 +189,7 @@ class PactPageTest {
 
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.body().asString()).contains("<h1>Pact not found</h1>", "No pact found between " + consumer);
+        assertThat(page.body().asString()).contains("<h1>Not Found</h1>", "No pact found between " + consumer);
         given().accept("application/hal+json")
                 .get("/pacts/provider/{p}/consumer/{c}/latest", provider, consumer)
                 .then()

@@ -209,7 +209,7 @@ class PacticipantPageTest {
 
         browser.get("/pacticipants/" + missing);
 
-        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Not Found");
         assertThat(browser.driver().findElement(By.cssSelector("main .message")).getText())
                 .isEqualTo("No pacticipant with name '" + missing + "' found");
         given().accept("text/html")
