@@ -39,7 +39,11 @@ public class ErrorPages {
     public void render(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
         boolean uiRequest = path.equals(BrowserPages.ROOT) || path.startsWith(BrowserPages.ROOT + "/");
-        if (!uiRequest || response.getStatus() < 400 || HTML.isCompatible(response.getMediaType())) {
+        // a page that answers an error of its own (a form shown again with its problem) has already said it best
+        if (!uiRequest
+                || response.getStatus() < 400
+                || response.getEntity() instanceof TemplateInstance
+                || HTML.isCompatible(response.getMediaType())) {
             return;
         }
         Response.StatusType status = response.getStatusInfo();

@@ -210,7 +210,8 @@ class RequestRefusalTest {
 
     @Test
     void everyRefusalOfTheHttpLayerHasAJsonMessage() {
-        Response unknown = given().accept("text/html").get("/no/such/route");
+        // a client's request (a browser's opens the API explorer instead)
+        Response unknown = given().accept("application/hal+json").get("/no/such/route");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.contentType()).contains("json");
         assertThat(unknown.jsonPath().getString("error")).isNotBlank();

@@ -82,6 +82,24 @@ class UiAuthTest {
     }
 
     @Test
+    void noPageOffersAReadOnlyUserAnythingThatChangesData() {
+        RestAssured.authentication = RestAssured.preemptive().basic(AuthContract.WRITER, AuthContract.WRITER_PASSWORD);
+        PageWalk walk = PageWalk.seed();
+        RestAssured.authentication = RestAssured.DEFAULT_AUTH;
+        try (Browser browser = Browser.open(base()).signedInAs(AuthContract.READER, AuthContract.READER_PASSWORD)) {
+            for (String path : walk.paths()) {
+                browser.get(path);
+                assertThat(browser.driver().findElements(By.tagName("h1")))
+                        .as(path)
+                        .hasSize(1);
+                assertThat(browser.driver().findElements(By.cssSelector("form[method='post']")))
+                        .as(path)
+                        .isEmpty();
+            }
+        }
+    }
+
+    @Test
     void theWriterSeesTheDeleteActions() {
         try (Browser browser = Browser.open(base()).signedInAs(AuthContract.WRITER, AuthContract.WRITER_PASSWORD)) {
             browser.get("/?search=" + consumer);

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,7 +94,10 @@ public abstract class ServiceHealthContract {
                         .isFalse());
     }
 
-    /** {@code "GET /pacts/provider/{provider}"} for every resource method of the service, as OpenAPI writes paths. */
+    /**
+     * {@code "GET /pacts/provider/{provider}"} for every resource method of the service, as OpenAPI writes paths; but
+     * not the web UI's pages and forms, which are hidden from the API's description on purpose.
+     */
     private static TreeSet<String> jaxRsRoutes(String servicePackage) {
         TreeSet<String> routes = new TreeSet<>();
         for (JavaClass type : new ClassFileImporter()
@@ -105,6 +109,11 @@ public abstract class ServiceHealthContract {
                 continue;
             }
             for (JavaMethod method : type.getMethods()) {
+                if (method.tryGetAnnotationOfType(Operation.class)
+                        .map(Operation::hidden)
+                        .orElse(false)) {
+                    continue;
+                }
                 for (Map.Entry<Class<? extends Annotation>, String> verb : VERBS.entrySet()) {
                     if (method.isAnnotatedWith(verb.getKey())) {
                         String sub = method.tryGetAnnotationOfType(Path.class)
