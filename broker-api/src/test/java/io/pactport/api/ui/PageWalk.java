@@ -16,7 +16,10 @@ import java.util.List;
  * One of every page of the UI, on a small dataset seeded through the API: what the page-wide tests
  * ({@link PagesTest}, {@link UiAuthTest}) open.
  */
-record PageWalk(String consumer, String provider, List<String> paths) {
+record PageWalk(String consumer, String provider, List<PageWalk.Page> pages) {
+
+    /** A page by a stable name (its screenshot's) and the address a user opens. */
+    record Page(String name, String path) {}
 
     static PageWalk seed() {
         String consumer = unique("walk-web");
@@ -35,26 +38,31 @@ record PageWalk(String consumer, String provider, List<String> paths) {
                 consumer,
                 provider,
                 List.of(
-                        "/",
-                        "/?tags=true&search=" + consumer,
-                        "/pacticipants/" + consumer,
-                        "/pacticipants/" + consumer + "/network",
-                        "/network",
-                        pact + "/latest",
-                        pact + "/version/1.0.0",
-                        "/matrix?q%5B%5D%5Bpacticipant%5D=" + consumer + "&q%5B%5D%5Bversion%5D=1.0.0&latestby=cvp"
-                                + "&latest=true",
-                        "/matrix/provider/" + provider + "/consumer/" + consumer,
-                        "/can-i-deploy?pacticipant=" + consumer + "&version=1.0.0&environment=" + productionName,
-                        "/environments",
-                        "/environments/" + production,
-                        "/webhooks",
-                        "/webhooks/" + webhook,
-                        "/operations",
-                        "/operations/cutover",
-                        "/operations/sync",
-                        "/operations/retention",
-                        "/hal-browser/browser.html#/pacticipants",
-                        "/pacticipants/" + consumer + "/versions"));
+                        new Page("integrations", "/"),
+                        new Page("integrations-with-tags", "/?tags=true&search=" + consumer),
+                        new Page("pacticipant", "/pacticipants/" + consumer),
+                        new Page("pacticipant-network", "/pacticipants/" + consumer + "/network"),
+                        new Page("network", "/network"),
+                        new Page("pact-latest", pact + "/latest"),
+                        new Page("pact-version", pact + "/version/1.0.0"),
+                        new Page(
+                                "matrix",
+                                "/matrix?q%5B%5D%5Bpacticipant%5D=" + consumer
+                                        + "&q%5B%5D%5Bversion%5D=1.0.0&latestby=cvp" + "&latest=true"),
+                        new Page("matrix-integration", "/matrix/provider/" + provider + "/consumer/" + consumer),
+                        new Page(
+                                "can-i-deploy",
+                                "/can-i-deploy?pacticipant=" + consumer + "&version=1.0.0&environment="
+                                        + productionName),
+                        new Page("environments", "/environments"),
+                        new Page("environment", "/environments/" + production),
+                        new Page("webhooks", "/webhooks"),
+                        new Page("webhook", "/webhooks/" + webhook),
+                        new Page("operations", "/operations"),
+                        new Page("operations-cutover", "/operations/cutover"),
+                        new Page("operations-sync", "/operations/sync"),
+                        new Page("operations-retention", "/operations/retention"),
+                        new Page("explorer", "/hal-browser/browser.html#/pacticipants"),
+                        new Page("explorer-versions", "/pacticipants/" + consumer + "/versions")));
     }
 }

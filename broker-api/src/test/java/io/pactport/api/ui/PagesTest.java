@@ -34,7 +34,8 @@ class PagesTest {
         PageWalk walk = PageWalk.seed();
         List<String> problems = new ArrayList<>();
         try (Browser browser = Browser.open(root.toString().replaceAll("/$", ""))) {
-            for (String path : walk.paths()) {
+            for (PageWalk.Page page : walk.pages()) {
+                String path = page.path();
                 browser.get(path);
                 String heading = browser.driver().findElement(By.tagName("h1")).getText();
                 if (heading.startsWith("Not Found") || heading.startsWith("Bad Request")) {
@@ -42,13 +43,14 @@ class PagesTest {
                 }
                 browser.consoleErrors().forEach(error -> problems.add(path + ": console: " + error));
                 problems.addAll(accessibility(browser, path));
-                browser.screenshot("page-" + name(path));
+                browser.screenshot("page-" + page.name());
             }
             browser.resize(390, 844);
-            for (String path : walk.paths()) {
+            for (PageWalk.Page page : walk.pages()) {
+                String path = page.path();
                 browser.get(path);
                 browser.consoleErrors().forEach(error -> problems.add(path + " (narrow): console: " + error));
-                browser.screenshot("page-" + name(path) + "-narrow");
+                browser.screenshot("page-" + page.name() + "-narrow");
             }
         }
         assertThat(problems).isEmpty();
@@ -88,10 +90,5 @@ class PagesTest {
             }
         }
         return problems;
-    }
-
-    private static String name(String path) {
-        String name = path.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
-        return name.isEmpty() ? "index" : name.length() > 60 ? name.substring(0, 60) : name;
     }
 }

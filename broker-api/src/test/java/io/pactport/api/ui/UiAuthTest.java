@@ -87,7 +87,8 @@ class UiAuthTest {
         PageWalk walk = PageWalk.seed();
         RestAssured.authentication = RestAssured.DEFAULT_AUTH;
         try (Browser browser = Browser.open(base()).signedInAs(AuthContract.READER, AuthContract.READER_PASSWORD)) {
-            for (String path : walk.paths()) {
+            for (PageWalk.Page page : walk.pages()) {
+                String path = page.path();
                 browser.get(path);
                 assertThat(browser.driver().findElements(By.tagName("h1")))
                         .as(path)
