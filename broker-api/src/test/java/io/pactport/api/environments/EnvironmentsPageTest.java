@@ -9,15 +9,11 @@ import static io.pactport.api.ApiFixture.version;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.core.testing.Browser;
+import io.pactport.api.BrowserTest;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -26,22 +22,7 @@ import org.openqa.selenium.WebElement;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class EnvironmentsPageTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(root.toString().replaceAll("/$", ""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class EnvironmentsPageTest extends BrowserTest {
 
     @Test
     void theListShowsEachEnvironmentsDisplayNameAndWhetherItIsProduction() {

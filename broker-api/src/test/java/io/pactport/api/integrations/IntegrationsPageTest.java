@@ -6,15 +6,11 @@ import static io.pactport.api.ApiFixture.verify;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.core.testing.Browser;
+import io.pactport.api.BrowserTest;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -24,22 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class IntegrationsPageTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(root.toString().replaceAll("/$", ""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class IntegrationsPageTest extends BrowserTest {
 
     @Test
     void showsEachIntegrationsVerificationInWordsAndColour() {

@@ -6,18 +6,14 @@ import static io.pactport.api.ApiFixture.publish;
 import static io.pactport.api.ApiFixture.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.core.testing.Browser;
+import io.pactport.api.BrowserTest;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -26,7 +22,7 @@ import org.openqa.selenium.WebElement;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class NetworkPageTest {
+class NetworkPageTest extends BrowserTest {
 
     private static final String NODES = "#network-drawing svg .node";
     /** Pairs of node boxes that overlap, as the browser lays them out. */
@@ -42,22 +38,7 @@ class NetworkPageTest {
             }
             return overlaps;""";
 
-    @TestHTTPResource("/")
-    URL root;
-
     TestDatabase database;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(root.toString().replaceAll("/$", ""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void aPacticipantsNetworkDrawsItsGroupOnlyAndItsNodesOpenTheirPages() {

@@ -5,21 +5,17 @@ import static io.pactport.api.ApiFixture.execute;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactport.api.BrowserTest;
 import io.pactport.api.ui.Csrf;
-import io.pactport.core.testing.Browser;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -30,30 +26,15 @@ import org.openqa.selenium.By;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class OperationsPageTest {
+class OperationsPageTest extends BrowserTest {
 
     /** OutboxRelay's advisory lock: while a test holds it, the relay sends nothing, so the backlog stands still. */
     private static final long RELAY_LOCK = 166_129_335L;
-
-    @TestHTTPResource("/")
-    URL root;
 
     TestDatabase database;
 
     @Inject
     Csrf csrf;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(root.toString().replaceAll("/$", ""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void migrationShowsTheSchemaTakenOverTheBaselineAndTheLastVerifyWithItsFindingsAsText() {

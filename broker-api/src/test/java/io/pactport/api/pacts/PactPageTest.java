@@ -9,19 +9,15 @@ import static io.pactport.api.ApiFixture.verify;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactport.api.BrowserTest;
 import io.pactport.core.pact.PactContent;
-import io.pactport.core.testing.Browser;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.pactport.core.testing.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.net.URL;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -30,27 +26,12 @@ import org.openqa.selenium.WebElement;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class PactPageTest {
+class PactPageTest extends BrowserTest {
 
     static final String CHROME_ACCEPT =
             "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
 
-    @TestHTTPResource("/")
-    URL root;
-
     TestDatabase database;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(root.toString().replaceAll("/$", ""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     /** A V3 pact: an HTTP interaction with states, query, headers, body and matching rules, and a message. */
     static String v3Pact(String consumer, String provider, String price) {

@@ -5,16 +5,12 @@ import static io.pactport.api.ApiFixture.publish;
 import static io.pactport.api.ApiFixture.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactport.core.testing.Browser;
+import io.pactport.api.BrowserTest;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -27,22 +23,7 @@ import org.openqa.selenium.WebElement;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class ExplorerPageTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(root.toString().replaceAll("/$", ""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class ExplorerPageTest extends BrowserTest {
 
     @Test
     void theHalBrowsersAddressOpensTheResourceAfterItsHashWithItsEmbeddedResourcesAndTheirLinks() {

@@ -10,21 +10,17 @@ import static io.pactport.api.ApiFixture.webhook;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactport.api.BrowserTest;
 import io.pactport.api.webhooks.WebhookReceiver.Received;
-import io.pactport.core.testing.Browser;
 import io.pactport.core.testing.KafkaResource;
 import io.pactport.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.net.URL;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -39,28 +35,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestProfile(WebhookExecutionTest.LocalReceiverAllowed.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class WebhooksPageTest {
+class WebhooksPageTest extends BrowserTest {
 
     /** What the fixture's webhook must never show: its password, its bearer token, and its basic-auth token. */
     private static final List<String> SECRETS =
             List.of("p4ssw0rd", "secret-token", Base64.getEncoder().encodeToString("user:p4ssw0rd".getBytes()));
 
     private static final WebhookReceiver RECEIVER = new WebhookReceiver();
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(root.toString().replaceAll("/$", ""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @AfterAll
     static void stopReceiver() {
