@@ -69,6 +69,9 @@ public class PactPage {
             String apiPath,
             String document) {}
 
+    /** How many of the integration's newest pact versions the page lists; the API's list has them all. */
+    static final int VERSIONS_SHOWN = 20;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance pact(PageFrame frame, Facts facts, PactView view);
@@ -212,7 +215,8 @@ public class PactPage {
                 .all()
                 .unis(
                         matrix.find(rows),
-                        reader.allForIntegration(provider, consumer),
+                        // the newest few: an integration publishes thousands of versions over its life
+                        reader.newestForIntegration(provider, consumer, VERSIONS_SHOWN),
                         reader.diffWithPreviousDistinct(pact, base)
                                 .onFailure(TimedOutException.class)
                                 .recoverWithItem(Throwable::getMessage),

@@ -100,6 +100,11 @@ public class PactReadService {
         return pacts.allForIntegration(pool, provider, consumer);
     }
 
+    /** The newest {@code limit} pacts between the two, latest first: a page's short list of an integration's pacts. */
+    public Uni<List<PactPublication>> newestForIntegration(String provider, String consumer, int limit) {
+        return pacts.newestForIntegration(pool, provider, consumer, limit);
+    }
+
     /** The pact between the two whose consumer version has no tag, latest first. */
     public Uni<PactPublication> latestUntagged(String provider, String consumer) {
         return pacts.findLatestUntagged(pool, provider, consumer)

@@ -92,6 +92,8 @@ public class PactRepository {
             ORDER BY cv."order" DESC
             """;
 
+    private static final String NEWEST_FOR_INTEGRATION = ALL_FOR_INTEGRATION + "LIMIT $3";
+
     private static final String ALL_TAGGED_FOR_INTEGRATION = WITHOUT_CONTENT + """
             JOIN tags t ON t.version_id = lp.consumer_version_id AND t.name = $3
             WHERE p.name = $1 AND c.name = $2
@@ -263,6 +265,13 @@ public class PactRepository {
     public Uni<List<PactPublication>> allForIntegration(SqlClient c, String provider, String consumer) {
         return c.preparedQuery(ALL_FOR_INTEGRATION)
                 .execute(Tuple.of(provider, consumer))
+                .map(PactRepository::all);
+    }
+
+    /** The newest {@code limit} consumer versions' pacts between the two, latest first. */
+    public Uni<List<PactPublication>> newestForIntegration(SqlClient c, String provider, String consumer, int limit) {
+        return c.preparedQuery(NEWEST_FOR_INTEGRATION)
+                .execute(Tuple.of(provider, consumer, limit))
                 .map(PactRepository::all);
     }
 
