@@ -2,10 +2,8 @@ package io.pactport.api.pacts;
 
 import io.pactport.api.http.BaseUrl;
 import io.pactport.api.http.BrokerUrls;
-import io.pactport.api.http.PactJson;
 import io.pactport.api.http.ParsingPool;
 import io.pactport.api.http.RequestErrors;
-import io.pactport.api.http.TimedOutException;
 import io.pactport.api.matrix.MatrixQuery;
 import io.pactport.api.matrix.MatrixResult;
 import io.pactport.api.matrix.MatrixSelector;
@@ -63,11 +61,10 @@ public class PactPage {
             MatrixVersionDetails consumerVersion,
             List<VerificationLine> verifications,
             List<VersionLine> versions,
-            String diff,
+            String diffUrl,
             String badgeUrl,
             String badgeMarkdown,
-            String apiPath,
-            String document) {}
+            String apiPath) {}
 
     /** How many of the integration's newest pact versions the page lists; the API's list has them all. */
     static final int VERSIONS_SHOWN = 20;
@@ -216,12 +213,8 @@ public class PactPage {
                 .unis(
                         matrix.find(rows),
                         // the newest few: an integration publishes thousands of versions over its life
-                        reader.newestForIntegration(provider, consumer, VERSIONS_SHOWN),
-                        reader.diffWithPreviousDistinct(pact, base)
-                                .onFailure(TimedOutException.class)
-                                .recoverWithItem(Throwable::getMessage),
-                        parsing.run(pact.content().length(), () -> pretty(PactDocument.render(pact, base, metadata))))
-                .with((result, all, diff, document) -> new Facts(
+                        reader.newestForIntegration(provider, consumer, VERSIONS_SHOWN))
+                .with((result, all) -> new Facts(
                         pact,
                         result.details(pact.consumerVersionId()),
                         verifications(result, frame),
@@ -232,11 +225,12 @@ public class PactPage {
                                         p.url(frame.base()),
                                         p.consumerVersionId() == pact.consumerVersionId()))
                                 .toList(),
-                        diff,
+                        // fetched when asked for: a diff of two large pacts costs more than the rest of the page
+                        frame.link(BrokerUrls.pact("", consumer, provider, pact.consumerVersionNumber()))
+                                + "/diff/previous-distinct",
                         badgeUrl,
                         "[![" + consumer + "/" + provider + " Pact Status](" + badgeUrl + ")](" + pact.url(base) + ")",
-                        apiPath,
-                        document));
+                        apiPath));
     }
 
     private static List<VerificationLine> verifications(MatrixResult result, PageFrame frame) {
@@ -253,13 +247,5 @@ public class PactPage {
                                 row.pactVersionSha(),
                                 Objects.requireNonNull(row.verificationNumber()))))
                 .toList();
-    }
-
-    private static String pretty(String json) {
-        try {
-            return PactJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(PactJson.readObject(json));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a parsed JSON object is always writable", e);
-        }
     }
 }
