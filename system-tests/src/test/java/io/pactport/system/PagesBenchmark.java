@@ -81,31 +81,38 @@ class PagesBenchmark {
         return List.of(
                 new Page("integrations (`/`)", k -> "/"),
                 new Page("integrations with branches, tags, environments (`/?tags=true`)", k -> "/?tags=true"),
-                new Page("integrations searched by name", k -> "/?search=" + s.get(k).consumer()),
-                new Page("pacticipant (`/pacticipants/{p}`)", k -> "/pacticipants/" + s.get(k).consumer()),
+                new Page(
+                        "integrations searched by name",
+                        k -> "/?search=" + s.get(k).consumer()),
+                new Page(
+                        "pacticipant (`/pacticipants/{p}`)",
+                        k -> "/pacticipants/" + s.get(k).consumer()),
                 new Page(
                         "pact (`/pacts/provider/{p}/consumer/{c}/version/{v}`)",
-                        k -> "/pacts/provider/" + s.get(k).provider() + "/consumer/" + s.get(k).consumer()
-                                + "/version/" + s.get(k).version()),
+                        k -> "/pacts/provider/" + s.get(k).provider() + "/consumer/"
+                                + s.get(k).consumer() + "/version/" + s.get(k).version()),
                 new Page(
                         "matrix of a version with the latest of the others",
                         k -> "/matrix?q%5B%5D%5Bpacticipant%5D=" + s.get(k).consumer() + "&q%5B%5D%5Bversion%5D="
                                 + s.get(k).version() + "&latestby=cvp&latest=true"),
                 new Page(
                         "can-i-deploy to production",
-                        k -> "/can-i-deploy?pacticipant=" + s.get(k).consumer() + "&version=" + s.get(k).version()
-                                + "&environment=production"),
-                new Page("network of a pacticipant", k -> "/pacticipants/" + s.get(k).consumer() + "/network"),
+                        k -> "/can-i-deploy?pacticipant=" + s.get(k).consumer() + "&version="
+                                + s.get(k).version() + "&environment=production"),
+                new Page(
+                        "network of a pacticipant",
+                        k -> "/pacticipants/" + s.get(k).consumer() + "/network"),
                 new Page("environments", k -> "/environments"),
                 new Page("webhooks", k -> "/webhooks"));
     }
 
     /** Times the page's requests; each answer must be a whole page, else the figure would time an error. */
     private static BenchmarkEnvironment.Latencies measure(String base, Page page) throws Exception {
-        IntFunction<HttpRequest> request = k -> HttpRequest.newBuilder(URI.create(base + page.path().apply(k)))
-                .timeout(Duration.ofSeconds(30))
-                .header("Accept", BROWSER_ACCEPT)
-                .build();
+        IntFunction<HttpRequest> request =
+                k -> HttpRequest.newBuilder(URI.create(base + page.path().apply(k)))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Accept", BROWSER_ACCEPT)
+                        .build();
         for (int k = 0; k < WARM_UP; k++) {
             check(page, BenchmarkEnvironment.HTTP.send(request.apply(k), HttpResponse.BodyHandlers.ofString()));
         }
@@ -121,7 +128,9 @@ class PagesBenchmark {
     }
 
     private static void check(Page page, HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(page.name() + ": " + response.uri()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as(page.name() + ": " + response.uri())
+                .isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(response.body()).as(page.name()).contains("<h1", "</html>");
     }
@@ -145,7 +154,8 @@ class PagesBenchmark {
                 s.setLong(1, (long) i * shape.versionsPerPacticipant() + n + 1);
                 try (ResultSet rs = s.executeQuery()) {
                     if (rs.next()) {
-                        samples.add(new Sample(encode(rs.getString(1)), encode(rs.getString(2)), encode(rs.getString(3))));
+                        samples.add(
+                                new Sample(encode(rs.getString(1)), encode(rs.getString(2)), encode(rs.getString(3))));
                     }
                 }
             }
