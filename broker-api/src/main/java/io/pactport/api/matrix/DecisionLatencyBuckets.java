@@ -22,12 +22,14 @@ public class DecisionLatencyBuckets {
             .map(Duration::ofMillis)
             .toArray(Duration[]::new);
 
+    private static final double[] BOUND_NANOS =
+            Stream.of(BOUNDS).mapToDouble(Duration::toNanos).toArray();
+
     private static final String HTTP_SERVER_REQUESTS = "http.server.requests";
 
     @Produces
     @Singleton
     MeterFilter decisionLatencyHistogram() {
-        double[] nanos = Stream.of(BOUNDS).mapToDouble(Duration::toNanos).toArray();
         return new MeterFilter() {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
@@ -35,7 +37,7 @@ public class DecisionLatencyBuckets {
                     return config;
                 }
                 return DistributionStatisticConfig.builder()
-                        .serviceLevelObjectives(nanos)
+                        .serviceLevelObjectives(BOUND_NANOS)
                         .build()
                         .merge(config);
             }

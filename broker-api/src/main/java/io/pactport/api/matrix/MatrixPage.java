@@ -70,16 +70,7 @@ public class MatrixPage {
         PageFrame frame = pages.frame("Matrix of " + consumer + " and " + provider, "matrix", uri);
         MatrixQuery options = MatrixQueryParser.matrixQuery(
                 MatrixQueryParser.parse(uri.getRequestUri().getRawQuery()));
-        MatrixQuery q = new MatrixQuery(
-                List.of(MatrixSelector.of(consumer), MatrixSelector.of(provider)),
-                options.latestby(),
-                options.latest(),
-                options.tag(),
-                options.environment(),
-                options.mainBranch(),
-                options.success(),
-                options.ignore(),
-                options.limit());
+        MatrixQuery q = options.forIntegration(consumer, provider);
         return answer(frame, q, matrix.forIntegration(consumer, provider, options));
     }
 

@@ -59,4 +59,18 @@ public record MatrixQuery(
     public boolean infersIntegratedVersions() {
         return latest || tag != null || environment != null || mainBranch;
     }
+
+    /** {@code /matrix/provider/{p}/consumer/{c}}: every version of the two, with this query's options. */
+    public MatrixQuery forIntegration(String consumer, String provider) {
+        return new MatrixQuery(
+                List.of(MatrixSelector.of(consumer), MatrixSelector.of(provider)),
+                latestby,
+                latest,
+                tag,
+                environment,
+                mainBranch,
+                success,
+                ignore,
+                limit);
+    }
 }

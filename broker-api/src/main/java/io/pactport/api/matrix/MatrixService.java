@@ -137,16 +137,7 @@ public class MatrixService {
      * Pact Broker validates a request before it looks for the resource; a missing pacticipant is a 404.
      */
     public Uni<MatrixResult> forIntegration(String consumer, String provider, MatrixQuery options) {
-        MatrixQuery q = new MatrixQuery(
-                List.of(MatrixSelector.of(consumer), MatrixSelector.of(provider)),
-                options.latestby(),
-                options.latest(),
-                options.tag(),
-                options.environment(),
-                options.mainBranch(),
-                options.success(),
-                options.ignore(),
-                options.limit());
+        MatrixQuery q = options.forIntegration(consumer, provider);
         return ids(q).flatMap(ids -> {
             List<String> errors = validateOptions(q, ids);
             if (!errors.isEmpty()) {
